@@ -1,0 +1,52 @@
+# kyodo-map — every command a developer or CI needs. Works on a machine with only
+# python3, pip, make and apt: the virtual environment and test needs are set up here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.kyodo-installed
+RAW ?= ../shared/data/yamaguchi
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create or update .venv with the project and its test tools
+
+run: venv ## start the app on http://127.0.0.1:8501 with the bundled data
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+
+sysdeps: ## install Debian's chromium, Japanese fonts and poppler when absent
+	@bash scripts/install-system-deps.sh
+
+lint: venv ## ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: venv ## mypy (strict)
+	$(PY) -m mypy
+
+pytest: venv ## the test suite only
+	$(PY) -m pytest
+
+test: venv sysdeps lint typecheck pytest ## everything CI runs
+
+data: venv ## rebuild data/yamaguchi from the raw public data (RAW=path)
+	$(PY) -m geo.build --raw "$(RAW)" --out data/yamaguchi
+
+bench: venv sysdeps ## benchmarks (ratios; not part of make test)
+	$(PY) -m benchmarks
+
+clean: ## remove caches and test artefacts (keeps .venv)
+	rm -rf .mypy_cache .ruff_cache .pytest_cache test-artifacts

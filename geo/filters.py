@@ -1,0 +1,155 @@
+"""Filters as values: a frozen dataclass that applies and describes itself."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geo.coverage import active_mask
+from geo.io import CITYWIDE, ORG_KINDS
+
+KIND_LABELS = {
+    "ja": {"council": "地域づくり協議会", "association": "自治会・町内会", "civic_group": "市民活動団体"},
+    "en": {"council": "area councils", "association": "neighbourhood associations",
+           "civic_group": "civic groups"},
+}
+
+
+def normalise(text: str) -> str:
+    """Text folded for matching only: NFKC, case-folded, spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class OrgFilter:
+    """Which organisations to show. An empty set means no restriction.
+
+    Attributes
+    ----------
+    fields
+        Field codes; an organisation active in any of them passes.
+    kinds
+        Organisation kinds (``council``, ``association``, ``civic_group``).
+    areas
+        Area ids; an organisation based in or serving any of them passes.
+    text
+        Words that must all appear in the name (NFKC, case-insensitive).
+    """
+
+    fields: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    areas: frozenset[str] = field(default_factory=frozenset)
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = set(self.kinds) - set(ORG_KINDS)
+        if unknown:
+            raise ValueError(f"unknown organisation kinds: {sorted(unknown)}")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (self.fields or self.kinds or self.areas or self.text.strip())
+
+    def apply(self, orgs: pd.DataFrame) -> pd.DataFrame:
+        """The organisations that pass, in their original order (a new frame).
+
+        Parameters
+        ----------
+        orgs
+            As loaded by :func:`geo.io.load_organisations`.
+        """
+        mask = active_mask(orgs, self.fields)
+        if self.kinds:
+            mask &= orgs["kind"].isin(self.kinds).to_numpy()
+        if self.areas:
+            wanted = self.areas
+            mask &= np.fromiter(
+                (
+                    base in wanted or CITYWIDE in served or not wanted.isdisjoint(served)
+                    for base, served in zip(orgs["area_id"], orgs["service_areas"], strict=True)
+                ),
+                dtype=bool,
+                count=len(orgs),
+            )
+        words = [normalise(w) for w in self.text.split() if normalise(w)]
+        if words:
+            names = [normalise(n) for n in orgs["name"]]
+            mask &= np.fromiter(
+                (all(w in n for w in words) for n in names), dtype=bool, count=len(orgs)
+            )
+        return orgs[mask].copy()
+
+    def describe(
+        self,
+        lang: str = "ja",
+        *,
+        field_labels: Mapping[str, str] | None = None,
+        area_labels: Mapping[str, str] | None = None,
+    ) -> str:
+        """The filter as a sentence.
+
+        Parameters
+        ----------
+        lang
+            ``ja`` or ``en``.
+        field_labels, area_labels
+            Code -> label in ``lang``; codes are shown as they are when missing.
+
+        Returns
+        -------
+        For example ``防災・減災 で活動する市民活動団体（湯田、小郡）「子ども」を含む名前``.
+        """
+        fl = field_labels or {}
+        al = area_labels or {}
+        en = lang == "en"
+        sep = ", " if en else "・"
+        fields = sep.join(fl.get(c, c) for c in sorted(self.fields, key=lambda c: (fl.get(c, c))))
+        kinds = (" and " if en else "・").join(
+            KIND_LABELS["en" if en else "ja"][k] for k in ORG_KINDS if k in self.kinds
+        )
+        areas = (", " if en else "、").join(al.get(a, a) for a in sorted(self.areas))
+        if en:
+            who = kinds or "organisations"
+            text = f"{who} active in {fields}" if fields else f"all {who}"
+            if areas:
+                text += f" in {areas}"
+            if self.text.strip():
+                text += f" whose name contains “{self.text.strip()}”"
+            return text[0].upper() + text[1:]
+        who = kinds or "団体"
+        text = f"{fields} で活動する{who}" if fields else f"すべての{who}"
+        if areas:
+            text += f"（{areas}）"
+        if self.text.strip():
+            text += f"：名前に「{self.text.strip()}」を含む"
+        return text
+
+    def describe_coverage(
+        self,
+        zero_areas: int,
+        total_areas: int,
+        lang: str = "ja",
+        *,
+        field_labels: Mapping[str, str] | None = None,
+        area_labels: Mapping[str, str] | None = None,
+    ) -> str:
+        """The filter with its coverage, e.g. ``防災・減災 で活動する団体: 21地域中 4地域で0団体``.
+
+        Parameters
+        ----------
+        zero_areas
+            Areas with no organisation passing the filter.
+        total_areas
+            Areas considered.
+        lang, field_labels, area_labels
+            As for :meth:`describe`.
+        """
+        head = self.describe(lang, field_labels=field_labels, area_labels=area_labels)
+        if lang == "en":
+            return f"{head}: none in {zero_areas} of {total_areas} areas"
+        return f"{head}: {total_areas}地域中 {zero_areas}地域で0団体"

@@ -1,0 +1,536 @@
+"""Loading the derived data in ``data/<city>/``, validated at the door.
+
+Every loader collects all problems of its file and raises one
+:class:`~geo.errors.DataValidationError`; nothing is returned half-loaded.
+:func:`load_organisations` is the one function every page uses to read organisations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geo.city import YAMAGUCHI, CityConfig
+from geo.crs import PROJECTED, WGS84
+from geo.errors import DataValidationError, Problem, raise_if_any, shorten
+from geo.fields import NEED, NPO, Field, FieldCatalog
+from geo.schema import Column, parse_table
+from geo.sources import Source
+
+#: Environment variable naming the data directory of the city.
+DATA_DIR_ENV = "KYODO_DATA_DIR"
+
+#: Points may lie this far outside the city outline (m): coastal facilities and the
+#: ~50 m simplification of the shipped boundaries.
+OUTSIDE_TOLERANCE_M = 300.0
+
+ORG_KINDS = ("council", "association", "civic_group")
+LEGAL_FORMS = ("npo_corp", "general_inc", "authorized", "voluntary")
+CONFIDENCE = ("high", "approximate")
+HAZARDS = (
+    "flood",
+    "landslide",
+    "storm_surge",
+    "earthquake",
+    "tsunami",
+    "large_fire",
+    "inland_flood",
+    "volcano",
+)
+CITYWIDE = "*"
+
+#: Organisation columns that may be shown to the public (kiosk, public exports).
+PUBLIC_ORG_COLUMNS = (
+    "org_id",
+    "kind",
+    "name",
+    "fields",
+    "terms",
+    "area_id",
+    "service_areas",
+    "legal_form",
+    "households",
+    "has_jishubo",
+    "last_confirmed",
+    "is_sample",
+    "address",
+    "geometry",
+)
+#: Organisation columns that never leave the staff views.
+PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes")
+
+
+def default_data_dir() -> Path:
+    """The bundled data of the default city, or ``$KYODO_DATA_DIR`` when set."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data" / "yamaguchi"
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataValidationError([Problem(path.name, None, None, "", "file is missing")])
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataValidationError(
+            [Problem(path.name, None, None, "", f"cannot be read as UTF-8 CSV: {exc}")]
+        ) from exc
+
+
+def _points(frame: pd.DataFrame, typed: pd.DataFrame) -> gpd.GeoDataFrame:
+    geometry = gpd.points_from_xy(typed["lon"], typed["lat"], crs=WGS84)
+    out = gpd.GeoDataFrame(typed.drop(columns=["lon", "lat"]), geometry=geometry, crs=WGS84)
+    return out
+
+
+_LON = Column("lon", "float", nonempty=True, minimum=-180, maximum=180)
+_LAT = Column("lat", "float", nonempty=True, minimum=-90, maximum=90)
+
+
+def check_inside(
+    points: gpd.GeoSeries,
+    boundary: shapely.Geometry,
+    source: str,
+    *,
+    tolerance_m: float = OUTSIDE_TOLERANCE_M,
+) -> list[Problem]:
+    """Problems for points farther than ``tolerance_m`` outside ``boundary``.
+
+    Parameters
+    ----------
+    points
+        Points in WGS84, index aligned with the source rows (0-based).
+    boundary
+        The city outline in WGS84.
+    source
+        Name for the problem reports.
+    tolerance_m
+        Allowed distance outside, in metres.
+
+    Returns
+    -------
+    One problem per point outside.
+    """
+    projected = gpd.GeoSeries([boundary], crs=WGS84).to_crs(PROJECTED).iloc[0]
+    shapely.prepare(projected)
+    pts = points.to_crs(PROJECTED)
+    problems = []
+    for i, (pt, orig) in enumerate(zip(pts.values, points.values, strict=True), start=1):
+        if pt is None or pt.is_empty:
+            continue
+        if projected.distance(pt) > tolerance_m:
+            value = f"{orig.y:.6f}, {orig.x:.6f}"
+            problems.append(Problem(source, i, "lat/lon", value, "point is outside the city"))
+    return problems
+
+
+# --- areas -----------------------------------------------------------------------------
+
+AREA_COLUMNS = (
+    Column("area_id", nonempty=True, unique=True),
+    Column("name_ja", nonempty=True),
+    Column("name_kana", nonempty=True),
+    Column("name_en", nonempty=True),
+    Column("population_2020", "int", nonempty=True, minimum=0),
+    Column("households_2020", "int", nonempty=True, minimum=0),
+    Column("area_km2", "float", nonempty=True, minimum=0),
+    Column("boundary_confidence", nonempty=True, choices=frozenset(CONFIDENCE)),
+    Column("towns_total", "int", nonempty=True, minimum=0),
+    Column("towns_medium", "int", nonempty=True, minimum=0),
+    Column("towns_low", "int", nonempty=True, minimum=0),
+)
+
+
+def _read_geojson(path: Path) -> gpd.GeoDataFrame:
+    if not path.is_file():
+        raise DataValidationError([Problem(path.name, None, None, "", "file is missing")])
+    try:
+        text = path.read_text(encoding="utf-8")
+        doc = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataValidationError(
+            [Problem(path.name, None, None, "", f"not valid GeoJSON: {exc}")]
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise DataValidationError(
+            [Problem(path.name, None, None, "", "not a GeoJSON FeatureCollection")]
+        )
+    features = doc.get("features")
+    if not isinstance(features, list):
+        raise DataValidationError([Problem(path.name, None, None, "", "no features list")])
+    problems: list[Problem] = []
+    rows: list[dict[str, object]] = []
+    geoms: list[shapely.Geometry | None] = []
+    for i, feat in enumerate(features, start=1):
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        rows.append({k: ("" if v is None else str(v)) for k, v in (props or {}).items()})
+        try:
+            geom = shapely.geometry.shape(feat["geometry"]) if feat.get("geometry") else None
+        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException):
+            problems.append(Problem(path.name, i, "geometry", "", "geometry cannot be read"))
+            geom = None
+        geoms.append(geom)
+    raise_if_any(problems)
+    crs_name = ((doc.get("crs") or {}).get("properties") or {}).get("name", "")
+    if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
+        raise DataValidationError(
+            [Problem(path.name, None, "crs", shorten(crs_name), "must be WGS84 (EPSG:4326)")]
+        )
+    return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=WGS84)
+
+
+def _check_geometries(
+    geoms: gpd.GeoSeries, source: str, types: Sequence[str]
+) -> list[Problem]:
+    problems = []
+    for i, geom in enumerate(geoms.values, start=1):
+        if geom is None or geom.is_empty:
+            problems.append(Problem(source, i, "geometry", "", "geometry is empty"))
+        elif geom.geom_type not in types:
+            problems.append(Problem(source, i, "geometry", geom.geom_type, "wrong geometry type"))
+        elif not geom.is_valid:
+            reason = shapely.is_valid_reason(geom)
+            problems.append(Problem(source, i, "geometry", shorten(reason), "invalid geometry"))
+    return problems
+
+
+def validate_areas(
+    raw: gpd.GeoDataFrame, source: str, city: CityConfig = YAMAGUCHI
+) -> gpd.GeoDataFrame:
+    """Check and type an areas table.
+
+    Parameters
+    ----------
+    raw
+        Areas with text properties and polygon geometries in WGS84.
+    source
+        Name for problem reports.
+    city
+        Whose area ids are expected.
+
+    Returns
+    -------
+    The typed areas in the city's official order.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem: missing columns, wrong ids, bad numbers, bad geometry.
+    """
+    typed, problems = parse_table(pd.DataFrame(raw.drop(columns="geometry")), AREA_COLUMNS, source)
+    problems += _check_geometries(raw.geometry, source, ("Polygon", "MultiPolygon"))
+    if raw.crs is None or not raw.crs.equals(WGS84):
+        problems.append(Problem(source, None, "crs", str(raw.crs), "must be WGS84 (EPSG:4326)"))
+    if "area_id" in typed:
+        expected = set(city.area_ids)
+        for i, area_id in enumerate(typed["area_id"], start=1):
+            if area_id and area_id not in expected:
+                problems.append(Problem(source, i, "area_id", shorten(area_id), "unknown area id"))
+        for missing in sorted(expected - set(typed["area_id"])):
+            problems.append(Problem(source, None, "area_id", missing, "area is missing"))
+    raise_if_any(problems)
+    areas = gpd.GeoDataFrame(typed, geometry=raw.geometry.values, crs=WGS84)
+    order = {a: i for i, a in enumerate(city.area_ids)}
+    areas = areas.iloc[sorted(range(len(areas)), key=lambda i: order[areas["area_id"].iloc[i]])]
+    return areas.reset_index(drop=True)
+
+
+def load_areas(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
+    """The city's areas (地域) with census figures, in official order.
+
+    Parameters
+    ----------
+    data_dir
+        Data directory; the bundled one when ``None``.
+    city
+        City configuration.
+
+    Returns
+    -------
+    GeoDataFrame in WGS84, one row per area.
+    """
+    path = (data_dir or default_data_dir()) / "areas.geojson"
+    return validate_areas(_read_geojson(path), path.name, city)
+
+
+def load_outline(data_dir: Path | None = None) -> shapely.Geometry:
+    """The city outline (a polygon or multipolygon in WGS84)."""
+    path = (data_dir or default_data_dir()) / "outline.geojson"
+    raw = _read_geojson(path)
+    problems = _check_geometries(raw.geometry, path.name, ("Polygon", "MultiPolygon"))
+    if len(raw) != 1:
+        problems.append(Problem(path.name, None, None, str(len(raw)), "expected one feature"))
+    raise_if_any(problems)
+    return raw.geometry.iloc[0]
+
+
+# --- points ----------------------------------------------------------------------------
+
+CENTER_COLUMNS = (
+    Column("center_id", nonempty=True, unique=True),
+    Column("area_id", nonempty=True),
+    Column("name", nonempty=True),
+    Column("address", nonempty=True),
+    _LON,
+    _LAT,
+    Column("gsi_common_id", required=False),
+)
+
+SHELTER_COLUMNS = (
+    Column("shelter_id", nonempty=True, unique=True),
+    Column("name", nonempty=True),
+    Column("address"),
+    Column("area_id", nonempty=True),
+    _LON,
+    _LAT,
+    *(Column(h, "bool") for h in HAZARDS),
+    Column("is_evacuation_center", "bool"),
+    Column("note", required=False),
+)
+
+TOWN_COLUMNS = (
+    Column("town", nonempty=True),
+    Column("koaza", required=False),
+    Column("area_id", nonempty=True),
+    _LON,
+    _LAT,
+    Column("point_source", required=False, choices=frozenset({"geolonia", "census"})),
+)
+
+
+def _load_points(
+    path: Path, columns: Sequence[Column], area_ids: Sequence[str], outline: shapely.Geometry
+) -> gpd.GeoDataFrame:
+    raw = _read_csv(path)
+    typed, problems = parse_table(raw, columns, path.name)
+    if "area_id" in typed:
+        known = set(area_ids)
+        for i, value in enumerate(typed["area_id"], start=1):
+            if value and value not in known:
+                problems.append(Problem(path.name, i, "area_id", shorten(value), "unknown area id"))
+    raise_if_any(problems)
+    points = _points(raw, typed)
+    raise_if_any(check_inside(points.geometry, outline, path.name))
+    return points
+
+
+def load_centers(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
+    """The 地域交流センター, one per area."""
+    base = data_dir or default_data_dir()
+    return _load_points(base / "centers.csv", CENTER_COLUMNS, city.area_ids, load_outline(base))
+
+
+def load_shelters(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
+    """The designated emergency evacuation sites with their hazard flags."""
+    base = data_dir or default_data_dir()
+    return _load_points(base / "shelters.csv", SHELTER_COLUMNS, city.area_ids, load_outline(base))
+
+
+def load_towns(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
+    """町字 points with their area, for placing addresses offline."""
+    base = data_dir or default_data_dir()
+    return _load_points(base / "towns.csv", TOWN_COLUMNS, city.area_ids, load_outline(base))
+
+
+# --- fields ----------------------------------------------------------------------------
+
+FIELD_COLUMNS = (
+    Column("code", nonempty=True, unique=True),
+    Column("kind", nonempty=True, choices=frozenset({NPO, NEED})),
+    Column("number", "int", minimum=1, maximum=20),
+    Column("name_ja", nonempty=True),
+    Column("short_ja", nonempty=True),
+    Column("short_en", nonempty=True),
+    Column("maps_to", "list"),
+)
+
+
+def load_fields(data_dir: Path | None = None) -> FieldCatalog:
+    """The field catalogue: local needs and the NPO Law's 20 fields."""
+    path = (data_dir or default_data_dir()) / "fields.csv"
+    typed, problems = parse_table(_read_csv(path), FIELD_COLUMNS, path.name)
+    raise_if_any(problems)
+    codes = set(typed["code"])
+    for i, row in enumerate(typed.itertuples(index=False), start=1):
+        for target in row.maps_to:
+            if target not in codes:
+                problems.append(Problem(path.name, i, "maps_to", target, "unknown field code"))
+    raise_if_any(problems)
+    return FieldCatalog(
+        tuple(
+            Field(
+                code=row.code,
+                kind=row.kind,
+                number=None if pd.isna(row.number) else int(row.number),
+                name_ja=row.name_ja,
+                short_ja=row.short_ja,
+                short_en=row.short_en,
+                maps_to=tuple(row.maps_to),
+            )
+            for row in typed.itertuples(index=False)
+        )
+    )
+
+
+# --- organisations ---------------------------------------------------------------------
+
+
+def org_columns(catalog: FieldCatalog, area_ids: Sequence[str]) -> tuple[Column, ...]:
+    """Columns of the organisations table, with the known field codes and areas."""
+    return (
+        Column("org_id", nonempty=True, unique=True),
+        Column("kind", nonempty=True, choices=frozenset(ORG_KINDS)),
+        Column("name", nonempty=True),
+        Column("fields", "list", choices=frozenset(catalog.codes)),
+        Column("area_id", nonempty=True, choices=frozenset(area_ids)),
+        Column("service_areas", "list", choices=frozenset((*area_ids, CITYWIDE))),
+        Column("legal_form", choices=frozenset(("", *LEGAL_FORMS))),
+        Column("households", "int", required=False, minimum=0),
+        Column("has_jishubo", "bool", required=False),
+        Column("last_confirmed", "date", required=False),
+        Column("is_sample", "bool", nonempty=True),
+        Column("address", required=False),
+        _LON,
+        _LAT,
+        *(Column(c, required=False) for c in PRIVATE_ORG_COLUMNS),
+    )
+
+
+def validate_organisations(
+    raw: pd.DataFrame,
+    source: str,
+    catalog: FieldCatalog,
+    outline: shapely.Geometry,
+    city: CityConfig = YAMAGUCHI,
+) -> gpd.GeoDataFrame:
+    """Check and type an organisations table.
+
+    Parameters
+    ----------
+    raw
+        Every cell as text.
+    source
+        Name for problem reports.
+    catalog
+        Known field codes.
+    outline
+        City outline; every organisation must be located inside it.
+    city
+        Known area ids.
+
+    Returns
+    -------
+    GeoDataFrame of points in WGS84 with typed columns, plus ``terms``: every field
+    code the organisation is active in (its fields expanded through the need mapping).
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem found.
+    """
+    typed, problems = parse_table(raw, org_columns(catalog, city.area_ids), source)
+    raise_if_any(problems)
+    orgs = _points(raw, typed)
+    raise_if_any(check_inside(orgs.geometry, outline, source))
+    orgs["households"] = orgs["households"].astype("Int64")
+    orgs["service_areas"] = [
+        tuple(sa) if sa else (base,)
+        for sa, base in zip(orgs["service_areas"], orgs["area_id"], strict=True)
+    ]
+    orgs["terms"] = [tuple(sorted(catalog.expand(f))) for f in orgs["fields"]]
+    return orgs
+
+
+def load_organisations(
+    data_dir: Path | None = None, city: CityConfig = YAMAGUCHI
+) -> gpd.GeoDataFrame:
+    """All organisations: councils, associations and civic groups.
+
+    This is the one function through which every page reads organisations.
+
+    Parameters
+    ----------
+    data_dir
+        Data directory; the bundled one when ``None``.
+    city
+        City configuration.
+
+    Returns
+    -------
+    See :func:`validate_organisations`.
+    """
+    base = data_dir or default_data_dir()
+    path = base / "organisations.csv"
+    return validate_organisations(
+        _read_csv(path), path.name, load_fields(base), load_outline(base), city
+    )
+
+
+SOURCE_COLUMNS = (
+    Column("source_id", nonempty=True, unique=True),
+    Column("title", nonempty=True),
+    Column("publisher", nonempty=True),
+    Column("licence", nonempty=True),
+    Column("attribution"),
+    Column("url"),
+    Column("used_for"),
+)
+
+
+def load_sources(data_dir: Path | None = None) -> tuple[Source, ...]:
+    """The sources of the bundled data, with their attribution lines."""
+    path = (data_dir or default_data_dir()) / "sources.csv"
+    typed, problems = parse_table(_read_csv(path), SOURCE_COLUMNS, path.name)
+    raise_if_any(problems)
+    return tuple(Source(*row) for row in typed.itertuples(index=False))
+
+
+@dataclass(frozen=True)
+class CityData:
+    """Everything loaded for one city (read-only: never mutate these frames)."""
+
+    areas: gpd.GeoDataFrame
+    outline: shapely.Geometry
+    centers: gpd.GeoDataFrame
+    shelters: gpd.GeoDataFrame
+    towns: gpd.GeoDataFrame
+    catalog: FieldCatalog
+    organisations: gpd.GeoDataFrame
+    sources: tuple[Source, ...]
+
+
+def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> CityData:
+    """Load and cross-check every file of a city's data directory.
+
+    Each center must lie inside its own area.
+    """
+    base = data_dir or default_data_dir()
+    areas = load_areas(base, city)
+    centers = load_centers(base, city)
+    problems = []
+    by_id = dict(zip(areas["area_id"], areas.geometry, strict=True))
+    for i, (area_id, pt) in enumerate(zip(centers["area_id"], centers.geometry, strict=True), 1):
+        if not by_id[area_id].buffer(1e-4).contains(pt):
+            problems.append(
+                Problem("centers.csv", i, "area_id", area_id, "center is not inside its own area")
+            )
+    raise_if_any(problems)
+    return CityData(
+        areas=areas,
+        outline=load_outline(base),
+        centers=centers,
+        shelters=load_shelters(base, city),
+        towns=load_towns(base, city),
+        catalog=load_fields(base),
+        organisations=load_organisations(base, city),
+        sources=load_sources(base),
+    )

@@ -153,7 +153,9 @@ def _fill_slivers(geom: shapely.Geometry) -> shapely.Geometry:
     return cleaned[0] if len(cleaned) == 1 else shapely.MultiPolygon(cleaned)
 
 
-def build_areas(raw: RawData, city: CityConfig = YAMAGUCHI) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+def build_areas(
+    raw: RawData, city: CityConfig = YAMAGUCHI
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Dissolve the census blocks into the city's areas.
 
     Returns
@@ -198,10 +200,12 @@ def build_areas(raw: RawData, city: CityConfig = YAMAGUCHI) -> tuple[gpd.GeoData
 def _assign(points: gpd.GeoSeries, exact: gpd.GeoDataFrame) -> list[str]:
     """Area id of each point (projected), the nearest area for points just outside."""
     pts = gpd.GeoDataFrame(geometry=points.values, crs=PROJECTED)
-    areas = gpd.GeoDataFrame({"area_id": exact.index}, geometry=exact.geometry.values, crs=PROJECTED)
+    areas = gpd.GeoDataFrame(
+        {"area_id": exact.index}, geometry=exact.geometry.values, crs=PROJECTED
+    )
     joined = gpd.sjoin_nearest(pts, areas, how="left")
     joined = joined[~joined.index.duplicated(keep="first")]
-    return joined["area_id"].tolist()
+    return [str(a) for a in joined["area_id"]]
 
 
 def build_shelters(raw: RawData, exact: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -271,8 +275,13 @@ def build_towns(raw: RawData, exact: gpd.GeoDataFrame) -> tuple[pd.DataFrame, li
         if same.empty:
             left_out.append(str(t.at[i, "town"]))
             continue
-        point = gpd.GeoSeries([shapely.union_all(same.geometry.values).representative_point()],
-                              crs=PROJECTED).to_crs(WGS84).iloc[0]
+        point = (
+            gpd.GeoSeries(
+                [shapely.union_all(same.geometry.values).representative_point()], crs=PROJECTED
+            )
+            .to_crs(WGS84)
+            .iloc[0]
+        )
         lon[i], lat[i] = round(point.x, COORD_DECIMALS), round(point.y, COORD_DECIMALS)
         source[i] = "census"
     keep = lon.notna() & lat.notna()

@@ -127,7 +127,10 @@ YAMAGUCHI = CityConfig(
         hours_ja="9:30〜18:00",
         hours_en="9:30–18:00",
         closed_ja="水曜日、祝日（土日と重なる場合は開館）、12月29日〜1月3日",
-        closed_en="Wednesdays, public holidays (open when they fall on a Saturday or Sunday), 29 Dec – 3 Jan",
+        closed_en=(
+            "Wednesdays, public holidays (open when they fall on a Saturday or Sunday), "
+            "29 Dec – 3 Jan"
+        ),
         url="https://saporant.jp/",
     ),
     center=(34.17, 131.50),

@@ -264,4 +264,3 @@ __all__ = [
     "jishubo_gaps",
     "summary",
 ]
-

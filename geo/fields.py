@@ -145,9 +145,12 @@ class FieldCatalog:
         given = frozenset(codes)
         out = set(given)
         for f in self.fields:
-            if f.kind == NEED and (f.code in given or given.intersection(f.maps_to)):
-                out.add(f.code)
+            if f.kind != NEED:
+                continue
+            if f.code in given:
                 out.update(f.maps_to)
+            elif given.intersection(f.maps_to):
+                out.add(f.code)
         return frozenset(out)
 
 

@@ -13,9 +13,16 @@ from geo.coverage import active_mask
 from geo.io import CITYWIDE, ORG_KINDS
 
 KIND_LABELS = {
-    "ja": {"council": "地域づくり協議会", "association": "自治会・町内会", "civic_group": "市民活動団体"},
-    "en": {"council": "area councils", "association": "neighbourhood associations",
-           "civic_group": "civic groups"},
+    "ja": {
+        "council": "地域づくり協議会",
+        "association": "自治会・町内会",
+        "civic_group": "市民活動団体",
+    },
+    "en": {
+        "council": "area councils",
+        "association": "neighbourhood associations",
+        "civic_group": "civic groups",
+    },
 }
 
 
@@ -108,7 +115,7 @@ class OrgFilter:
         al = area_labels or {}
         en = lang == "en"
         sep = ", " if en else "・"
-        fields = sep.join(fl.get(c, c) for c in sorted(self.fields, key=lambda c: (fl.get(c, c))))
+        fields = sep.join(fl.get(c, c) for c in sorted(self.fields, key=lambda c: fl.get(c, c)))
         kinds = (" and " if en else "・").join(
             KIND_LABELS["en" if en else "ja"][k] for k in ORG_KINDS if k in self.kinds
         )

@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -188,9 +189,7 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=WGS84)
 
 
-def _check_geometries(
-    geoms: gpd.GeoSeries, source: str, types: Sequence[str]
-) -> list[Problem]:
+def _check_geometries(geoms: gpd.GeoSeries, source: str, types: Sequence[str]) -> list[Problem]:
     problems = []
     for i, geom in enumerate(geoms.values, start=1):
         if geom is None or geom.is_empty:
@@ -359,24 +358,27 @@ def load_fields(data_dir: Path | None = None) -> FieldCatalog:
     path = (data_dir or default_data_dir()) / "fields.csv"
     typed, problems = parse_table(_read_csv(path), FIELD_COLUMNS, path.name)
     raise_if_any(problems)
-    codes = set(typed["code"])
-    for i, row in enumerate(typed.itertuples(index=False), start=1):
-        for target in row.maps_to:
+    records = cast(list[dict[str, Any]], typed.to_dict("records"))
+    codes = {r["code"] for r in records}
+    for i, rec in enumerate(records, start=1):
+        for target in rec["maps_to"]:
             if target not in codes:
                 problems.append(Problem(path.name, i, "maps_to", target, "unknown field code"))
     raise_if_any(problems)
     return FieldCatalog(
         tuple(
             Field(
-                code=row.code,
-                kind=row.kind,
-                number=None if pd.isna(row.number) else int(row.number),
-                name_ja=row.name_ja,
-                short_ja=row.short_ja,
-                short_en=row.short_en,
-                maps_to=tuple(row.maps_to),
+                code=str(rec["code"]),
+                kind=str(rec["kind"]),
+                number=None
+                if rec["number"] is None or pd.isna(rec["number"])
+                else int(rec["number"]),
+                name_ja=str(rec["name_ja"]),
+                short_ja=str(rec["short_ja"]),
+                short_en=str(rec["short_en"]),
+                maps_to=tuple(rec["maps_to"]),
             )
-            for row in typed.itertuples(index=False)
+            for rec in records
         )
     )
 
@@ -491,7 +493,8 @@ def load_sources(data_dir: Path | None = None) -> tuple[Source, ...]:
     path = (data_dir or default_data_dir()) / "sources.csv"
     typed, problems = parse_table(_read_csv(path), SOURCE_COLUMNS, path.name)
     raise_if_any(problems)
-    return tuple(Source(*row) for row in typed.itertuples(index=False))
+    records = cast(list[dict[str, Any]], typed.to_dict("records"))
+    return tuple(Source(**{k: str(v) for k, v in rec.items()}) for rec in records)
 
 
 @dataclass(frozen=True)

@@ -218,8 +218,8 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
                 last_confirmed=_date(rng),
                 is_sample=True,
                 address=c["address"],
-                lon=float(c["lon"]),
-                lat=float(c["lat"]),
+                lon=float(str(c["lon"])),
+                lat=float(str(c["lat"])),
             )
         )
 
@@ -268,7 +268,9 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
     weights = [CIVIC_FIELD_WEIGHTS[k] for k in numbers]
     populated = blocks[blocks["population"] > 0]
     bases = rng.choices(
-        range(len(populated)), weights=populated["population"].tolist(), k=city.registered_civic_groups
+        range(len(populated)),
+        weights=populated["population"].tolist(),
+        k=city.registered_civic_groups,
     )
     for i, pick in enumerate(bases, start=1):
         block = populated.iloc[pick]
@@ -287,7 +289,9 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
         if scope == "citywide":
             served = [CITYWIDE]
         elif scope == "several":
-            extra = rng.sample(list(near[base_area]), k=min(len(near[base_area]), rng.randint(1, 3)))
+            extra = rng.sample(
+                list(near[base_area]), k=min(len(near[base_area]), rng.randint(1, 3))
+            )
             served = [a for a in city.area_ids if a == base_area or a in extra]
         else:
             served = [base_area]

@@ -104,7 +104,6 @@ SOURCES: tuple[Source, ...] = (
 )
 
 
-
 def attribution_lines(sources: tuple[Source, ...] = SOURCES) -> list[str]:
     """The attribution lines to show under every map and on every printed sheet."""
     return [s.attribution for s in sources if s.attribution]

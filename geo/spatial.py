@@ -9,7 +9,9 @@ import shapely
 from geo.crs import PROJECTED
 
 
-def neighbours(areas: gpd.GeoDataFrame, *, id_column: str = "area_id") -> dict[str, tuple[str, ...]]:
+def neighbours(
+    areas: gpd.GeoDataFrame, *, id_column: str = "area_id"
+) -> dict[str, tuple[str, ...]]:
     """Areas sharing a border with each area.
 
     Parameters

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from geo.fields import default_catalog, npo_code
+
+CATALOG = default_catalog({n: f"field {n}" for n in range(1, 21)})
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        (("npo08",), {"npo08", "bousai"}),
+        (("bousai",), {"bousai", "npo08", "npo09"}),
+        (("npo09",), {"npo09", "bousai", "bouhan"}),
+        (("kosodate",), {"kosodate", "npo13", "npo01"}),
+        (("npo11",), {"npo11"}),
+        ((), set()),
+    ],
+)
+def test_expand_follows_the_need_mapping_one_step(
+    listed: tuple[str, ...], expected: set[str]
+) -> None:
+    assert CATALOG.expand(listed) == frozenset(expected)
+
+
+def test_catalogue_has_8_needs_then_20_law_fields() -> None:
+    kinds = [f.kind for f in CATALOG.fields]
+    assert kinds == ["need"] * 8 + ["npo"] * 20
+    assert CATALOG.get("npo13").label("ja") == "子どもの健全育成"
+    assert CATALOG.get("bousai").label("en") == "Disaster preparedness"
+
+
+@pytest.mark.parametrize("number", [0, 21, -1])
+def test_npo_code_rejects_numbers_outside_the_law(number: int) -> None:
+    with pytest.raises(ValueError):
+        npo_code(number)
+
+
+def test_unknown_code_raises_key_error() -> None:
+    with pytest.raises(KeyError):
+        CATALOG.get("nope")

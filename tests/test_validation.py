@@ -1,0 +1,184 @@
+"""Every bad input is reported with its row and column, all at once, nothing half-loaded."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.errors import DataValidationError, Problem
+from geo.io import load_areas, load_centers, load_city, load_organisations
+from tests.tinycity import TINY
+
+
+def _copy(tiny_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "city"
+    shutil.copytree(tiny_dir, target)
+    return target
+
+
+def _edit_csv(path: Path, row: int, column: str, value: str) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row - 1, column] = value
+    frame.to_csv(path, index=False)
+
+
+def _edit_area(path: Path, row: int, key: str, value: object) -> None:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if key == "geometry":
+        doc["features"][row - 1]["geometry"] = value
+    else:
+        doc["features"][row - 1]["properties"][key] = value
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+ORG_CASES = [
+    # (row, column, bad value, reason fragment)
+    (2, "fields", "npo03;npo99", "unknown value"),
+    (3, "kind", "club", "unknown value"),
+    (4, "area_id", "atlantis", "unknown value"),
+    (5, "households", "many", "not a whole number"),
+    (5, "households", "-3", "below 0"),
+    (6, "has_jishubo", "perhaps", "not yes/no"),
+    (7, "last_confirmed", "2025-13-45", "not a date"),
+    (8, "lat", "north", "not a number"),
+    (8, "lon", "", "value is empty"),
+    (9, "lat", "35.5", "outside the city"),
+    (10, "org_id", "c-nw", "duplicate of row 1"),
+    (11, "name", "", "value is empty"),
+    (11, "service_areas", "nw;mars", "unknown value"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "value", "reason"), ORG_CASES)
+def test_bad_organisation_cell_names_row_and_column(
+    tiny_dir: Path, tmp_path: Path, row: int, column: str, value: str, reason: str
+) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    _edit_csv(folder / "organisations.csv", row, column, value)
+    with pytest.raises(DataValidationError) as info:
+        load_organisations(folder, TINY)
+    found = [p for p in info.value.problems if p.reason.startswith(reason) or reason in p.reason]
+    assert found, info.value
+    assert found[0].row == row
+    assert found[0].column in (column, "lat/lon")
+
+
+def test_every_problem_is_reported_at_once(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    for row, column, value, _ in ORG_CASES[:7]:
+        _edit_csv(folder / "organisations.csv", row, column, value)
+    with pytest.raises(DataValidationError) as info:
+        load_organisations(folder, TINY)
+    assert {p.row for p in info.value.problems} == {2, 3, 4, 5, 6, 7}
+    assert "problems found" in str(info.value)
+
+
+def test_missing_required_column(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    frame = pd.read_csv(folder / "organisations.csv", dtype=str)
+    frame.drop(columns=["kind"]).to_csv(folder / "organisations.csv", index=False)
+    with pytest.raises(DataValidationError) as info:
+        load_organisations(folder, TINY)
+    assert info.value.problems[0] == Problem(
+        "organisations.csv", None, "kind", "", "required column is missing"
+    )
+
+
+AREA_CASES: list[tuple[int, str, object, str]] = [
+    (1, "area_id", "atlantis", "unknown area id"),
+    (2, "area_id", "nw", "duplicate of row 1"),
+    (3, "population_2020", "lots", "not a whole number"),
+    (3, "area_km2", "-1", "below 0"),
+    (4, "boundary_confidence", "maybe", "unknown value"),
+    (2, "geometry", {"type": "Polygon", "coordinates": []}, "geometry is empty"),
+    (
+        2,
+        "geometry",
+        {
+            "type": "Polygon",
+            "coordinates": [
+                [[131.0, 34.0], [131.02, 34.02], [131.02, 34.0], [131.0, 34.02], [131.0, 34.0]]
+            ],
+        },
+        "invalid geometry",
+    ),
+    (1, "geometry", {"type": "Point", "coordinates": [131.0, 34.0]}, "wrong geometry type"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "value", "reason"), AREA_CASES)
+def test_bad_area_names_row_and_column(
+    tiny_dir: Path, tmp_path: Path, row: int, column: str, value: object, reason: str
+) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    _edit_area(folder / "areas.geojson", row, column, value)
+    with pytest.raises(DataValidationError) as info:
+        load_areas(folder, TINY)
+    found = [p for p in info.value.problems if reason in p.reason]
+    assert found, info.value
+    assert (found[0].row, found[0].column) == (row, column)
+
+
+def test_an_area_missing_is_reported(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    doc = json.loads((folder / "areas.geojson").read_text(encoding="utf-8"))
+    doc["features"] = doc["features"][:3]
+    (folder / "areas.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        load_areas(folder, TINY)
+    assert any(p.value == "se" and p.reason == "area is missing" for p in info.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"type": "FeatureCollection", "features": [', "not valid GeoJSON"),
+        ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
+        ("", "not valid GeoJSON"),
+    ],
+)
+def test_broken_geojson_is_one_clear_error(
+    tiny_dir: Path, tmp_path: Path, content: str, reason: str
+) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    (folder / "areas.geojson").write_text(content, encoding="utf-8")
+    with pytest.raises(DataValidationError, match=reason):
+        load_areas(folder, TINY)
+
+
+def test_wrong_crs_is_refused(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    doc = json.loads((folder / "areas.geojson").read_text(encoding="utf-8"))
+    doc["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::6671"}}
+    (folder / "areas.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataValidationError, match="WGS84"):
+        load_areas(folder, TINY)
+
+
+def test_center_outside_its_own_area(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    _edit_csv(folder / "centers.csv", 1, "area_id", "se")
+    with pytest.raises(DataValidationError, match="not inside its own area"):
+        load_city(folder, TINY)
+
+
+def test_non_utf8_file_is_refused(tiny_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    text = (folder / "centers.csv").read_text(encoding="utf-8")
+    (folder / "centers.csv").write_bytes(text.encode("cp932"))
+    with pytest.raises(DataValidationError, match="UTF-8"):
+        load_centers(folder, TINY)
+
+
+@pytest.mark.parametrize("name", ["organisations.csv", "areas.geojson", "outline.geojson"])
+def test_missing_file(tiny_dir: Path, tmp_path: Path, name: str) -> None:
+    folder = _copy(tiny_dir, tmp_path)
+    (folder / name).unlink()
+    loader: Callable[..., object] = load_city
+    with pytest.raises(DataValidationError, match="file is missing"):
+        loader(folder, TINY)

@@ -48,6 +48,9 @@ class GapRule:
             raise ValueError("min_share_of_median must be between 0 and 1")
 
 
+DEFAULT_RULE = GapRule()
+
+
 def _served_pairs(orgs: pd.DataFrame, area_ids: Sequence[str]) -> pd.DataFrame:
     """(organisation position, area id) for every area an organisation covers."""
     kinds = orgs["kind"].to_numpy()
@@ -85,7 +88,7 @@ def coverage(
     orgs: pd.DataFrame,
     fields: Iterable[str] = (),
     *,
-    rule: GapRule = GapRule(),
+    rule: GapRule = DEFAULT_RULE,
 ) -> pd.DataFrame:
     """Coverage of every area for one selection of fields.
 
@@ -251,6 +254,7 @@ def summary(cov: pd.DataFrame) -> tuple[int, int]:
 
 
 __all__ = [
+    "DEFAULT_RULE",
     "KIND_COLUMNS",
     "METRICS",
     "NATIONAL_JISHUBO_RATE",

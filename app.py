@@ -1,0 +1,32 @@
+"""山口市 協働まちづくりマップ: the Streamlit entry point (``streamlit run app.py``)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.layout import language_switch
+
+st.set_page_config(
+    page_title="山口市 協働まちづくりマップ",
+    page_icon=":material/map:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+language_switch()
+
+pages = [
+    st.Page(
+        "pages/explorer.py",
+        title=t("nav.explorer"),
+        icon=":material/map:",
+        url_path="explorer",
+        default=True,
+    ),
+    st.Page(
+        "pages/matrix.py", title=t("nav.matrix"), icon=":material/table_chart:", url_path="matrix"
+    ),
+    st.Page("pages/area.py", title=t("nav.area"), icon=":material/home_work:", url_path="area"),
+    st.Page("pages/about.py", title=t("nav.about"), icon=":material/info:", url_path="about"),
+]
+st.navigation(pages).run()

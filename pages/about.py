@@ -1,0 +1,42 @@
+"""データと出典 — where the data comes from, its licences and attribution."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.city import YAMAGUCHI
+from ui.boot import ensure_navigation
+from ui.i18n import lang, t
+from ui.layout import load_or_stop
+
+ensure_navigation()
+
+city = load_or_stop()
+st.title(t("about.header"))
+st.write(t("about.intro"))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col.source"): [s.title for s in city.sources],
+            t("col.publisher"): [s.publisher for s in city.sources],
+            t("col.licence"): [s.licence for s in city.sources],
+            t("col.attribution"): [s.attribution for s in city.sources],
+            t("col.url"): [s.url for s in city.sources],
+        }
+    ),
+    hide_index=True,
+)
+st.info(t("about.boundaries"))
+st.warning(t("about.sample"))
+st.subheader(t("about.contact"))
+center = YAMAGUCHI.support_center
+st.write(t("about.contact_text", center=center.name_en if lang() == "en" else center.name_ja))
+st.text(
+    f"{center.address_ja}\nTEL {center.tel}\n"
+    + (
+        f"{center.hours_en} / closed {center.closed_en}"
+        if lang() == "en"
+        else f"{center.hours_ja}（休館：{center.closed_ja}）"
+    )
+)

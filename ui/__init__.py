@@ -1,0 +1,1 @@
+"""Streamlit glue: cached loaders, view state, the message catalogue, widgets."""

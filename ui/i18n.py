@@ -1,0 +1,22 @@
+"""The current language and translated texts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.messages import LANGS, MESSAGES
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    """The language of this session (``ja`` unless switched)."""
+    value = st.session_state.get(LANG_KEY, "ja")
+    return value if value in LANGS else "ja"
+
+
+def t(key: str, **values: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``values``."""
+    texts = MESSAGES[key]
+    text = texts.get(lang()) or texts["ja"]
+    return text.format(**values) if values else text

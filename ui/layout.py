@@ -1,0 +1,75 @@
+"""What every page shares: the language switch, the sample banner, data errors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DataValidationError
+from geo.io import CityData
+from ui import data
+from ui.i18n import LANG_KEY, lang, t
+
+LANG_LABELS = {"ja": "日本語", "en": "English"}
+LANG_WIDGET = "lang.switch"
+
+
+def language_switch() -> None:
+    """A language switch in the sidebar (日本語 by default, or ``?lang=en``).
+
+    The language lives in a plain session key, not in the widget's own state, so it
+    survives pages that do not draw the switch.
+    """
+    if LANG_KEY not in st.session_state:
+        requested = st.query_params.get("lang", "ja")
+        st.session_state[LANG_KEY] = requested if requested in LANG_LABELS else "ja"
+    options = list(LANG_LABELS)
+    st.sidebar.radio(
+        t("app.language"),
+        options,
+        index=options.index(lang()),
+        format_func=LANG_LABELS.__getitem__,
+        key=LANG_WIDGET,
+        horizontal=True,
+        on_change=_language_changed,
+    )
+
+
+def _language_changed() -> None:
+    st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
+
+
+def sample_banner(orgs: pd.DataFrame) -> None:
+    """A visible notice whenever any organisation shown is sample data."""
+    if len(orgs) and bool(orgs["is_sample"].any()):
+        st.warning(t("app.sample_banner"), icon="⚠️")
+
+
+def load_or_stop() -> CityData:
+    """The city's data, or a clear message (and the problems) and a stop."""
+    try:
+        return data.city()
+    except DataValidationError as exc:
+        st.error(t("app.data_error"))
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "file": p.source,
+                        "row": p.row,
+                        "column": p.column,
+                        "value": p.value,
+                        "reason": p.reason,
+                    }
+                    for p in exc.problems
+                ]
+            ),
+            hide_index=True,
+        )
+        st.stop()
+
+
+def area_labels(city: CityData) -> dict[str, str]:
+    """Area id -> name in the current language."""
+    column = "name_en" if lang() == "en" else "name_ja"
+    return dict(zip(city.areas["area_id"], city.areas[column], strict=True))

@@ -1,0 +1,183 @@
+"""The explorer's view state: a value that round-trips through the URL.
+
+:func:`parse_query` and :func:`to_query` are pure; :func:`init_widgets` and
+:func:`sync_query` connect them to Streamlit's widgets and ``st.query_params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from geo.coverage import METRICS
+from geo.filters import OrgFilter
+from geo.io import HAZARDS, ORG_KINDS
+
+LAYERS = ("councils", "associations", "civic_groups", "shelters")
+BASEMAPS = ("gsi", "osm", "none")
+DEFAULT_LAYERS = ("councils", "associations", "civic_groups")
+MAX_TEXT = 100
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the explorer shows; every part has a URL parameter."""
+
+    fields: tuple[str, ...] = ()
+    metric: str = "count"
+    kinds: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    text: str = ""
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    hazards: tuple[str, ...] = ()
+    basemap: str = "gsi"
+    area: str | None = None
+    lang: str = "ja"
+
+    def org_filter(self) -> OrgFilter:
+        """The organisation filter of this view."""
+        return OrgFilter(
+            fields=frozenset(self.fields),
+            kinds=frozenset(self.kinds),
+            areas=frozenset(self.areas),
+            text=self.text,
+        )
+
+
+_PARAMS = {
+    "fields": "field",
+    "metric": "metric",
+    "kinds": "kind",
+    "areas": "areas",
+    "text": "q",
+    "layers": "layers",
+    "hazards": "hazard",
+    "basemap": "basemap",
+    "area": "area",
+    "lang": "lang",
+}
+
+
+def _items(raw: str | Iterable[str] | None) -> list[str]:
+    if raw is None:
+        return []
+    values = [raw] if isinstance(raw, str) else list(raw)
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _keep(items: Iterable[str], allowed: Iterable[str]) -> tuple[str, ...]:
+    allowed_list = list(allowed)
+    chosen = set(items)
+    return tuple(a for a in allowed_list if a in chosen)
+
+
+def parse_query(
+    params: Mapping[str, str | list[str]], *, field_codes: Iterable[str], area_ids: Iterable[str]
+) -> ViewState:
+    """The view state a URL asks for; unknown or malformed values are ignored.
+
+    Parameters
+    ----------
+    params
+        Query parameters (``st.query_params.to_dict()`` or a plain dict).
+    field_codes, area_ids
+        The known codes and ids, in display order.
+    """
+    codes = list(field_codes)
+    ids = list(area_ids)
+    default = ViewState()
+
+    def one(name: str, allowed: Iterable[str], fallback: str) -> str:
+        values = _items(params.get(name))
+        return values[0] if values and values[0] in set(allowed) else fallback
+
+    area_values = _items(params.get("area"))
+    layers_given = "layers" in params
+    state = ViewState(
+        fields=_keep(_items(params.get("field")), codes),
+        metric=one("metric", METRICS, default.metric),
+        kinds=_keep(_items(params.get("kind")), ORG_KINDS),
+        areas=_keep(_items(params.get("areas")), ids),
+        text=" ".join(_items(params.get("q")))[:MAX_TEXT],
+        layers=_keep(_items(params.get("layers")), LAYERS) if layers_given else DEFAULT_LAYERS,
+        hazards=_keep(_items(params.get("hazard")), HAZARDS),
+        basemap=one("basemap", BASEMAPS, default.basemap),
+        area=area_values[0] if area_values and area_values[0] in set(ids) else None,
+        lang=one("lang", ("ja", "en"), default.lang),
+    )
+    return state
+
+
+def to_query(state: ViewState) -> dict[str, str]:
+    """The URL parameters of ``state`` (defaults left out, except the layers)."""
+    default = ViewState()
+    out: dict[str, str] = {}
+    for attr, name in _PARAMS.items():
+        value = getattr(state, attr)
+        if value == getattr(default, attr):
+            continue
+        if isinstance(value, tuple):
+            out[name] = ",".join(value)
+        elif value is not None:
+            out[name] = str(value)
+    return out
+
+
+# --- Streamlit side ----------------------------------------------------------------------
+
+KEYS = {attr: f"view.{attr}" for attr in _PARAMS}
+_SAVED = "view.saved"
+
+
+def init_widgets(url_state: ViewState, *, from_url: bool) -> None:
+    """Give every view widget its value before it is drawn.
+
+    Widgets keep their own state while drawn; Streamlit forgets it when a page without
+    them runs. The last view is therefore also kept in a plain session key, and the
+    widgets are seeded from the URL (when it names a view) or from that saved view.
+    """
+    saved = st.session_state.get(_SAVED)
+    source = url_state if from_url or not isinstance(saved, ViewState) else saved
+    for attr, key in KEYS.items():
+        if key not in st.session_state:
+            value = getattr(source, attr)
+            st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def current() -> ViewState:
+    """The view state held by the widgets (and remembered for other pages)."""
+    base = ViewState()
+    kwargs: dict[str, object] = {}
+    for attr, key in KEYS.items():
+        if key not in st.session_state:
+            continue
+        value = st.session_state[key]
+        if value is None and attr != "area":
+            continue
+        kwargs[attr] = tuple(value) if isinstance(value, list) else value
+    state = replace(base, **kwargs)  # type: ignore[arg-type]
+    st.session_state[_SAVED] = state
+    return state
+
+
+def sync_query(state: ViewState) -> None:
+    """Write ``state`` into the URL so a copied link restores this view."""
+    wanted = to_query(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+__all__ = [
+    "BASEMAPS",
+    "DEFAULT_LAYERS",
+    "KEYS",
+    "LAYERS",
+    "ViewState",
+    "current",
+    "init_widgets",
+    "parse_query",
+    "sync_query",
+    "to_query",
+]

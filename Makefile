@@ -25,10 +25,11 @@ $(STAMP): pyproject.toml constraints.txt
 venv: $(STAMP) ## create or update .venv with the project and its test tools
 
 run: venv ## start the app on http://127.0.0.1:8501 with the bundled data
+	@bash scripts/install-system-deps.sh runtime
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
-sysdeps: ## install Debian's chromium, Japanese fonts and poppler when absent
-	@bash scripts/install-system-deps.sh
+sysdeps: ## install Debian's chromium, Leaflet, Japanese fonts and poppler when absent
+	@bash scripts/install-system-deps.sh test
 
 lint: venv ## ruff
 	$(PY) -m ruff check .

@@ -9,7 +9,7 @@ from ui.layout import language_switch
 
 st.set_page_config(
     page_title="山口市 協働まちづくりマップ",
-    page_icon=":material/map:",
+    page_icon="🗾",
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -8,7 +8,7 @@ from geo.export import safe_csv
 from geo.fields import NEED, NPO
 from ui import data
 from ui.boot import ensure_navigation
-from ui.i18n import t
+from ui.i18n import labeller, t
 from ui.layout import area_labels, load_or_stop, sample_banner
 from ui.widgets import field_label, filter_sidebar
 
@@ -26,14 +26,14 @@ groups = {"needs": NEED, "npo": NPO, "all": ""}
 which = left.radio(
     t("matrix.which_fields"),
     list(groups),
-    format_func=lambda g: t(f"matrix.{g}"),
+    format_func=labeller("matrix", list(groups)),
     horizontal=True,
     key="matrix.group",
 )
 metric = right.radio(
     t("filter.metric"),
     ["count", "per_10k"],
-    format_func=lambda m: t(f"metric.{m}"),
+    format_func=labeller("metric", ["count", "per_10k"]),
     horizontal=True,
     key="matrix.metric",
 )

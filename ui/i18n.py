@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui.messages import LANGS, MESSAGES
@@ -20,3 +22,13 @@ def t(key: str, **values: object) -> str:
     texts = MESSAGES[key]
     text = texts.get(lang()) or texts["ja"]
     return text.format(**values) if values else text
+
+
+def labeller(prefix: str, options: list[str] | tuple[str, ...]) -> Callable[[str], str]:
+    """A ``format_func`` with the labels of ``options`` fixed in the current language.
+
+    Widgets call their ``format_func`` outside the script run too, where the session's
+    language is not known; binding the texts up front keeps them consistent.
+    """
+    texts = {o: t(f"{prefix}.{o}") for o in options}
+    return texts.__getitem__

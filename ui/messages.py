@@ -37,6 +37,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "地域の課題（防災・減災など）または特定非営利活動促進法の20分野",
         "en": "Local needs (such as disaster preparedness) or the NPO Law's 20 fields",
     },
+    "filter.any": {"ja": "すべて（選んで絞り込み）", "en": "All (choose to narrow)"},
     "filter.kinds": {"ja": "団体の種類", "en": "Kinds of organisation"},
     "filter.areas": {"ja": "地域", "en": "Areas"},
     "filter.text": {"ja": "名前で検索", "en": "Search names"},

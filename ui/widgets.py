@@ -8,7 +8,7 @@ import streamlit as st
 from geo.coverage import METRICS
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
 from geo.io import CITYWIDE, HAZARDS, ORG_KINDS, CityData
-from ui.i18n import lang, t
+from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
 
@@ -66,18 +66,24 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
     sb.multiselect(
         t("filter.fields"),
         list(city.catalog.codes),
-        format_func=lambda c: field_label(city.catalog, c),
+        format_func={c: field_label(city.catalog, c) for c in city.catalog.codes}.__getitem__,
         key=KEYS["fields"],
         help=t("filter.fields_help"),
+        placeholder=t("filter.any"),
     )
     sb.multiselect(
-        t("filter.kinds"), list(ORG_KINDS), format_func=lambda k: t(f"kind.{k}"), key=KEYS["kinds"]
+        t("filter.kinds"),
+        list(ORG_KINDS),
+        format_func=labeller("kind", ORG_KINDS),
+        key=KEYS["kinds"],
+        placeholder=t("filter.any"),
     )
     sb.multiselect(
         t("filter.areas"),
         city.areas["area_id"].tolist(),
         format_func=labels.__getitem__,
         key=KEYS["areas"],
+        placeholder=t("filter.any"),
     )
     sb.text_input(t("filter.text"), key=KEYS["text"], max_chars=100)
     if map_controls:
@@ -86,7 +92,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
         if st.session_state.get(KEYS["metric"]) not in metrics:
             st.session_state[KEYS["metric"]] = "count"
         sb.radio(
-            t("filter.metric"), metrics, format_func=lambda m: t(f"metric.{m}"), key=KEYS["metric"]
+            t("filter.metric"), metrics, format_func=labeller("metric", METRICS), key=KEYS["metric"]
         )
         if DISASTER_NEED not in fields:
             sb.caption(t("metric.jishubo_only_bousai"))
@@ -94,7 +100,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
         sb.multiselect(
             t("map.layers"),
             list(LAYERS),
-            format_func=lambda x: t(f"layer.{x}"),
+            format_func=labeller("layer", LAYERS),
             key=KEYS["layers"],
             label_visibility="collapsed",
         )
@@ -102,13 +108,13 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
             sb.multiselect(
                 t("map.hazards"),
                 list(HAZARDS),
-                format_func=lambda h: HAZARD_LABELS[lang()][h],
+                format_func=HAZARD_LABELS[lang()].__getitem__,
                 key=KEYS["hazards"],
             )
         sb.selectbox(
             t("map.basemap"),
             list(BASEMAPS),
-            format_func=lambda b: t(f"basemap.{b}"),
+            format_func=labeller("basemap", BASEMAPS),
             key=KEYS["basemap"],
         )
     sb.button(t("filter.reset"), on_click=_reset)

@@ -1,0 +1,55 @@
+"""The explorer's map: build it from the view, show it, read clicks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.io import CityData
+from geo.mapping import MapSpec, build_city_map, clicked_area
+from ui.i18n import lang, t
+from ui.state import KEYS, ViewState
+
+MAP_KEY = "explorer.map"
+LAST_CLICK = "explorer.map.last_click"
+RETURNED = ["last_active_drawing", "last_object_clicked"]
+
+
+def spec_of(view: ViewState) -> MapSpec:
+    """The map specification of a view."""
+    return MapSpec(
+        metric=view.metric,
+        fields=view.fields,
+        layers=view.layers,
+        hazards=view.hazards,
+        basemap=view.basemap,
+        lang=lang(),
+        area_id=view.area,
+    )
+
+
+def click_signature(returned: Any) -> str:
+    """Something that changes with every click on the map (and only then)."""
+    if not isinstance(returned, dict):
+        return ""
+    return repr((returned.get("last_active_drawing"), returned.get("last_object_clicked")))
+
+
+def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
+    """Draw the map; a click on an area selects it (and reruns once to outline it)."""
+    m = build_city_map(city, cov, spec_of(view), orgs=orgs, local_assets=True)
+    returned = st_folium(
+        m, key=MAP_KEY, height=620, use_container_width=True, returned_objects=RETURNED
+    )
+    if view.basemap != "none":
+        st.caption(t("map.offline_note"))
+    signature = click_signature(returned)
+    if signature and signature != st.session_state.get(LAST_CLICK):
+        st.session_state[LAST_CLICK] = signature
+        area_id = clicked_area(returned, known=city.areas["area_id"].tolist())
+        if area_id and area_id != view.area:
+            st.session_state[KEYS["area"]] = area_id
+            st.rerun()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.coverage import coverage
+from geo.io import CityData
+from geo.profile import area_profile
 from tests.conftest import ROOT
 from ui.messages import MESSAGES, missing_translations
 
@@ -12,13 +15,16 @@ TIMEOUT = 60
 
 
 def _app(page: str | None = None, **params: str) -> AppTest:
+    """Run the app, open ``page`` with ``params`` in its URL, as a browser would."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if page:
+        at.query_params.update(params)
+        at.run()
+        at.switch_page(page)
+        at.query_params.clear()
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
     assert not at.exception, at.exception
     return at
 
@@ -70,3 +76,66 @@ def test_matrix_follows_the_kind_filter(kind: str) -> None:
     full = at.dataframe[0].value.to_numpy().sum()
     at.multiselect(key="view.kinds").set_value([kind]).run()
     assert at.dataframe[0].value.to_numpy().sum() < full
+
+
+# --- area page -------------------------------------------------------------------------------
+
+AREA_IDS = [
+    "odono",
+    "shiraishi",
+    "yuda",
+    "niho",
+    "osaba",
+    "ouchi",
+    "miyano",
+    "yoshiki",
+    "hirakawa",
+    "otoshi",
+    "sue",
+    "suzenji",
+    "natajima",
+    "aio-futajima",
+    "kagawa",
+    "sayama",
+    "ogori",
+    "aio",
+    "ajisu",
+    "tokuji",
+    "ato",
+]
+
+
+@pytest.mark.parametrize("area_id", AREA_IDS)
+def test_area_page_renders_every_area(area_id: str, city: CityData) -> None:
+    at = _app("pages/area.py", area=area_id)
+    row = city.areas.set_index("area_id").loc[area_id]
+    assert at.title[0].value == f"{row['name_ja']}地域"
+    figures = at.dataframe[0].value
+    assert f"{int(row['population_2020']):,}人" in figures.iloc[:, 1].tolist()
+    assert not at.error
+
+
+def test_area_figures_equal_the_geo_core(city: CityData) -> None:
+    profile = area_profile(city, "yuda")
+    at = _app("pages/area.py", area="yuda")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[MESSAGES["area.jishubo_area"]["ja"]] == f"{profile.jishubo_rate:.1%}"
+    cov = coverage(city.areas, city.organisations, ("bousai",)).set_index("area_id")
+    assert profile.jishubo_rate == pytest.approx(cov.loc["yuda", "jishubo_rate"])
+    total = sum(area_profile(city, a).population for a in AREA_IDS)
+    assert total == 193_966
+
+
+@pytest.mark.parametrize("bad", ["atlantis", "<script>alert(1)</script>", "", "YUDA", "yuda;drop"])
+def test_area_page_explains_an_unknown_id(bad: str) -> None:
+    at = _app("pages/area.py", area=bad)
+    assert at.error, "an unknown id must say so"
+    assert "地域" in at.error[0].value
+    assert not at.title  # no half-drawn page
+
+
+def test_area_page_without_id_shows_the_picker() -> None:
+    at = _app("pages/area.py")
+    assert at.selectbox(key="area.pick").value == "odono"
+    at.selectbox(key="area.pick").set_value("ajisu").run()
+    assert at.title[0].value == "阿知須地域"

@@ -185,6 +185,33 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "col.url": {"ja": "入手先", "en": "Download"},
     # area page
     "area.pick": {"ja": "地域を選ぶ", "en": "Choose an area"},
+    "area.title": {"ja": "{name}地域", "en": "{name}"},
+    "area.figures": {"ja": "主な数値", "en": "Key figures"},
+    "area.download": {
+        "ja": "印刷用シート（PDF）をダウンロード",
+        "en": "Download the printable sheet (PDF)",
+    },
+    "area.disaster": {"ja": "防災", "en": "Disaster preparedness"},
+    "area.jishubo_area": {
+        "ja": "自主防災組織 活動カバー率（この地域）",
+        "en": "Disaster-prevention coverage (this area)",
+    },
+    "area.jishubo_city": {"ja": "市全体", "en": "City"},
+    "area.jishubo_national": {"ja": "全国（令和2年）", "en": "National (2020)"},
+    "area.missing_hazards": {
+        "ja": "この地域には次の災害に対応する指定緊急避難場所がありません：{hazards}",
+        "en": "No designated emergency site in this area for: {hazards}",
+    },
+    "area.coverage": {
+        "ja": "分野ごとの活動（人口1万人あたり、市の中央値と比較）",
+        "en": "Activity by field (per 10,000 residents, against the city median)",
+    },
+    "area.gaps": {"ja": "**空白・手薄な分野**", "en": "**Fields that are gaps**"},
+    "area.associations": {"ja": "自治会・町内会（{n}）", "en": "Neighbourhood associations ({n})"},
+    "area.civic_groups": {
+        "ja": "この地域で活動する市民活動団体（{n}）",
+        "en": "Civic groups active here ({n})",
+    },
     "area.unknown": {
         "ja": "「{value}」という地域はありません。下の一覧から選んでください。",
         "en": "There is no area “{value}”. Please choose one from the list below.",

@@ -8,33 +8,10 @@ import streamlit as st
 from geo.coverage import METRICS
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
 from geo.io import CITYWIDE, HAZARDS, ORG_KINDS, CityData
+from geo.profile import HAZARD_SHORT_LABELS
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-
-HAZARD_LABELS = {
-    "ja": {
-        "flood": "洪水",
-        "landslide": "土砂災害",
-        "storm_surge": "高潮",
-        "earthquake": "地震",
-        "tsunami": "津波",
-        "large_fire": "大規模な火事",
-        "inland_flood": "内水氾濫",
-        "volcano": "火山現象",
-    },
-    "en": {
-        "flood": "Flood",
-        "landslide": "Landslide",
-        "storm_surge": "Storm surge",
-        "earthquake": "Earthquake",
-        "tsunami": "Tsunami",
-        "large_fire": "Large fire",
-        "inland_flood": "Inland flooding",
-        "volcano": "Volcano",
-    },
-}
-
 
 _SEEDED = "view.seeded_from_url"
 
@@ -108,7 +85,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
             sb.multiselect(
                 t("map.hazards"),
                 list(HAZARDS),
-                format_func=HAZARD_LABELS[lang()].__getitem__,
+                format_func=HAZARD_SHORT_LABELS[lang()].__getitem__,
                 key=KEYS["hazards"],
             )
         sb.selectbox(

@@ -1,0 +1,36 @@
+"""Cached pieces of the area page: profile, map and printable sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import streamlit as st
+
+from geo.coverage import coverage
+from geo.filters import OrgFilter
+from geo.mapping import MapSpec, build_city_map
+from geo.profile import AreaProfile, area_profile
+from geo.sheet import area_sheet_pdf
+from ui import data
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def profile(area_id: str) -> AreaProfile:
+    """The area's profile (figures, coverage, lists)."""
+    return area_profile(data.city(), area_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def sheet(area_id: str, day: dt.date) -> bytes:
+    """The one-page A4 sheet of the area as PDF bytes (regenerated each day)."""
+    return area_sheet_pdf(profile(area_id), data.city(), today=day)
+
+
+def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:
+    """The area on a map of its own: boundary, center, organisations, shelters."""
+    city = data.city()
+    orgs = data.filtered(OrgFilter(areas=frozenset({area_id})))
+    cov = coverage(city.areas, orgs, ())
+    spec = MapSpec(metric="count", basemap=basemap, lang=lang, area_id=area_id)
+    return build_city_map(city, cov, spec, orgs=orgs, local_assets=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_map
+from benchmarks import bench_map, bench_reruns
 
-BENCHES = {"map": bench_map.main}
+BENCHES = {"map": bench_map.main, "reruns": bench_reruns.main}
 
 
 def main(argv: list[str]) -> int:

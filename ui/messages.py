@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ui.messages_staff import STAFF_MESSAGES
+
 LANGS = ("ja", "en")
 
-MESSAGES: Mapping[str, Mapping[str, str]] = {
+_CORE: dict[str, Mapping[str, str]] = {
     # app
     "app.title": {"ja": "山口市 協働まちづくりマップ", "en": "Yamaguchi City Collaboration Map"},
     "app.subtitle": {
@@ -217,6 +219,20 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "There is no area “{value}”. Please choose one from the list below.",
     },
 }
+
+
+def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:
+    merged: dict[str, Mapping[str, str]] = {}
+    for part in parts:
+        clash = set(merged) & set(part)
+        if clash:
+            raise ValueError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+#: The one catalogue: the core texts and those of the staff pages.
+MESSAGES: Mapping[str, Mapping[str, str]] = _merge(_CORE, STAFF_MESSAGES)
 
 
 def missing_translations() -> list[str]:

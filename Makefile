@@ -10,6 +10,7 @@ STAMP := $(VENV)/.kyodo-installed
 RAW ?= ../shared/data/yamaguchi
 HOST ?= 127.0.0.1
 PORT ?= 8501
+IDLE ?= 120
 
 .PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench clean
 
@@ -27,6 +28,13 @@ venv: $(STAMP) ## create or update .venv with the project and its test tools
 run: venv ## start the app on http://127.0.0.1:8501 with the bundled data
 	@bash scripts/install-system-deps.sh runtime
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+
+kiosk: venv ## start the public touch-screen kiosk on http://127.0.0.1:8501 (IDLE=seconds)
+	@bash scripts/install-system-deps.sh runtime
+	KYODO_KIOSK=1 KYODO_KIOSK_IDLE_SECONDS=$(IDLE) $(PY) -m streamlit run app.py \
+		--server.address $(HOST) --server.port $(PORT) \
+		--client.toolbarMode minimal --client.showErrorDetails none \
+		--client.showSidebarNavigation false --server.disconnectedSessionTTL 15
 
 sysdeps: ## install Debian's chromium, Leaflet, Japanese fonts and poppler when absent
 	@bash scripts/install-system-deps.sh test

@@ -5,16 +5,23 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import t
+from ui.kiosk import kiosk_mode
 from ui.layout import language_switch
 
+KIOSK = kiosk_mode()
 st.set_page_config(
     page_title="山口市 協働まちづくりマップ",
     page_icon="🗾",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="collapsed" if KIOSK else "expanded",
 )
-language_switch()
+if KIOSK:
+    # The kiosk session's navigation holds the kiosk page only: no other page can run.
+    kiosk = st.Page("pages/kiosk.py", title="kyodo-map", url_path="kiosk", default=True)
+    st.navigation([kiosk], position="hidden").run()
+    st.stop()
 
+language_switch()
 pages = [
     st.Page(
         "pages/explorer.py",

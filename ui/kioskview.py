@@ -1,0 +1,285 @@
+"""The kiosk's screens: attract, choose a field or an area, search, results, details.
+
+Every organisation shown here has passed :func:`geo.public.public_organisations`:
+only the public allowlist of columns is used, and contact is always through the
+support center.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.city import YAMAGUCHI
+from geo.coverage import coverage
+from geo.filters import OrgFilter
+from geo.io import CITYWIDE, CityData
+from geo.mapping import MapSpec, build_city_map, clicked_area
+from geo.public import public_organisations
+from ui import data
+from ui.i18n import LANG_KEY, lang, t
+from ui.kiosk import public_link, qr_png
+from ui.layout import area_labels, sample_banner
+
+SCREEN = "kiosk.screen"
+FIELD = "kiosk.field"
+AREA = "kiosk.area"
+ORG = "kiosk.org"
+QUERY = "kiosk.query"
+LAST_CLICK = "kiosk.map.last_click"
+COLUMNS = 4
+MAX_LISTED = 40
+#: Visitors look for civic groups first.
+KIND_ORDER = {"civic_group": 0, "council": 1, "association": 2}
+
+
+def go(screen: str, **values: str | None) -> None:
+    """Switch screens (a button callback); ``values`` set field, area or organisation."""
+    st.session_state[SCREEN] = screen
+    for key, value in values.items():
+        st.session_state[f"kiosk.{key}"] = value
+
+
+def set_lang(code: str) -> None:
+    """Switch the language (a button callback)."""
+    st.session_state[LANG_KEY] = code
+
+
+def screen() -> str:
+    """The current screen (``attract`` at start)."""
+    return str(st.session_state.get(SCREEN, "attract"))
+
+
+def language_buttons() -> None:
+    """Big 日本語 / English buttons."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.button(
+        "日本語",
+        on_click=set_lang,
+        args=("ja",),
+        key="kiosk.lang.ja",
+        type="primary" if lang() == "ja" else "secondary",
+        use_container_width=True,
+    )
+    right.button(
+        "English",
+        on_click=set_lang,
+        args=("en",),
+        key="kiosk.lang.en",
+        type="primary" if lang() == "en" else "secondary",
+        use_container_width=True,
+    )
+
+
+def attract() -> None:
+    """What this is, 画面にタッチしてください, and the three ways in."""
+    st.title(t("app.title"))
+    st.markdown(t("kiosk.what"))
+    sample_banner(data.city().organisations)
+    st.header(t("kiosk.touch"))
+    cols = st.columns(3)
+    for col, (target, key) in zip(
+        cols,
+        (("fields", "kiosk.by_field"), ("areas", "kiosk.by_area"), ("search", "kiosk.search")),
+        strict=True,
+    ):
+        col.button(
+            t(key),
+            on_click=go,
+            args=(target,),
+            key=f"kiosk.start.{target}",
+            type="primary",
+            use_container_width=True,
+        )
+    language_buttons()
+
+
+def _grid(items: Sequence[tuple[str, str]], on_pick: str, prefix: str) -> None:
+    for start in range(0, len(items), COLUMNS):
+        cols = st.columns(COLUMNS)
+        for col, (code, label) in zip(cols, items[start : start + COLUMNS], strict=False):
+            col.button(
+                label,
+                on_click=go,
+                args=("results",),
+                kwargs={on_pick: code},
+                key=f"{prefix}.{code}",
+                use_container_width=True,
+            )
+
+
+def nav_bar() -> None:
+    """Back to the start, and the language."""
+    cols = st.columns([2, 2, 2, 1, 1])
+    cols[0].button(
+        t("kiosk.home"),
+        on_click=go,
+        args=("attract",),
+        kwargs={"field": None, "area": None, "org": None},
+        key="kiosk.nav.home",
+        use_container_width=True,
+    )
+    cols[1].button(
+        t("kiosk.by_field"),
+        on_click=go,
+        args=("fields",),
+        key="kiosk.nav.fields",
+        use_container_width=True,
+    )
+    cols[2].button(
+        t("kiosk.by_area"),
+        on_click=go,
+        args=("areas",),
+        key="kiosk.nav.areas",
+        use_container_width=True,
+    )
+    cols[3].button(
+        "日本語", on_click=set_lang, args=("ja",), key="kiosk.nav.ja", use_container_width=True
+    )
+    cols[4].button(
+        "English", on_click=set_lang, args=("en",), key="kiosk.nav.en", use_container_width=True
+    )
+
+
+def pick_field(city: CityData) -> None:
+    """A grid of the local needs and the law's 20 fields."""
+    nav_bar()
+    st.header(t("kiosk.pick_field"))
+    _grid([(f.code, f.label(lang())) for f in city.catalog.fields], "field", "kiosk.field")
+
+
+def pick_area(city: CityData) -> None:
+    """A grid of the areas."""
+    nav_bar()
+    st.header(t("kiosk.pick_area"))
+    _grid(list(area_labels(city).items()), "area", "kiosk.area")
+
+
+def _public_orgs(field: str | None, area: str | None, text: str = "") -> pd.DataFrame:
+    flt = OrgFilter(
+        fields=frozenset({field} if field else ()),
+        areas=frozenset({area} if area else ()),
+        text=text,
+    )
+    orgs = public_organisations(data.filtered(flt))
+    order = orgs["kind"].map(KIND_ORDER)
+    return pd.DataFrame(orgs.assign(_o=order).sort_values(["_o", "org_id"]).drop(columns="_o"))
+
+
+def _org_buttons(orgs: pd.DataFrame) -> None:
+    if orgs.empty:
+        st.info(t("kiosk.none_found"))
+        return
+    for org_id, name in list(zip(orgs["org_id"], orgs["name"], strict=True))[:MAX_LISTED]:
+        st.button(
+            str(name),
+            on_click=go,
+            args=("details",),
+            kwargs={"org": str(org_id)},
+            key=f"kiosk.org.{org_id}",
+            use_container_width=True,
+        )
+    if len(orgs) > MAX_LISTED:
+        st.caption(t("kiosk.more", n=len(orgs) - MAX_LISTED))
+
+
+def search(city: CityData) -> None:
+    """Search organisations by name."""
+    nav_bar()
+    st.header(t("kiosk.search"))
+    text = st.text_input(t("filter.text"), key=QUERY, max_chars=50)
+    if text.strip():
+        _org_buttons(_public_orgs(None, None, text))
+
+
+def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame) -> None:
+    cov = coverage(city.areas, orgs, (field,) if field else ())
+    spec = MapSpec(
+        fields=(field,) if field else (),
+        layers=("councils", "civic_groups"),
+        lang=lang(),
+        area_id=area,
+    )
+    returned = st_folium(
+        build_city_map(city, cov, spec, orgs=orgs, local_assets=True),
+        key="kiosk.map",
+        height=640,
+        use_container_width=True,
+        returned_objects=["last_active_drawing", "last_object_clicked"],
+    )
+    signature = repr(returned)
+    if returned and signature != st.session_state.get(LAST_CLICK):
+        st.session_state[LAST_CLICK] = signature
+        tapped = clicked_area(returned, known=city.areas["area_id"].tolist())
+        if tapped and tapped != area:
+            st.session_state[AREA] = tapped
+            st.rerun()
+
+
+def results(city: CityData) -> None:
+    """The chosen field and/or area: map, the organisations, a QR code of this view."""
+    nav_bar()
+    field = st.session_state.get(FIELD)
+    area = st.session_state.get(AREA)
+    labels = area_labels(city)
+    field_name = city.catalog.get(field).label(lang()) if field else t("kiosk.all_fields")
+    area_name = labels[area] if area else t("kiosk.all_areas")
+    st.header(t("kiosk.results_title", field=field_name, area=area_name))
+    orgs = _public_orgs(field, area)
+    sample_banner(orgs)
+    map_col, list_col = st.columns([3, 2])
+    with map_col:
+        _map(city, field, None if area is None else area, _public_orgs(field, None))
+        st.caption(t("kiosk.tap_area"))
+    with list_col:
+        st.subheader(t("kiosk.active_here") if area else t("kiosk.active_city"))
+        _org_buttons(orgs)
+        url = public_link({"field": field or "", "area": area or "", "lang": lang()})
+        st.image(qr_png(url), caption=t("kiosk.qr"), width=220)
+
+
+def details(city: CityData) -> None:
+    """One organisation's public details and how to get in touch."""
+    nav_bar()
+    org_id = st.session_state.get(ORG)
+    orgs = public_organisations(city.organisations)
+    match = orgs[orgs["org_id"] == org_id]
+    if match.empty:
+        go("attract")
+        st.rerun()
+    row = match.iloc[0]
+    labels = area_labels(city)
+    st.header(str(row["name"]))
+    if bool(row["is_sample"]):
+        st.warning(t("app.sample_banner"))
+    fields = "、".join(city.catalog.get(c).label(lang()) for c in row["fields"])
+    served = (
+        t("citywide")
+        if CITYWIDE in row["service_areas"]
+        else "、".join(labels[a] for a in row["service_areas"])
+    )
+    st.markdown(f"**{t('col.kind')}**: {t('kind.' + str(row['kind']))}")
+    st.markdown(f"**{t('col.fields')}**: {fields}")
+    st.markdown(f"**{t('col.area')}**: {labels[str(row['area_id'])]}")
+    st.markdown(f"**{t('col.serves')}**: {served}")
+    confirmed = row["last_confirmed"]
+    if confirmed is not None and not pd.isna(confirmed):
+        st.markdown(f"**{t('col.last_confirmed')}**: {confirmed:%Y-%m}")
+    contact_box()
+
+
+def contact_box() -> None:
+    """Contact is always through the support center, with its public contact."""
+    c = YAMAGUCHI.support_center
+    st.subheader(t("kiosk.contact"))
+    name = c.name_en if lang() == "en" else c.name_ja
+    hours = c.hours_en if lang() == "en" else c.hours_ja
+    closed = c.closed_en if lang() == "en" else c.closed_ja
+    st.info(t("kiosk.contact_text", center=name))
+    st.markdown(
+        f"{c.address_ja}  \nTEL {c.tel}  \n{t('kiosk.hours')}: {hours}  \n"
+        f"{t('kiosk.closed')}: {closed}"
+    )

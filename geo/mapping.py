@@ -2,8 +2,14 @@
 
 :func:`build_map` turns the loaded data, a coverage frame and a :class:`MapSpec` into a
 :class:`folium.Map`. Everything here is pure (no Streamlit) and deterministic: the same
-inputs give byte-identical HTML, so the page can cache on the spec and reruns do not
-remount the map.
+inputs give byte-identical HTML.
+
+The page shows the map in two parts (:func:`build_map_parts`, :class:`MapParts`): a
+base map that only the basemap choice changes, and the layers a view draws on it
+(areas, legend, points, layer control). ``st_folium`` reloads its frame when the base
+changes but swaps the layers in place, so changing the metric, the fields, the
+filter, the layers, the selected area or the language does not reload the map.
+:func:`build_map` is the two parts put together into one map.
 
 Safety and size
     Every text that comes from data passes through :func:`escape_text` before it is put
@@ -600,29 +606,110 @@ class PointArray(MacroElement):
         )
 
 
-class Legend(MacroElement):
-    """The legend in words: a Leaflet control holding prepared (escaped) HTML."""
+class Legend(Layer):
+    """The legend in words, as a Leaflet layer that shows a control while it is on a map.
+
+    The control holds prepared (escaped) HTML. Being a layer, the legend goes into the
+    areas group and leaves the map with it: when the page swaps the dynamic layers
+    (``map.removeLayer(group)``), the old legend goes and the new one comes.
+    """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.control({position: "bottomright"});
-{{ this.get_name() }}.onAdd = function () {
-    var div = L.DomUtil.create("div", "kyodo-legend");
-    div.innerHTML = {{ this.payload }};
-    L.DomEvent.disableClickPropagation(div);
-    return div;
-};
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+var {{ this.get_name() }} = (function () {
+    var control = L.control({position: "bottomright"});
+    control.onAdd = function () {
+        var div = L.DomUtil.create("div", "kyodo-legend");
+        div.innerHTML = {{ this.payload }};
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+    };
+    var Shown = L.Layer.extend({
+        onAdd: function (map) { control.addTo(map); return this; },
+        onRemove: function () { control.remove(); return this; },
+        getBounds: function () { return L.latLngBounds([]); }
+    });
+    return new Shown();
+})();
 {% endmacro %}
 """
     )
 
     def __init__(self, html_text: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
+        super().__init__(overlay=True, control=False)
         self._name = "Legend"
         self.html = html_text
         self.payload = _script_json(html_text)
+
+
+class Focus(Layer):
+    """Moves the map onto the selected area when it is added, once per selection.
+
+    The map remembers the last area it was moved to, so swapping the layers for a new
+    metric or filter keeps the view the user has panned to; choosing another area (or
+    none, then the same again) moves it. ``bounds`` is ``[[south, west], [north,
+    east]]`` or ``None`` for no selection.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+    var key = {{ this.key }}, bounds = {{ this.bounds }};
+    var Focus = L.Layer.extend({
+        onAdd: function (map) {
+            if (map.kyodoFocus !== key) {
+                map.kyodoFocus = key;
+                if (bounds) { map.fitBounds(bounds); }
+            }
+            return this;
+        },
+        onRemove: function () { return this; },
+        getBounds: function () { return L.latLngBounds([]); }
+    });
+    return new Focus();
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, area_id: str | None, bounds: Sequence[Sequence[float]] | None) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "Focus"
+        self.area_id = area_id
+        self.key = _script_json(None if area_id is None else escape_text(area_id))
+        self.bounds = _script_json(None if bounds is None else [list(b) for b in bounds])
+
+
+class ClusterGroup(folium.FeatureGroup):
+    """A feature group whose markers cluster (``L.markerClusterGroup``).
+
+    It stays a :class:`folium.FeatureGroup` (also in its variable name, which
+    ``st_folium`` relies on) so it can be one of the dynamic layers. It loads no
+    library itself: Leaflet.markercluster comes with the base map
+    (:class:`ClusterAssets`), so the layer can be switched on without reloading it.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.markerClusterGroup({{ this.options|tojavascript }});
+{% endmacro %}
+"""
+    )
+
+
+class ClusterAssets(JSCSSMixin, MacroElement):
+    """Loads Leaflet.markercluster (script and styles) with the map; draws nothing."""
+
+    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "ClusterAssets"
+        self.default_js = list(folium.plugins.MarkerCluster.default_js)
+        self.default_css = list(folium.plugins.MarkerCluster.default_css)
 
 
 class Attribution(MacroElement):
@@ -882,14 +969,16 @@ def _walk(element: Element) -> Iterator[Element]:
         yield from _walk(child)
 
 
-def _assign_ids(root: Element, seed: str) -> None:
+def _assign_ids(roots: Element | Sequence[Element], seed: str) -> None:
     """Give every element a deterministic id (folium draws random ones).
 
-    Children are keyed by name in their parent; keys derived from the old random
-    names are renamed along.
+    ``roots`` is one tree or several numbered as one (so their ids do not clash when
+    they end up on the same map). Children are keyed by name in their parent; keys
+    derived from the old random names are renamed along.
     """
     prefix = "k" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:6]
-    elements = list(_walk(root))
+    trees = [roots] if isinstance(roots, Element) else list(roots)
+    elements = [e for tree in trees for e in _walk(tree)]
     old_names = {id(e): e.get_name() for e in elements}
     for n, element in enumerate(elements):
         element._id = f"{prefix}{n:04d}"
@@ -902,8 +991,8 @@ def _assign_ids(root: Element, seed: str) -> None:
         element._children.update(renamed)
 
 
-def _basemap(spec: MapSpec) -> folium.TileLayer | None:
-    if spec.basemap == "gsi":
+def _basemap(basemap: str) -> folium.TileLayer | None:
+    if basemap == "gsi":
         return folium.TileLayer(
             tiles=GSI_TILES,
             attr=GSI_ATTRIBUTION,
@@ -913,7 +1002,7 @@ def _basemap(spec: MapSpec) -> folium.TileLayer | None:
             max_native_zoom=18,
             control=False,
         )
-    if spec.basemap == "osm":
+    if basemap == "osm":
         return folium.TileLayer(
             tiles=OSM_TILES,
             attr=OSM_ATTRIBUTION,
@@ -925,7 +1014,7 @@ def _basemap(spec: MapSpec) -> folium.TileLayer | None:
 
 
 def _add_areas(
-    m: folium.Map,
+    parent: Element,
     areas: gpd.GeoDataFrame,
     by_area: pd.DataFrame,
     spec: MapSpec,
@@ -968,12 +1057,11 @@ def _add_areas(
         ],
         sticky=True,
     )
-    AreaLayer(features, styles, classes, name=text["areas"], tooltip=tooltip).add_to(m)
+    AreaLayer(features, styles, classes, name=text["areas"], tooltip=tooltip).add_to(parent)
     return breaks
 
 
-def _add_points(
-    m: folium.Map,
+def _point_group(
     layer: str,
     spec: MapSpec,
     area_names: Mapping[str, str],
@@ -982,8 +1070,8 @@ def _add_points(
     centers: pd.DataFrame,
     shelters: pd.DataFrame,
     catalog: FieldCatalog,
-) -> None:
-    """Add one switchable point layer (a cluster group for the civic groups)."""
+) -> folium.FeatureGroup:
+    """One switchable point layer (a cluster group for the civic groups)."""
     lang = spec.lang
     text = _TEXT[lang]
     labels = catalog.labels(lang)
@@ -999,18 +1087,155 @@ def _add_points(
         head.append(table.ref(escape_text(text[kind])))
         rows = _org_rows(orgs, kind, table, area_names, labels, lang)
     name = LAYER_NAMES[lang][layer]
-    group: Layer
+    group: folium.FeatureGroup
     if layer == "civic_groups":
-        group = folium.plugins.MarkerCluster(  # type: ignore[no-untyped-call]
-            name=name,
-            overlay=True,
-            control=True,
-            options={"showCoverageOnHover": False, "maxClusterRadius": 40},
+        group = ClusterGroup(
+            name=name, overlay=True, control=True, showCoverageOnHover=False, maxClusterRadius=40
         )
     else:
         group = folium.FeatureGroup(name=name, overlay=True, control=True)
     group.add_child(PointArray(rows, table.items, head, POINT_STYLES[layer]))
-    group.add_to(m)
+    return group
+
+
+def _lat_lon_bounds(bounds: Sequence[float]) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` from ``(west, south, east, north)``."""
+    west, south, east, north = (float(v) for v in bounds)
+    return [[south, west], [north, east]]
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """The map in two parts: a base that stays for the session and the layers on it.
+
+    ``st_folium`` reloads its frame whenever the base map's script changes, but swaps
+    the groups passed as ``feature_group_to_add`` (and the ``layer_control``) in place.
+    So everything a view changes lives in :attr:`layers` and :attr:`control`::
+
+        parts = build_map_parts(...)
+        st_folium(parts.base, key="map", feature_group_to_add=list(parts.layers),
+                  layer_control=parts.control)
+
+    ``st_folium`` changes the objects it is given (it renames them and adds the groups
+    to the base), so build fresh parts for every call rather than keeping them
+    between reruns.
+
+    Attributes
+    ----------
+    base
+        The map with the basemap, the attribution, the styles, the libraries every
+        layer needs (Leaflet.markercluster too) and the view of the whole city. It
+        depends only on ``spec.basemap``, the areas' extent, the sources and
+        ``local_assets``: its page is byte-identical for specs that differ in
+        anything else (metric, fields, layers, hazards, area, language) and for any
+        coverage or organisations.
+    layers
+        The areas (shaded, with tooltip, gap hatching, the selected area's outline,
+        the legend and the move onto the selected area) first, then one group per
+        point layer of ``spec.layers``, named in ``spec.lang``.
+    control
+        The layer control listing the point layers; ``None`` when there are none.
+    focus
+        ``(west, south, east, north)`` of the selected area, ``None`` for none. The
+        areas group already moves the map there when the selection changes.
+    """
+
+    base: folium.Map
+    layers: tuple[folium.FeatureGroup, ...]
+    control: folium.LayerControl | None
+    focus: tuple[float, float, float, float] | None = None
+
+
+def _base_map(
+    areas: gpd.GeoDataFrame, basemap: str, sources: Sequence[Source], *, local_assets: bool
+) -> KyodoMap:
+    """The part of the map that never changes while the page is open."""
+    west, south, east, north = (float(v) for v in areas.total_bounds)
+    m = KyodoMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=10,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,  # SVG, so the gaps can be hatched
+    )
+    # without a tile layer the map has no zoom range, which marker clusters need
+    m.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+    # Leaflet is all the map needs: no jQuery, Bootstrap or icon fonts.
+    m.default_js = [(n, u) for n, u in m.default_js if n == "leaflet"]
+    m.default_css = [(n, u) for n, u in m.default_css if n == "leaflet_css"]
+    figure = m.get_root()
+    assert isinstance(figure, Figure)
+    figure.header.add_child(Element(_CSS), name="kyodo_css")
+    figure.html.add_child(Element(_hatch_defs()), name="kyodo_hatch")
+    tiles = _basemap(basemap)
+    if tiles is not None:
+        tiles.add_to(m)
+    lines = attribution_lines(tuple(sources))
+    if lines:
+        Attribution(lines).add_to(m)
+    # the civic groups may be switched on later, without reloading the page
+    ClusterAssets().add_to(m)
+    folium.FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
+    _assign_ids(figure, f"base:{basemap}")
+    if local_assets:
+        embed_assets(m)
+    return m
+
+
+def build_map_parts(
+    areas: gpd.GeoDataFrame,
+    cov: pd.DataFrame,
+    spec: MapSpec,
+    *,
+    orgs: gpd.GeoDataFrame,
+    centers: gpd.GeoDataFrame,
+    shelters: gpd.GeoDataFrame,
+    catalog: FieldCatalog,
+    sources: Sequence[Source] = (),
+    local_assets: bool = False,
+) -> MapParts:
+    """The map as a base that stays and layers that change (see :class:`MapParts`).
+
+    Parameters are those of :func:`build_map`.
+
+    Returns
+    -------
+    The parts; the same inputs give byte-identical scripts (element ids are derived
+    from the spec, not drawn at random).
+
+    Raises
+    ------
+    ValueError
+        When ``cov`` lacks an area of ``areas``.
+    """
+    by_area = cov.set_index("area_id")
+    missing = [a for a in areas["area_id"] if a not in by_area.index]
+    if missing:
+        raise ValueError(f"coverage has no row for areas {missing}")
+    selected = spec.area_id if spec.area_id in set(areas["area_id"]) else None
+
+    base = _base_map(areas, spec.basemap, sources, local_assets=local_assets)
+
+    text = _TEXT[spec.lang]
+    shaded = folium.FeatureGroup(name=text["areas"], overlay=True, control=False)
+    breaks = _add_areas(shaded, areas, by_area, spec, selected)
+    Legend(_legend_html(spec, breaks, catalog, selected=selected is not None)).add_to(shaded)
+    focus: tuple[float, float, float, float] | None = None
+    if selected is not None:
+        w, s, e, n = (float(v) for v in areas.loc[areas["area_id"] == selected].total_bounds)
+        focus = (w, s, e, n)
+    Focus(selected, None if focus is None else _lat_lon_bounds(focus)).add_to(shaded)
+
+    names = _area_names(areas, spec.lang)
+    groups = [shaded] + [
+        _point_group(
+            layer, spec, names, orgs=orgs, centers=centers, shelters=shelters, catalog=catalog
+        )
+        for layer in spec.layers
+    ]
+    control = folium.LayerControl(collapsed=False) if spec.layers else None
+    _assign_ids([*groups, *([control] if control is not None else [])], f"layers:{spec!r}")
+    return MapParts(base=base, layers=tuple(groups), control=control, focus=focus)
 
 
 def build_map(
@@ -1026,6 +1251,10 @@ def build_map(
     local_assets: bool = False,
 ) -> folium.Map:
     """The interactive map of the areas, their coverage and the organisations.
+
+    This is :func:`build_map_parts` put together into one map, e.g. for a saved page;
+    the page in the app shows the parts (so that a change of view does not reload
+    the map).
 
     Parameters
     ----------
@@ -1060,56 +1289,23 @@ def build_map(
     ValueError
         When ``cov`` lacks an area of ``areas``.
     """
-    by_area = cov.set_index("area_id")
-    missing = [a for a in areas["area_id"] if a not in by_area.index]
-    if missing:
-        raise ValueError(f"coverage has no row for areas {missing}")
-    selected = spec.area_id if spec.area_id in set(areas["area_id"]) else None
-
-    west, south, east, north = (float(v) for v in areas.total_bounds)
-    m = KyodoMap(
-        location=[(south + north) / 2, (west + east) / 2],
-        zoom_start=10,
-        tiles=None,
-        control_scale=True,
-        prefer_canvas=False,  # SVG, so the gaps can be hatched
+    parts = build_map_parts(
+        areas,
+        cov,
+        spec,
+        orgs=orgs,
+        centers=centers,
+        shelters=shelters,
+        catalog=catalog,
+        sources=sources,
+        local_assets=local_assets,
     )
-    # without a tile layer the map has no zoom range, which marker clusters need
-    m.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
-    # Leaflet is all the map needs: no jQuery, Bootstrap or icon fonts.
-    m.default_js = [(n, u) for n, u in m.default_js if n == "leaflet"]
-    m.default_css = [(n, u) for n, u in m.default_css if n == "leaflet_css"]
-    figure = m.get_root()
-    assert isinstance(figure, Figure)
-    figure.header.add_child(Element(_CSS), name="kyodo_css")
-    figure.html.add_child(Element(_hatch_defs()), name="kyodo_hatch")
-    tiles = _basemap(spec)
-    if tiles is not None:
-        tiles.add_to(m)
-
-    breaks = _add_areas(m, areas, by_area, spec, selected)
-    names = _area_names(areas, spec.lang)
-    for layer in spec.layers:
-        _add_points(
-            m, layer, spec, names, orgs=orgs, centers=centers, shelters=shelters, catalog=catalog
-        )
-
-    lines = attribution_lines(tuple(sources))
-    if lines:
-        Attribution(lines).add_to(m)
-    Legend(_legend_html(spec, breaks, catalog, selected=selected is not None)).add_to(m)
-    if spec.layers:
-        folium.LayerControl(collapsed=False).add_to(m)
-    if selected is not None:
-        bounds = areas.loc[areas["area_id"] == selected].total_bounds
-    else:
-        bounds = areas.total_bounds
-    b = [float(v) for v in bounds]
-    folium.FitBounds([[b[1], b[0]], [b[3], b[2]]]).add_to(m)
-
-    _assign_ids(figure, repr(spec))
-    if local_assets:
-        embed_assets(m)
+    m = parts.base
+    for group in parts.layers:
+        group.add_to(m)
+    if parts.control is not None:
+        parts.control.add_to(m)
+    _assign_ids(m.get_root(), repr(spec))
     return m
 
 
@@ -1137,6 +1333,31 @@ def build_city_map(
         As for :func:`build_map`.
     """
     return build_map(
+        data.areas,
+        cov,
+        spec,
+        orgs=data.organisations if orgs is None else orgs,
+        centers=data.centers,
+        shelters=data.shelters,
+        catalog=data.catalog,
+        sources=data.sources,
+        local_assets=local_assets,
+    )
+
+
+def build_city_map_parts(
+    data: CityData,
+    cov: pd.DataFrame,
+    spec: MapSpec,
+    *,
+    orgs: gpd.GeoDataFrame | None = None,
+    local_assets: bool = False,
+) -> MapParts:
+    """:func:`build_map_parts` for everything loaded for a city.
+
+    Parameters are those of :func:`build_city_map`.
+    """
+    return build_map_parts(
         data.areas,
         cov,
         spec,
@@ -1361,15 +1582,21 @@ __all__ = [
     "PALETTE",
     "AreaLayer",
     "Attribution",
+    "ClusterAssets",
+    "ClusterGroup",
+    "Focus",
     "KyodoMap",
     "Legend",
+    "MapParts",
     "MapSpec",
     "PointArray",
     "area_style",
     "asset_dirs",
     "asset_urls",
     "build_city_map",
+    "build_city_map_parts",
     "build_map",
+    "build_map_parts",
     "class_breaks",
     "class_labels",
     "class_of",

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import base64
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import folium
-import folium.plugins
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
+import streamlit_folium
+from branca.element import Element
 from folium.map import Layer
 from jinja2.utils import htmlsafe_json_dumps
+from streamlit_folium import (
+    _get_feature_group_string,
+    _get_header,
+    _get_html,
+    _get_layer_control_string,
+    _get_map_string,
+    generate_js_hash,
+)
 
 from geo.coverage import coverage, gap_reason_text
 from geo.io import HAZARDS, CityData
 from geo.mapping import (
+    ASSET_DIRS_ENV,
     GAP_COLOR,
     GAP_DASH,
     GSI_TILES,
@@ -28,12 +41,18 @@ from geo.mapping import (
     PALETTE,
     AreaLayer,
     Attribution,
+    ClusterAssets,
+    ClusterGroup,
+    Focus,
     Legend,
+    MapParts,
     MapSpec,
     PointArray,
     asset_urls,
     build_city_map,
+    build_city_map_parts,
     build_map,
+    build_map_parts,
     class_breaks,
     class_labels,
     class_of,
@@ -84,6 +103,24 @@ def tiny_map(tiny: CityData, spec: MapSpec = MapSpec(), **frames: Any) -> folium
     )
 
 
+def tiny_parts(
+    tiny: CityData, spec: MapSpec = MapSpec(), *, local_assets: bool = False, **frames: Any
+) -> MapParts:
+    orgs = frames.get("orgs", tiny.organisations)
+    areas = frames.get("areas", tiny.areas)
+    return build_map_parts(
+        areas,
+        frames.get("cov", coverage(areas, orgs, spec.fields)),
+        spec,
+        orgs=orgs,
+        centers=frames.get("centers", tiny.centers),
+        shelters=frames.get("shelters", tiny.shelters),
+        catalog=tiny.catalog,
+        sources=tiny.sources,
+        local_assets=local_assets,
+    )
+
+
 def render(m: folium.Map) -> str:
     return str(m.get_root().render())
 
@@ -92,8 +129,17 @@ def children(m: folium.Map, kind: type) -> list[Any]:
     return [c for c in m._children.values() if isinstance(c, kind)]
 
 
+def descendants(element: Element, kind: type | tuple[type, ...]) -> list[Any]:
+    out = []
+    for child in element._children.values():
+        if isinstance(child, kind):
+            out.append(child)
+        out += descendants(child, kind)
+    return out
+
+
 def area_layer(m: folium.Map) -> AreaLayer:
-    (layer,) = children(m, AreaLayer)
+    (layer,) = descendants(m, AreaLayer)
     assert isinstance(layer, AreaLayer)
     return layer
 
@@ -379,8 +425,9 @@ def test_layer_names_are_the_words_of_the_brief() -> None:
 
 def test_civic_groups_are_clustered(tiny: CityData) -> None:
     m = tiny_map(tiny)
-    (cluster,) = children(m, folium.plugins.MarkerCluster)
+    (cluster,) = children(m, ClusterGroup)
     assert cluster.layer_name == LAYER_NAMES["ja"]["civic_groups"]
+    assert "L.markerClusterGroup(" in render(m)
 
 
 @pytest.mark.parametrize(
@@ -548,7 +595,7 @@ def test_data_attributions_are_added(tiny: CityData) -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_legend_in_words(tiny: CityData, lang: str) -> None:
     spec = MapSpec(metric="per_10k", fields=("bousai",), lang=lang)
-    (legend,) = children(tiny_map(tiny, spec), Legend)
+    (legend,) = descendants(tiny_map(tiny, spec), Legend)
     assert METRIC_LABELS[lang]["per_10k"] in legend.html
     assert tiny.catalog.get("bousai").label(lang) in legend.html
     for colour in PALETTE:
@@ -579,6 +626,276 @@ def test_real_map_payload(city: CityData) -> None:
     html = render(build_city_map(city, cov, MapSpec()))
     assert len(html) <= PAYLOAD_LIMIT
     assert html.count("L.circleMarker") == 4  # one loop per point layer
+
+
+# --- the map in parts, as st_folium shows it -------------------------------------------------
+
+
+@dataclass
+class Sent:
+    """What ``st_folium`` sends to its frame for one call with the parts."""
+
+    key: str  # the component key: a new one reloads the frame
+    script: str
+    header: str
+    html: str
+    groups: list[str]  # one script per dynamic layer, swapped in place
+    control: str | None
+    js_links: list[str]
+
+
+def replay(parts: MapParts, key: str = "map") -> Sent:
+    """The steps of ``st_folium(parts.base, key=key, feature_group_to_add=…, layer_control=…)``.
+
+    Like ``st_folium`` this changes the parts (it renames them and adds the groups to
+    the base), so give it fresh ones.
+    """
+    m = parts.base
+    m.get_root().render()
+    m.render()  # type: ignore[no-untyped-call]
+    html = _get_html(m)
+    header = _get_header(m)
+    script = _get_map_string(m)
+    groups = [_get_feature_group_string(g, m, i) for i, g in enumerate(parts.layers)]
+    control = None if parts.control is None else _get_layer_control_string(parts.control, m)
+    js = [u for e in descendants(m, object) for _, u in getattr(e, "default_js", [])]
+    return Sent(
+        key=generate_js_hash(script, key, False),
+        script=script,
+        header=header,
+        html=html,
+        groups=groups,
+        control=control,
+        js_links=list(dict.fromkeys([u for _, u in m.default_js] + js)),
+    )
+
+
+def page_text(sent: Sent) -> str:
+    return "\n".join([sent.script, sent.header, sent.html, *sent.groups, sent.control or ""])
+
+
+#: Views that must not reload the map: each differs from the first in what it shows.
+VIEWS = (
+    MapSpec(),
+    MapSpec(metric="per_10k", fields=("bousai",)),
+    MapSpec(metric="jishubo_rate", layers=("shelters",), hazards=("flood",)),
+    MapSpec(layers=(), area_id="sw"),
+    MapSpec(lang="en", area_id="ne", fields=("mimamori", "npo03")),
+)
+
+
+def test_replay_is_what_st_folium_sends(tiny: CityData) -> None:
+    spec = MapSpec(metric="per_10k", fields=("bousai",), area_id="nw")
+    got: dict[str, Any] = {}
+
+    def component(**kwargs: Any) -> None:
+        got.update(kwargs)
+
+    parts = tiny_parts(tiny, spec)
+    with mock.patch.object(streamlit_folium, "_component_func", component):
+        streamlit_folium.st_folium(
+            parts.base,
+            key="map",
+            feature_group_to_add=list(parts.layers),
+            layer_control=parts.control,
+            returned_objects=["last_active_drawing"],
+        )
+    sent = replay(tiny_parts(tiny, spec))
+    assert got["key"] == sent.key
+    assert got["script"] == sent.script
+    assert got["header"] == sent.header
+    assert got["html"] == sent.html
+    assert got["feature_group"] == "".join(sent.groups)
+    assert got["layer_control"] == sent.control
+    assert got["js_links"] == sent.js_links
+
+
+def test_base_is_the_same_for_every_view(tiny: CityData) -> None:
+    first = render(tiny_parts(tiny, VIEWS[0]).base)
+    sent = replay(tiny_parts(tiny, VIEWS[0]))
+    few = tiny.organisations.iloc[:3]
+    for spec in VIEWS[1:]:
+        assert render(tiny_parts(tiny, spec).base) == first, spec
+        assert render(tiny_parts(tiny, spec, orgs=few).base) == first, spec
+        other = replay(tiny_parts(tiny, spec, orgs=few))
+        assert other.key == sent.key, spec
+        assert (other.script, other.header, other.html) == (sent.script, sent.header, sent.html)
+        assert other.groups != sent.groups, spec
+    assert "fitBounds(\n                [[34.0, 131.0], [34.04, 131.04]]" in sent.script
+
+
+@pytest.mark.parametrize(("a", "b"), [("gsi", "osm"), ("gsi", "none"), ("osm", "none")])
+def test_a_new_basemap_reloads_the_map(tiny: CityData, a: str, b: str) -> None:
+    one = replay(tiny_parts(tiny, MapSpec(basemap=a)))
+    two = replay(tiny_parts(tiny, MapSpec(basemap=b)))
+    assert one.key != two.key
+    assert one.groups == two.groups  # the layers do not depend on the basemap
+
+
+@pytest.mark.parametrize("spec", VIEWS)
+def test_same_spec_gives_identical_parts(tiny: CityData, spec: MapSpec) -> None:
+    one, two = tiny_parts(tiny, spec), tiny_parts(tiny, spec)
+    assert render(one.base) == render(two.base)
+    first, second = replay(one), replay(two)
+    assert first == second
+    assert len(first.groups) == 1 + len(spec.layers)
+
+
+def test_view_change_swaps_the_layers(tiny: CityData) -> None:
+    a = MapSpec(metric="count", fields=())
+    b = MapSpec(metric="per_10k", fields=("bousai",), area_id="sw", lang="en")
+    one, two = replay(tiny_parts(tiny, a)), replay(tiny_parts(tiny, b))
+    assert one.key == two.key
+    assert one.groups[0] != two.groups[0]
+    assert one.control != two.control  # the layer names are in English now
+    assert METRIC_LABELS["ja"]["count"] in one.groups[0]
+    assert METRIC_LABELS["en"]["per_10k"] in two.groups[0]
+    for name in LAYER_NAMES["en"].values():
+        assert htmlsafe_json_dumps(name) in (two.control or "")
+    for name in LAYER_NAMES["ja"].values():
+        assert htmlsafe_json_dumps(name) not in "".join(two.groups) + (two.control or "")
+
+
+def defined(script: str) -> set[str]:
+    return set(re.findall(r"\b(?:var|let) (\w+) =", script)) | {"map_div"}
+
+
+def test_layer_scripts_stand_on_their_own(tiny: CityData) -> None:
+    """Every name a group's script uses is the map or defined in that script."""
+    sent = replay(tiny_parts(tiny, MapSpec(area_id="se")))
+    for i, script in enumerate(sent.groups):
+        names = defined(script)
+        assert f"feature_group_feature_group_{i}" in names
+        assert f"map_div.addLayer(feature_group_feature_group_{i});" in script
+        for child, parent in re.findall(r"^\s*(\w+)\.addTo\((\w+)\);$", script, re.M):
+            assert child in names, child
+            assert parent in names, parent
+        for parent in re.findall(r"var g = (\w+);", script):
+            assert parent in names
+        for parent in re.findall(r"(\w+)\.bindTooltip\(", script):
+            assert parent in names
+        assert not re.search(r"_k[0-9a-f]{6}\d{4}", script)  # no id of the composed map
+        assert "{{" not in script
+    areas = sent.groups[0]
+    assert "L.geoJson(" in areas
+    assert "kyodo-legend" in areas
+    assert 'var key = "se", bounds = [[34.0,131.02],[34.02,131.04]];' in areas
+    assert "L.markerClusterGroup(" in sent.groups[LAYERS.index("civic_groups") + 1]
+    assert sent.control is not None
+    overlays = re.findall(r'" : (\w+),', sent.control)
+    assert overlays == [f"feature_group_feature_group_{i}" for i in range(1, 5)]
+    assert set(overlays) <= set().union(*(defined(g) for g in sent.groups))
+
+
+def test_legend_and_focus_travel_with_the_areas(tiny: CityData) -> None:
+    parts = tiny_parts(tiny, MapSpec(area_id="nw"))
+    assert not descendants(parts.base, (Legend, Focus, AreaLayer, PointArray))
+    shaded = parts.layers[0]
+    assert not shaded.control
+    (legend,) = descendants(shaded, Legend)
+    assert "選択中の地域" in legend.html
+    (focus,) = descendants(shaded, Focus)
+    assert focus.area_id == "nw"
+    assert parts.focus == pytest.approx((131.0, 34.02, 131.02, 34.04))
+    # the legend is a layer: removing the group removes its control
+    script = render(tiny_map(tiny, MapSpec(area_id="nw")))
+    assert "onRemove: function () { control.remove(); return this; }" in script
+    nothing = tiny_parts(tiny, MapSpec(area_id="atlantis"))
+    assert nothing.focus is None
+    assert descendants(nothing.layers[0], Focus)[0].bounds == "null"
+
+
+def test_point_layers_are_named_groups(tiny: CityData) -> None:
+    parts = tiny_parts(tiny, MapSpec(layers=("civic_groups", "shelters"), lang="en"))
+    assert [g.layer_name for g in parts.layers[1:]] == [
+        LAYER_NAMES["en"]["civic_groups"],
+        LAYER_NAMES["en"]["shelters"],
+    ]
+    assert all(isinstance(g, folium.FeatureGroup) and g.control for g in parts.layers[1:])
+    assert isinstance(parts.layers[1], ClusterGroup)
+    assert parts.control is not None
+    empty = tiny_parts(tiny, MapSpec(layers=()))
+    assert len(empty.layers) == 1
+    assert empty.control is None
+    assert replay(empty).control is None
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_hostile_names_are_inert_in_the_parts(tiny: CityData, lang: str) -> None:
+    spec = MapSpec(lang=lang, area_id="nw")
+    sent = replay(tiny_parts(tiny, spec, **hostile_frames(tiny)))
+    for text in HOSTILE:
+        assert text not in page_text(sent)
+    scripts = [sent.script, *sent.groups, sent.control or ""]
+    for script in scripts:
+        for raw in ("<img", "onerror=alert(1)>", "</script>", "${alert(1)}", "a`b`c"):
+            assert raw not in script, raw
+    groups = "".join(sent.groups)
+    for text in HOSTILE:
+        assert escape_text(text) in groups
+    assert "&lt;img src=x onerror=alert(1)&gt;" in groups
+    assert "&#36;&#123;alert(1)&#125;" in groups
+
+
+def test_base_carries_every_library(tiny: CityData) -> None:
+    """Civic groups switched on later need no new script: the base loads them all."""
+    sent = replay(tiny_parts(tiny, MapSpec(layers=())))
+    names = [u.rsplit("/", 1)[-1] for u in sent.js_links]
+    assert names == ["leaflet.js", "leaflet.markercluster.js"]
+    parts = tiny_parts(tiny)
+    assert len(descendants(parts.base, ClusterAssets)) == 1
+    for group in parts.layers:
+        assert asset_urls_of(group) == []
+
+
+def asset_urls_of(element: Element) -> list[str]:
+    return [
+        u
+        for e in [element, *descendants(element, object)]
+        for attr in ("default_js", "default_css")
+        for _, u in getattr(e, attr, [])
+    ]
+
+
+def test_base_embeds_every_library(
+    tiny: CityData, asset_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leaflet = asset_dir / "leaflet"
+    (leaflet / "leaflet.markercluster.js").write_text("L.markerClusterGroup = 1;\n")
+    (leaflet / "MarkerCluster.css").write_text(".marker-cluster{}")
+    (leaflet / "MarkerCluster.Default.css").write_text(".marker-cluster-small{}")
+    monkeypatch.setenv(ASSET_DIRS_ENV, str(asset_dir))
+    parts = tiny_parts(tiny, MapSpec(layers=()), local_assets=True)
+    urls = asset_urls(parts.base)
+    assert len(urls) == 5
+    assert all(u.startswith("data:") for u in urls)
+    sent = replay(parts)
+    assert all(u.startswith("data:") for u in sent.js_links)
+
+
+def test_build_map_is_the_parts_put_together(tiny: CityData) -> None:
+    spec = MapSpec(fields=("bousai",), area_id="sw")
+    m = tiny_map(tiny, spec)
+    parts = tiny_parts(tiny, spec)
+    assert [type(c) for c in m._children.values()] == [
+        *(type(c) for c in parts.base._children.values()),
+        *(type(g) for g in parts.layers),
+        folium.LayerControl,
+    ]
+    html = render(m)
+    assert html.count('L.DomUtil.create("div", "kyodo-legend")') == 1
+    assert "map.kyodoFocus" in html
+
+
+def test_city_parts(city: CityData) -> None:
+    cov = coverage(city.areas, city.organisations)
+    parts = build_city_map_parts(city, cov, MapSpec(area_id="yuda"))
+    assert len(descendants(parts.layers[0], AreaLayer)[0].data["features"]) == 21
+    assert parts.focus is not None
+    west, south, east, north = parts.focus
+    assert west < east and south < north
+    sent = replay(parts)
+    assert sum(len(g) for g in sent.groups) + len(sent.script) <= PAYLOAD_LIMIT
 
 
 # --- clicks ----------------------------------------------------------------------------------

@@ -422,10 +422,11 @@ def area_style(klass: int, *, is_gap: bool, selected: bool) -> dict[str, object]
         "fillOpacity": FILL_OPACITY,
         "color": "#666666",
         "weight": 1,
+        "className": f"kyodo-area kyodo-c{klass}",
     }
     if is_gap:
         style.update(color=GAP_COLOR, weight=3, dashArray=GAP_DASH)
-        style["className"] = f"kyodo-gap kyodo-c{klass}"
+        style["className"] = f"kyodo-area kyodo-gap kyodo-c{klass}"
     if selected:
         style.update(color=SELECTED_COLOR, weight=5)
         style.pop("dashArray", None)

@@ -27,7 +27,8 @@ KIOSK_CSS = """
 <style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], #MainMenu, footer,
-[data-testid="stStatusWidget"], [data-testid="stAppDeployButton"] { display: none !important; }
+[data-testid="stStatusWidget"], [data-testid="stAppDeployButton"],
+[data-testid="stHeaderActionElements"] { display: none !important; }
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
 p, li, label, [data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"] {

@@ -17,7 +17,7 @@ from geo.city import YAMAGUCHI
 from geo.coverage import coverage
 from geo.filters import OrgFilter
 from geo.io import CITYWIDE, CityData
-from geo.mapping import MapSpec, build_city_map, clicked_area
+from geo.mapping import MapSpec, build_city_map_parts, clicked_area
 from geo.public import public_organisations
 from ui import data
 from ui.i18n import LANG_KEY, lang, t
@@ -203,12 +203,15 @@ def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame
         lang=lang(),
         area_id=area,
     )
+    parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=True)
     returned = st_folium(
-        build_city_map(city, cov, spec, orgs=orgs, local_assets=True),
+        parts.base,
         key="kiosk.map",
         height=640,
         use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked"],
+        feature_group_to_add=list(parts.layers),
+        layer_control=parts.control,
     )
     signature = repr(returned)
     if returned and signature != st.session_state.get(LAST_CLICK):

@@ -1,4 +1,10 @@
-"""The explorer's map: build it from the view, show it, read clicks."""
+"""The explorer's map: build it from the view, show it, read clicks.
+
+The base map (tiles, styles, libraries) depends only on the basemap choice, so its
+script, and with it the component's identity, stays the same across reruns and filter
+changes: the iframe is never reloaded. The layers that change are sent as
+``feature_group_to_add`` and swapped in place.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.io import CityData
-from geo.mapping import MapSpec, build_city_map, clicked_area
+from geo.mapping import MapSpec, build_city_map_parts, clicked_area
 from ui.i18n import lang, t
 from ui.state import KEYS, ViewState
 
@@ -40,9 +46,15 @@ def click_signature(returned: Any) -> str:
 
 def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
     """Draw the map; a click on an area selects it (and reruns once to outline it)."""
-    m = build_city_map(city, cov, spec_of(view), orgs=orgs, local_assets=True)
+    parts = build_city_map_parts(city, cov, spec_of(view), orgs=orgs, local_assets=True)
     returned = st_folium(
-        m, key=MAP_KEY, height=620, use_container_width=True, returned_objects=RETURNED
+        parts.base,
+        key=MAP_KEY,
+        height=620,
+        use_container_width=True,
+        returned_objects=RETURNED,
+        feature_group_to_add=list(parts.layers),
+        layer_control=parts.control,
     )
     if view.basemap != "none":
         st.caption(t("map.offline_note"))

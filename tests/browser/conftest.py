@@ -151,6 +151,16 @@ class Watch:
     responses: list[str] = field(default_factory=list)
 
 
+#: Console messages that only report a failed network fetch (blocked tiles, the probe of
+#: Streamlit's health endpoint under a page path); requests are checked separately.
+NETWORK_NOISE = ("Failed to load resource",)
+
+
+def js_errors(watch: Watch) -> list[str]:
+    """Console errors and uncaught exceptions, less failed-fetch reports."""
+    return [e for e in watch.console_errors if not e.startswith(NETWORK_NOISE)]
+
+
 def is_loopback(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about"):

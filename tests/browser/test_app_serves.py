@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AppServer, Watch
+from tests.browser.conftest import AppServer, Watch, js_errors
 
 pytestmark = pytest.mark.browser
 
@@ -12,4 +12,4 @@ pytestmark = pytest.mark.browser
 def test_first_page_shows_the_title(app_server: AppServer, page: object, watch: Watch) -> None:
     page.goto(app_server.url)  # type: ignore[attr-defined]
     page.get_by_role("heading", name="山口市 協働まちづくりマップ").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    assert watch.console_errors == []
+    assert js_errors(watch) == []

@@ -1,0 +1,356 @@
+"""The glue of 連携先をさがす: cached rankings, selectors, tables, map and contact box.
+
+Everything shown comes from :mod:`geo.matching` and public organisation columns; the
+only contact shown is the support center's (:data:`geo.city.YAMAGUCHI`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.city import YAMAGUCHI
+from geo.coverage import DEFAULT_RULE
+from geo.fields import DISASTER_NEED
+from geo.filters import OrgFilter
+from geo.io import ORG_KINDS, CityData
+from geo.mapping import MapSpec, build_city_map
+from geo.matching import (
+    DEFAULT_WEIGHTS,
+    NEED_BASES,
+    Suggestion,
+    areas_needing,
+    rank_partners,
+    reasons_text,
+)
+from ui import areaview, data
+from ui.i18n import labeller, lang, t
+from ui.layout import area_labels
+from ui.widgets import field_label
+
+AREA_KEY = "partners.area"
+NEED_KEY = "partners.need"
+KINDS_KEY = "partners.kinds"
+ORG_KEY = "partners.org"
+BY_KEY = "partners.by"
+MAP_KEY = "partners.map"
+
+#: Organisations drawn on the map (the table lists them all).
+MAP_LIMIT = 30
+
+_KIND_LAYERS = {"council": "councils", "association": "associations", "civic_group": "civic_groups"}
+
+
+# --- cached computations ---------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _suggestions(area_id: str, need: str, day: dt.date) -> list[Suggestion]:
+    return rank_partners(data.city(), area_id, need, today=day)
+
+
+def suggestions(area_id: str, need: str) -> list[Suggestion]:
+    """Ranked partners for the area's need, as of today (a new list every day)."""
+    return _suggestions(area_id, need, dt.date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def needing(org_id: str, by: str) -> pd.DataFrame:
+    """The areas needing the group, most in need first (see :func:`areas_needing`)."""
+    return areas_needing(data.city(), org_id, by=by)
+
+
+# --- selectors ---------------------------------------------------------------------------------
+
+
+def _requested(name: str, allowed: Sequence[str]) -> str | None:
+    """The query parameter ``name`` when it is one of ``allowed``; warn when it is not."""
+    value = st.query_params.get(name)
+    if value is None or value == "":
+        return None
+    if value in allowed:
+        return value
+    st.warning(t("partners.unknown", value=value[:40]))
+    return None
+
+
+def gap_codes(area_id: str) -> tuple[str, ...]:
+    """The fields in which the area is a gap, in catalogue order."""
+    return tuple(f.code for f in areaview.profile(area_id).gaps)
+
+
+def choose_area_need(city: CityData) -> tuple[str, str]:
+    """Area and need selectors, seeded from ``?area=…&need=…`` and kept in the URL.
+
+    Without a need in the URL, the area's first gap is proposed (防災・減災 when it has
+    none). The area's gap fields are marked in the need selector.
+    """
+    labels = area_labels(city)
+    ids = list(labels)
+    area_req = _requested("area", ids)
+    codes = list(city.catalog.codes)
+    need_req = _requested("need", codes)
+    left, right = st.columns(2)
+    area_id: str = left.selectbox(
+        t("partners.area"),
+        ids,
+        index=ids.index(area_req) if area_req else 0,
+        format_func=labels.__getitem__,
+        key=AREA_KEY,
+    )
+    gaps = set(gap_codes(area_id))
+    default = need_req or next((c for c in codes if c in gaps), DISASTER_NEED)
+    need_labels = {
+        c: t("partners.gap_mark", label=field_label(city.catalog, c))
+        if c in gaps
+        else field_label(city.catalog, c)
+        for c in codes
+    }
+    need: str = right.selectbox(
+        t("partners.need"),
+        codes,
+        index=codes.index(default),
+        format_func=need_labels.__getitem__,
+        key=NEED_KEY,
+    )
+    st.query_params["area"] = area_id
+    st.query_params["need"] = need
+    return area_id, need
+
+
+def of_kinds(found: Sequence[Suggestion]) -> list[Suggestion]:
+    """A kinds selector; the suggestions of the chosen kinds."""
+    chosen = st.multiselect(
+        t("partners.kinds"),
+        list(ORG_KINDS),
+        default=list(ORG_KINDS),
+        format_func=labeller("kind", ORG_KINDS),
+        key=KINDS_KEY,
+    )
+    return [s for s in found if s.kind in set(chosen)]
+
+
+def choose_group(city: CityData) -> str | None:
+    """A civic group selector (by name), seeded from ``?org=…``; ``None`` when none exist."""
+    orgs = city.organisations
+    groups = orgs[orgs["kind"] == "civic_group"].sort_values(["name", "org_id"])
+    ids = groups["org_id"].tolist()
+    if not ids:
+        st.info(t("partners.no_groups"))
+        return None
+    names = dict(zip(ids, groups["name"], strict=True))
+    requested = _requested("org", ids)
+    org_id: str = st.selectbox(
+        t("partners.org"),
+        ids,
+        index=ids.index(requested) if requested else 0,
+        format_func=names.__getitem__,
+        key=ORG_KEY,
+    )
+    st.query_params["org"] = org_id
+    return org_id
+
+
+def choose_base() -> str:
+    """Population or households as the base of the need."""
+    by: str = st.radio(
+        t("partners.by"),
+        list(NEED_BASES),
+        format_func=labeller("partners.by", NEED_BASES),
+        key=BY_KEY,
+        horizontal=True,
+    )
+    return by
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
+    """The ranked suggestions with their reasons, public facts only."""
+    labels = area_labels(city)
+    lg = lang()
+    return pd.DataFrame(
+        {
+            t("partners.col.rank"): list(range(1, len(found) + 1)),
+            t("partners.col.name"): [s.name for s in found],
+            t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
+            t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
+            t("partners.col.score"): [s.score for s in found],
+            t("partners.col.distance"): [s.distance_km for s in found],
+            t("partners.col.reasons"): [reasons_text(s, lg) for s in found],
+            t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
+        }
+    )
+
+
+def show_partners_table(city: CityData, found: Sequence[Suggestion]) -> None:
+    """The suggestions as a sortable table."""
+    st.dataframe(
+        partners_table(city, found),
+        hide_index=True,
+        column_config={
+            t("partners.col.score"): st.column_config.ProgressColumn(
+                format="%.1f", min_value=0.0, max_value=100.0
+            ),
+            t("partners.col.distance"): st.column_config.NumberColumn(format="%.1f"),
+        },
+        key="partners.table",
+    )
+
+
+def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The areas needing a group, in words."""
+    labels = area_labels(city)
+    catalog = city.catalog
+    lg = lang()
+    return pd.DataFrame(
+        {
+            t("partners.col.rank"): frame["rank"].tolist(),
+            t("partners.col.area"): [labels[a] for a in frame["area_id"]],
+            t("partners.col.fields"): [
+                "、".join(field_label(catalog, c) for c in codes) for codes in frame["fields"]
+            ],
+            t("partners.col.severity"): frame["severity"].tolist(),
+            t(f"partners.col.{by}"): frame["base"].tolist(),
+            t("partners.col.need"): frame["need"].tolist(),
+            t("partners.col.serves"): [t("yes") if s else t("no") for s in frame["serves"]],
+            t("partners.col.distance"): frame["distance_km"].tolist(),
+            t("partners.col.reasons"): frame["reasons_en" if lg == "en" else "reasons_ja"].tolist(),
+        }
+    )
+
+
+def show_needing(city: CityData, org_id: str, by: str) -> None:
+    """Where the group is needed: a count, a caption and the table (or why there is none)."""
+    frame = needing(org_id, by)
+    name = str(city.organisations.set_index("org_id").loc[org_id, "name"])
+    if frame.empty:
+        st.info(t("partners.needing_none"))
+        return
+    st.markdown(f"**{t('partners.needing_count', name=name, n=len(frame))}**")
+    st.caption(
+        t(
+            "partners.needing_caption",
+            share=f"{DEFAULT_RULE.min_share_of_median:.0%}",
+            by=t(f"partners.by.{by}"),
+        )
+    )
+    st.dataframe(
+        needing_table(city, frame, by),
+        hide_index=True,
+        column_config={
+            t("partners.col.severity"): st.column_config.ProgressColumn(
+                format="%.2f", min_value=0.0, max_value=1.0
+            ),
+            t("partners.col.need"): st.column_config.NumberColumn(format="%.0f"),
+            t("partners.col.distance"): st.column_config.NumberColumn(format="%.1f"),
+        },
+        key="partners.needing",
+    )
+
+
+# --- map -----------------------------------------------------------------------------------------
+
+
+def partner_map(
+    city: CityData, area_id: str, need: str, found: Sequence[Suggestion], lang_code: str
+) -> folium.Map:
+    """The chosen area outlined, shaded by coverage of the need, with the candidates."""
+    ids = {s.org_id for s in found[:MAP_LIMIT]}
+    orgs = city.organisations
+    shown = orgs[orgs["org_id"].isin(ids)]
+    layers = tuple(_KIND_LAYERS[k] for k in ORG_KINDS if k in set(shown["kind"]))
+    cov = data.area_coverage(OrgFilter(fields=frozenset({need})))
+    spec = MapSpec(
+        metric="count",
+        fields=(need,),
+        layers=layers,
+        basemap="gsi",
+        lang=lang_code,
+        area_id=area_id,
+    )
+    return build_city_map(city, cov, spec, orgs=shown, local_assets=True)
+
+
+def show_partner_map(city: CityData, area_id: str, need: str, found: Sequence[Suggestion]) -> None:
+    """Draw :func:`partner_map` (read-only: clicks are not used)."""
+    st_folium(
+        partner_map(city, area_id, need, found, lang()),
+        key=MAP_KEY,
+        height=460,
+        use_container_width=True,
+        returned_objects=[],
+    )
+    st.caption(t("partners.map_caption", n=min(MAP_LIMIT, len(found))))
+
+
+# --- texts ---------------------------------------------------------------------------------------
+
+
+def how_it_works() -> None:
+    """The weights of the score, in words."""
+    w = DEFAULT_WEIGHTS
+    with st.expander(t("partners.how")):
+        st.markdown(
+            t(
+                "partners.how_text",
+                exact_field=f"{w.exact_field:g}",
+                mapped_field=f"{w.mapped_field:g}",
+                serves_area=f"{w.serves_area:g}",
+                distance=f"{w.distance:g}",
+                distance_half_km=f"{w.distance_half_km:g}",
+                legal_entity=f"{w.legal_entity:g}",
+                recent=f"{w.recent:g}",
+                fresh_months=f"{w.fresh_months:g}",
+                stale_months=f"{w.stale_months:g}",
+            )
+        )
+
+
+def contact_box() -> None:
+    """Contact goes through the support center: its public contact, nothing else."""
+    center = YAMAGUCHI.support_center
+    en = lang() == "en"
+    with st.container(border=True):
+        st.markdown(f"**{t('partners.contact_title')}**")
+        st.markdown(t("partners.contact_text", name=center.name_en if en else center.name_ja))
+        st.markdown(
+            "  \n".join(
+                [
+                    t("partners.contact_tel", tel=center.tel),
+                    center.address_ja,
+                    t(
+                        "partners.contact_hours",
+                        hours=center.hours_en if en else center.hours_ja,
+                        closed=center.closed_en if en else center.closed_ja,
+                    ),
+                    center.url,
+                ]
+            )
+        )
+
+
+__all__ = [
+    "MAP_LIMIT",
+    "choose_area_need",
+    "choose_base",
+    "choose_group",
+    "contact_box",
+    "gap_codes",
+    "how_it_works",
+    "needing",
+    "needing_table",
+    "of_kinds",
+    "partner_map",
+    "partners_table",
+    "show_needing",
+    "show_partner_map",
+    "show_partners_table",
+    "suggestions",
+]

@@ -17,10 +17,13 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -127,7 +130,7 @@ def app_server() -> Iterator[AppServer]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         _unavailable(f"chromium not found at {CHROMIUM} (make sysdeps installs it)")
     try:
@@ -168,17 +171,17 @@ def is_loopback(url: str) -> bool:
     return (parts.hostname or "") in LOOPBACK
 
 
-def open_context(browser: object, *, watch: Watch, **options: object) -> object:
+def open_context(browser: Browser, *, watch: Watch, **options: Any) -> BrowserContext:
     """A browser context that aborts every non-loopback request."""
-    context = browser.new_context(**options)  # type: ignore[attr-defined]
+    context = browser.new_context(**options)
 
-    def route(r: object) -> None:
-        url = r.request.url  # type: ignore[attr-defined]
+    def route(r: Route) -> None:
+        url = r.request.url
         if is_loopback(url):
-            r.continue_()  # type: ignore[attr-defined]
+            r.continue_()
         else:
             watch.blocked.append(url)
-            r.abort()  # type: ignore[attr-defined]
+            r.abort()
 
     context.route("**/*", route)
     return context
@@ -190,14 +193,14 @@ def watch() -> Watch:
 
 
 @pytest.fixture
-def page(browser: object, watch: Watch, request: pytest.FixtureRequest) -> Iterator[object]:
+def page(browser: Browser, watch: Watch, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = open_context(
         browser, watch=watch, viewport={"width": 1440, "height": 1000}, locale="ja-JP"
     )
-    pg = context.new_page()  # type: ignore[attr-defined]
+    pg = context.new_page()
     pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     yield pg
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
-    context.close()  # type: ignore[attr-defined]
+    context.close()

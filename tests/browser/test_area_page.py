@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from tests.browser.conftest import AppServer, Watch, js_errors
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
 
 def test_direct_link_shows_the_area_and_downloads_its_sheet(
-    app_server: AppServer, page: object, watch: Watch
+    app_server: AppServer, page: Page, watch: Watch
 ) -> None:
-    page.goto(f"{app_server.url}/area?area=ajisu")  # type: ignore[attr-defined]
-    page.get_by_role("heading", name="阿知須地域").wait_for(timeout=60_000)  # type: ignore[attr-defined]
-    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")  # type: ignore[attr-defined]
+    page.goto(f"{app_server.url}/area?area=ajisu")
+    page.get_by_role("heading", name="阿知須地域").wait_for(timeout=60_000)
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
     frame.locator(".leaflet-container").wait_for(timeout=30_000)
     assert frame.locator(".leaflet-overlay-pane path").count() >= 1
-    with page.expect_download(timeout=60_000) as info:  # type: ignore[attr-defined]
-        page.get_by_role("button", name="印刷用シート（PDF）をダウンロード").click()  # type: ignore[attr-defined]
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="印刷用シート（PDF）をダウンロード").click()
     path = info.value.path()
     with open(path, "rb") as f:
         assert f.read(5) == b"%PDF-"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +18,9 @@ from tests.browser.conftest import (
     stop_app,
 )
 from tests.test_kiosk import PRIVATE, with_private_org
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Response, WebSocket
 
 pytestmark = pytest.mark.browser
 
@@ -40,19 +45,19 @@ def kiosk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     stop_app(server)
 
 
-def touch_page(browser: object, watch: Watch, viewport: dict[str, int]) -> object:
+def touch_page(browser: Browser, watch: Watch, viewport: dict[str, int]) -> Page:
     context = open_context(
         browser, watch=watch, viewport=viewport, has_touch=True, is_mobile=False, locale="ja-JP"
     )
-    page = context.new_page()  # type: ignore[attr-defined]
+    page = context.new_page()
     page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     return page
 
 
-def small_targets(page: object) -> list[str]:
+def small_targets(page: Page) -> list[str]:
     """Buttons and inputs meant for tapping that are smaller than 48 px."""
-    found: list[str] = page.evaluate(  # type: ignore[attr-defined]
+    found: list[str] = page.evaluate(
         """(min) => Array.from(document.querySelectorAll(
               'button, [role=button], input, [role=option], a[href]'))
             .filter(e => e.offsetParent !== null)
@@ -69,92 +74,91 @@ def small_targets(page: object) -> list[str]:
 @pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_tap_a_field_and_an_area_and_see_details(
     kiosk_server: AppServer,
-    browser: object,
+    browser: Browser,
     viewport: dict[str, int],
     request: pytest.FixtureRequest,
 ) -> None:
     watch = Watch()
     page = touch_page(browser, watch, viewport)
-    page.goto(kiosk_server.url)  # type: ignore[attr-defined]
-    page.get_by_text("画面にタッチしてください").wait_for(timeout=60_000)  # type: ignore[attr-defined]
+    page.goto(kiosk_server.url)
+    page.get_by_text("画面にタッチしてください").wait_for(timeout=60_000)
     assert small_targets(page) == []
-    page.get_by_role("button", name="分野から探す").first.tap()  # type: ignore[attr-defined]
-    page.get_by_role("button", name="防災・減災").tap()  # type: ignore[attr-defined]
-    page.get_by_role("button", name="地域から探す").first.tap()  # type: ignore[attr-defined]
-    page.get_by_role("button", name="湯田", exact=True).tap()  # type: ignore[attr-defined]
-    page.get_by_role("heading", name="湯田・防災・減災").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    page.get_by_text("この分野で活動する団体").wait_for()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="分野から探す").first.tap()
+    page.get_by_role("button", name="防災・減災").tap()
+    page.get_by_role("button", name="地域から探す").first.tap()
+    page.get_by_role("button", name="湯田", exact=True).tap()
+    page.get_by_role("heading", name="湯田・防災・減災").wait_for(timeout=30_000)
+    page.get_by_text("この分野で活動する団体").wait_for()
     assert small_targets(page) == []
-    page.get_by_role("button", name="テスト防災ネット").tap()  # type: ignore[attr-defined]
-    page.get_by_text("083-901-1166").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    page.screenshot(path=str(Path("test-artifacts") / f"{request.node.name}.png"))  # type: ignore[attr-defined]
+    page.get_by_role("button", name="テスト防災ネット").tap()
+    page.get_by_text("083-901-1166").wait_for(timeout=30_000)
+    page.screenshot(path=str(Path("test-artifacts") / f"{request.node.name}.png"))
     assert js_errors(watch) == []
-    page.context.close()  # type: ignore[attr-defined]
+    page.context.close()
 
 
 def test_idle_timeout_returns_to_the_attract_screen(
-    kiosk_server: AppServer, browser: object
+    kiosk_server: AppServer, browser: Browser
 ) -> None:
     watch = Watch()
     page = touch_page(browser, watch, LANDSCAPE)
-    page.goto(kiosk_server.url)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="地域から探す").first.tap(timeout=60_000)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="阿知須", exact=True).tap()  # type: ignore[attr-defined]
-    page.get_by_role("heading", name="阿知須・すべての分野").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    page.wait_for_timeout((IDLE_SECONDS + 4) * 1000)  # type: ignore[attr-defined]
-    page.get_by_text("画面にタッチしてください").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    assert page.get_by_role("heading", name="阿知須・すべての分野").count() == 0  # type: ignore[attr-defined]
-    page.context.close()  # type: ignore[attr-defined]
+    page.goto(kiosk_server.url)
+    page.get_by_role("button", name="地域から探す").first.tap(timeout=60_000)
+    page.get_by_role("button", name="阿知須", exact=True).tap()
+    page.get_by_role("heading", name="阿知須・すべての分野").wait_for(timeout=30_000)
+    page.wait_for_timeout((IDLE_SECONDS + 4) * 1000)
+    page.get_by_text("画面にタッチしてください").wait_for(timeout=30_000)
+    assert page.get_by_role("heading", name="阿知須・すべての分野").count() == 0
+    page.context.close()
 
 
 @pytest.mark.parametrize("path", ["/matrix", "/area?area=yuda", "/explorer", "/import", "/edit"])
-def test_other_pages_are_refused(kiosk_server: AppServer, browser: object, path: str) -> None:
+def test_other_pages_are_refused(kiosk_server: AppServer, browser: Browser, path: str) -> None:
     watch = Watch()
     page = touch_page(browser, watch, LANDSCAPE)
-    page.goto(kiosk_server.url + path)  # type: ignore[attr-defined]
-    page.get_by_text("画面にタッチしてください").wait_for(timeout=60_000)  # type: ignore[attr-defined]
-    body = page.inner_text("body")  # type: ignore[attr-defined]
+    page.goto(kiosk_server.url + path)
+    page.get_by_text("画面にタッチしてください").wait_for(timeout=60_000)
+    body = page.inner_text("body")
     for marker in ("カバー状況", "主な数値", "取り込み", "団体の編集", "絞り込み"):
         assert marker not in body
-    page.context.close()  # type: ignore[attr-defined]
+    page.context.close()
 
 
-def test_private_fields_never_reach_the_browser(kiosk_server: AppServer, browser: object) -> None:
+def test_private_fields_never_reach_the_browser(kiosk_server: AppServer, browser: Browser) -> None:
     watch = Watch()
     page = touch_page(browser, watch, LANDSCAPE)
     frames: list[bytes] = []
 
-    def on_socket(ws: object) -> None:
+    def on_socket(ws: WebSocket) -> None:
         ws.on(
             "framereceived",
-            lambda payload: frames.append(  # type: ignore[attr-defined]
+            lambda payload: frames.append(
                 payload if isinstance(payload, bytes) else str(payload).encode()
             ),
         )
 
     bodies: list[bytes] = []
 
-    def on_response(response: object) -> None:
-        try:
-            bodies.append(response.body())  # type: ignore[attr-defined]
-        except Exception:
-            pass
+    def on_response(response: Response) -> None:
+        # redirects and aborted requests have no body
+        with contextlib.suppress(Exception):
+            bodies.append(response.body())
 
-    page.on("websocket", on_socket)  # type: ignore[attr-defined]
-    page.on("response", on_response)  # type: ignore[attr-defined]
-    page.goto(kiosk_server.url)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="団体を探す").first.tap(timeout=60_000)  # type: ignore[attr-defined]
-    page.get_by_role("textbox").fill("テスト防災")  # type: ignore[attr-defined]
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    page.get_by_role("button", name="テスト防災ネット").tap(timeout=30_000)  # type: ignore[attr-defined]
-    page.get_by_text("083-901-1166").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="分野から探す").first.tap()  # type: ignore[attr-defined]
-    page.get_by_role("button", name="防災・減災").tap()  # type: ignore[attr-defined]
-    page.frame_locator("iframe").first.locator(".leaflet-container").wait_for(timeout=30_000)  # type: ignore[attr-defined]
-    html = page.content().encode()  # type: ignore[attr-defined]
-    frame_html = b"".join(f.content().encode() for f in page.frames)  # type: ignore[attr-defined]
+    page.on("websocket", on_socket)
+    page.on("response", on_response)
+    page.goto(kiosk_server.url)
+    page.get_by_role("button", name="団体を探す").first.tap(timeout=60_000)
+    page.get_by_role("textbox").fill("テスト防災")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="テスト防災ネット").tap(timeout=30_000)
+    page.get_by_text("083-901-1166").wait_for(timeout=30_000)
+    page.get_by_role("button", name="分野から探す").first.tap()
+    page.get_by_role("button", name="防災・減災").tap()
+    page.frame_locator("iframe").first.locator(".leaflet-container").wait_for(timeout=30_000)
+    html = page.content().encode()
+    frame_html = b"".join(f.content().encode() for f in page.frames)
     captured = b"\n".join([html, frame_html, *bodies, *frames])
     assert "テスト防災ネット".encode() in captured  # the organisation itself did reach it
     for value in PRIVATE.values():
         assert value.encode() not in captured, value
-    page.context.close()  # type: ignore[attr-defined]
+    page.context.close()

@@ -733,6 +733,45 @@ class Attribution(MacroElement):
         self.payload = [_script_json(x) for x in self.lines]
 
 
+#: Shown on the map when base-map tiles cannot be loaded (both languages: the base map
+#: does not depend on the language, so switching it never reloads the map).
+OFFLINE_NOTICE = "背景地図を読み込めません（インターネット未接続）/ Base map unavailable (offline)"
+
+
+class OfflineNotice(MacroElement):
+    """Says so on the map when base-map tiles fail to load; areas and points stay."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (map) {
+  var shown = false;
+  map.eachLayer(function (layer) {
+    if (!(layer instanceof L.TileLayer)) { return; }
+    layer.on("tileerror", function () {
+      if (shown) { return; }
+      shown = true;
+      var note = L.control({position: "bottomleft"});
+      note.onAdd = function () {
+        var div = L.DomUtil.create("div", "kyodo-offline");
+        div.setAttribute("role", "status");
+        div.textContent = {{ this.payload }};
+        return div;
+      };
+      note.addTo(map);
+    });
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, text: str = OFFLINE_NOTICE) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "OfflineNotice"
+        self.payload = _script_json(escape_text(text))
+
+
 def _hatch_defs() -> str:
     """SVG patterns (one per class colour) and the CSS that fills gaps with them."""
     patterns = "".join(
@@ -756,6 +795,8 @@ _CSS = (
     ".kyodo-legend i{display:inline-block;width:18px;height:12px;margin-right:6px;"
     "vertical-align:middle;border:1px solid #666}"
     ".kyodo-legend svg{margin-right:6px;vertical-align:middle}"
+    ".kyodo-offline{background:#fff3cd;color:#5c4400;border:1px solid #e0c46c;"
+    "padding:6px 10px;border-radius:4px;font-size:14px;box-shadow:0 1px 4px rgba(0,0,0,.3)}"
     "</style>"
 )
 
@@ -1171,6 +1212,7 @@ def _base_map(
     tiles = _basemap(basemap)
     if tiles is not None:
         tiles.add_to(m)
+        OfflineNotice().add_to(m)
     lines = attribution_lines(tuple(sources))
     if lines:
         Attribution(lines).add_to(m)

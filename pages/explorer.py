@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from geo.coverage import DEFAULT_RULE, NATIONAL_JISHUBO_RATE, gap_reason_text, gaps, summary
@@ -12,7 +14,7 @@ from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
 from ui.mapview import show_map
 from ui.state import KEYS, sync_query
-from ui.widgets import field_label, filter_sidebar, org_table
+from ui.widgets import filter_sidebar, org_table
 
 ensure_navigation()
 
@@ -23,12 +25,12 @@ def clear_area() -> None:
 
 
 city = load_or_stop()
-view = filter_sidebar(city, map_controls=True)
+view = replace(filter_sidebar(city, map_controls=True), lang=lang())
 flt = view.org_filter()
 orgs = data.filtered(flt)
 cov = data.area_coverage(flt)
 labels = area_labels(city)
-field_labels = {c: field_label(city.catalog, c) for c in city.catalog.codes}
+field_labels = city.catalog.labels(lang())
 
 st.title(t("app.title"))
 st.caption(t("app.subtitle"))

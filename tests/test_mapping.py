@@ -998,3 +998,15 @@ def test_embed_assets_points_elements_at_data_uris(tiny: CityData, asset_dir: Pa
     css = next(u for u in urls if u.startswith("data:text/css"))
     assert "data:image/png;base64," in base64.b64decode(css.split(",", 1)[1]).decode()
     assert embed_assets(m, [asset_dir]) == missing  # idempotent
+
+
+def test_offline_notice_only_with_a_tiled_basemap(tiny: CityData) -> None:
+    from geo.coverage import coverage as _coverage
+    from geo.mapping import OFFLINE_NOTICE, build_city_map_parts
+
+    cov = _coverage(tiny.areas, tiny.organisations, ())
+    with_tiles = build_city_map_parts(tiny, cov, MapSpec(basemap="gsi")).base.get_root().render()
+    without = build_city_map_parts(tiny, cov, MapSpec(basemap="none")).base.get_root().render()
+    assert "tileerror" in with_tiles and "kyodo-offline" in with_tiles
+    assert "tileerror" not in without
+    assert OFFLINE_NOTICE.split("（")[0] in with_tiles

@@ -29,6 +29,12 @@ def _app(page: str | None = None, **params: str) -> AppTest:
     return at
 
 
+def qp(at: AppTest, key: str) -> str:
+    """One URL parameter as the browser would see it."""
+    value = at.query_params[key]
+    return value if isinstance(value, str) else value[0]
+
+
 def test_every_message_has_both_languages() -> None:
     assert missing_translations() == []
 
@@ -139,3 +145,56 @@ def test_area_page_without_id_shows_the_picker() -> None:
     assert at.selectbox(key="area.pick").value == "odono"
     at.selectbox(key="area.pick").set_value("ajisu").run()
     assert at.title[0].value == "阿知須地域"
+
+
+# --- explorer ------------------------------------------------------------------------------
+
+
+def test_explorer_default_view() -> None:
+    at = _app()
+    assert at.title[0].value == "山口市 協働まちづくりマップ"
+    assert at.subheader[0].value == "すべての団体: 21地域中 0地域で0団体"
+    assert any("サンプル" in w.value for w in at.warning)
+    gaps = at.dataframe[0].value
+    assert len(gaps) == 21
+
+
+def test_changing_the_field_changes_description_and_gaps() -> None:
+    at = _app()
+    before = at.dataframe[0].value
+    at.multiselect(key="view.fields").set_value(["npo20"]).run()
+    assert at.subheader[0].value.startswith("条例で定める活動 で活動する団体: 21地域中")
+    after = at.dataframe[0].value
+    assert not before.equals(after)
+    assert qp(at, "field") == "npo20"
+
+
+def test_query_params_restore_the_view() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    params = {
+        "field": "bousai",
+        "metric": "jishubo_rate",
+        "area": "yuda",
+        "layers": "councils,shelters",
+        "hazard": "flood",
+        "basemap": "none",
+        "lang": "en",
+    }
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="view.fields").value == ["bousai"]
+    assert at.radio(key="view.metric").value == "jishubo_rate"
+    assert at.multiselect(key="view.layers").value == ["councils", "shelters"]
+    assert at.selectbox(key="view.basemap").value == "none"
+    assert at.subheader[0].value.startswith("Organisations active in Disaster preparedness")
+    assert "### Yuda" in [m.value for m in at.markdown]
+    for key, value in params.items():
+        assert qp(at, key) == value, key
+
+
+def test_gaps_tab_ranks_least_covered_first() -> None:
+    at = _app(field="npo20")
+    table = at.dataframe[0].value
+    assert table.iloc[0]["団体数"] <= table.iloc[-1]["団体数"]
+    assert "活動する団体がありません" in set(table["理由"])

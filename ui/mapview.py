@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 
 from geo.io import CityData
 from geo.mapping import MapSpec, build_city_map_parts, clicked_area
-from ui.i18n import lang, t
+from ui.i18n import lang
 from ui.state import KEYS, ViewState
 
 MAP_KEY = "explorer.map"
@@ -56,8 +56,6 @@ def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFr
         feature_group_to_add=list(parts.layers),
         layer_control=parts.control,
     )
-    if view.basemap != "none":
-        st.caption(t("map.offline_note"))
     signature = click_signature(returned)
     if signature and signature != st.session_state.get(LAST_CLICK):
         st.session_state[LAST_CLICK] = signature

@@ -74,12 +74,6 @@ _CORE: dict[str, Mapping[str, str]] = {
     "basemap.gsi": {"ja": "国土地理院 標準地図", "en": "GSI standard map"},
     "basemap.osm": {"ja": "OpenStreetMap", "en": "OpenStreetMap"},
     "basemap.none": {"ja": "背景地図なし", "en": "No base map"},
-    "map.offline_note": {
-        "ja": "背景地図が表示されない場合は、インターネットに接続できていません。"
-        "地域の境界と団体はそのまま使えます。",
-        "en": "If no base map shows, the internet cannot be reached; "
-        "the areas and organisations still work.",
-    },
     "map.click_hint": {
         "ja": "地図の地域をクリックすると、その地域の数値が表示されます。",
         "en": "Click an area on the map to see its figures.",

@@ -37,13 +37,25 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.none": {
         "ja": "{area}の「{need}」について、連携先の候補は見つかりませんでした。"
         "候補になるのは、この分野で活動する市民活動団体（市内のどこでも）と、"
-        "隣接する地域の地域づくり協議会・自治会・町内会です。今のところ、"
-        "この分野で活動を登録している団体がありません。"
-        "さぽらんてに相談すると、登録前の団体や新しい活動の立ち上げも含めて一緒に探せます。",
+        "隣接する地域の地域づくり協議会・自治会・町内会です。",
         "en": "No candidate partner was found for {need} in {area}. Candidates are civic groups "
         "active in the field (anywhere in the city) and the councils and associations of "
-        "neighbouring areas; none has registered activity in this field yet. Saporant can "
-        "help look further, including groups not yet registered or starting a new activity.",
+        "neighbouring areas.",
+    },
+    "partners.none_city": {
+        "ja": "市内には、この分野で活動を登録している団体がまだありません。",
+        "en": "No organisation in the city has registered activity in this field yet.",
+    },
+    "partners.none_nearby": {
+        "ja": "この分野で活動しているのは、この地域自身の団体か、隣接していない地域の"
+        "協議会・自治会・町内会だけです。",
+        "en": "Only this area's own organisations, or councils and associations of areas that "
+        "are not neighbours, are active in this field.",
+    },
+    "partners.none_help": {
+        "ja": "さぽらんてに相談すると、登録前の団体や新しい活動の立ち上げも含めて一緒に探せます。",
+        "en": "Saporant can help look further, including groups not yet registered or starting "
+        "a new activity.",
     },
     "partners.none_of_kinds": {
         "ja": "選んだ種類の団体には候補がありません。種類を増やしてください。",
@@ -132,10 +144,5 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.link_gaps": {
         "ja": "{name}の連携先候補をさがす",
         "en": "Find partners for {name}",
-    },
-    # kiosk
-    "partners.kiosk_active": {
-        "ja": "この分野で活動する団体",
-        "en": "Groups active in this field",
     },
 }

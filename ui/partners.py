@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.city import YAMAGUCHI
-from geo.coverage import DEFAULT_RULE
+from geo.coverage import DEFAULT_RULE, active_mask
 from geo.fields import DISASTER_NEED
 from geo.filters import OrgFilter
 from geo.io import ORG_KINDS, CityData
@@ -46,7 +46,7 @@ MAP_LIMIT = 30
 _KIND_LAYERS = {"council": "councils", "association": "associations", "civic_group": "civic_groups"}
 
 
-# --- cached computations ---------------------------------------------------------------------
+# --- cached computations ----------------------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -65,7 +65,7 @@ def needing(org_id: str, by: str) -> pd.DataFrame:
     return areas_needing(data.city(), org_id, by=by)
 
 
-# --- selectors ---------------------------------------------------------------------------------
+# --- selectors --------------------------------------------------------------------------------
 
 
 def _requested(name: str, allowed: Sequence[str]) -> str | None:
@@ -168,7 +168,22 @@ def choose_base() -> str:
     return by
 
 
-# --- tables ------------------------------------------------------------------------------------
+def explain_none(city: CityData, area_id: str, need: str) -> None:
+    """Why there is no candidate at all, and where to turn."""
+    names = {"area": area_labels(city)[area_id], "need": field_label(city.catalog, need)}
+    anyone = bool(active_mask(city.organisations, (need,)).any())
+    st.info(
+        "\n\n".join(
+            [
+                t("partners.none", **names),
+                t("partners.none_nearby" if anyone else "partners.none_city"),
+                t("partners.none_help"),
+            ]
+        )
+    )
+
+
+# --- tables -----------------------------------------------------------------------------------
 
 
 def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
@@ -255,7 +270,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
     )
 
 
-# --- map -----------------------------------------------------------------------------------------
+# --- map --------------------------------------------------------------------------------------
 
 
 def partner_map(
@@ -290,7 +305,7 @@ def show_partner_map(city: CityData, area_id: str, need: str, found: Sequence[Su
     st.caption(t("partners.map_caption", n=min(MAP_LIMIT, len(found))))
 
 
-# --- texts ---------------------------------------------------------------------------------------
+# --- texts ------------------------------------------------------------------------------------
 
 
 def how_it_works() -> None:
@@ -342,6 +357,7 @@ __all__ = [
     "choose_base",
     "choose_group",
     "contact_box",
+    "explain_none",
     "gap_codes",
     "how_it_works",
     "needing",

@@ -79,3 +79,13 @@ def test_explorer_in_the_browser(app_server: AppServer, page: Page, watch: Watch
     page.screenshot(path=str(ARTIFACTS / "explorer.png"))
     assert watch.blocked == []
     assert js_errors(watch) == []
+
+
+def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, watch: Watch) -> None:
+    page.goto(app_server.url)
+    frame = wait_for_areas(page)
+    frame.locator(".kyodo-offline").wait_for(timeout=30_000)
+    assert "背景地図を読み込めません" in frame.locator(".kyodo-offline").inner_text()
+    assert frame.locator("path.kyodo-area").count() == 21
+    assert any("cyberjapandata.gsi.go.jp" in url for url in watch.blocked)
+    assert js_errors(watch) == []

@@ -1,0 +1,45 @@
+"""連携先をさがす — who could help an area with a need, and where a group is needed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import partners
+from ui.boot import ensure_navigation
+from ui.i18n import t
+from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.widgets import field_label
+
+ensure_navigation()
+
+city = load_or_stop()
+labels = area_labels(city)
+
+st.title(t("partners.title"))
+st.caption(t("partners.intro"))
+sample_banner(city.organisations)
+
+find_tab, needing_tab = st.tabs([t("partners.tab.partners"), t("partners.tab.needing")])
+
+with find_tab:
+    area_id, need = partners.choose_area_need(city)
+    names = {"area": labels[area_id], "need": field_label(city.catalog, need)}
+    found = partners.suggestions(area_id, need)
+    if not found:
+        partners.explain_none(city, area_id, need)
+    else:
+        shown = partners.of_kinds(found)
+        if not shown:
+            st.info(t("partners.none_of_kinds"))
+        else:
+            st.subheader(t("partners.count", n=len(shown), **names))
+            partners.show_partner_map(city, area_id, need, shown)
+            partners.show_partners_table(city, shown)
+    partners.how_it_works()
+
+with needing_tab:
+    org_id = partners.choose_group(city)
+    if org_id is not None:
+        partners.show_needing(city, org_id, partners.choose_base())
+
+partners.contact_box()

@@ -1,0 +1,150 @@
+"""AppTest of 連携先をさがす, driven by widget keys and query parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.i18n
+from geo.city import YAMAGUCHI
+from geo.io import CityData
+from geo.matching import areas_needing, rank_partners, reasons_text
+from tests.conftest import ROOT
+from ui.messages import LANGS, MESSAGES
+from ui.messages_partners import PARTNER_MESSAGES
+
+TIMEOUT = 60
+PAGE = ROOT / "pages" / "partners.py"
+SCORE = "partners.col.score"
+NEED = "partners.col.need"
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The partner texts in the one catalogue, whether or not they are merged yet."""
+    monkeypatch.setattr(ui.i18n, "MESSAGES", {**MESSAGES, **PARTNER_MESSAGES})
+    yield
+
+
+def _page(tmp_path: Path, **params: str) -> AppTest:
+    """Run the page through a one-page navigation, with ``params`` in its URL."""
+    script = tmp_path / "partners_app.py"
+    script.write_text(
+        "import streamlit as st\n"
+        f"st.navigation([st.Page({str(PAGE)!r}, url_path='partners')]).run()\n",
+        encoding="utf-8",
+    )
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _tables(at: AppTest, key: str) -> list[pd.DataFrame]:
+    """The tables shown with the column ``key`` (partners: score, reverse view: need)."""
+    column = PARTNER_MESSAGES[key]["ja"]
+    return [d.value for d in at.dataframe if column in d.value.columns]
+
+
+def _table(at: AppTest, key: str) -> pd.DataFrame:
+    (table,) = _tables(at, key)
+    return table
+
+
+def _text(key: str, **values: object) -> str:
+    return PARTNER_MESSAGES[key]["ja"].format(**values)
+
+
+def test_partner_texts_have_both_languages_and_do_not_clash() -> None:
+    assert [k for k, v in PARTNER_MESSAGES.items() if any(not v.get(x) for x in LANGS)] == []
+    assert all(MESSAGES.get(k, v) == v for k, v in PARTNER_MESSAGES.items())
+
+
+def test_page_ranks_partners_with_reasons(tmp_path: Path, city: CityData) -> None:
+    at = _page(tmp_path, area="yuda", need="mimamori")
+    expected = rank_partners(city, "yuda", "mimamori", today=dt.date.today())
+    table = _table(at, SCORE)
+    assert len(table) == len(expected)
+    assert table.iloc[0, 1] == expected[0].name
+    assert table.iloc[0, 6] == reasons_text(expected[0], "ja")
+    assert any(
+        _text("partners.count", area="湯田", need="高齢者の見守り・福祉", n=len(expected))
+        == s.value
+        for s in at.subheader
+    )
+    assert any("サンプル" in w.value for w in at.warning)
+
+
+def test_query_parameters_preselect_area_and_need(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="ogori", need="bousai")
+    assert at.selectbox(key="partners.area").value == "ogori"
+    assert at.selectbox(key="partners.need").value == "bousai"
+    assert at.query_params["area"] == "ogori"
+    at.selectbox(key="partners.area").set_value("aio").run()
+    assert not at.exception
+    assert at.query_params["area"] == "aio"
+
+
+def test_page_explains_when_there_is_no_candidate(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="yuda", need="npo20")
+    info = [i.value for i in at.info]
+    assert any(v.startswith("湯田の「") and "見つかりませんでした" in v for v in info)
+    assert any(_text("partners.none_city") in v and "さぽらんて" in v for v in info)
+    assert _tables(at, SCORE) == []
+
+
+def test_kinds_can_narrow_the_list(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="yuda", need="bousai")
+    full = len(_table(at, SCORE))
+    at.multiselect(key="partners.kinds").set_value(["civic_group"]).run()
+    narrowed = _table(at, SCORE)
+    assert 0 < len(narrowed) < full
+    assert set(narrowed.iloc[:, 2]) == {MESSAGES["kind.civic_group"]["ja"]}
+    at.multiselect(key="partners.kinds").set_value([]).run()
+    assert any(_text("partners.none_of_kinds") == i.value for i in at.info)
+
+
+def test_unknown_parameters_are_explained(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="atlantis", need="bousai")
+    assert any("atlantis" in w.value for w in at.warning)
+    assert at.selectbox(key="partners.area").value == YAMAGUCHI.area_ids[0]
+
+
+def test_reverse_view_lists_areas_needing_a_group(tmp_path: Path, city: CityData) -> None:
+    groups = city.organisations[city.organisations["kind"] == "civic_group"]["org_id"]
+    org_id = next(g for g in groups if len(areas_needing(city, g)))
+    at = _page(tmp_path, org=org_id)
+    assert at.selectbox(key="partners.org").value == org_id
+    expected = areas_needing(city, org_id)
+    table = _table(at, NEED)
+    assert len(table) == len(expected)
+    at.radio(key="partners.by").set_value("households").run()
+    assert not at.exception
+    assert len(_table(at, NEED)) == len(areas_needing(city, org_id, by="households"))
+
+
+def test_contact_goes_through_the_support_center_only(tmp_path: Path, city: CityData) -> None:
+    at = _page(tmp_path, area="yuda", need="mimamori")
+    shown = " ".join(m.value for m in at.markdown)
+    center = YAMAGUCHI.support_center
+    assert _text("partners.contact_title") in shown
+    assert center.tel in shown and center.name_ja in shown
+    for frame in at.dataframe:
+        columns = {str(c) for c in frame.value.columns}
+        assert not columns & {"representative", "phone", "email", "notes"}
+
+
+def test_page_in_english(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="yuda", need="npo20")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == PARTNER_MESSAGES["partners.title"]["en"]
+    assert any(v.value.startswith("No candidate partner was found") for v in at.info)

@@ -457,7 +457,11 @@ def load_organisations(
 ) -> gpd.GeoDataFrame:
     """All organisations: councils, associations and civic groups.
 
-    This is the one function through which every page reads organisations.
+    This is the one function through which every page reads organisations. When the
+    registry is enabled (``KYODO_REGISTRY=1``, ``KYODO_REGISTRY_DIR`` or
+    ``KYODO_DATABASE_URL``; see :mod:`geo.registry.settings`) they come from the
+    registry, which is created from ``organisations.csv`` on first use; otherwise from
+    ``organisations.csv`` itself. Both give the same frame for the same organisations.
 
     Parameters
     ----------
@@ -470,7 +474,11 @@ def load_organisations(
     -------
     See :func:`validate_organisations`.
     """
+    from geo.registry import read_registry_organisations, registry_enabled  # imports geo.io
+
     base = data_dir or default_data_dir()
+    if registry_enabled():
+        return read_registry_organisations(base, city)
     path = base / "organisations.csv"
     return validate_organisations(
         _read_csv(path), path.name, load_fields(base), load_outline(base), city

@@ -1,0 +1,217 @@
+"""The column mapping: how staff head their spreadsheets, and the words they use.
+
+Headers and words are matched after :func:`geo.filters.normalise` (NFKC, case-folded,
+spaces removed), so ``団体名``, ``団体名 `` and ``ＮＡＭＥ`` are the same header; the
+cells keep the text as written. The table below is documented in README.md (a test
+keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from geo.filters import normalise
+from geo.io import CITYWIDE
+
+#: Columns of a registry record, in the order of ``organisations.csv``.
+RECORD_COLUMNS = (
+    "org_id",
+    "kind",
+    "name",
+    "fields",
+    "area_id",
+    "service_areas",
+    "legal_form",
+    "households",
+    "has_jishubo",
+    "last_confirmed",
+    "is_sample",
+    "address",
+    "lon",
+    "lat",
+    "representative",
+    "phone",
+    "email",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One column of an import file.
+
+    Attributes
+    ----------
+    column
+        The registry column it fills.
+    label_ja
+        The header staff usually write, used when reporting a missing column.
+    aliases
+        Other headers accepted (the registry column name is always accepted too).
+    meaning_en
+        What the column holds and which words it accepts.
+    """
+
+    column: str
+    label_ja: str
+    aliases: tuple[str, ...]
+    meaning_en: str
+
+
+HEADINGS: tuple[Heading, ...] = (
+    Heading(
+        "org_id",
+        "団体ID",
+        ("団体番号", "登録番号", "整理番号", "ID"),
+        "registry id; empty for a new organisation (matched by kind and name)",
+    ),
+    Heading(
+        "kind",
+        "種別",
+        ("団体種別", "種類"),
+        "市民活動団体 / 自治会・町内会 / 地域づくり協議会; optional, must agree with --kind",
+    ),
+    Heading("name", "団体名", ("名称", "団体名称", "名前"), "name as written (required)"),
+    Heading(
+        "fields",
+        "活動分野",
+        ("分野", "活動分野コード"),
+        "fields separated by ; 、 or , — number (8), code (npo08, bousai), "
+        "official or short name (災害救援活動, 災害救援, 防災・減災)",
+    ),
+    Heading(
+        "area_id",
+        "地域",
+        ("所在地域", "拠点地域", "地域ID"),
+        "the 地域 the organisation is based in (湯田, 湯田地域, yuda); "
+        "empty: taken from the address or the point",
+    ),
+    Heading(
+        "service_areas",
+        "活動地域",
+        ("活動範囲", "対象地域"),
+        "地域 served, separated like fields; 全市 / 市内全域 for the whole city; "
+        "empty: the base 地域",
+    ),
+    Heading(
+        "legal_form",
+        "法人格",
+        ("法人種別", "法人の種類"),
+        "特定非営利活動法人 (NPO法人) / 一般社団法人・一般財団法人 / 認可地縁団体 / 任意団体",
+    ),
+    Heading("households", "世帯数", ("加入世帯数", "加入世帯"), "member households (associations)"),
+    Heading(
+        "has_jishubo",
+        "自主防災組織",
+        ("自主防災", "自主防災組織の有無"),
+        "有 / 無, あり / なし, ○ / ×, yes / no",
+    ),
+    Heading(
+        "last_confirmed",
+        "最終確認日",
+        ("確認日", "確認年月日"),
+        "2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日, R6.4.1",
+    ),
+    Heading("is_sample", "サンプル", ("サンプルデータ",), "yes for sample rows; empty: no"),
+    Heading(
+        "address",
+        "所在地",
+        ("住所", "活動拠点住所"),
+        "address in 山口市; placed at its 町字 point when there are no coordinates",
+    ),
+    Heading("lon", "経度", ("longitude", "lng", "x"), "WGS84 longitude (131.47…)"),
+    Heading("lat", "緯度", ("latitude", "y"), "WGS84 latitude (34.18…)"),
+    Heading("representative", "代表者", ("代表者名", "代表"), "private: staff views only"),
+    Heading("phone", "電話", ("電話番号", "TEL", "連絡先電話"), "private: staff views only"),
+    Heading(
+        "email",
+        "メール",
+        ("メールアドレス", "Eメール", "E-mail", "mail"),
+        "private: staff views only",
+    ),
+    Heading("notes", "備考", ("メモ", "特記事項"), "private: staff views only"),
+)
+
+#: Headers that are accepted and ignored (row numbers staff keep in their sheets).
+IGNORED_HEADERS = ("No.", "No", "連番", "#")
+
+#: Registry column -> the Japanese header used in reports.
+LABELS: Mapping[str, str] = {h.column: h.label_ja for h in HEADINGS}
+
+_BY_HEADER: dict[str, str] = {}
+for _h in HEADINGS:
+    for _text in (_h.column, _h.label_ja, *_h.aliases):
+        _BY_HEADER[normalise(_text)] = _h.column
+_IGNORED = frozenset(normalise(h) for h in IGNORED_HEADERS)
+
+IGNORE = ""
+
+
+def match_header(text: str) -> str | None:
+    """The registry column a header fills, :data:`IGNORE` for an ignored one, or ``None``.
+
+    Parameters
+    ----------
+    text
+        The header as written.
+    """
+    key = normalise(text)
+    if key in _IGNORED:
+        return IGNORE
+    return _BY_HEADER.get(key)
+
+
+# --- words in cells --------------------------------------------------------------------
+
+#: The ``--kind`` of an import -> the registry's kind.
+IMPORT_KINDS: Mapping[str, str] = {
+    "civic_groups": "civic_group",
+    "associations": "association",
+    "councils": "council",
+}
+
+KIND_WORDS: Mapping[str, str] = {
+    normalise(word): kind
+    for kind, words in {
+        "civic_group": ("civic_group", "市民活動団体", "市民団体", "NPO・市民活動団体"),
+        "association": (
+            "association",
+            "自治会・町内会",
+            "自治会",
+            "町内会",
+            "自治会町内会",
+        ),
+        "council": ("council", "地域づくり協議会", "協議会"),
+    }.items()
+    for word in words
+}
+
+LEGAL_FORM_WORDS: Mapping[str, str] = {
+    normalise(word): form
+    for form, words in {
+        "npo_corp": (
+            "npo_corp",
+            "特定非営利活動法人",
+            "NPO法人",
+            "認定NPO法人",
+            "認定特定非営利活動法人",
+        ),
+        "general_inc": (
+            "general_inc",
+            "一般社団法人",
+            "一般財団法人",
+            "公益社団法人",
+            "公益財団法人",
+            "社団法人",
+            "財団法人",
+        ),
+        "authorized": ("authorized", "認可地縁団体", "地縁団体", "地縁法人"),
+        "voluntary": ("voluntary", "任意団体", "任意", "法人格なし", "なし"),
+    }.items()
+    for word in words
+}
+
+CITYWIDE_WORDS = frozenset(
+    normalise(w) for w in (CITYWIDE, "全市", "市内全域", "全域", "市全域", "山口市全域", "citywide")
+)

@@ -1,0 +1,593 @@
+"""Importing staff files into the registry: read, check, preview, then apply.
+
+One code path for the CLI (``python -m geo.registry import``) and the 取り込み page:
+
+1. :func:`read_bytes` / :func:`read_path` read a CSV (UTF-8, UTF-8 with BOM or CP932,
+   decoded strictly), an ``.xlsx`` workbook (one sheet, no merged cells), a GeoJSON
+   FeatureCollection or a GeoPackage layer of points, at most :data:`MAX_BYTES`;
+2. :func:`plan_import` maps the headers (:mod:`geo.registry.columns`), cleans every
+   cell, places addresses at their 町字 point, checks every record like any other
+   write, and compares with the registry: an :class:`ImportPlan` of what would be
+   added, changed, reactivated and retired, with every problem (row, column, value,
+   reason);
+3. :func:`apply_plan` writes the plan in one transaction after a snapshot, refusing a
+   plan with problems unless only the valid rows are asked for.
+
+An import of one kind is the full list of that kind: organisations of the kind that
+are missing from the file are retired (unless ``retire_missing=False``). Importing
+only the valid rows adds and changes, and never retires. Columns missing from the file
+keep their stored values (a file without 電話 leaves phone numbers as they are).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from geo.errors import DataValidationError, Problem, shorten
+from geo.filters import normalise
+from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
+from geo.registry.places import COORDINATES, NONE
+from geo.registry.readers import (
+    FORMATS,
+    MAX_BYTES,
+    SourceTable,
+    UnreadableFileError,
+    read_bytes,
+    read_path,
+)
+from geo.registry.store import (
+    ACTIVE,
+    ADD,
+    EDIT,
+    REACTIVATE,
+    RETIRE,
+    Change,
+    Store,
+    StoredOrg,
+    WriteResult,
+)
+from geo.registry.validation import Reference, check_records
+from geo.registry.values import clean_cell
+
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "ImportPlan",
+    "ImportResult",
+    "PlannedRow",
+    "Retirement",
+    "SourceTable",
+    "UnreadableFileError",
+    "apply_plan",
+    "plan_import",
+    "problem_rows",
+    "read_bytes",
+    "read_path",
+]
+
+UNCHANGED = "unchanged"
+CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """One valid row of the file and what importing it would do.
+
+    Attributes
+    ----------
+    row
+        The row's number in the file (1 = first row under the header).
+    action
+        ``add``, ``change``, ``reactivate`` or ``unchanged``.
+    record
+        The record as it would be stored.
+    changes
+        ``(column, stored value, new value)`` for each changed column.
+    match_level
+        How the point was found.
+    base_version
+        The stored version the change is based on (``None`` for a new organisation).
+    """
+
+    row: int
+    action: str
+    record: Mapping[str, str]
+    changes: tuple[tuple[str, str, str], ...]
+    match_level: str
+    base_version: int | None
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """An organisation of the imported kind that the file no longer lists."""
+
+    org_id: str
+    name: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a file would do (a dry run), with every problem found.
+
+    Attributes
+    ----------
+    source, sha256
+        The file.
+    kind
+        The registry kind imported (``civic_group`` …).
+    base_data_version
+        The registry version the plan was made against; applying it later is refused
+        when the registry has changed since.
+    columns
+        Header as written -> registry column (``""`` for ignored columns).
+    rows
+        The valid rows.
+    retired
+        Organisations that would be retired.
+    problems
+        Every problem: ``row`` ``None`` for problems of the whole file.
+    total_rows
+        Data rows read (valid or not).
+    """
+
+    source: str
+    sha256: str
+    kind: str
+    base_data_version: int
+    columns: Mapping[str, str]
+    rows: tuple[PlannedRow, ...]
+    retired: tuple[Retirement, ...]
+    problems: tuple[Problem, ...]
+    total_rows: int
+    match_levels: Mapping[str, int] = field(default_factory=dict)
+
+    def with_action(self, action: str) -> list[PlannedRow]:
+        """The valid rows with ``action``."""
+        return [r for r in self.rows if r.action == action]
+
+    @property
+    def file_problems(self) -> list[Problem]:
+        """Problems of the whole file: nothing of it can be imported."""
+        return [p for p in self.problems if p.row is None]
+
+    @property
+    def invalid_rows(self) -> list[int]:
+        """Numbers of the rows with problems."""
+        return sorted({p.row for p in self.problems if p.row is not None})
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether importing would change anything."""
+        return bool(self.retired) or any(r.action != UNCHANGED for r in self.rows)
+
+    @property
+    def can_import(self) -> bool:
+        """The file has no problems and changes something."""
+        return not self.problems and self.has_changes
+
+    @property
+    def can_import_valid_rows(self) -> bool:
+        """Some rows have problems, none of the whole file, and the others change something."""
+        return (
+            bool(self.problems)
+            and not self.file_problems
+            and any(r.action != UNCHANGED for r in self.rows)
+        )
+
+    def summary(self) -> dict[str, int]:
+        """Counts: added, changed, reactivated, retired, unchanged, invalid rows.
+
+        Retirements are counted as the corrected file would make them; importing only
+        the valid rows of a file with problems retires nothing.
+        """
+        return {
+            "added": len(self.with_action(ADD)),
+            "changed": len(self.with_action(CHANGE)),
+            "reactivated": len(self.with_action(REACTIVATE)),
+            "retired": len(self.retired),
+            "unchanged": len(self.with_action(UNCHANGED)),
+            "invalid": len(self.invalid_rows),
+        }
+
+    def changes(self) -> list[Change]:
+        """The writes of this plan; retirements only when the file has no problems."""
+        out: list[Change] = []
+        for r in self.rows:
+            if r.action == ADD:
+                out.append(Change(ADD, r.record["org_id"], r.record, None, r.match_level))
+            elif r.action == CHANGE:
+                out.append(
+                    Change(EDIT, r.record["org_id"], r.record, r.base_version, r.match_level)
+                )
+            elif r.action == REACTIVATE:
+                out.append(
+                    Change(REACTIVATE, r.record["org_id"], r.record, r.base_version, r.match_level)
+                )
+        if not self.problems:
+            out += [Change(RETIRE, g.org_id, None, g.version) for g in self.retired]
+        return out
+
+
+def _header_map(
+    table: SourceTable, problems: list[Problem]
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Column index -> registry column, and registry column -> header as written."""
+    by_index: dict[int, str] = {}
+    header_of: dict[str, str] = {}
+    for i, header in enumerate(table.headers):
+        if not header:
+            continue
+        column = match_header(header)
+        if column is None:
+            problems.append(
+                Problem(
+                    table.name,
+                    None,
+                    header,
+                    "",
+                    "unknown column: rename it to a documented "
+                    "header (団体名, 活動分野, 所在地 …) or delete it",
+                )
+            )
+        elif column == IGNORE:
+            continue
+        elif column in header_of:
+            problems.append(
+                Problem(
+                    table.name,
+                    None,
+                    header,
+                    "",
+                    f"the same column as {header_of[column]!r}: keep one of them",
+                )
+            )
+        else:
+            by_index[i] = column
+            header_of[column] = header
+    return by_index, header_of
+
+
+def plan_import(
+    table: SourceTable,
+    kind: str,
+    store: Store,
+    *,
+    retire_missing: bool = True,
+    today: dt.date | None = None,
+) -> ImportPlan:
+    """Check a file against the registry and say what importing it would do.
+
+    Nothing is written.
+
+    Parameters
+    ----------
+    table
+        The file as read by :func:`read_bytes`.
+    kind
+        ``civic_groups``, ``associations`` or ``councils``: the file is the full list
+        of that kind.
+    store
+        The registry.
+    retire_missing
+        Retire organisations of the kind that the file does not list.
+    today
+        Dates after this day are refused (default: today).
+
+    Returns
+    -------
+    The plan, with every problem found.
+    """
+    if kind not in IMPORT_KINDS:
+        raise ValueError(f"kind must be one of {sorted(IMPORT_KINDS)}, not {kind!r}")
+    org_kind = IMPORT_KINDS[kind]
+    name = table.name
+    problems: list[Problem] = list(table.problems)
+    base_version = store.data_version()
+    by_index, header_of = _header_map(table, problems)
+    has_point = table.points is not None or {"lon", "lat"} <= set(header_of)
+    for column in ("name", "fields"):
+        if column not in header_of and table.headers:
+            problems.append(Problem(name, None, LABELS[column], "", "required column is missing"))
+    if table.headers and "address" not in header_of and not has_point:
+        problems.append(
+            Problem(
+                name,
+                None,
+                f"{LABELS['address']} / {LABELS['lat']}・{LABELS['lon']}",
+                "",
+                "required column is missing: give addresses or coordinates",
+            )
+        )
+    if not table.headers:
+        problems.append(Problem(name, None, None, "", "the file is empty"))
+    elif not table.rows:
+        problems.append(Problem(name, None, None, "", "no data rows under the header"))
+    columns = {h: (match_header(h) or "") for h in table.headers if h}
+    if any(p.row is None for p in problems):
+        return ImportPlan(
+            name,
+            table.sha256,
+            org_kind,
+            base_version,
+            columns,
+            (),
+            (),
+            tuple(problems),
+            len(table.rows),
+        )
+    return _plan_rows(
+        table,
+        org_kind,
+        store,
+        by_index,
+        header_of,
+        problems,
+        base_version,
+        columns,
+        retire_missing=retire_missing,
+        today=today or dt.date.today(),
+    )
+
+
+def _label(column: str, header_of: Mapping[str, str]) -> str:
+    if column == "lat/lon":
+        return f"{_label('lat', header_of)}/{_label('lon', header_of)}"
+    return header_of.get(column, LABELS.get(column, column))
+
+
+def _plan_rows(
+    table: SourceTable,
+    org_kind: str,
+    store: Store,
+    by_index: Mapping[int, str],
+    header_of: Mapping[str, str],
+    problems: list[Problem],
+    base_version: int,
+    columns: Mapping[str, str],
+    *,
+    retire_missing: bool,
+    today: dt.date,
+) -> ImportPlan:
+    name = table.name
+    ref = store.reference
+    vocab = ref.vocabulary
+    stored = store.records(include_retired=True)
+    by_id = {s.org_id: s for s in stored}
+    by_name: dict[str, list[str]] = {}
+    for s in stored:
+        if s.record["kind"] == org_kind:
+            by_name.setdefault(normalise(s.record["name"]), []).append(s.org_id)
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    bad: set[tuple[int, str]] = set()
+
+    def report(row: int, column: str, value: str, reason: str) -> None:
+        problems.append(Problem(name, row, _label(column, header_of), value, reason))
+        bad.add((row, column))
+
+    drafts: list[tuple[int, dict[str, str], str, str | None]] = []
+    listed: set[str] = set()
+    for n, cells, point in zip(
+        table.row_numbers, table.rows, table.points or [None] * len(table.rows), strict=True
+    ):
+        given: dict[str, str] = {}
+        for i, column in by_index.items():
+            value, found = clean_cell(column, cells[i], vocab, today=today)
+            given[column] = value
+            for v, reason in found:
+                report(n, column, v, reason)
+        if point is not None:
+            given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
+        if given.get("kind") and given["kind"] != org_kind:
+            report(
+                n, "kind", given["kind"], f"this row is not a {org_kind}: import it with its kind"
+            )
+        existing = None
+        if given.get("org_id"):
+            oid = given["org_id"]
+            existing = by_id.get(oid)
+            if existing is not None and existing.record["kind"] != org_kind:
+                report(n, "org_id", oid, f"this id belongs to a {existing.record['kind']}")
+                existing = None
+            if oid in seen_ids:
+                report(n, "org_id", oid, f"duplicate of row {seen_ids[oid]}")
+            seen_ids.setdefault(oid, n)
+        elif given.get("name"):
+            key = normalise(given["name"])
+            matches = by_name.get(key, [])
+            if len(matches) > 1:
+                report(
+                    n,
+                    "name",
+                    shorten(given["name"]),
+                    f"the name matches several organisations ({', '.join(matches)}): "
+                    "add the 団体ID column",
+                )
+            elif matches:
+                existing = by_id[matches[0]]
+            if key in seen_names:
+                report(n, "name", shorten(given["name"]), f"duplicate of row {seen_names[key]}")
+            seen_names.setdefault(key, n)
+        if existing is not None:
+            listed.add(existing.org_id)
+        record = dict(existing.record) if existing else dict.fromkeys(RECORD_COLUMNS, "")
+        record["kind"] = org_kind
+        if not existing:
+            record["is_sample"] = "false"
+        record.update({c: v for c, v in given.items() if c in RECORD_COLUMNS and c != "kind"})
+        record["kind"] = org_kind
+        level, located, quiet = _locate(record, given, existing, ref)
+        for column, value, reason in located:
+            report(n, column, value, reason)
+        bad.update((n, c) for c in quiet)
+        drafts.append((n, record, level, existing.org_id if existing else None))
+
+    new_ids = iter(store.next_ids(org_kind, sum(1 for *_, e in drafts if e is None)))
+    for _, record, _, existing_id in drafts:
+        if existing_id is None and not record["org_id"]:
+            record["org_id"] = next(new_ids)
+    frame = pd.DataFrame([d[1] for d in drafts], columns=list(RECORD_COLUMNS))
+    if len(frame):
+        for p in check_records(frame, name, ref):
+            assert p.row is not None
+            row = drafts[p.row - 1][0]
+            column = p.column or ""
+            if (row, column) in bad or (column == "lat/lon" and {(row, "lat"), (row, "lon")} & bad):
+                continue
+            report(row, column, p.value, p.reason)
+    invalid = {p.row for p in problems}
+    rows: list[PlannedRow] = []
+    levels: dict[str, int] = {}
+    for n, record, level, existing_id in drafts:
+        if n in invalid:
+            continue
+        levels[level] = levels.get(level, 0) + 1
+        old = by_id.get(existing_id) if existing_id else None
+        if old is None:
+            rows.append(PlannedRow(n, ADD, record, (), level, None))
+            continue
+        diffs = tuple(
+            (c, old.record[c], record[c]) for c in RECORD_COLUMNS if old.record[c] != record[c]
+        )
+        action = CHANGE if diffs else UNCHANGED
+        if old.status != ACTIVE:
+            action = REACTIVATE
+        rows.append(PlannedRow(n, action, record, diffs, level, old.version))
+    retired: tuple[Retirement, ...] = ()
+    if retire_missing:
+        retired = tuple(
+            Retirement(s.org_id, s.record["name"], s.version)
+            for s in stored
+            if s.record["kind"] == org_kind and s.status == ACTIVE and s.org_id not in listed
+        )
+    return ImportPlan(
+        name,
+        table.sha256,
+        org_kind,
+        base_version,
+        columns,
+        tuple(rows),
+        retired,
+        tuple(problems),
+        len(table.rows),
+        levels,
+    )
+
+
+def _locate(
+    record: dict[str, str],
+    given: Mapping[str, str],
+    existing: StoredOrg | None,
+    ref: Reference,
+) -> tuple[str, list[tuple[str, str, str]], set[str]]:
+    """Fill the point and base area of ``record``.
+
+    Returns
+    -------
+    The match level, problems as ``(column, value, reason)``, and the columns whose
+    later problems would only repeat these.
+    """
+    lon, lat = given.get("lon", ""), given.get("lat", "")
+    if lon and lat:
+        if not given.get("area_id"):
+            area = ref.area_at(float(lon), float(lat))
+            if area is not None:
+                record["area_id"] = area
+            elif existing is None:
+                return COORDINATES, [], {"area_id"}
+        return COORDINATES, [], set()
+    quiet = {"lon", "lat", "area_id"}
+    if lon or lat:
+        missing = "lat" if lon else "lon"
+        return NONE, [(missing, "", "give both 緯度 and 経度")], quiet
+    address = given.get("address", "")
+    if existing is not None and (not address or address == existing.record["address"]):
+        record["lon"], record["lat"] = existing.record["lon"], existing.record["lat"]
+        return existing.match_level, [], set()
+    if not address:
+        return NONE, [("address", "", "give 所在地 or 緯度/経度")], quiet
+    place = ref.gazetteer.place(address)
+    if place is None:
+        reason = "the address cannot be placed in 山口市: check it or give 緯度/経度"
+        return NONE, [("address", shorten(address), reason)], quiet
+    record["lon"], record["lat"] = f"{place.lon:.6f}", f"{place.lat:.6f}"
+    if not given.get("area_id"):
+        record["area_id"] = place.area_id
+    return place.level, [], set()
+
+
+# --- applying --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote.
+
+    Attributes
+    ----------
+    write
+        The write (its audit record and the new registry version).
+    snapshot
+        The snapshot taken before writing, or ``None`` when nothing was written or the
+        database is not SQLite.
+    """
+
+    write: WriteResult
+    snapshot: Path | None
+
+
+def apply_plan(
+    plan: ImportPlan, store: Store, *, who: str, valid_only: bool = False, snapshot: bool = True
+) -> ImportResult:
+    """Write a plan in one transaction, after a snapshot of the registry.
+
+    Parameters
+    ----------
+    plan
+        Made by :func:`plan_import` against the registry's current version.
+    store
+        The registry.
+    who
+        The editor, for the audit trail.
+    valid_only
+        Import the valid rows of a file with problems (adds and changes only).
+    snapshot
+        Take a snapshot first (SQLite only).
+
+    Raises
+    ------
+    DataValidationError
+        When the plan has problems (and ``valid_only`` is not set, or they concern the
+        whole file).
+    ConflictError
+        When the registry changed since the plan was made.
+    """
+    if plan.file_problems or (plan.problems and not valid_only):
+        raise DataValidationError(plan.problems)
+    changes = plan.changes()
+    if not changes:
+        return ImportResult(WriteResult(None, plan.base_data_version, {}), None)
+    before = store.snapshot("before-import") if snapshot and store.database_path else None
+    result = store.write(
+        changes,
+        who=who,
+        action="import",
+        source=plan.source,
+        source_sha256=plan.sha256,
+        expected_data_version=plan.base_data_version,
+    )
+    return ImportResult(result, before)
+
+
+def problem_rows(problems: Sequence[Problem]) -> list[dict[str, object]]:
+    """Problems as table rows: file, row, column, value, reason."""
+    return [
+        {"file": p.source, "row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
+        for p in problems
+    ]

@@ -1,0 +1,483 @@
+"""Reading import files into text cells, strictly.
+
+A CSV is UTF-8 (with or without BOM) or CP932, decoded strictly: a file that is
+neither is refused, naming the first row that is not, and never read wrongly. An
+``.xlsx`` workbook must hold one sheet with data and no merged cells. A GeoJSON
+FeatureCollection or a one-layer GeoPackage gives each row its point. Files larger than
+:data:`MAX_BYTES` are refused before they are read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+import tempfile
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pandas as pd
+
+from geo.crs import WGS84, to_wgs84
+from geo.errors import DataValidationError, Problem, shorten
+
+#: Largest file accepted (bytes); anything bigger is refused before it is read.
+MAX_BYTES = 20 * 1024 * 1024
+#: Largest uncompressed size of an .xlsx workbook (bytes).
+MAX_UNZIPPED = 200 * 1024 * 1024
+
+CSV = "csv"
+XLSX = "xlsx"
+GEOJSON = "geojson"
+GPKG = "gpkg"
+#: File name endings and the formats they are read as.
+FORMATS: Mapping[str, str] = {
+    ".csv": CSV,
+    ".txt": CSV,
+    ".xlsx": XLSX,
+    ".geojson": GEOJSON,
+    ".json": GEOJSON,
+    ".gpkg": GPKG,
+}
+
+
+class UnreadableFileError(DataValidationError):
+    """The file itself cannot be read: too large, unknown format, wrong encoding, broken.
+
+    The command line exits with 2 for these, and with 1 for problems of the content.
+    """
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A file read into text cells, before any meaning is given to them.
+
+    Attributes
+    ----------
+    name
+        File name, for the reports.
+    sha256
+        Digest of the file's bytes, for the audit trail.
+    headers
+        Header cells as written.
+    rows
+        Data rows, each as long as ``headers``.
+    row_numbers
+        Number of each row in reports: 1 is the first row under the header.
+    points
+        ``(lon, lat)`` per row from the geometry of a GeoJSON or GeoPackage, else ``None``.
+    problems
+        Problems of the layout found while reading (merged cells, several sheets …).
+    """
+
+    name: str
+    sha256: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_numbers: tuple[int, ...]
+    points: tuple[tuple[float, float] | None, ...] | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _unreadable(name: str, reason: str, value: str = "", row: int | None = None) -> NoReturn:
+    raise UnreadableFileError([Problem(name, row, None, value, reason)])
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read_path(path: Path) -> SourceTable:
+    """Read an import file from disk (its size is checked before reading).
+
+    Raises
+    ------
+    UnreadableFileError
+        When the file is missing, too large, of an unknown format or cannot be decoded.
+    """
+    if not path.is_file():
+        _unreadable(path.name, "file not found")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        _unreadable(path.name, _too_large(size))
+    return read_bytes(path.read_bytes(), path.name)
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MB; files up to {MAX_BYTES // 1024 // 1024} MB "
+        "are accepted: split it by kind or remove unused columns"
+    )
+
+
+def read_bytes(data: bytes, filename: str) -> SourceTable:
+    """Read an uploaded import file.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    filename
+        Its name; the ending says the format (see :data:`FORMATS`).
+
+    Raises
+    ------
+    UnreadableFileError
+        When the file is too large, of an unknown format or cannot be decoded or parsed.
+    """
+    name = Path(filename).name or "upload"
+    if len(data) > MAX_BYTES:
+        _unreadable(name, _too_large(len(data)))
+    fmt = FORMATS.get(Path(name).suffix.lower())
+    if fmt is None:
+        _unreadable(
+            name,
+            "unknown file type: use .csv, .xlsx, .geojson or .gpkg "
+            "(an old .xls workbook: save it as .xlsx)",
+            Path(name).suffix,
+        )
+    sha = hashlib.sha256(data).hexdigest()
+    if fmt == CSV:
+        return _read_csv(data, name, sha)
+    if fmt == XLSX:
+        return _read_xlsx(data, name, sha)
+    if fmt == GEOJSON:
+        return _read_geojson(data, name, sha)
+    return _read_gpkg(data, name, sha)
+
+
+def _bad_bytes(data: bytes, pos: int) -> str:
+    return repr(data[max(0, pos - 4) : pos + 4])
+
+
+def _line_row(data: bytes, pos: int) -> int | None:
+    line = data.count(b"\n", 0, pos)
+    return line if line > 0 else None
+
+
+#: Characters that do not appear in Japanese text but do in CP932 read of other bytes.
+def _looks_misdecoded(text: str) -> bool:
+    return any(0x80 <= ord(c) <= 0x9F or 0xE000 <= ord(c) <= 0xF8FF for c in text)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text of a CSV: UTF-8 (with or without BOM) or CP932, decoded strictly.
+
+    Raises
+    ------
+    UnreadableFileError
+        Naming the first row that is neither, so the file is never read wrongly.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _unreadable(name, "the file is UTF-16: save it as “CSV UTF-8 (comma delimited)”")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            pos = exc.start + len(codecs.BOM_UTF8)
+            _unreadable(
+                name,
+                "the file starts as UTF-8 but has bytes that are not UTF-8",
+                _bad_bytes(data, pos),
+                _line_row(data, pos),
+            )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp932")
+        except UnicodeDecodeError:
+            text = ""
+        if text and not _looks_misdecoded(text):
+            return text
+        pos = utf8_error.start
+        _unreadable(
+            name,
+            "the text is neither UTF-8 nor Shift_JIS (CP932): save it as "
+            "“CSV UTF-8 (comma delimited)”",
+            _bad_bytes(data, pos),
+            _line_row(data, pos),
+        )
+
+
+def _table(
+    name: str,
+    sha: str,
+    raw_rows: Sequence[Sequence[str]],
+    *,
+    first_row: int = 1,
+    points: Sequence[tuple[float, float] | None] | None = None,
+    problems: Sequence[Problem] = (),
+) -> SourceTable:
+    """Header and rows from a list of cell rows: trailing empty columns and empty rows go."""
+    found = list(problems)
+    if not raw_rows:
+        return SourceTable(name, sha, (), (), (), None, (*found,))
+    header = [c.strip() for c in raw_rows[0]]
+    body = [list(r) for r in raw_rows[1:]]
+    width = len(header)
+    while (
+        width
+        and not header[width - 1]
+        and not any(len(r) >= width and r[width - 1].strip() for r in body)
+    ):
+        width -= 1
+    header = header[:width]
+    for i, h in enumerate(header):
+        if not h:
+            found.append(
+                Problem(name, None, f"(column {i + 1})", "", "a column with data has no header")
+            )
+    rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
+    kept_points: list[tuple[float, float] | None] = []
+    for n, cells in enumerate(body, start=first_row):
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            found.append(
+                Problem(name, n, None, shorten(extra[0]), "the row has more cells than the header")
+            )
+        cells = [*cells[:width], *([""] * (width - len(cells)))]
+        point = points[n - first_row] if points is not None else None
+        if not any(c.strip() for c in cells) and point is None:
+            continue
+        rows.append(tuple(cells))
+        numbers.append(n)
+        kept_points.append(point)
+    return SourceTable(
+        name,
+        sha,
+        tuple(header),
+        tuple(rows),
+        tuple(numbers),
+        tuple(kept_points) if points is not None else None,
+        tuple(found),
+    )
+
+
+def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
+    text = decode_text(data, name)
+    if not text.strip():
+        return _table(name, sha, [])
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        row = len(rows) if rows else None
+        _unreadable(name, f"not a valid CSV: {exc}", "", row)
+    return _table(name, sha, rows)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = getattr(value, "text", None)  # array formulas
+    return str(text if isinstance(text, str) else value)
+
+
+def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        _unreadable(name, "not an .xlsx workbook (an old .xls: save it as .xlsx)")
+    if unzipped > MAX_UNZIPPED:
+        _unreadable(name, "the workbook is too large once unpacked")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions of other programs
+            book = load_workbook(io.BytesIO(data), data_only=False)
+    except (
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        zipfile.BadZipFile,
+    ) as exc:
+        _unreadable(name, f"the workbook cannot be read: {shorten(exc)}")
+    sheets = []
+    for sheet in book.worksheets:
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if any(v is not None and str(v).strip() for r in values for v in r):
+            sheets.append((sheet, values))
+    if not sheets:
+        return _table(name, sha, [])
+    if len(sheets) > 1:
+        titles = ", ".join(s.title for s, _ in sheets)
+        problem = Problem(
+            name,
+            None,
+            None,
+            shorten(titles),
+            "the workbook has several sheets with data: keep one list per file (one sheet)",
+        )
+        return _table(name, sha, [], problems=[problem])
+    sheet, values = sheets[0]
+    top = next(i for i, r in enumerate(values) if any(v is not None and str(v).strip() for v in r))
+    header_row = top + 1  # the sheet's own row number
+    problems: list[Problem] = []
+    header_problems: list[Problem] = []
+    for cells in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if cells.min_row <= header_row <= cells.max_row:
+            header_problems.append(
+                Problem(
+                    name,
+                    None,
+                    cells.coord,
+                    "",
+                    "merged header cells: unmerge them and give each column its own header",
+                )
+            )
+        elif cells.max_row > header_row:
+            problems.append(
+                Problem(
+                    name,
+                    max(cells.min_row - header_row, 1),
+                    cells.coord,
+                    "",
+                    "merged cells: unmerge them and fill in every cell",
+                )
+            )
+    if header_problems:
+        return _table(name, sha, [], problems=header_problems)
+    rows = [[_cell_text(v) for v in r] for r in values[top:]]
+    return _table(name, sha, rows, problems=problems)
+
+
+def _property_text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return None
+    if isinstance(value, list):
+        return ";".join(_cell_text(v) for v in value)
+    return _cell_text(value)
+
+
+def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _unreadable(name, "GeoJSON must be UTF-8", _bad_bytes(data, exc.start))
+    if not text.strip():
+        return _table(name, sha, [])
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        _unreadable(
+            name,
+            f"not valid JSON, the file may be cut short: {exc.msg}",
+            f"line {exc.lineno}, column {exc.colno}",
+        )
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        _unreadable(name, "not a GeoJSON FeatureCollection")
+    crs_name = str(((doc.get("crs") or {}).get("properties") or {}).get("name", ""))
+    if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
+        _unreadable(name, "coordinates must be WGS84 longitude/latitude", shorten(crs_name))
+    features = doc.get("features")
+    if not isinstance(features, list):
+        _unreadable(name, "the FeatureCollection has no features list")
+    headers: dict[str, None] = {}
+    props: list[dict[str, str]] = []
+    points: list[tuple[float, float] | None] = []
+    problems: list[Problem] = []
+    for n, feature in enumerate(features, start=1):
+        if not isinstance(feature, dict):
+            problems.append(Problem(name, n, None, "", "not a GeoJSON feature"))
+            props.append({})
+            points.append(None)
+            continue
+        cells: dict[str, str] = {}
+        for key, value in (feature.get("properties") or {}).items():
+            headers.setdefault(str(key), None)
+            text_value = _property_text(value)
+            if text_value is None:
+                problems.append(Problem(name, n, str(key), "", "nested objects are not accepted"))
+                text_value = ""
+            cells[str(key)] = text_value
+        props.append(cells)
+        points.append(_point(feature.get("geometry"), name, n, problems))
+    rows = [list(headers)] + [[p.get(h, "") for h in headers] for p in props]
+    return _table(name, sha, rows, points=points, problems=problems)
+
+
+def _point(
+    geometry: Any, name: str, row: int, problems: list[Problem]
+) -> tuple[float, float] | None:
+    if geometry is None:
+        return None
+    coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if (
+        not isinstance(geometry, dict)
+        or geometry.get("type") != "Point"
+        or not isinstance(coords, list)
+        or len(coords) < 2
+        or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords[:2])
+    ):
+        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+        problems.append(Problem(name, row, "geometry", shorten(kind), "only points are accepted"))
+        return None
+    return float(coords[0]), float(coords[1])
+
+
+def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
+    import pyogrio
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.gpkg"
+        path.write_bytes(data)
+        try:
+            layers = pyogrio.list_layers(path)
+            if len(layers) != 1:
+                names = ", ".join(str(layer[0]) for layer in layers)
+                problem = Problem(
+                    name, None, None, shorten(names), "the GeoPackage must hold exactly one layer"
+                )
+                return _table(name, sha, [], problems=[problem])
+            frame = pyogrio.read_dataframe(path)
+        except (DataSourceError, DataLayerError) as exc:
+            _unreadable(name, f"not a readable GeoPackage: {shorten(exc)}")
+    problems: list[Problem] = []
+    if frame.crs is not None and not frame.crs.equals(WGS84):
+        frame = to_wgs84(frame)
+    points: list[tuple[float, float] | None] = []
+    for n, geom in enumerate(frame.geometry, start=1):
+        if geom is None or geom.is_empty:
+            points.append(None)
+        elif geom.geom_type != "Point":
+            problems.append(
+                Problem(name, n, "geometry", geom.geom_type, "only points are accepted")
+            )
+            points.append(None)
+        else:
+            points.append((float(geom.x), float(geom.y)))
+    table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    rows = [list(map(str, table.columns))] + [
+        ["" if pd.isna(v) else _cell_text(v) for v in r] for r in table.itertuples(index=False)
+    ]
+    return _table(name, sha, rows, points=points, problems=problems)

@@ -1,0 +1,280 @@
+"""From what staff write to the registry's canonical text, one cell at a time.
+
+Matching uses NFKC (full-width and half-width alike); names, addresses and contact
+details keep the text as written. Every cleaner returns the canonical text and the
+problems found, as ``(value, reason)`` pairs; a cell with problems becomes empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from geo.city import CityConfig
+from geo.errors import shorten
+from geo.export import FORMULA_START
+from geo.fields import FieldCatalog
+from geo.filters import normalise
+from geo.io import CITYWIDE
+from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
+from geo.schema import FALSE_WORDS, TRUE_WORDS
+
+#: Longest text accepted per column (characters).
+MAX_LENGTH: Mapping[str, int] = {
+    "name": 200,
+    "address": 200,
+    "representative": 100,
+    "phone": 60,
+    "email": 254,
+    "notes": 2000,
+}
+#: Columns whose text may span lines.
+MULTILINE = frozenset({"notes"})
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_SEPARATORS = re.compile(r"([;,、\n])")
+_ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988, "昭和": 1925, "s": 1925}
+_ERA_DATE = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
+_YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?(?:[ t]00:00(?::00)?)?")
+_YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+#: At most this many separated pieces are tried as one name.
+_MAX_JOINED = 6
+
+Found = list[tuple[str, str]]
+
+
+def nfkc(text: str) -> str:
+    """``text`` in NFKC, stripped (for matching and numbers, never for display)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def unquote(text: str) -> str:
+    """Drop the ``'`` a spreadsheet export puts before a formula-like cell."""
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
+def iso_date(text: str) -> str | None:
+    """A date as ``YYYY-MM-DD``, from the ways staff write dates; ``None`` if not a date.
+
+    Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
+    ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month mean the first day.
+    """
+    low = nfkc(text).lower()
+    year: int | None = None
+    m = _ERA_DATE.fullmatch(low)
+    if m:
+        era_year = 1 if m.group(2) == "元" else int(m.group(2))
+        year, month, day = _ERAS[m.group(1)] + era_year, int(m.group(3)), int(m.group(4))
+    else:
+        for pattern in (_YMD, _COMPACT):
+            m = pattern.fullmatch(low)
+            if m:
+                year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                break
+        else:
+            m = _YM.fullmatch(low)
+            if m:
+                year, month, day = int(m.group(1)), int(m.group(2)), 1
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _items(text: str, known: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
+    """Split a list cell; pieces are re-joined while that makes a known name.
+
+    Official field names contain ``、`` (保健、医療又は福祉…), so a separator only
+    separates when the text on both sides does not read as one name.
+    """
+    parts = _SEPARATORS.split(nfkc(text))
+    tokens = parts[0::2]
+    seps = parts[1::2]
+    found: list[str] = []
+    unknown: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + _MAX_JOINED), i, -1):
+            joined = "".join(
+                tokens[k] + (seps[k] if k < j - 1 else "") for k in range(i, j)
+            ).strip()
+            if j > i + 1 and known(joined) is None:
+                continue
+            if joined:
+                value = known(joined)
+                if value is None:
+                    unknown.append(joined)
+                elif value not in found:
+                    found.append(value)
+            i = j
+            break
+    return found, unknown
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words one city's staff use for fields of activity and areas.
+
+    Parameters
+    ----------
+    fields
+        Normalised word -> field code.
+    areas
+        Normalised word -> area id.
+    """
+
+    fields: Mapping[str, str]
+    areas: Mapping[str, str]
+
+    @classmethod
+    def build(cls, catalog: FieldCatalog, city: CityConfig) -> Vocabulary:
+        """The vocabulary of ``catalog`` and the areas of ``city``."""
+        fields: dict[str, str] = {}
+        for f in catalog.fields:
+            words = [f.code, f.name_ja, f.short_ja, f.short_en]
+            if f.number is not None:
+                n = f.number
+                words += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
+            for word in words:
+                fields.setdefault(normalise(word), f.code)
+        areas: dict[str, str] = {}
+        for a in city.areas:
+            for word in (a.area_id, a.name_ja, a.name_ja + "地域", a.name_kana, a.name_en):
+                areas.setdefault(normalise(word), a.area_id)
+        return cls(fields, areas)
+
+    def field_code(self, word: str) -> str | None:
+        """The field code ``word`` names, or ``None``."""
+        return self.fields.get(normalise(word))
+
+    def area_id(self, word: str) -> str | None:
+        """The area id ``word`` names, or ``None``."""
+        return self.areas.get(normalise(word))
+
+    def service_area(self, word: str) -> str | None:
+        """An area id, :data:`~geo.io.CITYWIDE` for the whole city, or ``None``."""
+        if normalise(word) in CITYWIDE_WORDS:
+            return CITYWIDE
+        return self.area_id(word)
+
+
+def _text(column: str, text: str) -> tuple[str, Found]:
+    value = unquote(text.strip()).replace("\r\n", "\n")
+    allowed = "\n" if column in MULTILINE else ""
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+        return "", [(shorten(value), "contains control characters (tab, line break …)")]
+    limit = MAX_LENGTH.get(column)
+    if limit is not None and len(value) > limit:
+        return "", [(shorten(value), f"longer than {limit} characters")]
+    if column == "email" and value and not EMAIL_PATTERN.fullmatch(value):
+        return "", [(shorten(value), "not an email address")]
+    return value, []
+
+
+def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> tuple[str, Found]:
+    """The canonical text of one cell.
+
+    Parameters
+    ----------
+    column
+        Registry column (see :data:`~geo.registry.columns.RECORD_COLUMNS`).
+    text
+        The cell as written.
+    vocab
+        Words for fields and areas.
+    today
+        Dates after this day are refused.
+
+    Returns
+    -------
+    The canonical text (``""`` when the cell had a problem) and the problems, each as
+    ``(value, reason)``.
+    """
+    raw = text.strip()
+    if not raw:
+        return "", []
+    key = nfkc(raw)
+    if column == "org_id":
+        if not ID_PATTERN.fullmatch(key):
+            return "", [(shorten(raw), "ids use letters, digits, - _ and . (at most 64)")]
+        return key, []
+    if column == "kind":
+        kind = KIND_WORDS.get(normalise(raw))
+        return (kind, []) if kind else ("", [(shorten(raw), "unknown kind of organisation")])
+    if column == "legal_form":
+        form = LEGAL_FORM_WORDS.get(normalise(raw))
+        return (form, []) if form else ("", [(shorten(raw), "unknown legal form")])
+    if column == "fields":
+        codes, unknown = _items(raw, vocab.field_code)
+        return ";".join(codes), [(shorten(u), "unknown field of activity") for u in unknown]
+    if column == "service_areas":
+        ids, unknown = _items(raw, vocab.service_area)
+        value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
+        return value, [(shorten(u), "unknown area") for u in unknown]
+    if column == "area_id":
+        if normalise(raw) in CITYWIDE_WORDS:
+            return "", [(shorten(raw), "the base area is one 地域 (use 活動地域 for 全市)")]
+        area = vocab.area_id(raw)
+        return (area, []) if area else ("", [(shorten(raw), "unknown area")])
+    if column in ("has_jishubo", "is_sample"):
+        low = key.lower()
+        if low in TRUE_WORDS:
+            return "true", []
+        if low in FALSE_WORDS:
+            return "false", []
+        return "", [(shorten(raw), "not yes/no (有/無, あり/なし, ○/×)")]
+    if column == "households":
+        digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
+        if not digits.isdecimal():
+            return "", [(shorten(raw), "not a whole number")]
+        return str(int(digits)), []
+    if column == "last_confirmed":
+        iso = iso_date(raw)
+        if iso is None:
+            return "", [(shorten(raw), "not a date (2024-04-01, 2024/4/1, 令和6年4月1日)")]
+        if dt.date.fromisoformat(iso) > today:
+            return "", [(shorten(raw), "date is in the future")]
+        return iso, []
+    if column in ("lon", "lat"):
+        try:
+            number = float(key.replace(",", ""))
+        except ValueError:
+            return "", [(shorten(raw), "not a number")]
+        if not math.isfinite(number):
+            return "", [(shorten(raw), "not a number")]
+        return f"{number:.6f}", []
+    return _text(column, raw)
+
+
+def clean_record(
+    cells: Mapping[str, str], vocab: Vocabulary, *, today: dt.date
+) -> tuple[dict[str, str], dict[str, Found]]:
+    """Clean every cell of one record.
+
+    Returns
+    -------
+    The canonical cells, and the problems of each column that has any.
+    """
+    out: dict[str, str] = {}
+    problems: dict[str, Found] = {}
+    for column, text in cells.items():
+        value, found = clean_cell(column, text, vocab, today=today)
+        out[column] = value
+        if found:
+            problems[column] = found
+    return out, problems
+
+
+def join_items(items: Sequence[str]) -> str:
+    """A list cell in canonical form."""
+    return ";".join(items)

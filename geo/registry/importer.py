@@ -55,8 +55,10 @@ from geo.registry.validation import Reference, check_records
 from geo.registry.values import clean_cell
 
 __all__ = [
+    "CHANGE",
     "FORMATS",
     "MAX_BYTES",
+    "UNCHANGED",
     "ImportPlan",
     "ImportResult",
     "PlannedRow",

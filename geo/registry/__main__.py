@@ -1,0 +1,255 @@
+"""The registry's command line: ``python -m geo.registry COMMAND``.
+
+Commands
+--------
+``import FILE --kind civic_groups|associations|councils [--dry-run] [--valid-only]
+[--keep-missing] [--who NAME]``
+    Check FILE and show what would be added, changed, reactivated and retired; without
+    ``--dry-run`` import it (after a snapshot). A file with problems is not imported
+    unless ``--valid-only`` (its valid rows are added and changed; nothing is retired).
+``export --format csv|geojson|hsds [--public] [--kind K] [--japanese-headers] OUT``
+    Write an export (``-`` for standard output).
+``backup``
+    Snapshot the registry (SQLite) into ``snapshots/`` beside it.
+``snapshots``
+    List the snapshots.
+``restore SNAPSHOT [--who NAME]``
+    Replace the registry with a snapshot (the current state is snapshotted first).
+``audit [--limit N]``
+    The latest writes: who, when, what, from which file.
+``hash-password``
+    Read a password (from standard input when piped) and print its hash for the
+    secrets file.
+
+Options before the command: ``--database-url URL`` (default ``$KYODO_DATABASE_URL`` or
+``var/registry.sqlite3``) and ``--data-dir DIR`` (default ``$KYODO_DATA_DIR``).
+
+Exit codes
+----------
+0  done; for a dry run, the file has no problems
+1  the file's content has problems (listed as row, column, value, reason); with
+   ``--valid-only`` the valid rows were imported all the same
+2  usage error, or the file or snapshot could not be read at all (missing, over
+   20 MB, unknown type, not UTF-8/CP932, broken CSV/JSON/xlsx)
+3  the registry refused: changed meanwhile, another city, or no SQLite for snapshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from geo.errors import DataValidationError, Problem
+from geo.registry import settings
+from geo.registry.auth import hash_password
+from geo.registry.columns import IMPORT_KINDS
+from geo.registry.errors import RegistryError
+from geo.registry.export import export_csv, export_geojson, export_hsds
+from geo.registry.importer import (
+    CHANGE,
+    ImportPlan,
+    UnreadableFileError,
+    apply_plan,
+    plan_import,
+    read_path,
+)
+from geo.registry.store import ADD, REACTIVATE, Store
+
+OK = 0
+PROBLEMS = 1
+UNREADABLE = 2
+REFUSED = 3
+
+
+def _who(given: str | None) -> str:
+    if given:
+        return given
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m geo.registry", description="The organisation registry."
+    )
+    parser.add_argument("--database-url", help="SQLAlchemy URL of the registry")
+    parser.add_argument("--data-dir", type=Path, help="the city's data directory")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    imp = commands.add_parser("import", help="check and import a file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--kind", required=True, choices=sorted(IMPORT_KINDS))
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    imp.add_argument("--valid-only", action="store_true", help="import the valid rows only")
+    imp.add_argument(
+        "--keep-missing", action="store_true", help="do not retire organisations missing from FILE"
+    )
+    imp.add_argument("--who", help="editor name for the audit trail")
+
+    exp = commands.add_parser("export", help="write an export")
+    exp.add_argument("--format", required=True, choices=["csv", "geojson", "hsds"])
+    exp.add_argument("--public", action="store_true", help="public columns only")
+    exp.add_argument("--kind", choices=sorted(IMPORT_KINDS))
+    exp.add_argument(
+        "--japanese-headers", action="store_true", help="CSV headed 団体名, 活動分野 …"
+    )
+    exp.add_argument("out", help="output file, or - for standard output")
+
+    commands.add_parser("backup", help="snapshot the registry")
+    commands.add_parser("snapshots", help="list the snapshots")
+    res = commands.add_parser("restore", help="replace the registry with a snapshot")
+    res.add_argument("snapshot", type=Path)
+    res.add_argument("--who", help="editor name for the audit trail")
+    aud = commands.add_parser("audit", help="the latest writes")
+    aud.add_argument("--limit", type=int, default=20)
+    commands.add_parser("hash-password", help="hash an editor password for the secrets file")
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
+    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:", file=out)
+    for p in problems:
+        print(f"  {p}", file=out)
+
+
+def _print_plan(plan: ImportPlan, out: TextIO) -> None:
+    counts = plan.summary()
+    print(
+        f"{plan.source}: {plan.total_rows} rows — "
+        + ", ".join(f"{n} {what}" for what, n in counts.items()),
+        file=out,
+    )
+    for row in plan.rows:
+        if row.action == ADD:
+            print(
+                f"  add        row {row.row}: {row.record['org_id']} {row.record['name']} "
+                f"(placed by {row.match_level})",
+                file=out,
+            )
+        elif row.action in (CHANGE, REACTIVATE):
+            changed = "; ".join(f"{c}: {a!r} -> {b!r}" for c, a, b in row.changes)
+            print(f"  {row.action:<10} row {row.row}: {row.record['org_id']} {changed}", file=out)
+    for gone in plan.retired:
+        print(f"  retire     {gone.org_id} {gone.name}", file=out)
+    if plan.retired and plan.problems:
+        print("  (retirements happen only once the file has no problems)", file=out)
+
+
+def _import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    table = read_path(args.file)
+    plan = plan_import(table, args.kind, store, retire_missing=not args.keep_missing)
+    _print_plan(plan, out)
+    if plan.problems:
+        _print_problems(plan.problems, out)
+    if args.dry_run:
+        print("dry run: nothing was written", file=out)
+        return PROBLEMS if plan.problems else OK
+    if plan.problems and not (args.valid_only and plan.can_import_valid_rows):
+        print("nothing was imported: fix the file, or use --valid-only", file=out)
+        return PROBLEMS
+    result = apply_plan(plan, store, who=_who(args.who), valid_only=args.valid_only)
+    if result.write.change_id is None:
+        print("nothing to change", file=out)
+    else:
+        print(
+            f"imported: change {result.write.change_id}, registry version "
+            f"{result.write.data_version}"
+            + (f"; snapshot before: {result.snapshot}" if result.snapshot else ""),
+            file=out,
+        )
+    return PROBLEMS if plan.problems else OK
+
+
+def _export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if args.format == "csv":
+        data = export_csv(
+            store, public=args.public, kind=args.kind, japanese_headers=args.japanese_headers
+        )
+    elif args.format == "geojson":
+        data = export_geojson(store, public=args.public, kind=args.kind)
+    else:
+        data = export_hsds(store, public=args.public)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.out).write_bytes(data)
+        print(f"wrote {args.out} ({len(data):,} bytes)", file=out)
+    return OK
+
+
+def _hash_password(out: TextIO) -> int:
+    if sys.stdin.isatty():
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return UNREADABLE
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        hashed = hash_password(password)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return UNREADABLE
+    print("# .streamlit/secrets.toml", file=out)
+    print("[kyodo]", file=out)
+    print(f'editor_password_hash = "{hashed}"', file=out)
+    return OK
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run one command; the exit code (see the module docstring)."""
+    stream = out or sys.stdout
+    args = _parser().parse_args(argv)
+    if args.command == "hash-password":
+        return _hash_password(stream)
+    if not settings.registry_enabled():
+        print(
+            "note: the app reads organisations from the registry only when "
+            f"{settings.REGISTRY_ENV}=1 (or {settings.REGISTRY_DIR_ENV} / "
+            f"{settings.DATABASE_URL_ENV}) is set",
+            file=sys.stderr,
+        )
+    try:
+        with Store.open(args.database_url, data_dir=args.data_dir) as store:
+            if args.command == "import":
+                return _import(args, store, stream)
+            if args.command == "export":
+                return _export(args, store, stream)
+            if args.command == "backup":
+                print(store.snapshot("backup"), file=stream)
+            elif args.command == "snapshots":
+                for path in store.snapshots():
+                    print(path, file=stream)
+            elif args.command == "restore":
+                before, result = store.restore(args.snapshot, who=_who(args.who))
+                print(
+                    f"restored {args.snapshot.name} (registry version {result.data_version}); "
+                    f"the state before is in {before}",
+                    file=stream,
+                )
+            elif args.command == "audit":
+                for e in store.audit(args.limit):
+                    print(
+                        f"{e.change_id:>5} {e.at} {e.who} {e.action} {e.source} {e.summary}",
+                        file=stream,
+                    )
+            return OK
+    except UnreadableFileError as exc:
+        _print_problems(exc.problems, stream)
+        return UNREADABLE
+    except DataValidationError as exc:
+        _print_problems(exc.problems, stream)
+        return PROBLEMS
+    except RegistryError as exc:
+        print(f"refused: {exc}", file=stream)
+        return REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -34,6 +34,12 @@ pages = [
         "pages/matrix.py", title=t("nav.matrix"), icon=":material/table_chart:", url_path="matrix"
     ),
     st.Page("pages/area.py", title=t("nav.area"), icon=":material/home_work:", url_path="area"),
+    st.Page(
+        "pages/partners.py",
+        title=t("nav.partners"),
+        icon=":material/handshake:",
+        url_path="partners",
+    ),
     st.Page("pages/about.py", title=t("nav.about"), icon=":material/info:", url_path="about"),
 ]
 st.navigation(pages).run()

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+from folium.utilities import get_obj_in_upper_tree
 import folium.plugins
 import geopandas as gpd
 import numpy as np
@@ -467,6 +468,42 @@ def _encode_geometry(geom: shapely.Geometry) -> tuple[list[Any], dict[str, Any]]
 # --- elements --------------------------------------------------------------------------------
 
 
+class _Text(Element):
+    """Text already rendered: put into the page as it is, not compiled again."""
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class _FastRender(MacroElement):
+    """Render an element's macros into the page as plain text.
+
+    branca wraps each rendered macro in a new ``Element(text)``, which compiles the
+    text — with the layer's whole data payload — as a Jinja template again, on every
+    render. Passing the text through unchanged is faster and means nothing in the data
+    can ever be read as template syntax.
+    """
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
+        """Add the header, html and script macros of the template, then the children."""
+        element: Any = self
+        figure = element.get_root()
+        if hasattr(element, "parent_map"):  # folium's GeoJson looks up its map here
+            element.parent_map = get_obj_in_upper_tree(element, folium.Map)
+        module = element._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = module.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(
+                    _Text(macro(element, kwargs)), name=element.get_name()
+                )
+        for child in list(element._children.values()):
+            child.render(**kwargs)
+
+
 class KyodoMap(folium.Map):
     """A :class:`folium.Map` whose page is the same however often it is rendered.
 
@@ -482,7 +519,7 @@ class KyodoMap(folium.Map):
         super().render(**kwargs)  # type: ignore[no-untyped-call]
 
 
-class AreaLayer(folium.GeoJson):
+class AreaLayer(_FastRender, folium.GeoJson):
     """The areas as one GeoJson layer, shaded and outlined per :func:`area_style`.
 
     ``data`` holds the features as GeoJSON (coordinates rounded to 1e-5°) with the
@@ -557,7 +594,7 @@ var {{ this.get_name() }} = (function () {
         self.payload = _script_json({"f": encoded, "s": self.styles})
 
 
-class PointArray(MacroElement):
+class PointArray(_FastRender, MacroElement):
     """Circle markers built in the browser from one compact array, added to the parent.
 
     Each row is ``[lat, lon, title, line, …]``; a line is a literal (escaped) string
@@ -713,7 +750,7 @@ class ClusterAssets(JSCSSMixin, MacroElement):
         self.default_css = list(folium.plugins.MarkerCluster.default_css)
 
 
-class Attribution(MacroElement):
+class Attribution(_FastRender, MacroElement):
     """Adds the (escaped) data attribution lines to the map's attribution control."""
 
     _template = Template(
@@ -738,7 +775,7 @@ class Attribution(MacroElement):
 OFFLINE_NOTICE = "背景地図を読み込めません（インターネット未接続）/ Base map unavailable (offline)"
 
 
-class OfflineNotice(MacroElement):
+class OfflineNotice(_FastRender, MacroElement):
     """Says so on the map when base-map tiles fail to load; areas and points stay."""
 
     _template = Template(

@@ -93,6 +93,12 @@ if prof.gaps:
     st.markdown(t("area.gaps"))
     for f in prof.gaps:
         st.markdown(f"- **{f.label(L)}** — {f.reason(L)}")
+    st.page_link(
+        "pages/partners.py",
+        label=t("partners.link_area"),
+        query_params={"area": area_id, "need": prof.gaps[0].code},
+        icon=":material/handshake:",
+    )
 st.dataframe(cov, hide_index=True)
 
 st.subheader(t("area.associations", n=prof.association_count))

@@ -118,6 +118,17 @@ with gaps_tab:
     )
     if not ranked["is_gap"].any():
         st.success(t("gaps.none"))
+    gap_ids = ranked.loc[ranked["is_gap"], "area_id"].tolist()
+    if gap_ids:
+        link_params = {"area": gap_ids[0]}
+        if view.fields:
+            link_params["need"] = view.fields[0]
+        st.page_link(
+            "pages/partners.py",
+            label=t("partners.link_gaps", name=labels[gap_ids[0]]),
+            query_params=link_params,
+            icon=":material/handshake:",
+        )
 
 with table_tab:
     st.caption(t("table.caption"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ui.messages_partners import PARTNER_MESSAGES
 from ui.messages_staff import STAFF_MESSAGES
 
 LANGS = ("ja", "en")
@@ -261,8 +262,8 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
     return merged
 
 
-#: The one catalogue: the core texts and those of the staff pages.
-MESSAGES: Mapping[str, Mapping[str, str]] = _merge(_CORE, STAFF_MESSAGES)
+#: The one catalogue: the core texts, the staff pages' and the partner search's.
+MESSAGES: Mapping[str, Mapping[str, str]] = _merge(_CORE, STAFF_MESSAGES, PARTNER_MESSAGES)
 
 
 def missing_translations() -> list[str]:

@@ -378,21 +378,11 @@ def _plan_rows(
     for n, cells, point in zip(
         table.row_numbers, table.rows, table.points or [None] * len(table.rows), strict=True
     ):
-        given: dict[str, str] = {}
-        for i, column in by_index.items():
-            value, found = clean_cell(column, cells[i], vocab, today=today)
-            given[column] = value
-            for v, reason in found:
-                report(n, column, v, reason)
-        if point is not None:
-            given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
-        if given.get("kind") and given["kind"] != org_kind:
-            report(
-                n, "kind", given["kind"], f"this row is not a {org_kind}: import it with its kind"
-            )
+        given = {column: cells[i] for i, column in by_index.items()}
+        oid = clean_cell("org_id", given.get("org_id", ""), vocab, today=today)[0]
+        org_name = given.get("name", "").strip()
         existing = None
-        if given.get("org_id"):
-            oid = given["org_id"]
+        if oid:
             existing = by_id.get(oid)
             if existing is not None and existing.record["kind"] != org_kind:
                 report(n, "org_id", oid, f"this id belongs to a {existing.record['kind']}")
@@ -400,37 +390,34 @@ def _plan_rows(
             if oid in seen_ids:
                 report(n, "org_id", oid, f"duplicate of row {seen_ids[oid]}")
             seen_ids.setdefault(oid, n)
-        elif given.get("name"):
-            key = normalise(given["name"])
+        elif org_name:
+            key = normalise(org_name)
             matches = by_name.get(key, [])
             if len(matches) > 1:
                 report(
                     n,
                     "name",
-                    shorten(given["name"]),
+                    shorten(org_name),
                     f"the name matches several organisations ({', '.join(matches)}): "
                     "add the 団体ID column",
                 )
             elif matches:
                 existing = by_id[matches[0]]
             if key in seen_names:
-                report(n, "name", shorten(given["name"]), f"duplicate of row {seen_names[key]}")
+                report(n, "name", shorten(org_name), f"duplicate of row {seen_names[key]}")
             seen_names.setdefault(key, n)
         if existing is not None:
             listed.add(existing.org_id)
-        record = dict(existing.record) if existing else dict.fromkeys(RECORD_COLUMNS, "")
-        record["kind"] = org_kind
-        if not existing:
-            record["is_sample"] = "false"
-        record.update({c: v for c, v in given.items() if c in RECORD_COLUMNS and c != "kind"})
-        record["kind"] = org_kind
-        level, located, quiet = _locate(record, given, existing, ref)
-        for column, value, reason in located:
+        prepared = prepare_record(given, org_kind, existing, ref, today=today, point=point)
+        for column, value, reason in prepared.problems:
             report(n, column, value, reason)
-        bad.update((n, c) for c in quiet)
-        drafts.append((n, record, level, existing.org_id if existing else None))
+        bad.update((n, c) for c in prepared.quiet)
+        drafts.append(
+            (n, prepared.record, prepared.match_level, existing.org_id if existing else None)
+        )
 
-    new_ids = iter(store.next_ids(org_kind, sum(1 for *_, e in drafts if e is None)))
+    wanted = sum(1 for *_, e in drafts if e is None) + len(seen_ids)
+    new_ids = iter([i for i in store.next_ids(org_kind, wanted) if i not in seen_ids])
     for _, record, _, existing_id in drafts:
         if existing_id is None and not record["org_id"]:
             record["org_id"] = next(new_ids)
@@ -480,6 +467,79 @@ def _plan_rows(
         len(table.rows),
         levels,
     )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One record made from what staff wrote (a file row or the form).
+
+    Attributes
+    ----------
+    record
+        The canonical record (columns not given keep the stored values).
+    match_level
+        How its point was found (see :mod:`geo.registry.places`).
+    problems
+        ``(column, value, reason)`` for each problem found.
+    quiet
+        Columns whose problems in the full check would only repeat these.
+    """
+
+    record: dict[str, str]
+    match_level: str
+    problems: tuple[tuple[str, str, str], ...]
+    quiet: frozenset[str]
+
+
+def prepare_record(
+    cells: Mapping[str, str],
+    kind: str,
+    existing: StoredOrg | None,
+    ref: Reference,
+    *,
+    today: dt.date | None = None,
+    point: tuple[float, float] | None = None,
+) -> Prepared:
+    """Clean what staff wrote, merge it with the stored record and place it.
+
+    Parameters
+    ----------
+    cells
+        Text as written, by registry column; columns left out keep their stored value.
+    kind
+        The organisation's kind (``civic_group`` …).
+    existing
+        The stored organisation, or ``None`` for a new one.
+    ref
+        The city's reference data.
+    today
+        Dates after this day are refused (default: today).
+    point
+        ``(lon, lat)`` from a geometry, overriding the coordinate cells.
+
+    Returns
+    -------
+    The record and its problems; the record still needs :func:`check_records`.
+    """
+    day = today or dt.date.today()
+    given: dict[str, str] = {}
+    problems: list[tuple[str, str, str]] = []
+    for column, text in cells.items():
+        value, found = clean_cell(column, text, ref.vocabulary, today=day)
+        given[column] = value
+        problems += [(column, v, reason) for v, reason in found]
+    if point is not None:
+        given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
+    if given.get("kind") and given["kind"] != kind:
+        problems.append(("kind", given["kind"], f"this is not a {kind}: import it with its kind"))
+    record = dict(existing.record) if existing else dict.fromkeys(RECORD_COLUMNS, "")
+    if existing is None:
+        record["is_sample"] = "false"
+    record.update({c: v for c, v in given.items() if c in RECORD_COLUMNS})
+    record["kind"] = kind
+    level, located, quiet = _locate(record, given, existing, ref)
+    problems += located
+    return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _, _ in problems}))
 
 
 def _locate(

@@ -7,4 +7,333 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {}
+STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
+    # navigation
+    "staff.nav.import": {"ja": "取り込み", "en": "Import"},
+    "staff.nav.edit": {"ja": "団体の編集", "en": "Edit organisations"},
+    # login
+    "staff.kiosk": {
+        "ja": "このページはタッチパネルでは使えません。",
+        "en": "This page is not available on the kiosk.",
+    },
+    "staff.registry_off": {
+        "ja": "団体の登録簿が有効になっていません。"
+        "管理者が次のどれかを設定してから起動してください。",
+        "en": "The organisation registry is not enabled. "
+        "Ask the administrator to start the app with one of these settings.",
+    },
+    "staff.not_configured": {
+        "ja": "編集者のログインが設定されていないため、このページは使えません。"
+        "管理者が secrets.toml に次のどちらかを設定してください。",
+        "en": "Editor login is not configured, so this page is refused. "
+        "The administrator must add one of these to secrets.toml.",
+    },
+    "staff.login_title": {"ja": "編集者のログイン", "en": "Editor login"},
+    "staff.login_oidc": {
+        "ja": "編集するには、組織のアカウントでログインしてください。",
+        "en": "Log in with your organisation's account to edit.",
+    },
+    "staff.login": {"ja": "ログイン", "en": "Log in"},
+    "staff.logout": {"ja": "ログアウト", "en": "Log out"},
+    "staff.your_name": {
+        "ja": "お名前（変更履歴に残ります）",
+        "en": "Your name (kept in the change history)",
+    },
+    "staff.password": {"ja": "パスワード", "en": "Password"},
+    "staff.wrong_password": {
+        "ja": "パスワードが違います。",
+        "en": "Wrong password.",
+    },
+    "staff.name_needed": {
+        "ja": "お名前を入れてください。",
+        "en": "Please give your name.",
+    },
+    "staff.locked": {
+        "ja": "パスワードを何度も間違えたため、ログインできません。ブラウザを開き直してください。",
+        "en": "Too many wrong passwords. Close the browser tab and start again.",
+    },
+    "staff.bad_hash": {
+        "ja": "設定されたパスワードのハッシュが読めません。"
+        "管理者は python -m geo.registry hash-password で作り直してください。",
+        "en": "The configured password hash cannot be read. "
+        "The administrator should make a new one with python -m geo.registry hash-password.",
+    },
+    "staff.not_editor": {
+        "ja": "このアカウントには編集の権限がありません。",
+        "en": "This account may not edit.",
+    },
+    "staff.signed_in": {"ja": "ログイン中：{name}", "en": "Signed in: {name}"},
+    # registry
+    "staff.registry_error": {
+        "ja": "団体の登録簿を開けませんでした。管理者に連絡してください。",
+        "en": "The organisation registry could not be opened. Please contact the administrator.",
+    },
+    # problems
+    "staff.problems": {
+        "ja": "問題が {n} 件あります。",
+        "en": "{n} problems found.",
+    },
+    "staff.problems_caption": {
+        "ja": "行は見出しのすぐ下の行を1と数えます。行が空欄の問題はファイル全体の問題です。",
+        "en": "Row 1 is the first row under the header; an empty row means the whole file.",
+    },
+    "staff.col.row": {"ja": "行", "en": "Row"},
+    "staff.col.column": {"ja": "列", "en": "Column"},
+    "staff.col.value": {"ja": "値", "en": "Value"},
+    "staff.col.reason": {"ja": "理由", "en": "Reason"},
+    "staff.col.match": {"ja": "位置の決め方", "en": "Placed by"},
+    "staff.col.changes": {"ja": "変わる項目", "en": "Changes"},
+    "staff.reason.empty": {"ja": "値が空です", "en": "value is empty"},
+    "staff.reason.missing_column": {
+        "ja": "必要な列がありません",
+        "en": "required column is missing",
+    },
+    "staff.reason.unknown_column": {
+        "ja": "知らない列名です。説明にある列名に直すか、列を削除してください",
+        "en": "unknown column",
+    },
+    "staff.reason.same_column": {
+        "ja": "同じ意味の列が2つあります。どちらかを削除してください",
+        "en": "two columns mean the same",
+    },
+    "staff.reason.no_header": {
+        "ja": "見出しのない列にデータがあります",
+        "en": "a column with data has no header",
+    },
+    "staff.reason.unknown_field": {
+        "ja": "活動分野が分かりません（番号・分野名・略称で書いてください）",
+        "en": "unknown field of activity",
+    },
+    "staff.reason.unknown_area": {"ja": "地域名が分かりません", "en": "unknown area"},
+    "staff.reason.unknown_kind": {"ja": "団体の種類が分かりません", "en": "unknown kind"},
+    "staff.reason.unknown_legal_form": {
+        "ja": "法人格が分かりません",
+        "en": "unknown legal form",
+    },
+    "staff.reason.unknown_value": {"ja": "使えない値です", "en": "unknown value"},
+    "staff.reason.duplicate": {
+        "ja": "{n}行目と重複しています",
+        "en": "duplicate of row {n}",
+    },
+    "staff.reason.date": {
+        "ja": "日付として読めません（2024-04-01、2024/4/1、令和6年4月1日 など）",
+        "en": "not a date",
+    },
+    "staff.reason.future": {"ja": "未来の日付です", "en": "date is in the future"},
+    "staff.reason.outside": {"ja": "位置が市の外です", "en": "the point is outside the city"},
+    "staff.reason.unplaced": {
+        "ja": "住所から位置が分かりません。住所を確かめるか、緯度・経度を入れてください",
+        "en": "the address cannot be placed",
+    },
+    "staff.reason.no_location": {
+        "ja": "所在地か緯度・経度を入れてください",
+        "en": "give an address or coordinates",
+    },
+    "staff.reason.both_coordinates": {
+        "ja": "緯度と経度の両方を入れてください",
+        "en": "give both latitude and longitude",
+    },
+    "staff.reason.file_empty": {"ja": "ファイルが空です", "en": "the file is empty"},
+    "staff.reason.no_rows": {
+        "ja": "見出しの下にデータの行がありません",
+        "en": "no data rows under the header",
+    },
+    "staff.reason.encoding": {
+        "ja": "文字コードが UTF-8 でも Shift_JIS でもありません。"
+        "Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください",
+        "en": "the text is neither UTF-8 nor Shift_JIS",
+    },
+    "staff.reason.too_large": {
+        "ja": "ファイルが大きすぎます（20 MB まで）。種類ごとに分けてください",
+        "en": "the file is too large (20 MB at most)",
+    },
+    "staff.reason.file_type": {
+        "ja": "取り込めない種類のファイルです（.csv .xlsx .geojson .gpkg）",
+        "en": "unknown file type",
+    },
+    "staff.reason.merged_header": {
+        "ja": "見出しのセルが結合されています。結合を解除して、列ごとに見出しを付けてください",
+        "en": "merged header cells",
+    },
+    "staff.reason.merged": {
+        "ja": "セルが結合されています。結合を解除して、すべてのセルに値を入れてください",
+        "en": "merged cells",
+    },
+    "staff.reason.sheets": {
+        "ja": "複数のシートにデータがあります。1つのファイルには1つのシートだけにしてください",
+        "en": "the workbook has several sheets with data",
+    },
+    "staff.reason.json": {
+        "ja": "JSON として読めません。ファイルが途中で切れていないか確かめてください",
+        "en": "not valid JSON",
+    },
+    "staff.reason.points": {
+        "ja": "点（ポイント）の位置だけ取り込めます",
+        "en": "only points are accepted",
+    },
+    "staff.reason.number": {"ja": "数として読めません", "en": "not a number"},
+    "staff.reason.yes_no": {
+        "ja": "有／無（あり／なし、○／×）で書いてください",
+        "en": "not yes/no",
+    },
+    "staff.reason.control": {
+        "ja": "タブや改行などの制御文字が含まれています",
+        "en": "contains control characters",
+    },
+    "staff.reason.too_long": {
+        "ja": "{limit}文字を超えています",
+        "en": "longer than {limit} characters",
+    },
+    "staff.reason.email": {
+        "ja": "メールアドレスとして読めません",
+        "en": "not an email address",
+    },
+    "staff.reason.ambiguous_name": {
+        "ja": "同じ名前の団体が複数あります。団体ID の列を加えてください",
+        "en": "the name matches several organisations",
+    },
+    "staff.reason.other_kind_id": {
+        "ja": "別の種類の団体の ID です",
+        "en": "the id belongs to another kind",
+    },
+    "staff.reason.wrong_kind": {
+        "ja": "取り込む種類と違う団体です。その種類を選んで取り込んでください",
+        "en": "another kind of organisation",
+    },
+    "staff.reason.id_format": {
+        "ja": "団体ID は英数字と - _ . で、64文字までです",
+        "en": "ids use letters, digits, - _ and .",
+    },
+    "staff.reason.extra_cells": {
+        "ja": "見出しより多くのセルに値があります",
+        "en": "the row has more cells than the header",
+    },
+    # import page
+    "staff.import.title": {"ja": "取り込み", "en": "Import"},
+    "staff.import.caption": {
+        "ja": "市やさぽらんての名簿（CSV・Excel・GeoJSON・GeoPackage）を取り込みます。"
+        "まず下に、追加・変更・廃止される団体と問題の一覧が出ます。"
+        "「取り込む」を押すまで何も保存されません。取り込みの前には自動でバックアップを取ります。",
+        "en": "Import a list kept by the city or the support center (CSV, Excel, GeoJSON, "
+        "GeoPackage). You first see what would be added, changed and retired, and every "
+        "problem; nothing is saved until you press Import. A backup is taken before.",
+    },
+    "staff.import.kind": {"ja": "取り込む団体の種類", "en": "Kind of organisations"},
+    "staff.kind.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
+    "staff.kind.associations": {"ja": "自治会・町内会", "en": "Neighbourhood associations"},
+    "staff.kind.councils": {"ja": "地域づくり協議会", "en": "Area councils"},
+    "staff.import.retire_missing": {
+        "ja": "ファイルにない団体（この種類）を廃止扱いにする",
+        "en": "Retire organisations of this kind that the file does not list",
+    },
+    "staff.import.file": {
+        "ja": "ファイル（20 MB まで。CSV は UTF-8 か Shift_JIS）",
+        "en": "File (up to 20 MB; CSV in UTF-8 or Shift_JIS)",
+    },
+    "staff.import.added": {"ja": "追加", "en": "Added"},
+    "staff.import.changed": {"ja": "変更", "en": "Changed"},
+    "staff.import.reactivated": {"ja": "再開", "en": "Reactivated"},
+    "staff.import.retired": {"ja": "廃止", "en": "Retired"},
+    "staff.import.unchanged": {"ja": "変更なし", "en": "Unchanged"},
+    "staff.import.invalid": {"ja": "問題のある行", "en": "Rows with problems"},
+    "staff.import.added_title": {"ja": "追加される団体", "en": "Organisations to add"},
+    "staff.import.changed_title": {"ja": "変更される団体", "en": "Organisations to change"},
+    "staff.import.retired_title": {
+        "ja": "廃止扱いになる団体",
+        "en": "Organisations to retire",
+    },
+    "staff.import.retire_later": {
+        "ja": "問題のあるうちは廃止しません。直したファイルを取り込むと廃止されます。",
+        "en": "Nothing is retired while the file has problems; import the corrected file.",
+    },
+    "staff.import.nothing": {
+        "ja": "登録簿と同じ内容です。取り込むものはありません。",
+        "en": "The file matches the registry; there is nothing to import.",
+    },
+    "staff.import.go": {"ja": "取り込む", "en": "Import"},
+    "staff.import.go_valid": {"ja": "有効な行だけ取り込む", "en": "Import the valid rows only"},
+    "staff.import.changed_meanwhile": {
+        "ja": "確認している間に登録簿が変わりました。何も保存していません。"
+        "上の一覧を確かめて、もう一度押してください。",
+        "en": "The registry changed while you were reviewing; nothing was saved. "
+        "Check the lists above and press again.",
+    },
+    "staff.import.done": {
+        "ja": "取り込みました：追加 {added}、変更 {changed}、廃止 {retired}。",
+        "en": "Imported: {added} added, {changed} changed, {retired} retired.",
+    },
+    # export
+    "staff.export.title": {"ja": "書き出し", "en": "Export"},
+    "staff.export.format": {"ja": "形式", "en": "Format"},
+    "staff.export.csv": {"ja": "CSV（Excel 用）", "en": "CSV (for Excel)"},
+    "staff.export.geojson": {"ja": "GeoJSON（地図用）", "en": "GeoJSON (for maps)"},
+    "staff.export.hsds": {"ja": "HSDS（JSON）", "en": "HSDS (JSON)"},
+    "staff.export.private": {
+        "ja": "代表者・電話・メール・備考も含める（職員用）",
+        "en": "Include representative, phone, email and notes (staff only)",
+    },
+    "staff.export.private_warning": {
+        "ja": "個人の連絡先を含みます。外部に渡さないでください。",
+        "en": "Contains personal contact details. Do not share outside the office.",
+    },
+    "staff.export.download": {"ja": "ダウンロード", "en": "Download"},
+    # edit page
+    "staff.edit.title": {"ja": "団体の編集", "en": "Edit organisations"},
+    "staff.edit.mode": {"ja": "操作", "en": "Action"},
+    "staff.edit.mode.edit": {"ja": "登録済みの団体を直す", "en": "Edit an organisation"},
+    "staff.edit.mode.add": {"ja": "団体を追加する", "en": "Add an organisation"},
+    "staff.edit.pick": {"ja": "団体を選ぶ", "en": "Choose an organisation"},
+    "staff.edit.none": {"ja": "登録されている団体はありません。", "en": "No organisations yet."},
+    "staff.edit.kind": {"ja": "団体の種類", "en": "Kind"},
+    "staff.edit.from_address": {"ja": "（住所から決める）", "en": "(from the address)"},
+    "staff.edit.location_help": {
+        "ja": "緯度・経度が空なら、所在地の町字の位置に置きます。",
+        "en": "With no latitude and longitude, the organisation is placed at its 町字.",
+    },
+    "staff.edit.private": {
+        "ja": "**連絡先（公開されません）**",
+        "en": "**Contact (never shown to the public)**",
+    },
+    "staff.edit.is_sample": {"ja": "サンプルデータ", "en": "Sample data"},
+    "staff.edit.save": {"ja": "保存する", "en": "Save"},
+    "staff.edit.saved": {"ja": "保存しました（{org_id}）。", "en": "Saved ({org_id})."},
+    "staff.edit.added": {"ja": "追加しました（{org_id}）。", "en": "Added ({org_id})."},
+    "staff.edit.status": {
+        "ja": "状態：{status}　版：{version}　最終更新：{who}（{at}）　位置：{match}",
+        "en": "Status: {status}  Version: {version}  Last change: {who} ({at})  Placed by: {match}",
+    },
+    "staff.edit.conflict": {
+        "ja": "この団体は、開いている間にほかの人が変更しました。何も保存していません。"
+        "「読み込み直す」を押して、最新の内容にもう一度変更を加えてください。",
+        "en": "Someone else changed this organisation while you had it open; nothing was "
+        "saved. Press Reload and apply your change to the latest version.",
+    },
+    "staff.edit.reload": {"ja": "読み込み直す", "en": "Reload"},
+    "staff.edit.refused": {"ja": "保存できませんでした。", "en": "Could not be saved."},
+    "staff.edit.retired_mark": {"ja": "（廃止）", "en": " (retired)"},
+    "staff.edit.confirm_retire": {
+        "ja": "この団体を廃止扱いにする（地図に表示されなくなります）",
+        "en": "Retire this organisation (it is no longer shown)",
+    },
+    "staff.edit.confirm_reactivate": {
+        "ja": "この団体を再び表示する",
+        "en": "Show this organisation again",
+    },
+    "staff.edit.retire": {"ja": "廃止する", "en": "Retire"},
+    "staff.edit.reactivate": {"ja": "再開する", "en": "Reactivate"},
+    "staff.edit.retired": {"ja": "廃止しました（{org_id}）。", "en": "Retired ({org_id})."},
+    "staff.edit.reactivated": {
+        "ja": "再開しました（{org_id}）。",
+        "en": "Reactivated ({org_id}).",
+    },
+    "staff.status.active": {"ja": "活動中", "en": "active"},
+    "staff.status.retired": {"ja": "廃止", "en": "retired"},
+    "staff.match.coordinates": {"ja": "緯度・経度", "en": "coordinates"},
+    "staff.match.town_koaza": {"ja": "町字と小字", "en": "町字 and 小字"},
+    "staff.match.town": {"ja": "町字", "en": "町字 (town)"},
+    "staff.match.area": {"ja": "地域のみ（交流センターの位置）", "en": "area only (its center)"},
+    "staff.match.none": {"ja": "位置なし", "en": "not placed"},
+    "staff.citywide": {"ja": "全市", "en": "Whole city"},
+    "staff.yes": {"ja": "有", "en": "yes"},
+    "staff.no": {"ja": "無", "en": "no"},
+}

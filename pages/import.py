@@ -1,0 +1,31 @@
+"""取り込み — import a staff list into the registry, after a dry run; exports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import staff
+from ui.boot import ensure_navigation
+from ui.i18n import labeller, t
+
+ensure_navigation()
+
+editor = staff.require_editor()
+st.title(t("staff.import.title"))
+staff.show_flash()
+st.caption(t("staff.import.caption"))
+kind = st.radio(
+    t("staff.import.kind"),
+    list(staff.KINDS),
+    format_func=labeller("staff.kind", staff.KINDS),
+    horizontal=True,
+    key="import.kind",
+)
+retire_missing = st.checkbox(t("staff.import.retire_missing"), value=True, key="import.retire")
+upload = st.file_uploader(t("staff.import.file"), type=staff.UPLOAD_TYPES, key="import.file")
+if upload is not None:
+    staff.import_section(
+        upload.getvalue(), upload.name, kind, editor, retire_missing=retire_missing
+    )
+st.divider()
+staff.export_section()

@@ -1,0 +1,699 @@
+"""Glue of the staff pages: editor login, the registry, import preview, the edit form.
+
+Pages call :func:`require_editor` first. It refuses kiosk sessions and a disabled
+registry, then returns the editor's name or draws the login and stops the script:
+``st.login`` (OIDC) when the secrets have an ``[auth]`` section, otherwise a password
+form checked against ``[kyodo] editor_password_hash``; with neither, the page says how
+to configure it and refuses.
+
+Everything the pages show from the registry goes through ``st.dataframe`` or
+``st.text`` (never Markdown or HTML), so names with markup stay inert.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from geo.errors import DataValidationError, Problem
+from geo.io import CITYWIDE, LEGAL_FORMS, ORG_KINDS, default_data_dir
+from geo.registry import (
+    ConflictError,
+    ImportPlan,
+    Reference,
+    RegistryError,
+    Store,
+    StoredOrg,
+    UnreadableFileError,
+    apply_plan,
+    database_url,
+    export_csv,
+    export_geojson,
+    export_hsds,
+    plan_import,
+    read_bytes,
+    registry_enabled,
+)
+from geo.registry.auth import PasswordHashError, verify_password
+from geo.registry.columns import LABELS, RECORD_COLUMNS
+from geo.registry.importer import CHANGE, prepare_record
+from geo.registry.settings import REGISTRY_DIR_ENV, REGISTRY_ENV
+from geo.registry.store import ADD, REACTIVATE, RETIRED
+from ui.i18n import labeller, lang, t
+from ui.kiosk import kiosk_mode
+
+EDITOR_KEY = "staff.editor"
+FAILS_KEY = "staff.login.fails"
+FLASH_KEY = "staff.flash"
+SHOWN_KEY = "import.shown"
+BASE_KEY = "edit.base"
+NEW_KEY = "edit.new_count"
+#: Wrong passwords accepted per session before the form is refused.
+MAX_ATTEMPTS = 5
+#: The ``--kind`` choices of an import, in the order the page offers them.
+KINDS = ("civic_groups", "associations", "councils")
+UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg"]
+EXPORT_FORMATS = ("csv", "geojson", "hsds")
+
+SECRETS_EXAMPLE = """# .streamlit/secrets.toml — a shared editor password:
+[kyodo]
+editor_password_hash = "scrypt$…"   # python -m geo.registry hash-password
+
+# or a login through your identity provider (st.login), for these addresses only:
+# [kyodo]
+# editor_emails = ["staff@example.jp"]
+# [auth]
+# redirect_uri = "https://…/oauth2callback"
+# cookie_secret = "…"
+# client_id = "…"
+# client_secret = "…"
+# server_metadata_url = "https://…/.well-known/openid-configuration"
+"""
+
+
+# --- login -----------------------------------------------------------------------------
+
+
+def _secrets() -> dict[str, Any]:
+    try:
+        return dict(st.secrets.to_dict())
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return {}
+
+
+def require_editor() -> str:
+    """The signed-in editor's name; otherwise the login (or a refusal) and a stop."""
+    if kiosk_mode():
+        st.error(t("staff.kiosk"))
+        st.stop()
+    if not registry_enabled():
+        st.error(t("staff.registry_off"))
+        st.code(f"{REGISTRY_ENV}=1\n# or\n{REGISTRY_DIR_ENV}=/srv/kyodo-map/var", language="sh")
+        st.stop()
+    secrets = _secrets()
+    kyodo = secrets.get("kyodo") or {}
+    if secrets.get("auth"):
+        return _oidc_editor(kyodo)
+    stored = kyodo.get("editor_password_hash")
+    if stored:
+        return _password_editor(str(stored))
+    st.error(t("staff.not_configured"))
+    st.code(SECRETS_EXAMPLE, language="toml")
+    st.stop()
+
+
+def _oidc_editor(kyodo: Mapping[str, Any]) -> str:
+    if not st.user.is_logged_in:
+        st.info(t("staff.login_oidc"))
+        st.button(t("staff.login"), on_click=st.login, key="staff.oidc_login")
+        st.stop()
+    email = str(st.user.get("email") or "").strip().lower()
+    allowed = {str(e).strip().lower() for e in kyodo.get("editor_emails") or []}
+    if not email or email not in allowed:
+        st.error(t("staff.not_editor"))
+        st.button(t("staff.logout"), on_click=st.logout, key="staff.oidc_logout")
+        st.stop()
+    st.sidebar.text(t("staff.signed_in", name=email))
+    st.sidebar.button(t("staff.logout"), on_click=st.logout, key="staff.logout")
+    return email
+
+
+def _logout() -> None:
+    st.session_state.pop(EDITOR_KEY, None)
+
+
+def _password_editor(stored: str) -> str:
+    name = st.session_state.get(EDITOR_KEY)
+    if name:
+        st.sidebar.text(t("staff.signed_in", name=name))
+        st.sidebar.button(t("staff.logout"), on_click=_logout, key="staff.logout")
+        return str(name)
+    st.title(t("staff.login_title"))
+    fails = int(st.session_state.get(FAILS_KEY, 0))
+    if fails >= MAX_ATTEMPTS:
+        st.error(t("staff.locked"))
+        st.stop()
+    with st.form("staff.login", clear_on_submit=True):
+        who = st.text_input(t("staff.your_name"), key="staff.login.name", max_chars=60)
+        password = st.text_input(t("staff.password"), type="password", key="staff.login.password")
+        submitted = st.form_submit_button(t("staff.login"))
+    if submitted:
+        try:
+            ok = verify_password(password, stored)
+        except PasswordHashError:
+            st.error(t("staff.bad_hash"))
+            st.stop()
+        if ok and who.strip():
+            st.session_state[EDITOR_KEY] = who.strip()
+            st.session_state[FAILS_KEY] = 0
+            st.rerun()
+        if not ok:
+            st.session_state[FAILS_KEY] = fails + 1
+            st.error(t("staff.wrong_password"))
+        else:
+            st.error(t("staff.name_needed"))
+    st.stop()
+
+
+# --- the registry ----------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _reference(data_dir: str) -> Reference:
+    return Reference.load(Path(data_dir))
+
+
+@contextmanager
+def registry() -> Iterator[Store]:
+    """The configured registry; its problems are shown at the page edge and stop it."""
+    try:
+        store = Store.open(database_url(), reference=_reference(str(default_data_dir())))
+    except (RegistryError, DataValidationError) as exc:
+        st.error(t("staff.registry_error"))
+        st.text(str(exc))
+        st.stop()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def flash(message: str) -> None:
+    """A success message shown once, on the next run (after ``st.rerun``)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    """Show and forget the message left by :func:`flash`."""
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message)
+
+
+# --- problems --------------------------------------------------------------------------
+
+#: English reasons from the geo core -> message keys (``{n}`` and ``{limit}`` captured).
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^value is empty", "staff.reason.empty"),
+        (r"^required column is missing", "staff.reason.missing_column"),
+        (r"^unknown column", "staff.reason.unknown_column"),
+        (r"^the same column as", "staff.reason.same_column"),
+        (r"^a column with data has no header", "staff.reason.no_header"),
+        (r"^unknown field of activity", "staff.reason.unknown_field"),
+        (r"^unknown area", "staff.reason.unknown_area"),
+        (r"^unknown kind", "staff.reason.unknown_kind"),
+        (r"^unknown legal form", "staff.reason.unknown_legal_form"),
+        (r"^unknown value", "staff.reason.unknown_value"),
+        (r"^duplicate of row (?P<n>\d+)", "staff.reason.duplicate"),
+        (r"^not a date", "staff.reason.date"),
+        (r"^date is in the future", "staff.reason.future"),
+        (r"^point is outside the city", "staff.reason.outside"),
+        (r"^the address cannot be placed", "staff.reason.unplaced"),
+        (r"^give 所在地", "staff.reason.no_location"),
+        (r"^give both", "staff.reason.both_coordinates"),
+        (r"^the file is empty", "staff.reason.file_empty"),
+        (r"^no data rows", "staff.reason.no_rows"),
+        (r"^the text is neither UTF-8", "staff.reason.encoding"),
+        (r"^the file is UTF-16", "staff.reason.encoding"),
+        (r"^the file starts as UTF-8", "staff.reason.encoding"),
+        (r"^the file is [\d.]+ MB", "staff.reason.too_large"),
+        (r"^unknown file type", "staff.reason.file_type"),
+        (r"^merged header cells", "staff.reason.merged_header"),
+        (r"^merged cells", "staff.reason.merged"),
+        (r"^the workbook has several sheets", "staff.reason.sheets"),
+        (r"^not valid JSON", "staff.reason.json"),
+        (r"^only points are accepted", "staff.reason.points"),
+        (r"^not a (whole )?number", "staff.reason.number"),
+        (r"^not yes/no", "staff.reason.yes_no"),
+        (r"^contains control characters", "staff.reason.control"),
+        (r"^longer than (?P<limit>\d+) characters", "staff.reason.too_long"),
+        (r"^not an email address", "staff.reason.email"),
+        (r"^the name matches several", "staff.reason.ambiguous_name"),
+        (r"^this id belongs to", "staff.reason.other_kind_id"),
+        (r"^this (row )?is not a", "staff.reason.wrong_kind"),
+        (r"^ids use letters", "staff.reason.id_format"),
+        (r"^the row has more cells", "staff.reason.extra_cells"),
+    )
+)
+
+
+def reason_text(reason: str) -> str:
+    """A problem's reason in the current language (English reasons pass unchanged)."""
+    if lang() == "en":
+        return reason
+    for pattern, key in _REASONS:
+        m = pattern.match(reason)
+        if m:
+            return t(key, **m.groupdict())
+    return reason
+
+
+def show_problems(problems: Sequence[Problem]) -> None:
+    """Every problem as a table: row, column, value, reason."""
+    st.error(t("staff.problems", n=len(problems)))
+    st.caption(t("staff.problems_caption"))
+    frame = pd.DataFrame(
+        {
+            t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
+            t("staff.col.column"): [p.column or "" for p in problems],
+            t("staff.col.value"): [p.value for p in problems],
+            t("staff.col.reason"): [reason_text(p.reason) for p in problems],
+        }
+    )
+    st.dataframe(frame, hide_index=True, key="staff.problems_table")
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def preview(
+    data: bytes, filename: str, kind: str, store: Store, *, retire_missing: bool = True
+) -> ImportPlan | None:
+    """The dry run of an upload, or ``None`` (after showing why) when it cannot be read.
+
+    This is the page's upload handler: a function of the file's bytes and name.
+    """
+    try:
+        return plan_import(read_bytes(data, filename), kind, store, retire_missing=retire_missing)
+    except UnreadableFileError as exc:
+        show_problems(exc.problems)
+        return None
+
+
+def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
+    fields = ref.catalog.labels(lang())
+    areas = _area_labels(ref)
+    summary = plan.summary()
+    cols = st.columns(len(summary))
+    for col, (what, n) in zip(cols, summary.items(), strict=True):
+        col.metric(t(f"staff.import.{what}"), n)
+    added = plan.with_action(ADD)
+    changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)
+    if added:
+        st.subheader(t("staff.import.added_title"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("staff.col.row"): [r.row for r in added],
+                    LABELS["org_id"]: [r.record["org_id"] for r in added],
+                    LABELS["name"]: [r.record["name"] for r in added],
+                    LABELS["fields"]: [
+                        "、".join(fields.get(c, c) for c in r.record["fields"].split(";") if c)
+                        for r in added
+                    ],
+                    LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
+                    t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
+                }
+            ),
+            hide_index=True,
+            key="import.added_table",
+        )
+    if changed:
+        st.subheader(t("staff.import.changed_title"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("staff.col.row"): [r.row for r in changed],
+                    LABELS["org_id"]: [r.record["org_id"] for r in changed],
+                    LABELS["name"]: [r.record["name"] for r in changed],
+                    t("staff.col.changes"): [
+                        "; ".join(f"{LABELS.get(c, c)}: {a} → {b}" for c, a, b in r.changes)
+                        for r in changed
+                    ],
+                }
+            ),
+            hide_index=True,
+            key="import.changed_table",
+        )
+    if plan.retired:
+        st.subheader(t("staff.import.retired_title"))
+        if plan.problems:
+            st.caption(t("staff.import.retire_later"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    LABELS["org_id"]: [g.org_id for g in plan.retired],
+                    LABELS["name"]: [g.name for g in plan.retired],
+                }
+            ),
+            hide_index=True,
+            key="import.retired_table",
+        )
+
+
+def import_section(
+    data: bytes, filename: str, kind: str, editor: str, *, retire_missing: bool
+) -> None:
+    """Dry run of an upload, its problems, and the two import buttons."""
+    with registry() as store:
+        plan = preview(data, filename, kind, store, retire_missing=retire_missing)
+        if plan is None:
+            return
+        shown = (plan.sha256, kind, retire_missing, plan.base_data_version)
+        seen_before = st.session_state.get(SHOWN_KEY)
+        st.session_state[SHOWN_KEY] = shown
+        _plan_tables(plan, store.reference)
+        if plan.problems:
+            show_problems(plan.problems)
+        elif not plan.has_changes:
+            st.info(t("staff.import.nothing"))
+        left, right = st.columns(2)
+        go = left.button(
+            t("staff.import.go"), disabled=not plan.can_import, type="primary", key="import.go"
+        )
+        go_valid = right.button(
+            t("staff.import.go_valid"), disabled=not plan.can_import_valid_rows, key="import.valid"
+        )
+        if not (go or go_valid):
+            return
+        if seen_before != shown:
+            st.warning(t("staff.import.changed_meanwhile"))
+            return
+        try:
+            result = apply_plan(plan, store, who=editor, valid_only=go_valid)
+        except ConflictError:
+            st.warning(t("staff.import.changed_meanwhile"))
+            return
+        except DataValidationError as exc:
+            show_problems(exc.problems)
+            return
+    counts = result.write.counts
+    flash(
+        t(
+            "staff.import.done",
+            added=counts.get("add", 0),
+            changed=counts.get("edit", 0) + counts.get("reactivate", 0),
+            retired=counts.get("retire", 0),
+        )
+    )
+    st.session_state.pop(SHOWN_KEY, None)
+    st.rerun()
+
+
+def export_section() -> None:
+    """One download: the chosen format, public columns unless asked otherwise."""
+    st.subheader(t("staff.export.title"))
+    left, right = st.columns(2)
+    fmt = left.radio(
+        t("staff.export.format"),
+        list(EXPORT_FORMATS),
+        format_func=labeller("staff.export", EXPORT_FORMATS),
+        horizontal=True,
+        key="export.format",
+    )
+    private = right.checkbox(t("staff.export.private"), key="export.private")
+    with registry() as store:
+        if fmt == "csv":
+            data = export_csv(store, public=not private, japanese_headers=True)
+            name, mime = "organisations.csv", "text/csv"
+        elif fmt == "geojson":
+            data = export_geojson(store, public=not private)
+            name, mime = "organisations.geojson", "application/geo+json"
+        else:
+            data = export_hsds(store, public=not private)
+            name, mime = "organisations-hsds.json", "application/json"
+    if private:
+        st.warning(t("staff.export.private_warning"))
+    st.download_button(
+        t("staff.export.download"),
+        data=data,
+        file_name=("staff-" if private else "") + name,
+        mime=mime,
+        key="export.download",
+    )
+
+
+# --- the edit form ---------------------------------------------------------------------
+
+
+def form_key(org_id: str, version: int, column: str) -> str:
+    """Widget key of one form field (new per organisation and version)."""
+    return f"edit.{org_id}.v{version}.{column}"
+
+
+def _area_labels(ref: Reference) -> dict[str, str]:
+    labels = {a.area_id: (a.name_en if lang() == "en" else a.name_ja) for a in ref.city.areas}
+    labels[CITYWIDE] = t("staff.citywide")
+    return labels
+
+
+def org_form(
+    current: StoredOrg | None, ref: Reference, *, new_key: str = "new"
+) -> dict[str, str] | None:
+    """The form for one organisation; what was written, once submitted.
+
+    Parameters
+    ----------
+    current
+        The organisation as the editor first saw it, or ``None`` for a new one.
+    ref
+        The city's reference data (fields, areas).
+    new_key
+        Key part of a new organisation's form (changed after each addition).
+    """
+    record = current.record if current else dict.fromkeys(RECORD_COLUMNS, "")
+    org_id = current.org_id if current else new_key
+    version = current.version if current else 0
+
+    def key(column: str) -> str:
+        return form_key(org_id, version, column)
+
+    areas = _area_labels(ref)
+    codes = list(ref.catalog.codes)
+    field_labels = ref.catalog.labels(lang())
+    with st.form(f"edit.form.{org_id}.v{version}"):
+        values: dict[str, Any] = {}
+        values["name"] = st.text_input(LABELS["name"], record["name"], key=key("name"))
+        kind = record["kind"] or "civic_group"
+        values["kind"] = st.selectbox(
+            t("staff.edit.kind"),
+            list(ORG_KINDS),
+            index=list(ORG_KINDS).index(kind),
+            format_func=labeller("kind", ORG_KINDS),
+            key=key("kind"),
+            disabled=current is not None,
+        )
+        values["fields"] = st.multiselect(
+            LABELS["fields"],
+            codes,
+            default=[c for c in record["fields"].split(";") if c in codes],
+            format_func=field_labels.__getitem__,
+            key=key("fields"),
+        )
+        area_ids = [a.area_id for a in ref.city.areas]
+        values["area_id"] = st.selectbox(
+            LABELS["area_id"],
+            ["", *area_ids],
+            index=(["", *area_ids]).index(record["area_id"]) if record["area_id"] else 0,
+            format_func=lambda a: areas.get(a, t("staff.edit.from_address")),
+            key=key("area_id"),
+        )
+        values["service_areas"] = st.multiselect(
+            LABELS["service_areas"],
+            [*area_ids, CITYWIDE],
+            default=[a for a in record["service_areas"].split(";") if a],
+            format_func=areas.__getitem__,
+            key=key("service_areas"),
+        )
+        forms = ["", *LEGAL_FORMS]
+        values["legal_form"] = st.selectbox(
+            LABELS["legal_form"],
+            forms,
+            index=forms.index(record["legal_form"]),
+            format_func=lambda f: t(f"legal.{f}") if f else "—",
+            key=key("legal_form"),
+        )
+        values["households"] = st.text_input(
+            LABELS["households"], record["households"], key=key("households")
+        )
+        yes_no = ["", "true", "false"]
+        values["has_jishubo"] = st.selectbox(
+            LABELS["has_jishubo"],
+            yes_no,
+            index=yes_no.index(record["has_jishubo"]),
+            format_func=lambda v: {"": "—", "true": t("staff.yes"), "false": t("staff.no")}[v],
+            key=key("has_jishubo"),
+        )
+        values["last_confirmed"] = st.text_input(
+            LABELS["last_confirmed"], record["last_confirmed"], key=key("last_confirmed")
+        )
+        values["address"] = st.text_input(LABELS["address"], record["address"], key=key("address"))
+        left, right = st.columns(2)
+        values["lat"] = left.text_input(LABELS["lat"], record["lat"], key=key("lat"))
+        values["lon"] = right.text_input(LABELS["lon"], record["lon"], key=key("lon"))
+        st.caption(t("staff.edit.location_help"))
+        st.markdown(t("staff.edit.private"))
+        for column in ("representative", "phone", "email"):
+            values[column] = st.text_input(LABELS[column], record[column], key=key(column))
+        values["notes"] = st.text_area(LABELS["notes"], record["notes"], key=key("notes"))
+        values["is_sample"] = st.checkbox(
+            t("staff.edit.is_sample"), record["is_sample"] == "true", key=key("is_sample")
+        )
+        submitted = st.form_submit_button(t("staff.edit.save"), type="primary")
+    if not submitted:
+        return None
+    cells = {
+        c: (";".join(v) if isinstance(v, list) else ("true" if v is True else str(v)))
+        for c, v in values.items()
+    }
+    if values["is_sample"] is False:
+        cells["is_sample"] = "false"
+    cells["org_id"] = current.org_id if current else ""
+    if current is not None and (cells["lon"], cells["lat"]) == (record["lon"], record["lat"]):
+        if record["address"] == cells["address"]:
+            del cells["lon"], cells["lat"]  # the stored point and its match level stay
+        else:
+            cells["lon"] = cells["lat"] = ""  # a new address is placed again
+    return cells
+
+
+def save_form(
+    store: Store,
+    cells: Mapping[str, str],
+    current: StoredOrg | None,
+    editor: str,
+) -> bool:
+    """Check and save the form; show what is wrong. Whether it was saved.
+
+    ``current`` is the organisation as the editor first saw it: the save is refused
+    when it has changed since.
+    """
+    kind = current.record["kind"] if current else cells["kind"]
+    prepared = prepare_record(cells, kind, current, store.reference)
+    if prepared.problems:
+        show_problems(
+            [Problem("form", 1, LABELS.get(c, c), v, reason) for c, v, reason in prepared.problems]
+        )
+        return False
+    try:
+        if current is None:
+            store.add(prepared.record, who=editor, match_level=prepared.match_level)
+        else:
+            store.edit(
+                current.org_id,
+                prepared.record,
+                expected_version=current.version,
+                who=editor,
+                match_level=prepared.match_level,
+            )
+    except ConflictError:
+        st.error(t("staff.edit.conflict"))
+        return False
+    except DataValidationError as exc:
+        show_problems(
+            [
+                Problem(p.source, p.row, LABELS.get(p.column or "", p.column), p.value, p.reason)
+                for p in exc.problems
+            ]
+        )
+        return False
+    except RegistryError as exc:
+        st.error(t("staff.edit.refused"))
+        st.text(str(exc))
+        return False
+    return True
+
+
+def _base(org: StoredOrg) -> StoredOrg:
+    """The organisation as the editor first saw it (kept until saved or switched)."""
+    base = st.session_state.get(BASE_KEY)
+    if not isinstance(base, StoredOrg) or base.org_id != org.org_id:
+        st.session_state[BASE_KEY] = org
+        return org
+    return base
+
+
+def _org_label(org: StoredOrg) -> str:
+    label = f"{org.record['name']} ({org.org_id})"
+    return label + t("staff.edit.retired_mark") if org.status == RETIRED else label
+
+
+def edit_section(editor: str) -> None:
+    """Pick an organisation (or add one), the form, and retiring."""
+    show_flash()
+    with registry() as store:
+        mode = st.radio(
+            t("staff.edit.mode"),
+            ["edit", "add"],
+            format_func=labeller("staff.edit.mode", ["edit", "add"]),
+            horizontal=True,
+            key="edit.mode",
+        )
+        if mode == "add":
+            _add(store, editor)
+            return
+        orgs = {o.org_id: o for o in store.records(include_retired=True)}
+        if not orgs:
+            st.info(t("staff.edit.none"))
+            return
+        labels = {i: _org_label(o) for i, o in orgs.items()}
+        org_id = st.selectbox(
+            t("staff.edit.pick"), list(orgs), format_func=labels.__getitem__, key="edit.pick"
+        )
+        org = orgs[org_id]
+        base = _base(org)
+        if base.version != org.version:
+            st.warning(t("staff.edit.conflict"))
+            if st.button(t("staff.edit.reload"), key="edit.reload"):
+                st.session_state.pop(BASE_KEY, None)
+                st.rerun()
+        st.text(
+            t(
+                "staff.edit.status",
+                status=t(f"staff.status.{org.status}"),
+                version=org.version,
+                who=org.updated_by,
+                at=org.updated_at,
+                match=t(f"staff.match.{org.match_level}"),
+            )
+        )
+        cells = org_form(base, store.reference)
+        if cells is not None and save_form(store, cells, base, editor):
+            st.session_state.pop(BASE_KEY, None)
+            flash(t("staff.edit.saved", org_id=org_id))
+            st.rerun()
+        _retire_controls(store, base, editor)
+
+
+def _add(store: Store, editor: str) -> None:
+    count = int(st.session_state.get(NEW_KEY, 0))
+    cells = org_form(None, store.reference, new_key=f"new{count}")
+    if cells is None:
+        return
+    new_id = store.next_ids(cells["kind"], 1)[0]
+    if save_form(store, {**cells, "org_id": new_id}, None, editor):
+        st.session_state[NEW_KEY] = count + 1
+        flash(t("staff.edit.added", org_id=new_id))
+        st.rerun()
+
+
+def _retire_controls(store: Store, org: StoredOrg, editor: str) -> None:
+    st.divider()
+    retiring = org.status != RETIRED
+    sure = st.checkbox(
+        t("staff.edit.confirm_retire" if retiring else "staff.edit.confirm_reactivate"),
+        key=f"edit.confirm.{org.org_id}.v{org.version}",
+    )
+    label = t("staff.edit.retire" if retiring else "staff.edit.reactivate")
+    if not st.button(label, disabled=not sure, key=f"edit.retire.{org.org_id}"):
+        return
+    try:
+        if retiring:
+            store.retire(org.org_id, expected_version=org.version, who=editor)
+        else:
+            store.reactivate(org.org_id, expected_version=org.version, who=editor)
+    except ConflictError:
+        st.error(t("staff.edit.conflict"))
+        return
+    st.session_state.pop(BASE_KEY, None)
+    flash(t("staff.edit.retired" if retiring else "staff.edit.reactivated", org_id=org.org_id))
+    st.rerun()

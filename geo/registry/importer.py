@@ -292,20 +292,9 @@ def plan_import(
     problems: list[Problem] = list(table.problems)
     base_version = store.data_version()
     by_index, header_of = _header_map(table, problems)
-    has_point = table.points is not None or {"lon", "lat"} <= set(header_of)
     for column in ("name", "fields"):
         if column not in header_of and table.headers:
             problems.append(Problem(name, None, LABELS[column], "", "required column is missing"))
-    if table.headers and "address" not in header_of and not has_point:
-        problems.append(
-            Problem(
-                name,
-                None,
-                f"{LABELS['address']} / {LABELS['lat']}・{LABELS['lon']}",
-                "",
-                "required column is missing: give addresses or coordinates",
-            )
-        )
     if not table.headers:
         problems.append(Problem(name, None, None, "", "the file is empty"))
     elif not table.rows:
@@ -537,6 +526,8 @@ def prepare_record(
         record["is_sample"] = "false"
     record.update({c: v for c, v in given.items() if c in RECORD_COLUMNS})
     record["kind"] = kind
+    if existing is not None:
+        record["org_id"] = existing.org_id  # matched by name: the stored id stays
     level, located, quiet = _locate(record, given, existing, ref)
     problems += located
     return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _, _ in problems}))

@@ -382,6 +382,8 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and exc.reason == "unexpected end of data":
+            _unreadable(name, "not valid JSON, the file is cut short in the middle of a character")
         _unreadable(name, "GeoJSON must be UTF-8", _bad_bytes(data, exc.start))
     if not text.strip():
         return _table(name, sha, [])

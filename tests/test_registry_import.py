@@ -1,0 +1,587 @@
+"""Importing files into the registry: every bad input named by row and column, and the
+registry unchanged afterwards; good inputs in every accepted encoding and format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from geo.city import YAMAGUCHI
+from geo.errors import DataValidationError, Problem
+from geo.fields import default_catalog
+from geo.io import load_centers, load_towns
+from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
+from geo.registry.importer import MAX_BYTES, UnreadableFileError
+from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
+from geo.registry.store import Store
+from geo.registry.values import Vocabulary, clean_cell, iso_date
+from tests.test_registry_support import (
+    civic_rows,
+    csv_bytes,
+    geojson_bytes,
+    inside,
+    state,
+    tiny_store,
+    where,
+    xlsx_bytes,
+)
+
+TODAY = dt.date(2026, 11, 1)
+Maker = Callable[[Path], tuple[bytes, str]]
+
+
+def _csv(rows: list[list[str]], encoding: str = "utf-8") -> Maker:
+    return lambda _: (csv_bytes(rows, encoding), "list.csv")
+
+
+def _with(column: int, value: str, header: str | None = None) -> list[list[str]]:
+    rows = civic_rows(1)
+    if header is not None:
+        rows[0].append(header)
+        rows[1].append(value)
+    else:
+        rows[1][column] = value
+    return rows
+
+
+def _mixed_encoding(_: Path) -> tuple[bytes, str]:
+    head = csv_bytes(civic_rows(1))
+    return head + "別の会,8,テスト市北東町\r\n".encode("cp932"), "list.csv"
+
+
+def _latin1(_: Path) -> tuple[bytes, str]:
+    rows = [["name", "fields", "address"], ["Cafe", "8", "x"]]
+    return csv_bytes(rows) + "Café Müller,8,Straße\r\n".encode("latin-1"), "list.csv"
+
+
+def _duplicate_ids(_: Path) -> tuple[bytes, str]:
+    rows = civic_rows(2)
+    rows[0].insert(0, "団体ID")
+    rows[1].insert(0, "cg-new-1")
+    rows[2].insert(0, "cg-new-1")
+    return csv_bytes(rows), "list.csv"
+
+
+def _outside(_: Path) -> tuple[bytes, str]:
+    rows = [["団体名", "活動分野", "緯度", "経度"], ["遠い会", "8", "35.0", "139.0"]]
+    return csv_bytes(rows), "list.csv"
+
+
+def _huge(_: Path) -> tuple[bytes, str]:
+    return b"x" * (MAX_BYTES + 1), "big.csv"
+
+
+def _sheets(_: Path) -> tuple[bytes, str]:
+    return xlsx_bytes(civic_rows(1), extra_sheet=True), "list.xlsx"
+
+
+def _merged_header(_: Path) -> tuple[bytes, str]:
+    return xlsx_bytes(civic_rows(1), merge="A1:B1"), "list.xlsx"
+
+
+def _merged_cells(_: Path) -> tuple[bytes, str]:
+    return xlsx_bytes(civic_rows(2), merge="C2:C3"), "list.xlsx"
+
+
+def _truncated_geojson(_: Path) -> tuple[bytes, str]:
+    data = geojson_bytes([({"団体名": "会", "活動分野": "8"}, inside())] * 3)
+    return data[: len(data) // 2], "list.geojson"
+
+
+def _cut_geojson(_: Path) -> tuple[bytes, str]:
+    data = geojson_bytes([({"name": "x", "fields": "8"}, inside())] * 3)
+    return data[: data.index(b"Feature", 40)], "list.geojson"
+
+
+def _line_geojson(_: Path) -> tuple[bytes, str]:
+    doc = geojson_bytes([({"団体名": "会", "活動分野": "8"}, inside())]).decode()
+    doc = doc.replace('"Point"', '"LineString"')
+    return doc.encode(), "list.geojson"
+
+
+# (id, maker, row, column, words in the reason, unreadable file)
+BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
+    ("wrong encoding", _latin1, 2, None, "neither UTF-8 nor Shift_JIS", True),
+    ("mixed encodings", _mixed_encoding, 2, None, "neither UTF-8 nor Shift_JIS", True),
+    ("utf-16", lambda _: ("団体名\n".encode("utf-16"), "list.csv"), None, None, "UTF-16", True),
+    ("empty file", lambda _: (b"", "list.csv"), None, None, "the file is empty", False),
+    ("blank file", lambda _: (b"\r\n \r\n", "list.csv"), None, None, "the file is empty", False),
+    ("header only", _csv(civic_rows(0)), None, None, "no data rows", False),
+    (
+        "missing required column",
+        _csv([["活動分野", "所在地"], ["8", "テスト市北西町"]]),
+        None,
+        "団体名",
+        "required column is missing",
+        False,
+    ),
+    ("no location", _csv([["団体名", "活動分野"], ["会", "8"]]), 1, "所在地", "give 所在地", False),
+    (
+        "unknown column",
+        _csv(_with(0, "x", "活動の内容")),
+        None,
+        "活動の内容",
+        "unknown column",
+        False,
+    ),
+    (
+        "unknown field",
+        _csv(_with(1, "8、宇宙開発")),
+        1,
+        "活動分野",
+        "unknown field of activity",
+        False,
+    ),
+    ("duplicate ids", _duplicate_ids, 2, "団体ID", "duplicate of row 1", False),
+    (
+        "duplicate names",
+        _csv([*civic_rows(1), civic_rows(1)[1]]),
+        2,
+        "団体名",
+        "duplicate of row 1",
+        False,
+    ),
+    ("coordinates outside the city", _outside, 1, "緯度/経度", "outside the city", False),
+    ("unparseable date", _csv(_with(5, "昨年の春")), 1, "最終確認日", "not a date", False),
+    ("impossible date", _csv(_with(5, "2025-02-30")), 1, "最終確認日", "not a date", False),
+    ("future date", _csv(_with(5, "2099-01-01")), 1, "最終確認日", "future", False),
+    ("20 MB file", _huge, None, None, "MB", True),
+    ("several sheets", _sheets, None, None, "several sheets", False),
+    ("merged header cells", _merged_header, None, "A1:B1", "merged header cells", False),
+    ("merged data cells", _merged_cells, 1, "C2:C3", "merged cells", False),
+    ("truncated GeoJSON", _truncated_geojson, None, None, "not valid JSON", True),
+    ("GeoJSON cut after a feature", _cut_geojson, None, None, "not valid JSON", True),
+    ("not a point", _line_geojson, 1, "geometry", "only points", False),
+    (
+        "old .xls",
+        lambda _: (b"\xd0\xcf\x11\xe0", "list.xls"),
+        None,
+        None,
+        "unknown file type",
+        True,
+    ),
+    ("broken xlsx", lambda _: (b"PK\x03\x04broken", "list.xlsx"), None, None, "not an .xlsx", True),
+    (
+        "unclosed quote",
+        lambda _: (csv_bytes(civic_rows(1)) + b'"open,8,x\r\n', "list.csv"),
+        2,
+        None,
+        "not a valid CSV",
+        True,
+    ),
+    (
+        "address outside the city",
+        _csv(_with(2, "宇部市常盤町1-1")),
+        1,
+        "所在地",
+        "cannot be placed",
+        False,
+    ),
+    ("control characters", _csv(_with(0, "会\x07")), 1, "団体名", "control characters", False),
+    ("wrong kind", _csv(_with(0, "自治会", "種別")), 1, "種別", "not a civic_group", False),
+    ("not an email", _csv(_with(0, "no-at-sign", "メール")), 1, "メール", "email", False),
+    ("bad id", _csv(_with(0, "cg 1", "団体ID")), 1, "団体ID", "ids use letters", False),
+    (
+        "too many cells",
+        _csv([*civic_rows(1), [*civic_rows(1)[1], "余分"]]),
+        2,
+        None,
+        "more cells than the header",
+        False,
+    ),
+]
+
+
+def _attempt(store: Store, data: bytes, name: str) -> tuple[list[Problem], bool]:
+    """Problems of importing ``data``; whether the file itself was unreadable."""
+    try:
+        table = read_bytes(data, name)
+    except UnreadableFileError as exc:
+        return list(exc.problems), True
+    plan = plan_import(table, "civic_groups", store, today=TODAY)
+    with pytest.raises(DataValidationError):
+        apply_plan(plan, store, who="test")
+    if plan.file_problems:
+        with pytest.raises(DataValidationError):
+            apply_plan(plan, store, who="test", valid_only=True)
+    return list(plan.problems), False
+
+
+@pytest.mark.parametrize(
+    ("maker", "row", "column", "words", "unreadable"),
+    [pytest.param(*case[1:], id=case[0]) for case in BAD_INPUTS],
+)
+def test_bad_input_is_named_and_changes_nothing(
+    tmp_path: Path,
+    tiny_dir: Path,
+    maker: Maker,
+    row: int | None,
+    column: str | None,
+    words: str,
+    unreadable: bool,
+) -> None:
+    data, name = maker(tmp_path)
+    with tiny_store(tmp_path, tiny_dir) as store:
+        before = state(store)
+        problems, was_unreadable = _attempt(store, data, name)
+        assert state(store) == before
+    assert was_unreadable == unreadable
+    matching = [p for p in problems if words in p.reason]
+    assert matching, [str(p) for p in problems]
+    assert (matching[0].row, matching[0].column) == (row, column), [str(p) for p in problems]
+    assert matching[0].source == name
+
+
+def test_a_big_file_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.csv"
+    with path.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(UnreadableFileError) as exc:
+        read_path(path)
+    assert "20 MB" in exc.value.problems[0].reason
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = civic_rows(3)
+    rows[1][1] = "宇宙"
+    rows[2][5] = "いつか"
+    rows[3][2] = "どこでもない"
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert where(plan.problems) == [(1, "活動分野"), (2, "最終確認日"), (3, "所在地")]
+    assert plan.invalid_rows == [1, 2, 3]
+    assert not plan.can_import
+    assert not plan.can_import_valid_rows
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_csv_encodings_read_the_same(tmp_path: Path, tiny_dir: Path, encoding: str) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        expected = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
+        plan = plan_import(
+            read_bytes(csv_bytes(civic_rows(), encoding), "a.csv"), "civic_groups", store
+        )
+    assert not plan.problems
+    assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
+    assert plan.rows[0].record["name"] == "新しい会1"
+
+
+def test_formats_give_the_same_records(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = civic_rows()
+    tsv = "\r\n".join("\t".join(r) for r in rows).encode("utf-8")
+    gpkg = tmp_path / "list.gpkg"
+    frame = gpd.GeoDataFrame(
+        {h: [r[i] for r in rows[1:]] for i, h in enumerate(rows[0])},
+        geometry=[shapely.Point(*inside())] * 2,
+        crs="EPSG:4326",
+    )
+    frame.to_file(gpkg, driver="GPKG")
+    points = [({h: r[i] for i, h in enumerate(rows[0])}, inside()) for r in rows[1:]]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plans = {
+            name: plan_import(read_bytes(data, name), "civic_groups", store)
+            for name, data in [
+                ("a.csv", csv_bytes(rows)),
+                ("a.txt", tsv),
+                ("a.xlsx", xlsx_bytes(rows)),
+                ("a.geojson", geojson_bytes(points)),
+                ("a.gpkg", gpkg.read_bytes()),
+            ]
+        }
+    for name, plan in plans.items():
+        assert not plan.problems, (name, [str(p) for p in plan.problems])
+        assert [r.record["fields"] for r in plan.rows] == ["npo08;kosodate"] * 2, name
+        assert [r.record["last_confirmed"] for r in plan.rows] == ["2025-04-01"] * 2, name
+    assert {r.match_level for r in plans["a.csv"].rows} == {TOWN}
+    assert {r.match_level for r in plans["a.geojson"].rows} == {"coordinates"}
+    assert plans["a.gpkg"].rows[0].record["lon"] == f"{inside()[0]:.6f}"
+
+
+def test_xlsx_cells_are_read_as_staff_typed_them(tmp_path: Path, tiny_dir: Path) -> None:
+    rows: list[list[Any]] = [
+        ["団体名", "活動分野", "所在地", "最終確認日", "電話", "世帯数"],
+        ["=SUM(A1)", 8, "テスト市北西町", dt.datetime(2025, 4, 1), "+81 83 000", 120.0],
+    ]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    record = plan.rows[0].record
+    assert record["name"] == "=SUM(A1)"  # stays text
+    assert (record["fields"], record["last_confirmed"]) == ("npo08", "2025-04-01")
+    assert (record["phone"], record["households"]) == ("+81 83 000", "120")
+
+
+def test_full_width_and_half_width_match(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = [
+        ["ＮＯ．", "ｎａｍｅ", "活動分野", "所在地", "世帯数", "最終確認日"],
+        [
+            "1",
+            "ＡＢＣ子ども会",
+            "１３、第８号",
+            "テスト市北西町",
+            "１，２００世帯",
+            "令和７年４月１日",
+        ],
+    ]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    record = plan.rows[0].record
+    assert record["name"] == "ＡＢＣ子ども会"  # the text as written
+    assert (record["fields"], record["households"]) == ("npo13;npo08", "1200")
+    assert record["last_confirmed"] == "2025-04-01"
+
+
+def test_html_in_names_is_kept_as_text(tmp_path: Path, tiny_dir: Path) -> None:
+    name = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    rows = _with(0, name)
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        apply_plan(plan, store, who="test")
+        stored = [s.record["name"] for s in store.records()]
+        frame = store.read_organisations()
+    assert name in stored
+    assert name in frame["name"].tolist()
+
+
+def test_formula_cells_stay_text(tmp_path: Path, tiny_dir: Path) -> None:
+    cells = ["=1+1", "+81-83-000", "-(いち)", "@SUM(A1)"]
+    rows = [["団体名", "活動分野", "所在地", "電話"]]
+    rows += [[c, "8", "テスト市北西町", c] for c in cells]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems
+    assert [(r.record["name"], r.record["phone"]) for r in plan.rows] == [(c, c) for c in cells]
+
+
+# --- matching the registry -------------------------------------------------------------
+
+
+def test_dry_run_shows_added_changed_retired(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = [
+        ["団体ID", "団体名", "活動分野", "所在地"],
+        ["g-1", "サンプルg-1 改め", "npo01;mimamori", "テスト市nw"],  # changed by id
+        ["", "サンプルg-2", "npo13", "テスト市ne"],  # matched by name, unchanged
+        ["", "新しい会", "8", "テスト市南東町"],  # added
+    ]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        before = state(store)
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        assert state(store) == before  # a dry run writes nothing
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.summary() == {
+        "added": 1,
+        "changed": 1,
+        "reactivated": 0,
+        "retired": 1,
+        "unchanged": 1,
+        "invalid": 0,
+    }
+    changed = plan.with_action("change")[0]
+    assert changed.changes == (("name", "サンプルg-1", "サンプルg-1 改め"),)
+    added = plan.with_action("add")[0]
+    assert added.record["org_id"] == "cg-0001"
+    assert (added.record["area_id"], added.match_level) == ("se", TOWN)
+    assert [g.org_id for g in plan.retired] == ["g-3"]
+
+
+def test_import_applies_the_plan_with_audit_and_snapshot(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = [
+        ["団体ID", "団体名", "活動分野", "所在地"],
+        ["g-1", "改名した会", "npo01", "テスト市nw"],
+    ]
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store, retire_missing=False
+        )
+        result = apply_plan(plan, store, who="山田")
+        assert result.snapshot is not None and result.snapshot.is_file()
+        assert store.get("g-1").record["name"] == "改名した会"
+        entry = store.audit(1)[0]
+        assert (entry.who, entry.action, entry.source) == ("山田", "import", "list.csv")
+        assert entry.source_sha256 == plan.sha256
+        fields = {d["field"] for d in store.audit_details(entry.change_id)}
+        assert fields == {"name", "fields"}
+        again = plan_import(
+            read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store, retire_missing=False
+        )
+    assert not again.has_changes
+
+
+def test_valid_rows_only_adds_and_changes_but_never_retires(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = civic_rows(2)
+    rows[2][1] = "宇宙"
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        assert plan.retired and plan.can_import_valid_rows
+        with pytest.raises(DataValidationError):
+            apply_plan(plan, store, who="test")
+        apply_plan(plan, store, who="test", valid_only=True)
+        names = {s.record["name"] for s in store.records(kind="civic_group")}
+    assert names == {"サンプルg-1", "サンプルg-2", "サンプルg-3", "新しい会1"}
+
+
+def test_a_plan_made_before_another_change_is_refused(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
+        org = store.get("a-1")
+        store.edit("a-1", {**org.record, "name": "別の変更"}, expected_version=1, who="other")
+        before = state(store)
+        with pytest.raises(ConflictError):
+            apply_plan(plan, store, who="test")
+        assert state(store) == before
+
+
+def test_columns_left_out_keep_their_values(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        org = store.get("g-1")
+        store.edit("g-1", {**org.record, "phone": "083-111-2222"}, expected_version=1, who="t")
+        rows = [["団体ID", "団体名", "活動分野"], ["g-1", "サンプルg-1", "npo01;mimamori"]]
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=False
+        )
+    assert not plan.problems
+    assert plan.rows[0].action == "unchanged"
+    assert plan.rows[0].record["phone"] == "083-111-2222"
+
+
+def test_a_retired_organisation_comes_back(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        store.retire("g-3", expected_version=1, who="t")
+        rows = [["団体ID", "団体名", "活動分野"], ["g-3", "サンプルg-3", "npo08"]]
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=False
+        )
+        assert [r.action for r in plan.rows] == ["reactivate"]
+        apply_plan(plan, store, who="t")
+        assert store.get("g-3").status == "active"
+
+
+def test_blank_rows_keep_the_row_numbers(tmp_path: Path, tiny_dir: Path) -> None:
+    rows = [*civic_rows(1), [""] * 6, civic_rows(1)[1]]
+    rows[3][1] = "宇宙"
+    rows[3][0] = "別の会"
+    with tiny_store(tmp_path, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert where(plan.problems) == [(3, "活動分野")]
+
+
+# --- the words staff use ---------------------------------------------------------------
+
+VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}), YAMAGUCHI)
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "expected", "problem"),
+    [
+        ("fields", "8", "npo08", ""),
+        ("fields", "８", "npo08", ""),
+        ("fields", "第8号", "npo08", ""),
+        ("fields", "災害救援", "npo08", ""),
+        ("fields", "npo08", "npo08", ""),
+        ("fields", "防災・減災", "bousai", ""),
+        ("fields", "Disaster preparedness", "bousai", ""),
+        ("fields", "Health, medicine & welfare；13", "npo01;npo13", ""),
+        ("fields", "8、子育て支援,8", "npo08;kosodate", ""),
+        ("fields", "宇宙", "", "unknown field of activity"),
+        ("area_id", "湯田", "yuda", ""),
+        ("area_id", "湯田地域", "yuda", ""),
+        ("area_id", "ＹＵＤＡ", "yuda", ""),
+        ("area_id", "あとう", "ato", ""),
+        ("area_id", "全市", "", "base area"),
+        ("area_id", "東京", "", "unknown area"),
+        ("service_areas", "湯田、小郡", "yuda;ogori", ""),
+        ("service_areas", "湯田;市内全域", "*", ""),
+        ("legal_form", "特定非営利活動法人", "npo_corp", ""),
+        ("legal_form", "ＮＰＯ法人", "npo_corp", ""),
+        ("legal_form", "認可地縁団体", "authorized", ""),
+        ("legal_form", "株式会社", "", "unknown legal form"),
+        ("kind", "町内会", "association", ""),
+        ("has_jishubo", "○", "true", ""),
+        ("has_jishubo", "なし", "false", ""),
+        ("has_jishubo", "たぶん", "", "not yes/no"),
+        ("households", "1,234", "1234", ""),
+        ("households", "多数", "", "not a whole number"),
+        ("lat", "34.1", "34.100000", ""),
+        ("lat", "北緯34度", "", "not a number"),
+        ("name", "'=1+1", "=1+1", ""),
+        ("name", "x" * 201, "", "longer than 200"),
+        ("notes", "一行目\r\n二行目", "一行目\n二行目", ""),
+        ("email", "a@example.jp", "a@example.jp", ""),
+        ("org_id", "ｃｇ－０００１", "cg-0001", ""),
+    ],
+)
+def test_clean_cell(column: str, text: str, expected: str, problem: str) -> None:
+    value, found = clean_cell(column, text, VOCAB, today=TODAY)
+    assert value == expected
+    if problem:
+        assert found and problem in found[0][1]
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-04-01", "2024-04-01"),
+        ("2024/4/1", "2024-04-01"),
+        ("2024.4.1", "2024-04-01"),
+        ("20240401", "2024-04-01"),
+        ("2024年4月1日", "2024-04-01"),
+        ("２０２４年４月", "2024-04-01"),
+        ("令和6年4月1日", "2024-04-01"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("R6.4.1", "2024-04-01"),
+        ("H31/4/30", "2019-04-30"),
+        ("2024-04-01 00:00:00", "2024-04-01"),
+        ("2024-02-30", None),
+        ("昨年", None),
+        ("4/1", None),
+    ],
+)
+def test_iso_date(text: str, expected: str | None) -> None:
+    assert iso_date(text) == expected
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(load_towns(), load_centers(), YAMAGUCHI)
+
+
+@pytest.mark.parametrize(
+    ("address", "level", "area", "matched"),
+    [
+        ("山口市湯田温泉5-5-50", TOWN, "yuda", "湯田温泉五丁目"),
+        ("山口市湯田温泉五丁目", TOWN, "yuda", "湯田温泉五丁目"),
+        ("山口県山口市阿知須字井関12", TOWN_KOAZA, "ajisu", "阿知須 井関"),
+        ("山口市阿知須9999", TOWN, "ajisu", "阿知須"),
+        ("〒753-0000 山口市 三の宮二丁目3-1", TOWN, "miyano", "三の宮二丁目"),
+        ("山口市三の宮2-1", TOWN, "miyano", "三の宮二丁目"),
+        ("山口市大殿大路120-4", TOWN, "odono", "大殿大路"),
+        ("山口市阿東どこか1", AREA, "ato", "阿東"),
+    ],
+)
+def test_addresses_are_placed_at_their_town(
+    gazetteer: Gazetteer, address: str, level: str, area: str, matched: str
+) -> None:
+    place = gazetteer.place(address)
+    assert place is not None
+    assert (place.level, place.area_id, place.matched) == (level, area, matched)
+
+
+@pytest.mark.parametrize("address", ["宇部市常盤町1", "山口市", "", "ﾄｳｷｮｳ"])
+def test_addresses_that_cannot_be_placed(gazetteer: Gazetteer, address: str) -> None:
+    assert gazetteer.place(address) is None

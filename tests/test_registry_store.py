@@ -1,0 +1,315 @@
+"""The registry store: same frame as the CSV, edits with versions, audit, concurrency,
+snapshots, the settings and the editor password hashes."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from geopandas.testing import assert_geodataframe_equal
+
+from geo.city import YAMAGUCHI
+from geo.errors import DataValidationError
+from geo.io import load_organisations
+from geo.registry import ConflictError, RegistryError, data_version, settings
+from geo.registry.auth import PasswordHashError, hash_password, verify_password
+from geo.registry.store import ADD, EDIT, Change, Store
+from tests.test_registry_support import state, tiny_store
+from tests.tinycity import TINY, write_city
+
+FAST = {"n": 2**8}  # cheap scrypt cost for tests
+
+
+def test_registry_frame_equals_the_csv_frame(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        from_registry = store.read_organisations()
+        assert store.data_version() == 1
+        assert [e.action for e in store.audit()] == ["seed"]
+    assert_geodataframe_equal(from_registry, load_organisations(tiny_dir, TINY))
+
+
+def test_bundled_registry_equals_the_bundled_csv(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.sqlite3'}") as store:
+        assert_geodataframe_equal(store.read_organisations(), load_organisations())
+
+
+def test_load_organisations_reads_the_registry_when_enabled(
+    tmp_path: Path, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+    assert data_version(tiny_dir, TINY) == 1
+    assert (tmp_path / "var" / settings.DATABASE_FILE).is_file()
+    with Store.open(data_dir=tiny_dir, city=TINY) as store:
+        org = store.get("g-1")
+        store.edit("g-1", {**org.record, "name": "登録簿の名前"}, expected_version=1, who="t")
+    orgs = load_organisations(tiny_dir, TINY)
+    assert orgs.set_index("org_id").loc["g-1", "name"] == "登録簿の名前"
+    assert data_version(tiny_dir, TINY) == 2
+    monkeypatch.setenv(settings.REGISTRY_ENV, "0")
+    assert load_organisations(tiny_dir, TINY).set_index("org_id").loc["g-1", "name"] == (
+        "サンプルg-1"
+    )
+    assert data_version(tiny_dir, TINY) == 0
+
+
+@pytest.mark.parametrize(
+    ("env", "enabled"),
+    [
+        ({}, False),
+        ({"KYODO_REGISTRY": "1"}, True),
+        ({"KYODO_REGISTRY": "yes"}, True),
+        ({"KYODO_REGISTRY_DIR": "/tmp/x"}, True),
+        ({"KYODO_DATABASE_URL": "sqlite:////tmp/x.sqlite3"}, True),
+        ({"KYODO_DATABASE_URL": "sqlite:////tmp/x.sqlite3", "KYODO_REGISTRY": "0"}, False),
+    ],
+)
+def test_registry_enabled(
+    env: dict[str, str], enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (settings.REGISTRY_ENV, settings.REGISTRY_DIR_ENV, settings.DATABASE_URL_ENV):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert settings.registry_enabled() is enabled
+
+
+def test_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(settings.DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv(settings.REGISTRY_DIR_ENV, raising=False)
+    assert settings.database_url().endswith("/var/registry.sqlite3")
+    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, "/srv/kyodo")
+    assert settings.database_url() == "sqlite:////srv/kyodo/registry.sqlite3"
+    monkeypatch.setenv(settings.DATABASE_URL_ENV, "postgresql://u@db/kyodo")
+    assert settings.database_url() == "postgresql://u@db/kyodo"
+
+
+# --- editing ---------------------------------------------------------------------------
+
+
+def test_edit_retire_reactivate_with_versions_and_audit(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        org = store.get("a-2")
+        edited = store.edit(
+            "a-2",
+            {**org.record, "households": "120", "phone": "083-1"},
+            expected_version=1,
+            who="山田",
+        )
+        assert (edited.version, edited.record["households"], edited.updated_by) == (
+            2,
+            "120",
+            "山田",
+        )
+        retired = store.retire("a-2", expected_version=2, who="山田")
+        assert retired.status == "retired"
+        assert "a-2" not in store.read_organisations()["org_id"].tolist()
+        assert store.reactivate("a-2", expected_version=3, who="山田").status == "active"
+        actions = [e.action for e in store.audit()]
+        assert actions == ["reactivate", "retire", "edit", "seed"]
+        details = store.audit_details(store.audit()[2].change_id)
+        assert {(d["field"], d["previous"], d["new"]) for d in details} == {
+            ("households", "100", "120"),
+            ("phone", "", "083-1"),
+        }
+        assert store.data_version() == 4
+
+
+def test_an_unchanged_edit_writes_nothing(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        before = state(store)
+        store.edit("g-1", store.get("g-1").record, expected_version=1, who="t")
+        assert state(store) == before
+
+
+def test_add_checks_like_an_import(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        record = {**store.get("g-1").record, "org_id": "g-9", "name": "新しい会"}
+        store.add(record, who="t")
+        before = state(store)
+        with pytest.raises(RegistryError, match="already taken"):
+            store.add(record, who="t")
+        with pytest.raises(DataValidationError) as exc:
+            store.add({**record, "org_id": "g-10", "fields": "宇宙", "lat": "40.0"}, who="t")
+        assert {(p.row, p.column) for p in exc.value.problems} == {(1, "fields"), (1, "lat/lon")}
+        with pytest.raises(RegistryError, match="who"):
+            store.add({**record, "org_id": "g-11"}, who=" ")
+        assert state(store) == before
+        assert store.next_ids("civic_group", 2) == ["cg-0001", "cg-0002"]
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        before = state(store)
+        good = {**store.get("g-1").record, "org_id": "g-20", "name": "途中まで"}
+        with pytest.raises(RegistryError):
+            store.write(
+                [
+                    _add(good),
+                    _edit("no-such-id", {**good, "org_id": "no-such-id"}, 1),
+                ],
+                who="t",
+                action="import",
+            )
+        assert state(store) == before
+
+
+def _add(record: dict[str, str]) -> Change:
+    return Change(ADD, record["org_id"], record)
+
+
+def _edit(org_id: str, record: dict[str, str], version: int) -> Change:
+    return Change(EDIT, org_id, record, version)
+
+
+# --- two sessions ----------------------------------------------------------------------
+
+
+def test_a_stale_edit_from_another_session_is_refused(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as first, tiny_store(tmp_path, tiny_dir) as second:
+        seen_first = first.get("g-2")
+        seen_second = second.get("g-2")
+        first.edit("g-2", {**seen_first.record, "phone": "083-1"}, expected_version=1, who="first")
+        with pytest.raises(ConflictError, match="first"):
+            second.edit(
+                "g-2",
+                {**seen_second.record, "email": "b@example.jp"},
+                expected_version=1,
+                who="second",
+            )
+        kept = second.get("g-2")
+        assert (kept.record["phone"], kept.record["email"], kept.version) == ("083-1", "", 2)
+        # the second session reloads and applies its change again: both are kept
+        second.edit("g-2", {**kept.record, "email": "b@example.jp"}, expected_version=2, who="s")
+        assert first.get("g-2").record["phone"] == "083-1"
+        assert first.get("g-2").record["email"] == "b@example.jp"
+
+
+def test_concurrent_writers_both_succeed(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        del store  # create and seed once
+    errors: list[BaseException] = []
+
+    def work(org_id: str) -> None:
+        try:
+            with tiny_store(tmp_path, tiny_dir) as store:
+                for i in range(5):
+                    org = store.get(org_id)
+                    store.edit(
+                        org_id,
+                        {**org.record, "notes": f"{i}"},
+                        expected_version=org.version,
+                        who=org_id,
+                    )
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in ("a-1", "a-3")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with tiny_store(tmp_path, tiny_dir) as store:
+        assert store.get("a-1").version == store.get("a-3").version == 6
+        assert store.data_version() == 11
+
+
+# --- opening, snapshots ----------------------------------------------------------------
+
+
+def test_a_registry_holds_one_city(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir):
+        pass
+    url = f"sqlite:///{tmp_path / 'registry'}.sqlite3"
+    with pytest.raises(RegistryError, match="99999"):
+        Store.open(url, city=YAMAGUCHI)
+
+
+def test_a_bad_seed_creates_nothing(tmp_path: Path) -> None:
+    data = write_city(tmp_path / "city")
+    path = data / "organisations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("npo13", "宇宙"), encoding="utf-8")
+    db = tmp_path / "r.sqlite3"
+    with pytest.raises(DataValidationError):
+        Store.open(f"sqlite:///{db}", data_dir=data, city=TINY)
+    with sqlite3.connect(db) as conn:
+        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    conn.close()
+    assert tables == []
+
+
+def test_in_memory_sqlite_is_refused(tiny_dir: Path) -> None:
+    with pytest.raises(RegistryError, match="in-memory"):
+        Store.open("sqlite://", data_dir=tiny_dir, city=TINY)
+
+
+def test_snapshot_and_restore(tmp_path: Path, tiny_dir: Path) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        snap = store.snapshot("backup")
+        rows = store.dump()
+        store.retire("g-1", expected_version=1, who="t")
+        version = store.data_version()
+        before, result = store.restore(snap, who="管理者")
+        assert before.is_file() and before != snap
+        assert store.dump() == rows
+        assert result.data_version > version  # readers reload
+        latest = store.audit(1)[0]
+        assert (latest.action, latest.who, latest.source) == ("restore", "管理者", snap.name)
+        assert store.snapshots() == sorted([snap, before])
+        # the state before the restore can be brought back too
+        store.restore(before, who="管理者")
+        assert store.get("g-1").status == "retired"
+
+
+def test_restore_refuses_what_is_not_a_snapshot(tmp_path: Path, tiny_dir: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    other = tmp_path / "other"
+    with Store.open(f"sqlite:///{other}.sqlite3") as yamaguchi:
+        foreign = yamaguchi.snapshot("x")
+    with tiny_store(tmp_path, tiny_dir) as store:
+        before = state(store)
+        for bad in (junk, foreign, tmp_path / "missing.sqlite3"):
+            with pytest.raises(RegistryError):
+                store.restore(bad, who="t")
+        assert state(store) == before
+
+
+# --- passwords -------------------------------------------------------------------------
+
+
+def test_password_hash_round_trip() -> None:
+    stored = hash_password("correct horse battery", **FAST)
+    assert stored.startswith("scrypt$256$8$1$")
+    assert verify_password("correct horse battery", stored)
+    assert not verify_password("correct horse batterx", stored)
+    assert hash_password("correct horse battery", **FAST) != stored  # salted
+
+
+def test_pbkdf2_hashes_are_accepted() -> None:
+    import base64
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    key = hashlib.pbkdf2_hmac("sha256", b"correct horse battery", salt, 1000)
+    stored = (
+        f"pbkdf2_sha256$1000${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
+    )
+    assert verify_password("correct horse battery", stored)
+    assert not verify_password("wrong", stored)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["", "plain-text-password", "scrypt$3$8$1$AAAA$AAAA", "scrypt$256$8$1$!!$AAAA", "md5$x$y"],
+)
+def test_malformed_hashes_are_a_configuration_error(stored: str) -> None:
+    with pytest.raises(PasswordHashError):
+        verify_password("anything", stored)
+
+
+def test_short_passwords_are_refused() -> None:
+    with pytest.raises(ValueError, match="at least"):
+        hash_password("short")

@@ -1,0 +1,134 @@
+"""Exports: import -> export -> import gives the same registry; formula cells inert;
+public exports carry only the public columns."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
+from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
+from geo.registry.columns import LABELS
+from geo.registry.export import hsds_package
+from geo.registry.importer import read_bytes
+from geo.registry.store import Store
+from tests.test_registry_support import csv_bytes, tiny_store
+
+KINDS = ("civic_groups", "associations", "councils")
+TRICKY = [
+    ["団体名", "活動分野", "所在地", "代表者", "電話", "メール", "備考"],
+    ['=HYPERLINK("http://x")', "8", "テスト市北西町", "@山田", "+81-83-000", "a@example.jp", "-1"],
+    ["<script>alert(1)</script>", "13", "テスト市南東町", "", "", "", "一行目\n二行目"],
+    ["＠全角の会", "防災・減災", "テスト市北東町", "", "", "", ""],
+]
+
+
+@pytest.fixture
+def changed(tmp_path: Path, tiny_dir: Path) -> Iterator[Store]:
+    """The tiny registry after an import with tricky cells, an edit and a retirement."""
+    with tiny_store(tmp_path, tiny_dir, "a") as store:
+        plan = plan_import(
+            read_bytes(csv_bytes(TRICKY), "tricky.csv"),
+            "civic_groups",
+            store,
+            retire_missing=False,
+        )
+        assert not plan.problems, [str(p) for p in plan.problems]
+        apply_plan(plan, store, who="t")
+        org = store.get("a-1")
+        store.edit(
+            "a-1", {**org.record, "phone": "=cmd|' /C calc'!A0"}, expected_version=1, who="t"
+        )
+        store.retire("g-3", expected_version=1, who="t")
+        yield store
+
+
+def _active(store: Store) -> list[dict[str, str]]:
+    return sorted((dict(s.record) for s in store.records()), key=lambda r: r["org_id"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "csv-ja", "geojson"])
+def test_round_trip_gives_the_same_registry(
+    changed: Store, tmp_path: Path, tiny_dir: Path, fmt: str
+) -> None:
+    files = {}
+    for kind in KINDS:
+        if fmt == "geojson":
+            files[kind] = (export_geojson(changed, public=False, kind=kind), f"{kind}.geojson")
+        else:
+            data = export_csv(changed, public=False, kind=kind, japanese_headers=fmt == "csv-ja")
+            files[kind] = (data, f"{kind}.csv")
+    # into the same registry: nothing to do
+    for kind, (data, name) in files.items():
+        plan = plan_import(read_bytes(data, name), kind, changed)
+        assert not plan.problems, [str(p) for p in plan.problems]
+        assert not plan.has_changes, (kind, plan.summary())
+    # into a fresh registry seeded from the same sample: the same organisations
+    with tiny_store(tmp_path, tiny_dir, "b") as fresh:
+        for kind, (data, name) in files.items():
+            plan = plan_import(read_bytes(data, name), kind, fresh)
+            assert not plan.problems, [str(p) for p in plan.problems]
+            apply_plan(plan, fresh, who="t")
+        assert _active(fresh) == _active(changed)
+        assert fresh.read_organisations().equals(changed.read_organisations())
+
+
+def test_formula_cells_are_neutralised_in_csv(changed: Store) -> None:
+    frame = pd.read_csv(
+        io.BytesIO(export_csv(changed, public=False)), dtype=str, keep_default_na=False
+    )
+    cells = frame.set_index("org_id")
+    assert cells.loc["cg-0001", "name"] == '\'=HYPERLINK("http://x")'
+    assert cells.loc["cg-0001", "representative"] == "'@山田"
+    assert cells.loc["cg-0001", "phone"] == "'+81-83-000"
+    assert cells.loc["cg-0001", "notes"] == "'-1"
+    assert cells.loc["cg-0003", "name"] == "'＠全角の会"
+    assert cells.loc["a-1", "phone"] == "'=cmd|' /C calc'!A0"
+    assert cells.loc["cg-0002", "name"] == "<script>alert(1)</script>"  # text, not markup
+    stored = {s.org_id: s.record for s in changed.records()}
+    assert stored["cg-0001"]["name"] == '=HYPERLINK("http://x")'  # the registry keeps the text
+
+
+def test_csv_with_japanese_headers(changed: Store) -> None:
+    frame = pd.read_csv(io.BytesIO(export_csv(changed, japanese_headers=True)), dtype=str)
+    assert list(frame.columns)[:3] == [LABELS["org_id"], LABELS["kind"], LABELS["name"]]
+
+
+def test_public_exports_have_no_private_columns(changed: Store) -> None:
+    private_values = ["+81-83-000", "@山田", "a@example.jp", "二行目", "cmd|"]
+    csv_frame = pd.read_csv(io.BytesIO(export_csv(changed, public=True)), dtype=str)
+    assert set(csv_frame.columns).isdisjoint(PRIVATE_ORG_COLUMNS)
+    assert set(csv_frame.columns) <= {*PUBLIC_ORG_COLUMNS, "lon", "lat"}
+    doc = json.loads(export_geojson(changed, public=True))
+    for feature in doc["features"]:
+        assert set(feature["properties"]).isdisjoint(PRIVATE_ORG_COLUMNS)
+    package = hsds_package(changed, public=True)
+    assert "contact" not in package
+    for data in (
+        export_csv(changed, public=True),
+        export_geojson(changed, public=True),
+        export_hsds(changed, public=True),
+    ):
+        text = data.decode("utf-8-sig")
+        assert not [v for v in private_values if v in text]
+    staff = export_hsds(changed, public=False).decode()
+    assert all(v in staff for v in private_values)
+
+
+def test_hsds_package_links_its_tables(changed: Store) -> None:
+    package = hsds_package(changed, public=False)
+    ids = {o["id"] for o in package["organization"]}
+    assert ids == {s.org_id for s in changed.records()}
+    assert "g-3" not in ids  # retired
+    assert {loc["organization_id"] for loc in package["location"]} == ids
+    terms = {term["id"] for term in package["taxonomy_term"]}
+    assert {a["taxonomy_term_id"] for a in package["attribute"]} <= terms
+    assert {a["link_id"] for a in package["attribute"]} <= ids
+    assert {c["organization_id"] for c in package["contact"]} == {"cg-0001", "cg-0002", "a-1"}
+    citywide = [s for s in package["service_area"] if s["organization_id"] == "g-2"]
+    assert [s["area_id"] for s in citywide] == ["*"]

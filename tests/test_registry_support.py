@@ -42,7 +42,7 @@ def csv_bytes(rows: Sequence[Sequence[str]], encoding: str = "utf-8") -> bytes:
     return buffer.getvalue().encode(encoding)
 
 
-def civic_rows(n: int = 2) -> list[list[str]]:
+def civic_rows(n: int = 2, address: str = "テスト市北西町1-2") -> list[list[str]]:
     """A header and ``n`` valid civic groups placed by their address."""
     rows = [list(JA_HEADERS)]
     for i in range(n):
@@ -50,7 +50,7 @@ def civic_rows(n: int = 2) -> list[list[str]]:
             [
                 f"新しい会{i + 1}",
                 "8、子育て支援",
-                "テスト市北西町1-2",
+                address,
                 "山田",
                 "083-000-0000",
                 "2025/4/1",

@@ -1,0 +1,205 @@
+"""The registry's command line: exit codes, and the documentation of its settings."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.registry import settings
+from geo.registry.__main__ import OK, PROBLEMS, REFUSED, UNREADABLE, main
+from geo.registry.auth import verify_password
+from geo.registry.columns import HEADINGS
+from geo.registry.store import Store
+from tests.conftest import ROOT
+from tests.test_registry_support import civic_rows, csv_bytes, state
+
+ADDRESS = "山口市湯田温泉5-5-50"
+CIVIC_GROUPS = 342
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    """Run ``python -m geo.registry`` in-process on a registry in tmp; (code, output)."""
+    url = f"sqlite:///{tmp_path / 'registry.sqlite3'}"
+
+    def run(*argv: str) -> tuple[int, str]:
+        out = io.StringIO()
+        code = main(["--database-url", url, *argv], out=out)
+        return code, out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(f"sqlite:///{tmp_path / 'registry.sqlite3'}") as s:
+        yield s
+
+
+def _file(tmp_path: Path, rows: list[list[str]], name: str = "list.csv") -> str:
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows))
+    return str(path)
+
+
+def test_dry_run_writes_nothing_and_exits_0(cli, store: Store, tmp_path: Path) -> None:
+    before = state(store)
+    code, out = cli(
+        "import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups", "--dry-run"
+    )
+    assert code == OK
+    assert "2 added" in out and f"{CIVIC_GROUPS} retired" in out and "dry run" in out
+    assert state(store) == before
+
+
+def test_import_exits_0_and_writes(cli, store: Store, tmp_path: Path) -> None:
+    code, out = cli(
+        "import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups", "--who", "山田"
+    )
+    assert code == OK, out
+    assert "snapshot before" in out
+    assert {s.record["name"] for s in store.records(kind="civic_group")} == {
+        "新しい会1",
+        "新しい会2",
+    }
+    assert store.audit(1)[0].who == "山田"
+
+
+def test_problems_exit_1_and_write_nothing(cli, store: Store, tmp_path: Path) -> None:
+    rows = civic_rows(2, ADDRESS)
+    rows[2][1] = "宇宙"
+    before = state(store)
+    path = _file(tmp_path, rows)
+    code, out = cli("import", path, "--kind", "civic_groups")
+    assert code == PROBLEMS
+    assert "row 2, column '活動分野': unknown field of activity (value '宇宙')" in out
+    assert "nothing was imported" in out
+    assert state(store) == before
+    code, out = cli("import", path, "--kind", "civic_groups", "--dry-run")
+    assert code == PROBLEMS
+    code, out = cli("import", path, "--kind", "civic_groups", "--valid-only")
+    assert code == PROBLEMS  # rows were left out
+    assert "新しい会1" in {s.record["name"] for s in store.records()}
+    assert len(store.records(kind="civic_group")) == CIVIC_GROUPS + 1  # nothing retired
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("latin1.csv", "name,fields\nCafé,8\n".encode("latin-1")),
+        ("list.xls", b"\xd0\xcf\x11\xe0"),
+        ("cut.geojson", b'{"type": "FeatureCollection", "features": [{"type": "Fea'),
+    ],
+)
+def test_unreadable_files_exit_2(cli, store: Store, tmp_path: Path, name: str, data: bytes) -> None:
+    (tmp_path / name).write_bytes(data)
+    before = state(store)
+    code, out = cli("import", str(tmp_path / name), "--kind", "civic_groups")
+    assert code == UNREADABLE, out
+    assert state(store) == before
+
+
+def test_missing_file_and_usage_errors_exit_2(cli, tmp_path: Path) -> None:
+    code, out = cli("import", str(tmp_path / "missing.csv"), "--kind", "civic_groups")
+    assert (code, "file not found" in out) == (UNREADABLE, True)
+    for argv in (["import", "x.csv"], ["import", "x.csv", "--kind", "groups"], ["frobnicate"]):
+        with pytest.raises(SystemExit) as exc:
+            cli(*argv)
+        assert exc.value.code == UNREADABLE
+
+
+def test_export_backup_restore_audit(cli, store: Store, tmp_path: Path) -> None:
+    out_file = tmp_path / "public.geojson"
+    code, _ = cli("export", "--format", "geojson", "--public", str(out_file))
+    assert code == OK
+    assert len(json.loads(out_file.read_text(encoding="utf-8"))["features"]) == 984
+    code, out = cli("backup")
+    assert code == OK
+    snapshot = Path(out.strip())
+    assert snapshot.is_file()
+    cli("import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups")
+    assert len(store.records(kind="civic_group")) == 2
+    code, out = cli("restore", str(snapshot), "--who", "管理者")
+    assert code == OK, out
+    assert len(store.records(kind="civic_group")) == CIVIC_GROUPS
+    code, out = cli("snapshots")
+    assert str(snapshot) in out and "before-restore" in out and "before-import" in out
+    code, out = cli("audit", "--limit", "3")
+    assert code == OK and "restore" in out and "管理者" in out
+
+
+def test_refusals_exit_3(cli, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"junk" * 1000)
+    code, out = cli("restore", str(junk))
+    assert code == REFUSED and "refused" in out
+
+
+def test_hash_password_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("correct horse battery\n"))
+    out = io.StringIO()
+    assert main(["hash-password"], out=out) == OK
+    stored = re.search(r'editor_password_hash = "(.+)"', out.getvalue())
+    assert stored and verify_password("correct horse battery", stored.group(1))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert main(["hash-password"], out=io.StringIO()) == UNREADABLE
+
+
+def test_the_module_runs_as_a_program(tmp_path: Path) -> None:
+    rows = civic_rows(1, ADDRESS)
+    rows[1][5] = "いつか"
+    path = _file(tmp_path, rows)
+    env = {**os.environ, settings.REGISTRY_DIR_ENV: str(tmp_path / "var")}
+    env.pop(settings.DATABASE_URL_ENV, None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geo.registry",
+            "import",
+            path,
+            "--kind",
+            "civic_groups",
+            "--dry-run",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == PROBLEMS, result.stderr
+    assert "column '最終確認日': not a date" in result.stdout
+    assert (tmp_path / "var" / settings.DATABASE_FILE).is_file()
+
+
+# --- documentation ---------------------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "setting", [settings.REGISTRY_ENV, settings.REGISTRY_DIR_ENV, settings.DATABASE_URL_ENV]
+)
+def test_every_setting_is_in_the_settings_table(setting: str) -> None:
+    table = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    assert f"| `{setting}` |" in table
+
+
+@pytest.mark.parametrize("heading", HEADINGS, ids=[h.column for h in HEADINGS])
+def test_every_header_is_documented(heading) -> None:
+    aliases = ", ".join(heading.aliases)
+    assert f"| {heading.label_ja} | {aliases} | `{heading.column}` |" in README
+
+
+@pytest.mark.parametrize("code", [OK, PROBLEMS, UNREADABLE, REFUSED])
+def test_every_exit_code_is_documented(code: int) -> None:
+    assert f"\n| {code} | " in README.split("## Registry", 1)[1]

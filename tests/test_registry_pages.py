@@ -1,0 +1,272 @@
+"""AppTest of the staff pages (取り込み, 団体の編集) behind the editor login.
+
+The pages run in a small navigation of their own, on the bundled city with a registry
+in the test's tmp dir.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.registry import settings
+from geo.registry.auth import hash_password
+from geo.registry.store import Store
+from tests.conftest import ROOT
+from tests.test_registry_support import civic_rows, csv_bytes
+from ui.messages import MESSAGES
+from ui.staff import MAX_ATTEMPTS, form_key
+
+TIMEOUT = 60
+PASSWORD = "correct horse battery"
+HASH = hash_password(PASSWORD, n=2**8)
+ADDRESS = "山口市湯田温泉5-5-50"
+SCRIPT = f"""
+import streamlit as st
+st.navigation(
+    [
+        st.Page({str(ROOT / "pages" / "import.py")!r}, url_path="import"),
+        st.Page({str(ROOT / "pages" / "edit.py")!r}, url_path="edit"),
+    ]
+).run()
+"""
+
+
+def ja(key: str, **values: object) -> str:
+    return MESSAGES[key]["ja"].format(**values)
+
+
+@pytest.fixture
+def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in (settings.REGISTRY_ENV, settings.DATABASE_URL_ENV, "KYODO_KIOSK", "KYODO_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+    return tmp_path / "var"
+
+
+@pytest.fixture
+def store(registry_dir: Path) -> Iterator[Store]:
+    with Store.open() as s:
+        yield s
+
+
+def _app(*, secrets: bool = True) -> AppTest:
+    at = AppTest.from_string(SCRIPT, default_timeout=TIMEOUT)
+    if secrets:
+        at.secrets["kyodo"] = {"editor_password_hash": HASH}
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _table(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table with ``column``."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _login(at: AppTest, password: str = PASSWORD, name: str = "山田") -> AppTest:
+    at.text_input(key="staff.login.name").set_value(name)
+    at.text_input(key="staff.login.password").set_value(password)
+    _button(at, ja("staff.login")).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _upload(at: AppTest, data: bytes, name: str = "list.csv") -> AppTest:
+    at.file_uploader(key="import.file").set_value((name, data, "text/csv")).run()
+    assert not at.exception, at.exception
+    return at
+
+
+# --- the login -------------------------------------------------------------------------
+
+
+def test_refused_without_a_configured_login(registry_dir: Path) -> None:
+    at = _app(secrets=False)
+    assert [e.value for e in at.error] == [ja("staff.not_configured")]
+    assert not at.get("file_uploader")
+    assert "editor_password_hash" in at.code[0].value
+
+
+def test_refused_when_the_registry_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in (settings.REGISTRY_DIR_ENV, settings.DATABASE_URL_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(settings.REGISTRY_ENV, "0")
+    at = _app()
+    assert [e.value for e in at.error] == [ja("staff.registry_off")]
+    assert not at.text_input
+
+
+def test_refused_on_the_kiosk(registry_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYODO_KIOSK", "1")
+    at = _app()
+    assert [e.value for e in at.error] == [ja("staff.kiosk")]
+    assert not at.text_input
+
+
+def test_a_wrong_password_is_refused(registry_dir: Path) -> None:
+    at = _login(_app(), password="not the password")
+    assert [e.value for e in at.error] == [ja("staff.wrong_password")]
+    assert not at.get("file_uploader")
+    for _ in range(MAX_ATTEMPTS - 1):
+        _login(at, password="still wrong")
+    at.run()
+    assert [e.value for e in at.error] == [ja("staff.locked")]
+    assert not at.text_input  # no more tries in this session
+
+
+def test_the_password_opens_the_import_page(registry_dir: Path) -> None:
+    at = _login(_app())
+    assert at.title[0].value == ja("staff.import.title")
+    assert at.get("file_uploader")
+    assert at.session_state["staff.editor"] == "山田"
+    _button(at, ja("staff.logout")).click().run()
+    assert at.title[0].value == ja("staff.login_title")
+
+
+# --- importing -------------------------------------------------------------------------
+
+
+def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
+    rows = civic_rows(3, ADDRESS)
+    rows[2][1] = "宇宙"
+    at = _login(_app())
+    at.checkbox(key="import.retire").uncheck().run()
+    _upload(at, csv_bytes(rows, "cp932"))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[ja("staff.import.added")] == "2"
+    assert metrics[ja("staff.import.invalid")] == "1"
+    added = _table(at, ja("staff.col.match"))
+    assert added[ja("staff.col.row")].tolist() == [1, 3]
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems.iloc[0].tolist()[:3] == [2, "活動分野", "宇宙"]
+    assert at.button(key="import.go").disabled
+    before = store.data_version()
+    at.button(key="import.valid").click().run()
+    assert not at.exception, at.exception
+    assert ja("staff.import.done", added=2, changed=0, retired=0) in [s.value for s in at.success]
+    assert store.data_version() == before + 1
+    assert {"新しい会1", "新しい会3"} <= {s.record["name"] for s in store.records()}
+    assert store.audit(1)[0].who == "山田"
+
+
+def test_a_preview_made_stale_is_not_imported(store: Store) -> None:
+    at = _login(_app())
+    at.checkbox(key="import.retire").uncheck().run()
+    _upload(at, csv_bytes(civic_rows(2, ADDRESS)))
+    assert not at.button(key="import.go").disabled
+    org = store.get("cg-0001")
+    store.edit("cg-0001", {**org.record, "notes": "別の人の変更"}, expected_version=1, who="他")
+    at.button(key="import.go").click().run()
+    assert [w.value for w in at.warning] == [ja("staff.import.changed_meanwhile")]
+    assert "新しい会1" not in {s.record["name"] for s in store.records()}
+    at.button(key="import.go").click().run()  # after looking again, it goes through
+    assert "新しい会1" in {s.record["name"] for s in store.records()}
+
+
+def test_an_unreadable_upload_lists_its_problem(store: Store) -> None:
+    at = _login(_app())
+    _upload(at, "name,fields\nCafé,8\n".encode("latin-1"))
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems[ja("staff.col.reason")].tolist() == [ja("staff.reason.encoding")]
+    assert not at.get("button") or "import.go" not in [b.key for b in at.button]
+
+
+def test_markup_in_names_stays_text(store: Store) -> None:
+    name = "<script>alert(1)</script>"
+    rows = civic_rows(1, ADDRESS)
+    rows[1][0] = name
+    at = _login(_app())
+    _upload(at, csv_bytes(rows))
+    assert _table(at, ja("staff.col.match"))[ja("staff.col.row")].tolist() == [1]
+    assert name in _table(at, ja("staff.col.match")).to_numpy().tolist()[0]
+    assert not any("<script>" in m.value for m in at.markdown)
+    assert not at.get("html")
+
+
+def test_export_is_offered(store: Store) -> None:
+    at = _login(_app())
+    assert at.get("download_button")
+    at.checkbox(key="export.private").check().run()
+    assert ja("staff.export.private_warning") in [w.value for w in at.warning]
+
+
+# --- editing ---------------------------------------------------------------------------
+
+
+def _edit_page(at: AppTest) -> AppTest:
+    at.switch_page(str(ROOT / "pages" / "edit.py")).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == ja("staff.edit.title")
+    return at
+
+
+def test_edit_saves_a_change(store: Store) -> None:
+    at = _edit_page(_login(_app()))
+    at.selectbox(key="edit.pick").set_value("cg-0001").run()
+    at.text_input(key=form_key("cg-0001", 1, "phone")).set_value("083-999-0000")
+    _button(at, ja("staff.edit.save")).click().run()
+    assert not at.exception, at.exception
+    assert ja("staff.edit.saved", org_id="cg-0001") in [s.value for s in at.success]
+    saved = store.get("cg-0001")
+    assert (saved.record["phone"], saved.version, saved.updated_by) == ("083-999-0000", 2, "山田")
+    assert saved.match_level == "coordinates"  # the stored point was kept
+
+
+def test_edit_shows_problems_and_saves_nothing(store: Store) -> None:
+    at = _edit_page(_login(_app()))
+    at.selectbox(key="edit.pick").set_value("cg-0001").run()
+    at.text_input(key=form_key("cg-0001", 1, "last_confirmed")).set_value("いつか")
+    _button(at, ja("staff.edit.save")).click().run()
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems.iloc[0].tolist()[:3] == [1, "最終確認日", "いつか"]
+    assert store.get("cg-0001").version == 1
+
+
+def test_a_concurrent_edit_is_refused_not_lost(store: Store) -> None:
+    at = _edit_page(_login(_app()))
+    at.selectbox(key="edit.pick").set_value("cg-0002").run()
+    org = store.get("cg-0002")
+    store.edit("cg-0002", {**org.record, "email": "other@example.jp"}, expected_version=1, who="他")
+    at.text_input(key=form_key("cg-0002", 1, "phone")).set_value("083-1")
+    _button(at, ja("staff.edit.save")).click().run()
+    assert ja("staff.edit.conflict") in [e.value for e in at.error]
+    kept = store.get("cg-0002")
+    assert (kept.record["email"], kept.record["phone"], kept.version) == ("other@example.jp", "", 2)
+    at.button(key="edit.reload").click().run()
+    at.text_input(key=form_key("cg-0002", 2, "phone")).set_value("083-1")
+    _button(at, ja("staff.edit.save")).click().run()
+    both = store.get("cg-0002")
+    assert (both.record["email"], both.record["phone"]) == ("other@example.jp", "083-1")
+
+
+def test_add_places_a_new_organisation_by_its_address(store: Store) -> None:
+    at = _edit_page(_login(_app()))
+    at.radio(key="edit.mode").set_value("add").run()
+    at.text_input(key=form_key("new0", 0, "name")).set_value("新しい子ども食堂")
+    at.multiselect(key=form_key("new0", 0, "fields")).set_value(["kosodate"])
+    at.text_input(key=form_key("new0", 0, "address")).set_value(ADDRESS)
+    _button(at, ja("staff.edit.save")).click().run()
+    assert not at.exception, at.exception
+    assert ja("staff.edit.added", org_id="cg-0343") in [s.value for s in at.success]
+    added = store.get("cg-0343")
+    assert (added.record["area_id"], added.match_level) == ("yuda", "town")
+    assert added.record["is_sample"] == "false"
+
+
+def test_retire_needs_a_confirmation(store: Store) -> None:
+    at = _edit_page(_login(_app()))
+    at.selectbox(key="edit.pick").set_value("assoc-0001").run()
+    assert at.button(key="edit.retire.assoc-0001").disabled
+    at.checkbox(key="edit.confirm.assoc-0001.v1").check().run()
+    at.button(key="edit.retire.assoc-0001").click().run()
+    assert store.get("assoc-0001").status == "retired"
+    assert "assoc-0001" not in store.read_organisations()["org_id"].tolist()

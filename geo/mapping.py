@@ -30,6 +30,7 @@ Browser libraries
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -43,16 +44,16 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from folium.utilities import get_obj_in_upper_tree
 import folium.plugins
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, Figure, MacroElement
-from folium.elements import JSCSSMixin
+from folium.elements import ElementAddToElement, JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
+from folium.utilities import get_obj_in_upper_tree
 
 from geo.coverage import METRICS, gap_reason_text
 from geo.fields import FieldCatalog
@@ -244,7 +245,15 @@ def escape_text(value: object) -> str:
         return ""
     if isinstance(value, float) and math.isnan(value):
         return ""
-    return html.escape(str(value), quote=True).translate(_TEMPLATE_CHARS)
+    if isinstance(value, str):
+        return _escape_str(value)
+    return _escape_str(str(value))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _escape_str(text: str) -> str:
+    # names repeat on every rerun: escaping each distinct text once is enough
+    return html.escape(text, quote=True).translate(_TEMPLATE_CHARS)
 
 
 def _script_json(value: object) -> str:
@@ -493,6 +502,14 @@ class _FastRender(MacroElement):
         figure = element.get_root()
         if hasattr(element, "parent_map"):  # folium's GeoJson looks up its map here
             element.parent_map = get_obj_in_upper_tree(element, folium.Map)
+        if isinstance(element, Layer) and element.show:  # as folium's Layer.render does
+            element.add_child(
+                ElementAddToElement(
+                    element_name=element.get_name(),
+                    element_parent_name=element._parent.get_name(),
+                ),
+                name=element.get_name() + "_add",
+            )
         module = element._template.module.__dict__
         for part in ("header", "html", "script"):
             macro = module.get(part)
@@ -901,22 +918,31 @@ def _org_rows(
     sample = table.ref(escape_text(text["sample"]))
     rows: list[list[object]] = []
     part = orgs[orgs["kind"] == kind]
-    for name, area_id, fields, is_sample, geom in zip(
+    escaped = {code: escape_text(label) for code, label in field_labels.items()}
+    lines: dict[tuple[str, ...], str] = {}
+    geoms = part.geometry.values
+    valid = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    lats = np.round(shapely.get_y(geoms), POINT_DECIMALS)
+    lons = np.round(shapely.get_x(geoms), POINT_DECIMALS)
+    for ok, lat, lon, name, area_id, fields, is_sample in zip(
+        valid.tolist(),
+        lats.tolist(),
+        lons.tolist(),
         part["name"],
         part["area_id"],
         part["fields"],
         part["is_sample"],
-        part.geometry,
         strict=True,
     ):
-        ll = _latlon(geom)
-        if ll is None:
+        if not ok:
             continue
-        row: list[object] = [ll[0], ll[1], escape_text(name)]
+        row: list[object] = [lat, lon, escape_text(name)]
         row.append(table.ref(area_names.get(area_id, escape_text(area_id))))
-        line = _field_line(tuple(fields), field_labels, text["sep"])
-        if line:
-            row.append(table.ref(line))
+        key = tuple(fields)
+        if key not in lines:
+            lines[key] = text["sep"].join(escaped.get(c) or escape_text(c) for c in key)
+        if lines[key]:
+            row.append(table.ref(lines[key]))
         if bool(is_sample):
             row.append(sample)
         rows.append(row)
@@ -1226,7 +1252,11 @@ class MapParts:
 
 
 def _base_map(
-    areas: gpd.GeoDataFrame, basemap: str, sources: Sequence[Source], *, local_assets: bool
+    areas: gpd.GeoDataFrame,
+    basemap: str,
+    sources: Sequence[Source],
+    *,
+    local_assets: bool | Mapping[str, str],
 ) -> KyodoMap:
     """The part of the map that never changes while the page is open."""
     west, south, east, north = (float(v) for v in areas.total_bounds)
@@ -1257,7 +1287,9 @@ def _base_map(
     ClusterAssets().add_to(m)
     folium.FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
     _assign_ids(figure, f"base:{basemap}")
-    if local_assets:
+    if isinstance(local_assets, Mapping):
+        link_assets(m, local_assets)
+    elif local_assets:
         embed_assets(m)
     return m
 
@@ -1272,7 +1304,7 @@ def build_map_parts(
     shelters: gpd.GeoDataFrame,
     catalog: FieldCatalog,
     sources: Sequence[Source] = (),
-    local_assets: bool = False,
+    local_assets: bool | Mapping[str, str] = False,
 ) -> MapParts:
     """The map as a base that stays and layers that change (see :class:`MapParts`).
 
@@ -1328,7 +1360,7 @@ def build_map(
     shelters: gpd.GeoDataFrame,
     catalog: FieldCatalog,
     sources: Sequence[Source] = (),
-    local_assets: bool = False,
+    local_assets: bool | Mapping[str, str] = False,
 ) -> folium.Map:
     """The interactive map of the areas, their coverage and the organisations.
 
@@ -1356,9 +1388,10 @@ def build_map(
     sources
         Data sources whose attribution lines go into the attribution control.
     local_assets
-        Load Leaflet and Leaflet.markercluster from local copies when they are found
-        (see :func:`embed_assets`); the page then works without internet, apart from
-        the basemap tiles.
+        ``True``: load Leaflet and Leaflet.markercluster from local copies when they
+        are found, embedded as ``data:`` URIs (see :func:`embed_assets`); a mapping of
+        library file name to URL: load them from there (see :func:`publish_assets`).
+        Either way the page works without internet, apart from the basemap tiles.
 
     Returns
     -------
@@ -1395,7 +1428,7 @@ def build_city_map(
     spec: MapSpec,
     *,
     orgs: gpd.GeoDataFrame | None = None,
-    local_assets: bool = False,
+    local_assets: bool | Mapping[str, str] = False,
 ) -> folium.Map:
     """:func:`build_map` for everything loaded for a city.
 
@@ -1431,7 +1464,7 @@ def build_city_map_parts(
     spec: MapSpec,
     *,
     orgs: gpd.GeoDataFrame | None = None,
-    local_assets: bool = False,
+    local_assets: bool | Mapping[str, str] = False,
 ) -> MapParts:
     """:func:`build_map_parts` for everything loaded for a city.
 
@@ -1565,6 +1598,79 @@ def _asset_uri(path: Path) -> str:
         css = _css_text(path).encode("utf-8")
         return f"data:text/css;base64,{base64.b64encode(css).decode('ascii')}"
     return _data_uri(path)
+
+
+def publish_assets(target: Path, dirs: Sequence[Path] | None = None) -> dict[str, str]:
+    """Copy the local copies of the map's libraries into ``target``, to be served.
+
+    Stylesheets come with the images they refer to. Files already there and equal are
+    left alone.
+
+    Parameters
+    ----------
+    target
+        Folder to copy into (created when missing).
+    dirs
+        Folders to search; :func:`asset_dirs` when ``None``.
+
+    Returns
+    -------
+    Library file name (as in a CDN URL) -> path of its copy relative to ``target``,
+    for every library found locally.
+    """
+    published: dict[str, str] = {}
+    for name in ASSET_FILES:
+        path = local_asset(name, dirs)
+        if path is None:
+            continue
+        rel = Path(path.parent.name) / path.name
+        _copy_if_changed(path, target / rel)
+        if path.suffix == ".css":
+            for match in _CSS_URL.finditer(path.read_text(encoding="utf-8")):
+                image = (path.parent / match.group(2)).resolve()
+                if image.is_file() and path.parent.resolve() in image.parents:
+                    _copy_if_changed(
+                        image, target / rel.parent / image.relative_to(path.parent.resolve())
+                    )
+        published[name] = rel.as_posix()
+    return published
+
+
+def _copy_if_changed(source: Path, dest: Path) -> None:
+    data = source.read_bytes()
+    if dest.is_file() and dest.read_bytes() == data:
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(data)
+
+
+def link_assets(m: folium.Map, links: Mapping[str, str]) -> list[str]:
+    """Point the map's libraries at ``links`` (library file name -> URL).
+
+    Parameters
+    ----------
+    m
+        A map from :func:`build_map`.
+    links
+        Where each library is served, e.g. from :func:`publish_assets`.
+
+    Returns
+    -------
+    The URLs with no link, still loaded from the internet.
+    """
+    missing: list[str] = []
+    for element in _walk(m.get_root()):
+        if not isinstance(element, JSCSSMixin):
+            continue
+        for attr in ("default_js", "default_css"):
+            updated = []
+            for name, url in getattr(element, attr):
+                target = links.get(url.rsplit("/", 1)[-1])
+                if target is None and not url.startswith("data:"):
+                    missing.append(url)
+                updated.append((name, target or url))
+            setattr(element, attr, updated)
+    return list(dict.fromkeys(missing))
 
 
 def embed_assets(m: folium.Map, dirs: Sequence[Path] | None = None) -> list[str]:

@@ -1010,3 +1010,32 @@ def test_offline_notice_only_with_a_tiled_basemap(tiny: CityData) -> None:
     assert "tileerror" in with_tiles and "kyodo-offline" in with_tiles
     assert "tileerror" not in without
     assert OFFLINE_NOTICE.split("（")[0] in with_tiles
+
+
+@pytest.mark.parametrize("composed", [True, False], ids=["build_map", "parts"])
+def test_every_layer_is_added_to_its_parent(tiny: CityData, composed: bool) -> None:
+    """Each layer variable the page defines is also added to the map or its group."""
+    import re
+
+    from geo.coverage import coverage as _coverage
+    from geo.mapping import build_city_map, build_city_map_parts
+
+    cov = _coverage(tiny.areas, tiny.organisations, ())
+    spec = MapSpec(layers=("councils", "associations", "civic_groups", "shelters"))
+    if composed:
+        html_text = build_city_map(tiny, cov, spec).get_root().render()
+        scripts = [html_text]
+    else:
+        import streamlit_folium as sf
+
+        parts = build_city_map_parts(tiny, cov, spec)
+        parts.base.get_root().render()
+        scripts = [
+            sf._get_feature_group_string(g, map=parts.base, idx=i)
+            for i, g in enumerate(parts.layers)
+        ]
+    for script in scripts:
+        defined = re.findall(r"var ((?:area_layer|point_array)\w*) =", script)
+        assert defined or not composed
+        for name in defined:
+            assert f"{name}.addTo(" in script, name

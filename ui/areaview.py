@@ -13,6 +13,7 @@ from geo.mapping import MapSpec, build_city_map
 from geo.profile import AreaProfile, area_profile
 from geo.sheet import area_sheet_pdf
 from ui import data
+from ui.assets import map_assets
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -33,4 +34,4 @@ def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:
     orgs = data.filtered(OrgFilter(areas=frozenset({area_id})))
     cov = coverage(city.areas, orgs, ())
     spec = MapSpec(metric="count", basemap=basemap, lang=lang, area_id=area_id)
-    return build_city_map(city, cov, spec, orgs=orgs, local_assets=True)
+    return build_city_map(city, cov, spec, orgs=orgs, local_assets=map_assets())

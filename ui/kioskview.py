@@ -20,6 +20,7 @@ from geo.io import CITYWIDE, CityData
 from geo.mapping import MapSpec, build_city_map_parts, clicked_area
 from geo.public import public_organisations
 from ui import data
+from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
 from ui.kiosk import public_link, qr_png
 from ui.layout import area_labels, sample_banner
@@ -203,7 +204,7 @@ def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame
         lang=lang(),
         area_id=area,
     )
-    parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=True)
+    parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=map_assets())
     returned = st_folium(
         parts.base,
         key="kiosk.map",

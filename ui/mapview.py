@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 
 from geo.io import CityData
 from geo.mapping import MapSpec, build_city_map_parts, clicked_area
+from ui.assets import map_assets
 from ui.i18n import lang
 from ui.state import KEYS, ViewState
 
@@ -46,7 +47,7 @@ def click_signature(returned: Any) -> str:
 
 def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
     """Draw the map; a click on an area selects it (and reruns once to outline it)."""
-    parts = build_city_map_parts(city, cov, spec_of(view), orgs=orgs, local_assets=True)
+    parts = build_city_map_parts(city, cov, spec_of(view), orgs=orgs, local_assets=map_assets())
     returned = st_folium(
         parts.base,
         key=MAP_KEY,

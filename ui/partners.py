@@ -29,6 +29,7 @@ from geo.matching import (
     reasons_text,
 )
 from ui import areaview, data
+from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.widgets import field_label
@@ -290,7 +291,7 @@ def partner_map(
         lang=lang_code,
         area_id=area_id,
     )
-    return build_city_map(city, cov, spec, orgs=shown, local_assets=True)
+    return build_city_map(city, cov, spec, orgs=shown, local_assets=map_assets())
 
 
 def show_partner_map(city: CityData, area_id: str, need: str, found: Sequence[Suggestion]) -> None:

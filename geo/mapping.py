@@ -502,11 +502,13 @@ class _FastRender(MacroElement):
         figure = element.get_root()
         if hasattr(element, "parent_map"):  # folium's GeoJson looks up its map here
             element.parent_map = get_obj_in_upper_tree(element, folium.Map)
-        if isinstance(element, Layer) and element.show:  # as folium's Layer.render does
+        parent = element._parent
+        if isinstance(element, Layer) and element.show and parent is not None:
+            # as folium's Layer.render does
             element.add_child(
                 ElementAddToElement(
                     element_name=element.get_name(),
-                    element_parent_name=element._parent.get_name(),
+                    element_parent_name=parent.get_name(),
                 ),
                 name=element.get_name() + "_add",
             )

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # navigation
+    "staff.nav.section": {"ja": "職員用", "en": "Staff"},
     "staff.nav.import": {"ja": "取り込み", "en": "Import"},
     "staff.nav.edit": {"ja": "団体の編集", "en": "Edit organisations"},
     # login

@@ -34,7 +34,6 @@ from geo.registry.importer import (
     UnreadableFileError,
     apply_plan,
     plan_import,
-    problem_rows,
     read_bytes,
     read_path,
 )
@@ -63,7 +62,6 @@ __all__ = [
     "export_hsds",
     "open_store",
     "plan_import",
-    "problem_rows",
     "read_bytes",
     "read_path",
     "read_registry_organisations",

@@ -77,8 +77,8 @@ HEADINGS: tuple[Heading, ...] = (
         "fields",
         "活動分野",
         ("分野", "活動分野コード"),
-        "fields separated by ; 、 or , — number (8), code (npo08, bousai), "
-        "official or short name (災害救援活動, 災害救援, 防災・減災)",
+        "required column; fields separated by ; 、 or , — number (8), code (npo08, "
+        "bousai), official or short name (災害救援活動, 災害救援, 防災・減災)",
     ),
     Heading(
         "area_id",

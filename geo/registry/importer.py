@@ -22,7 +22,7 @@ keep their stored values (a file without 電話 leaves phone numbers as they are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +67,6 @@ __all__ = [
     "UnreadableFileError",
     "apply_plan",
     "plan_import",
-    "problem_rows",
     "read_bytes",
     "read_path",
 ]
@@ -636,11 +635,3 @@ def apply_plan(
         expected_data_version=plan.base_data_version,
     )
     return ImportResult(result, before)
-
-
-def problem_rows(problems: Sequence[Problem]) -> list[dict[str, object]]:
-    """Problems as table rows: file, row, column, value, reason."""
-    return [
-        {"file": p.source, "row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
-        for p in problems
-    ]

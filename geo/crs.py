@@ -17,38 +17,32 @@ PROJECTED = "EPSG:6671"
 _G = TypeVar("_G", gpd.GeoDataFrame, gpd.GeoSeries)
 
 
+def _reproject(data: _G, crs: str) -> _G:
+    if data.crs is None:
+        raise ValueError("geometry has no CRS; refusing to guess")
+    return data.to_crs(crs)
+
+
 def to_projected(data: _G) -> _G:
-    """Return a copy of ``data`` in the projected CRS (metres).
+    """Return a copy of ``data`` in the projected CRS (metres, EPSG:6671).
 
     Parameters
     ----------
     data
-        Frame or series with a CRS set.
-
-    Returns
-    -------
-    The same type, reprojected to EPSG:6671.
+        Frame or series with a CRS set; raises ``ValueError`` without one.
     """
-    if data.crs is None:
-        raise ValueError("geometry has no CRS; refusing to guess")
-    return data.to_crs(PROJECTED)
+    return _reproject(data, PROJECTED)
 
 
 def to_wgs84(data: _G) -> _G:
-    """Return a copy of ``data`` in WGS84 longitude/latitude.
+    """Return a copy of ``data`` in WGS84 longitude/latitude (EPSG:4326).
 
     Parameters
     ----------
     data
-        Frame or series with a CRS set.
-
-    Returns
-    -------
-    The same type, reprojected to EPSG:4326.
+        Frame or series with a CRS set; raises ``ValueError`` without one.
     """
-    if data.crs is None:
-        raise ValueError("geometry has no CRS; refusing to guess")
-    return data.to_crs(WGS84)
+    return _reproject(data, WGS84)
 
 
 def area_km2(data: gpd.GeoDataFrame | gpd.GeoSeries) -> list[float]:

@@ -66,6 +66,14 @@ PUBLIC_ORG_COLUMNS = (
 )
 #: Organisation columns that never leave the staff views.
 PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes")
+#: Columns of an organisations file, in order: the public ones located by lon/lat
+#: (``terms`` is derived when loading), then the private ones.
+ORG_FILE_COLUMNS = (
+    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")),
+    "lon",
+    "lat",
+    *PRIVATE_ORG_COLUMNS,
+)
 
 
 def default_data_dir() -> Path:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from geo.city import CityConfig
 from geo.fields import FieldCatalog, npo_code
-from geo.io import CITYWIDE
+from geo.io import CITYWIDE, ORG_FILE_COLUMNS
 from geo.spatial import neighbours
 
 SEED = 35203
@@ -108,26 +108,7 @@ SERVICE_SCOPE_WEIGHTS = (("own", 55.0), ("several", 35.0), ("citywide", 10.0))
 FIRST_CONFIRMED = dt.date(2021, 4, 1)
 LAST_CONFIRMED = dt.date(2026, 9, 30)
 
-COLUMNS = (
-    "org_id",
-    "kind",
-    "name",
-    "fields",
-    "area_id",
-    "service_areas",
-    "legal_form",
-    "households",
-    "has_jishubo",
-    "last_confirmed",
-    "is_sample",
-    "address",
-    "lon",
-    "lat",
-    "representative",
-    "phone",
-    "email",
-    "notes",
-)
+COLUMNS = ORG_FILE_COLUMNS
 
 
 @dataclass(frozen=True)

@@ -526,21 +526,23 @@ class Store:
         if ids is not None:
             query = query.where(o.c.id.in_(list(ids)))
         rows = conn.execute(query).all()
-        wanted = [r.id for r in rows]
+        terms = sa.select(attribute.c.link_id, attribute.c.taxonomy_term_id).order_by(
+            attribute.c.link_id, attribute.c.position
+        )
+        areas = sa.select(service_area.c.organization_id, service_area.c.area_id).order_by(
+            service_area.c.organization_id, service_area.c.position
+        )
+        if ids is not None:  # a few organisations; otherwise read all and keep what is wanted
+            terms = terms.where(attribute.c.link_id.in_(list(ids)))
+            areas = areas.where(service_area.c.organization_id.in_(list(ids)))
+        wanted = {r.id for r in rows}
         fields: dict[str, list[str]] = {}
         served: dict[str, list[str]] = {}
-        if wanted:
-            for link_id, term in conn.execute(
-                sa.select(attribute.c.link_id, attribute.c.taxonomy_term_id)
-                .where(attribute.c.link_id.in_(wanted))
-                .order_by(attribute.c.link_id, attribute.c.position)
-            ):
+        for link_id, term in conn.execute(terms):
+            if link_id in wanted:
                 fields.setdefault(link_id, []).append(term)
-            for org_id, area_id in conn.execute(
-                sa.select(service_area.c.organization_id, service_area.c.area_id)
-                .where(service_area.c.organization_id.in_(wanted))
-                .order_by(service_area.c.organization_id, service_area.c.position)
-            ):
+        for org_id, area_id in conn.execute(areas):
+            if org_id in wanted:
                 served.setdefault(org_id, []).append(area_id)
         out = []
         for r in rows:

@@ -269,7 +269,7 @@ def show_problems(problems: Sequence[Problem]) -> None:
             t("staff.col.reason"): [reason_text(p.reason) for p in problems],
         }
     )
-    st.dataframe(frame, hide_index=True, key="staff.problems_table")
+    st.dataframe(frame, hide_index=True)
 
 
 # --- import ----------------------------------------------------------------------------

@@ -12,29 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo.filters import normalise
-from geo.io import CITYWIDE
+from geo.io import CITYWIDE, ORG_FILE_COLUMNS
 
-#: Columns of a registry record, in the order of ``organisations.csv``.
-RECORD_COLUMNS = (
-    "org_id",
-    "kind",
-    "name",
-    "fields",
-    "area_id",
-    "service_areas",
-    "legal_form",
-    "households",
-    "has_jishubo",
-    "last_confirmed",
-    "is_sample",
-    "address",
-    "lon",
-    "lat",
-    "representative",
-    "phone",
-    "email",
-    "notes",
-)
+#: Columns of a registry record: those of ``organisations.csv``, in order.
+RECORD_COLUMNS = ORG_FILE_COLUMNS
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 IDLE ?= 120
 
-.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench clean
+.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench backup restore clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create or update .venv with the project and its test tools
+
+run: export KYODO_REGISTRY ?= 1
+kiosk: export KYODO_REGISTRY ?= 1
 
 run: venv ## start the app on http://127.0.0.1:8501 with the bundled data
 	@bash scripts/install-system-deps.sh runtime
@@ -56,6 +59,13 @@ data: venv ## rebuild data/yamaguchi from the raw public data (RAW=path)
 
 bench: venv sysdeps ## benchmarks (ratios; not part of make test)
 	$(PY) -m benchmarks
+
+backup: venv ## snapshot the organisation registry into var/snapshots/
+	$(PY) -m geo.registry backup
+
+restore: venv ## replace the registry with SNAPSHOT=var/snapshots/registry-….sqlite3 (current state saved first)
+	@test -n "$(SNAPSHOT)" || { echo "usage: make restore SNAPSHOT=var/snapshots/…" >&2; exit 2; }
+	$(PY) -m geo.registry restore "$(SNAPSHOT)"
 
 clean: ## remove caches and test artefacts (keeps .venv)
 	rm -rf .mypy_cache .ruff_cache .pytest_cache test-artifacts

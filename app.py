@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import t
-from ui.kiosk import kiosk_mode
+from ui.kiosk import kiosk_mode, public_view
 from ui.layout import language_switch
 
 KIOSK = kiosk_mode()
@@ -42,4 +42,18 @@ pages = [
     ),
     st.Page("pages/about.py", title=t("nav.about"), icon=":material/info:", url_path="about"),
 ]
-st.navigation(pages).run()
+if public_view():
+    st.navigation(pages).run()
+else:
+    staff = [
+        st.Page(
+            "pages/import.py",
+            title=t("staff.nav.import"),
+            icon=":material/upload_file:",
+            url_path="import",
+        ),
+        st.Page(
+            "pages/edit.py", title=t("staff.nav.edit"), icon=":material/edit_note:", url_path="edit"
+        ),
+    ]
+    st.navigation({"": pages, t("staff.nav.section"): staff}).run()

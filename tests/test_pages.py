@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.coverage import coverage
 from geo.io import CityData
 from geo.profile import area_profile
+from geo.registry import open_store
 from tests.conftest import ROOT
+from ui.data import VERSION_TTL
 from ui.messages import MESSAGES, missing_translations
 
 TIMEOUT = 60
@@ -198,3 +203,18 @@ def test_gaps_tab_ranks_least_covered_first() -> None:
     table = at.dataframe[0].value
     assert table.iloc[0]["団体数"] <= table.iloc[-1]["団体数"]
     assert "活動する団体がありません" in set(table["理由"])
+
+
+def test_an_edit_in_the_registry_reaches_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KYODO_REGISTRY_DIR", str(tmp_path))
+    at = _app("pages/matrix.py")
+    before = int(at.dataframe[0].value.to_numpy().sum())
+    with open_store() as store:
+        stored = store.get("council-yuda")
+        store.retire("council-yuda", expected_version=stored.version, who="test")
+    time.sleep(VERSION_TTL + 0.2)
+    at.run()
+    after = int(at.dataframe[0].value.to_numpy().sum())
+    assert after < before

@@ -17,15 +17,23 @@ from ui.assets import map_assets
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def profile(area_id: str) -> AreaProfile:
-    """The area's profile (figures, coverage, lists)."""
+def _profile(area_id: str, data_version: int) -> AreaProfile:
     return area_profile(data.city(), area_id)
 
 
+def profile(area_id: str) -> AreaProfile:
+    """The area's profile (figures, coverage, lists)."""
+    return _profile(area_id, data.version())
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
+def _sheet(area_id: str, day: dt.date, data_version: int) -> bytes:
+    return area_sheet_pdf(profile(area_id), data.city(), today=day)
+
+
 def sheet(area_id: str, day: dt.date) -> bytes:
     """The one-page A4 sheet of the area as PDF bytes (regenerated each day)."""
-    return area_sheet_pdf(profile(area_id), data.city(), today=day)
+    return _sheet(area_id, day, data.version())
 
 
 def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:

@@ -2,7 +2,8 @@
 
 The loaded :class:`~geo.io.CityData` is shared by every session (``cache_resource``)
 and must never be mutated; filters and geo functions always return new frames.
-Derived tables are cached on hashable arguments (the filter value, field codes).
+Everything is cached on hashable arguments and on the registry's data version, so an
+edit made by the staff shows on every page (and every replica) within a second or two.
 """
 
 from __future__ import annotations
@@ -15,34 +16,59 @@ import streamlit as st
 from geo.coverage import DEFAULT_RULE, GapRule, coverage, coverage_matrix
 from geo.filters import OrgFilter
 from geo.io import CityData, default_data_dir, load_city
+from geo.registry import data_version
+
+#: How long a read of the registry's version is reused (seconds).
+VERSION_TTL = 1.0
 
 
-@st.cache_resource(show_spinner=False)
-def _city(data_dir: str) -> CityData:
+@st.cache_data(show_spinner=False, ttl=VERSION_TTL, max_entries=4)
+def _version(data_dir: str) -> int:
+    return data_version(Path(data_dir))
+
+
+def version() -> int:
+    """The registry's data version (0 when the bundled files are read directly)."""
+    return _version(str(default_data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _city(data_dir: str, data_version: int) -> CityData:
     return load_city(Path(data_dir))
 
 
 def city() -> CityData:
-    """The city's data (validated once per process)."""
-    return _city(str(default_data_dir()))
+    """The city's data, validated once per data version."""
+    return _city(str(default_data_dir()), version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def filtered(flt: OrgFilter, data_dir: str | None = None) -> pd.DataFrame:
+def _filtered(flt: OrgFilter, data_dir: str, data_version: int) -> pd.DataFrame:
+    return flt.apply(_city(data_dir, data_version).organisations)
+
+
+def filtered(flt: OrgFilter) -> pd.DataFrame:
     """Organisations passing ``flt``."""
-    return flt.apply(_city(data_dir or str(default_data_dir())).organisations)
+    return _filtered(flt, str(default_data_dir()), version())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def area_coverage(flt: OrgFilter, rule: GapRule = DEFAULT_RULE) -> pd.DataFrame:
-    """Coverage of every area by the organisations passing ``flt`` for its fields."""
+def _area_coverage(flt: OrgFilter, rule: GapRule, data_version: int) -> pd.DataFrame:
     data = city()
     return coverage(data.areas, filtered(flt), tuple(sorted(flt.fields)), rule=rule)
 
 
+def area_coverage(flt: OrgFilter, rule: GapRule = DEFAULT_RULE) -> pd.DataFrame:
+    """Coverage of every area by the organisations passing ``flt`` for its fields."""
+    return _area_coverage(flt, rule, version())
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
+def _matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str, data_version: int) -> pd.DataFrame:
+    base = OrgFilter(kinds=flt.kinds, areas=flt.areas, text=flt.text)
+    return coverage_matrix(city().areas, filtered(base), codes, metric=metric)
+
+
 def matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str) -> pd.DataFrame:
     """Area × field table for the organisations passing ``flt`` (its fields ignored)."""
-    data = city()
-    base = OrgFilter(kinds=flt.kinds, areas=flt.areas, text=flt.text)
-    return coverage_matrix(data.areas, filtered(base), codes, metric=metric)
+    return _matrix(flt, codes, metric, version())

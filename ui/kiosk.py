@@ -19,6 +19,7 @@ import streamlit as st
 KIOSK_ENV = "KYODO_KIOSK"
 IDLE_ENV = "KYODO_KIOSK_IDLE_SECONDS"
 PUBLIC_URL_ENV = "KYODO_PUBLIC_URL"
+PUBLIC_VIEW_ENV = "KYODO_PUBLIC_VIEW"
 DEFAULT_IDLE_SECONDS = 120
 _ON = "kiosk.on"
 
@@ -77,6 +78,12 @@ _IDLE_JS = """
 def forced_by_server() -> bool:
     """True when the whole server is a kiosk (``KYODO_KIOSK=1``)."""
     return os.environ.get(KIOSK_ENV, "") in {"1", "true", "yes"}
+
+
+def public_view() -> bool:
+    """True when the server only serves the public (``KYODO_PUBLIC_VIEW=1``): the staff
+    pages (import, editing) are not registered at all."""
+    return os.environ.get(PUBLIC_VIEW_ENV, "") in {"1", "true", "yes"}
 
 
 def kiosk_mode() -> bool:
@@ -141,12 +148,14 @@ __all__ = [
     "KIOSK_CSS",
     "KIOSK_ENV",
     "PUBLIC_URL_ENV",
+    "PUBLIC_VIEW_ENV",
     "forced_by_server",
     "hide_chrome",
     "idle_reset",
     "idle_seconds",
     "kiosk_mode",
     "public_link",
+    "public_view",
     "qr_png",
     "reset_path",
 ]

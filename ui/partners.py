@@ -51,19 +51,23 @@ _KIND_LAYERS = {"council": "councils", "association": "associations", "civic_gro
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _suggestions(area_id: str, need: str, day: dt.date) -> list[Suggestion]:
+def _suggestions(area_id: str, need: str, day: dt.date, data_version: int) -> list[Suggestion]:
     return rank_partners(data.city(), area_id, need, today=day)
 
 
 def suggestions(area_id: str, need: str) -> list[Suggestion]:
     """Ranked partners for the area's need, as of today (a new list every day)."""
-    return _suggestions(area_id, need, dt.date.today())
+    return _suggestions(area_id, need, dt.date.today(), data.version())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
+def _needing(org_id: str, by: str, data_version: int) -> pd.DataFrame:
+    return areas_needing(data.city(), org_id, by=by)
+
+
 def needing(org_id: str, by: str) -> pd.DataFrame:
     """The areas needing the group, most in need first (see :func:`areas_needing`)."""
-    return areas_needing(data.city(), org_id, by=by)
+    return _needing(org_id, by, data.version())
 
 
 # --- selectors --------------------------------------------------------------------------------

@@ -171,14 +171,72 @@ def coverage_matrix(
 
     Returns
     -------
-    Index: area ids in order; columns: the field codes.
+    Index: area ids in order; columns: the field codes. Each column equals the
+    ``total`` (or ``per_10k``) of :func:`coverage` for that one field; all fields are
+    counted in one pass over the organisations.
     """
     if metric not in ("count", "per_10k"):
         raise ValueError(f"unknown metric {metric!r}")
-    column = "total" if metric == "count" else "per_10k"
     ids = areas["area_id"].tolist()
-    data = {code: coverage(areas, orgs, (code,))[column].to_numpy() for code in fields}
+    codes = list(dict.fromkeys(fields))
+    counts = _field_counts(orgs, ids, codes)
+    if metric == "count":
+        values = counts
+    else:
+        population = areas["population_2020"].to_numpy(dtype=float)[:, np.newaxis]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = np.where(population > 0, counts / population * 10_000, 0.0)
+    data = {code: values[:, j] for j, code in enumerate(codes)}
     return pd.DataFrame(data, index=pd.Index(ids, name="area_id"))
+
+
+def _field_counts(orgs: pd.DataFrame, area_ids: Sequence[str], codes: Sequence[str]) -> np.ndarray:
+    """Organisations covering each area (rows) active in each field (columns).
+
+    The same pairs as :func:`_served_pairs`, kept as area positions; citywide groups
+    are added to every area at once.
+    """
+    where = {a: i for i, a in enumerate(area_ids)}
+    column = {c: j for j, c in enumerate(codes)}
+    n_orgs, n_areas = len(orgs), len(area_ids)
+    active = np.zeros((n_orgs, len(codes)), dtype=bool)
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, terms in enumerate(orgs["terms"].tolist()):
+        for term in terms:
+            j = column.get(term)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+    active[rows, cols] = True
+    pos: list[int] = []
+    area: list[int] = []
+    citywide = np.zeros(n_orgs, dtype=bool)
+    kinds = orgs["kind"].tolist()
+    base = orgs["area_id"].tolist()
+    service = orgs["service_areas"].tolist()
+    for i, (kind, own, served) in enumerate(zip(kinds, base, service, strict=True)):
+        if kind != "civic_group":
+            k = where.get(own)
+            if k is not None:
+                pos.append(i)
+                area.append(k)
+        elif CITYWIDE in served:
+            citywide[i] = True
+        else:
+            for a in served:
+                k = where.get(a)
+                if k is not None:
+                    pos.append(i)
+                    area.append(k)
+    pair_pos = np.asarray(pos, dtype=np.int64)
+    pair_area = np.asarray(area, dtype=np.int64)
+    counts = np.zeros((n_areas, len(codes)), dtype=np.int64)
+    everywhere = active[citywide].sum(axis=0, dtype=np.int64)
+    for j in range(len(codes)):
+        on = active[pair_pos, j]
+        counts[:, j] = np.bincount(pair_area[on], minlength=n_areas) + everywhere[j]
+    return counts
 
 
 def gaps(cov: pd.DataFrame, metric: str = "per_10k") -> pd.DataFrame:

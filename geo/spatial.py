@@ -69,8 +69,9 @@ def area_of_points(
     tree = shapely.STRtree(geoms)
     pts, polys = tree.query(points.values, predicate="within")
     ids = np.asarray(areas[id_column].tolist(), dtype=object)
-    out: list[str | None] = [None] * len(points)
-    for p, a in zip(pts.tolist(), polys.tolist(), strict=True):
-        if out[p] is None:
-            out[p] = ids[a]
-    return out
+    out = np.full(len(points), None, dtype=object)
+    # where areas overlap, the first match wins
+    found, first = np.unique(pts, return_index=True)
+    out[found] = ids[polys[first]]
+    result: list[str | None] = out.tolist()
+    return result

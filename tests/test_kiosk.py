@@ -129,3 +129,16 @@ def test_private_fields_never_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     for value in PRIVATE.values():
         assert value not in body
     assert "083-901-1166" in body
+
+
+def test_one_language_button_in_the_bar_and_back_to_the_list() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.fields").click().run()
+    assert at.button(key="kiosk.nav.lang").label == "English"
+    at.button(key="kiosk.nav.lang").click().run()
+    assert at.button(key="kiosk.nav.lang").label == "日本語"
+    at.button(key="kiosk.field.bousai").click().run()
+    org = next(b for b in at.button if b.key and b.key.startswith("kiosk.org."))
+    org.click().run()
+    at.button(key="kiosk.back").click().run()
+    assert "Disaster preparedness" in at.header[0].value

@@ -113,8 +113,8 @@ def _grid(items: Sequence[tuple[str, str]], on_pick: str, prefix: str) -> None:
 
 
 def nav_bar() -> None:
-    """Back to the start, and the language."""
-    cols = st.columns([2, 2, 2, 1, 1])
+    """Back to the start, the two ways in, and one button for the other language."""
+    cols = st.columns([2, 2, 2, 2])
     cols[0].button(
         t("kiosk.home"),
         on_click=go,
@@ -137,11 +137,13 @@ def nav_bar() -> None:
         key="kiosk.nav.areas",
         use_container_width=True,
     )
+    other = "en" if lang() == "ja" else "ja"
     cols[3].button(
-        "日本語", on_click=set_lang, args=("ja",), key="kiosk.nav.ja", use_container_width=True
-    )
-    cols[4].button(
-        "English", on_click=set_lang, args=("en",), key="kiosk.nav.en", use_container_width=True
+        "English" if other == "en" else "日本語",
+        on_click=set_lang,
+        args=(other,),
+        key="kiosk.nav.lang",
+        use_container_width=True,
     )
 
 
@@ -254,6 +256,8 @@ def details(city: CityData) -> None:
     if match.empty:
         go("attract")
         st.rerun()
+    if st.session_state.get(FIELD) or st.session_state.get(AREA):
+        st.button(t("kiosk.back"), on_click=go, args=("results",), key="kiosk.back")
     row = match.iloc[0]
     labels = area_labels(city)
     st.header(str(row["name"]))

@@ -192,6 +192,7 @@ _CORE: dict[str, Mapping[str, str]] = {
     "kiosk.by_area": {"ja": "地域から探す", "en": "Find by area"},
     "kiosk.search": {"ja": "団体を探す", "en": "Find a group"},
     "kiosk.home": {"ja": "最初に戻る", "en": "Start again"},
+    "kiosk.back": {"ja": "一覧に戻る", "en": "Back to the list"},
     "kiosk.pick_field": {"ja": "分野を選んでください", "en": "Choose a field"},
     "kiosk.pick_area": {"ja": "地域を選んでください", "en": "Choose an area"},
     "kiosk.all_fields": {"ja": "すべての分野", "en": "All fields"},

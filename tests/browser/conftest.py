@@ -164,6 +164,19 @@ def js_errors(watch: Watch) -> list[str]:
     return [e for e in watch.console_errors if not e.startswith(NETWORK_NOISE)]
 
 
+def settle(page: Page, timeout: float = 30_000) -> None:
+    """Wait until the app's script run has finished and the page stopped changing."""
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const state = app && app.getAttribute('data-test-script-state');
+            return state === 'notRunning' || state === 'initial';
+        }""",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(300)
+
+
 def is_loopback(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about"):

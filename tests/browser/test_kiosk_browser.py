@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     Watch,
     js_errors,
     open_context,
+    settle,
     start_app,
     stop_app,
 )
@@ -57,6 +58,7 @@ def touch_page(browser: Browser, watch: Watch, viewport: dict[str, int]) -> Page
 
 def small_targets(page: Page) -> list[str]:
     """Buttons and inputs meant for tapping that are smaller than 48 px."""
+    settle(page)
     found: list[str] = page.evaluate(
         """(min) => Array.from(document.querySelectorAll(
               'button, [role=button], input, [role=option], a[href]'))

@@ -19,6 +19,7 @@ from ui import areaview
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.text import md_literal
 
 ensure_navigation()
 
@@ -43,7 +44,7 @@ st.query_params["area"] = area_id
 prof = areaview.profile(area_id)
 L = lang()
 
-st.title(t("area.title", name=prof.name(L)))
+st.title(t("area.title", name=md_literal(prof.name(L))))
 sample_banner(city.organisations)
 if prof.is_approximate:
     st.info(prof.boundary_note(L))
@@ -92,7 +93,7 @@ st.bar_chart(
 if prof.gaps:
     st.markdown(t("area.gaps"))
     for f in prof.gaps:
-        st.markdown(f"- **{f.label(L)}** — {f.reason(L)}")
+        st.markdown(f"- **{md_literal(f.label(L))}** — {md_literal(f.reason(L))}")
     st.page_link(
         "pages/partners.py",
         label=t("partners.link_area"),

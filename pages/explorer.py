@@ -14,6 +14,7 @@ from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
 from ui.mapview import show_map
 from ui.state import KEYS, sync_query
+from ui.text import md_literal
 from ui.widgets import filter_sidebar, org_table
 
 ensure_navigation()
@@ -54,7 +55,7 @@ with map_tab:
         else:
             row = cov.set_index("area_id").loc[area_id]
             info = city.areas.set_index("area_id").loc[area_id]
-            st.markdown(f"### {labels[area_id]}")
+            st.markdown(f"### {md_literal(labels[area_id])}")
             st.metric(t("panel.total"), int(row["total"]))
             st.metric(t("panel.per_10k"), f"{row['per_10k']:.1f}")
             st.caption(

@@ -19,6 +19,12 @@ PRIVATE = {
 }
 
 
+#: A name that would load an image, run a script or style text if it were not inert.
+HOSTILE_NAME = (
+    "悪意![t](http://evil.example/t.png) **太字** <img src=x onerror=alert(1)> :red[赤] ${alert(1)}"
+)
+
+
 def kiosk(**params: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["kiosk"] = "1"
@@ -114,7 +120,13 @@ def with_private_org(tmp_path: Path) -> Path:
     row["service_areas"] = "*"
     for key, value in PRIVATE.items():
         row[key] = value
-    pd.concat([orgs, row.to_frame().T]).to_csv(folder / "organisations.csv", index=False)
+    hostile = row.copy()
+    hostile["org_id"] = "cg-9998"
+    hostile["name"] = HOSTILE_NAME
+    for key in PRIVATE:
+        hostile[key] = ""
+    rows = pd.concat([orgs, row.to_frame().T, hostile.to_frame().T])
+    rows.to_csv(folder / "organisations.csv", index=False)
     return folder
 
 

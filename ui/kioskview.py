@@ -24,6 +24,7 @@ from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
 from ui.kiosk import public_link, qr_png
 from ui.layout import area_labels, sample_banner
+from ui.text import md_literal
 
 SCREEN = "kiosk.screen"
 FIELD = "kiosk.field"
@@ -103,7 +104,7 @@ def _grid(items: Sequence[tuple[str, str]], on_pick: str, prefix: str) -> None:
         cols = st.columns(COLUMNS)
         for col, (code, label) in zip(cols, items[start : start + COLUMNS], strict=False):
             col.button(
-                label,
+                md_literal(label),
                 on_click=go,
                 args=("results",),
                 kwargs={on_pick: code},
@@ -178,7 +179,7 @@ def _org_buttons(orgs: pd.DataFrame) -> None:
         return
     for org_id, name in list(zip(orgs["org_id"], orgs["name"], strict=True))[:MAX_LISTED]:
         st.button(
-            str(name),
+            md_literal(name),
             on_click=go,
             args=("details",),
             kwargs={"org": str(org_id)},
@@ -260,7 +261,7 @@ def details(city: CityData) -> None:
         st.button(t("kiosk.back"), on_click=go, args=("results",), key="kiosk.back")
     row = match.iloc[0]
     labels = area_labels(city)
-    st.header(str(row["name"]))
+    st.header(md_literal(row["name"]))
     if bool(row["is_sample"]):
         st.warning(t("app.sample_banner"))
     fields = "、".join(city.catalog.get(c).label(lang()) for c in row["fields"])

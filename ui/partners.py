@@ -32,6 +32,7 @@ from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
+from ui.text import md_literal
 from ui.widgets import field_label
 
 AREA_KEY = "partners.area"
@@ -253,7 +254,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
     if frame.empty:
         st.info(t("partners.needing_none"))
         return
-    st.markdown(f"**{t('partners.needing_count', name=name, n=len(frame))}**")
+    st.markdown(f"**{t('partners.needing_count', name=md_literal(name), n=len(frame))}**")
     st.caption(
         t(
             "partners.needing_caption",

@@ -164,3 +164,31 @@ def test_private_fields_never_reach_the_browser(kiosk_server: AppServer, browser
     for value in PRIVATE.values():
         assert value.encode() not in captured, value
     page.context.close()
+
+
+def test_hostile_names_stay_text(kiosk_server: AppServer, browser: Browser) -> None:
+    watch = Watch()
+    page = touch_page(browser, watch, LANDSCAPE)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(kiosk_server.url)
+    page.get_by_role("button", name="団体を探す").first.tap(timeout=60_000)
+    page.get_by_role("textbox").fill("悪意")
+    page.keyboard.press("Enter")
+    button = page.get_by_role("button", name="悪意", exact=False)
+    button.first.wait_for(timeout=30_000)
+    assert "**太字**" in button.first.inner_text()
+    button.first.tap()
+    page.get_by_text("083-901-1166").wait_for(timeout=30_000)
+    heading = page.get_by_role("heading", level=2).filter(has_text="悪意").first.inner_text()
+    assert "![t](http://evil.example/t.png)" in heading
+    assert "<img src=x onerror=alert(1)>" in heading
+    settle(page)
+    page.get_by_role("button", name="分野から探す").first.tap()
+    page.get_by_role("button", name="防災・減災").tap()
+    page.frame_locator("iframe").first.locator("path.kyodo-area").first.wait_for(timeout=30_000)
+    settle(page)
+    assert dialogs == []
+    assert not [u for u in watch.blocked if "evil.example" in u]
+    assert js_errors(watch) == []
+    page.context.close()

@@ -21,7 +21,7 @@ from tests.browser.conftest import (
 from tests.test_kiosk import PRIVATE, with_private_org
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Response, WebSocket
+    from playwright.sync_api import Browser, Dialog, Page, Response, WebSocket
 
 pytestmark = pytest.mark.browser
 
@@ -170,7 +170,12 @@ def test_hostile_names_stay_text(kiosk_server: AppServer, browser: Browser) -> N
     watch = Watch()
     page = touch_page(browser, watch, LANDSCAPE)
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(kiosk_server.url)
     page.get_by_role("button", name="団体を探す").first.tap(timeout=60_000)
     page.get_by_role("textbox").fill("悪意")

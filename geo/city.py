@@ -1,11 +1,26 @@
 """Per-city configuration: the areas, the support center's public contact, the map view.
 
-山口市 (JIS 35203) is the default and, for now, the only city.
+Cities are registered by their JIS X 0402 municipality code. 山口市 (JIS 35203) is the
+default; ``KYODO_CITY`` (a JIS code) chooses another registered city for the app, the
+registry and the command line.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
+
+#: Environment variable naming the configured city by its JIS code.
+CITY_ENV = "KYODO_CITY"
+#: JIS code of the default city, 山口市.
+DEFAULT_CITY_CODE = "35203"
+
+_JIS_CODE = re.compile(r"[0-9]{5}")
+
+
+class UnknownCityError(ValueError):
+    """A JIS code that is malformed or names no registered city."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,9 @@ class CityConfig:
         Default map zoom.
     registered_civic_groups
         Number of civic groups registered at the support center (published figure).
+    data_dir_name
+        Folder of the city's derived data under ``data/`` (its areas, centers,
+        organisations); empty: the JIS code.
     """
 
     jis_code: str
@@ -70,6 +88,17 @@ class CityConfig:
     center: tuple[float, float]
     zoom: int
     registered_civic_groups: int
+    data_dir_name: str = ""
+
+    @property
+    def data_folder(self) -> str:
+        """The folder of the city's data under ``data/``."""
+        return self.data_dir_name or self.jis_code
+
+    @property
+    def default_view(self) -> tuple[tuple[float, float], int]:
+        """The default map view: centre (latitude, longitude) and zoom."""
+        return self.center, self.zoom
 
     @property
     def area_ids(self) -> tuple[str, ...]:
@@ -136,4 +165,79 @@ YAMAGUCHI = CityConfig(
     center=(34.17, 131.50),
     zoom=10,
     registered_civic_groups=342,
+    data_dir_name="yamaguchi",
 )
+
+_CITIES: dict[str, CityConfig] = {}
+
+
+def check_jis_code(code: str) -> str:
+    """``code`` when it is a five-digit JIS municipality code.
+
+    Raises
+    ------
+    UnknownCityError
+        For anything else.
+    """
+    if not _JIS_CODE.fullmatch(code):
+        raise UnknownCityError(
+            f"{code!r} is not a municipality code: give the five-digit JIS code "
+            f"(山口市 is {DEFAULT_CITY_CODE})"
+        )
+    return code
+
+
+def register_city(city: CityConfig) -> CityConfig:
+    """Make ``city`` known by its JIS code; registering the same config again is a no-op.
+
+    Raises
+    ------
+    UnknownCityError
+        For a malformed code, or a code already registered with another configuration.
+    """
+    check_jis_code(city.jis_code)
+    known = _CITIES.get(city.jis_code)
+    if known is not None and known != city:
+        raise UnknownCityError(
+            f"the JIS code {city.jis_code} is already registered for {known.name_en}"
+        )
+    _CITIES[city.jis_code] = city
+    return city
+
+
+def cities() -> tuple[CityConfig, ...]:
+    """The registered cities, by JIS code."""
+    return tuple(_CITIES[code] for code in sorted(_CITIES))
+
+
+def city_by_code(jis_code: str) -> CityConfig:
+    """The registered city with ``jis_code``.
+
+    Raises
+    ------
+    UnknownCityError
+        When the code is malformed or no city is registered with it.
+    """
+    code = check_jis_code(jis_code.strip())
+    try:
+        return _CITIES[code]
+    except KeyError:
+        known = ", ".join(f"{c.jis_code} ({c.name_ja})" for c in cities())
+        raise UnknownCityError(
+            f"no city is configured with JIS code {code}; known: {known}"
+        ) from None
+
+
+def configured_city() -> CityConfig:
+    """The city chosen by ``$KYODO_CITY`` (a JIS code), else 山口市.
+
+    Raises
+    ------
+    UnknownCityError
+        When the setting names no registered city.
+    """
+    code = os.environ.get(CITY_ENV, "").strip()
+    return city_by_code(code) if code else _CITIES[DEFAULT_CITY_CODE]
+
+
+register_city(YAMAGUCHI)

@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.city import YAMAGUCHI, CityConfig
+from geo.city import YAMAGUCHI, CityConfig, configured_city
 from geo.crs import PROJECTED, WGS84
 from geo.errors import DataValidationError, Problem, raise_if_any, shorten
 from geo.fields import NEED, NPO, Field, FieldCatalog
@@ -76,12 +76,20 @@ ORG_FILE_COLUMNS = (
 )
 
 
-def default_data_dir() -> Path:
-    """The bundled data of the default city, or ``$KYODO_DATA_DIR`` when set."""
+def default_data_dir(city: CityConfig | None = None) -> Path:
+    """``$KYODO_DATA_DIR`` when set, else the bundled data of ``city``.
+
+    Parameters
+    ----------
+    city
+        The city whose folder under ``data/`` is meant; the configured city
+        (``$KYODO_CITY``, else 山口市) when ``None``.
+    """
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data" / "yamaguchi"
+    chosen = city or configured_city()
+    return Path(__file__).resolve().parent.parent / "data" / chosen.data_folder
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

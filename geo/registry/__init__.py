@@ -24,7 +24,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo.city import YAMAGUCHI, CityConfig
+from geo.city import CityConfig
 from geo.registry.errors import ConflictError, RegistryError
 from geo.registry.export import export_csv, export_geojson, export_hsds
 from geo.registry.importer import (
@@ -69,20 +69,21 @@ __all__ = [
 ]
 
 
-def open_store(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Store:
-    """The configured registry of the city in ``data_dir`` (created on first use)."""
+def open_store(data_dir: Path | None = None, city: CityConfig | None = None) -> Store:
+    """The configured registry of ``city`` (``KYODO_CITY`` when ``None``), created and
+    seeded from ``data_dir`` on first use."""
     return Store.open(database_url(), data_dir=data_dir, city=city)
 
 
 def read_registry_organisations(
-    data_dir: Path | None = None, city: CityConfig = YAMAGUCHI
+    data_dir: Path | None = None, city: CityConfig | None = None
 ) -> gpd.GeoDataFrame:
     """The active organisations of the configured registry, as ``load_organisations``."""
     with open_store(data_dir, city) as store:
         return store.read_organisations()
 
 
-def data_version(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> int:
+def data_version(data_dir: Path | None = None, city: CityConfig | None = None) -> int:
     """The registry's version (raised by every write); 0 when the registry is off.
 
     Cheap enough to call on every script run: cache loaded data on it.

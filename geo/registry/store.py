@@ -25,21 +25,25 @@ organisation has changed since (:class:`~geo.registry.errors.ConflictError`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from geo.city import YAMAGUCHI, CityConfig
+from geo.city import CityConfig, configured_city
+from geo.crs import to_wgs84
 from geo.errors import DataValidationError, Problem
 from geo.io import _read_csv, validate_organisations
 from geo.registry import settings
@@ -48,7 +52,9 @@ from geo.registry.errors import ConflictError, RegistryError
 from geo.registry.validation import Reference, check_records
 from geo.registry.values import clean_record
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
 ACTIVE = "active"
 RETIRED = "retired"
 
@@ -64,12 +70,24 @@ _WRITE = "kyodo_write"
 
 md = sa.MetaData()
 
+JIS = sa.String(8)
+
+
+def _org_key(table: str, column: str = "organization_id") -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["jis_code", column],
+        ["organization.jis_code", "organization.id"],
+        name=f"fk_{table}_organization",
+    )
+
+
 organization = sa.Table(
     "organization",
     md,
-    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("id", sa.String(64), nullable=False),
     sa.Column("seq", sa.Integer, nullable=False),
-    sa.Column("kind", sa.String(32), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("legal_status", sa.String(32), nullable=False),
     sa.Column("households", sa.Integer),
@@ -80,25 +98,35 @@ organization = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
     sa.Column("updated_by", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "id", name="pk_organization"),
+    sa.Index("ix_organization_jis_code_seq", "jis_code", "seq"),
+    sa.Index("ix_organization_jis_code_kind", "jis_code", "kind"),
 )
 
 location = sa.Table(
     "location",
     md,
-    sa.Column("organization_id", sa.String(64), sa.ForeignKey("organization.id"), primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("organization_id", sa.String(64), nullable=False),
     sa.Column("address_1", sa.Text, nullable=False),
     sa.Column("longitude", sa.Float, nullable=False),
     sa.Column("latitude", sa.Float, nullable=False),
     sa.Column("area_id", sa.String(64), nullable=False),
     sa.Column("match_level", sa.String(16), nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "organization_id", name="pk_location"),
+    _org_key("location"),
+    sa.Index("ix_location_jis_code_area_id", "jis_code", "area_id"),
 )
 
 service_area = sa.Table(
     "service_area",
     md,
-    sa.Column("organization_id", sa.String(64), sa.ForeignKey("organization.id"), primary_key=True),
-    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("organization_id", sa.String(64), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
     sa.Column("area_id", sa.String(64), nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "organization_id", "position", name="pk_service_area"),
+    _org_key("service_area"),
 )
 
 taxonomy_term = sa.Table(
@@ -113,20 +141,29 @@ taxonomy_term = sa.Table(
 attribute = sa.Table(
     "attribute",
     md,
-    sa.Column("link_id", sa.String(64), sa.ForeignKey("organization.id"), primary_key=True),
-    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("link_id", sa.String(64), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
     sa.Column("link_type", sa.String(32), nullable=False),
-    sa.Column("taxonomy_term_id", sa.String(32), sa.ForeignKey("taxonomy_term.id"), nullable=False),
+    sa.Column("taxonomy_term_id", sa.String(32), nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "link_id", "position", name="pk_attribute"),
+    _org_key("attribute", "link_id"),
+    sa.ForeignKeyConstraint(
+        ["taxonomy_term_id"], ["taxonomy_term.id"], name="fk_attribute_taxonomy_term"
+    ),
 )
 
 contact = sa.Table(
     "contact",
     md,
-    sa.Column("organization_id", sa.String(64), sa.ForeignKey("organization.id"), primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("organization_id", sa.String(64), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("phone", sa.Text, nullable=False),
     sa.Column("email", sa.Text, nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "organization_id", name="pk_contact"),
+    _org_key("contact"),
 )
 
 change_log = sa.Table(
@@ -140,6 +177,8 @@ change_log = sa.Table(
     sa.Column("source_sha256", sa.String(64), nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("data_version", sa.Integer, nullable=False),
+    sa.Column("jis_code", JIS, nullable=False, server_default=""),
+    sa.Index("ix_change_log_jis_code", "jis_code"),
 )
 
 metadata_table = sa.Table(
@@ -160,10 +199,17 @@ metadata_table = sa.Table(
 registry_state = sa.Table(
     "registry_state",
     md,
-    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("key", sa.String(32), nullable=False),
     sa.Column("int_value", sa.Integer),
     sa.Column("text_value", sa.Text),
+    sa.PrimaryKeyConstraint("jis_code", "key", name="pk_registry_state"),
 )
+
+#: The PostGIS point of a location (PostgreSQL with PostGIS only; see migration 0003).
+_GEOM: sa.ColumnClause[Any] = sa.literal_column("location.geom")
+#: WGS84.
+_SRID = 4326
 
 #: Record columns that live in the private ``contact`` table.
 CONTACT_COLUMNS = {"representative": "name", "phone": "phone", "email": "email", "notes": "notes"}
@@ -264,6 +310,8 @@ def _now() -> str:
 
 def _engine(url: str) -> Engine:
     parsed = sa.make_url(url)
+    if parsed.drivername == "postgresql":  # the installed driver, not psycopg2
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         return sa.create_engine(parsed, pool_pre_ping=True)
     if not parsed.database or parsed.database == ":memory:":
@@ -294,11 +342,95 @@ def _bool(text: str) -> bool | None:
     return None if text == "" else text == "true"
 
 
-class Store:
-    """The organisation registry of one city.
+# --- migrations --------------------------------------------------------------------------
 
-    Open with :meth:`open` (creating and seeding the database on first use) and close
-    with :meth:`close`, or use it as a context manager.
+#: Alembic's folder: ``env.py`` and ``versions/``.
+MIGRATIONS = Path(__file__).with_name("migrations")
+#: The revision of registries made before migrations existed (schema version 1).
+FIRST_REVISION = "0001"
+#: Key of the PostgreSQL advisory lock held while migrating and seeding.
+_MIGRATION_LOCK = 0x6B796F646F
+
+
+def _alembic_config(conn: Connection) -> AlembicConfig:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    config.attributes["connection"] = conn
+    return config
+
+
+@functools.cache
+def _revisions() -> tuple[str, ...]:
+    """Every known revision, oldest first; the last is the head."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    return tuple(reversed([r.revision for r in script.walk_revisions()]))
+
+
+def head_revision() -> str:
+    """The schema revision this program writes and reads."""
+    return _revisions()[-1]
+
+
+def schema_revision(conn: Connection) -> str | None:
+    """The database's revision: ``None`` for an empty database, :data:`FIRST_REVISION` for
+    a registry made before migrations existed."""
+    inspector = sa.inspect(conn)
+    if inspector.has_table("alembic_version"):
+        found = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        return None if found is None else str(found)
+    if inspector.has_table(registry_state.name):
+        return FIRST_REVISION
+    return None
+
+
+def migrate(conn: Connection, url: str) -> None:
+    """Bring the database of ``conn`` to the head revision, inside its transaction.
+
+    A registry made before migrations existed (no ``alembic_version`` table, schema
+    version 1 in ``registry_state``) is stamped with the first revision, then upgraded.
+
+    Raises
+    ------
+    RegistryError
+        When the database has a revision this program does not know (a newer program
+        has upgraded it), or an unknown schema.
+    """
+    from alembic import command
+
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+    current = schema_revision(conn)
+    if current is not None and current not in _revisions():
+        raise RegistryError(
+            f"the registry at {url} has schema revision {current}, which this program does "
+            f"not know (it reads {head_revision()}): run the newer program"
+        )
+    config = _alembic_config(conn)
+    if current == FIRST_REVISION and not sa.inspect(conn).has_table("alembic_version"):
+        found = conn.execute(
+            sa.text("SELECT int_value FROM registry_state WHERE key = 'schema_version'")
+        ).scalar()
+        if found != 1:
+            raise RegistryError(
+                f"the registry at {url} has schema version {found}, which this program "
+                "cannot upgrade"
+            )
+        command.stamp(config, FIRST_REVISION)
+    if current != head_revision():
+        command.upgrade(config, "head")
+
+
+class Store:
+    """The organisation registry of one city, in a database that may hold several.
+
+    Open with :meth:`open` (migrating the database and seeding the city on first use)
+    and close with :meth:`close`, or use it as a context manager. Every query is
+    limited to the city's rows (its JIS code).
 
     Parameters
     ----------
@@ -311,6 +443,7 @@ class Store:
     def __init__(self, engine: Engine, reference: Reference) -> None:
         self.engine = engine
         self.reference = reference
+        self.jis_code = reference.city.jis_code
 
     # --- opening ---------------------------------------------------------------------
 
@@ -320,31 +453,33 @@ class Store:
         url: str | None = None,
         *,
         data_dir: Path | None = None,
-        city: CityConfig = YAMAGUCHI,
+        city: CityConfig | None = None,
         reference: Reference | None = None,
     ) -> Store:
-        """Open the registry at ``url``, creating it from the bundled sample if new.
+        """Open the registry at ``url``, migrating it and seeding the city when new.
 
         Parameters
         ----------
         url
             SQLAlchemy URL; :func:`geo.registry.settings.database_url` when ``None``.
+            ``postgresql://`` URLs use psycopg.
         data_dir
             The city's data directory: reference data, and ``organisations.csv`` to
-            seed a new registry from.
+            seed the city from; the city's bundled folder when ``None``.
         city
-            The city; a registry holds one city and refuses any other.
+            The city; the configured one (``KYODO_CITY``) when ``None``.
         reference
-            Already loaded reference data (saves reading ``data_dir`` again).
+            Already loaded reference data (saves reading ``data_dir`` again); its city
+            is the store's.
 
         Raises
         ------
         RegistryError
-            When the database belongs to another city or has an unknown schema.
+            When the database has a schema this program cannot read.
         DataValidationError
-            When a new registry cannot be seeded from ``organisations.csv``.
+            When the city cannot be seeded from ``organisations.csv``.
         """
-        ref = reference or Reference(data_dir, city)
+        ref = reference or Reference(data_dir, city or configured_city())
         store = cls(_engine(url or settings.database_url()), ref)
         try:
             store._ensure_ready()
@@ -394,35 +529,20 @@ class Store:
 
     def _ensure_ready(self) -> None:
         with self._read() as conn:
-            ready = sa.inspect(conn).has_table(registry_state.name)
-            if ready:
-                self._check_state(conn)
+            if schema_revision(conn) == head_revision() and self._seeded(conn):
                 return
         with self._write() as conn:
-            if sa.inspect(conn).has_table(registry_state.name):  # created meanwhile
-                self._check_state(conn)
-                return
-            md.create_all(conn)
-            self._seed(conn)
+            migrate(conn, self.url)
+            if not self._seeded(conn):
+                self._seed(conn)
 
-    def _state(self, conn: Connection) -> dict[str, tuple[int | None, str | None]]:
-        rows = conn.execute(sa.select(registry_state)).all()
-        return {r.key: (r.int_value, r.text_value) for r in rows}
-
-    def _check_state(self, conn: Connection) -> None:
-        state = self._state(conn)
-        schema = state.get("schema_version", (None, None))[0]
-        if schema != SCHEMA_VERSION:
-            raise RegistryError(
-                f"the registry at {self.url} has schema version {schema}, "
-                f"this program reads version {SCHEMA_VERSION}"
-            )
-        jis = state.get("city", (None, None))[1]
-        if jis != self.reference.city.jis_code:
-            raise RegistryError(
-                f"the registry at {self.url} holds the organisations of city {jis}, "
-                f"not of {self.reference.city.name_en} ({self.reference.city.jis_code})"
-            )
+    def _seeded(self, conn: Connection) -> bool:
+        found = conn.execute(
+            sa.select(registry_state.c.key)
+            .where(registry_state.c.jis_code == self.jis_code)
+            .where(registry_state.c.key == "data_version")
+        ).first()
+        return found is not None
 
     def _seed(self, conn: Connection) -> None:
         path = self.reference.data_dir / "organisations.csv"
@@ -441,13 +561,16 @@ class Store:
         problems += check_records(frame, path.name, self.reference)
         if problems:
             raise DataValidationError(problems)
+        city = self.reference.city
         conn.execute(
             registry_state.insert(),
             [
-                {"key": "schema_version", "int_value": SCHEMA_VERSION, "text_value": None},
-                {"key": "city", "int_value": None, "text_value": self.reference.city.jis_code},
-                {"key": "data_version", "int_value": 1, "text_value": None},
-                {"key": "created_at", "int_value": None, "text_value": _now()},
+                {"jis_code": city.jis_code, "key": key, "int_value": i, "text_value": t}
+                for key, i, t in (
+                    ("data_version", 1, None),
+                    ("created_at", None, _now()),
+                    ("name", None, city.name_ja),
+                )
             ],
         )
         self._sync_terms(conn)
@@ -475,16 +598,30 @@ class Store:
     # --- reading ---------------------------------------------------------------------
 
     def data_version(self) -> int:
-        """A number raised by every write: readers reload when it changes."""
+        """A number raised by every write to this city: readers reload when it changes."""
         with self._read() as conn:
             return self._data_version(conn)
 
-    @staticmethod
-    def _data_version(conn: Connection, *, lock: bool = False) -> int:
-        query = sa.select(registry_state.c.int_value).where(registry_state.c.key == "data_version")
+    def _data_version(self, conn: Connection, *, lock: bool = False) -> int:
+        query = (
+            sa.select(registry_state.c.int_value)
+            .where(registry_state.c.jis_code == self.jis_code)
+            .where(registry_state.c.key == "data_version")
+        )
         if lock:
             query = query.with_for_update()
         return int(conn.execute(query).scalar_one())
+
+    def cities(self) -> list[str]:
+        """JIS codes of every city the database holds."""
+        with self._read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(registry_state.c.jis_code)
+                    .where(registry_state.c.key == "data_version")
+                    .order_by(registry_state.c.jis_code)
+                ).scalars()
+            )
 
     def records(self, *, include_retired: bool = False, kind: str | None = None) -> list[StoredOrg]:
         """Organisations in registry order.
@@ -508,15 +645,19 @@ class Store:
         ids: Sequence[str] | None = None,
     ) -> list[StoredOrg]:
         o, loc, con = organization, location, contact
+        jis = self.jis_code
         query = (
             sa.select(
                 o, loc, con.c.name.label("contact_name"), con.c.phone, con.c.email, con.c.notes
             )
             .select_from(
-                o.join(loc, loc.c.organization_id == o.c.id).outerjoin(
-                    con, con.c.organization_id == o.c.id
+                o.join(
+                    loc, (loc.c.jis_code == o.c.jis_code) & (loc.c.organization_id == o.c.id)
+                ).outerjoin(
+                    con, (con.c.jis_code == o.c.jis_code) & (con.c.organization_id == o.c.id)
                 )
             )
+            .where(o.c.jis_code == jis)
             .order_by(o.c.seq)
         )
         if not include_retired:
@@ -526,11 +667,15 @@ class Store:
         if ids is not None:
             query = query.where(o.c.id.in_(list(ids)))
         rows = conn.execute(query).all()
-        terms = sa.select(attribute.c.link_id, attribute.c.taxonomy_term_id).order_by(
-            attribute.c.link_id, attribute.c.position
+        terms = (
+            sa.select(attribute.c.link_id, attribute.c.taxonomy_term_id)
+            .where(attribute.c.jis_code == jis)
+            .order_by(attribute.c.link_id, attribute.c.position)
         )
-        areas = sa.select(service_area.c.organization_id, service_area.c.area_id).order_by(
-            service_area.c.organization_id, service_area.c.position
+        areas = (
+            sa.select(service_area.c.organization_id, service_area.c.area_id)
+            .where(service_area.c.jis_code == jis)
+            .order_by(service_area.c.organization_id, service_area.c.position)
         )
         if ids is not None:  # a few organisations; otherwise read all and keep what is wanted
             terms = terms.where(attribute.c.link_id.in_(list(ids)))
@@ -603,7 +748,10 @@ class Store:
         """The latest writes, newest first."""
         with self._read() as conn:
             rows = conn.execute(
-                sa.select(change_log).order_by(change_log.c.id.desc()).limit(limit)
+                sa.select(change_log)
+                .where(change_log.c.jis_code == self.jis_code)
+                .order_by(change_log.c.id.desc())
+                .limit(limit)
             ).all()
         return [
             AuditEntry(
@@ -617,7 +765,9 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(
                 sa.select(metadata_table)
+                .join(change_log, change_log.c.id == metadata_table.c.change_id)
                 .where(metadata_table.c.change_id == change_id)
+                .where(change_log.c.jis_code == self.jis_code)
                 .order_by(metadata_table.c.id)
             ).all()
         return [
@@ -636,11 +786,206 @@ class Store:
         prefix = ID_PREFIX[kind]
         with self._read() as conn:
             ids = conn.execute(
-                sa.select(organization.c.id).where(organization.c.id.startswith(prefix))
+                sa.select(organization.c.id)
+                .where(organization.c.jis_code == self.jis_code)
+                .where(organization.c.id.startswith(prefix))
             ).scalars()
             numbers = [int(i[len(prefix) :]) for i in ids if i[len(prefix) :].isdigit()]
         start = max(numbers, default=0) + 1
         return [f"{prefix}{n:04d}" for n in range(start, start + count)]
+
+    # --- spatial ---------------------------------------------------------------------
+
+    @functools.cached_property
+    def spatial_engine(self) -> str:
+        """``postgis`` when the database does the spatial work, else ``shapely``.
+
+        PostGIS is used on PostgreSQL when the migration could add ``location.geom``
+        (the extension was available); everywhere else the points are read and tested
+        with shapely. Both give the same answers.
+        """
+        if self.engine.dialect.name != "postgresql":
+            return "shapely"
+        query = sa.text(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'location' AND column_name = 'geom'"
+        )
+        with self._read() as conn:
+            return "shapely" if conn.execute(query).first() is None else "postgis"
+
+    def _points(
+        self, kinds: Collection[str] | None, fields: Collection[str] | None, *, geom: bool = False
+    ) -> sa.Select[Any]:
+        o, loc = organization, location
+        columns: list[Any] = [o.c.id, loc.c.longitude, loc.c.latitude]
+        if geom:
+            columns.append(_GEOM.label("geom"))
+        query = (
+            sa.select(*columns)
+            .select_from(
+                o.join(loc, (loc.c.jis_code == o.c.jis_code) & (loc.c.organization_id == o.c.id))
+            )
+            .where(o.c.jis_code == self.jis_code)
+            .where(o.c.status == ACTIVE)
+            .order_by(o.c.seq)
+        )
+        if kinds is not None:
+            query = query.where(o.c.kind.in_(sorted(kinds)))
+        if fields is not None:
+            query = query.where(
+                o.c.id.in_(
+                    sa.select(attribute.c.link_id)
+                    .where(attribute.c.jis_code == self.jis_code)
+                    .where(attribute.c.taxonomy_term_id.in_(sorted(fields)))
+                )
+            )
+        return query
+
+    def _point_tree(
+        self, kinds: Collection[str] | None, fields: Collection[str] | None
+    ) -> tuple[list[str], shapely.STRtree]:
+        with self._read() as conn:
+            rows = conn.execute(self._points(kinds, fields)).all()
+        points = shapely.points([r.longitude for r in rows], [r.latitude for r in rows])
+        return [r.id for r in rows], shapely.STRtree(points)
+
+    def ids_within_bounds(
+        self,
+        west: float,
+        south: float,
+        east: float,
+        north: float,
+        *,
+        kinds: Collection[str] | None = None,
+        fields: Collection[str] | None = None,
+    ) -> list[str]:
+        """Active organisations whose point lies within the bounds (edges included).
+
+        Parameters
+        ----------
+        west, south, east, north
+            WGS84 bounds, e.g. of the map's view.
+        kinds
+            Only these kinds (``council``, ``association``, ``civic_group``).
+        fields
+            Only organisations active in any of these field codes.
+
+        Returns
+        -------
+        Their ids, in registry order.
+        """
+        if west > east or south > north:
+            raise ValueError(f"empty bounds: west {west} east {east}, south {south} north {north}")
+        query = self._points(kinds, fields)
+        if self.spatial_engine == "postgis":
+            envelope = sa.func.ST_MakeEnvelope(west, south, east, north, _SRID)
+            query = query.where(sa.func.ST_Intersects(_GEOM, envelope))
+        else:
+            query = query.where(
+                location.c.longitude.between(west, east), location.c.latitude.between(south, north)
+            )
+        with self._read() as conn:
+            return [r.id for r in conn.execute(query)]
+
+    def points_in_area(
+        self,
+        area: shapely.Geometry,
+        *,
+        kinds: Collection[str] | None = None,
+        fields: Collection[str] | None = None,
+    ) -> list[str]:
+        """Active organisations whose point lies in ``area`` (its boundary included).
+
+        Parameters
+        ----------
+        area
+            A polygon or multipolygon in WGS84 longitude/latitude.
+        kinds, fields
+            As for :meth:`ids_within_bounds`.
+
+        Returns
+        -------
+        Their ids, in registry order.
+        """
+        if self.spatial_engine == "postgis":
+            shape = sa.func.ST_GeomFromWKB(sa.literal(shapely.to_wkb(area), sa.LargeBinary), _SRID)
+            query = self._points(kinds, fields).where(sa.func.ST_Covers(shape, _GEOM))
+            with self._read() as conn:
+                return [r.id for r in conn.execute(query)]
+        ids, tree = self._point_tree(kinds, fields)
+        return [ids[i] for i in sorted(tree.query(area, predicate="covers"))]
+
+    def counts_per_area(
+        self,
+        areas: gpd.GeoDataFrame | None = None,
+        *,
+        kinds: Collection[str] | None = None,
+        fields: Collection[str] | None = None,
+    ) -> pd.Series:
+        """Number of active organisations whose point lies in each area.
+
+        A point on an area's boundary is in it; one on the border of two areas counts
+        in both.
+
+        Parameters
+        ----------
+        areas
+            Areas with unique ``area_id`` values (any CRS); the city's areas when
+            ``None``.
+        kinds, fields
+            As for :meth:`ids_within_bounds`.
+
+        Returns
+        -------
+        Counts indexed by ``area_id``, in the areas' order (0 for an empty area).
+        """
+        frame = to_wgs84(self.reference.areas if areas is None else areas)
+        ids = [str(a) for a in frame["area_id"]]
+        if len(set(ids)) != len(ids):
+            raise ValueError("area ids must be unique")
+        geoms = list(frame.geometry)
+        if self.spatial_engine == "postgis":
+            counts = self._postgis_counts(ids, geoms, kinds, fields)
+        else:
+            _, tree = self._point_tree(kinds, fields)
+            pairs = tree.query(geoms, predicate="covers")
+            hits = np.bincount(pairs[0], minlength=len(geoms))
+            counts = {i: int(n) for i, n in zip(ids, hits, strict=True)}
+        return pd.Series(
+            [counts.get(i, 0) for i in ids],
+            index=pd.Index(ids, name="area_id"),
+            name="organisations",
+            dtype="int64",
+        )
+
+    def _postgis_counts(
+        self,
+        ids: Sequence[str],
+        geoms: Sequence[shapely.Geometry],
+        kinds: Collection[str] | None,
+        fields: Collection[str] | None,
+    ) -> dict[str, int]:
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        areas = (
+            sa.func.unnest(
+                sa.bindparam("area_ids", list(ids), type_=ARRAY(sa.Text)),
+                sa.bindparam(
+                    "area_wkbs", [shapely.to_wkb(g) for g in geoms], type_=ARRAY(sa.LargeBinary)
+                ),
+            )
+            .table_valued("area_id", "wkb")
+            .render_derived(name="a")
+        )
+        points = self._points(kinds, fields, geom=True).subquery("p")
+        shape = sa.func.ST_GeomFromWKB(areas.c.wkb, _SRID)
+        query = (
+            sa.select(areas.c.area_id, sa.func.count(points.c.id))
+            .select_from(areas.outerjoin(points, sa.func.ST_Covers(shape, points.c.geom)))
+            .group_by(areas.c.area_id)
+        )
+        with self._read() as conn:
+            return {str(a): int(n) for a, n in conn.execute(query)}
 
     # --- writing ---------------------------------------------------------------------
 
@@ -756,13 +1101,17 @@ class Store:
             if not counts:
                 conn.rollback()
                 return WriteResult(None, current, {})
-            conn.execute(
-                registry_state.update()
-                .where(registry_state.c.key == "data_version")
-                .values(int_value=current + 1)
-            )
+            self._set_data_version(conn, current + 1)
             self._summarise(conn, change_id, counts)
         return WriteResult(change_id, current + 1, counts)
+
+    def _set_data_version(self, conn: Connection, version: int) -> None:
+        conn.execute(
+            registry_state.update()
+            .where(registry_state.c.jis_code == self.jis_code)
+            .where(registry_state.c.key == "data_version")
+            .values(int_value=version)
+        )
 
     def _check_changes(self, changes: Sequence[Change], source: str) -> None:
         with_records = [c for c in changes if c.record is not None]
@@ -790,7 +1139,9 @@ class Store:
         if change.action == ADD:
             assert change.record is not None
             taken = conn.execute(
-                sa.select(organization.c.id).where(organization.c.id == change.org_id)
+                sa.select(organization.c.id)
+                .where(organization.c.jis_code == self.jis_code)
+                .where(organization.c.id == change.org_id)
             ).first()
             if taken:
                 raise RegistryError(f"the id {change.org_id!r} is already taken")
@@ -844,6 +1195,7 @@ class Store:
             return False
         updated = conn.execute(
             organization.update()
+            .where(organization.c.jis_code == self.jis_code)
             .where(organization.c.id == change.org_id)
             .where(organization.c.version == old.version)
             .values(
@@ -862,7 +1214,9 @@ class Store:
             (attribute, attribute.c.link_id),
             (contact, contact.c.organization_id),
         ):
-            conn.execute(table.delete().where(key == change.org_id))
+            conn.execute(
+                table.delete().where(table.c.jis_code == self.jis_code).where(key == change.org_id)
+            )
         self._insert_parts(conn, [record], {change.org_id: level})
         kind = {RETIRE: "retire", REACTIVATE: "reactivate"}.get(change.action, "update")
         rows = [self._meta(change_id, change.org_id, at, kind, f, a, b, who) for f, a, b in diffs]
@@ -897,13 +1251,16 @@ class Store:
     ) -> None:
         seq = int(
             conn.execute(
-                sa.select(sa.func.coalesce(sa.func.max(organization.c.seq), 0))
+                sa.select(sa.func.coalesce(sa.func.max(organization.c.seq), 0)).where(
+                    organization.c.jis_code == self.jis_code
+                )
             ).scalar_one()
         )
         conn.execute(
             organization.insert(),
             [
                 {
+                    "jis_code": self.jis_code,
                     "id": r["org_id"],
                     "seq": seq + i,
                     "status": ACTIVE,
@@ -917,14 +1274,18 @@ class Store:
         )
         self._insert_parts(conn, records, match_levels)
 
-    @staticmethod
     def _insert_parts(
-        conn: Connection, records: Sequence[Mapping[str, str]], match_levels: Mapping[str, str]
+        self,
+        conn: Connection,
+        records: Sequence[Mapping[str, str]],
+        match_levels: Mapping[str, str],
     ) -> None:
+        jis = self.jis_code
         conn.execute(
             location.insert(),
             [
                 {
+                    "jis_code": jis,
                     "organization_id": r["org_id"],
                     "address_1": r["address"],
                     "longitude": float(r["lon"]),
@@ -936,7 +1297,7 @@ class Store:
             ],
         )
         areas = [
-            {"organization_id": r["org_id"], "position": i, "area_id": a}
+            {"jis_code": jis, "organization_id": r["org_id"], "position": i, "area_id": a}
             for r in records
             for i, a in enumerate(filter(None, r["service_areas"].split(";")))
         ]
@@ -944,6 +1305,7 @@ class Store:
             conn.execute(service_area.insert(), areas)
         terms = [
             {
+                "jis_code": jis,
                 "link_id": r["org_id"],
                 "position": i,
                 "link_type": "organization",
@@ -955,7 +1317,11 @@ class Store:
         if terms:
             conn.execute(attribute.insert(), terms)
         contacts = [
-            {"organization_id": r["org_id"], **{v: r[k] for k, v in CONTACT_COLUMNS.items()}}
+            {
+                "jis_code": jis,
+                "organization_id": r["org_id"],
+                **{v: r[k] for k, v in CONTACT_COLUMNS.items()},
+            }
             for r in records
             if any(r[k] for k in CONTACT_COLUMNS)
         ]
@@ -985,12 +1351,20 @@ class Store:
             "updated_by": who,
         }
 
-    @staticmethod
     def _log(
-        conn: Connection, *, who: str, action: str, source: str, sha: str, at: str, version: int
+        self,
+        conn: Connection,
+        *,
+        who: str,
+        action: str,
+        source: str,
+        sha: str,
+        at: str,
+        version: int,
     ) -> int:
         result = conn.execute(
             change_log.insert().values(
+                jis_code=self.jis_code,
                 at=at,
                 who=who,
                 action=action,
@@ -1069,6 +1443,9 @@ class Store:
         -------
         The snapshot of the state before the restore, and the write (its audit record).
 
+        A snapshot is the whole SQLite file: every city it holds is restored, and it
+        must hold this one. A snapshot made by an older program is migrated.
+
         Raises
         ------
         RegistryError
@@ -1079,13 +1456,20 @@ class Store:
         try:
             with closing(sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)) as db:
                 check = db.execute("PRAGMA quick_check").fetchone()
-                state = dict(db.execute("SELECT key, text_value FROM registry_state").fetchall())
+                held, revision = _snapshot_contents(db)
         except sqlite3.DatabaseError as exc:
             raise RegistryError(f"{snapshot.name} is not a registry snapshot: {exc}") from exc
         if not check or check[0] != "ok":
             raise RegistryError(f"{snapshot.name} is damaged: {check}")
-        if state.get("city") != self.reference.city.jis_code:
-            raise RegistryError(f"{snapshot.name} holds another city ({state.get('city')})")
+        if self.jis_code not in held:
+            raise RegistryError(
+                f"{snapshot.name} holds another city ({', '.join(sorted(held)) or 'none'})"
+            )
+        if revision not in _revisions():
+            raise RegistryError(
+                f"{snapshot.name} has schema revision {revision}, which this program does not "
+                "know: restore it with the newer program"
+            )
         before = self.snapshot("before-restore")
         old = self.data_version()
         with (
@@ -1094,6 +1478,7 @@ class Store:
         ):
             src.backup(dst)
         with self._write() as conn:
+            migrate(conn, self.url)  # a snapshot made by an older program
             restored = self._data_version(conn, lock=True)
             version = max(old, restored) + 1
             at = _now()
@@ -1111,9 +1496,16 @@ class Store:
                 .where(change_log.c.id == change_id)
                 .values(summary=f"restored {snapshot.name}; the state before is in {before.name}")
             )
-            conn.execute(
-                registry_state.update()
-                .where(registry_state.c.key == "data_version")
-                .values(int_value=version)
-            )
+            self._set_data_version(conn, version)
         return before, WriteResult(change_id, version, {})
+
+
+def _snapshot_contents(db: sqlite3.Connection) -> tuple[set[str], str]:
+    """The cities a snapshot holds and its schema revision."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:  # made before migrations: one city, revision 1
+        rows = db.execute("SELECT text_value FROM registry_state WHERE key = 'city'").fetchall()
+        return {str(r[0]) for r in rows}, FIRST_REVISION
+    rows = db.execute("SELECT jis_code FROM registry_state WHERE key = 'data_version'").fetchall()
+    revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    return {str(r[0]) for r in rows}, str(revision[0]) if revision else ""

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.city import YAMAGUCHI, CityConfig
+from geo.city import CityConfig, configured_city
 from geo.crs import WGS84
 from geo.errors import Problem
 from geo.fields import FieldCatalog
@@ -41,15 +41,15 @@ class Reference:
     data_dir
         The city's data directory (the bundled city when ``None``).
     city
-        The city.
+        The city; the configured one (``KYODO_CITY``) when ``None``.
     """
 
-    def __init__(self, data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> None:
-        self.data_dir = data_dir or default_data_dir()
-        self.city = city
+    def __init__(self, data_dir: Path | None = None, city: CityConfig | None = None) -> None:
+        self.city = city or configured_city()
+        self.data_dir = data_dir or default_data_dir(self.city)
 
     @classmethod
-    def load(cls, data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Reference:
+    def load(cls, data_dir: Path | None = None, city: CityConfig | None = None) -> Reference:
         """The reference data of ``data_dir``, read in full now (raises on bad files)."""
         ref = cls(data_dir, city)
         for part in ("catalog", "outline", "areas", "towns", "centers"):

@@ -1,0 +1,1 @@
+"""Registry schema revisions, oldest first: r0001, r0002, …"""

@@ -10,6 +10,8 @@ from tests.tinycity import TINY, write_city
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT.parent / "shared" / "data" / "yamaguchi"
 
+pytest_plugins = ["tests.registry_backends"]
+
 
 @pytest.fixture(scope="session")
 def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -17,6 +17,7 @@ from geo.registry.columns import LABELS
 from geo.registry.export import hsds_package
 from geo.registry.importer import read_bytes
 from geo.registry.store import Store
+from tests.registry_backends import Backend
 from tests.test_registry_support import csv_bytes, tiny_store
 
 KINDS = ("civic_groups", "associations", "councils")
@@ -54,7 +55,7 @@ def _active(store: Store) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("fmt", ["csv", "csv-ja", "geojson"])
 def test_round_trip_gives_the_same_registry(
-    changed: Store, tmp_path: Path, tiny_dir: Path, fmt: str
+    changed: Store, backend: Backend, tiny_dir: Path, fmt: str
 ) -> None:
     files = {}
     for kind in KINDS:
@@ -69,7 +70,7 @@ def test_round_trip_gives_the_same_registry(
         assert not plan.problems, [str(p) for p in plan.problems]
         assert not plan.has_changes, (kind, plan.summary())
     # into a fresh registry seeded from the same sample: the same organisations
-    with tiny_store(tmp_path, tiny_dir, "b") as fresh:
+    with tiny_store(backend, tiny_dir, "b") as fresh:
         for kind, (data, name) in files.items():
             plan = plan_import(read_bytes(data, name), kind, fresh)
             assert not plan.problems, [str(p) for p in plan.problems]

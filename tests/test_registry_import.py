@@ -21,6 +21,7 @@ from geo.registry.importer import MAX_BYTES, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
 from geo.registry.values import Vocabulary, clean_cell, iso_date
+from tests.registry_backends import Backend
 from tests.test_registry_support import (
     civic_rows,
     csv_bytes,
@@ -218,6 +219,7 @@ def _attempt(store: Store, data: bytes, name: str) -> tuple[list[Problem], bool]
     [pytest.param(*case[1:], id=case[0]) for case in BAD_INPUTS],
 )
 def test_bad_input_is_named_and_changes_nothing(
+    backend: Backend,
     tmp_path: Path,
     tiny_dir: Path,
     maker: Maker,
@@ -227,7 +229,7 @@ def test_bad_input_is_named_and_changes_nothing(
     unreadable: bool,
 ) -> None:
     data, name = maker(tmp_path)
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         before = state(store)
         problems, was_unreadable = _attempt(store, data, name)
         assert state(store) == before
@@ -254,12 +256,12 @@ def test_a_big_file_is_refused_before_it_is_read(
     assert "20 MB" in exc.value.problems[0].reason
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path, tiny_dir: Path) -> None:
+def test_every_problem_is_reported_at_once(backend: Backend, tiny_dir: Path) -> None:
     rows = civic_rows(3)
     rows[1][1] = "宇宙"
     rows[2][5] = "いつか"
     rows[3][2] = "どこでもない"
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert where(plan.problems) == [(1, "活動分野"), (2, "最終確認日"), (3, "所在地")]
     assert plan.invalid_rows == [1, 2, 3]
@@ -268,8 +270,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path, tiny_dir: Path) -> No
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_csv_encodings_read_the_same(tmp_path: Path, tiny_dir: Path, encoding: str) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding: str) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         expected = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
         plan = plan_import(
             read_bytes(csv_bytes(civic_rows(), encoding), "a.csv"), "civic_groups", store
@@ -279,7 +281,7 @@ def test_csv_encodings_read_the_same(tmp_path: Path, tiny_dir: Path, encoding: s
     assert plan.rows[0].record["name"] == "新しい会1"
 
 
-def test_formats_give_the_same_records(tmp_path: Path, tiny_dir: Path) -> None:
+def test_formats_give_the_same_records(backend: Backend, tmp_path: Path, tiny_dir: Path) -> None:
     rows = civic_rows()
     tsv = "\r\n".join("\t".join(r) for r in rows).encode("utf-8")
     gpkg = tmp_path / "list.gpkg"
@@ -290,7 +292,7 @@ def test_formats_give_the_same_records(tmp_path: Path, tiny_dir: Path) -> None:
     )
     frame.to_file(gpkg, driver="GPKG")
     points = [({h: r[i] for i, h in enumerate(rows[0])}, inside()) for r in rows[1:]]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plans = {
             name: plan_import(read_bytes(data, name), "civic_groups", store)
             for name, data in [
@@ -310,12 +312,12 @@ def test_formats_give_the_same_records(tmp_path: Path, tiny_dir: Path) -> None:
     assert plans["a.gpkg"].rows[0].record["lon"] == f"{inside()[0]:.6f}"
 
 
-def test_xlsx_cells_are_read_as_staff_typed_them(tmp_path: Path, tiny_dir: Path) -> None:
+def test_xlsx_cells_are_read_as_staff_typed_them(backend: Backend, tiny_dir: Path) -> None:
     rows: list[list[Any]] = [
         ["団体名", "活動分野", "所在地", "最終確認日", "電話", "世帯数"],
         ["=SUM(A1)", 8, "テスト市北西町", dt.datetime(2025, 4, 1), "+81 83 000", 120.0],
     ]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     record = plan.rows[0].record
@@ -324,7 +326,7 @@ def test_xlsx_cells_are_read_as_staff_typed_them(tmp_path: Path, tiny_dir: Path)
     assert (record["phone"], record["households"]) == ("+81 83 000", "120")
 
 
-def test_full_width_and_half_width_match(tmp_path: Path, tiny_dir: Path) -> None:
+def test_full_width_and_half_width_match(backend: Backend, tiny_dir: Path) -> None:
     rows = [
         ["ＮＯ．", "ｎａｍｅ", "活動分野", "所在地", "世帯数", "最終確認日"],
         [
@@ -336,7 +338,7 @@ def test_full_width_and_half_width_match(tmp_path: Path, tiny_dir: Path) -> None
             "令和７年４月１日",
         ],
     ]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     record = plan.rows[0].record
@@ -345,10 +347,10 @@ def test_full_width_and_half_width_match(tmp_path: Path, tiny_dir: Path) -> None
     assert record["last_confirmed"] == "2025-04-01"
 
 
-def test_html_in_names_is_kept_as_text(tmp_path: Path, tiny_dir: Path) -> None:
+def test_html_in_names_is_kept_as_text(backend: Backend, tiny_dir: Path) -> None:
     name = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     rows = _with(0, name)
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
         apply_plan(plan, store, who="test")
         stored = [s.record["name"] for s in store.records()]
@@ -357,11 +359,11 @@ def test_html_in_names_is_kept_as_text(tmp_path: Path, tiny_dir: Path) -> None:
     assert name in frame["name"].tolist()
 
 
-def test_formula_cells_stay_text(tmp_path: Path, tiny_dir: Path) -> None:
+def test_formula_cells_stay_text(backend: Backend, tiny_dir: Path) -> None:
     cells = ["=1+1", "+81-83-000", "-(いち)", "@SUM(A1)"]
     rows = [["団体名", "活動分野", "所在地", "電話"]]
     rows += [[c, "8", "テスト市北西町", c] for c in cells]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert not plan.problems
     assert [(r.record["name"], r.record["phone"]) for r in plan.rows] == [(c, c) for c in cells]
@@ -370,14 +372,14 @@ def test_formula_cells_stay_text(tmp_path: Path, tiny_dir: Path) -> None:
 # --- matching the registry -------------------------------------------------------------
 
 
-def test_dry_run_shows_added_changed_retired(tmp_path: Path, tiny_dir: Path) -> None:
+def test_dry_run_shows_added_changed_retired(backend: Backend, tiny_dir: Path) -> None:
     rows = [
         ["団体ID", "団体名", "活動分野", "所在地"],
         ["g-1", "サンプルg-1 改め", "npo01;mimamori", "テスト市nw"],  # changed by id
         ["", "サンプルg-2", "npo13", "テスト市ne"],  # matched by name, unchanged
         ["", "新しい会", "8", "テスト市南東町"],  # added
     ]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         before = state(store)
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
         assert state(store) == before  # a dry run writes nothing
@@ -398,17 +400,20 @@ def test_dry_run_shows_added_changed_retired(tmp_path: Path, tiny_dir: Path) -> 
     assert [g.org_id for g in plan.retired] == ["g-3"]
 
 
-def test_import_applies_the_plan_with_audit_and_snapshot(tmp_path: Path, tiny_dir: Path) -> None:
+def test_import_applies_the_plan_with_audit_and_snapshot(backend: Backend, tiny_dir: Path) -> None:
     rows = [
         ["団体ID", "団体名", "活動分野", "所在地"],
         ["g-1", "改名した会", "npo01", "テスト市nw"],
     ]
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(
             read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store, retire_missing=False
         )
         result = apply_plan(plan, store, who="山田")
-        assert result.snapshot is not None and result.snapshot.is_file()
+        if backend.is_sqlite:  # other databases are backed up with their own tools
+            assert result.snapshot is not None and result.snapshot.is_file()
+        else:
+            assert result.snapshot is None
         assert store.get("g-1").record["name"] == "改名した会"
         entry = store.audit(1)[0]
         assert (entry.who, entry.action, entry.source) == ("山田", "import", "list.csv")
@@ -421,10 +426,12 @@ def test_import_applies_the_plan_with_audit_and_snapshot(tmp_path: Path, tiny_di
     assert not again.has_changes
 
 
-def test_valid_rows_only_adds_and_changes_but_never_retires(tmp_path: Path, tiny_dir: Path) -> None:
+def test_valid_rows_only_adds_and_changes_but_never_retires(
+    backend: Backend, tiny_dir: Path
+) -> None:
     rows = civic_rows(2)
     rows[2][1] = "宇宙"
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
         assert plan.retired and plan.can_import_valid_rows
         with pytest.raises(DataValidationError):
@@ -434,8 +441,8 @@ def test_valid_rows_only_adds_and_changes_but_never_retires(tmp_path: Path, tiny
     assert names == {"サンプルg-1", "サンプルg-2", "サンプルg-3", "新しい会1"}
 
 
-def test_a_plan_made_before_another_change_is_refused(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_a_plan_made_before_another_change_is_refused(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
         org = store.get("a-1")
         store.edit("a-1", {**org.record, "name": "別の変更"}, expected_version=1, who="other")
@@ -445,8 +452,8 @@ def test_a_plan_made_before_another_change_is_refused(tmp_path: Path, tiny_dir: 
         assert state(store) == before
 
 
-def test_columns_left_out_keep_their_values(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_columns_left_out_keep_their_values(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         org = store.get("g-1")
         store.edit("g-1", {**org.record, "phone": "083-111-2222"}, expected_version=1, who="t")
         rows = [["団体ID", "団体名", "活動分野"], ["g-1", "サンプルg-1", "npo01;mimamori"]]
@@ -458,8 +465,8 @@ def test_columns_left_out_keep_their_values(tmp_path: Path, tiny_dir: Path) -> N
     assert plan.rows[0].record["phone"] == "083-111-2222"
 
 
-def test_a_retired_organisation_comes_back(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_a_retired_organisation_comes_back(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         store.retire("g-3", expected_version=1, who="t")
         rows = [["団体ID", "団体名", "活動分野"], ["g-3", "サンプルg-3", "npo08"]]
         plan = plan_import(
@@ -470,11 +477,11 @@ def test_a_retired_organisation_comes_back(tmp_path: Path, tiny_dir: Path) -> No
         assert store.get("g-3").status == "active"
 
 
-def test_blank_rows_keep_the_row_numbers(tmp_path: Path, tiny_dir: Path) -> None:
+def test_blank_rows_keep_the_row_numbers(backend: Backend, tiny_dir: Path) -> None:
     rows = [*civic_rows(1), [""] * 6, civic_rows(1)[1]]
     rows[3][1] = "宇宙"
     rows[3][0] = "別の会"
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert where(plan.problems) == [(3, "活動分野")]
 

@@ -17,6 +17,7 @@ from geo.registry import settings
 from geo.registry.auth import hash_password
 from geo.registry.store import Store
 from tests.conftest import ROOT
+from tests.registry_backends import Backend
 from tests.test_registry_support import civic_rows, csv_bytes
 from ui.messages import MESSAGES
 from ui.staff import MAX_ATTEMPTS, form_key
@@ -49,7 +50,10 @@ def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(registry_dir: Path) -> Iterator[Store]:
+def store(registry_dir: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The registry the pages use: SQLite in ``registry_dir``, or PostgreSQL."""
+    if not backend.is_sqlite:
+        monkeypatch.setenv(settings.DATABASE_URL_ENV, backend.url())
     with Store.open() as s:
         yield s
 

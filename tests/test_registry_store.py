@@ -16,31 +16,37 @@ from geo.io import load_organisations
 from geo.registry import ConflictError, RegistryError, data_version, settings
 from geo.registry.auth import PasswordHashError, hash_password, verify_password
 from geo.registry.store import ADD, EDIT, Change, Store
+from tests.registry_backends import Backend
 from tests.test_registry_support import state, tiny_store
 from tests.tinycity import TINY, write_city
 
 FAST = {"n": 2**8}  # cheap scrypt cost for tests
 
 
-def test_registry_frame_equals_the_csv_frame(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_registry_frame_equals_the_csv_frame(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         from_registry = store.read_organisations()
         assert store.data_version() == 1
         assert [e.action for e in store.audit()] == ["seed"]
     assert_geodataframe_equal(from_registry, load_organisations(tiny_dir, TINY))
 
 
-def test_bundled_registry_equals_the_bundled_csv(tmp_path: Path) -> None:
-    with Store.open(f"sqlite:///{tmp_path / 'r.sqlite3'}") as store:
+def test_bundled_registry_equals_the_bundled_csv(backend: Backend) -> None:
+    with Store.open(backend.url()) as store:
         assert_geodataframe_equal(store.read_organisations(), load_organisations())
 
 
 def test_load_organisations_reads_the_registry_when_enabled(
-    tmp_path: Path, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
+    backend: Backend, tmp_path: Path, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+    monkeypatch.delenv(settings.DATABASE_URL_ENV, raising=False)
+    if backend.is_sqlite:
+        monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+    else:
+        monkeypatch.setenv(settings.DATABASE_URL_ENV, backend.url())
     assert data_version(tiny_dir, TINY) == 1
-    assert (tmp_path / "var" / settings.DATABASE_FILE).is_file()
+    if backend.is_sqlite:
+        assert (tmp_path / "var" / settings.DATABASE_FILE).is_file()
     with Store.open(data_dir=tiny_dir, city=TINY) as store:
         org = store.get("g-1")
         store.edit("g-1", {**org.record, "name": "登録簿の名前"}, expected_version=1, who="t")
@@ -88,8 +94,8 @@ def test_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
 # --- editing ---------------------------------------------------------------------------
 
 
-def test_edit_retire_reactivate_with_versions_and_audit(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_edit_retire_reactivate_with_versions_and_audit(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         org = store.get("a-2")
         edited = store.edit(
             "a-2",
@@ -116,15 +122,15 @@ def test_edit_retire_reactivate_with_versions_and_audit(tmp_path: Path, tiny_dir
         assert store.data_version() == 4
 
 
-def test_an_unchanged_edit_writes_nothing(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_an_unchanged_edit_writes_nothing(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         before = state(store)
         store.edit("g-1", store.get("g-1").record, expected_version=1, who="t")
         assert state(store) == before
 
 
-def test_add_checks_like_an_import(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_add_checks_like_an_import(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         record = {**store.get("g-1").record, "org_id": "g-9", "name": "新しい会"}
         store.add(record, who="t")
         before = state(store)
@@ -139,8 +145,8 @@ def test_add_checks_like_an_import(tmp_path: Path, tiny_dir: Path) -> None:
         assert store.next_ids("civic_group", 2) == ["cg-0001", "cg-0002"]
 
 
-def test_a_failed_write_leaves_nothing_behind(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_a_failed_write_leaves_nothing_behind(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         before = state(store)
         good = {**store.get("g-1").record, "org_id": "g-20", "name": "途中まで"}
         with pytest.raises(RegistryError):
@@ -166,8 +172,8 @@ def _edit(org_id: str, record: dict[str, str], version: int) -> Change:
 # --- two sessions ----------------------------------------------------------------------
 
 
-def test_a_stale_edit_from_another_session_is_refused(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as first, tiny_store(tmp_path, tiny_dir) as second:
+def test_a_stale_edit_from_another_session_is_refused(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as first, tiny_store(backend, tiny_dir) as second:
         seen_first = first.get("g-2")
         seen_second = second.get("g-2")
         first.edit("g-2", {**seen_first.record, "phone": "083-1"}, expected_version=1, who="first")
@@ -186,14 +192,14 @@ def test_a_stale_edit_from_another_session_is_refused(tmp_path: Path, tiny_dir: 
         assert first.get("g-2").record["email"] == "b@example.jp"
 
 
-def test_concurrent_writers_both_succeed(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as store:
+def test_concurrent_writers_both_succeed(backend: Backend, tiny_dir: Path) -> None:
+    with tiny_store(backend, tiny_dir) as store:
         del store  # create and seed once
     errors: list[BaseException] = []
 
     def work(org_id: str) -> None:
         try:
-            with tiny_store(tmp_path, tiny_dir) as store:
+            with tiny_store(backend, tiny_dir) as store:
                 for i in range(5):
                     org = store.get(org_id)
                     store.edit(
@@ -211,7 +217,7 @@ def test_concurrent_writers_both_succeed(tmp_path: Path, tiny_dir: Path) -> None
     for thread in threads:
         thread.join()
     assert errors == []
-    with tiny_store(tmp_path, tiny_dir) as store:
+    with tiny_store(backend, tiny_dir) as store:
         assert store.get("a-1").version == store.get("a-3").version == 6
         assert store.data_version() == 11
 
@@ -219,12 +225,27 @@ def test_concurrent_writers_both_succeed(tmp_path: Path, tiny_dir: Path) -> None
 # --- opening, snapshots ----------------------------------------------------------------
 
 
-def test_a_registry_holds_one_city(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir):
-        pass
-    url = f"sqlite:///{tmp_path / 'registry'}.sqlite3"
-    with pytest.raises(RegistryError, match="99999"):
-        Store.open(url, city=YAMAGUCHI)
+def test_a_database_holds_several_cities_each_store_sees_its_own(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    with tiny_store(backend, tiny_dir) as tiny:
+        tiny.edit("g-1", {**tiny.get("g-1").record, "notes": "t"}, expected_version=1, who="t")
+        with Store.open(backend.url(), city=YAMAGUCHI) as yamaguchi:  # seeded beside it
+            assert yamaguchi.cities() == tiny.cities() == ["35203", "99999"]
+            assert yamaguchi.data_version() == 1 and tiny.data_version() == 2
+            assert len(yamaguchi.records()) == len(load_organisations())
+            assert [e.action for e in yamaguchi.audit()] == ["seed"]
+            assert [e.action for e in tiny.audit()] == ["edit", "seed"]
+            with pytest.raises(RegistryError, match="no organisation"):
+                yamaguchi.get("g-1")
+            # the same id in two cities is two organisations
+            record = {**tiny.get("g-2").record, "org_id": "council-odono", "name": "同じID"}
+            tiny.add(record, who="t")
+            assert yamaguchi.get("council-odono").record["name"] != "同じID"
+            assert yamaguchi.data_version() == 1
+            assert tiny.counts_per_area().index.tolist() == list(TINY.area_ids)
+            assert yamaguchi.counts_per_area().index.tolist() == list(YAMAGUCHI.area_ids)
+        assert tiny.next_ids("council", 1) == ["council-0001"]
 
 
 def test_a_bad_seed_creates_nothing(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from geo.errors import Problem
 from geo.registry.store import Store
+from tests.registry_backends import Backend
 from tests.tinycity import TINY, centre
 
 #: Headers as staff write them.
@@ -23,9 +24,19 @@ JA_HEADERS = ("団体名", "活動分野", "所在地", "代表者", "電話", "
 
 
 @contextmanager
-def tiny_store(tmp_path: Path, tiny_dir: Path, name: str = "registry") -> Iterator[Store]:
-    """A registry of the tiny city in ``tmp_path`` (seeded from its sample)."""
-    url = f"sqlite:///{tmp_path / name}.sqlite3"
+def tiny_store(where: Backend | Path, tiny_dir: Path, name: str = "registry") -> Iterator[Store]:
+    """A registry of the tiny city (seeded from its sample).
+
+    Parameters
+    ----------
+    where
+        The test's backend, or a folder for an SQLite file.
+    tiny_dir
+        The tiny city's data.
+    name
+        The database's name: the same name opens the same database again.
+    """
+    url = where.url(name) if isinstance(where, Backend) else f"sqlite:///{where / name}.sqlite3"
     with Store.open(url, data_dir=tiny_dir, city=TINY) as store:
         yield store
 

@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import json
 import sqlite3
+import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -350,6 +351,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 FIRST_REVISION = "0001"
 #: Key of the PostgreSQL advisory lock held while migrating and seeding.
 _MIGRATION_LOCK = 0x6B796F646F
+#: Alembic's ``context`` and ``op`` are process globals: one migration at a time per
+#: process (taken after the database's own lock, so never the other way round).
+_ALEMBIC = threading.Lock()
 
 
 def _alembic_config(conn: Connection) -> AlembicConfig:
@@ -398,7 +402,8 @@ def migrate(conn: Connection, url: str) -> None:
     ------
     RegistryError
         When the database has a revision this program does not know (a newer program
-        has upgraded it), or an unknown schema.
+        has upgraded it), an unknown schema, or data an upgrade cannot carry over (the
+        transaction is then rolled back by the caller: nothing changes).
     """
     from alembic import command
 
@@ -411,18 +416,25 @@ def migrate(conn: Connection, url: str) -> None:
             f"not know (it reads {head_revision()}): run the newer program"
         )
     config = _alembic_config(conn)
-    if current == FIRST_REVISION and not sa.inspect(conn).has_table("alembic_version"):
-        found = conn.execute(
-            sa.text("SELECT int_value FROM registry_state WHERE key = 'schema_version'")
-        ).scalar()
-        if found != 1:
-            raise RegistryError(
-                f"the registry at {url} has schema version {found}, which this program "
-                "cannot upgrade"
-            )
-        command.stamp(config, FIRST_REVISION)
-    if current != head_revision():
-        command.upgrade(config, "head")
+    with _ALEMBIC:
+        if current == FIRST_REVISION and not sa.inspect(conn).has_table("alembic_version"):
+            found = conn.execute(
+                sa.text("SELECT int_value FROM registry_state WHERE key = 'schema_version'")
+            ).scalar()
+            if found != 1:
+                raise RegistryError(
+                    f"the registry at {url} has schema version {found}, which this program "
+                    "cannot upgrade"
+                )
+            command.stamp(config, FIRST_REVISION)
+        if current != head_revision():
+            try:
+                command.upgrade(config, "head")
+            except sa.exc.DBAPIError as exc:
+                raise RegistryError(
+                    f"the registry at {url} could not be upgraded from revision {current} "
+                    f"to {head_revision()}, and was left as it was: {exc.orig}"
+                ) from exc
 
 
 class Store:

@@ -16,8 +16,42 @@ Safety and size
     into a layer, and the data arrays are embedded as JSON that cannot close a
     ``<script>``. Private organisation columns (:data:`geo.io.PRIVATE_ORG_COLUMNS`) are
     never read. Points are sent as one compact array per layer (built into circle
-    markers in the browser) and area outlines as delta-encoded integers (1e-5°, about
-    1 m), which keeps the page of the whole city well under 150 KB.
+    markers in the browser), their coordinates and the area outlines as delta-encoded
+    integers (1e-5°, about 1 m), which keeps the page of the whole city under 150 KB.
+
+Large data
+    A point layer with more points than ``limit`` (:class:`MapBudget`) is not sent
+    whole. Without a view, or at a zoom below ``detail_zoom``, it is drawn as labelled
+    counts (:class:`AreaCounts`): one per area, at a point inside it, or, when more
+    than ``count_areas`` areas have points in view, one per square of ``cell`` pixels.
+    From ``detail_zoom`` on it is drawn as the points within the view widened by
+    ``margin`` (:class:`Viewport`), as long as there are at most ``limit`` of them, else
+    as counts again. With more than ``area_limit`` areas, their outlines are simplified
+    to a pixel at the view's zoom and only those in the widened view are sent. The
+    page passes the view ``st_folium`` returns (:func:`viewport_of`) and asks for it
+    only when the data has a large layer (:func:`needs_view`), so panning a city-sized
+    map never reruns the script. The settings, on :class:`MapBudget`:
+
+    ================  ========  ====================================================
+    setting           default   meaning
+    ================  ========  ====================================================
+    ``limit``         5000      points of one layer sent as they are; above it the
+                                layer is large, and never more are sent
+    ``detail_zoom``   12        zoom from which a large layer shows points, not counts
+    ``margin``        0.25      share of the view's width and height added on every
+                                side before points and areas are picked (then snapped
+                                outward to the zoom's tile grid, so short pans send
+                                the same)
+    ``count_areas``   150       areas labelled one by one with their counts; with more
+                                in view, counts per square
+    ``cell``          64        side of a counted square, in pixels
+    ``area_limit``    300       areas sent with their outlines as they are; with more,
+                                simplified to the view and only those in view
+    ``map_width``     1024      width of the map in pixels assumed for the zoom of the
+                                opening view, before the map has reported its view
+    ================  ========  ====================================================
+
+    The councils layer (one point per 地域交流センター) is always sent whole.
 
 Browser libraries
     The map needs Leaflet, plus Leaflet.markercluster for the civic groups; nothing
@@ -38,8 +72,9 @@ import math
 import mimetypes
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +175,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "civic_group": "市民活動団体",
         "count_value": "{n} 団体",
         "per_10k_value": "{v:.1f} 団体／1万人",
+        "org_count": "：{n} 団体",
+        "site_count": "：{n} か所",
+        "others": "ほか",
     },
     "en": {
         "areas": "Areas",
@@ -160,6 +198,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "civic_group": "Civic group",
         "count_value": "{n} organisations",
         "per_10k_value": "{v:.1f} per 10,000",
+        "org_count": ": {n} organisations",
+        "site_count": ": {n} sites",
+        "others": " and others",
     },
 }
 
@@ -221,6 +262,248 @@ MAX_ZOOM = 18
 POINT_DECIMALS = 5
 #: Area outlines are sent as integers in units of 1e-5 degrees.
 _SCALE = 10**POINT_DECIMALS
+
+#: Points of one layer sent as they are; a layer with more is large (see :class:`MapBudget`).
+POINT_LIMIT = 5_000
+#: Zoom from which a large layer shows its points in view instead of counts.
+DETAIL_ZOOM = 12
+#: Share of the view's width and height added on every side before points are picked.
+VIEW_MARGIN = 0.25
+#: Areas labelled one by one with their counts; with more in view, counts per square.
+COUNT_AREAS = 150
+#: Side of a counted square, in pixels.
+COUNT_CELL = 64
+#: Areas whose outlines are sent as they are; more are simplified to the view.
+AREA_LIMIT = 300
+#: Map width (pixels) assumed for the zoom of the opening view.
+MAP_WIDTH = 1024
+
+
+@dataclass(frozen=True)
+class MapBudget:
+    """How much of large data one map sends (see the table in the module's notes).
+
+    Attributes
+    ----------
+    limit
+        Points of one layer sent as they are. A layer with more is *large*: it is sent
+        as the points in view when there are at most ``limit`` of them, else as counts.
+    detail_zoom
+        Zoom from which a large layer shows the points in view; below it, counts.
+    margin
+        Share of the view's width and height added on every side before picking the
+        points and areas in view, so that a short pan needs nothing new.
+    count_areas
+        Areas labelled one by one with their counts; with more in view, the counts
+        are per square of ``cell`` pixels.
+    cell
+        Side of a counted square, in pixels.
+    area_limit
+        Areas sent with their outlines as they are; with more, the outlines are
+        simplified to a pixel at the view's zoom and only those in view are sent.
+    map_width
+        Width of the map in pixels assumed for the zoom of the opening view.
+    """
+
+    limit: int = POINT_LIMIT
+    detail_zoom: int = DETAIL_ZOOM
+    margin: float = VIEW_MARGIN
+    count_areas: int = COUNT_AREAS
+    cell: int = COUNT_CELL
+    area_limit: int = AREA_LIMIT
+    map_width: int = MAP_WIDTH
+
+    def __post_init__(self) -> None:
+        if self.limit < 1:
+            raise ValueError("limit must be at least 1")
+        if not MIN_ZOOM <= self.detail_zoom <= MAX_ZOOM:
+            raise ValueError(f"detail_zoom must be between {MIN_ZOOM} and {MAX_ZOOM}")
+        if not 0 <= self.margin <= 2:
+            raise ValueError("margin must be between 0 and 2")
+        for name in ("count_areas", "cell", "area_limit", "map_width"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+
+
+DEFAULT_BUDGET = MapBudget()
+
+
+def degrees_per_pixel(zoom: int) -> float:
+    """Degrees of longitude one pixel spans at ``zoom`` (Web Mercator, 256-px tiles)."""
+    return 360.0 / (256.0 * math.ldexp(1.0, zoom))
+
+
+def opening_zoom(bounds: Sequence[float], width: int = MAP_WIDTH) -> int:
+    """The zoom at which ``(west, south, east, north)`` fills a map ``width`` pixels wide."""
+    west, south, east, north = (float(v) for v in bounds)
+    span = max(east - west, north - south, 1e-9)
+    zoom = math.floor(math.log2(width * 360.0 / (256 * span)))
+    return min(max(zoom, MIN_ZOOM), MAX_ZOOM)
+
+
+#: How a point layer was sent: every point, the points in view, counts per area or
+#: counts per square.
+POINT_MODES = ("points", "in_view", "counts", "grid")
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """What the map shows: its bounds in degrees and its zoom (hashable).
+
+    Attributes
+    ----------
+    west, south, east, north
+        Longitudes and latitudes of the view's edges (WGS84).
+    zoom
+        The map's zoom level.
+    """
+
+    west: float
+    south: float
+    east: float
+    north: float
+    zoom: int
+
+    def __post_init__(self) -> None:
+        edges = (self.west, self.south, self.east, self.north)
+        if not all(math.isfinite(v) for v in edges):
+            raise ValueError("view bounds must be finite")
+        if self.west > self.east or self.south > self.north:
+            raise ValueError("view bounds must run west to east and south to north")
+
+    def window(self, margin: float = VIEW_MARGIN) -> tuple[float, float, float, float]:
+        """The view widened by ``margin`` on every side, snapped outward to tiles.
+
+        The grid is one tile of the view's zoom (360 / 2**zoom degrees), so views
+        that differ by a short pan give the same window, and so the same points.
+
+        Returns
+        -------
+        ``(west, south, east, north)``.
+        """
+        dx = (self.east - self.west) * margin
+        dy = (self.north - self.south) * margin
+        step = 360.0 / 2 ** max(self.zoom, 0)
+        west = math.floor((self.west - dx) / step) * step
+        south = math.floor((self.south - dy) / step) * step
+        east = math.ceil((self.east + dx) / step) * step
+        north = math.ceil((self.north + dy) / step) * step
+        return (
+            round(max(west, -180.0), 9),
+            round(max(south, -90.0), 9),
+            round(min(east, 180.0), 9),
+            round(min(north, 90.0), 9),
+        )
+
+
+def _number_or_none(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def viewport_of(returned: Mapping[str, Any] | None) -> Viewport | None:
+    """The view of the map, from what ``st_folium`` returns with ``bounds`` and ``zoom``.
+
+    Parameters
+    ----------
+    returned
+        The dict returned by ``st_folium`` (or kept under its key in the session):
+        ``bounds`` is ``{"_southWest": {"lat", "lng"}, "_northEast": {"lat", "lng"}}``
+        and ``zoom`` a number.
+
+    Returns
+    -------
+    The view, with longitudes clamped to ±180 and latitudes to ±90 and the zoom
+    rounded down to a whole level, or ``None`` when anything is missing or malformed
+    (before the map has reported its view, for one).
+    """
+    if not isinstance(returned, Mapping):
+        return None
+    bounds = returned.get("bounds")
+    zoom = _number_or_none(returned.get("zoom"))
+    if not isinstance(bounds, Mapping) or zoom is None:
+        return None
+    corners = []
+    for key in ("_southWest", "_northEast"):
+        corner = bounds.get(key)
+        if not isinstance(corner, Mapping):
+            return None
+        lat, lng = _number_or_none(corner.get("lat")), _number_or_none(corner.get("lng"))
+        if lat is None or lng is None:
+            return None
+        corners.append((min(max(lng, -180.0), 180.0), min(max(lat, -90.0), 90.0)))
+    (west, south), (east, north) = corners
+    if west > east or south > north:
+        return None
+    level = min(max(math.floor(zoom), 0), MAX_ZOOM)
+    return Viewport(west=west, south=south, east=east, north=north, zoom=level)
+
+
+def plan_points(
+    lons: np.ndarray,
+    lats: np.ndarray,
+    view: Viewport | None,
+    budget: MapBudget = DEFAULT_BUDGET,
+) -> tuple[str, np.ndarray]:
+    """How to send one layer of points, and which of them.
+
+    Parameters
+    ----------
+    lons, lats
+        The layer's points (NaN for a point without a place).
+    view
+        The map's view, ``None`` when it is not known.
+    budget
+        The limits.
+
+    Returns
+    -------
+    ``(mode, positions)``: ``("points", every position)`` for a layer of at most
+    ``budget.limit`` points; for a larger one, ``("in_view", positions in the window)``
+    from ``budget.detail_zoom`` on when there are at most ``budget.limit`` of them,
+    else ``("counts", positions in the window)`` (every position without a view): the
+    areas these points lie in are drawn, each with the count of all its points.
+    """
+    count = len(lons)
+    every = np.arange(count)
+    if count <= budget.limit:
+        return "points", every
+    if view is None:
+        return "counts", every
+    west, south, east, north = view.window(budget.margin)
+    with np.errstate(invalid="ignore"):
+        inside = (lons >= west) & (lons <= east) & (lats >= south) & (lats <= north)
+    shown = np.flatnonzero(inside)
+    if view.zoom >= budget.detail_zoom and len(shown) <= budget.limit:
+        return "in_view", shown
+    return "counts", shown
+
+
+def needs_view(
+    orgs: pd.DataFrame,
+    shelters: pd.DataFrame | None = None,
+    *,
+    budget: MapBudget = DEFAULT_BUDGET,
+) -> bool:
+    """Whether a map of these data has a large layer, and so needs to know its view.
+
+    Parameters
+    ----------
+    orgs
+        All the organisations the page may show (not only the filtered ones, so the
+        answer stays the same while the page is open).
+    shelters
+        All evacuation sites.
+    budget
+        The limits.
+    """
+    kinds = orgs["kind"].value_counts()
+    sizes = [int(kinds.get("association", 0)), int(kinds.get("civic_group", 0))]
+    if shelters is not None:
+        sizes.append(len(shelters))
+    return max(sizes) > budget.limit
 
 
 # --- escaping ----------------------------------------------------------------------------
@@ -450,7 +733,7 @@ def _ring(coords: Any) -> tuple[list[int], list[list[float]]]:
     """Delta-encoded integers (for the browser) and the decoded ring (for Python)."""
     ints = np.rint(np.asarray(coords, dtype=float)[:, :2] * _SCALE).astype(np.int64)
     deltas = np.diff(ints, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
-    decoded = [[int(x) / _SCALE, int(y) / _SCALE] for x, y in ints.tolist()]
+    decoded: list[list[float]] = (ints / _SCALE).tolist()
     return deltas.ravel().tolist(), decoded
 
 
@@ -472,6 +755,17 @@ def _encode_geometry(geom: shapely.Geometry) -> tuple[list[Any], dict[str, Any]]
             {"type": "MultiPolygon", "coordinates": [p[1] for p in parts]},
         )
     raise ValueError(f"areas must be polygons, not {geom.geom_type}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _encoded(wkb: bytes) -> tuple[str, dict[str, Any]]:
+    """The browser's encoding as JSON, and the GeoJSON geometry, of one area (by WKB).
+
+    The outlines stay the same from one view to the next, so each is encoded once;
+    callers must not change the GeoJSON they get.
+    """
+    enc, dec = _encode_geometry(shapely.from_wkb(wkb))
+    return _script_json(enc), dec
 
 
 # --- elements --------------------------------------------------------------------------------
@@ -593,11 +887,12 @@ var {{ this.get_name() }} = (function () {
         name: str,
         tooltip: folium.GeoJsonTooltip,
     ) -> None:
-        encoded: list[list[Any]] = []
+        encoded: list[str] = []
         geojson: list[dict[str, Any]] = []
-        for props, geom in features:
-            enc, dec = _encode_geometry(geom)
-            encoded.append([props, enc])
+        wkbs = shapely.to_wkb([geom for _, geom in features]).tolist()
+        for (props, _), wkb in zip(features, wkbs, strict=True):
+            enc, dec = _encoded(wkb)
+            encoded.append(f"[{_script_json(props)},{enc}]")
             geojson.append({"type": "Feature", "properties": props, "geometry": dec})
         super().__init__(
             {"type": "FeatureCollection", "features": geojson},
@@ -610,39 +905,125 @@ var {{ this.get_name() }} = (function () {
         self.styles = dict(styles)
         self.classes = dict(classes)
         self.scale = _SCALE
-        self.payload = _script_json({"f": encoded, "s": self.styles})
+        # the same text as _script_json({"f": [[props, geometry], …], "s": styles})
+        self.payload = f'{{"f":[{",".join(encoded)}],"s":{_script_json(self.styles)}}}'
+
+
+#: ``L.KyodoDots``: many circles of one style as one SVG path (Leaflet 1.6 to 1.9), with
+#: a tooltip and a popup for the circle under the pointer. Defined once, by the base map.
+DOTS_SCRIPT = """L.KyodoDots = L.KyodoDots || L.Path.extend({
+        options: {fill: true, fillRule: "nonzero"},
+        initialize: function (at, titles, popup, style) {
+            L.setOptions(this, style);
+            this._at = at; this._titles = titles; this._popupOf = popup; this._xy = [];
+            this._tip = L.tooltip({direction: "top", offset: [0, -(style.radius || 5)]});
+            this.on({mousemove: this._hover, mouseout: this._leave, click: this._open}, this);
+        },
+        getBounds: function () { return L.latLngBounds(this._at); },
+        getCenter: function () { return this.getBounds().getCenter(); },
+        _project: function () {
+            var map = this._map;
+            this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
+        },
+        _updateBounds: function () {},
+        _update: function () {
+            if (!this._map) { return; }
+            var b = this._renderer._bounds, r = this.options.radius || 5, out = [];
+            var arc = "a" + r + "," + r + " 0 1,0 ";
+            this._xy.forEach(function (p) {
+                var off = p.x + r < b.min.x || p.x - r > b.max.x;
+                if (off || p.y + r < b.min.y || p.y - r > b.max.y) { return; }
+                out.push("M" + (p.x - r) + "," + p.y + arc + 2 * r + ",0" + arc + -2 * r + ",0");
+            });
+            this._renderer._setPath(this, out.length ? out.join("") : "M0 0");
+        },
+        _under: function (e) {
+            var p = e.layerPoint, r = (this.options.radius || 5) + (this.options.weight || 0) / 2;
+            r += 1;  // a pixel of slack
+            for (var i = this._xy.length - 1; i >= 0; i--) {
+                var dx = this._xy[i].x - p.x, dy = this._xy[i].y - p.y;
+                if (dx * dx + dy * dy <= r * r) { return i; }
+            }
+            return -1;
+        },
+        _hover: function (e) {
+            var i = this._under(e);
+            if (i < 0) { this._leave(); return; }
+            if (i !== this._shown) {
+                this._shown = i;
+                this._tip.setContent(this._titles[i]);
+                this._map.openTooltip(this._tip, this._at[i]);
+            }
+        },
+        _leave: function () {
+            this._shown = -1;
+            if (this._map) { this._map.closeTooltip(this._tip); }
+        },
+        _open: function (e) {
+            var i = this._under(e);
+            if (i < 0) { return; }
+            this._leave();
+            L.popup().setLatLng(this._at[i]).setContent(this._popupOf(i)).openOn(this._map);
+        },
+        onRemove: function () {
+            this._leave();
+            L.Path.prototype.onRemove.call(this);
+        }
+    });"""
 
 
 class PointArray(_FastRender, MacroElement):
-    """Circle markers built in the browser from one compact array, added to the parent.
+    """Circles built in the browser from one compact array, added to the parent.
 
-    Each row is ``[lat, lon, title, line, …]``; a line is a literal (escaped) string
-    or an index into the shared table ``t`` of escaped strings. The popup shows the
-    title in bold, the layer's ``head`` lines, then the row's lines.
+    Each row of :attr:`rows` is ``[lat, lon, title, line, …]``; a line is a literal
+    (escaped) string or an index into the shared table ``t`` of escaped strings. The
+    tooltip shows the title; the popup the title in bold, the layer's ``head`` lines,
+    then the row's lines. In the page the coordinates travel as integers in units of
+    1e-5° (``k``), each the difference from the row before, and a title that starts
+    like the one before as ``[n, rest]``: its first ``n`` characters (UTF-16 code
+    units, as JavaScript counts) are those of the title before.
+
+    In a cluster group each point is a ``L.circleMarker``. Otherwise the layer's
+    circles are one SVG path (``L.KyodoDots``, :data:`DOTS_SCRIPT`, which comes with the
+    base map): a thousand points cost the page one element, not a thousand; the path
+    finds the circle under the pointer for its tooltip and popup, and the areas under
+    the gaps between circles stay clickable.
     """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
 (function () {
-    var d = {{ this.payload }}, t = d.t;
+    var d = {{ this.payload }}, t = d.t, y = 0, x = 0, last = "", at = [], titles = [];
     function line(x) { return typeof x === "number" ? t[x] : x; }
-    var ms = d.r.map(function (r) {
-        var m = L.circleMarker([r[0], r[1]], d.s);
-        m.bindTooltip(r[2]);
-        m.bindPopup(function () {
-            var div = document.createElement("div"), h = "<b>" + r[2] + "</b>";
-            d.h.concat(r.slice(3)).forEach(function (x) {
-                var s = line(x);
-                if (s) { h += "<br>" + s; }
-            });
-            div.innerHTML = h;
-            return div;
-        });
-        return m;
+    d.r.forEach(function (r) {
+        var title = typeof r[2] === "string" ? r[2] : last.slice(0, r[2][0]) + r[2][1];
+        last = title;
+        y += r[0]; x += r[1];
+        at.push(L.latLng(y / d.k, x / d.k));
+        titles.push(title);
     });
+    function popup(i) {
+        var div = document.createElement("div"), h = "<b>" + titles[i] + "</b>";
+        d.h.concat(d.r[i].slice(3)).forEach(function (x) {
+            var s = line(x);
+            if (s) { h += "<br>" + s; }
+        });
+        div.innerHTML = h;
+        return div;
+    }
     var g = {{ this._parent.get_name() }};
-    if (g.addLayers) { g.addLayers(ms); } else { ms.forEach(function (m) { g.addLayer(m); }); }
+    if (g.addLayers) {
+        var ms = at.map(function (p, i) {
+            var m = L.circleMarker(p, d.s);
+            m.bindTooltip(titles[i]);
+            m.bindPopup(function () { return popup(i); });
+            return m;
+        });
+        g.addLayers(ms);
+        return;
+    }
+    g.addLayer(new L.KyodoDots(at, titles, popup, d.s));
 })();
 {% endmacro %}
 """
@@ -659,7 +1040,107 @@ class PointArray(_FastRender, MacroElement):
         self._name = "PointArray"
         self.rows = list(rows)
         self.payload = _script_json(
-            {"t": list(table), "h": list(head), "s": dict(style), "r": self.rows}
+            {
+                "t": list(table),
+                "h": list(head),
+                "s": dict(style),
+                "k": _SCALE,
+                "r": _delta_rows(self.rows),
+            }
+        )
+
+
+def _shared_start(before: str, title: str) -> tuple[int, str] | None:
+    """``(n, rest)`` when ``title`` is the first ``n`` UTF-16 units of ``before`` + rest."""
+    size = 0
+    for a, b in zip(before, title, strict=False):
+        if a != b:
+            break
+        size += 1
+    if size < 2:
+        return None
+    units = len(title[:size].encode("utf-16-le")) // 2
+    # worth it only when the shared start is longer than the "[n,]" it costs
+    if len(title[:size].encode("utf-8")) <= len(str(units)) + 3:
+        return None
+    return units, title[size:]
+
+
+def _delta_rows(rows: Sequence[Sequence[object]]) -> list[list[object]]:
+    """Rows with ``lat, lon`` as integer steps (1e-5°) from the row before, and the
+    title as ``[n, rest]`` when it starts like the title before (see :class:`PointArray`).
+    """
+    out: list[list[object]] = []
+    last_y = last_x = 0
+    last_title = ""
+    for row in rows:
+        y = round(float(row[0]) * _SCALE)  # type: ignore[arg-type]
+        x = round(float(row[1]) * _SCALE)  # type: ignore[arg-type]
+        title = str(row[2])
+        shared = _shared_start(last_title, title)
+        out.append([y - last_y, x - last_x, title if shared is None else list(shared), *row[3:]])
+        last_y, last_x, last_title = y, x, title
+    return out
+
+
+class AreaCounts(_FastRender, MacroElement):
+    """Counts per area of a large point layer, drawn as labelled circles.
+
+    Each row is ``[lat, lon, count, name]`` with ``name`` an index into the table
+    ``t`` of escaped area names. A circle shows the count; its tooltip says the area
+    and the count in words (``u``: the escaped text before and after the number); a
+    tap zooms in towards the area, down to where the layer shows its points.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+    var d = {{ this.payload }};
+    function n(v) { return String(v).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ","); }
+    var ms = d.r.map(function (r) {
+        var size = Math.round(26 + 6 * Math.log(r[2]) / Math.LN10);
+        var m = L.marker([r[0], r[1]], {
+            keyboard: false,
+            icon: L.divIcon({
+                className: "kyodo-count",
+                html: "<span style=\\"border-color:" + d.c + "\\">" + n(r[2]) + "</span>",
+                iconSize: [size, size]
+            })
+        });
+        m.bindTooltip(d.t[r[3]] + d.u[0] + n(r[2]) + d.u[1]);
+        m.on("click", function (e) {
+            var map = e.target._map;
+            if (map) { map.setView(e.latlng, Math.max(map.getZoom() + 2, d.z)); }
+        });
+        return m;
+    });
+    var g = {{ this._parent.get_name() }};
+    ms.forEach(function (m) { g.addLayer(m); });
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[object]],
+        table: Sequence[str],
+        unit: tuple[str, str],
+        colour: str,
+        detail_zoom: int,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "AreaCounts"
+        self.rows = list(rows)
+        self.payload = _script_json(
+            {
+                "t": list(table),
+                "u": list(unit),
+                "c": colour,
+                "z": detail_zoom,
+                "r": self.rows,
+            }
         )
 
 
@@ -769,6 +1250,23 @@ class ClusterAssets(JSCSSMixin, MacroElement):
         self.default_css = list(folium.plugins.MarkerCluster.default_css)
 
 
+class DotsClass(_FastRender, MacroElement):
+    """Defines ``L.KyodoDots`` (:data:`DOTS_SCRIPT`) with the map; draws nothing."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+{{ this.code }}
+{% endmacro %}
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "DotsClass"
+        self.code = DOTS_SCRIPT
+
+
 class Attribution(_FastRender, MacroElement):
     """Adds the (escaped) data attribution lines to the map's attribution control."""
 
@@ -851,6 +1349,10 @@ _CSS = (
     ".kyodo-legend i{display:inline-block;width:18px;height:12px;margin-right:6px;"
     "vertical-align:middle;border:1px solid #666}"
     ".kyodo-legend svg{margin-right:6px;vertical-align:middle}"
+    ".kyodo-count span{display:flex;align-items:center;justify-content:center;"
+    "width:100%;height:100%;box-sizing:border-box;border-radius:50%;border:3px solid;"
+    "background:rgba(255,255,255,.92);color:#222;font:bold 12px/1 sans-serif;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.35)}"
     ".kyodo-offline{background:#fff3cd;color:#5c4400;border:1px solid #e0c46c;"
     "padding:6px 10px;border-radius:4px;font-size:14px;box-shadow:0 1px 4px rgba(0,0,0,.3)}"
     "</style>"
@@ -909,17 +1411,16 @@ def _area_names(areas: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def _org_rows(
-    orgs: pd.DataFrame,
-    kind: str,
+    part: pd.DataFrame,
     table: _Table,
     area_names: Mapping[str, str],
     field_labels: Mapping[str, str],
     lang: str,
 ) -> list[list[object]]:
+    """One row per organisation of ``part`` (all of one kind) with a place."""
     text = _TEXT[lang]
     sample = table.ref(escape_text(text["sample"]))
     rows: list[list[object]] = []
-    part = orgs[orgs["kind"] == kind]
     escaped = {code: escape_text(label) for code, label in field_labels.items()}
     lines: dict[tuple[str, ...], str] = {}
     geoms = part.geometry.values
@@ -1120,25 +1621,86 @@ def _basemap(basemap: str) -> folium.TileLayer | None:
     return None
 
 
+_SIMPLIFIED: OrderedDict[tuple[str, float], np.ndarray] = OrderedDict()
+
+
+def _simplified(geoms: np.ndarray, tolerance: float) -> np.ndarray:
+    """The outlines simplified together (shared edges stay shared), remembered."""
+    digest = hashlib.sha256(b"".join(shapely.to_wkb(geoms).tolist())).hexdigest()
+    key = (digest, tolerance)
+    if key in _SIMPLIFIED:
+        _SIMPLIFIED.move_to_end(key)
+        return _SIMPLIFIED[key]
+    simple = shapely.coverage_simplify(geoms, tolerance)
+    kept = np.where(shapely.is_empty(simple) | ~shapely.is_valid(simple), geoms, simple)
+    _SIMPLIFIED[key] = kept
+    while len(_SIMPLIFIED) > 8:
+        _SIMPLIFIED.popitem(last=False)
+    return kept
+
+
+def areas_in_view(
+    areas: gpd.GeoDataFrame,
+    view: Viewport | None,
+    budget: MapBudget = DEFAULT_BUDGET,
+    *,
+    keep: str | None = None,
+) -> gpd.GeoDataFrame:
+    """The areas a map sends for a view: all as they are, unless there are many.
+
+    Parameters
+    ----------
+    areas
+        All the areas (WGS84).
+    view
+        The map's view; ``None`` for the opening view (the whole extent).
+    budget
+        With at most ``budget.area_limit`` areas, all are returned unchanged. With
+        more, the outlines are simplified (together, so neighbours still meet) to
+        one pixel at the view's zoom (:func:`opening_zoom` without a view), and only
+        the areas meeting the view widened by ``budget.margin`` are kept.
+    keep
+        An area kept wherever it is (the selected one).
+    """
+    if len(areas) <= budget.area_limit:
+        return areas
+    zoom = view.zoom if view is not None else opening_zoom(areas.total_bounds, budget.map_width)
+    out = areas.copy()
+    out["geometry"] = _simplified(areas.geometry.values, degrees_per_pixel(zoom))
+    if view is None:
+        return out
+    window = shapely.box(*view.window(budget.margin))
+    meets = shapely.intersects(out.geometry.values, window) | (out["area_id"] == keep).to_numpy()
+    return out[meets]
+
+
 def _add_areas(
     parent: Element,
     areas: gpd.GeoDataFrame,
     by_area: pd.DataFrame,
     spec: MapSpec,
     selected: str | None,
+    shown: gpd.GeoDataFrame | None = None,
 ) -> tuple[float, ...]:
-    """Add the shaded areas with their tooltip; return the class breaks."""
+    """Add the shaded areas with their tooltip; return the class breaks.
+
+    The classes are those of all ``areas``; ``shown`` (a subset, possibly with
+    simplified outlines) are the areas drawn, all of them when ``None``.
+    """
     lang = spec.lang
     text = _TEXT[lang]
     column = _metric_column(spec.metric)
-    values = [float(v) for v in by_area.loc[list(areas["area_id"]), column]]
-    breaks = class_breaks(values, spec.metric)
-    names = _area_names(areas, lang)
+    breaks = class_breaks(
+        [float(v) for v in by_area.loc[list(areas["area_id"]), column]], spec.metric
+    )
+    drawn = areas if shown is None else shown
+    values = [float(v) for v in by_area.loc[list(drawn["area_id"]), column]]
+    names = _area_names(drawn, lang)
     features: list[tuple[dict[str, str], shapely.Geometry]] = []
     styles: dict[str, dict[str, object]] = {}
     classes: dict[str, int] = {}
     order: list[tuple[int, int]] = []
-    for i, (area_id, geom) in enumerate(zip(areas["area_id"], areas.geometry, strict=True)):
+    for i, (area_id, geom) in enumerate(zip(drawn["area_id"], drawn.geometry, strict=True)):
         row = by_area.loc[area_id]
         klass = class_of(values[i], breaks)
         is_gap = bool(row["is_gap"])
@@ -1168,6 +1730,139 @@ def _add_areas(
     return breaks
 
 
+def _coordinates(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Longitudes, latitudes (NaN where there is no place) and which rows have a place."""
+    geoms = part.geometry.values
+    valid = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    lons = np.where(valid, shapely.get_x(geoms), np.nan)
+    lats = np.where(valid, shapely.get_y(geoms), np.nan)
+    return lons, lats, valid
+
+
+def area_anchors(areas: gpd.GeoDataFrame) -> dict[str, tuple[float, float]]:
+    """Where each area's count is drawn: ``(lat, lon)`` of a point inside the area."""
+    points = shapely.point_on_surface(areas.geometry.values)
+    lats = np.round(shapely.get_y(points), POINT_DECIMALS).tolist()
+    lons = np.round(shapely.get_x(points), POINT_DECIMALS).tolist()
+    return {
+        str(a): (float(y), float(x)) for a, y, x in zip(areas["area_id"], lats, lons, strict=True)
+    }
+
+
+def count_rows(
+    area_ids: Sequence[object],
+    lons: np.ndarray,
+    lats: np.ndarray,
+    anchors: Mapping[str, tuple[float, float]],
+    *,
+    shown: np.ndarray | None = None,
+) -> list[tuple[str, float, float, int]]:
+    """Points counted per area, for :class:`AreaCounts`.
+
+    Parameters
+    ----------
+    area_ids
+        The area of each point.
+    lons, lats
+        The points; NaN for a point without a place, which is not counted.
+    anchors
+        Where each area's count goes (:func:`area_anchors`); a point of an area not
+        listed is counted at the mean place of its area's points.
+    shown
+        Positions of the points in view: only their areas are returned (all when
+        ``None``), each still with the count of all its points.
+
+    Returns
+    -------
+    ``(area_id, lat, lon, count)`` per area with points, in the order of
+    ``anchors``, then the other areas by id.
+    """
+    ids = np.asarray([str(a) for a in area_ids], dtype=object)
+    valid = ~(np.isnan(lons) | np.isnan(lats))
+    frame = pd.DataFrame({"area_id": ids[valid], "x": lons[valid], "y": lats[valid]})
+    grouped = frame.groupby("area_id", sort=True)
+    counts = grouped.size()
+    mean_x, mean_y = grouped["x"].mean().to_dict(), grouped["y"].mean().to_dict()
+    wanted = set(counts.index) if shown is None else set(ids[shown[valid[shown]]].tolist())
+    known = [a for a in anchors if a in wanted and a in counts.index]
+    others = [a for a in counts.index if a in wanted and a not in anchors]
+    rows: list[tuple[str, float, float, int]] = []
+    for area_id in known:
+        lat, lon = anchors[area_id]
+        rows.append((area_id, lat, lon, int(counts[area_id])))
+    for area_id in others:
+        lat = round(float(mean_y[area_id]), POINT_DECIMALS)
+        lon = round(float(mean_x[area_id]), POINT_DECIMALS)
+        rows.append((str(area_id), lat, lon, int(counts[area_id])))
+    return rows
+
+
+def grid_rows(
+    area_ids: Sequence[object],
+    lons: np.ndarray,
+    lats: np.ndarray,
+    cell: float,
+    *,
+    shown: np.ndarray | None = None,
+) -> list[tuple[float, float, int, str, int]]:
+    """Points counted per square of ``cell`` degrees, for :class:`AreaCounts`.
+
+    Parameters
+    ----------
+    area_ids
+        The area of each point.
+    lons, lats
+        The points; NaN for a point without a place, which is not counted.
+    cell
+        Side of a square in degrees (squares are aligned on multiples of it).
+    shown
+        Positions of the points to count (all when ``None``).
+
+    Returns
+    -------
+    ``(lat, lon, count, area_id, areas)`` per square with points, south to north then
+    west to east: the mean place of its points, their number, the area most of them
+    are in (the first by id on a tie) and how many areas they are in.
+    """
+    ids = np.asarray([str(a) for a in area_ids], dtype=object)
+    picked = np.arange(len(ids)) if shown is None else np.asarray(shown, dtype=np.int64)
+    picked = picked[~(np.isnan(lons[picked]) | np.isnan(lats[picked]))]
+    if not len(picked):
+        return []
+    frame = pd.DataFrame(
+        {
+            "iy": np.floor(lats[picked] / cell).astype(np.int64),
+            "ix": np.floor(lons[picked] / cell).astype(np.int64),
+            "x": lons[picked],
+            "y": lats[picked],
+            "area_id": ids[picked],
+        }
+    )
+    cells = frame.groupby(["iy", "ix"], sort=True).agg(
+        y=("y", "mean"), x=("x", "mean"), n=("x", "size"), areas=("area_id", "nunique")
+    )
+    per_area = (
+        frame.groupby(["iy", "ix", "area_id"], sort=True)
+        .size()
+        .reset_index(name="k")
+        .sort_values(["iy", "ix", "k", "area_id"], ascending=[True, True, False, True])
+        .drop_duplicates(["iy", "ix"])
+        .set_index(["iy", "ix"])["area_id"]
+    )
+    return [
+        (
+            round(float(y), POINT_DECIMALS),
+            round(float(x), POINT_DECIMALS),
+            int(n),
+            str(per_area.loc[key]),
+            int(areas),
+        )
+        for key, y, x, n, areas in zip(
+            cells.index, cells["y"], cells["x"], cells["n"], cells["areas"], strict=True
+        )
+    ]
+
+
 def _point_group(
     layer: str,
     spec: MapSpec,
@@ -1177,23 +1872,79 @@ def _point_group(
     centers: pd.DataFrame,
     shelters: pd.DataFrame,
     catalog: FieldCatalog,
-) -> folium.FeatureGroup:
-    """One switchable point layer (a cluster group for the civic groups)."""
+    view: Viewport | None,
+    budget: MapBudget,
+    anchors: Callable[[], Mapping[str, tuple[float, float]]],
+    zoom: int,
+) -> tuple[folium.FeatureGroup, str]:
+    """One switchable point layer (a cluster group for the civic groups), and its mode.
+
+    ``zoom`` is the view's, or the opening view's when there is no view.
+    """
     lang = spec.lang
     text = _TEXT[lang]
     labels = catalog.labels(lang)
     table = _Table()
     head: list[int | str] = []
+    name = LAYER_NAMES[lang][layer]
+    mode = "points"
     if layer == "councils":
         rows = _council_rows(centers, orgs, table, area_names, labels, lang)
-    elif layer == "shelters":
-        head.append(table.ref(escape_text(text["site"])))
-        rows = _shelter_rows(filter_shelters(shelters, spec.hazards), table, area_names, lang)
     else:
-        kind = "association" if layer == "associations" else "civic_group"
-        head.append(table.ref(escape_text(text[kind])))
-        rows = _org_rows(orgs, kind, table, area_names, labels, lang)
-    name = LAYER_NAMES[lang][layer]
+        if layer == "shelters":
+            part = filter_shelters(shelters, spec.hazards)
+            head.append(table.ref(escape_text(text["site"])))
+        else:
+            kind = "association" if layer == "associations" else "civic_group"
+            part = orgs[orgs["kind"] == kind]
+            head.append(table.ref(escape_text(text[kind])))
+        lons, lats, _ = _coordinates(part)
+        mode, positions = plan_points(lons, lats, view, budget)
+        if mode == "counts":
+            shown = None if view is None else positions
+            area_ids = part["area_id"].tolist()
+            in_view = {area_ids[i] for i in positions.tolist()}
+            names = _Table()
+            unit = text["site_count" if layer == "shelters" else "org_count"]
+            before, after = unit.split("{n}")
+            count_rows_: list[list[object]]
+            if len(in_view) <= budget.count_areas:
+                counted = count_rows(area_ids, lons, lats, anchors(), shown=shown)
+                count_rows_ = [
+                    [lat, lon, n, names.ref(area_names.get(a, escape_text(a)))]
+                    for a, lat, lon, n in counted
+                ]
+            else:
+                mode = "grid"
+                cell = budget.cell * degrees_per_pixel(zoom)
+                others = escape_text(text["others"])
+                count_rows_ = [
+                    [
+                        lat,
+                        lon,
+                        n,
+                        names.ref(area_names.get(a, escape_text(a)) + (others if k > 1 else "")),
+                    ]
+                    for lat, lon, n, a, k in grid_rows(area_ids, lons, lats, cell, shown=shown)
+                ]
+            colour = str(POINT_STYLES[layer]["fillColor"])
+            counts_group = folium.FeatureGroup(name=name, overlay=True, control=True)
+            counts_group.add_child(
+                AreaCounts(
+                    count_rows_,
+                    names.items,
+                    (escape_text(before), escape_text(after)),
+                    colour,
+                    budget.detail_zoom,
+                )
+            )
+            return counts_group, mode
+        if mode == "in_view":
+            part = part.iloc[positions]
+        if layer == "shelters":
+            rows = _shelter_rows(part, table, area_names, lang)
+        else:
+            rows = _org_rows(part, table, area_names, labels, lang)
     group: folium.FeatureGroup
     if layer == "civic_groups":
         group = ClusterGroup(
@@ -1202,7 +1953,7 @@ def _point_group(
     else:
         group = folium.FeatureGroup(name=name, overlay=True, control=True)
     group.add_child(PointArray(rows, table.items, head, POINT_STYLES[layer]))
-    return group
+    return group, mode
 
 
 def _lat_lon_bounds(bounds: Sequence[float]) -> list[list[float]]:
@@ -1245,12 +1996,17 @@ class MapParts:
     focus
         ``(west, south, east, north)`` of the selected area, ``None`` for none. The
         areas group already moves the map there when the selection changes.
+    modes
+        How each point layer of ``spec.layers`` was sent (:data:`POINT_MODES`):
+        ``points`` (all of them), ``in_view`` or ``counts`` (a large layer; see
+        :class:`MapBudget`).
     """
 
     base: folium.Map
     layers: tuple[folium.FeatureGroup, ...]
     control: folium.LayerControl | None
     focus: tuple[float, float, float, float] | None = None
+    modes: Mapping[str, str] = field(default_factory=dict)
 
 
 def _base_map(
@@ -1287,6 +2043,7 @@ def _base_map(
         Attribution(lines).add_to(m)
     # the civic groups may be switched on later, without reloading the page
     ClusterAssets().add_to(m)
+    DotsClass().add_to(m)
     folium.FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
     _assign_ids(figure, f"base:{basemap}")
     if isinstance(local_assets, Mapping):
@@ -1307,10 +2064,13 @@ def build_map_parts(
     catalog: FieldCatalog,
     sources: Sequence[Source] = (),
     local_assets: bool | Mapping[str, str] = False,
+    view: Viewport | None = None,
+    budget: MapBudget = DEFAULT_BUDGET,
 ) -> MapParts:
     """The map as a base that stays and layers that change (see :class:`MapParts`).
 
-    Parameters are those of :func:`build_map`.
+    Parameters are those of :func:`build_map`. The base does not depend on ``view``
+    or ``budget``: a new view only swaps the layers.
 
     Returns
     -------
@@ -1332,7 +2092,8 @@ def build_map_parts(
 
     text = _TEXT[spec.lang]
     shaded = folium.FeatureGroup(name=text["areas"], overlay=True, control=False)
-    breaks = _add_areas(shaded, areas, by_area, spec, selected)
+    shown = areas_in_view(areas, view, budget, keep=selected)
+    breaks = _add_areas(shaded, areas, by_area, spec, selected, shown)
     Legend(_legend_html(spec, breaks, catalog, selected=selected is not None)).add_to(shaded)
     focus: tuple[float, float, float, float] | None = None
     if selected is not None:
@@ -1341,15 +2102,28 @@ def build_map_parts(
     Focus(selected, None if focus is None else _lat_lon_bounds(focus)).add_to(shaded)
 
     names = _area_names(areas, spec.lang)
-    groups = [shaded] + [
-        _point_group(
-            layer, spec, names, orgs=orgs, centers=centers, shelters=shelters, catalog=catalog
+    anchors = functools.cache(lambda: area_anchors(areas))
+    zoom = view.zoom if view is not None else opening_zoom(areas.total_bounds, budget.map_width)
+    groups: list[folium.FeatureGroup] = [shaded]
+    modes: dict[str, str] = {}
+    for layer in spec.layers:
+        group, modes[layer] = _point_group(
+            layer,
+            spec,
+            names,
+            orgs=orgs,
+            centers=centers,
+            shelters=shelters,
+            catalog=catalog,
+            view=view,
+            budget=budget,
+            anchors=anchors,
+            zoom=zoom,
         )
-        for layer in spec.layers
-    ]
+        groups.append(group)
     control = folium.LayerControl(collapsed=False) if spec.layers else None
     _assign_ids([*groups, *([control] if control is not None else [])], f"layers:{spec!r}")
-    return MapParts(base=base, layers=tuple(groups), control=control, focus=focus)
+    return MapParts(base=base, layers=tuple(groups), control=control, focus=focus, modes=modes)
 
 
 def build_map(
@@ -1363,6 +2137,8 @@ def build_map(
     catalog: FieldCatalog,
     sources: Sequence[Source] = (),
     local_assets: bool | Mapping[str, str] = False,
+    view: Viewport | None = None,
+    budget: MapBudget = DEFAULT_BUDGET,
 ) -> folium.Map:
     """The interactive map of the areas, their coverage and the organisations.
 
@@ -1394,6 +2170,12 @@ def build_map(
         are found, embedded as ``data:`` URIs (see :func:`embed_assets`); a mapping of
         library file name to URL: load them from there (see :func:`publish_assets`).
         Either way the page works without internet, apart from the basemap tiles.
+    view
+        What the map shows (:func:`viewport_of`); it matters only for layers with
+        more points than ``budget.limit``, which are sent as counts per area without
+        it (see :class:`MapBudget`).
+    budget
+        How many points a layer may send.
 
     Returns
     -------
@@ -1414,6 +2196,8 @@ def build_map(
         catalog=catalog,
         sources=sources,
         local_assets=local_assets,
+        view=view,
+        budget=budget,
     )
     m = parts.base
     for group in parts.layers:
@@ -1431,6 +2215,8 @@ def build_city_map(
     *,
     orgs: gpd.GeoDataFrame | None = None,
     local_assets: bool | Mapping[str, str] = False,
+    view: Viewport | None = None,
+    budget: MapBudget = DEFAULT_BUDGET,
 ) -> folium.Map:
     """:func:`build_map` for everything loaded for a city.
 
@@ -1444,7 +2230,7 @@ def build_city_map(
         What to draw.
     orgs
         The filtered organisations; all of ``data.organisations`` when ``None``.
-    local_assets
+    local_assets, view, budget
         As for :func:`build_map`.
     """
     return build_map(
@@ -1457,6 +2243,8 @@ def build_city_map(
         catalog=data.catalog,
         sources=data.sources,
         local_assets=local_assets,
+        view=view,
+        budget=budget,
     )
 
 
@@ -1467,6 +2255,8 @@ def build_city_map_parts(
     *,
     orgs: gpd.GeoDataFrame | None = None,
     local_assets: bool | Mapping[str, str] = False,
+    view: Viewport | None = None,
+    budget: MapBudget = DEFAULT_BUDGET,
 ) -> MapParts:
     """:func:`build_map_parts` for everything loaded for a city.
 
@@ -1482,6 +2272,8 @@ def build_city_map_parts(
         catalog=data.catalog,
         sources=data.sources,
         local_assets=local_assets,
+        view=view,
+        budget=budget,
     )
 
 
@@ -1755,30 +2547,45 @@ def missing_assets(html_text: str, dirs: Sequence[Path] | None = None) -> list[s
 
 
 __all__ = [
+    "AREA_LIMIT",
     "ASSET_DIRS_ENV",
     "ASSET_FILES",
     "BASEMAPS",
+    "COUNT_AREAS",
+    "COUNT_CELL",
     "DEFAULT_ASSET_DIRS",
+    "DEFAULT_BUDGET",
+    "DETAIL_ZOOM",
     "GAP_COLOR",
     "GSI_ATTRIBUTION",
     "GSI_TILES",
     "HAZARD_LABELS",
     "LAYERS",
     "LAYER_NAMES",
+    "MAP_WIDTH",
     "METRIC_LABELS",
     "OSM_ATTRIBUTION",
     "PALETTE",
+    "POINT_LIMIT",
+    "POINT_MODES",
+    "VIEW_MARGIN",
+    "AreaCounts",
     "AreaLayer",
     "Attribution",
     "ClusterAssets",
     "ClusterGroup",
+    "DotsClass",
     "Focus",
     "KyodoMap",
     "Legend",
+    "MapBudget",
     "MapParts",
     "MapSpec",
     "PointArray",
+    "Viewport",
+    "area_anchors",
     "area_style",
+    "areas_in_view",
     "asset_dirs",
     "asset_urls",
     "build_city_map",
@@ -1789,11 +2596,18 @@ __all__ = [
     "class_labels",
     "class_of",
     "clicked_area",
+    "count_rows",
+    "degrees_per_pixel",
     "embed_assets",
     "escape_text",
     "filter_shelters",
     "format_value",
+    "grid_rows",
     "local_asset",
     "localise_assets",
     "missing_assets",
+    "needs_view",
+    "opening_zoom",
+    "plan_points",
+    "viewport_of",
 ]

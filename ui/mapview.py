@@ -4,6 +4,11 @@ The base map (tiles, styles, libraries) depends only on the basemap choice, so i
 script, and with it the component's identity, stays the same across reruns and filter
 changes: the iframe is never reloaded. The layers that change are sent as
 ``feature_group_to_add`` and swapped in place.
+
+With data holding a layer larger than the point budget (:func:`geo.mapping.needs_view`)
+the map also returns its bounds and zoom, so a pan or zoom reruns the page and the
+layers are rebuilt for the new view (in place, like any other change). City-sized data
+never asks for them, so panning it reruns nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.io import CityData
-from geo.mapping import MapSpec, build_city_map_parts, clicked_area
+from geo.mapping import MapSpec, build_city_map_parts, clicked_area, needs_view, viewport_of
 from ui.assets import map_assets
 from ui.i18n import lang
 from ui.state import KEYS, ViewState
@@ -23,6 +28,8 @@ from ui.state import KEYS, ViewState
 MAP_KEY = "explorer.map"
 LAST_CLICK = "explorer.map.last_click"
 RETURNED = ["last_active_drawing", "last_object_clicked"]
+#: Also returned when the data has a large layer: the view the layers are built for.
+VIEW_RETURNED = ["bounds", "zoom"]
 
 
 def spec_of(view: ViewState) -> MapSpec:
@@ -47,13 +54,18 @@ def click_signature(returned: Any) -> str:
 
 def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
     """Draw the map; a click on an area selects it (and reruns once to outline it)."""
-    parts = build_city_map_parts(city, cov, spec_of(view), orgs=orgs, local_assets=map_assets())
+    large = needs_view(city.organisations, city.shelters)
+    # st_folium keeps what the map last returned under its key, before this run
+    shown = viewport_of(st.session_state.get(MAP_KEY)) if large else None
+    parts = build_city_map_parts(
+        city, cov, spec_of(view), orgs=orgs, local_assets=map_assets(), view=shown
+    )
     returned = st_folium(
         parts.base,
         key=MAP_KEY,
         height=620,
         use_container_width=True,
-        returned_objects=RETURNED,
+        returned_objects=RETURNED + VIEW_RETURNED if large else RETURNED,
         feature_group_to_add=list(parts.layers),
         layer_control=parts.control,
     )

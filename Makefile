@@ -60,6 +60,15 @@ data: venv ## rebuild data/yamaguchi from the raw public data (RAW=path)
 bench: venv sysdeps ## benchmarks (ratios; not part of make test)
 	$(PY) -m benchmarks
 
+.PHONY: serve-replicas load
+REPLICAS ?= 2
+
+serve-replicas: venv sysdeps ## REPLICAS=2 app processes behind nginx on 127.0.0.1:PORT, sharing the registry
+	PORT=$(PORT) REPLICAS=$(REPLICAS) PY=$(PY) bash scripts/serve-replicas.sh
+
+load: venv sysdeps ## load run: 20 sessions across two replicas for a bounded time (not a test)
+	$(PY) benchmarks/load_replicas.py
+
 backup: venv ## snapshot the organisation registry into var/snapshots/
 	$(PY) -m geo.registry backup
 

@@ -1,16 +1,17 @@
-"""山口市 協働まちづくりマップ: the Streamlit entry point (``streamlit run app.py``)."""
+"""kyodo-map (協働まちづくりマップ): the Streamlit entry point (``streamlit run app.py``)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from geo.city import configured_city
 from ui.i18n import t
 from ui.kiosk import kiosk_mode, public_view
 from ui.layout import language_switch
 
 KIOSK = kiosk_mode()
 st.set_page_config(
-    page_title="山口市 協働まちづくりマップ",
+    page_title=t("app.title", city=configured_city().name_ja),
     page_icon="🗾",
     layout="wide",
     initial_sidebar_state="collapsed" if KIOSK else "expanded",

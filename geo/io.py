@@ -533,6 +533,7 @@ class CityData:
     catalog: FieldCatalog
     organisations: gpd.GeoDataFrame
     sources: tuple[Source, ...]
+    config: CityConfig = YAMAGUCHI
 
 
 def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> CityData:
@@ -560,4 +561,5 @@ def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Cit
         catalog=load_fields(base),
         organisations=load_organisations(base, city),
         sources=load_sources(base),
+        config=city,
     )

@@ -20,7 +20,7 @@ from typing import Any, cast
 import geopandas as gpd
 import pandas as pd
 
-from geo.city import YAMAGUCHI, CityConfig
+from geo.city import CityConfig, configured_city
 from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason_text
 from geo.io import CITYWIDE, HAZARDS, CityData
 
@@ -600,7 +600,7 @@ def area_profiles(
     data: CityData,
     *,
     orgs: gpd.GeoDataFrame | None = None,
-    city: CityConfig = YAMAGUCHI,
+    city: CityConfig | None = None,
 ) -> tuple[AreaProfile, ...]:
     """The profiles of every area, in the areas' order (coverage computed once).
 
@@ -612,12 +612,13 @@ def area_profiles(
         The organisations to count (e.g. a filtered or edited list); all of
         ``data.organisations`` when ``None``.
     city
-        Names and order of the areas.
+        Names and order of the areas; the data's own city when ``None``.
     """
     used = data.organisations if orgs is None else orgs
     tables = _field_tables(data, used)
     rate = city_jishubo_rate(data.areas, used)
-    return tuple(_build(data, used, tables, str(a), city, rate) for a in data.areas["area_id"])
+    config = city or data.config
+    return tuple(_build(data, used, tables, str(a), config, rate) for a in data.areas["area_id"])
 
 
 def area_profile(
@@ -625,7 +626,7 @@ def area_profile(
     area_id: str,
     *,
     orgs: gpd.GeoDataFrame | None = None,
-    city: CityConfig = YAMAGUCHI,
+    city: CityConfig | None = None,
 ) -> AreaProfile:
     """The profile of one area.
 
@@ -638,7 +639,7 @@ def area_profile(
     orgs
         The organisations to count; all of ``data.organisations`` when ``None``.
     city
-        Names of the areas.
+        Names of the areas; the data's own city when ``None``.
 
     Returns
     -------
@@ -654,7 +655,7 @@ def area_profile(
     used = data.organisations if orgs is None else orgs
     tables = _field_tables(data, used)
     rate = city_jishubo_rate(data.areas, used)
-    return _build(data, used, tables, area_id, city, rate)
+    return _build(data, used, tables, area_id, city or data.config, rate)
 
 
 # --- tables for the UI -----------------------------------------------------------------
@@ -749,12 +750,13 @@ def _based_text(group: CivicGroupEntry, lang: str, names: Mapping[str, str]) -> 
 
 
 def civic_groups_frame(
-    profile: AreaProfile, lang: str = "ja", *, city: CityConfig = YAMAGUCHI
+    profile: AreaProfile, lang: str = "ja", *, city: CityConfig | None = None
 ) -> pd.DataFrame:
     """Civic groups active in the area: name, fields, where based, last confirmed."""
     _check_lang(lang)
     t = LABELS[lang]
-    names = {a.area_id: (a.name_en if lang == "en" else a.name_ja) for a in city.areas}
+    config = city or configured_city()
+    names = {a.area_id: (a.name_en if lang == "en" else a.name_ja) for a in config.areas}
     items = profile.civic_groups
     return pd.DataFrame(
         {

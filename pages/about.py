@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.city import YAMAGUCHI
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
-from ui.layout import load_or_stop
+from ui.layout import area_labels, load_or_stop
 
 ensure_navigation()
 
@@ -27,10 +26,13 @@ st.dataframe(
     ),
     hide_index=True,
 )
-st.info(t("about.boundaries"))
+approximate = city.areas[city.areas["boundary_confidence"] == "approximate"]
+if len(approximate):
+    names = area_labels(city)
+    st.info(t("about.boundaries", areas="、".join(names[a] for a in approximate["area_id"])))
 st.warning(t("about.sample"))
 st.subheader(t("about.contact"))
-center = YAMAGUCHI.support_center
+center = city.config.support_center
 st.write(t("about.contact_text", center=center.name_en if lang() == "en" else center.name_ja))
 st.text(
     f"{center.address_ja}\nTEL {center.tel}\n"

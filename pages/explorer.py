@@ -1,4 +1,4 @@
-"""地図で見る — the 21 areas coloured by coverage, with organisations and shelters."""
+"""地図で見る — the areas coloured by coverage, with organisations and shelters."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from geo.fields import DISASTER_NEED
 from ui import data
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
-from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.layout import app_title, area_labels, load_or_stop, sample_banner
 from ui.mapview import show_map
 from ui.state import KEYS, sync_query
 from ui.text import md_literal
@@ -33,8 +33,8 @@ cov = data.area_coverage(flt)
 labels = area_labels(city)
 field_labels = city.catalog.labels(lang())
 
-st.title(t("app.title"))
-st.caption(t("app.subtitle"))
+st.title(app_title(city))
+st.caption(t("app.subtitle", n=len(city.areas)))
 sample_banner(orgs)
 zero, total = summary(cov)
 st.subheader(

@@ -28,3 +28,11 @@ def tiny(tiny_dir: Path) -> CityData:
 def city() -> CityData:
     """The bundled Yamaguchi data."""
     return load_city()
+
+
+@pytest.fixture(autouse=True)
+def _show_app_errors() -> None:
+    """AppTests report the real exception (the app itself hides error details)."""
+    from streamlit import config  # noqa: PLC0415
+
+    config.set_option("client.showErrorDetails", "full")

@@ -17,23 +17,23 @@ from ui.assets import map_assets
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _profile(area_id: str, data_version: int) -> AreaProfile:
+def _profile(area_id: str, key: tuple[str, str, int]) -> AreaProfile:
     return area_profile(data.city(), area_id)
 
 
 def profile(area_id: str) -> AreaProfile:
     """The area's profile (figures, coverage, lists)."""
-    return _profile(area_id, data.version())
+    return _profile(area_id, data.data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _sheet(area_id: str, day: dt.date, data_version: int) -> bytes:
+def _sheet(area_id: str, day: dt.date, key: tuple[str, str, int]) -> bytes:
     return area_sheet_pdf(profile(area_id), data.city(), today=day)
 
 
 def sheet(area_id: str, day: dt.date) -> bytes:
     """The one-page A4 sheet of the area as PDF bytes (regenerated each day)."""
-    return _sheet(area_id, day, data.version())
+    return _sheet(area_id, day, data.data_key())
 
 
 def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from geo.city import city_by_code, configured_city
 from geo.coverage import DEFAULT_RULE, GapRule, coverage, coverage_matrix
 from geo.filters import OrgFilter
 from geo.io import CityData, default_data_dir, load_city
@@ -32,43 +33,56 @@ def version() -> int:
     return _version(str(default_data_dir()))
 
 
+def data_key() -> tuple[str, str, int]:
+    """What identifies the data in use: folder, city (JIS code) and data version.
+
+    Every cached computation takes it as an argument, so a cache never serves one
+    city's or one version's results for another.
+    """
+    data_dir = str(default_data_dir())
+    return data_dir, configured_city().jis_code, _version(data_dir)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _city(data_dir: str, data_version: int) -> CityData:
-    return load_city(Path(data_dir))
+def _city(key: tuple[str, str, int]) -> CityData:
+    data_dir, jis_code, _ = key
+    return load_city(Path(data_dir), city_by_code(jis_code))
 
 
 def city() -> CityData:
     """The city's data, validated once per data version."""
-    return _city(str(default_data_dir()), version())
+    return _city(data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _filtered(flt: OrgFilter, data_dir: str, data_version: int) -> pd.DataFrame:
-    return flt.apply(_city(data_dir, data_version).organisations)
+def _filtered(flt: OrgFilter, key: tuple[str, str, int]) -> pd.DataFrame:
+    return flt.apply(_city(key).organisations)
 
 
 def filtered(flt: OrgFilter) -> pd.DataFrame:
     """Organisations passing ``flt``."""
-    return _filtered(flt, str(default_data_dir()), version())
+    return _filtered(flt, data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _area_coverage(flt: OrgFilter, rule: GapRule, data_version: int) -> pd.DataFrame:
-    data = city()
-    return coverage(data.areas, filtered(flt), tuple(sorted(flt.fields)), rule=rule)
+def _area_coverage(flt: OrgFilter, rule: GapRule, key: tuple[str, str, int]) -> pd.DataFrame:
+    fields = tuple(sorted(flt.fields))
+    return coverage(_city(key).areas, _filtered(flt, key), fields, rule=rule)
 
 
 def area_coverage(flt: OrgFilter, rule: GapRule = DEFAULT_RULE) -> pd.DataFrame:
     """Coverage of every area by the organisations passing ``flt`` for its fields."""
-    return _area_coverage(flt, rule, version())
+    return _area_coverage(flt, rule, data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str, data_version: int) -> pd.DataFrame:
+def _matrix(
+    flt: OrgFilter, codes: tuple[str, ...], metric: str, key: tuple[str, str, int]
+) -> pd.DataFrame:
     base = OrgFilter(kinds=flt.kinds, areas=flt.areas, text=flt.text)
-    return coverage_matrix(city().areas, filtered(base), codes, metric=metric)
+    return coverage_matrix(_city(key).areas, _filtered(base, key), codes, metric=metric)
 
 
 def matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str) -> pd.DataFrame:
     """Area × field table for the organisations passing ``flt`` (its fields ignored)."""
-    return _matrix(flt, codes, metric, version())
+    return _matrix(flt, codes, metric, data_key())

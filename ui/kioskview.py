@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.city import YAMAGUCHI
 from geo.coverage import coverage
 from geo.filters import OrgFilter
 from geo.io import CITYWIDE, CityData
@@ -23,7 +22,7 @@ from ui import data
 from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
 from ui.kiosk import public_link, qr_png
-from ui.layout import area_labels, sample_banner
+from ui.layout import app_title, area_labels, center_name, city_name, sample_banner
 from ui.text import md_literal
 
 SCREEN = "kiosk.screen"
@@ -78,8 +77,9 @@ def language_buttons() -> None:
 
 def attract() -> None:
     """What this is, 画面にタッチしてください, and the three ways in."""
-    st.title(t("app.title"))
-    st.markdown(t("kiosk.what"))
+    city = data.city()
+    st.title(app_title(city))
+    st.markdown(t("kiosk.what", city=city_name(city), n=len(city.areas), center=center_name(city)))
     sample_banner(data.city().organisations)
     st.header(t("kiosk.touch"))
     cols = st.columns(3)
@@ -282,7 +282,7 @@ def details(city: CityData) -> None:
 
 def contact_box() -> None:
     """Contact is always through the support center, with its public contact."""
-    c = YAMAGUCHI.support_center
+    c = data.city().config.support_center
     st.subheader(t("kiosk.contact"))
     name = c.name_en if lang() == "en" else c.name_ja
     hours = c.hours_en if lang() == "en" else c.hours_ja

@@ -73,3 +73,19 @@ def area_labels(city: CityData) -> dict[str, str]:
     """Area id -> name in the current language."""
     column = "name_en" if lang() == "en" else "name_ja"
     return dict(zip(city.areas["area_id"], city.areas[column], strict=True))
+
+
+def city_name(city: CityData) -> str:
+    """The city's name in the current language."""
+    return city.config.name_en if lang() == "en" else city.config.name_ja
+
+
+def center_name(city: CityData) -> str:
+    """The support center's name in the current language."""
+    center = city.config.support_center
+    return center.name_en if lang() == "en" else center.name_ja
+
+
+def app_title(city: CityData) -> str:
+    """The app's title for this city, e.g. 山口市 協働まちづくりマップ."""
+    return t("app.title", city=city_name(city))

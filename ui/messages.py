@@ -15,10 +15,10 @@ LANGS = ("ja", "en")
 
 _CORE: dict[str, Mapping[str, str]] = {
     # app
-    "app.title": {"ja": "山口市 協働まちづくりマップ", "en": "Yamaguchi City Collaboration Map"},
+    "app.title": {"ja": "{city} 協働まちづくりマップ", "en": "{city} Collaboration Map"},
     "app.subtitle": {
-        "ja": "21の地域の地域づくり協議会・自治会・市民活動団体の活動と空白をひと目で",
-        "en": "Who is active where across the 21 areas — and where the gaps are",
+        "ja": "{n}の地域の地域づくり協議会・自治会・市民活動団体の活動と空白をひと目で",
+        "en": "Who is active where across the {n} areas — and where the gaps are",
     },
     "app.language": {"ja": "言語 / Language", "en": "言語 / Language"},
     "app.sample_banner": {
@@ -159,10 +159,9 @@ _CORE: dict[str, Mapping[str, str]] = {
         "en": "This map is built from the following public data.",
     },
     "about.boundaries": {
-        "ja": "中心部（大殿・白石・湯田など）の地域境界は、町字を地域に割り当てた推定を含む"
-        "おおよその境界です。",
-        "en": "Central-area boundaries (Odono, Shiraishi, Yuda …) are approximate: some 町字 "
-        "were assigned to an area by estimate.",
+        "ja": "次の地域の境界は、町字を地域に割り当てた推定を含むおおよその境界です：{areas}",
+        "en": "The boundaries of these areas are approximate, as some of their towns were "
+        "assigned by estimate: {areas}",
     },
     "about.sample": {
         "ja": "自治会・町内会、市民活動団体、協議会の部会はサンプル（架空）データです。"
@@ -182,10 +181,10 @@ _CORE: dict[str, Mapping[str, str]] = {
     "col.url": {"ja": "入手先", "en": "Download"},
     # kiosk
     "kiosk.what": {
-        "ja": "山口市の21の地域で、どの分野の団体がどこで活動しているかを探せます。"
-        "団体への連絡はさぽらんてがお手伝いします。",
-        "en": "Find which groups are active in which field across Yamaguchi City's 21 areas. "
-        "Saporant helps you get in touch.",
+        "ja": "{city}の{n}の地域で、どの分野の団体がどこで活動しているかを探せます。"
+        "団体への連絡は{center}がお手伝いします。",
+        "en": "Find which groups are active in which field across {city}'s {n} areas. "
+        "{center} helps you get in touch.",
     },
     "kiosk.touch": {"ja": "画面にタッチしてください", "en": "Touch the screen to start"},
     "kiosk.by_field": {"ja": "分野から探す", "en": "Find by field"},
@@ -212,7 +211,7 @@ _CORE: dict[str, Mapping[str, str]] = {
     },
     "kiosk.contact": {"ja": "お問い合わせ", "en": "Getting in touch"},
     "kiosk.contact_text": {
-        "ja": "団体への連絡は {center} が取り次ぎます（さぽらんて経由）。",
+        "ja": "団体への連絡は {center} が取り次ぎます。",
         "en": "{center} puts you in touch with the group.",
     },
     "kiosk.hours": {"ja": "開館時間", "en": "Open"},

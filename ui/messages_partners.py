@@ -53,8 +53,8 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "are not neighbours, are active in this field.",
     },
     "partners.none_help": {
-        "ja": "さぽらんてに相談すると、登録前の団体や新しい活動の立ち上げも含めて一緒に探せます。",
-        "en": "Saporant can help look further, including groups not yet registered or starting "
+        "ja": "{center}に相談すると、登録前の団体や新しい活動の立ち上げも含めて一緒に探せます。",
+        "en": "{center} can help look further, including groups not yet registered or starting "
         "a new activity.",
     },
     "partners.none_of_kinds": {
@@ -102,7 +102,10 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.col.households": {"ja": "世帯数", "en": "Households"},
     "partners.col.need": {"ja": "必要度", "en": "Need"},
     "partners.col.serves": {"ja": "すでに活動範囲", "en": "Already serves"},
-    "partners.contact_title": {"ja": "連絡はさぽらんて経由で", "en": "Contact through Saporant"},
+    "partners.contact_title": {
+        "ja": "連絡は支援センター経由で",
+        "en": "Contact through the support center",
+    },
     "partners.contact_text": {
         "ja": "団体への連絡・連携の相談は、{name}が仲立ちします。"
         "団体の連絡先はこの画面には表示しません。",

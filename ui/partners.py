@@ -1,7 +1,7 @@
 """The glue of 連携先をさがす: cached rankings, selectors, tables, map and contact box.
 
 Everything shown comes from :mod:`geo.matching` and public organisation columns; the
-only contact shown is the support center's (:data:`geo.city.YAMAGUCHI`).
+only contact shown is the support center's (the city's configuration).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.city import YAMAGUCHI
 from geo.coverage import DEFAULT_RULE, active_mask
 from geo.fields import DISASTER_NEED
 from geo.filters import OrgFilter
@@ -31,7 +30,7 @@ from geo.matching import (
 from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
-from ui.layout import area_labels
+from ui.layout import area_labels, center_name
 from ui.text import md_literal
 from ui.widgets import field_label
 
@@ -52,23 +51,25 @@ _KIND_LAYERS = {"council": "councils", "association": "associations", "civic_gro
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _suggestions(area_id: str, need: str, day: dt.date, data_version: int) -> list[Suggestion]:
+def _suggestions(
+    area_id: str, need: str, day: dt.date, key: tuple[str, str, int]
+) -> list[Suggestion]:
     return rank_partners(data.city(), area_id, need, today=day)
 
 
 def suggestions(area_id: str, need: str) -> list[Suggestion]:
     """Ranked partners for the area's need, as of today (a new list every day)."""
-    return _suggestions(area_id, need, dt.date.today(), data.version())
+    return _suggestions(area_id, need, dt.date.today(), data.data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _needing(org_id: str, by: str, data_version: int) -> pd.DataFrame:
+def _needing(org_id: str, by: str, key: tuple[str, str, int]) -> pd.DataFrame:
     return areas_needing(data.city(), org_id, by=by)
 
 
 def needing(org_id: str, by: str) -> pd.DataFrame:
     """The areas needing the group, most in need first (see :func:`areas_needing`)."""
-    return _needing(org_id, by, data.version())
+    return _needing(org_id, by, data.data_key())
 
 
 # --- selectors --------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def explain_none(city: CityData, area_id: str, need: str) -> None:
             [
                 t("partners.none", **names),
                 t("partners.none_nearby" if anyone else "partners.none_city"),
-                t("partners.none_help"),
+                t("partners.none_help", center=center_name(data.city())),
             ]
         )
     )
@@ -336,7 +337,7 @@ def how_it_works() -> None:
 
 def contact_box() -> None:
     """Contact goes through the support center: its public contact, nothing else."""
-    center = YAMAGUCHI.support_center
+    center = data.city().config.support_center
     en = lang() == "en"
     with st.container(border=True):
         st.markdown(f"**{t('partners.contact_title')}**")

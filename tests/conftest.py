@@ -33,6 +33,6 @@ def city() -> CityData:
 @pytest.fixture(autouse=True)
 def _show_app_errors() -> None:
     """AppTests report the real exception (the app itself hides error details)."""
-    from streamlit import config  # noqa: PLC0415
+    from streamlit import config
 
     config.set_option("client.showErrorDetails", "full")

@@ -212,7 +212,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # import page
     "staff.import.title": {"ja": "取り込み", "en": "Import"},
     "staff.import.caption": {
-        "ja": "市やさぽらんての名簿（CSV・Excel・GeoJSON・GeoPackage）を取り込みます。"
+        "ja": "市や支援センターの名簿（CSV・Excel・GeoJSON・GeoPackage）を取り込みます。"
         "まず下に、追加・変更・廃止される団体と問題の一覧が出ます。"
         "「取り込む」を押すまで何も保存されません。取り込みの前には自動でバックアップを取ります。",
         "en": "Import a list kept by the city or the support center (CSV, Excel, GeoJSON, "

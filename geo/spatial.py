@@ -46,13 +46,15 @@ def area_of_points(
 ) -> list[str | None]:
     """The id of the area each point lies in, ``None`` outside every area.
 
-    Uses an STR-tree query with the ``within`` predicate on prepared polygons,
-    which is far faster on detailed boundaries than a default spatial join.
+    The points are sorted by longitude once; each polygon then tests, on its prepared
+    geometry (``shapely.contains_xy``), only the points inside its bounding box. On
+    a million points this is several times faster than an STR-tree query, and far
+    faster than a default spatial join.
 
     Parameters
     ----------
     points
-        Points in the same CRS as ``areas``.
+        Points in the same CRS as ``areas`` (missing or empty points are in no area).
     areas
         Polygons.
     id_column
@@ -60,18 +62,35 @@ def area_of_points(
 
     Returns
     -------
-    One id (or ``None``) per point, in order.
+    One id (or ``None``) per point, in order. A point on a boundary is in no area
+    (as for ``within``); where areas overlap, the first of them wins.
     """
     if points.crs != areas.crs:
         raise ValueError("points and areas must share a CRS")
     geoms = areas.geometry.values
     shapely.prepare(geoms)
-    tree = shapely.STRtree(geoms)
-    pts, polys = tree.query(points.values, predicate="within")
+    values = np.asarray(points.values)
+    placed = ~(shapely.is_missing(values) | shapely.is_empty(values))
+    xs = np.full(len(values), np.nan)
+    ys = np.full(len(values), np.nan)
+    xs[placed] = shapely.get_x(values[placed])
+    ys[placed] = shapely.get_y(values[placed])
+    order = np.argsort(xs, kind="stable")
+    sorted_x = xs[order]
+    found = np.full(len(points), -1, dtype=np.int64)
+    for i, (geom, (west, south, east, north)) in enumerate(
+        zip(geoms, shapely.bounds(geoms).tolist(), strict=True)
+    ):
+        if geom is None or geom.is_empty:
+            continue
+        lo = int(np.searchsorted(sorted_x, west, side="left"))
+        hi = int(np.searchsorted(sorted_x, east, side="right"))
+        near = order[lo:hi]
+        near = near[(ys[near] >= south) & (ys[near] <= north) & (found[near] < 0)]
+        if len(near):
+            found[near[shapely.contains_xy(geom, xs[near], ys[near])]] = i
     ids = np.asarray(areas[id_column].tolist(), dtype=object)
     out = np.full(len(points), None, dtype=object)
-    # where areas overlap, the first match wins
-    found, first = np.unique(pts, return_index=True)
-    out[found] = ids[polys[first]]
+    out[found >= 0] = ids[found[found >= 0]]
     result: list[str | None] = out.tolist()
     return result

@@ -1423,10 +1423,9 @@ def _org_rows(
     rows: list[list[object]] = []
     escaped = {code: escape_text(label) for code, label in field_labels.items()}
     lines: dict[tuple[str, ...], str] = {}
-    geoms = part.geometry.values
-    valid = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    lats = np.round(shapely.get_y(geoms), POINT_DECIMALS)
-    lons = np.round(shapely.get_x(geoms), POINT_DECIMALS)
+    x, y, valid = _coordinates(part)
+    lats = np.round(y, POINT_DECIMALS)
+    lons = np.round(x, POINT_DECIMALS)
     for ok, lat, lon, name, area_id, fields, is_sample in zip(
         valid.tolist(),
         lats.tolist(),
@@ -1732,10 +1731,12 @@ def _add_areas(
 
 def _coordinates(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Longitudes, latitudes (NaN where there is no place) and which rows have a place."""
-    geoms = part.geometry.values
+    geoms = np.asarray(part.geometry.values)
     valid = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    lons = np.where(valid, shapely.get_x(geoms), np.nan)
-    lats = np.where(valid, shapely.get_y(geoms), np.nan)
+    lons = np.full(len(geoms), np.nan)
+    lats = np.full(len(geoms), np.nan)
+    lons[valid] = shapely.get_x(geoms[valid])
+    lats[valid] = shapely.get_y(geoms[valid])
     return lons, lats, valid
 
 

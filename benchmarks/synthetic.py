@@ -150,7 +150,7 @@ def national_areas(path: Path | None = None, *, municipalities: bool = True) -> 
     return gpd.GeoDataFrame(areas[columns], geometry="geometry", crs=WGS84)
 
 
-def _points_in(geom: shapely.Geometry, count: int, rng: np.random.Generator) -> np.ndarray:
+def random_points(geom: shapely.Geometry, count: int, rng: np.random.Generator) -> np.ndarray:
     """``count`` random points inside ``geom`` as ``(lon, lat)`` rows."""
     if count == 0:
         return np.empty((0, 2))
@@ -221,7 +221,7 @@ def synthetic_organisations(
     lonlat = np.empty((n, 2))
     for a in np.unique(where):
         placed = np.flatnonzero(where == a)
-        lonlat[placed] = _points_in(areas.geometry.values[a], len(placed), rng)
+        lonlat[placed] = random_points(areas.geometry.values[a], len(placed), rng)
 
     needs = [f.code for f in catalog.by_kind(NEED)]
     laws = [f.code for f in catalog.by_kind(NPO)]

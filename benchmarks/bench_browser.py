@@ -1,0 +1,232 @@
+"""Browser ready time of the map, as a ratio to a blank map, in headless Chromium.
+
+Each map is saved as one page (blank basemap, Leaflet and Leaflet.markercluster served
+from this machine, every other request aborted) and opened in a fresh tab, several
+times in interleaved rounds. *Ready* is when the map's layers exist: every area path,
+the path of each point layer, at least one marker of each clustered layer and every
+count marker, and two animation frames later (so they have been painted), in
+milliseconds from the start of navigation (``performance.now()``).
+
+The blank map is the base the real map stands on (Leaflet, the libraries, the styles,
+no layers). The baseline (one ``folium.Marker`` per point over unsimplified
+boundaries) is measured on the default data only: at 10,000 points it takes tens of
+seconds.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element
+
+from benchmarks import datasets
+from benchmarks.browser import Blocked, Unavailable, chromium, offline_context, static_server
+from benchmarks.common import table
+from benchmarks.datasets import Dataset
+from geo.mapping import (
+    AreaCounts,
+    AreaLayer,
+    ClusterGroup,
+    MapSpec,
+    PointArray,
+    Viewport,
+    build_map_parts,
+    link_assets,
+    publish_assets,
+)
+
+REPEAT = 5
+SPEC = MapSpec(basemap="none")
+MAX_DEFAULT_RATIO = 1.5
+MAX_LARGE_RATIO = 3.0
+
+#: Runs in the page before its own scripts: notes when the expected layers exist.
+READY_SCRIPT = """
+(() => {
+  if (window.top !== window) { return; }
+  const q = new URLSearchParams(location.hash.slice(1));
+  const paths = Number(q.get("paths") || 0), markers = Number(q.get("markers") || 0);
+  function check() {
+    const ok = document.querySelector(".leaflet-map-pane")
+      && document.querySelectorAll(".leaflet-overlay-pane path").length >= paths
+      && document.querySelectorAll(".leaflet-marker-pane > *").length >= markers;
+    if (ok) {
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__kyodoReady = performance.now();
+      }));
+    } else {
+      requestAnimationFrame(check);
+    }
+  }
+  requestAnimationFrame(check);
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One saved map and what must exist when it is ready."""
+
+    label: str
+    file: str
+    paths: int
+    markers: int
+    size: int
+
+
+def _walk(element: Element) -> list[Element]:
+    out = [element]
+    for child in element._children.values():
+        out += _walk(child)
+    return out
+
+
+def expected(m: folium.Map) -> tuple[int, int]:
+    """``(paths, markers)`` the map's layers put into the page."""
+    paths = markers = 0
+    for element in _walk(m):
+        if isinstance(element, AreaLayer):
+            paths += len(element.data["features"])
+        elif isinstance(element, AreaCounts):
+            markers += len(element.rows)
+        elif isinstance(element, PointArray) and element.rows:
+            if isinstance(element._parent, ClusterGroup):
+                markers += 1  # at least one cluster or marker
+            else:
+                paths += 1  # all the layer's circles are one path
+    return paths, markers
+
+
+def _show(m: folium.Map, view: Viewport | None) -> None:
+    if view is not None:
+        folium.FitBounds([[view.south, view.west], [view.north, view.east]]).add_to(m)
+
+
+def save_pages(folder: Path) -> tuple[list[Page], list[str]]:
+    """Write every page into ``folder`` (with the libraries); return them and notes."""
+    links = {name: f"vendor/{rel}" for name, rel in publish_assets(folder / "vendor").items()}
+    notes: list[str] = []
+    if "leaflet.js" not in links:
+        raise Unavailable("no local copy of Leaflet (make sysdeps installs libjs-leaflet)")
+    pages: list[Page] = []
+
+    def save(label: str, build: Callable[[], tuple[folium.Map, tuple[int, int]]]) -> None:
+        m, (paths, markers) = build()
+        html = m.get_root().render()
+        name = f"page{len(pages)}.html"
+        (folder / name).write_text(html, encoding="utf-8")
+        pages.append(Page(label, name, paths, markers, len(html.encode())))
+
+    default = datasets.bundled()
+
+    def blank() -> tuple[folium.Map, tuple[int, int]]:
+        parts = build_map_parts(
+            default.areas,
+            default.cov,
+            SPEC,
+            orgs=default.orgs,
+            centers=default.centers,
+            shelters=default.shelters,
+            catalog=default.catalog,
+            sources=default.sources,
+            local_assets=links,
+        )
+        return parts.base, (0, 0)
+
+    def ours(ds: Dataset, view: Viewport | None) -> Callable[[], tuple[folium.Map, Any]]:
+        def build() -> tuple[folium.Map, tuple[int, int]]:
+            m = ds.build(SPEC, view=view, local_assets=links)
+            _show(m, view)
+            return m, expected(m)
+
+        return build
+
+    def baseline() -> tuple[folium.Map, tuple[int, int]]:
+        areas, note = datasets.exact_city_areas()
+        notes.append(note)
+        west, south, east, north = (float(v) for v in default.areas.total_bounds)
+        points = datasets.baseline_points(default)
+        m = datasets.baseline_map(areas, points, location=((south + north) / 2, (west + east) / 2))
+        link_assets(m, links)
+        return m, (len(areas), len(points))
+
+    save("blank map", blank)
+    save("default: kyodo-map", ours(default, None))
+    save("default: one Marker per point", baseline)
+    for ds in (datasets.city(10_000), datasets.city(100_000)):
+        save(f"{ds.name}: opening view", ours(ds, None))
+        save(f"{ds.name}: zoomed in (z{ds.detail.zoom if ds.detail else '?'})", ours(ds, ds.detail))
+    national = datasets.national(100_000)
+    if national is None:
+        notes.append(
+            "national 100,000: skipped, national outlines not found (../shared/data/japan)"
+        )
+    else:
+        save(f"{national.name}: opening view", ours(national, None))
+        zoom = national.detail.zoom if national.detail else "?"
+        save(f"{national.name}: zoomed in (z{zoom})", ours(national, national.detail))
+    return pages, notes
+
+
+def measure(pages: list[Page], base_url: str) -> tuple[dict[str, list[float]], list[str]]:
+    """Ready times (ms) of every page over :data:`REPEAT` interleaved rounds."""
+    times: dict[str, list[float]] = {p.label: [] for p in pages}
+    blocked = Blocked()
+    with chromium() as browser:
+        context = offline_context(browser, blocked, viewport={"width": 1000, "height": 620})
+        context.add_init_script(READY_SCRIPT)
+        for round_ in range(REPEAT + 1):
+            for p in pages:
+                tab = context.new_page()
+                tab.goto(f"{base_url}/{p.file}#paths={p.paths}&markers={p.markers}")
+                tab.wait_for_function("window.__kyodoReady !== undefined", timeout=120_000)
+                ready = float(tab.evaluate("window.__kyodoReady"))
+                if round_:  # the first round warms the cache
+                    times[p.label].append(ready)
+                tab.close()
+        context.close()
+    return times, sorted(set(blocked.urls))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as tmp:
+        folder = Path(tmp)
+        try:
+            pages, notes = save_pages(folder)
+            with static_server(folder) as url:
+                times, blocked = measure(pages, url)
+        except Unavailable as exc:
+            print(f"Browser ready time: skipped ({exc})")
+            return
+    blank = statistics.median(times["blank map"])
+    rows = []
+    verdicts = []
+    for p in pages:
+        ms = statistics.median(times[p.label])
+        rows.append([p.label, p.size, p.paths, p.markers, ms, ms / blank])
+        if p.label.startswith("default: kyodo"):
+            limit = MAX_DEFAULT_RATIO
+        elif "100,000" in p.label:
+            limit = MAX_LARGE_RATIO
+        else:
+            continue
+        met = "met" if ms / blank <= limit else "NOT met"
+        verdicts.append(f"{p.label}: {ms / blank:.2f}x blank (target <= {limit:g}x: {met})")
+    print(
+        table(
+            f"Browser ready time (headless Chromium, blank basemap, network blocked; "
+            f"median of {REPEAT})",
+            ["page", "HTML bytes", "paths", "markers", "ready ms", "x blank"],
+            rows,
+        )
+    )
+    for line in [*verdicts, *notes]:
+        print(line)
+    if blocked:
+        print(f"blocked requests (aborted): {len(blocked)}, e.g. {blocked[0]}")

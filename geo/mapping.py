@@ -84,7 +84,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element, Figure, MacroElement
+import xyzservices  # type: ignore[import-untyped]  # comes with folium
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium.elements import ElementAddToElement, JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
@@ -781,7 +782,25 @@ class _Text(Element):
         self.text = text
 
 
-class _FastRender(MacroElement):
+_NAME_PREFIXES: dict[str, str] = {}
+
+
+class _CachedName(Element):
+    """``get_name()`` with the snake-case prefix of each class name worked out once.
+
+    branca converts the class name on every call, and the page asks hundreds of times.
+    """
+
+    def get_name(self) -> str:
+        """``<snake_case name>_<id>``, as branca makes it."""
+        prefix = _NAME_PREFIXES.get(self._name)
+        if prefix is None:
+            full = str(super().get_name())
+            prefix = _NAME_PREFIXES[self._name] = full[: len(full) - len(self._id)]
+        return prefix + self._id
+
+
+class _FastRender(_CachedName, MacroElement):
     """Render an element's macros into the page as plain text.
 
     branca wraps each rendered macro in a new ``Element(text)``, which compiles the
@@ -792,32 +811,34 @@ class _FastRender(MacroElement):
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
         """Add the header, html and script macros of the template, then the children."""
-        element: Any = self
-        figure = element.get_root()
-        if hasattr(element, "parent_map"):  # folium's GeoJson looks up its map here
-            element.parent_map = get_obj_in_upper_tree(element, folium.Map)
-        parent = element._parent
-        if isinstance(element, Layer) and element.show and parent is not None:
-            # as folium's Layer.render does
-            element.add_child(
-                ElementAddToElement(
-                    element_name=element.get_name(),
-                    element_parent_name=parent.get_name(),
-                ),
-                name=element.get_name() + "_add",
-            )
-        module = element._template.module.__dict__
-        for part in ("header", "html", "script"):
-            macro = module.get(part)
-            if macro is not None:
-                getattr(figure, part).add_child(
-                    _Text(macro(element, kwargs)), name=element.get_name()
-                )
-        for child in list(element._children.values()):
-            child.render(**kwargs)
+        _render_fast(self, **kwargs)
 
 
-class KyodoMap(folium.Map):
+def _render_fast(element: Any, **kwargs: Any) -> None:
+    """What :meth:`_FastRender.render` does, for any element."""
+    figure = element.get_root()
+    if hasattr(element, "parent_map"):  # folium's GeoJson looks up its map here
+        element.parent_map = get_obj_in_upper_tree(element, folium.Map)
+    parent = element._parent
+    if isinstance(element, Layer) and element.show and parent is not None:
+        # as folium's Layer.render does
+        element.add_child(
+            _AddTo(
+                element_name=element.get_name(),
+                element_parent_name=parent.get_name(),
+            ),
+            name=element.get_name() + "_add",
+        )
+    module = element._template.module.__dict__
+    for part in ("header", "html", "script"):
+        macro = module.get(part)
+        if macro is not None:
+            getattr(figure, part).add_child(_Text(macro(element, kwargs)), name=element.get_name())
+    for child in list(element._children.values()):
+        child.render(**kwargs)
+
+
+class KyodoMap(_CachedName, folium.Map):
     """A :class:`folium.Map` whose page is the same however often it is rendered.
 
     folium adds the ``addTo`` calls of layers at render time under random names, so a
@@ -825,11 +846,58 @@ class KyodoMap(folium.Map):
     """
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
-        """Render into the figure, dropping what an earlier render left in its script."""
+        """Render into the figure, dropping what an earlier render left in its script.
+
+        As :class:`folium.Map` renders (its libraries, then its macros and children),
+        without compiling the rendered text again (see :class:`_FastRender`).
+        """
         figure = self.get_root()
-        if isinstance(figure, Figure):
-            figure.script._children.clear()
-        super().render(**kwargs)  # type: ignore[no-untyped-call]
+        assert isinstance(figure, Figure)
+        figure.script._children.clear()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        _render_fast(self, **kwargs)
+
+
+class _AddTo(_FastRender, ElementAddToElement):
+    """``child.addTo(parent);``, rendered without compiling it again."""
+
+
+class _Group(_FastRender, folium.FeatureGroup):
+    """A feature group rendered without compiling its script again."""
+
+
+class _Tiles(_FastRender, folium.TileLayer):
+    """A tile layer rendered without compiling its script again."""
+
+
+class _FitBounds(_FastRender, folium.FitBounds):
+    """``fitBounds`` rendered without compiling its script again."""
+
+
+class _AreaTooltip(_FastRender, folium.GeoJsonTooltip):
+    """The areas' tooltip with folium's table style, rendered without compiling again.
+
+    Its fields are the area properties :func:`_add_areas` always sets.
+    """
+
+    _style = Template(
+        "<style>.{{ this.class_name }} { {{ this.style }} }"
+        ".{{ this.class_name }} table{ margin: auto; }"
+        ".{{ this.class_name }} tr{ text-align: left; }"
+        ".{{ this.class_name }} th{ padding: 2px; padding-right: 8px; }</style>"
+    )
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
+        """Add the tooltip's table style, then its script."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure)
+        figure.header.add_child(
+            _Text(self._style.render(this=self)), name=self.get_name() + "tablestyle"
+        )
+        _FastRender.render(self, **kwargs)
 
 
 class AreaLayer(_FastRender, folium.GeoJson):
@@ -1144,7 +1212,7 @@ class AreaCounts(_FastRender, MacroElement):
         )
 
 
-class Legend(Layer):
+class Legend(_FastRender, Layer):
     """The legend in words, as a Leaflet layer that shows a control while it is on a map.
 
     The control holds prepared (escaped) HTML. Being a layer, the legend goes into the
@@ -1181,7 +1249,7 @@ var {{ this.get_name() }} = (function () {
         self.payload = _script_json(html_text)
 
 
-class Focus(Layer):
+class Focus(_FastRender, Layer):
     """Moves the map onto the selected area when it is added, once per selection.
 
     The map remembers the last area it was moved to, so swapping the layers for a new
@@ -1220,7 +1288,7 @@ var {{ this.get_name() }} = (function () {
         self.bounds = _script_json(None if bounds is None else [list(b) for b in bounds])
 
 
-class ClusterGroup(folium.FeatureGroup):
+class ClusterGroup(_FastRender, folium.FeatureGroup):
     """A feature group whose markers cluster (``L.markerClusterGroup``).
 
     It stays a :class:`folium.FeatureGroup` (also in its variable name, which
@@ -1514,27 +1582,33 @@ def _shelter_rows(
 ) -> list[list[object]]:
     text = _TEXT[lang]
     labels = HAZARD_LABELS[lang]
-    flags = shelters[list(HAZARDS)].astype(bool).to_numpy()
-    notes = shelters["note"] if "note" in shelters else pd.Series([""] * len(shelters))
+    flags = [tuple(r) for r in shelters[list(HAZARDS)].astype(bool).to_numpy().tolist()]
+    notes = shelters["note"].tolist() if "note" in shelters else [""] * len(shelters)
+    xs, ys, placed = _coordinates(shelters)
+    hazard_lines: dict[tuple[bool, ...], int | None] = {}
     rows: list[list[object]] = []
-    for i, (name, area_id, evac, note, geom) in enumerate(
-        zip(
-            shelters["name"],
-            shelters["area_id"],
-            shelters["is_evacuation_center"],
-            notes,
-            shelters.geometry,
-            strict=True,
-        )
+    for ok, x, y, name, area_id, evac, note, flag in zip(
+        placed.tolist(),
+        xs.tolist(),
+        ys.tolist(),
+        shelters["name"].tolist(),
+        shelters["area_id"].tolist(),
+        shelters["is_evacuation_center"].tolist(),
+        notes,
+        flags,
+        strict=True,
     ):
-        ll = _latlon(geom)
-        if ll is None:
+        if not ok:
             continue
-        row: list[object] = [ll[0], ll[1], escape_text(name)]
+        row: list[object] = [round(y, POINT_DECIMALS), round(x, POINT_DECIMALS)]
+        row.append(escape_text(name))
         row.append(table.ref(area_names.get(area_id, escape_text(area_id))))
-        hazards = [labels[h] for h, on in zip(HAZARDS, flags[i], strict=True) if on]
-        if hazards:
-            row.append(table.ref(escape_text(text["for"] + text["sep"].join(hazards))))
+        if flag not in hazard_lines:
+            hazards = [labels[h] for h, on in zip(HAZARDS, flag, strict=True) if on]
+            line = escape_text(text["for"] + text["sep"].join(hazards)) if hazards else None
+            hazard_lines[flag] = None if line is None else table.ref(line)
+        if hazard_lines[flag] is not None:
+            row.append(hazard_lines[flag])
         if bool(evac):
             row.append(table.ref(escape_text(text["also_shelter"])))
         if isinstance(note, str) and note:
@@ -1598,10 +1672,21 @@ def _assign_ids(roots: Element | Sequence[Element], seed: str) -> None:
         element._children.update(renamed)
 
 
+#: The basemaps as tile providers, so folium need not search its list of providers by URL.
+_PROVIDERS = {
+    "gsi": xyzservices.TileProvider(
+        name="gsi", url=GSI_TILES, attribution="国土地理院", html_attribution=GSI_ATTRIBUTION
+    ),
+    "osm": xyzservices.TileProvider(
+        name="osm", url=OSM_TILES, attribution="OpenStreetMap", html_attribution=OSM_ATTRIBUTION
+    ),
+}
+
+
 def _basemap(basemap: str) -> folium.TileLayer | None:
     if basemap == "gsi":
-        return folium.TileLayer(
-            tiles=GSI_TILES,
+        return _Tiles(
+            tiles=_PROVIDERS["gsi"],
             attr=GSI_ATTRIBUTION,
             name="国土地理院 標準地図",
             min_zoom=MIN_ZOOM,
@@ -1610,8 +1695,8 @@ def _basemap(basemap: str) -> folium.TileLayer | None:
             control=False,
         )
     if basemap == "osm":
-        return folium.TileLayer(
-            tiles=OSM_TILES,
+        return _Tiles(
+            tiles=_PROVIDERS["osm"],
             attr=OSM_ATTRIBUTION,
             name="OpenStreetMap",
             max_zoom=MAX_ZOOM,
@@ -1716,7 +1801,7 @@ def _add_areas(
         # gaps above plain areas and the selected area on top, so their outlines show
         order.append((2 if area_id == selected else int(is_gap), i))
     features = [features[i] for _, i in sorted(order)]
-    tooltip = folium.GeoJsonTooltip(
+    tooltip = _AreaTooltip(
         fields=["name", "value", "reason"],
         aliases=[
             escape_text(text["area"]),
@@ -1929,7 +2014,7 @@ def _point_group(
                     for lat, lon, n, a, k in grid_rows(area_ids, lons, lats, cell, shown=shown)
                 ]
             colour = str(POINT_STYLES[layer]["fillColor"])
-            counts_group = folium.FeatureGroup(name=name, overlay=True, control=True)
+            counts_group = _Group(name=name, overlay=True, control=True)
             counts_group.add_child(
                 AreaCounts(
                     count_rows_,
@@ -1952,7 +2037,7 @@ def _point_group(
             name=name, overlay=True, control=True, showCoverageOnHover=False, maxClusterRadius=40
         )
     else:
-        group = folium.FeatureGroup(name=name, overlay=True, control=True)
+        group = _Group(name=name, overlay=True, control=True)
     group.add_child(PointArray(rows, table.items, head, POINT_STYLES[layer]))
     return group, mode
 
@@ -2033,8 +2118,8 @@ def _base_map(
     m.default_css = [(n, u) for n, u in m.default_css if n == "leaflet_css"]
     figure = m.get_root()
     assert isinstance(figure, Figure)
-    figure.header.add_child(Element(_CSS), name="kyodo_css")
-    figure.html.add_child(Element(_hatch_defs()), name="kyodo_hatch")
+    figure.header.add_child(_Text(_CSS), name="kyodo_css")
+    figure.html.add_child(_Text(_hatch_defs()), name="kyodo_hatch")
     tiles = _basemap(basemap)
     if tiles is not None:
         tiles.add_to(m)
@@ -2045,7 +2130,7 @@ def _base_map(
     # the civic groups may be switched on later, without reloading the page
     ClusterAssets().add_to(m)
     DotsClass().add_to(m)
-    folium.FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
+    _FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
     _assign_ids(figure, f"base:{basemap}")
     if isinstance(local_assets, Mapping):
         link_assets(m, local_assets)
@@ -2092,7 +2177,7 @@ def build_map_parts(
     base = _base_map(areas, spec.basemap, sources, local_assets=local_assets)
 
     text = _TEXT[spec.lang]
-    shaded = folium.FeatureGroup(name=text["areas"], overlay=True, control=False)
+    shaded = _Group(name=text["areas"], overlay=True, control=False)
     shown = areas_in_view(areas, view, budget, keep=selected)
     breaks = _add_areas(shaded, areas, by_area, spec, selected, shown)
     Legend(_legend_html(spec, breaks, catalog, selected=selected is not None)).add_to(shaded)

@@ -906,7 +906,8 @@ class AreaLayer(_FastRender, folium.GeoJson):
     ``data`` holds the features as GeoJSON (coordinates rounded to 1e-5°) with the
     properties ``area_id``, ``name``, ``value`` and ``reason``, all escaped; ``styles``
     maps each area id to its style and ``classes`` to its class index. In the page the
-    outlines travel delta-encoded and are decoded before Leaflet sees them.
+    outlines travel delta-encoded and are decoded before Leaflet sees them, and each
+    distinct style travels once.
     """
 
     _template = Template(
@@ -932,7 +933,7 @@ var {{ this.get_name() }} = (function () {
             return {type: "Feature", properties: f[0], geometry: geometry(f[1])};
         })
     }, {
-        style: function (f) { return d.s[f.properties.area_id]; },
+        style: function (f) { return d.k[d.s[f.properties.area_id]]; },
         onEachFeature: function (f, l) {
             l.on({
                 mouseover: function (e) { e.target.setStyle({fillOpacity: 0.85}); },
@@ -973,8 +974,15 @@ var {{ this.get_name() }} = (function () {
         self.styles = dict(styles)
         self.classes = dict(classes)
         self.scale = _SCALE
-        # the same text as _script_json({"f": [[props, geometry], …], "s": styles})
-        self.payload = f'{{"f":[{",".join(encoded)}],"s":{_script_json(self.styles)}}}'
+        # the distinct styles once ("k"), and each area's index into them ("s")
+        kinds: dict[str, int] = {}
+        index: dict[str, int] = {}
+        for area_id, style in self.styles.items():
+            index[area_id] = kinds.setdefault(_script_json(style), len(kinds))
+        # the same text as _script_json({"f": [[props, geometry], …], "k": …, "s": …})
+        self.payload = (
+            f'{{"f":[{",".join(encoded)}],"k":[{",".join(kinds)}],"s":{_script_json(index)}}}'
+        )
 
 
 #: ``L.KyodoDots``: many circles of one style as one SVG path (Leaflet 1.6 to 1.9), with

@@ -92,6 +92,10 @@ def main(argv: list[str]) -> int:
             rows,
         )
     )
-    before, after = marks[0][2], marks[-2][2]
-    print(f"growth over {args.cycles} resets: {after - before:+.1f} MiB from before the first")
+    last = marks[-2][2]
+    print(
+        f"growth from the first reset to the last ({args.cycles}): {last - first:+.1f} MiB"
+        f" ({(last - first) / max(args.cycles - 1, 1) * 1024:+.1f} KiB per reset); the first"
+        f" session itself adds {first - marks[0][2]:.0f} MiB (the city's data and libraries)"
+    )
     return 0

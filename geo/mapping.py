@@ -587,6 +587,9 @@ class MapSpec:
         ``ja`` or ``en``.
     area_id
         The selected area, outlined; the map opens on it. ``None`` for none.
+    touch
+        A touch screen (the kiosk): one finger scrolls the page instead of dragging the
+        map, and the map's text is large. Changes the base map.
     """
 
     metric: str = "count"
@@ -596,6 +599,7 @@ class MapSpec:
     basemap: str = "gsi"
     lang: str = "ja"
     area_id: str | None = None
+    touch: bool = False
 
     def __post_init__(self) -> None:
         if self.metric not in METRICS:
@@ -1434,6 +1438,25 @@ _CSS = (
     "</style>"
 )
 
+#: For a touch screen read at arm's length: large text in the map's controls, legend,
+#: tooltips and popups, and large zoom buttons.
+_TOUCH_CSS = (
+    "<style>"
+    ".leaflet-container{font-size:20px}"
+    ".kyodo-legend{font-size:20px;line-height:28px}"
+    ".kyodo-legend i{width:28px;height:18px}"
+    ".leaflet-tooltip,.leaflet-popup-content{font-size:20px;line-height:1.4}"
+    ".leaflet-control-layers label{font-size:20px;min-height:48px;display:flex;"
+    "align-items:center}"
+    ".leaflet-control-layers input{width:28px;height:28px;margin-right:8px}"
+    ".leaflet-control-zoom a{width:56px!important;height:56px!important;"
+    "line-height:56px!important;font-size:32px!important}"
+    ".leaflet-control-attribution{font-size:14px}"
+    ".kyodo-offline{font-size:20px}"
+    ".kyodo-count span{font-size:18px}"
+    "</style>"
+)
+
 
 # --- building the map ----------------------------------------------------------------------
 
@@ -2109,8 +2132,14 @@ def _base_map(
     sources: Sequence[Source],
     *,
     local_assets: bool | Mapping[str, str],
+    touch: bool = False,
 ) -> KyodoMap:
-    """The part of the map that never changes while the page is open."""
+    """The part of the map that never changes while the page is open.
+
+    With ``touch``, one finger scrolls the page rather than dragging the map (two
+    fingers pan and zoom, and the zoom buttons stay), and text is large enough to read
+    without pinching.
+    """
     west, south, east, north = (float(v) for v in areas.total_bounds)
     m = KyodoMap(
         location=[(south + north) / 2, (west + east) / 2],
@@ -2121,12 +2150,16 @@ def _base_map(
     )
     # without a tile layer the map has no zoom range, which marker clusters need
     m.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+    if touch:
+        m.options.update(dragging=False, scroll_wheel_zoom=False, tap=True, touch_zoom=True)
     # Leaflet is all the map needs: no jQuery, Bootstrap or icon fonts.
     m.default_js = [(n, u) for n, u in m.default_js if n == "leaflet"]
     m.default_css = [(n, u) for n, u in m.default_css if n == "leaflet_css"]
     figure = m.get_root()
     assert isinstance(figure, Figure)
     figure.header.add_child(_Text(_CSS), name="kyodo_css")
+    if touch:
+        figure.header.add_child(_Text(_TOUCH_CSS), name="kyodo_touch_css")
     figure.html.add_child(_Text(_hatch_defs()), name="kyodo_hatch")
     tiles = _basemap(basemap)
     if tiles is not None:
@@ -2139,7 +2172,7 @@ def _base_map(
     ClusterAssets().add_to(m)
     DotsClass().add_to(m)
     _FitBounds(_lat_lon_bounds(areas.total_bounds)).add_to(m)
-    _assign_ids(figure, f"base:{basemap}")
+    _assign_ids(figure, f"base:{basemap}:{'touch' if touch else 'pointer'}")
     if isinstance(local_assets, Mapping):
         link_assets(m, local_assets)
     elif local_assets:
@@ -2182,7 +2215,7 @@ def build_map_parts(
         raise ValueError(f"coverage has no row for areas {missing}")
     selected = spec.area_id if spec.area_id in set(areas["area_id"]) else None
 
-    base = _base_map(areas, spec.basemap, sources, local_assets=local_assets)
+    base = _base_map(areas, spec.basemap, sources, local_assets=local_assets, touch=spec.touch)
 
     text = _TEXT[spec.lang]
     shaded = _Group(name=text["areas"], overlay=True, control=False)

@@ -1039,3 +1039,16 @@ def test_every_layer_is_added_to_its_parent(tiny: CityData, composed: bool) -> N
         assert defined or not composed
         for name in defined:
             assert f"{name}.addTo(" in script, name
+
+
+def test_touch_base_scrolls_the_page_and_reads_large(tiny: CityData) -> None:
+    from geo.coverage import coverage as _coverage
+    from geo.mapping import build_city_map_parts
+
+    cov = _coverage(tiny.areas, tiny.organisations, ())
+    touch = build_city_map_parts(tiny, cov, MapSpec(touch=True)).base.get_root().render()
+    pointer = build_city_map_parts(tiny, cov, MapSpec()).base.get_root().render()
+    assert '"dragging": false' in touch
+    assert '"dragging": false' not in pointer
+    assert ".kyodo-legend{font-size:20px" in touch
+    assert ".kyodo-legend{font-size:20px" not in pointer

@@ -206,6 +206,7 @@ def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame
         layers=("councils", "civic_groups"),
         lang=lang(),
         area_id=area,
+        touch=True,
     )
     parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=map_assets())
     returned = st_folium(

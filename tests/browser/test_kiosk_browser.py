@@ -92,6 +92,15 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.get_by_role("heading", name="湯田・防災・減災").wait_for(timeout=30_000)
     page.get_by_text("この分野で活動する団体").wait_for()
     assert small_targets(page) == []
+    map_frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    container = map_frame.locator(".leaflet-container")
+    container.wait_for(timeout=30_000)
+    # one finger scrolls the page: the map does not take single-finger drags
+    assert "leaflet-touch-drag" not in (container.get_attribute("class") or "")
+    legend_px = map_frame.locator(".kyodo-legend").evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert legend_px >= 20
     page.get_by_role("button", name="テスト防災ネット").tap()
     page.get_by_text("083-901-1166").wait_for(timeout=30_000)
     page.screenshot(path=str(Path("test-artifacts") / f"{request.node.name}.png"))

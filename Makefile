@@ -11,8 +11,9 @@ RAW ?= ../shared/data/yamaguchi
 HOST ?= 127.0.0.1
 PORT ?= 8501
 IDLE ?= 120
+CYCLES ?= 500
 
-.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench backup restore clean
+.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench soak backup restore clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -68,6 +69,9 @@ serve-replicas: venv sysdeps ## REPLICAS=2 app processes behind nginx on 127.0.0
 
 load: venv sysdeps ## load run: 20 sessions across two replicas for a bounded time (not a test)
 	$(PY) benchmarks/load_replicas.py
+
+soak: venv sysdeps ## the kiosk soak: 500 idle resets, server memory before and after (CYCLES=)
+	$(PY) -m benchmarks soak --cycles $(CYCLES)
 
 backup: venv ## snapshot the organisation registry into var/snapshots/
 	$(PY) -m geo.registry backup

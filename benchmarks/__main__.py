@@ -13,6 +13,7 @@ from benchmarks import (
     bench_browser,
     bench_coverage,
     bench_map,
+    bench_national,
     bench_reruns,
     bench_sheet,
     soak,
@@ -25,6 +26,7 @@ BENCHES: dict[str, Callable[[], None]] = {
     "coverage": bench_coverage.main,
     "sheet": bench_sheet.main,
     "app": bench_app.main,
+    "national": bench_national.main,
 }
 #: Run only when named.
 EXTRA: dict[str, Callable[[list[str]], int]] = {"soak": soak.main}

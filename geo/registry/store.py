@@ -999,6 +999,244 @@ class Store:
         with self._read() as conn:
             return {str(a): int(n) for a, n in conn.execute(query)}
 
+    # --- national scale --------------------------------------------------------------
+
+    def bulk_load(
+        self,
+        records: Sequence[Mapping[str, str]],
+        *,
+        who: str,
+        jis_codes: Sequence[str] | None = None,
+        source: str = "bulk",
+    ) -> int:
+        """Insert many new organisations at once, each under its own municipality.
+
+        For loading large, already checked data (a national benchmark, a migration):
+        the records are **not** validated against the city's reference data and no
+        per-field audit rows are written; one ``change_log`` row records the load,
+        under the store's city, and raises its ``data_version``. On PostgreSQL the rows
+        travel with ``COPY``, elsewhere as batched inserts.
+
+        Parameters
+        ----------
+        records
+            Canonical record text (:data:`~geo.registry.columns.RECORD_COLUMNS`) of
+            organisations not yet in the registry.
+        who
+            The editor, for the audit trail.
+        jis_codes
+            The municipality (JIS code) each record is stored under, in the records'
+            order; the store's city for every record when ``None``.
+        source
+            What the rows come from, for the audit trail.
+
+        Returns
+        -------
+        How many organisations were inserted.
+
+        Raises
+        ------
+        ValueError
+            When ``jis_codes`` does not have one code per record.
+        """
+        codes = [self.jis_code] * len(records) if jis_codes is None else [str(c) for c in jis_codes]
+        if len(codes) != len(records):
+            raise ValueError(f"{len(codes)} JIS codes for {len(records)} records")
+        if not records:
+            return 0
+        at = _now()
+        with self._write() as conn:
+            current = self._data_version(conn, lock=True)
+            self._sync_terms(conn)
+            change_id = self._log(
+                conn, who=who, action="bulk", source=source, sha="", at=at, version=current + 1
+            )
+            starts = {
+                str(j): int(s)
+                for j, s in conn.execute(
+                    sa.select(organization.c.jis_code, sa.func.max(organization.c.seq))
+                    .where(organization.c.jis_code.in_(sorted(set(codes))))
+                    .group_by(organization.c.jis_code)
+                )
+            }
+            orgs: list[dict[str, Any]] = []
+            locations: list[dict[str, Any]] = []
+            areas: list[dict[str, Any]] = []
+            terms: list[dict[str, Any]] = []
+            contacts: list[dict[str, Any]] = []
+            for jis, r in zip(codes, records, strict=True):
+                seq = starts[jis] = starts.get(jis, 0) + 1
+                org_id = r["org_id"]
+                orgs.append(
+                    {
+                        "jis_code": jis,
+                        "id": org_id,
+                        "seq": seq,
+                        "status": ACTIVE,
+                        "version": 1,
+                        "updated_at": at,
+                        "updated_by": who,
+                        **self._org_values(r),
+                    }
+                )
+                locations.append(
+                    {
+                        "jis_code": jis,
+                        "organization_id": org_id,
+                        "address_1": r["address"],
+                        "longitude": float(r["lon"]),
+                        "latitude": float(r["lat"]),
+                        "area_id": r["area_id"],
+                        "match_level": "coordinates",
+                    }
+                )
+                for i, a in enumerate(filter(None, r["service_areas"].split(";"))):
+                    areas.append(
+                        {"jis_code": jis, "organization_id": org_id, "position": i, "area_id": a}
+                    )
+                for i, code in enumerate(filter(None, r["fields"].split(";"))):
+                    terms.append(
+                        {
+                            "jis_code": jis,
+                            "link_id": org_id,
+                            "position": i,
+                            "link_type": "organization",
+                            "taxonomy_term_id": code,
+                        }
+                    )
+                if any(r[k] for k in CONTACT_COLUMNS):
+                    contacts.append(
+                        {
+                            "jis_code": jis,
+                            "organization_id": org_id,
+                            **{v: r[k] for k, v in CONTACT_COLUMNS.items()},
+                        }
+                    )
+            for table, rows in (
+                (organization, orgs),
+                (location, locations),
+                (service_area, areas),
+                (attribute, terms),
+                (contact, contacts),
+            ):
+                self._bulk_insert(conn, table, rows)
+            self._set_data_version(conn, current + 1)
+            self._summarise(conn, change_id, {ADD: len(orgs)})
+        return len(orgs)
+
+    @staticmethod
+    def _bulk_insert(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not rows:
+            return
+        if conn.dialect.name != "postgresql":
+            for start in range(0, len(rows), 5000):
+                conn.execute(table.insert(), list(rows[start : start + 5000]))
+            return
+        names = list(rows[0])
+        columns = ", ".join(f'"{n}"' for n in names)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([row[n] for n in names])
+
+    def coverage_matrix_sql(self, jis_codes: Sequence[str], fields: Sequence[str]) -> pd.DataFrame:
+        """Active organisations per municipality and field, counted by the database.
+
+        One ``GROUP BY`` over the organisations stored under ``jis_codes`` joined to
+        their fields (``attribute``); an organisation active in several of the fields
+        counts once in each. :meth:`coverage_matrix_frame` gives the same table from
+        the rows read into pandas.
+
+        Parameters
+        ----------
+        jis_codes
+            The municipalities (JIS codes the rows are stored under), e.g. those of one
+            prefecture; unlike the other readers this is not limited to the store's city.
+        fields
+            Field codes (taxonomy terms).
+
+        Returns
+        -------
+        Counts (``int64``) indexed by ``jis_code`` in the order given, one column per
+        field in the order given, 0 where there is none.
+        """
+        codes, wanted = self._matrix_keys(jis_codes, fields)
+        o, a = organization, attribute
+        query = (
+            sa.select(o.c.jis_code, a.c.taxonomy_term_id, sa.func.count(sa.distinct(o.c.id)))
+            .select_from(o.join(a, (a.c.jis_code == o.c.jis_code) & (a.c.link_id == o.c.id)))
+            .where(o.c.jis_code.in_(codes))
+            .where(a.c.jis_code.in_(codes))  # lets the planner use attribute's key
+            .where(o.c.status == ACTIVE)
+            .where(a.c.taxonomy_term_id.in_(wanted))
+            .group_by(o.c.jis_code, a.c.taxonomy_term_id)
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        out = self._empty_matrix(codes, wanted)
+        if rows:
+            found = pd.DataFrame(rows, columns=["jis_code", "field", "count"]).pivot(
+                index="jis_code", columns="field", values="count"
+            )
+            found = found.reindex(index=out.index, columns=out.columns).fillna(0)
+            out[:] = found.to_numpy(dtype="int64")
+        return out
+
+    def coverage_matrix_frame(
+        self, jis_codes: Sequence[str], fields: Sequence[str]
+    ) -> pd.DataFrame:
+        """The table of :meth:`coverage_matrix_sql`, counted in pandas after reading the rows.
+
+        Reads the active organisations of ``jis_codes`` and their fields, then counts
+        them with pandas; for SQLite-sized checks and as the baseline of the database's
+        count.
+        """
+        codes, wanted = self._matrix_keys(jis_codes, fields)
+        o, a = organization, attribute
+        with self._read() as conn:
+            orgs = pd.DataFrame(
+                conn.execute(
+                    sa.select(o.c.jis_code, o.c.id)
+                    .where(o.c.jis_code.in_(codes))
+                    .where(o.c.status == ACTIVE)
+                ).all(),
+                columns=["jis_code", "id"],
+            )
+            terms = pd.DataFrame(
+                conn.execute(
+                    sa.select(a.c.jis_code, a.c.link_id, a.c.taxonomy_term_id).where(
+                        a.c.jis_code.in_(codes)
+                    )
+                ).all(),
+                columns=["jis_code", "id", "field"],
+            )
+        joined = orgs.merge(terms, on=["jis_code", "id"]).drop_duplicates()
+        joined = joined[joined["field"].isin(wanted)]
+        counts = pd.crosstab(joined["jis_code"], joined["field"])
+        out = self._empty_matrix(codes, wanted)
+        return (
+            counts.reindex(index=out.index, columns=out.columns, fill_value=0)
+            .astype("int64")
+            .rename_axis(index="jis_code", columns="field")
+        )
+
+    @staticmethod
+    def _matrix_keys(
+        jis_codes: Sequence[str], fields: Sequence[str]
+    ) -> tuple[list[str], list[str]]:
+        codes, wanted = [str(c) for c in jis_codes], [str(f) for f in fields]
+        if len(set(codes)) != len(codes) or len(set(wanted)) != len(wanted):
+            raise ValueError("JIS codes and fields must be unique")
+        return codes, wanted
+
+    @staticmethod
+    def _empty_matrix(codes: Sequence[str], fields: Sequence[str]) -> pd.DataFrame:
+        return pd.DataFrame(
+            np.zeros((len(codes), len(fields)), dtype="int64"),
+            index=pd.Index(list(codes), name="jis_code"),
+            columns=pd.Index(list(fields), name="field"),
+        )
+
     # --- writing ---------------------------------------------------------------------
 
     def add(

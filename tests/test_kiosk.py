@@ -154,3 +154,19 @@ def test_one_language_button_in_the_bar_and_back_to_the_list() -> None:
     org.click().run()
     at.button(key="kiosk.back").click().run()
     assert "Disaster preparedness" in at.header[0].value
+
+
+def test_qr_code_opens_the_public_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+
+    from ui.kiosk import qr_svg
+
+    monkeypatch.setenv("KYODO_PUBLIC_URL", "https://kyodo.example.jp/")
+    at = kiosk()
+    at.button(key="kiosk.start.fields").click().run()
+    at.button(key="kiosk.field.bousai").click().run()
+    (url,) = at.image[0].value
+    assert url.startswith("data:image/svg+xml;base64,"), "inline, not a media file"
+    shown = base64.b64decode(url.split(",", 1)[1]).decode()
+    expected = qr_svg("https://kyodo.example.jp/?field=bousai&lang=ja")
+    assert expected.split(' d="', 1)[1] in shown

@@ -8,7 +8,6 @@ Kiosk sessions get only the kiosk page in their navigation, so the other pages
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -136,11 +135,13 @@ def public_link(params: dict[str, str]) -> str:
     return root + ("?" + query if query else "")
 
 
-def qr_png(url: str) -> bytes:
-    """A QR code of ``url`` as PNG bytes."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
-    return buffer.getvalue()
+def qr_svg(url: str) -> str:
+    """A QR code of ``url`` as SVG markup.
+
+    Shown inline (a ``data:`` URI), not as a media file that a page change could
+    remove before the browser has fetched it.
+    """
+    return str(segno.make(url, error="m").svg_inline(scale=8, border=2))
 
 
 __all__ = [
@@ -156,6 +157,6 @@ __all__ = [
     "kiosk_mode",
     "public_link",
     "public_view",
-    "qr_png",
+    "qr_svg",
     "reset_path",
 ]

@@ -11,18 +11,18 @@ from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.coverage import coverage
 from geo.filters import OrgFilter
 from geo.io import CITYWIDE, CityData
-from geo.mapping import MapSpec, build_city_map_parts, clicked_area
+from geo.mapping import MapSpec, build_city_map_parts
 from geo.public import public_organisations
 from ui import data
 from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
-from ui.kiosk import public_link, qr_png
+from ui.kiosk import public_link, qr_svg
 from ui.layout import app_title, area_labels, center_name, city_name, sample_banner
+from ui.mapview import show_parts
 from ui.text import md_literal
 
 SCREEN = "kiosk.screen"
@@ -30,7 +30,6 @@ FIELD = "kiosk.field"
 AREA = "kiosk.area"
 ORG = "kiosk.org"
 QUERY = "kiosk.query"
-LAST_CLICK = "kiosk.map.last_click"
 COLUMNS = 4
 MAX_LISTED = 40
 #: Visitors look for civic groups first.
@@ -209,22 +208,7 @@ def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame
         touch=True,
     )
     parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=map_assets())
-    returned = st_folium(
-        parts.base,
-        key="kiosk.map",
-        height=640,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"],
-        feature_group_to_add=list(parts.layers),
-        layer_control=parts.control,
-    )
-    signature = repr(returned)
-    if returned and signature != st.session_state.get(LAST_CLICK):
-        st.session_state[LAST_CLICK] = signature
-        tapped = clicked_area(returned, known=city.areas["area_id"].tolist())
-        if tapped and tapped != area:
-            st.session_state[AREA] = tapped
-            st.rerun()
+    show_parts(city, parts, key="kiosk.map", height=640, selected=area, selection_key=AREA)
 
 
 def results(city: CityData) -> None:
@@ -246,7 +230,7 @@ def results(city: CityData) -> None:
         st.subheader(t("kiosk.active_here") if area else t("kiosk.active_city"))
         _org_buttons(orgs)
         url = public_link({"field": field or "", "area": area or "", "lang": lang()})
-        st.image(qr_png(url), caption=t("kiosk.qr"), width=220)
+        st.image(qr_svg(url), caption=t("kiosk.qr"), width=220)
 
 
 def details(city: CityData) -> None:

@@ -20,13 +20,19 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.io import CityData
-from geo.mapping import MapSpec, build_city_map_parts, clicked_area, needs_view, viewport_of
+from geo.mapping import (
+    MapParts,
+    MapSpec,
+    build_city_map_parts,
+    clicked_area,
+    needs_view,
+    viewport_of,
+)
 from ui.assets import map_assets
 from ui.i18n import lang
 from ui.state import KEYS, ViewState
 
 MAP_KEY = "explorer.map"
-LAST_CLICK = "explorer.map.last_click"
 RETURNED = ["last_active_drawing", "last_object_clicked"]
 #: Also returned when the data has a large layer: the view the layers are built for.
 VIEW_RETURNED = ["bounds", "zoom"]
@@ -53,26 +59,50 @@ def click_signature(returned: Any) -> str:
 
 
 def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
-    """Draw the map; a click on an area selects it (and reruns once to outline it)."""
+    """Draw the explorer's map; a click on an area selects it."""
     large = needs_view(city.organisations, city.shelters)
     # st_folium keeps what the map last returned under its key, before this run
     shown = viewport_of(st.session_state.get(MAP_KEY)) if large else None
     parts = build_city_map_parts(
         city, cov, spec_of(view), orgs=orgs, local_assets=map_assets(), view=shown
     )
-    returned = st_folium(
-        parts.base,
+    show_parts(
+        city,
+        parts,
         key=MAP_KEY,
         height=620,
+        selected=view.area,
+        selection_key=KEYS["area"],
+        returned=RETURNED + VIEW_RETURNED if large else RETURNED,
+    )
+
+
+def show_parts(
+    city: CityData,
+    parts: MapParts,
+    *,
+    key: str,
+    height: int,
+    selected: str | None,
+    selection_key: str,
+    returned: list[str] = RETURNED,
+) -> None:
+    """Show a map built in parts, its layers swapped in place; a click on an area puts
+    its id under ``selection_key`` in the session and reruns once to outline it."""
+    answer = st_folium(
+        parts.base,
+        key=key,
+        height=height,
         use_container_width=True,
-        returned_objects=RETURNED + VIEW_RETURNED if large else RETURNED,
+        returned_objects=returned,
         feature_group_to_add=list(parts.layers),
         layer_control=parts.control,
     )
-    signature = click_signature(returned)
-    if signature and signature != st.session_state.get(LAST_CLICK):
-        st.session_state[LAST_CLICK] = signature
-        area_id = clicked_area(returned, known=city.areas["area_id"].tolist())
-        if area_id and area_id != view.area:
-            st.session_state[KEYS["area"]] = area_id
+    signature = click_signature(answer)
+    last = f"{key}.last_click"
+    if signature and signature != st.session_state.get(last):
+        st.session_state[last] = signature
+        area_id = clicked_area(answer, known=city.areas["area_id"].tolist())
+        if area_id and area_id != selected:
+            st.session_state[selection_key] = area_id
             st.rerun()

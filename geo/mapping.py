@@ -2364,11 +2364,7 @@ def build_city_map(
         data.areas,
         cov,
         spec,
-        orgs=data.organisations if orgs is None else orgs,
-        centers=data.centers,
-        shelters=data.shelters,
-        catalog=data.catalog,
-        sources=data.sources,
+        **_city_inputs(data, orgs),
         local_assets=local_assets,
         view=view,
         budget=budget,
@@ -2393,15 +2389,22 @@ def build_city_map_parts(
         data.areas,
         cov,
         spec,
-        orgs=data.organisations if orgs is None else orgs,
-        centers=data.centers,
-        shelters=data.shelters,
-        catalog=data.catalog,
-        sources=data.sources,
+        **_city_inputs(data, orgs),
         local_assets=local_assets,
         view=view,
         budget=budget,
     )
+
+
+def _city_inputs(data: CityData, orgs: gpd.GeoDataFrame | None) -> dict[str, Any]:
+    """The map builders' inputs that come from a loaded city."""
+    return {
+        "orgs": data.organisations if orgs is None else orgs,
+        "centers": data.centers,
+        "shelters": data.shelters,
+        "catalog": data.catalog,
+        "sources": data.sources,
+    }
 
 
 # --- reading a click ----------------------------------------------------------------------------

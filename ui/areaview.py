@@ -7,7 +7,6 @@ import datetime as dt
 import folium
 import streamlit as st
 
-from geo.coverage import coverage
 from geo.filters import OrgFilter
 from geo.mapping import MapSpec, build_city_map
 from geo.profile import AreaProfile, area_profile
@@ -40,6 +39,8 @@ def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:
     """The area on a map of its own: boundary, center, organisations, shelters."""
     city = data.city()
     orgs = data.filtered(OrgFilter(areas=frozenset({area_id})))
-    cov = coverage(city.areas, orgs, ())
+    # the areas are shaded by everyone active in them, so that a neighbour is not
+    # shown as a gap just because only this area's organisations are drawn
+    cov = data.area_coverage(OrgFilter())
     spec = MapSpec(metric="count", basemap=basemap, lang=lang, area_id=area_id)
     return build_city_map(city, cov, spec, orgs=orgs, local_assets=map_assets())

@@ -28,11 +28,6 @@ def _version(data_dir: str) -> int:
     return data_version(Path(data_dir))
 
 
-def version() -> int:
-    """The registry's data version (0 when the bundled files are read directly)."""
-    return _version(str(default_data_dir()))
-
-
 def data_key() -> tuple[str, str, int]:
     """What identifies the data in use: folder, city (JIS code) and data version.
 

@@ -14,7 +14,7 @@ from geo.profile import area_profile
 from geo.registry import open_store
 from tests.conftest import ROOT
 from ui.data import VERSION_TTL
-from ui.messages import MESSAGES, missing_translations
+from geo.words import MESSAGES, missing_translations
 
 TIMEOUT = 60
 

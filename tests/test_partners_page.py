@@ -15,8 +15,8 @@ from geo.city import YAMAGUCHI
 from geo.io import CityData
 from geo.matching import areas_needing, rank_partners, reasons_text
 from tests.conftest import ROOT
-from ui.messages import LANGS, MESSAGES
-from ui.messages_partners import PARTNER_MESSAGES
+from geo.words import LANGS, MESSAGES
+from geo.words.partners import PARTNER_MESSAGES
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"

@@ -19,7 +19,7 @@ from geo.registry.store import Store
 from tests.conftest import ROOT
 from tests.registry_backends import Backend
 from tests.test_registry_support import civic_rows, csv_bytes
-from ui.messages import MESSAGES
+from geo.words import MESSAGES
 from ui.staff import MAX_ATTEMPTS, form_key
 
 TIMEOUT = 60

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui.messages import LANGS, MESSAGES
+from geo.words import LANGS, text
 
 LANG_KEY = "lang"
 
@@ -19,9 +19,7 @@ def lang() -> str:
 
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the current language, formatted with ``values``."""
-    texts = MESSAGES[key]
-    text = texts.get(lang()) or texts["ja"]
-    return text.format(**values) if values else text
+    return text(key, lang(), **values)
 
 
 def labeller(prefix: str, options: list[str] | tuple[str, ...]) -> Callable[[str], str]:

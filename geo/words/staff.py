@@ -1,6 +1,6 @@
 """Texts of the staff pages (import, editing, export), part of the one catalogue.
 
-Merged into :data:`ui.messages.MESSAGES`; a key defined in both is an error.
+Merged into :data:`geo.words.MESSAGES`; a key defined in both is an error.
 """
 
 from __future__ import annotations

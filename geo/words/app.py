@@ -1,19 +1,10 @@
-"""The message catalogue: every text the UI shows, in Japanese and English.
-
-Pages never hold literal UI strings; they call :func:`ui.i18n.t` with a key from here.
-Placeholders use :meth:`str.format` names.
-"""
+"""Texts of the public pages (explorer, matrix, area page, sources), part of the catalogue."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ui.messages_partners import PARTNER_MESSAGES
-from ui.messages_staff import STAFF_MESSAGES
-
-LANGS = ("ja", "en")
-
-_CORE: dict[str, Mapping[str, str]] = {
+APP_MESSAGES: dict[str, Mapping[str, str]] = {
     # app
     "app.title": {"ja": "{city} 協働まちづくりマップ", "en": "{city} Collaboration Map"},
     "app.subtitle": {
@@ -250,22 +241,3 @@ _CORE: dict[str, Mapping[str, str]] = {
         "en": "There is no area “{value}”. Please choose one from the list below.",
     },
 }
-
-
-def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:
-    merged: dict[str, Mapping[str, str]] = {}
-    for part in parts:
-        clash = set(merged) & set(part)
-        if clash:
-            raise ValueError(f"message keys defined twice: {sorted(clash)}")
-        merged.update(part)
-    return merged
-
-
-#: The one catalogue: the core texts, the staff pages' and the partner search's.
-MESSAGES: Mapping[str, Mapping[str, str]] = _merge(_CORE, STAFF_MESSAGES, PARTNER_MESSAGES)
-
-
-def missing_translations() -> list[str]:
-    """Keys lacking a text in any language (the tests keep this empty)."""
-    return [k for k, texts in MESSAGES.items() if any(not texts.get(lang) for lang in LANGS)]

@@ -1,0 +1,154 @@
+"""The one settings object: every ``KYODO_*`` environment variable, parsed one way.
+
+:func:`load_settings` is the only place in the project that reads the environment. It
+is called at the edges — the Streamlit app (once per script run, through
+:mod:`ui.settings`), the command lines (``python -m geo.build``, ``python -m
+geo.registry``), benchmarks and tests — and the values are passed down as arguments:
+nothing in geo/ reads ``os.environ``.
+
+Flags accept ``1/0``, ``true/false``, ``yes/no`` and ``on/off`` (any case); a value
+that does not parse is refused with the setting's name, never silently replaced by a
+default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+#: The checkout's root (the folder holding ``geo/``).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: The SQLite file's name inside the registry folder.
+DATABASE_FILE = "registry.sqlite3"
+#: Snapshots are kept in this folder beside the SQLite file.
+SNAPSHOT_FOLDER = "snapshots"
+#: 山口市's JIS municipality code, the default city.
+DEFAULT_CITY_CODE = "35203"
+
+
+class SettingsError(ValueError):
+    """A ``KYODO_*`` setting has a value that cannot be used; the message names it."""
+
+
+class Settings(BaseSettings):
+    """Every setting of kyodo-map (environment variable ``KYODO_`` + the upper-case name).
+
+    Attributes
+    ----------
+    city
+        JIS municipality code of the city the app, the registry and the command lines
+        work on (``KYODO_CITY``).
+    data_dir
+        The city's data folder; ``None``: ``data/<the city's folder>``.
+    raw_dir
+        Raw public data for ``python -m geo.build``.
+    chromium
+        The chromium the browser tests and benchmarks drive.
+    kiosk
+        Every session is a kiosk session.
+    kiosk_idle_seconds
+        Seconds without a touch before the kiosk returns to its attract screen.
+    public_url
+        The address visitors' phones reach the public view at (the kiosk's QR code).
+    public_view
+        A public server: the staff pages are not registered at all.
+    asset_dirs
+        Extra folders (``:``-separated) searched for Leaflet before Debian's.
+    registry
+        Read organisations from the registry (``True``) or the bundled CSV
+        (``False``); ``None``: the registry when ``registry_dir`` or ``database_url``
+        is set.
+    registry_dir
+        Folder of the SQLite registry and its snapshots; ``None``: ``var/``.
+    database_url
+        SQLAlchemy URL of the registry; overrides the SQLite file in the folder.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="KYODO_",
+        frozen=True,
+        extra="ignore",
+        case_sensitive=False,
+        env_ignore_empty=True,
+    )
+
+    city: str = DEFAULT_CITY_CODE
+    data_dir: Path | None = None
+    raw_dir: Path = PROJECT_ROOT.parent / "shared" / "data" / "yamaguchi"
+    chromium: Path = Path("/usr/bin/chromium")
+    kiosk: bool = False
+    kiosk_idle_seconds: int = Field(default=120, ge=5, le=3600)
+    public_url: str | None = None
+    public_view: bool = False
+    asset_dirs: Annotated[tuple[Path, ...], NoDecode] = ()
+    registry: bool | None = None
+    registry_dir: Path | None = None
+    database_url: str | None = None
+
+    @field_validator("asset_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(Path(p) for p in value.split(":") if p.strip())
+        return value
+
+    @field_validator("city", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @property
+    def registry_enabled(self) -> bool:
+        """Whether organisations are read from the registry rather than the bundled CSV."""
+        if self.registry is not None:
+            return self.registry
+        return bool(self.database_url or self.registry_dir)
+
+    @property
+    def registry_folder(self) -> Path:
+        """The registry's folder: ``registry_dir``, else ``var/`` in the checkout."""
+        return self.registry_dir if self.registry_dir is not None else PROJECT_ROOT / "var"
+
+    @property
+    def registry_url(self) -> str:
+        """``database_url``, else the SQLite file in :attr:`registry_folder`."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.registry_folder / DATABASE_FILE).resolve()}"
+
+    @property
+    def snapshot_dir(self) -> Path:
+        """Where registry snapshots are kept."""
+        return self.registry_folder / SNAPSHOT_FOLDER
+
+
+def load_settings() -> Settings:
+    """Read every ``KYODO_*`` setting from the environment.
+
+    Raises
+    ------
+    SettingsError
+        When a value does not parse; the message names each bad setting.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"KYODO_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from None
+
+
+__all__ = [
+    "DATABASE_FILE",
+    "DEFAULT_CITY_CODE",
+    "PROJECT_ROOT",
+    "SNAPSHOT_FOLDER",
+    "Settings",
+    "SettingsError",
+    "load_settings",
+]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from geo.words.app import APP_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
+from geo.words.vocab import VOCAB_MESSAGES
 
 #: The languages every text exists in, the first being the default.
 LANGS = ("ja", "en")
@@ -29,7 +30,12 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
 
 
 #: The one catalogue: every topic's texts merged.
-MESSAGES: Mapping[str, Mapping[str, str]] = _merge(APP_MESSAGES, STAFF_MESSAGES, PARTNER_MESSAGES)
+MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
+    APP_MESSAGES,
+    PARTNER_MESSAGES,
+    STAFF_MESSAGES,
+    VOCAB_MESSAGES,
+)
 
 
 def text(key: str, lang: str = "ja", /, **params: object) -> str:

@@ -13,10 +13,10 @@ PORT ?= 8501
 IDLE ?= 120
 CYCLES ?= 500
 
-.PHONY: help venv run kiosk test lint typecheck pytest sysdeps data bench soak backup restore clean
+.PHONY: help venv run kiosk kiosk-browser test lint typecheck pytest sysdeps data bench soak backup restore clean
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ kiosk: venv ## start the public touch-screen kiosk on http://127.0.0.1:8501 (IDL
 		--server.address $(HOST) --server.port $(PORT) \
 		--client.toolbarMode minimal --client.showErrorDetails none \
 		--client.showSidebarNavigation false --server.disconnectedSessionTTL 15
+
+kiosk-browser: ## start chromium locked down as the kiosk, against a running `make kiosk` (URL=)
+	bash deploy/kiosk/kiosk-browser.sh "$(or $(URL),http://$(HOST):$(PORT)/)"
 
 sysdeps: ## install Debian's chromium, Leaflet, Japanese fonts and poppler when absent
 	@bash scripts/install-system-deps.sh test

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.i18n
 from geo.city import YAMAGUCHI
 from geo.io import CityData
 from geo.matching import areas_needing, rank_partners, reasons_text
-from tests.conftest import ROOT
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
+from tests.conftest import ROOT
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"
 SCORE = "partners.col.score"
 NEED = "partners.col.need"
-
-
-@pytest.fixture(autouse=True)
-def _catalogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The partner texts in the one catalogue, whether or not they are merged yet."""
-    monkeypatch.setattr(ui.i18n, "MESSAGES", {**MESSAGES, **PARTNER_MESSAGES})
-    yield
 
 
 def _page(tmp_path: Path, **params: str) -> AppTest:

@@ -77,7 +77,7 @@ def _code_arguments() -> list[tuple[str, ast.expr]]:
 
 def _literal_codes() -> dict[str, str]:
     """Code -> where it is used, for every code written as a literal."""
-    codes = {}
+    codes: dict[str, str] = {}
     for where, expr in _code_arguments():
         if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
             codes.setdefault(expr.value, where)
@@ -120,7 +120,7 @@ def test_every_text_has_the_same_placeholders_in_both_languages() -> None:
 def test_placeholders_are_read_like_str_format(
     monkeypatch: pytest.MonkeyPatch, template: str, names: set[str]
 ) -> None:
-    monkeypatch.setitem(MESSAGES, "test.template", {"ja": template, "en": template})  # type: ignore[arg-type]
+    monkeypatch.setitem(MESSAGES, "test.template", {"ja": template, "en": template})
     placeholders.cache_clear()
     try:
         assert placeholders("test.template") == names

@@ -64,7 +64,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import geopandas as gpd
@@ -544,6 +544,20 @@ def gap_severity(row: pd.Series[Any], rule: GapRule = DEFAULT_RULE) -> float:
     return 0.0
 
 
+@dataclass
+class _AreaGaps:
+    """The gap fields of one area, their worst severity and their reasons."""
+
+    severity: float = 0.0
+    fields: list[str] = field(default_factory=list)
+    reasons: list[Phrase] = field(default_factory=list)
+
+    def add(self, code: str, label: Named, row: pd.Series[Any], rule: GapRule) -> None:
+        self.severity = max(self.severity, gap_severity(row, rule))
+        self.fields.append(code)
+        self.reasons.append(phrase("match.needing.reason", field=label, reason=gap_reason(row)))
+
+
 def areas_needing(
     data: CityData,
     org_id: str,
@@ -592,27 +606,21 @@ def areas_needing(
     listed = [c for c in data.catalog.codes if c in set(org["fields"])]
     areas = data.areas
     ids = [str(a) for a in areas["area_id"]]
-    severity = dict.fromkeys(ids, 0.0)
-    gap_fields: dict[str, list[str]] = {a: [] for a in ids}
-    reasons: dict[str, list[Phrase]] = {a: [] for a in ids}
+    gaps = {a: _AreaGaps() for a in ids}
     for code in listed:
-        cov = coverage(areas, orgs, (code,), rule=rule)
-        field = data.catalog.get(code)
-        for _, row in cov.iterrows():
-            if not bool(row["is_gap"]):
-                continue
-            a = str(row["area_id"])
-            severity[a] = max(severity[a], gap_severity(row, rule))
-            gap_fields[a].append(code)
-            label = Named(field.short_ja, field.short_en)
-            reasons[a].append(phrase("match.needing.reason", field=label, reason=gap_reason(row)))
+        info = data.catalog.get(code)
+        label = Named(info.short_ja, info.short_en)
+        for _, row in coverage(areas, orgs, (code,), rule=rule).iterrows():
+            if bool(row["is_gap"]):
+                gaps[str(row["area_id"])].add(code, label, row, rule)
     column = "population_2020" if by == "population" else "households_2020"
     base = dict(zip(ids, (int(v) for v in areas[column]), strict=True))
     served = tuple(org["service_areas"])
     point = gpd.GeoSeries([org.geometry], crs=orgs.crs)
     rows: list[dict[str, Any]] = []
     for order, (a, ja, en) in enumerate(zip(ids, areas["name_ja"], areas["name_en"], strict=True)):
-        if not gap_fields[a]:
+        found = gaps[a]
+        if not found.fields:
             continue
         rows.append(
             {
@@ -620,13 +628,13 @@ def areas_needing(
                 "area_id": a,
                 "name_ja": str(ja),
                 "name_en": str(en),
-                "fields": tuple(gap_fields[a]),
-                "severity": round(severity[a], 4),
+                "fields": tuple(found.fields),
+                "severity": round(found.severity, 4),
                 "base": base[a],
-                "need": round(severity[a] * base[a], 1),
+                "need": round(found.severity * base[a], 1),
                 "serves": CITYWIDE in served or a in served,
                 "distance_km": round(float(distances_m(data, a, point)[0]) / 1000.0, 1),
-                "reasons": tuple(reasons[a]),
+                "reasons": tuple(found.reasons),
             }
         )
     if not rows:

@@ -95,7 +95,7 @@ def read_raw(raw_dir: Path, city: CityConfig = YAMAGUCHI) -> RawData:
         With every problem: missing files, blocks without an assignment, unknown areas.
     """
     missing = [
-        Problem(rel, None, None, "", "raw file is missing")
+        Problem(rel, None, None, "", "raw_file_missing")
         for rel in RAW_FILES.values()
         if not (raw_dir / rel).is_file()
     ]
@@ -107,7 +107,7 @@ def read_raw(raw_dir: Path, city: CityConfig = YAMAGUCHI) -> RawData:
     assignment = pd.read_csv(raw_dir / RAW_FILES["assignment"], dtype=str, keep_default_na=False)
     for i, name in enumerate(assignment["chiiki"], start=1):
         if name not in names:
-            problems.append(Problem(RAW_FILES["assignment"], i, "chiiki", name, "unknown 地域"))
+            problems.append(Problem(RAW_FILES["assignment"], i, "chiiki", name, "unknown_chiiki"))
     assignment["area_id"] = assignment["chiiki"].map(names)
     joined = blocks.merge(
         assignment[["KIHON1", "S_NAME", "area_id", "confidence"]],
@@ -118,17 +118,17 @@ def read_raw(raw_dir: Path, city: CityConfig = YAMAGUCHI) -> RawData:
     for i, row in enumerate(joined.itertuples(), start=1):
         if not isinstance(row.area_id, str):
             problems.append(
-                Problem(RAW_FILES["blocks"], i, "S_NAME", row.S_NAME, "町字 has no 地域 assigned")
+                Problem(RAW_FILES["blocks"], i, "S_NAME", row.S_NAME, "town_unassigned")
             )
     towns = pd.DataFrame(json.loads((raw_dir / RAW_FILES["towns"]).read_text(encoding="utf-8")))
     centers = pd.read_csv(raw_dir / RAW_FILES["centers"], dtype=str, keep_default_na=False)
     for i, name in enumerate(centers["chiiki"], start=1):
         if name not in names:
-            problems.append(Problem(RAW_FILES["centers"], i, "chiiki", name, "unknown 地域"))
+            problems.append(Problem(RAW_FILES["centers"], i, "chiiki", name, "unknown_chiiki"))
     fields = pd.read_csv(raw_dir / RAW_FILES["fields"], dtype=str)
     official = {int(n): text for n, text in zip(fields["no"], fields["field_ja"], strict=True)}
     if sorted(official) != list(range(1, 21)):
-        problems.append(Problem(RAW_FILES["fields"], None, "no", "", "expected fields 1–20"))
+        problems.append(Problem(RAW_FILES["fields"], None, "no", "", "fields_incomplete"))
     raise_if_any(problems)
     projected = to_projected(joined)
     projected["geometry"] = shapely.set_precision(projected.geometry.values, SNAP_GRID_M)

@@ -22,12 +22,15 @@ import numpy as np
 import pandas as pd
 
 from geo.io import CITYWIDE
+from geo.words import Phrase, phrase
 
 #: National 自主防災組織 活動カバー率, 令和2 (消防白書): a reference line, not a target.
 NATIONAL_JISHUBO_RATE = 0.843
 
 KIND_COLUMNS = {"council": "councils", "association": "associations", "civic_group": "civic_groups"}
 METRICS = ("count", "per_10k", "jishubo_rate")
+#: Why an area is (or is not) a gap; the words are ``gap.reason.<code>`` in the catalogue.
+GAP_REASONS = ("none", "no_organisation", "below_median")
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,8 @@ def coverage(
     -------
     One row per area, in the areas' order: ``councils``, ``associations``,
     ``civic_groups``, ``total``, ``per_10k``, ``jishubo_households``, ``jishubo_rate``,
-    ``is_gap``, ``gap_reason`` (``none``, ``no_organisation`` or ``below_median``)
-    and ``city_median_per_10k``.
+    ``is_gap``, ``gap_reason`` (one of :data:`GAP_REASONS`), ``city_median_per_10k``
+    and ``gap_share`` (the rule's share of the median).
     """
     ids = areas["area_id"].tolist()
     mask = active_mask(orgs, fields)
@@ -140,6 +143,7 @@ def coverage(
     out["jishubo_rate"] = np.minimum(rate, 1.0)
     median = statistics.median(out["per_10k"]) if len(out) else 0.0
     out["city_median_per_10k"] = median
+    out["gap_share"] = rule.min_share_of_median
     threshold = rule.min_share_of_median * median
     reason = np.where(
         out["total"] == 0,
@@ -264,8 +268,32 @@ def gaps(cov: pd.DataFrame, metric: str = "per_10k") -> pd.DataFrame:
     return ranked
 
 
+def gap_reason(row: pd.Series) -> Phrase:
+    """The reason an area is (or is not) a gap: the code of ``row`` with its figures.
+
+    Parameters
+    ----------
+    row
+        One row of :func:`coverage`.
+
+    Returns
+    -------
+    The catalogue's ``gap.reason.<code>`` with the area's organisations per 10,000
+    residents and, below the median, the city median and the rule's share of it.
+    """
+    code = str(row["gap_reason"])
+    key = f"gap.reason.{code}"
+    per_10k = float(row["per_10k"])
+    if code == "no_organisation":
+        return phrase(key)
+    if code == "below_median":
+        median = float(row["city_median_per_10k"])
+        return phrase(key, per_10k=per_10k, median=median, share=float(row["gap_share"]))
+    return phrase(key, per_10k=per_10k)
+
+
 def gap_reason_text(row: pd.Series, lang: str = "ja") -> str:
-    """The reason an area is (or is not) a gap, in words.
+    """The reason an area is (or is not) a gap, in words of ``lang`` (see :func:`gap_reason`).
 
     Parameters
     ----------
@@ -274,18 +302,7 @@ def gap_reason_text(row: pd.Series, lang: str = "ja") -> str:
     lang
         ``ja`` or ``en``.
     """
-    reason = row["gap_reason"]
-    median = float(row["city_median_per_10k"])
-    per = float(row["per_10k"])
-    if reason == "no_organisation":
-        return "活動する団体がありません" if lang == "ja" else "no organisation is active here"
-    if reason == "below_median":
-        if lang == "ja":
-            return f"人口1万人あたり {per:.1f} 団体（市の中央値 {median:.1f} の半分未満）"
-        return f"{per:.1f} per 10,000 residents (under half the city median of {median:.1f})"
-    if lang == "ja":
-        return f"人口1万人あたり {per:.1f} 団体"
-    return f"{per:.1f} per 10,000 residents"
+    return gap_reason(row).text(lang)
 
 
 def jishubo_gaps(orgs: pd.DataFrame) -> pd.DataFrame:
@@ -313,6 +330,7 @@ def summary(cov: pd.DataFrame) -> tuple[int, int]:
 
 __all__ = [
     "DEFAULT_RULE",
+    "GAP_REASONS",
     "KIND_COLUMNS",
     "METRICS",
     "NATIONAL_JISHUBO_RATE",
@@ -321,6 +339,7 @@ __all__ = [
     "city_jishubo_rate",
     "coverage",
     "coverage_matrix",
+    "gap_reason",
     "gap_reason_text",
     "gaps",
     "jishubo_gaps",

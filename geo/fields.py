@@ -10,43 +10,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from geo.words import pick, text
+
 NPO = "npo"
 NEED = "need"
+#: The NPO Law's fields are numbered 1 to this.
+NPO_FIELDS = 20
 
-#: Short labels of the 20 fields (Japanese, English), by field number.
-NPO_SHORT: Mapping[int, tuple[str, str]] = {
-    1: ("保健・医療・福祉", "Health, medicine & welfare"),
-    2: ("社会教育", "Social education"),
-    3: ("まちづくり", "Community development"),
-    4: ("観光", "Tourism"),
-    5: ("農山漁村・中山間地域", "Rural & hill communities"),
-    6: ("学術・文化・芸術・スポーツ", "Learning, culture, arts & sport"),
-    7: ("環境保全", "Environment"),
-    8: ("災害救援", "Disaster relief"),
-    9: ("地域安全", "Community safety"),
-    10: ("人権・平和", "Human rights & peace"),
-    11: ("国際協力", "International cooperation"),
-    12: ("男女共同参画", "Gender equality"),
-    13: ("子どもの健全育成", "Children & youth"),
-    14: ("情報化社会", "Information society"),
-    15: ("科学技術", "Science & technology"),
-    16: ("経済活動の活性化", "Economic vitality"),
-    17: ("職業能力・雇用", "Skills & employment"),
-    18: ("消費者保護", "Consumer protection"),
-    19: ("団体の運営・活動支援", "Support for civic groups"),
-    20: ("条例で定める活動", "Activities set by ordinance"),
-}
-
-#: The local-needs vocabulary: code -> (Japanese, English, mapped law field numbers).
-NEEDS: Mapping[str, tuple[str, str, tuple[int, ...]]] = {
-    "bousai": ("防災・減災", "Disaster preparedness", (8, 9)),
-    "mimamori": ("高齢者の見守り・福祉", "Watching over the elderly", (1,)),
-    "kosodate": ("子育て支援", "Child-rearing support", (13, 1)),
-    "bouhan": ("防犯・交通安全", "Crime prevention & road safety", (9,)),
-    "bika": ("環境美化", "Keeping the area clean", (7,)),
-    "kenko": ("健康づくり", "Health promotion", (1, 6)),
-    "dento": ("地域の伝統文化", "Local traditions & culture", (6, 3)),
-    "idou": ("移動支援・買い物支援", "Transport & shopping support", (1, 3)),
+#: The local-needs vocabulary: code -> the law field numbers it maps to. Their names,
+#: and the short labels of the law's fields, are the catalogue's ``field.<code>``.
+NEEDS: Mapping[str, tuple[int, ...]] = {
+    "bousai": (8, 9),
+    "mimamori": (1,),
+    "kosodate": (13, 1),
+    "bouhan": (9,),
+    "bika": (7,),
+    "kenko": (1, 6),
+    "dento": (6, 3),
+    "idou": (1, 3),
 }
 
 #: The need whose coverage also has the 自主防災組織 活動カバー率.
@@ -55,7 +36,7 @@ DISASTER_NEED = "bousai"
 
 def npo_code(number: int) -> str:
     """Code of the law's field ``number`` (1–20), e.g. ``npo08``."""
-    if not 1 <= number <= 20:
+    if not 1 <= number <= NPO_FIELDS:
         raise ValueError(f"NPO Law fields are numbered 1–20, not {number}")
     return f"npo{number:02d}"
 
@@ -90,7 +71,7 @@ class Field:
 
     def label(self, lang: str) -> str:
         """The short label in ``lang`` (``"ja"`` or ``"en"``)."""
-        return self.short_en if lang == "en" else self.short_ja
+        return pick(lang, self.short_ja, self.short_en)
 
 
 @dataclass(frozen=True)
@@ -167,11 +148,19 @@ def default_catalog(official: Mapping[int, str]) -> FieldCatalog:
     Local needs first, then the 20 law fields.
     """
     needs = tuple(
-        Field(code, NEED, None, ja, ja, en, tuple(npo_code(n) for n in nums))
-        for code, (ja, en, nums) in NEEDS.items()
+        Field(code, NEED, None, _ja(code), _ja(code), _en(code), tuple(npo_code(n) for n in nums))
+        for code, nums in NEEDS.items()
     )
     law = tuple(
-        Field(npo_code(n), NPO, n, official[n], NPO_SHORT[n][0], NPO_SHORT[n][1])
-        for n in sorted(NPO_SHORT)
+        Field(npo_code(n), NPO, n, official[n], _ja(npo_code(n)), _en(npo_code(n)))
+        for n in range(1, NPO_FIELDS + 1)
     )
     return FieldCatalog(needs + law)
+
+
+def _ja(code: str) -> str:
+    return text(f"field.{code}", "ja")
+
+
+def _en(code: str) -> str:
+    return text(f"field.{code}", "en")

@@ -11,19 +11,7 @@ import pandas as pd
 
 from geo.coverage import active_mask
 from geo.io import CITYWIDE, ORG_KINDS
-
-KIND_LABELS = {
-    "ja": {
-        "council": "地域づくり協議会",
-        "association": "自治会・町内会",
-        "civic_group": "市民活動団体",
-    },
-    "en": {
-        "council": "area councils",
-        "association": "neighbourhood associations",
-        "civic_group": "civic groups",
-    },
-}
+from geo.words import Listed, Phrase, phrase
 
 
 def normalise(text: str) -> str:
@@ -98,7 +86,7 @@ class OrgFilter:
         field_labels: Mapping[str, str] | None = None,
         area_labels: Mapping[str, str] | None = None,
     ) -> str:
-        """The filter as a sentence.
+        """The filter as a sentence (the catalogue's ``filter.describe.*`` texts).
 
         Parameters
         ----------
@@ -109,32 +97,26 @@ class OrgFilter:
 
         Returns
         -------
-        For example ``防災・減災 で活動する市民活動団体（湯田、小郡）「子ども」を含む名前``.
+        For example ``防災・減災 で活動する市民活動団体（湯田、小郡）：名前に「子ども」を含む``.
         """
-        fl = field_labels or {}
-        al = area_labels or {}
-        en = lang == "en"
-        sep = ", " if en else "・"
-        fields = sep.join(fl.get(c, c) for c in sorted(self.fields, key=lambda c: fl.get(c, c)))
-        kinds = (" and " if en else "・").join(
-            KIND_LABELS["en" if en else "ja"][k] for k in ORG_KINDS if k in self.kinds
-        )
-        areas = (", " if en else "、").join(al.get(a, a) for a in sorted(self.areas))
-        if en:
-            who = kinds or "organisations"
-            text = f"{who} active in {fields}" if fields else f"all {who}"
-            if areas:
-                text += f" in {areas}"
-            if self.text.strip():
-                text += f" whose name contains “{self.text.strip()}”"
-            return text[0].upper() + text[1:]
-        who = kinds or "団体"
-        text = f"{fields} で活動する{who}" if fields else f"すべての{who}"
-        if areas:
-            text += f"（{areas}）"
-        if self.text.strip():
-            text += f"：名前に「{self.text.strip()}」を含む"
-        return text
+        return _sentence(self._phrase(field_labels or {}, area_labels or {}), lang)
+
+    def _phrase(self, fl: Mapping[str, str], al: Mapping[str, str]) -> Phrase:
+        kinds = tuple(phrase(f"filter.kind.{k}") for k in ORG_KINDS if k in self.kinds)
+        who = Listed(kinds, "and") if kinds else phrase("filter.describe.anyone")
+        if self.fields:
+            codes = sorted(self.fields, key=lambda c: fl.get(c, c))
+            fields = Listed(tuple(fl.get(c, c) for c in codes), "dot")
+            sentence = phrase("filter.describe.active", who=who, fields=fields)
+        else:
+            sentence = phrase("filter.describe.all", who=who)
+        if self.areas:
+            areas = Listed(tuple(al.get(a, a) for a in sorted(self.areas)), "list")
+            sentence = phrase("filter.describe.areas", text=sentence, areas=areas)
+        name = self.text.strip()
+        if name:
+            sentence = phrase("filter.describe.name", text=sentence, name=name)
+        return sentence
 
     def describe_coverage(
         self,
@@ -156,7 +138,12 @@ class OrgFilter:
         lang, field_labels, area_labels
             As for :meth:`describe`.
         """
-        head = self.describe(lang, field_labels=field_labels, area_labels=area_labels)
-        if lang == "en":
-            return f"{head}: none in {zero_areas} of {total_areas} areas"
-        return f"{head}: {total_areas}地域中 {zero_areas}地域で0団体"
+        head = self._phrase(field_labels or {}, area_labels or {})
+        counts = {"zero": zero_areas, "total": total_areas}
+        return _sentence(phrase("filter.describe.coverage", head=head, **counts), lang)
+
+
+def _sentence(words: Phrase, lang: str) -> str:
+    """``words`` in ``lang``, starting with a capital where the language has them."""
+    out = words.text(lang)
+    return out[:1].upper() + out[1:]

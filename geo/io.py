@@ -94,12 +94,12 @@ def default_data_dir(city: CityConfig | None = None) -> Path:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     if not path.is_file():
-        raise DataValidationError([Problem(path.name, None, None, "", "file is missing")])
+        raise DataValidationError([Problem(path.name, None, None, "", "file_missing")])
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataValidationError(
-            [Problem(path.name, None, None, "", f"cannot be read as UTF-8 CSV: {exc}")]
+            [Problem(path.name, None, None, "", "csv_unreadable", {"detail": str(exc)})]
         ) from exc
 
 
@@ -146,7 +146,7 @@ def check_inside(
             continue
         if projected.distance(pt) > tolerance_m:
             value = f"{orig.y:.6f}, {orig.x:.6f}"
-            problems.append(Problem(source, i, "lat/lon", value, "point is outside the city"))
+            problems.append(Problem(source, i, "lat/lon", value, "outside_city"))
     return problems
 
 
@@ -169,21 +169,19 @@ AREA_COLUMNS = (
 
 def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     if not path.is_file():
-        raise DataValidationError([Problem(path.name, None, None, "", "file is missing")])
+        raise DataValidationError([Problem(path.name, None, None, "", "file_missing")])
     try:
         text = path.read_text(encoding="utf-8")
         doc = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataValidationError(
-            [Problem(path.name, None, None, "", f"not valid GeoJSON: {exc}")]
+            [Problem(path.name, None, None, "", "geojson_invalid", {"detail": str(exc)})]
         ) from exc
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise DataValidationError(
-            [Problem(path.name, None, None, "", "not a GeoJSON FeatureCollection")]
-        )
+        raise DataValidationError([Problem(path.name, None, None, "", "not_feature_collection")])
     features = doc.get("features")
     if not isinstance(features, list):
-        raise DataValidationError([Problem(path.name, None, None, "", "no features list")])
+        raise DataValidationError([Problem(path.name, None, None, "", "no_features")])
     problems: list[Problem] = []
     rows: list[dict[str, object]] = []
     geoms: list[shapely.Geometry | None] = []
@@ -193,14 +191,14 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
         try:
             geom = shapely.geometry.shape(feat["geometry"]) if feat.get("geometry") else None
         except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException):
-            problems.append(Problem(path.name, i, "geometry", "", "geometry cannot be read"))
+            problems.append(Problem(path.name, i, "geometry", "", "geometry_unreadable"))
             geom = None
         geoms.append(geom)
     raise_if_any(problems)
     crs_name = ((doc.get("crs") or {}).get("properties") or {}).get("name", "")
     if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
         raise DataValidationError(
-            [Problem(path.name, None, "crs", shorten(crs_name), "must be WGS84 (EPSG:4326)")]
+            [Problem(path.name, None, "crs", shorten(crs_name), "crs_not_wgs84")]
         )
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=WGS84)
 
@@ -209,12 +207,12 @@ def _check_geometries(geoms: gpd.GeoSeries, source: str, types: Sequence[str]) -
     problems = []
     for i, geom in enumerate(geoms.values, start=1):
         if geom is None or geom.is_empty:
-            problems.append(Problem(source, i, "geometry", "", "geometry is empty"))
+            problems.append(Problem(source, i, "geometry", "", "geometry_empty"))
         elif geom.geom_type not in types:
-            problems.append(Problem(source, i, "geometry", geom.geom_type, "wrong geometry type"))
+            problems.append(Problem(source, i, "geometry", geom.geom_type, "geometry_type"))
         elif not geom.is_valid:
             reason = shapely.is_valid_reason(geom)
-            problems.append(Problem(source, i, "geometry", shorten(reason), "invalid geometry"))
+            problems.append(Problem(source, i, "geometry", shorten(reason), "geometry_invalid"))
     return problems
 
 
@@ -244,14 +242,14 @@ def validate_areas(
     typed, problems = parse_table(pd.DataFrame(raw.drop(columns="geometry")), AREA_COLUMNS, source)
     problems += _check_geometries(raw.geometry, source, ("Polygon", "MultiPolygon"))
     if raw.crs is None or not raw.crs.equals(WGS84):
-        problems.append(Problem(source, None, "crs", str(raw.crs), "must be WGS84 (EPSG:4326)"))
+        problems.append(Problem(source, None, "crs", str(raw.crs), "crs_not_wgs84"))
     if "area_id" in typed:
         expected = set(city.area_ids)
         for i, area_id in enumerate(typed["area_id"], start=1):
             if area_id and area_id not in expected:
-                problems.append(Problem(source, i, "area_id", shorten(area_id), "unknown area id"))
+                problems.append(Problem(source, i, "area_id", shorten(area_id), "unknown_area_id"))
         for missing in sorted(expected - set(typed["area_id"])):
-            problems.append(Problem(source, None, "area_id", missing, "area is missing"))
+            problems.append(Problem(source, None, "area_id", missing, "area_missing"))
     raise_if_any(problems)
     areas = gpd.GeoDataFrame(typed, geometry=raw.geometry.values, crs=WGS84)
     order = {a: i for i, a in enumerate(city.area_ids)}
@@ -283,7 +281,7 @@ def load_outline(data_dir: Path | None = None) -> shapely.Geometry:
     raw = _read_geojson(path)
     problems = _check_geometries(raw.geometry, path.name, ("Polygon", "MultiPolygon"))
     if len(raw) != 1:
-        problems.append(Problem(path.name, None, None, str(len(raw)), "expected one feature"))
+        problems.append(Problem(path.name, None, None, str(len(raw)), "one_feature_expected"))
     raise_if_any(problems)
     return raw.geometry.iloc[0]
 
@@ -331,7 +329,7 @@ def _load_points(
         known = set(area_ids)
         for i, value in enumerate(typed["area_id"], start=1):
             if value and value not in known:
-                problems.append(Problem(path.name, i, "area_id", shorten(value), "unknown area id"))
+                problems.append(Problem(path.name, i, "area_id", shorten(value), "unknown_area_id"))
     raise_if_any(problems)
     points = _points(raw, typed)
     raise_if_any(check_inside(points.geometry, outline, path.name))
@@ -379,7 +377,7 @@ def load_fields(data_dir: Path | None = None) -> FieldCatalog:
     for i, rec in enumerate(records, start=1):
         for target in rec["maps_to"]:
             if target not in codes:
-                problems.append(Problem(path.name, i, "maps_to", target, "unknown field code"))
+                problems.append(Problem(path.name, i, "maps_to", target, "unknown_field_code"))
     raise_if_any(problems)
     return FieldCatalog(
         tuple(
@@ -548,9 +546,7 @@ def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Cit
     by_id = dict(zip(areas["area_id"], areas.geometry, strict=True))
     for i, (area_id, pt) in enumerate(zip(centers["area_id"], centers.geometry, strict=True), 1):
         if not by_id[area_id].buffer(1e-4).contains(pt):
-            problems.append(
-                Problem("centers.csv", i, "area_id", area_id, "center is not inside its own area")
-            )
+            problems.append(Problem("centers.csv", i, "area_id", area_id, "center_outside_area"))
     raise_if_any(problems)
     return CityData(
         areas=areas,

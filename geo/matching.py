@@ -51,7 +51,8 @@ Order
     same list.
 
 Reasons
-    Each :class:`Suggestion` carries its reasons in words, in Japanese and English, e.g.
+    Each :class:`Suggestion` carries its reasons as catalogue phrases (``match.reason.*``),
+    shown in either language, e.g.
     ``防災・減災で活動／サービス範囲に湯田を含む／拠点から2.1 km／最終確認 2026-04``.
 
 Only public columns (:data:`geo.io.PUBLIC_ORG_COLUMNS`) are read; contact always goes
@@ -62,38 +63,41 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.coverage import DEFAULT_RULE, GapRule, active_mask, coverage, gap_reason_text
+from geo.coverage import DEFAULT_RULE, GapRule, active_mask, coverage, gap_reason
 from geo.crs import to_projected
 from geo.fields import FieldCatalog
 from geo.io import CITYWIDE, PUBLIC_ORG_COLUMNS, CityData
 from geo.spatial import neighbours
+from geo.words import Listed, Named, Phrase, phrase, text
 
-#: Legal forms that make an organisation a legal entity, with their names.
-LEGAL_ENTITY_NAMES: dict[str, tuple[str, str]] = {
-    "npo_corp": ("NPO法人", "NPO corporation"),
-    "general_inc": ("一般社団・財団法人", "general incorporated association or foundation"),
-    "authorized": ("認可地縁団体", "authorised neighbourhood association"),
-}
+#: Legal forms that make an organisation a legal entity; their names in the reasons
+#: are the catalogue's ``match.legal.<form>``.
+LEGAL_ENTITIES = ("npo_corp", "general_inc", "authorized")
 
-#: Kinds of organisation, singular (Japanese, English).
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "council": ("地域づくり協議会", "area council"),
-    "association": ("自治会・町内会", "neighbourhood association"),
-    "civic_group": ("市民活動団体", "civic group"),
-}
+#: The reasons a suggestion may give: the catalogue's ``match.reason.<code>``.
+REASON_CODES = (
+    "exact",
+    "mapped",
+    "citywide",
+    "serves",
+    "not_serving",
+    "neighbour",
+    "inside",
+    "distance",
+    "confirmed",
+    "never_confirmed",
+)
 
 #: What :func:`areas_needing` may multiply the gap severity by.
 NEED_BASES = ("population", "households")
-
-#: Separators of the reasons when joined into one line.
-REASON_SEPARATORS = {"ja": "／", "en": " / "}
 
 _DAYS_PER_MONTH = 365.25 / 12
 
@@ -219,8 +223,8 @@ class Suggestion:
         Whether it is a legal entity, and its legal form (may be empty).
     last_confirmed
         When its data was last confirmed, ``None`` when never.
-    reasons_ja, reasons_en
-        Why it is suggested, in words.
+    reasons
+        Why it is suggested, as catalogue phrases (see :meth:`reasons_in`).
     is_sample
         Sample (fictitious) data.
     """
@@ -238,18 +242,22 @@ class Suggestion:
     legal_entity: bool
     legal_form: str
     last_confirmed: dt.date | None
-    reasons_ja: tuple[str, ...]
-    reasons_en: tuple[str, ...]
     is_sample: bool
+    reasons: tuple[Phrase, ...] = ()
 
-    def reasons(self, lang: str) -> tuple[str, ...]:
-        """The reasons in ``lang`` (``ja`` or ``en``)."""
-        return self.reasons_en if lang == "en" else self.reasons_ja
+    def reasons_in(self, lang: str) -> tuple[str, ...]:
+        """The reasons in words of ``lang`` (``ja`` or ``en``)."""
+        return tuple(r.text(lang) for r in self.reasons)
+
+
+def reasons_line(reasons: Iterable[Phrase], lang: str = "ja") -> str:
+    """Reasons on one line, joined by ``／`` (`` / `` in English)."""
+    return text("match.reasons.sep", lang).join(r.text(lang) for r in reasons)
 
 
 def reasons_text(suggestion: Suggestion, lang: str = "ja") -> str:
-    """The reasons of ``suggestion`` on one line, joined by ``／`` (`` / `` in English)."""
-    return REASON_SEPARATORS.get(lang, "／").join(suggestion.reasons(lang))
+    """The reasons of ``suggestion`` on one line (see :func:`reasons_line`)."""
+    return reasons_line(suggestion.reasons, lang)
 
 
 # --- checks and small helpers -----------------------------------------------------------------
@@ -279,79 +287,58 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
-def _area_names(data: CityData) -> dict[str, tuple[str, str]]:
+def _area_names(data: CityData) -> dict[str, Named]:
     return {
-        str(a): (str(ja), str(en))
+        str(a): Named(str(ja), str(en))
         for a, ja, en in zip(
             data.areas["area_id"], data.areas["name_ja"], data.areas["name_en"], strict=True
         )
     }
 
 
-def _labels(catalog: FieldCatalog, codes: tuple[str, ...] | list[str]) -> tuple[str, str]:
+def _labels(catalog: FieldCatalog, codes: Iterable[str]) -> Listed:
     found = [catalog.get(c) for c in codes if c in catalog]
-    return "・".join(f.short_ja for f in found), ", ".join(f.short_en for f in found)
+    return Listed(tuple(Named(f.short_ja, f.short_en) for f in found), "dot")
 
 
 def _reasons(
+    found: Suggestion,
     *,
     need: str,
-    catalog: FieldCatalog,
-    exact: bool,
-    matched: tuple[str, ...],
-    serves: bool,
-    citywide: bool,
-    kind: str,
-    base: str,
     area_id: str,
-    names: dict[str, tuple[str, str]],
-    metres: float,
-    km: float,
-    legal_form: str,
-    confirmed: dt.date | None,
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    need_ja, need_en = _labels(catalog, [need])
-    area_ja, area_en = names[area_id]
-    base_ja, base_en = names.get(base, (base, base))
-    ja: list[str] = []
-    en: list[str] = []
-    if exact:
-        ja.append(f"{need_ja}で活動")
-        en.append(f"active in {need_en}")
+    inside: bool,
+    catalog: FieldCatalog,
+    names: Mapping[str, Named],
+) -> tuple[Phrase, ...]:
+    """Why ``found`` is suggested for ``need`` in ``area_id``, as catalogue phrases."""
+    wanted = _labels(catalog, [need])
+    area = names[area_id]
+    if found.exact_match:
+        out = [phrase("match.reason.exact", need=wanted)]
     else:
-        got_ja, got_en = _labels(catalog, matched)
-        ja.append(f"{got_ja}で活動（{need_ja}に対応）")
-        en.append(f"active in {got_en} (counts for {need_en})")
-    kind_ja, kind_en = KIND_NAMES.get(kind, (kind, kind))
-    if citywide:
-        ja.append("市内全域で活動")
-        en.append("works citywide")
-    elif serves:
-        ja.append(f"サービス範囲に{area_ja}を含む")
-        en.append(f"already serves {area_en}")
-    elif kind == "civic_group":
-        ja.append(f"サービス範囲に{area_ja}を含まない")
-        en.append(f"does not serve {area_en} yet")
+        got = _labels(catalog, found.matched_fields)
+        out = [phrase("match.reason.mapped", fields=got, need=wanted)]
+    if found.citywide:
+        out.append(phrase("match.reason.citywide"))
+    elif found.serves_area:
+        out.append(phrase("match.reason.serves", area=area))
+    elif found.kind == "civic_group":
+        out.append(phrase("match.reason.not_serving", area=area))
     else:
-        ja.append(f"隣接する{base_ja}の{kind_ja}")
-        en.append(f"{kind_en} of neighbouring {base_en}")
-    if metres <= 0:
-        ja.append(f"拠点が{area_ja}にある")
-        en.append(f"based in {area_en}")
+        base = names.get(found.base_area_id, Named(found.base_area_id, found.base_area_id))
+        kind = phrase(f"kind.one.{found.kind}")
+        out.append(phrase("match.reason.neighbour", base=base, kind=kind))
+    if inside:
+        out.append(phrase("match.reason.inside", area=area))
     else:
-        ja.append(f"拠点から{km:.1f} km")
-        en.append(f"{km:.1f} km from its base")
-    if legal_form in LEGAL_ENTITY_NAMES:
-        legal_ja, legal_en = LEGAL_ENTITY_NAMES[legal_form]
-        ja.append(legal_ja)
-        en.append(legal_en)
-    if confirmed is None:
-        ja.append("最終確認日なし")
-        en.append("never confirmed")
+        out.append(phrase("match.reason.distance", km=found.distance_km))
+    if found.legal_entity:
+        out.append(phrase(f"match.legal.{found.legal_form}"))
+    if found.last_confirmed is None:
+        out.append(phrase("match.reason.never_confirmed"))
     else:
-        ja.append(f"最終確認 {confirmed:%Y-%m}")
-        en.append(f"last confirmed {confirmed:%Y-%m}")
-    return tuple(ja), tuple(en)
+        out.append(phrase("match.reason.confirmed", date=found.last_confirmed))
+    return tuple(out)
 
 
 def _area_polygon_m(data: CityData, area_id: str) -> Any:
@@ -451,66 +438,66 @@ def rank_partners(
     day = today or dt.date.today()
     names = _area_names(data)
     metres = distances_m(data, area_id, cand.geometry)
-    catalog = data.catalog
     ranked: list[tuple[float, float, str, Suggestion]] = []
     for i, row in enumerate(cand.itertuples(index=False)):
-        listed = tuple(str(c) for c in row.fields)
-        exact = need in listed
-        matched = (need,) if exact else tuple(c for c in listed if need in catalog.expand([c]))
-        served = tuple(row.service_areas)
-        citywide = CITYWIDE in served
-        serves = citywide or area_id in served
         dist = float(metres[i])
-        km = round(dist / 1000.0, 1)
-        legal_form = str(row.legal_form or "")
-        legal = legal_form in LEGAL_ENTITY_NAMES
-        confirmed = _date(row.last_confirmed)
-        points = (
-            (weights.exact_field if exact else weights.mapped_field)
-            + (weights.serves_area if serves else 0.0)
-            + weights.distance * weights.distance_factor(dist)
-            + (weights.legal_entity if legal else 0.0)
-            + weights.recent * weights.recency_factor(confirmed, day)
-        )
-        score = round(100.0 * points / weights.total, 1)
-        ja, en = _reasons(
+        found = _suggestion(row, need, area_id, dist, data.catalog, weights, day)
+        reasons = _reasons(
+            found,
             need=need,
-            catalog=catalog,
-            exact=exact,
-            matched=matched,
-            serves=serves,
-            citywide=citywide,
-            kind=str(row.kind),
-            base=str(row.area_id),
             area_id=area_id,
+            inside=dist <= 0,
+            catalog=data.catalog,
             names=names,
-            metres=dist,
-            km=km,
-            legal_form=legal_form,
-            confirmed=confirmed,
         )
-        suggestion = Suggestion(
-            org_id=str(row.org_id),
-            name=str(row.name),
-            kind=str(row.kind),
-            base_area_id=str(row.area_id),
-            score=score,
-            distance_km=km,
-            serves_area=serves,
-            citywide=citywide,
-            exact_match=exact,
-            matched_fields=matched,
-            legal_entity=legal,
-            legal_form=legal_form,
-            last_confirmed=confirmed,
-            reasons_ja=ja,
-            reasons_en=en,
-            is_sample=bool(row.is_sample),
-        )
-        ranked.append((-score, round(dist, 3), suggestion.org_id, suggestion))
+        ranked.append((-found.score, round(dist, 3), found.org_id, replace(found, reasons=reasons)))
     ranked.sort(key=lambda item: item[:3])
     out = [item[3] for item in ranked]
     return out if limit is None else out[:limit]
+
+
+def _suggestion(
+    row: Any,
+    need: str,
+    area_id: str,
+    metres: float,
+    catalog: FieldCatalog,
+    weights: MatchWeights,
+    today: dt.date,
+) -> Suggestion:
+    """One candidate (a row of :func:`candidates`) scored, without its reasons yet."""
+    listed = tuple(str(c) for c in row.fields)
+    exact = need in listed
+    matched = (need,) if exact else tuple(c for c in listed if need in catalog.expand([c]))
+    served = tuple(row.service_areas)
+    citywide = CITYWIDE in served
+    serves = citywide or area_id in served
+    legal_form = str(row.legal_form or "")
+    legal = legal_form in LEGAL_ENTITIES
+    confirmed = _date(row.last_confirmed)
+    points = (
+        (weights.exact_field if exact else weights.mapped_field)
+        + (weights.serves_area if serves else 0.0)
+        + weights.distance * weights.distance_factor(metres)
+        + (weights.legal_entity if legal else 0.0)
+        + weights.recent * weights.recency_factor(confirmed, today)
+    )
+    return Suggestion(
+        org_id=str(row.org_id),
+        name=str(row.name),
+        kind=str(row.kind),
+        base_area_id=str(row.area_id),
+        score=round(100.0 * points / weights.total, 1),
+        distance_km=round(metres / 1000.0, 1),
+        serves_area=serves,
+        citywide=citywide,
+        exact_match=exact,
+        matched_fields=matched,
+        legal_entity=legal,
+        legal_form=legal_form,
+        last_confirmed=confirmed,
+        is_sample=bool(row.is_sample),
+    )
 
 
 # --- where is this group needed ---------------------------------------------------------------
@@ -526,8 +513,7 @@ NEEDING_COLUMNS = (
     "need",
     "serves",
     "distance_km",
-    "reasons_ja",
-    "reasons_en",
+    "reasons",
 )
 
 
@@ -556,6 +542,20 @@ def gap_severity(row: pd.Series[Any], rule: GapRule = DEFAULT_RULE) -> float:
             return 0.0
         return max(0.0, min(1.0, (threshold - float(row["per_10k"])) / threshold))
     return 0.0
+
+
+@dataclass
+class _AreaGaps:
+    """The gap fields of one area, their worst severity and their reasons."""
+
+    severity: float = 0.0
+    fields: list[str] = field(default_factory=list)
+    reasons: list[Phrase] = field(default_factory=list)
+
+    def add(self, code: str, label: Named, row: pd.Series[Any], rule: GapRule) -> None:
+        self.severity = max(self.severity, gap_severity(row, rule))
+        self.fields.append(code)
+        self.reasons.append(phrase("match.needing.reason", field=label, reason=gap_reason(row)))
 
 
 def areas_needing(
@@ -588,7 +588,8 @@ def areas_needing(
     One row per gap area, need descending (ties in the areas' order), with columns
     :data:`NEEDING_COLUMNS`: ``fields`` are the gap fields' codes, ``base`` the
     population or households, ``serves`` whether the organisation already serves the
-    area, ``distance_km`` from its base, and the reasons in words.
+    area, ``distance_km`` from its base, and the ``reasons`` as catalogue phrases
+    (one line with :func:`reasons_line`).
 
     Raises
     ------
@@ -605,27 +606,21 @@ def areas_needing(
     listed = [c for c in data.catalog.codes if c in set(org["fields"])]
     areas = data.areas
     ids = [str(a) for a in areas["area_id"]]
-    severity = dict.fromkeys(ids, 0.0)
-    gap_fields: dict[str, list[str]] = {a: [] for a in ids}
-    reasons: dict[str, tuple[list[str], list[str]]] = {a: ([], []) for a in ids}
+    gaps = {a: _AreaGaps() for a in ids}
     for code in listed:
-        cov = coverage(areas, orgs, (code,), rule=rule)
-        field = data.catalog.get(code)
-        for _, row in cov.iterrows():
-            if not bool(row["is_gap"]):
-                continue
-            a = str(row["area_id"])
-            severity[a] = max(severity[a], gap_severity(row, rule))
-            gap_fields[a].append(code)
-            reasons[a][0].append(f"{field.short_ja}：{gap_reason_text(row, 'ja')}")
-            reasons[a][1].append(f"{field.short_en}: {gap_reason_text(row, 'en')}")
+        info = data.catalog.get(code)
+        label = Named(info.short_ja, info.short_en)
+        for _, row in coverage(areas, orgs, (code,), rule=rule).iterrows():
+            if bool(row["is_gap"]):
+                gaps[str(row["area_id"])].add(code, label, row, rule)
     column = "population_2020" if by == "population" else "households_2020"
     base = dict(zip(ids, (int(v) for v in areas[column]), strict=True))
     served = tuple(org["service_areas"])
     point = gpd.GeoSeries([org.geometry], crs=orgs.crs)
     rows: list[dict[str, Any]] = []
     for order, (a, ja, en) in enumerate(zip(ids, areas["name_ja"], areas["name_en"], strict=True)):
-        if not gap_fields[a]:
+        found = gaps[a]
+        if not found.fields:
             continue
         rows.append(
             {
@@ -633,14 +628,13 @@ def areas_needing(
                 "area_id": a,
                 "name_ja": str(ja),
                 "name_en": str(en),
-                "fields": tuple(gap_fields[a]),
-                "severity": round(severity[a], 4),
+                "fields": tuple(found.fields),
+                "severity": round(found.severity, 4),
                 "base": base[a],
-                "need": round(severity[a] * base[a], 1),
+                "need": round(found.severity * base[a], 1),
                 "serves": CITYWIDE in served or a in served,
                 "distance_km": round(float(distances_m(data, a, point)[0]) / 1000.0, 1),
-                "reasons_ja": REASON_SEPARATORS["ja"].join(reasons[a][0]),
-                "reasons_en": REASON_SEPARATORS["en"].join(reasons[a][1]),
+                "reasons": tuple(found.reasons),
             }
         )
     if not rows:
@@ -697,11 +691,10 @@ def active_in_area(data: CityData, area_id: str, need: str) -> gpd.GeoDataFrame:
 
 __all__ = [
     "DEFAULT_WEIGHTS",
-    "KIND_NAMES",
-    "LEGAL_ENTITY_NAMES",
+    "LEGAL_ENTITIES",
     "NEEDING_COLUMNS",
     "NEED_BASES",
-    "REASON_SEPARATORS",
+    "REASON_CODES",
     "WEIGHT_NAMES",
     "MatchWeights",
     "Suggestion",
@@ -711,5 +704,6 @@ __all__ = [
     "distances_m",
     "gap_severity",
     "rank_partners",
+    "reasons_line",
     "reasons_text",
 ]

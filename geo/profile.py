@@ -21,140 +21,56 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.city import CityConfig, configured_city
-from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason_text
+from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason
 from geo.io import CITYWIDE, HAZARDS, CityData
+from geo.words import Phrase, phrase, pick, text
 
 LANGS = ("ja", "en")
 
 #: The hazards every area plans for, in the order they are listed.
 MAIN_HAZARDS = ("flood", "landslide", "storm_surge", "earthquake", "tsunami")
 
-#: Hazard names as the designation of 指定緊急避難場所 words them.
-HAZARD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "ja": {
-        "flood": "洪水",
-        "landslide": "崖崩れ・土石流・地滑り",
-        "storm_surge": "高潮",
-        "earthquake": "地震",
-        "tsunami": "津波",
-        "large_fire": "大規模な火事",
-        "inland_flood": "内水氾濫",
-        "volcano": "火山現象",
-    },
-    "en": {
-        "flood": "Flood",
-        "landslide": "Landslide, debris flow",
-        "storm_surge": "Storm surge",
-        "earthquake": "Earthquake",
-        "tsunami": "Tsunami",
-        "large_fire": "Large-scale fire",
-        "inland_flood": "Inland flooding",
-        "volcano": "Volcanic activity",
-    },
-}
+#: The row labels and column headers of the tables: the catalogue's ``profile.<code>``.
+TABLE_LABELS = (
+    "item",
+    "value",
+    "population",
+    "households",
+    "area_km2",
+    "associations",
+    "association_households",
+    "org_households",
+    "council",
+    "committees",
+    "center",
+    "center_address",
+    "civic_groups",
+    "jishubo_area",
+    "jishubo_city",
+    "jishubo_national",
+    "shelters",
+    "missing_hazards",
+    "boundary",
+    "field",
+    "count",
+    "per_10k",
+    "city_median",
+    "gap",
+    "reason",
+    "name",
+    "jishubo",
+    "fields",
+    "based",
+    "last_confirmed",
+    "hazards",
+    "evacuation_center",
+    "sample",
+    "here",
+    "none",
+)
 
-#: Short hazard names for tight spaces (the printed sheet).
-HAZARD_SHORT_LABELS: Mapping[str, Mapping[str, str]] = {
-    "ja": {**HAZARD_LABELS["ja"], "landslide": "土砂災害"},
-    "en": {**HAZARD_LABELS["en"], "landslide": "Landslide"},
-}
-
-CONFIDENCE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "ja": {"high": "確度 高", "approximate": "おおよそ"},
-    "en": {"high": "high confidence", "approximate": "approximate"},
-}
-
-#: Column headers and row labels of the tables, by language.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "ja": {
-        "item": "項目",
-        "value": "値",
-        "population": "人口（令和2年国勢調査）",
-        "households": "世帯数（令和2年国勢調査）",
-        "area_km2": "面積",
-        "associations": "自治会・町内会",
-        "association_households": "自治会・町内会の世帯数",
-        "org_households": "世帯数",
-        "council": "地域づくり協議会",
-        "committees": "部会・活動分野",
-        "center": "地域交流センター",
-        "center_address": "所在地",
-        "civic_groups": "活動する市民活動団体",
-        "jishubo_area": "自主防災組織 活動カバー率（この地域）",
-        "jishubo_city": "自主防災組織 活動カバー率（市全体）",
-        "jishubo_national": "自主防災組織 活動カバー率（全国・令和2年）",
-        "shelters": "指定緊急避難場所",
-        "missing_hazards": "指定のない災害種別",
-        "boundary": "地域境界",
-        "field": "分野",
-        "count": "団体数",
-        "per_10k": "人口1万人あたり",
-        "city_median": "市の中央値（1万人あたり）",
-        "gap": "空白",
-        "reason": "状況",
-        "name": "名称",
-        "jishubo": "自主防災組織",
-        "fields": "活動分野",
-        "based": "拠点",
-        "last_confirmed": "最終確認日",
-        "hazards": "対象とする災害",
-        "evacuation_center": "指定避難所を兼ねる",
-        "sample": "サンプル",
-        "yes": "あり",
-        "no": "なし",
-        "here": "この地域",
-        "citywide": "市全域",
-        "none": "—",
-        "unit_people": "人",
-        "unit_households": "世帯",
-        "unit_orgs": "団体",
-        "unit_sites": "か所",
-    },
-    "en": {
-        "item": "Item",
-        "value": "Value",
-        "population": "Population (2020 census)",
-        "households": "Households (2020 census)",
-        "area_km2": "Area",
-        "associations": "Neighbourhood associations",
-        "association_households": "Households in associations",
-        "org_households": "Households",
-        "council": "Area council",
-        "committees": "Sub-committees",
-        "center": "Community center",
-        "center_address": "Address",
-        "civic_groups": "Civic groups active here",
-        "jishubo_area": "Voluntary disaster-prevention coverage (this area)",
-        "jishubo_city": "Voluntary disaster-prevention coverage (city)",
-        "jishubo_national": "Voluntary disaster-prevention coverage (national, 2020)",
-        "shelters": "Designated evacuation sites",
-        "missing_hazards": "Hazards with no designated site",
-        "boundary": "Area boundary",
-        "field": "Field",
-        "count": "Organisations",
-        "per_10k": "Per 10,000 residents",
-        "city_median": "City median (per 10,000)",
-        "gap": "Gap",
-        "reason": "Status",
-        "name": "Name",
-        "jishubo": "Disaster-prevention group",
-        "fields": "Fields",
-        "based": "Based in",
-        "last_confirmed": "Last confirmed",
-        "hazards": "Hazards",
-        "evacuation_center": "Also an evacuation center",
-        "sample": "Sample",
-        "yes": "yes",
-        "no": "no",
-        "here": "this area",
-        "citywide": "citywide",
-        "none": "—",
-        "unit_people": "",
-        "unit_households": "",
-        "unit_orgs": "",
-        "unit_sites": "",
-    },
-}
+#: Units of the figures: the catalogue's ``profile.unit.<code>`` (a number as ``{n}``).
+UNITS = ("people", "households", "orgs", "sites")
 
 
 def _check_lang(lang: str) -> None:
@@ -221,9 +137,9 @@ class FieldCoverage:
     city_median_per_10k
         Median of ``per_10k`` over the city's areas.
     is_gap, gap_reason
-        Whether the area is a gap and why (``none``, ``no_organisation``, ``below_median``).
-    reason_ja, reason_en
-        The reason in words.
+        Whether the area is a gap and why (a code of :data:`geo.coverage.GAP_REASONS`).
+    status
+        The coverage status (the gap reason with its figures), waiting for a language.
     active_in_city
         Whether any area of the city has an organisation active in the field.
     """
@@ -236,17 +152,16 @@ class FieldCoverage:
     city_median_per_10k: float
     is_gap: bool
     gap_reason: str
-    reason_ja: str
-    reason_en: str
+    status: Phrase
     active_in_city: bool
 
     def label(self, lang: str) -> str:
         """The field's short label in ``lang``."""
-        return self.label_en if lang == "en" else self.label_ja
+        return pick(lang, self.label_ja, self.label_en)
 
     def reason(self, lang: str) -> str:
         """The coverage status in words, in ``lang``."""
-        return self.reason_en if lang == "en" else self.reason_ja
+        return self.status.text(lang)
 
 
 @dataclass(frozen=True)
@@ -343,7 +258,7 @@ class AreaProfile:
 
     def name(self, lang: str) -> str:
         """The area's name in ``lang``."""
-        return self.name_en if lang == "en" else self.name_ja
+        return pick(lang, self.name_ja, self.name_en)
 
     @property
     def association_count(self) -> int:
@@ -399,23 +314,19 @@ class AreaProfile:
     def boundary_note(self, lang: str = "ja") -> str:
         """Why the boundary is (or is not) approximate, in words."""
         _check_lang(lang)
-        guessed = self.towns_medium + self.towns_low
+        return self.boundary_phrase.text(lang)
+
+    @property
+    def boundary_phrase(self) -> Phrase:
+        """Why the boundary is (or is not) approximate, waiting for a language."""
         if not self.is_approximate:
-            if lang == "en":
-                return (
-                    f"All {self.towns_total} towns of the area are assigned with high confidence."
-                )
-            return f"町字 {self.towns_total} 件すべての地域への割り当ては確度が高いものです。"
-        if lang == "en":
-            return (
-                f"The boundary is approximate: {guessed} of the area's {self.towns_total} "
-                f"towns were assigned by estimate (medium {self.towns_medium}, "
-                f"low {self.towns_low}). The official list is at the community center."
-            )
-        return (
-            f"地域境界はおおよそです：町字 {self.towns_total} 件のうち {guessed} 件は"
-            f"地域への割り当てが推定です（確度 中 {self.towns_medium}・低 {self.towns_low}）。"
-            "正式な区域は地域交流センターでご確認ください。"
+            return phrase("profile.boundary.high", total=self.towns_total)
+        return phrase(
+            "profile.boundary.approximate",
+            total=self.towns_total,
+            guessed=self.towns_medium + self.towns_low,
+            medium=self.towns_medium,
+            low=self.towns_low,
         )
 
 
@@ -462,8 +373,7 @@ def _field_coverage(
                 city_median_per_10k=float(row["city_median_per_10k"]),
                 is_gap=bool(row["is_gap"]),
                 gap_reason=str(row["gap_reason"]),
-                reason_ja=gap_reason_text(row, "ja"),
-                reason_en=gap_reason_text(row, "en"),
+                status=gap_reason(row),
                 active_in_city=bool((table["total"] > 0).any()),
             )
         )
@@ -662,55 +572,59 @@ def area_profile(
 
 
 def _fields_text(profile: AreaProfile, codes: Sequence[str], lang: str) -> str:
-    sep = ", " if lang == "en" else "、"
-    return sep.join(profile.field_label(c, lang) for c in codes)
+    return text("sep.list", lang).join(profile.field_label(c, lang) for c in codes)
 
 
 def _with_unit(value: str, unit: str, lang: str) -> str:
-    return f"{value} {unit}".strip() if lang == "en" else f"{value}{unit}"
+    return text(f"profile.unit.{unit}", lang, n=value)
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The tables' labels in ``lang`` (see :data:`TABLE_LABELS`)."""
+    _check_lang(lang)
+    return {code: text(f"profile.{code}", lang) for code in TABLE_LABELS}
+
+
+def hazard_names(hazards: Sequence[str], lang: str, *, short: bool = False) -> str:
+    """Hazards as one list in ``lang``, by their official names (or their ``short`` ones)."""
+    suffix = ".short" if short else ""
+    return text("sep.list", lang).join(text(f"hazard.{h}{suffix}", lang) for h in hazards)
 
 
 def profile_figures_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
     """The key figures as a two-column table (item, value) with headers in ``lang``."""
-    _check_lang(lang)
-    t = LABELS[lang]
+    t = _labels(lang)
     none = t["none"]
     council = profile.council
     center = profile.center
-    missing = _hazard_list(profile.missing_hazards, lang) if profile.missing_hazards else t["none"]
+    missing = hazard_names(profile.missing_hazards, lang) if profile.missing_hazards else none
     rows = [
-        ("population", _with_unit(format_int(profile.population), t["unit_people"], lang)),
-        ("households", _with_unit(format_int(profile.households), t["unit_households"], lang)),
+        ("population", _with_unit(format_int(profile.population), "people", lang)),
+        ("households", _with_unit(format_int(profile.households), "households", lang)),
         ("area_km2", f"{profile.area_km2:,.2f} km²"),
-        ("associations", _with_unit(str(profile.association_count), t["unit_orgs"], lang)),
+        ("associations", _with_unit(str(profile.association_count), "orgs", lang)),
         (
             "association_households",
-            _with_unit(format_int(profile.association_households), t["unit_households"], lang),
+            _with_unit(format_int(profile.association_households), "households", lang),
         ),
         ("council", council.name if council else none),
         ("committees", _fields_text(profile, council.fields, lang) if council else none),
         ("center", center.name if center else none),
         ("center_address", center.address if center else none),
-        ("civic_groups", _with_unit(str(len(profile.civic_groups)), t["unit_orgs"], lang)),
+        ("civic_groups", _with_unit(str(len(profile.civic_groups)), "orgs", lang)),
         ("jishubo_area", format_rate(profile.jishubo_rate)),
         ("jishubo_city", format_rate(profile.city_jishubo_rate)),
         ("jishubo_national", format_rate(profile.national_jishubo_rate)),
-        ("shelters", _with_unit(str(len(profile.shelters)), t["unit_sites"], lang)),
+        ("shelters", _with_unit(str(len(profile.shelters)), "sites", lang)),
         ("missing_hazards", missing),
-        ("boundary", CONFIDENCE_LABELS[lang][profile.boundary_confidence]),
+        ("boundary", text(f"profile.confidence.{profile.boundary_confidence}", lang)),
     ]
     return pd.DataFrame([(t[k], v) for k, v in rows], columns=[t["item"], t["value"]])
 
 
-def _hazard_list(hazards: Sequence[str], lang: str) -> str:
-    sep = ", " if lang == "en" else "、"
-    return sep.join(HAZARD_LABELS[lang][h] for h in hazards)
-
-
 def coverage_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
     """The coverage profile: one row per field, the area beside the city median."""
-    _check_lang(lang)
-    t = LABELS[lang]
+    t = _labels(lang)
     return pd.DataFrame(
         {
             t["field"]: [f.label(lang) for f in profile.coverage],
@@ -725,8 +639,7 @@ def coverage_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
 
 def associations_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
     """The area's associations: name, households, 自主防災組織, fields, sample flag."""
-    _check_lang(lang)
-    t = LABELS[lang]
+    t = _labels(lang)
     items = profile.associations
     return pd.DataFrame(
         {
@@ -740,12 +653,11 @@ def associations_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
 
 
 def _based_text(group: CivicGroupEntry, lang: str, names: Mapping[str, str]) -> str:
-    t = LABELS[lang]
     if group.based_here:
-        return t["here"]
+        return text("profile.here", lang)
     base = names.get(group.base_area_id, group.base_area_id)
     if group.citywide:
-        return f"{base}（{t['citywide']}）" if lang == "ja" else f"{base} ({t['citywide']})"
+        return text("profile.based_citywide", lang, base=base)
     return base
 
 
@@ -753,10 +665,9 @@ def civic_groups_frame(
     profile: AreaProfile, lang: str = "ja", *, city: CityConfig | None = None
 ) -> pd.DataFrame:
     """Civic groups active in the area: name, fields, where based, last confirmed."""
-    _check_lang(lang)
-    t = LABELS[lang]
+    t = _labels(lang)
     config = city or configured_city()
-    names = {a.area_id: (a.name_en if lang == "en" else a.name_ja) for a in config.areas}
+    names = {a.area_id: pick(lang, a.name_ja, a.name_en) for a in config.areas}
     items = profile.civic_groups
     return pd.DataFrame(
         {
@@ -773,25 +684,22 @@ def civic_groups_frame(
 
 def shelters_frame(profile: AreaProfile, lang: str = "ja") -> pd.DataFrame:
     """The area's designated evacuation sites with the hazards they are designated for."""
-    _check_lang(lang)
-    t = LABELS[lang]
+    t = _labels(lang)
     items = profile.shelters
     return pd.DataFrame(
         {
             t["name"]: [s.name for s in items],
             t["center_address"]: [s.address for s in items],
-            t["hazards"]: [_hazard_list(s.hazards, lang) for s in items],
+            t["hazards"]: [hazard_names(s.hazards, lang) for s in items],
             t["evacuation_center"]: [s.is_evacuation_center for s in items],
         }
     )
 
 
 __all__ = [
-    "CONFIDENCE_LABELS",
-    "HAZARD_LABELS",
-    "HAZARD_SHORT_LABELS",
-    "LABELS",
     "MAIN_HAZARDS",
+    "TABLE_LABELS",
+    "UNITS",
     "AreaProfile",
     "AssociationEntry",
     "Center",
@@ -806,6 +714,7 @@ __all__ = [
     "coverage_frame",
     "format_int",
     "format_rate",
+    "hazard_names",
     "missing_hazards",
     "profile_figures_frame",
     "shelters_frame",

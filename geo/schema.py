@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -40,6 +40,8 @@ class Column:
         Allowed values (for ``str``) or allowed items (for ``list``).
     minimum, maximum
         Bounds for numbers.
+    unique
+        No two cells may hold the same value.
     """
 
     name: str
@@ -50,7 +52,6 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     unique: bool = False
-    extra: tuple[Callable[[Any], str | None], ...] = field(default=())
 
 
 def _parse_int(text: str) -> int:
@@ -101,11 +102,12 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "list": _parse_list,
 }
 
-_KIND_WORDS = {
-    "int": "not a whole number",
-    "float": "not a number",
-    "bool": "not yes/no",
-    "date": "not a date (YYYY-MM-DD)",
+#: The problem code of a cell its column's kind cannot read.
+_KIND_PROBLEMS = {
+    "int": "not_whole_number",
+    "float": "not_number",
+    "bool": "not_yes_no",
+    "date": "not_iso_date",
 }
 
 
@@ -135,7 +137,7 @@ def parse_table(
     problems: list[Problem] = []
     missing = [c.name for c in columns if c.required and c.name not in frame.columns]
     for name in missing:
-        problems.append(Problem(source, None, name, "", "required column is missing"))
+        problems.append(Problem(source, None, name, "", "missing_column"))
     out: dict[str, list[Any]] = {}
     for col in columns:
         if col.name not in frame.columns:
@@ -150,14 +152,14 @@ def parse_table(
             text = text.strip()
             if not text:
                 if col.nonempty:
-                    problems.append(Problem(source, i, col.name, "", "value is empty"))
+                    problems.append(Problem(source, i, col.name, "", "empty"))
                 values.append(_empty_value(col.kind))
                 continue
             try:
                 value = parser(text)
             except (ValueError, OverflowError):
-                reason = _KIND_WORDS.get(col.kind, "cannot be read")
-                problems.append(Problem(source, i, col.name, shorten(text), reason))
+                code = _KIND_PROBLEMS.get(col.kind, "unreadable")
+                problems.append(Problem(source, i, col.name, shorten(text), code))
                 values.append(_empty_value(col.kind))
                 continue
             problems.extend(_check_value(col, value, text, source, i))
@@ -165,7 +167,7 @@ def parse_table(
                 if value in seen:
                     problems.append(
                         Problem(
-                            source, i, col.name, shorten(text), f"duplicate of row {seen[value]}"
+                            source, i, col.name, shorten(text), "duplicate", {"row": seen[value]}
                         )
                     )
                 else:
@@ -182,15 +184,13 @@ def _check_value(col: Column, value: Any, text: str, source: str, row: int) -> l
         items = value if col.kind == "list" else (value,)
         for item in items:
             if item not in col.choices:
-                found.append(Problem(source, row, col.name, shorten(item), "unknown value"))
+                found.append(Problem(source, row, col.name, shorten(item), "unknown_value"))
     if col.minimum is not None and value < col.minimum:
-        found.append(Problem(source, row, col.name, shorten(text), f"below {col.minimum:g}"))
+        limit = {"minimum": col.minimum}
+        found.append(Problem(source, row, col.name, shorten(text), "below_minimum", limit))
     if col.maximum is not None and value > col.maximum:
-        found.append(Problem(source, row, col.name, shorten(text), f"above {col.maximum:g}"))
-    for check in col.extra:
-        reason = check(value)
-        if reason:
-            found.append(Problem(source, row, col.name, shorten(text), reason))
+        limit = {"maximum": col.maximum}
+        found.append(Problem(source, row, col.name, shorten(text), "above_maximum", limit))
     return found
 
 

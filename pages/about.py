@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.words import pick
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop
@@ -29,16 +30,16 @@ st.dataframe(
 approximate = city.areas[city.areas["boundary_confidence"] == "approximate"]
 if len(approximate):
     names = area_labels(city)
-    st.info(t("about.boundaries", areas="、".join(names[a] for a in approximate["area_id"])))
+    st.info(
+        t("about.boundaries", areas=t("sep.list").join(names[a] for a in approximate["area_id"]))
+    )
 st.warning(t("about.sample"))
 st.subheader(t("about.contact"))
 center = city.config.support_center
-st.write(t("about.contact_text", center=center.name_en if lang() == "en" else center.name_ja))
-st.text(
-    f"{center.address_ja}\nTEL {center.tel}\n"
-    + (
-        f"{center.hours_en} / closed {center.closed_en}"
-        if lang() == "en"
-        else f"{center.hours_ja}（休館：{center.closed_ja}）"
-    )
+st.write(t("about.contact_text", center=pick(lang(), center.name_ja, center.name_en)))
+hours = t(
+    "center.hours",
+    hours=pick(lang(), center.hours_ja, center.hours_en),
+    closed=pick(lang(), center.closed_ja, center.closed_en),
 )
+st.text(f"{center.address_ja}\nTEL {center.tel}\n{hours}")

@@ -8,10 +8,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.profile import (
-    HAZARD_SHORT_LABELS,
     associations_frame,
     civic_groups_frame,
     coverage_frame,
+    hazard_names,
     profile_figures_frame,
     shelters_frame,
 )
@@ -76,10 +76,8 @@ a.metric(t("area.jishubo_area"), f"{prof.jishubo_rate:.1%}")
 b.metric(t("area.jishubo_city"), f"{prof.city_jishubo_rate:.1%}")
 c.metric(t("area.jishubo_national"), f"{prof.national_jishubo_rate:.1%}")
 if prof.missing_main_hazards:
-    names = HAZARD_SHORT_LABELS[L]
-    st.warning(
-        t("area.missing_hazards", hazards="、".join(names[h] for h in prof.missing_main_hazards))
-    )
+    names = hazard_names(prof.missing_main_hazards, L, short=True)
+    st.warning(t("area.missing_hazards", hazards=names))
 st.dataframe(shelters_frame(prof, L), hide_index=True)
 
 st.subheader(t("area.coverage"))

@@ -15,7 +15,9 @@ from geo.crs import WGS84
 from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS, CityData
 from geo.matching import (
     DEFAULT_WEIGHTS,
+    LEGAL_ENTITIES,
     NEEDING_COLUMNS,
+    REASON_CODES,
     WEIGHT_NAMES,
     MatchWeights,
     Suggestion,
@@ -23,8 +25,10 @@ from geo.matching import (
     areas_needing,
     distances_m,
     rank_partners,
+    reasons_line,
     reasons_text,
 )
+from geo.words import Phrase
 from tests.conftest import ROOT
 from tests.matchcity import TODAY, Org, with_orgs
 from tests.tinycity import centre
@@ -284,6 +288,11 @@ def test_reasons_in_words(tiny: CityData, org: Org, need: str, ja: str, en: str)
     (found,) = rank_partners(with_orgs(tiny, [org]), "se", need, today=TODAY)
     assert reasons_text(found, "ja") == ja
     assert reasons_text(found, "en") == en
+    assert "／".join(found.reasons_in("ja")) == ja
+    assert {r.key.removeprefix("match.reason.") for r in found.reasons} <= {
+        *REASON_CODES,
+        *(f"match.legal.{form}" for form in LEGAL_ENTITIES),
+    }
 
 
 def test_suggestions_hold_public_facts_only(tiny: CityData) -> None:
@@ -434,8 +443,10 @@ def test_areas_needing_says_where_the_group_already_works(tiny: CityData) -> Non
     frame = areas_needing(with_orgs(tiny, REVERSE_ORGS), "g").set_index("area_id")
     assert frame["serves"].to_dict() == {"ne": False, "se": False, "nw": True}
     assert frame.loc["nw", "distance_km"] == 0.0
-    assert frame.loc["ne", "reasons_ja"] == "子育て支援：活動する団体がありません"
-    assert "under half the city median" in str(frame.loc["nw", "reasons_en"])
+    reasons: dict[str, tuple[Phrase, ...]] = {str(a): r for a, r in frame["reasons"].items()}
+    assert reasons_line(reasons["ne"], "ja") == "子育て支援：活動する団体がありません"
+    assert "under 50% of the city median" in reasons_line(reasons["nw"], "en")
+    assert "の50%未満" in reasons_line(reasons["nw"], "ja")
 
 
 @pytest.mark.parametrize(("org_id", "by"), [("nobody", "population"), ("g", "area")])

@@ -10,8 +10,6 @@ import pytest
 from geo.coverage import NATIONAL_JISHUBO_RATE
 from geo.io import HAZARDS, CityData
 from geo.profile import (
-    HAZARD_LABELS,
-    HAZARD_SHORT_LABELS,
     AreaProfile,
     area_profile,
     area_profiles,
@@ -20,9 +18,11 @@ from geo.profile import (
     coverage_frame,
     format_int,
     format_rate,
+    hazard_names,
     profile_figures_frame,
     shelters_frame,
 )
+from geo.words import text
 from tests.tinycity import TINY
 
 
@@ -113,6 +113,7 @@ def test_field_coverage(profiles, area_id, code, count, is_gap, reason):
     assert field.count == count
     assert field.is_gap is is_gap
     assert field.gap_reason == reason
+    assert field.status.key == f"gap.reason.{reason}"
     assert field.per_10k == pytest.approx(count / profiles[area_id].population * 10_000)
     assert (field in profiles[area_id].gaps) is is_gap
 
@@ -287,12 +288,20 @@ def test_unknown_language_is_refused(profiles):
         profile_figures_frame(profiles["nw"], "fr")
 
 
-def test_hazard_labels_cover_every_hazard():
-    for labels in (HAZARD_LABELS, HAZARD_SHORT_LABELS):
-        for lang in ("ja", "en"):
-            assert set(labels[lang]) == set(HAZARDS)
-    assert HAZARD_LABELS["ja"]["landslide"] == "崖崩れ・土石流・地滑り"
-    assert HAZARD_SHORT_LABELS["ja"]["landslide"] == "土砂災害"
+@pytest.mark.parametrize(
+    ("lang", "short", "names"),
+    [
+        ("ja", False, "洪水、崖崩れ・土石流・地滑り"),
+        ("ja", True, "洪水、土砂災害"),
+        ("en", False, "Flood, Landslide, debris flow"),
+        ("en", True, "Flood, Landslide"),
+    ],
+)
+def test_hazard_names(lang, short, names):
+    assert hazard_names(("flood", "landslide"), lang, short=short) == names
+    every = hazard_names(HAZARDS, lang, short=short)
+    suffix = ".short" if short else ""
+    assert all(text(f"hazard.{h}{suffix}", lang) in every for h in HAZARDS)
 
 
 @pytest.mark.parametrize(("value", "text"), [(14795, "14,795"), (0, "0"), (193966, "193,966")])

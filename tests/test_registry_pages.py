@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 from geo.registry import settings
 from geo.registry.auth import hash_password
 from geo.registry.store import Store
+from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.registry_backends import Backend
 from tests.test_registry_support import civic_rows, csv_bytes
-from geo.words import MESSAGES
 from ui.staff import MAX_ATTEMPTS, form_key
 
 TIMEOUT = 60
@@ -151,7 +151,7 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     added = _table(at, ja("staff.col.match"))
     assert added[ja("staff.col.row")].tolist() == [1, 3]
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist()[:3] == [2, "活動分野", "宇宙"]
+    assert problems.iloc[0].tolist() == [2, "活動分野", "宇宙", ja("problem.unknown_field")]
     assert at.button(key="import.go").disabled
     before = store.data_version()
     at.button(key="import.valid").click().run()
@@ -180,8 +180,16 @@ def test_an_unreadable_upload_lists_its_problem(store: Store) -> None:
     at = _login(_app())
     _upload(at, "name,fields\nCafé,8\n".encode("latin-1"))
     problems = _table(at, ja("staff.col.reason"))
-    assert problems[ja("staff.col.reason")].tolist() == [ja("staff.reason.encoding")]
+    assert problems[ja("staff.col.reason")].tolist() == [ja("problem.encoding")]
     assert not at.get("button") or "import.go" not in [b.key for b in at.button]
+
+
+def test_problems_are_worded_in_the_session_language(store: Store) -> None:
+    at = _login(_app())
+    at.session_state["lang"] = "en"
+    _upload(at, "name,fields\nCafé,8\n".encode("latin-1"))
+    column = MESSAGES["staff.col.reason"]["en"]
+    assert _table(at, column)[column].tolist() == [MESSAGES["problem.encoding"]["en"]]
 
 
 def test_markup_in_names_stays_text(store: Store) -> None:
@@ -231,7 +239,7 @@ def test_edit_shows_problems_and_saves_nothing(store: Store) -> None:
     at.text_input(key=form_key("cg-0001", 1, "last_confirmed")).set_value("いつか")
     _button(at, ja("staff.edit.save")).click().run()
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist()[:3] == [1, "最終確認日", "いつか"]
+    assert problems.iloc[0].tolist() == [1, "最終確認日", "いつか", ja("problem.date")]
     assert store.get("cg-0001").version == 1
 
 

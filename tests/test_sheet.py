@@ -25,6 +25,7 @@ from geo.sheet import (
     font_path,
     map_png,
 )
+from geo.words import text as text_of
 from tests.tinycity import TINY
 
 TODAY = dt.date(2026, 3, 1)
@@ -165,3 +166,19 @@ def test_font_comes_from_the_installed_package():
     path = font_path()
     assert path.name == "ipaexg.ttf"
     assert "matplotlib_fontja" in path.parts
+
+
+@pytest.mark.parametrize("area_id", ["se", "sw"])
+def test_the_sheet_speaks_english_when_asked(tiny, tmp_path, area_id):
+    profile = area_profile(tiny, area_id, city=TINY)
+    doc = area_sheet_document(profile, tiny, today=TODAY, lang="en")
+    assert doc.pages_count == 1
+    text = _text(bytes(doc.output()), tmp_path)
+    assert text_of("sheet.title", "en", area=profile.name_en) in text
+    assert text_of("sheet.figures", "en") in text
+    assert "Made on 2026-03-01" in text
+    assert "協働まちづくりシート" not in text
+
+
+def test_the_sheet_words_come_from_the_catalogue():
+    assert text_of("sheet.sample_notice", "ja") == SAMPLE_NOTICE

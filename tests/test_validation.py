@@ -36,41 +36,47 @@ def _edit_area(path: Path, row: int, key: str, value: object) -> None:
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
 
 
-ORG_CASES = [
-    # (row, column, bad value, reason fragment)
-    (2, "fields", "npo03;npo99", "unknown value"),
-    (3, "kind", "club", "unknown value"),
-    (4, "area_id", "atlantis", "unknown value"),
-    (5, "households", "many", "not a whole number"),
-    (5, "households", "-3", "below 0"),
-    (6, "has_jishubo", "perhaps", "not yes/no"),
-    (7, "last_confirmed", "2025-13-45", "not a date"),
-    (8, "lat", "north", "not a number"),
-    (8, "lon", "", "value is empty"),
-    (9, "lat", "35.5", "outside the city"),
-    (10, "org_id", "c-nw", "duplicate of row 1"),
-    (11, "name", "", "value is empty"),
-    (11, "service_areas", "nw;mars", "unknown value"),
+ORG_CASES: list[tuple[int, str, str, str, dict[str, object]]] = [
+    # (row, column, bad value, problem code, its parameters)
+    (2, "fields", "npo03;npo99", "unknown_value", {}),
+    (3, "kind", "club", "unknown_value", {}),
+    (4, "area_id", "atlantis", "unknown_value", {}),
+    (5, "households", "many", "not_whole_number", {}),
+    (5, "households", "-3", "below_minimum", {"minimum": 0}),
+    (6, "has_jishubo", "perhaps", "not_yes_no", {}),
+    (7, "last_confirmed", "2025-13-45", "not_iso_date", {}),
+    (8, "lat", "north", "not_number", {}),
+    (8, "lon", "", "empty", {}),
+    (9, "lat", "35.5", "outside_city", {}),
+    (10, "org_id", "c-nw", "duplicate", {"row": 1}),
+    (11, "name", "", "empty", {}),
+    (11, "service_areas", "nw;mars", "unknown_value", {}),
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value", "reason"), ORG_CASES)
+@pytest.mark.parametrize(("row", "column", "value", "code", "params"), ORG_CASES)
 def test_bad_organisation_cell_names_row_and_column(
-    tiny_dir: Path, tmp_path: Path, row: int, column: str, value: str, reason: str
+    tiny_dir: Path,
+    tmp_path: Path,
+    row: int,
+    column: str,
+    value: str,
+    code: str,
+    params: dict[str, object],
 ) -> None:
     folder = _copy(tiny_dir, tmp_path)
     _edit_csv(folder / "organisations.csv", row, column, value)
     with pytest.raises(DataValidationError) as info:
         load_organisations(folder, TINY)
-    found = [p for p in info.value.problems if p.reason.startswith(reason) or reason in p.reason]
+    found = [p for p in info.value.problems if p.code == code and p.row == row]
     assert found, info.value
-    assert found[0].row == row
     assert found[0].column in (column, "lat/lon")
+    assert found[0].params == params
 
 
 def test_every_problem_is_reported_at_once(tiny_dir: Path, tmp_path: Path) -> None:
     folder = _copy(tiny_dir, tmp_path)
-    for row, column, value, _ in ORG_CASES[:7]:
+    for row, column, value, _, _ in ORG_CASES[:7]:
         _edit_csv(folder / "organisations.csv", row, column, value)
     with pytest.raises(DataValidationError) as info:
         load_organisations(folder, TINY)
@@ -85,17 +91,18 @@ def test_missing_required_column(tiny_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(DataValidationError) as info:
         load_organisations(folder, TINY)
     assert info.value.problems[0] == Problem(
-        "organisations.csv", None, "kind", "", "required column is missing"
+        "organisations.csv", None, "kind", "", "missing_column"
     )
+    assert "organisations.csv, column 'kind': required column is missing" in str(info.value)
 
 
 AREA_CASES: list[tuple[int, str, object, str]] = [
-    (1, "area_id", "atlantis", "unknown area id"),
-    (2, "area_id", "nw", "duplicate of row 1"),
-    (3, "population_2020", "lots", "not a whole number"),
-    (3, "area_km2", "-1", "below 0"),
-    (4, "boundary_confidence", "maybe", "unknown value"),
-    (2, "geometry", {"type": "Polygon", "coordinates": []}, "geometry is empty"),
+    (1, "area_id", "atlantis", "unknown_area_id"),
+    (2, "area_id", "nw", "duplicate"),
+    (3, "population_2020", "lots", "not_whole_number"),
+    (3, "area_km2", "-1", "below_minimum"),
+    (4, "boundary_confidence", "maybe", "unknown_value"),
+    (2, "geometry", {"type": "Polygon", "coordinates": []}, "geometry_empty"),
     (
         2,
         "geometry",
@@ -105,21 +112,21 @@ AREA_CASES: list[tuple[int, str, object, str]] = [
                 [[131.0, 34.0], [131.02, 34.02], [131.02, 34.0], [131.0, 34.02], [131.0, 34.0]]
             ],
         },
-        "invalid geometry",
+        "geometry_invalid",
     ),
-    (1, "geometry", {"type": "Point", "coordinates": [131.0, 34.0]}, "wrong geometry type"),
+    (1, "geometry", {"type": "Point", "coordinates": [131.0, 34.0]}, "geometry_type"),
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value", "reason"), AREA_CASES)
+@pytest.mark.parametrize(("row", "column", "value", "code"), AREA_CASES)
 def test_bad_area_names_row_and_column(
-    tiny_dir: Path, tmp_path: Path, row: int, column: str, value: object, reason: str
+    tiny_dir: Path, tmp_path: Path, row: int, column: str, value: object, code: str
 ) -> None:
     folder = _copy(tiny_dir, tmp_path)
     _edit_area(folder / "areas.geojson", row, column, value)
     with pytest.raises(DataValidationError) as info:
         load_areas(folder, TINY)
-    found = [p for p in info.value.problems if reason in p.reason]
+    found = [p for p in info.value.problems if p.code == code]
     assert found, info.value
     assert (found[0].row, found[0].column) == (row, column)
 
@@ -131,7 +138,7 @@ def test_an_area_missing_is_reported(tiny_dir: Path, tmp_path: Path) -> None:
     (folder / "areas.geojson").write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(DataValidationError) as info:
         load_areas(folder, TINY)
-    assert any(p.value == "se" and p.reason == "area is missing" for p in info.value.problems)
+    assert any(p.value == "se" and p.code == "area_missing" for p in info.value.problems)
 
 
 @pytest.mark.parametrize(

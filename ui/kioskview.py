@@ -17,6 +17,7 @@ from geo.filters import OrgFilter
 from geo.io import CITYWIDE, CityData
 from geo.mapping import MapSpec, build_city_map_parts
 from geo.public import public_organisations
+from geo.words import LANGS, pick
 from ui import data
 from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
@@ -55,23 +56,16 @@ def screen() -> str:
 
 def language_buttons() -> None:
     """Big 日本語 / English buttons."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.button(
-        "日本語",
-        on_click=set_lang,
-        args=("ja",),
-        key="kiosk.lang.ja",
-        type="primary" if lang() == "ja" else "secondary",
-        use_container_width=True,
-    )
-    right.button(
-        "English",
-        on_click=set_lang,
-        args=("en",),
-        key="kiosk.lang.en",
-        type="primary" if lang() == "en" else "secondary",
-        use_container_width=True,
-    )
+    columns = st.columns([1, 1, 4])
+    for column, code in zip(columns, LANGS, strict=False):
+        column.button(
+            t(f"app.lang.{code}"),
+            on_click=set_lang,
+            args=(code,),
+            key=f"kiosk.lang.{code}",
+            type="primary" if lang() == code else "secondary",
+            use_container_width=True,
+        )
 
 
 def attract() -> None:
@@ -137,9 +131,9 @@ def nav_bar() -> None:
         key="kiosk.nav.areas",
         use_container_width=True,
     )
-    other = "en" if lang() == "ja" else "ja"
+    other = next(code for code in LANGS if code != lang())
     cols[3].button(
-        "English" if other == "en" else "日本語",
+        t(f"app.lang.{other}"),
         on_click=set_lang,
         args=(other,),
         key="kiosk.nav.lang",
@@ -269,9 +263,9 @@ def contact_box() -> None:
     """Contact is always through the support center, with its public contact."""
     c = data.city().config.support_center
     st.subheader(t("kiosk.contact"))
-    name = c.name_en if lang() == "en" else c.name_ja
-    hours = c.hours_en if lang() == "en" else c.hours_ja
-    closed = c.closed_en if lang() == "en" else c.closed_ja
+    name = pick(lang(), c.name_ja, c.name_en)
+    hours = pick(lang(), c.hours_ja, c.hours_en)
+    closed = pick(lang(), c.closed_ja, c.closed_en)
     st.info(t("kiosk.contact_text", center=name))
     st.markdown(
         f"{c.address_ja}  \nTEL {c.tel}  \n{t('kiosk.hours')}: {hours}  \n"

@@ -7,10 +7,10 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.io import CityData
+from geo.words import LANGS, pick
 from ui import data
-from ui.i18n import LANG_KEY, lang, t
+from ui.i18n import LANG_KEY, labeller, lang, t
 
-LANG_LABELS = {"ja": "日本語", "en": "English"}
 LANG_WIDGET = "lang.switch"
 
 
@@ -22,13 +22,13 @@ def language_switch() -> None:
     """
     if LANG_KEY not in st.session_state:
         requested = st.query_params.get("lang", "ja")
-        st.session_state[LANG_KEY] = requested if requested in LANG_LABELS else "ja"
-    options = list(LANG_LABELS)
+        st.session_state[LANG_KEY] = requested if requested in LANGS else "ja"
+    options = list(LANGS)
     st.sidebar.radio(
         t("app.language"),
         options,
         index=options.index(lang()),
-        format_func=LANG_LABELS.__getitem__,
+        format_func=labeller("app.lang", LANGS),
         key=LANG_WIDGET,
         horizontal=True,
         on_change=_language_changed,
@@ -59,7 +59,7 @@ def load_or_stop() -> CityData:
                         "row": p.row,
                         "column": p.column,
                         "value": p.value,
-                        "reason": p.reason,
+                        "reason": p.reason(lang()),
                     }
                     for p in exc.problems
                 ]
@@ -71,19 +71,22 @@ def load_or_stop() -> CityData:
 
 def area_labels(city: CityData) -> dict[str, str]:
     """Area id -> name in the current language."""
-    column = "name_en" if lang() == "en" else "name_ja"
-    return dict(zip(city.areas["area_id"], city.areas[column], strict=True))
+    areas = city.areas
+    names = (
+        pick(lang(), ja, en) for ja, en in zip(areas["name_ja"], areas["name_en"], strict=True)
+    )
+    return dict(zip(areas["area_id"], names, strict=True))
 
 
 def city_name(city: CityData) -> str:
     """The city's name in the current language."""
-    return city.config.name_en if lang() == "en" else city.config.name_ja
+    return pick(lang(), city.config.name_ja, city.config.name_en)
 
 
 def center_name(city: CityData) -> str:
     """The support center's name in the current language."""
     center = city.config.support_center
-    return center.name_en if lang() == "en" else center.name_ja
+    return pick(lang(), center.name_ja, center.name_en)
 
 
 def app_title(city: CityData) -> str:

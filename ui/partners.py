@@ -25,6 +25,7 @@ from geo.matching import (
     Suggestion,
     areas_needing,
     rank_partners,
+    reasons_line,
     reasons_text,
 )
 from ui import areaview, data
@@ -236,14 +237,15 @@ def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
             t("partners.col.rank"): frame["rank"].tolist(),
             t("partners.col.area"): [labels[a] for a in frame["area_id"]],
             t("partners.col.fields"): [
-                "、".join(field_label(catalog, c) for c in codes) for codes in frame["fields"]
+                t("sep.list").join(field_label(catalog, c) for c in codes)
+                for codes in frame["fields"]
             ],
             t("partners.col.severity"): frame["severity"].tolist(),
             t(f"partners.col.{by}"): frame["base"].tolist(),
             t("partners.col.need"): frame["need"].tolist(),
             t("partners.col.serves"): [t("yes") if s else t("no") for s in frame["serves"]],
             t("partners.col.distance"): frame["distance_km"].tolist(),
-            t("partners.col.reasons"): frame["reasons_en" if lg == "en" else "reasons_ja"].tolist(),
+            t("partners.col.reasons"): [reasons_line(r, lg) for r in frame["reasons"]],
         }
     )
 

@@ -12,9 +12,9 @@ Everything the pages show from the registry goes through ``st.dataframe`` or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ from geo.registry.columns import LABELS, RECORD_COLUMNS
 from geo.registry.importer import CHANGE, prepare_record
 from geo.registry.settings import REGISTRY_DIR_ENV, REGISTRY_ENV
 from geo.registry.store import ADD, REACTIVATE, RETIRED
+from geo.words import pick
 from ui.i18n import labeller, lang, t
 from ui.kiosk import kiosk_mode
 
@@ -199,63 +200,6 @@ def show_flash() -> None:
 
 # --- problems --------------------------------------------------------------------------
 
-#: English reasons from the geo core -> message keys (``{n}`` and ``{limit}`` captured).
-_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"^value is empty", "staff.reason.empty"),
-        (r"^required column is missing", "staff.reason.missing_column"),
-        (r"^unknown column", "staff.reason.unknown_column"),
-        (r"^the same column as", "staff.reason.same_column"),
-        (r"^a column with data has no header", "staff.reason.no_header"),
-        (r"^unknown field of activity", "staff.reason.unknown_field"),
-        (r"^unknown area", "staff.reason.unknown_area"),
-        (r"^unknown kind", "staff.reason.unknown_kind"),
-        (r"^unknown legal form", "staff.reason.unknown_legal_form"),
-        (r"^unknown value", "staff.reason.unknown_value"),
-        (r"^duplicate of row (?P<n>\d+)", "staff.reason.duplicate"),
-        (r"^not a date", "staff.reason.date"),
-        (r"^date is in the future", "staff.reason.future"),
-        (r"^point is outside the city", "staff.reason.outside"),
-        (r"^the address cannot be placed", "staff.reason.unplaced"),
-        (r"^give 所在地", "staff.reason.no_location"),
-        (r"^give both", "staff.reason.both_coordinates"),
-        (r"^the file is empty", "staff.reason.file_empty"),
-        (r"^no data rows", "staff.reason.no_rows"),
-        (r"^the text is neither UTF-8", "staff.reason.encoding"),
-        (r"^the file is UTF-16", "staff.reason.encoding"),
-        (r"^the file starts as UTF-8", "staff.reason.encoding"),
-        (r"^the file is [\d.]+ MB", "staff.reason.too_large"),
-        (r"^unknown file type", "staff.reason.file_type"),
-        (r"^merged header cells", "staff.reason.merged_header"),
-        (r"^merged cells", "staff.reason.merged"),
-        (r"^the workbook has several sheets", "staff.reason.sheets"),
-        (r"^not valid JSON", "staff.reason.json"),
-        (r"^only points are accepted", "staff.reason.points"),
-        (r"^not a (whole )?number", "staff.reason.number"),
-        (r"^not yes/no", "staff.reason.yes_no"),
-        (r"^contains control characters", "staff.reason.control"),
-        (r"^longer than (?P<limit>\d+) characters", "staff.reason.too_long"),
-        (r"^not an email address", "staff.reason.email"),
-        (r"^the name matches several", "staff.reason.ambiguous_name"),
-        (r"^this id belongs to", "staff.reason.other_kind_id"),
-        (r"^this (row )?is not a", "staff.reason.wrong_kind"),
-        (r"^ids use letters", "staff.reason.id_format"),
-        (r"^the row has more cells", "staff.reason.extra_cells"),
-    )
-)
-
-
-def reason_text(reason: str) -> str:
-    """A problem's reason in the current language (English reasons pass unchanged)."""
-    if lang() == "en":
-        return reason
-    for pattern, key in _REASONS:
-        m = pattern.match(reason)
-        if m:
-            return t(key, **m.groupdict())
-    return reason
-
 
 def show_problems(problems: Sequence[Problem]) -> None:
     """Every problem as a table: row, column, value, reason."""
@@ -266,7 +210,7 @@ def show_problems(problems: Sequence[Problem]) -> None:
             t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
             t("staff.col.column"): [p.column or "" for p in problems],
             t("staff.col.value"): [p.value for p in problems],
-            t("staff.col.reason"): [reason_text(p.reason) for p in problems],
+            t("staff.col.reason"): [p.reason(lang()) for p in problems],
         }
     )
     st.dataframe(frame, hide_index=True)
@@ -307,7 +251,9 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
                     LABELS["org_id"]: [r.record["org_id"] for r in added],
                     LABELS["name"]: [r.record["name"] for r in added],
                     LABELS["fields"]: [
-                        "、".join(fields.get(c, c) for c in r.record["fields"].split(";") if c)
+                        t("sep.list").join(
+                            fields.get(c, c) for c in r.record["fields"].split(";") if c
+                        )
                         for r in added
                     ],
                     LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
@@ -441,7 +387,7 @@ def form_key(org_id: str, version: int, column: str) -> str:
 
 
 def _area_labels(ref: Reference) -> dict[str, str]:
-    labels = {a.area_id: (a.name_en if lang() == "en" else a.name_ja) for a in ref.city.areas}
+    labels = {a.area_id: pick(lang(), a.name_ja, a.name_en) for a in ref.city.areas}
     labels[CITYWIDE] = t("staff.citywide")
     return labels
 
@@ -570,9 +516,7 @@ def save_form(
     kind = current.record["kind"] if current else cells["kind"]
     prepared = prepare_record(cells, kind, current, store.reference)
     if prepared.problems:
-        show_problems(
-            [Problem("form", 1, LABELS.get(c, c), v, reason) for c, v, reason in prepared.problems]
-        )
+        show_problems([found.at("form", 1, LABELS.get(c, c)) for c, found in prepared.problems])
         return False
     try:
         if current is None:
@@ -590,10 +534,7 @@ def save_form(
         return False
     except DataValidationError as exc:
         show_problems(
-            [
-                Problem(p.source, p.row, LABELS.get(p.column or "", p.column), p.value, p.reason)
-                for p in exc.problems
-            ]
+            [replace(p, column=LABELS.get(p.column or "", p.column)) for p in exc.problems]
         )
         return False
     except RegistryError as exc:

@@ -8,7 +8,6 @@ import streamlit as st
 from geo.coverage import METRICS
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
 from geo.io import CITYWIDE, HAZARDS, ORG_KINDS, CityData
-from geo.profile import HAZARD_SHORT_LABELS
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
@@ -85,7 +84,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
             sb.multiselect(
                 t("map.hazards"),
                 list(HAZARDS),
-                format_func=HAZARD_SHORT_LABELS[lang()].__getitem__,
+                format_func={h: t(f"hazard.{h}.short") for h in HAZARDS}.__getitem__,
                 key=KEYS["hazards"],
             )
         sb.selectbox(
@@ -109,14 +108,15 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
     """Organisations as a readable table (public columns only)."""
     labels = area_labels(city)
     fl = {c: field_label(city.catalog, c) for c in city.catalog.codes}
+    sep = t("sep.list")
     return pd.DataFrame(
         {
             t("col.name"): orgs["name"].tolist(),
             t("col.kind"): [t(f"kind.{k}") for k in orgs["kind"]],
             t("col.area"): [labels[a] for a in orgs["area_id"]],
-            t("col.fields"): ["、".join(fl[c] for c in f) for f in orgs["fields"]],
+            t("col.fields"): [sep.join(fl[c] for c in f) for f in orgs["fields"]],
             t("col.serves"): [
-                t("citywide") if CITYWIDE in s else "、".join(labels[a] for a in s)
+                t("citywide") if CITYWIDE in s else sep.join(labels[a] for a in s)
                 for s in orgs["service_areas"]
             ],
             t("col.last_confirmed"): [

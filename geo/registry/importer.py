@@ -8,8 +8,8 @@ One code path for the CLI (``python -m geo.registry import``) and the 取り込�
 2. :func:`plan_import` maps the headers (:mod:`geo.registry.columns`), cleans every
    cell, places addresses at their 町字 point, checks every record like any other
    write, and compares with the registry: an :class:`ImportPlan` of what would be
-   added, changed, reactivated and retired, with every problem (row, column, value,
-   reason);
+   added, changed, reactivated and retired, with every problem (row, column, value
+   and a problem code);
 3. :func:`apply_plan` writes the plan in one transaction after a snapshot, refusing a
    plan with problems unless only the valid rows are asked for.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.errors import DataValidationError, Problem, shorten
+from geo.errors import DataValidationError, Finding, Problem, shorten
 from geo.filters import normalise
 from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
 from geo.registry.places import COORDINATES, NONE
@@ -53,6 +53,7 @@ from geo.registry.store import (
 )
 from geo.registry.validation import Reference, check_records
 from geo.registry.values import clean_cell
+from geo.words import Named, Phrase, phrase
 
 __all__ = [
     "CHANGE",
@@ -226,28 +227,12 @@ def _header_map(
             continue
         column = match_header(header)
         if column is None:
-            problems.append(
-                Problem(
-                    table.name,
-                    None,
-                    header,
-                    "",
-                    "unknown column: rename it to a documented "
-                    "header (団体名, 活動分野, 所在地 …) or delete it",
-                )
-            )
+            problems.append(Problem(table.name, None, header, "", "unknown_column"))
         elif column == IGNORE:
             continue
         elif column in header_of:
-            problems.append(
-                Problem(
-                    table.name,
-                    None,
-                    header,
-                    "",
-                    f"the same column as {header_of[column]!r}: keep one of them",
-                )
-            )
+            same = {"header": header_of[column]}
+            problems.append(Problem(table.name, None, header, "", "same_column", same))
         else:
             by_index[i] = column
             header_of[column] = header
@@ -293,11 +278,11 @@ def plan_import(
     by_index, header_of = _header_map(table, problems)
     for column in ("name", "fields"):
         if column not in header_of and table.headers:
-            problems.append(Problem(name, None, LABELS[column], "", "required column is missing"))
+            problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
     if not table.headers:
-        problems.append(Problem(name, None, None, "", "the file is empty"))
+        problems.append(Problem(name, None, None, "", "file_empty"))
     elif not table.rows:
-        problems.append(Problem(name, None, None, "", "no data rows under the header"))
+        problems.append(Problem(name, None, None, "", "no_rows"))
     columns = {h: (match_header(h) or "") for h in table.headers if h}
     if any(p.row is None for p in problems):
         return ImportPlan(
@@ -323,6 +308,11 @@ def plan_import(
         retire_missing=retire_missing,
         today=today or dt.date.today(),
     )
+
+
+def _kind_words(kind: str) -> Phrase:
+    """The name of one organisation of ``kind``, waiting for a language."""
+    return phrase(f"kind.one.{kind}")
 
 
 def _label(column: str, header_of: Mapping[str, str]) -> str:
@@ -357,8 +347,8 @@ def _plan_rows(
     seen_names: dict[str, int] = {}
     bad: set[tuple[int, str]] = set()
 
-    def report(row: int, column: str, value: str, reason: str) -> None:
-        problems.append(Problem(name, row, _label(column, header_of), value, reason))
+    def report(row: int, column: str, found: Finding) -> None:
+        problems.append(found.at(name, row, _label(column, header_of)))
         bad.add((row, column))
 
     drafts: list[tuple[int, dict[str, str], str, str | None]] = []
@@ -373,32 +363,29 @@ def _plan_rows(
         if oid:
             existing = by_id.get(oid)
             if existing is not None and existing.record["kind"] != org_kind:
-                report(n, "org_id", oid, f"this id belongs to a {existing.record['kind']}")
+                kind = _kind_words(existing.record["kind"])
+                report(n, "org_id", Finding(oid, "other_kind_id", {"kind": kind}))
                 existing = None
             if oid in seen_ids:
-                report(n, "org_id", oid, f"duplicate of row {seen_ids[oid]}")
+                report(n, "org_id", Finding(oid, "duplicate", {"row": seen_ids[oid]}))
             seen_ids.setdefault(oid, n)
         elif org_name:
             key = normalise(org_name)
             matches = by_name.get(key, [])
             if len(matches) > 1:
-                report(
-                    n,
-                    "name",
-                    shorten(org_name),
-                    f"the name matches several organisations ({', '.join(matches)}): "
-                    "add the 団体ID column",
-                )
+                ids = {"ids": ", ".join(matches)}
+                report(n, "name", Finding(shorten(org_name), "ambiguous_name", ids))
             elif matches:
                 existing = by_id[matches[0]]
             if key in seen_names:
-                report(n, "name", shorten(org_name), f"duplicate of row {seen_names[key]}")
+                first = {"row": seen_names[key]}
+                report(n, "name", Finding(shorten(org_name), "duplicate", first))
             seen_names.setdefault(key, n)
         if existing is not None:
             listed.add(existing.org_id)
         prepared = prepare_record(given, org_kind, existing, ref, today=today, point=point)
-        for column, value, reason in prepared.problems:
-            report(n, column, value, reason)
+        for column, found in prepared.problems:
+            report(n, column, found)
         bad.update((n, c) for c in prepared.quiet)
         drafts.append(
             (n, prepared.record, prepared.match_level, existing.org_id if existing else None)
@@ -417,7 +404,7 @@ def _plan_rows(
             column = p.column or ""
             if (row, column) in bad or (column == "lat/lon" and {(row, "lat"), (row, "lon")} & bad):
                 continue
-            report(row, column, p.value, p.reason)
+            report(row, column, Finding(p.value, p.code, p.params))
     invalid = {p.row for p in problems}
     rows: list[PlannedRow] = []
     levels: dict[str, int] = {}
@@ -468,14 +455,14 @@ class Prepared:
     match_level
         How its point was found (see :mod:`geo.registry.places`).
     problems
-        ``(column, value, reason)`` for each problem found.
+        ``(column, finding)`` for each problem found.
     quiet
         Columns whose problems in the full check would only repeat these.
     """
 
     record: dict[str, str]
     match_level: str
-    problems: tuple[tuple[str, str, str], ...]
+    problems: tuple[tuple[str, Finding], ...]
     quiet: frozenset[str]
 
 
@@ -511,15 +498,16 @@ def prepare_record(
     """
     day = today or dt.date.today()
     given: dict[str, str] = {}
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, Finding]] = []
     for column, text in cells.items():
         value, found = clean_cell(column, text, ref.vocabulary, today=day)
         given[column] = value
-        problems += [(column, v, reason) for v, reason in found]
+        problems += [(column, f) for f in found]
     if point is not None:
         given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
     if given.get("kind") and given["kind"] != kind:
-        problems.append(("kind", given["kind"], f"this is not a {kind}: import it with its kind"))
+        wanted = {"kind": _kind_words(kind)}
+        problems.append(("kind", Finding(given["kind"], "wrong_kind", wanted)))
     record = dict(existing.record) if existing else dict.fromkeys(RECORD_COLUMNS, "")
     if existing is None:
         record["is_sample"] = "false"
@@ -529,7 +517,7 @@ def prepare_record(
         record["org_id"] = existing.org_id  # matched by name: the stored id stays
     level, located, quiet = _locate(record, given, existing, ref)
     problems += located
-    return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _, _ in problems}))
+    return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _ in problems}))
 
 
 def _locate(
@@ -537,13 +525,13 @@ def _locate(
     given: Mapping[str, str],
     existing: StoredOrg | None,
     ref: Reference,
-) -> tuple[str, list[tuple[str, str, str]], set[str]]:
+) -> tuple[str, list[tuple[str, Finding]], set[str]]:
     """Fill the point and base area of ``record``.
 
     Returns
     -------
-    The match level, problems as ``(column, value, reason)``, and the columns whose
-    later problems would only repeat these.
+    The match level, problems as ``(column, finding)``, and the columns whose later
+    problems would only repeat these.
     """
     lon, lat = given.get("lon", ""), given.get("lat", "")
     if lon and lat:
@@ -557,17 +545,17 @@ def _locate(
     quiet = {"lon", "lat", "area_id"}
     if lon or lat:
         missing = "lat" if lon else "lon"
-        return NONE, [(missing, "", "give both 緯度 and 経度")], quiet
+        return NONE, [(missing, Finding("", "both_coordinates"))], quiet
     address = given.get("address", "")
     if existing is not None and (not address or address == existing.record["address"]):
         record["lon"], record["lat"] = existing.record["lon"], existing.record["lat"]
         return existing.match_level, [], set()
     if not address:
-        return NONE, [("address", "", "give 所在地 or 緯度/経度")], quiet
+        return NONE, [("address", Finding("", "no_location"))], quiet
     place = ref.gazetteer.place(address)
     if place is None:
-        reason = "the address cannot be placed in 山口市: check it or give 緯度/経度"
-        return NONE, [("address", shorten(address), reason)], quiet
+        city = {"city": Named(ref.city.name_ja, ref.city.name_en)}
+        return NONE, [("address", Finding(shorten(address), "unplaced", city))], quiet
     record["lon"], record["lat"] = f"{place.lon:.6f}", f"{place.lat:.6f}"
     if not given.get("area_id"):
         record["area_id"] = place.area_id

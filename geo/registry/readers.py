@@ -87,8 +87,14 @@ class SourceTable:
     problems: tuple[Problem, ...] = ()
 
 
-def _unreadable(name: str, reason: str, value: str = "", row: int | None = None) -> NoReturn:
-    raise UnreadableFileError([Problem(name, row, None, value, reason)])
+def _unreadable(
+    name: str,
+    code: str,
+    value: str = "",
+    row: int | None = None,
+    params: Mapping[str, object] | None = None,
+) -> NoReturn:
+    raise UnreadableFileError([Problem(name, row, None, value, code, params or {})])
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -103,18 +109,16 @@ def read_path(path: Path) -> SourceTable:
         When the file is missing, too large, of an unknown format or cannot be decoded.
     """
     if not path.is_file():
-        _unreadable(path.name, "file not found")
+        _unreadable(path.name, "file_not_found")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        _unreadable(path.name, _too_large(size))
+        _too_large(path.name, size)
     return read_bytes(path.read_bytes(), path.name)
 
 
-def _too_large(size: int) -> str:
-    return (
-        f"the file is {size / 1024 / 1024:.1f} MB; files up to {MAX_BYTES // 1024 // 1024} MB "
-        "are accepted: split it by kind or remove unused columns"
-    )
+def _too_large(name: str, size: int) -> NoReturn:
+    limits = {"size_mb": size / 1024 / 1024, "limit_mb": MAX_BYTES // 1024 // 1024}
+    _unreadable(name, "too_large", params=limits)
 
 
 def read_bytes(data: bytes, filename: str) -> SourceTable:
@@ -134,15 +138,10 @@ def read_bytes(data: bytes, filename: str) -> SourceTable:
     """
     name = Path(filename).name or "upload"
     if len(data) > MAX_BYTES:
-        _unreadable(name, _too_large(len(data)))
+        _too_large(name, len(data))
     fmt = FORMATS.get(Path(name).suffix.lower())
     if fmt is None:
-        _unreadable(
-            name,
-            "unknown file type: use .csv, .xlsx, .geojson or .gpkg "
-            "(an old .xls workbook: save it as .xlsx)",
-            Path(name).suffix,
-        )
+        _unreadable(name, "file_type", Path(name).suffix)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == CSV:
         return _read_csv(data, name, sha)
@@ -176,18 +175,13 @@ def decode_text(data: bytes, name: str) -> str:
         Naming the first row that is neither, so the file is never read wrongly.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        _unreadable(name, "the file is UTF-16: save it as “CSV UTF-8 (comma delimited)”")
+        _unreadable(name, "utf16")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             pos = exc.start + len(codecs.BOM_UTF8)
-            _unreadable(
-                name,
-                "the file starts as UTF-8 but has bytes that are not UTF-8",
-                _bad_bytes(data, pos),
-                _line_row(data, pos),
-            )
+            _unreadable(name, "bad_utf8", _bad_bytes(data, pos), _line_row(data, pos))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -198,13 +192,7 @@ def decode_text(data: bytes, name: str) -> str:
         if text and not _looks_misdecoded(text):
             return text
         pos = utf8_error.start
-        _unreadable(
-            name,
-            "the text is neither UTF-8 nor Shift_JIS (CP932): save it as "
-            "“CSV UTF-8 (comma delimited)”",
-            _bad_bytes(data, pos),
-            _line_row(data, pos),
-        )
+        _unreadable(name, "encoding", _bad_bytes(data, pos), _line_row(data, pos))
 
 
 def _table(
@@ -232,18 +220,14 @@ def _table(
     header = header[:width]
     for i, h in enumerate(header):
         if not h:
-            found.append(
-                Problem(name, None, f"(column {i + 1})", "", "a column with data has no header")
-            )
+            found.append(Problem(name, None, f"(column {i + 1})", "", "no_header"))
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
     kept_points: list[tuple[float, float] | None] = []
     for n, cells in enumerate(body, start=first_row):
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
-            found.append(
-                Problem(name, n, None, shorten(extra[0]), "the row has more cells than the header")
-            )
+            found.append(Problem(name, n, None, shorten(extra[0]), "extra_cells"))
         cells = [*cells[:width], *([""] * (width - len(cells)))]
         point = points[n - first_row] if points is not None else None
         if not any(c.strip() for c in cells) and point is None:
@@ -274,7 +258,7 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
         rows.extend(reader)
     except csv.Error as exc:
         row = len(rows) if rows else None
-        _unreadable(name, f"not a valid CSV: {exc}", "", row)
+        _unreadable(name, "csv_invalid", "", row, {"detail": str(exc)})
     return _table(name, sha, rows)
 
 
@@ -305,9 +289,9 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        _unreadable(name, "not an .xlsx workbook (an old .xls: save it as .xlsx)")
+        _unreadable(name, "not_xlsx")
     if unzipped > MAX_UNZIPPED:
-        _unreadable(name, "the workbook is too large once unpacked")
+        _unreadable(name, "xlsx_too_large")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unsupported extensions of other programs
@@ -320,7 +304,7 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         OSError,
         zipfile.BadZipFile,
     ) as exc:
-        _unreadable(name, f"the workbook cannot be read: {shorten(exc)}")
+        _unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
     sheets = []
     for sheet in book.worksheets:
         values = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -330,13 +314,7 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         return _table(name, sha, [])
     if len(sheets) > 1:
         titles = ", ".join(s.title for s, _ in sheets)
-        problem = Problem(
-            name,
-            None,
-            None,
-            shorten(titles),
-            "the workbook has several sheets with data: keep one list per file (one sheet)",
-        )
+        problem = Problem(name, None, None, shorten(titles), "sheets")
         return _table(name, sha, [], problems=[problem])
     sheet, values = sheets[0]
     top = next(i for i, r in enumerate(values) if any(v is not None and str(v).strip() for v in r))
@@ -345,24 +323,10 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     header_problems: list[Problem] = []
     for cells in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
         if cells.min_row <= header_row <= cells.max_row:
-            header_problems.append(
-                Problem(
-                    name,
-                    None,
-                    cells.coord,
-                    "",
-                    "merged header cells: unmerge them and give each column its own header",
-                )
-            )
+            header_problems.append(Problem(name, None, cells.coord, "", "merged_header"))
         elif cells.max_row > header_row:
             problems.append(
-                Problem(
-                    name,
-                    max(cells.min_row - header_row, 1),
-                    cells.coord,
-                    "",
-                    "merged cells: unmerge them and fill in every cell",
-                )
+                Problem(name, max(cells.min_row - header_row, 1), cells.coord, "", "merged")
             )
     if header_problems:
         return _table(name, sha, [], problems=header_problems)
@@ -383,33 +347,30 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.end >= len(data) and exc.reason == "unexpected end of data":
-            _unreadable(name, "not valid JSON, the file is cut short in the middle of a character")
-        _unreadable(name, "GeoJSON must be UTF-8", _bad_bytes(data, exc.start))
+            _unreadable(name, "json_cut")
+        _unreadable(name, "geojson_not_utf8", _bad_bytes(data, exc.start))
     if not text.strip():
         return _table(name, sha, [])
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        _unreadable(
-            name,
-            f"not valid JSON, the file may be cut short: {exc.msg}",
-            f"line {exc.lineno}, column {exc.colno}",
-        )
+        where = f"line {exc.lineno}, column {exc.colno}"
+        _unreadable(name, "json_invalid", where, params={"detail": exc.msg})
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        _unreadable(name, "not a GeoJSON FeatureCollection")
+        _unreadable(name, "not_feature_collection")
     crs_name = str(((doc.get("crs") or {}).get("properties") or {}).get("name", ""))
     if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
-        _unreadable(name, "coordinates must be WGS84 longitude/latitude", shorten(crs_name))
+        _unreadable(name, "coordinates_not_wgs84", shorten(crs_name))
     features = doc.get("features")
     if not isinstance(features, list):
-        _unreadable(name, "the FeatureCollection has no features list")
+        _unreadable(name, "no_features")
     headers: dict[str, None] = {}
     props: list[dict[str, str]] = []
     points: list[tuple[float, float] | None] = []
     problems: list[Problem] = []
     for n, feature in enumerate(features, start=1):
         if not isinstance(feature, dict):
-            problems.append(Problem(name, n, None, "", "not a GeoJSON feature"))
+            problems.append(Problem(name, n, None, "", "not_feature"))
             props.append({})
             points.append(None)
             continue
@@ -418,7 +379,7 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             headers.setdefault(str(key), None)
             text_value = _property_text(value)
             if text_value is None:
-                problems.append(Problem(name, n, str(key), "", "nested objects are not accepted"))
+                problems.append(Problem(name, n, str(key), "", "nested"))
                 text_value = ""
             cells[str(key)] = text_value
         props.append(cells)
@@ -441,7 +402,7 @@ def _point(
         or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords[:2])
     ):
         kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
-        problems.append(Problem(name, row, "geometry", shorten(kind), "only points are accepted"))
+        problems.append(Problem(name, row, "geometry", shorten(kind), "points_only"))
         return None
     return float(coords[0]), float(coords[1])
 
@@ -457,13 +418,11 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
             layers = pyogrio.list_layers(path)
             if len(layers) != 1:
                 names = ", ".join(str(layer[0]) for layer in layers)
-                problem = Problem(
-                    name, None, None, shorten(names), "the GeoPackage must hold exactly one layer"
-                )
+                problem = Problem(name, None, None, shorten(names), "gpkg_layers")
                 return _table(name, sha, [], problems=[problem])
             frame = pyogrio.read_dataframe(path)
         except (DataSourceError, DataLayerError) as exc:
-            _unreadable(name, f"not a readable GeoPackage: {shorten(exc)}")
+            _unreadable(name, "gpkg_unreadable", params={"detail": shorten(exc)})
     problems: list[Problem] = []
     if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = to_wgs84(frame)
@@ -472,9 +431,7 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
         if geom is None or geom.is_empty:
             points.append(None)
         elif geom.geom_type != "Point":
-            problems.append(
-                Problem(name, n, "geometry", geom.geom_type, "only points are accepted")
-            )
+            problems.append(Problem(name, n, "geometry", geom.geom_type, "points_only"))
             points.append(None)
         else:
             points.append((float(geom.x), float(geom.y)))

@@ -567,7 +567,7 @@ class Store:
             cells = {c: str(row.get(c, "")) for c in RECORD_COLUMNS}
             record, found = clean_record(cells, vocab, today=today)
             for column, items in found.items():
-                problems += [Problem(path.name, i, column, v, reason) for v, reason in items]
+                problems += [f.at(path.name, i, column) for f in items]
             records.append(record)
         frame = pd.DataFrame(records, columns=list(RECORD_COLUMNS))
         problems += check_records(frame, path.name, self.reference)
@@ -1369,7 +1369,7 @@ class Store:
         for i, change in enumerate(with_records, start=1):
             assert change.record is not None
             if change.record.get("org_id") != change.org_id:
-                problems.append(Problem(source, i, "org_id", change.org_id, "id cannot change"))
+                problems.append(Problem(source, i, "org_id", change.org_id, "id_changed"))
         if with_records:
             frame = pd.DataFrame(
                 [

@@ -2,7 +2,8 @@
 
 Matching uses NFKC (full-width and half-width alike); names, addresses and contact
 details keep the text as written. Every cleaner returns the canonical text and the
-problems found, as ``(value, reason)`` pairs; a cell with problems becomes empty.
+problems found, as :class:`~geo.errors.Finding` values (the offending text and a problem
+code); a cell with problems becomes empty.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.city import CityConfig
-from geo.errors import shorten
+from geo.errors import Finding, shorten
 from geo.export import FORMULA_START
 from geo.fields import FieldCatalog
 from geo.filters import normalise
@@ -46,7 +47,7 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 #: At most this many separated pieces are tried as one name.
 _MAX_JOINED = 6
 
-Found = list[tuple[str, str]]
+Found = list[Finding]
 
 
 def nfkc(text: str) -> str:
@@ -172,12 +173,12 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     value = unquote(text.strip()).replace("\r\n", "\n")
     allowed = "\n" if column in MULTILINE else ""
     if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
-        return "", [(shorten(value), "contains control characters (tab, line break …)")]
+        return "", [Finding(shorten(value), "control")]
     limit = MAX_LENGTH.get(column)
     if limit is not None and len(value) > limit:
-        return "", [(shorten(value), f"longer than {limit} characters")]
+        return "", [Finding(shorten(value), "too_long", {"limit": limit})]
     if column == "email" and value and not EMAIL_PATTERN.fullmatch(value):
-        return "", [(shorten(value), "not an email address")]
+        return "", [Finding(shorten(value), "email")]
     return value, []
 
 
@@ -197,8 +198,7 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
 
     Returns
     -------
-    The canonical text (``""`` when the cell had a problem) and the problems, each as
-    ``(value, reason)``.
+    The canonical text (``""`` when the cell had a problem) and the problems found.
     """
     raw = text.strip()
     if not raw:
@@ -206,52 +206,52 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
     key = nfkc(raw)
     if column == "org_id":
         if not ID_PATTERN.fullmatch(key):
-            return "", [(shorten(raw), "ids use letters, digits, - _ and . (at most 64)")]
+            return "", [Finding(shorten(raw), "id_format")]
         return key, []
     if column == "kind":
         kind = KIND_WORDS.get(normalise(raw))
-        return (kind, []) if kind else ("", [(shorten(raw), "unknown kind of organisation")])
+        return (kind, []) if kind else ("", [Finding(shorten(raw), "unknown_kind")])
     if column == "legal_form":
         form = LEGAL_FORM_WORDS.get(normalise(raw))
-        return (form, []) if form else ("", [(shorten(raw), "unknown legal form")])
+        return (form, []) if form else ("", [Finding(shorten(raw), "unknown_legal_form")])
     if column == "fields":
         codes, unknown = _items(raw, vocab.field_code)
-        return ";".join(codes), [(shorten(u), "unknown field of activity") for u in unknown]
+        return ";".join(codes), [Finding(shorten(u), "unknown_field") for u in unknown]
     if column == "service_areas":
         ids, unknown = _items(raw, vocab.service_area)
         value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
-        return value, [(shorten(u), "unknown area") for u in unknown]
+        return value, [Finding(shorten(u), "unknown_area") for u in unknown]
     if column == "area_id":
         if normalise(raw) in CITYWIDE_WORDS:
-            return "", [(shorten(raw), "the base area is one 地域 (use 活動地域 for 全市)")]
+            return "", [Finding(shorten(raw), "base_citywide")]
         area = vocab.area_id(raw)
-        return (area, []) if area else ("", [(shorten(raw), "unknown area")])
+        return (area, []) if area else ("", [Finding(shorten(raw), "unknown_area")])
     if column in ("has_jishubo", "is_sample"):
         low = key.lower()
         if low in TRUE_WORDS:
             return "true", []
         if low in FALSE_WORDS:
             return "false", []
-        return "", [(shorten(raw), "not yes/no (有/無, あり/なし, ○/×)")]
+        return "", [Finding(shorten(raw), "yes_no")]
     if column == "households":
         digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
         if not digits.isdecimal():
-            return "", [(shorten(raw), "not a whole number")]
+            return "", [Finding(shorten(raw), "not_whole_number")]
         return str(int(digits)), []
     if column == "last_confirmed":
         iso = iso_date(raw)
         if iso is None:
-            return "", [(shorten(raw), "not a date (2024-04-01, 2024/4/1, 令和6年4月1日)")]
+            return "", [Finding(shorten(raw), "date")]
         if dt.date.fromisoformat(iso) > today:
-            return "", [(shorten(raw), "date is in the future")]
+            return "", [Finding(shorten(raw), "future")]
         return iso, []
     if column in ("lon", "lat"):
         try:
             number = float(key.replace(",", ""))
         except ValueError:
-            return "", [(shorten(raw), "not a number")]
+            return "", [Finding(shorten(raw), "not_number")]
         if not math.isfinite(number):
-            return "", [(shorten(raw), "not a number")]
+            return "", [Finding(shorten(raw), "not_number")]
         return f"{number:.6f}", []
     return _text(column, raw)
 

@@ -1,0 +1,75 @@
+"""Style of the printed sheet: its language, page geometry, colours and font."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import matplotlib_fontja
+from matplotlib.font_manager import FontProperties
+
+from geo.words import text
+
+#: The language the sheet is printed in unless asked otherwise.
+SHEET_LANG = "ja"
+
+#: The notice printed whenever sample organisations are shown (Japanese).
+SAMPLE_NOTICE = text("sheet.sample_notice", SHEET_LANG)
+
+#: Resolution of the map and chart images.
+DPI = 150
+
+FONT_FAMILY = "ipaexg"
+
+# Page geometry (mm): A4 portrait, two columns.
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN = 10.0
+GUTTER = 5.0
+COL_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
+LEFT_X = MARGIN
+RIGHT_X = MARGIN + COL_W + GUTTER
+BOTTOM = PAGE_H - 8.0
+MAP_H = 88.0
+CHART_H = 94.0
+#: At most this many gap fields are named (the rest as "ほか N分野").
+MAX_GAPS = 6
+
+# Colour-blind-safe palette (Okabe & Ito).
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+AREA_FILL = "#FFF1B8"
+NEIGHBOUR_FILL = "#E6E6E6"
+
+RGB = tuple[int, int, int]
+TEXT: RGB = (34, 34, 34)
+MUTED: RGB = (100, 100, 100)
+ACCENT: RGB = (0, 114, 178)
+WARN: RGB = (213, 94, 0)
+
+
+def rgb(hex_colour: str) -> RGB:
+    """``#RRGGBB`` as a red, green, blue triple."""
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+# --- fonts -----------------------------------------------------------------------------
+
+
+@functools.cache
+def font_path() -> Path:
+    """The IPAexGothic font file shipped by ``matplotlib-fontja``."""
+    path = Path(matplotlib_fontja.__file__).resolve().parent / "fonts" / "ipaexg.ttf"
+    if not path.is_file():
+        raise FileNotFoundError(f"IPAexGothic not found at {path}; reinstall matplotlib-fontja")
+    return path
+
+
+@functools.cache
+def font(size: float) -> FontProperties:
+    """Matplotlib font properties for Japanese text (cached; never mutate)."""
+    return FontProperties(fname=str(font_path()), size=size)

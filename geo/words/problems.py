@@ -1,0 +1,289 @@
+"""Why an input is refused: one text per problem code (``problem.<code>``).
+
+Every :class:`geo.errors.Problem` names one of these codes; its parameters fill the
+placeholders. The English texts are what the command lines and logs print; the staff
+pages show the language of the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: Saving advice shared by the encoding problems.
+_SAVE_AS_UTF8_JA = (
+    "文字コードが UTF-8 でも Shift_JIS でもありません。"
+    "Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください"
+)
+
+PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
+    # --- files ---------------------------------------------------------------------------
+    "problem.file_missing": {"ja": "ファイルがありません", "en": "file is missing"},
+    "problem.file_not_found": {"ja": "ファイルが見つかりません", "en": "file not found"},
+    "problem.raw_file_missing": {
+        "ja": "元データのファイルがありません",
+        "en": "raw file is missing",
+    },
+    "problem.file_empty": {"ja": "ファイルが空です", "en": "the file is empty"},
+    "problem.no_rows": {
+        "ja": "見出しの下にデータの行がありません",
+        "en": "no data rows under the header",
+    },
+    "problem.too_large": {
+        "ja": "ファイルが大きすぎます（{size_mb:.1f} MB、{limit_mb} MB まで）。"
+        "種類ごとに分けるか、使わない列を削除してください",
+        "en": "the file is {size_mb:.1f} MB; files up to {limit_mb} MB are accepted: "
+        "split it by kind or remove unused columns",
+    },
+    "problem.file_type": {
+        "ja": "取り込めない種類のファイルです（.csv .xlsx .geojson .gpkg）。"
+        "古い .xls のブックは .xlsx として保存し直してください",
+        "en": "unknown file type: use .csv, .xlsx, .geojson or .gpkg "
+        "(an old .xls workbook: save it as .xlsx)",
+    },
+    # --- text encodings and CSV ----------------------------------------------------------
+    "problem.utf16": {
+        "ja": _SAVE_AS_UTF8_JA,
+        "en": "the file is UTF-16: save it as “CSV UTF-8 (comma delimited)”",
+    },
+    "problem.bad_utf8": {
+        "ja": _SAVE_AS_UTF8_JA,
+        "en": "the file starts as UTF-8 but has bytes that are not UTF-8",
+    },
+    "problem.encoding": {
+        "ja": _SAVE_AS_UTF8_JA,
+        "en": "the text is neither UTF-8 nor Shift_JIS (CP932): save it as "
+        "“CSV UTF-8 (comma delimited)”",
+    },
+    "problem.csv_unreadable": {
+        "ja": "UTF-8 の CSV として読めません：{detail}",
+        "en": "cannot be read as UTF-8 CSV: {detail}",
+    },
+    "problem.csv_invalid": {
+        "ja": "CSV として読めません：{detail}",
+        "en": "not a valid CSV: {detail}",
+    },
+    # --- workbooks -----------------------------------------------------------------------
+    "problem.not_xlsx": {
+        "ja": ".xlsx のブックではありません（古い .xls は .xlsx として保存し直してください）",
+        "en": "not an .xlsx workbook (an old .xls: save it as .xlsx)",
+    },
+    "problem.xlsx_too_large": {
+        "ja": "ブックを展開すると大きすぎます",
+        "en": "the workbook is too large once unpacked",
+    },
+    "problem.xlsx_unreadable": {
+        "ja": "ブックを読み取れません：{detail}",
+        "en": "the workbook cannot be read: {detail}",
+    },
+    "problem.sheets": {
+        "ja": "複数のシートにデータがあります。1つのファイルには1つのシートだけにしてください",
+        "en": "the workbook has several sheets with data: keep one list per file (one sheet)",
+    },
+    "problem.merged_header": {
+        "ja": "見出しのセルが結合されています。結合を解除して、列ごとに見出しを付けてください",
+        "en": "merged header cells: unmerge them and give each column its own header",
+    },
+    "problem.merged": {
+        "ja": "セルが結合されています。結合を解除して、すべてのセルに値を入れてください",
+        "en": "merged cells: unmerge them and fill in every cell",
+    },
+    # --- JSON, GeoJSON and GeoPackage ----------------------------------------------------
+    "problem.json_cut": {
+        "ja": "JSON として読めません。ファイルが途中で切れていないか確かめてください",
+        "en": "not valid JSON, the file is cut short in the middle of a character",
+    },
+    "problem.json_invalid": {
+        "ja": "JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください",
+        "en": "not valid JSON, the file may be cut short: {detail}",
+    },
+    "problem.geojson_not_utf8": {
+        "ja": "GeoJSON は UTF-8 で保存してください",
+        "en": "GeoJSON must be UTF-8",
+    },
+    "problem.geojson_invalid": {
+        "ja": "GeoJSON として読めません：{detail}",
+        "en": "not valid GeoJSON: {detail}",
+    },
+    "problem.not_feature_collection": {
+        "ja": "GeoJSON の FeatureCollection ではありません",
+        "en": "not a GeoJSON FeatureCollection",
+    },
+    "problem.no_features": {
+        "ja": "FeatureCollection に features の一覧がありません",
+        "en": "the FeatureCollection has no features list",
+    },
+    "problem.not_feature": {
+        "ja": "GeoJSON の地物（Feature）ではありません",
+        "en": "not a GeoJSON feature",
+    },
+    "problem.nested": {
+        "ja": "入れ子になった値は取り込めません",
+        "en": "nested objects are not accepted",
+    },
+    "problem.one_feature_expected": {
+        "ja": "地物は1つだけにしてください",
+        "en": "expected one feature",
+    },
+    "problem.gpkg_layers": {
+        "ja": "GeoPackage のレイヤーは1つだけにしてください",
+        "en": "the GeoPackage must hold exactly one layer",
+    },
+    "problem.gpkg_unreadable": {
+        "ja": "GeoPackage として読めません：{detail}",
+        "en": "not a readable GeoPackage: {detail}",
+    },
+    # --- geometry and coordinates --------------------------------------------------------
+    "problem.geometry_unreadable": {
+        "ja": "形状を読み取れません",
+        "en": "geometry cannot be read",
+    },
+    "problem.geometry_empty": {"ja": "形状が空です", "en": "geometry is empty"},
+    "problem.geometry_type": {"ja": "形状の種類が違います", "en": "wrong geometry type"},
+    "problem.geometry_invalid": {"ja": "形状が正しくありません", "en": "invalid geometry"},
+    "problem.points_only": {
+        "ja": "点（ポイント）の位置だけ取り込めます",
+        "en": "only points are accepted",
+    },
+    "problem.crs_not_wgs84": {
+        "ja": "座標系は WGS84（EPSG:4326）にしてください",
+        "en": "must be WGS84 (EPSG:4326)",
+    },
+    "problem.coordinates_not_wgs84": {
+        "ja": "座標は WGS84 の経度・緯度にしてください",
+        "en": "coordinates must be WGS84 longitude/latitude",
+    },
+    "problem.outside_city": {"ja": "位置が市の外です", "en": "point is outside the city"},
+    "problem.center_outside_area": {
+        "ja": "地域交流センターが自分の地域の中にありません",
+        "en": "center is not inside its own area",
+    },
+    # --- columns and headers -------------------------------------------------------------
+    "problem.missing_column": {
+        "ja": "必要な列がありません",
+        "en": "required column is missing",
+    },
+    "problem.unknown_column": {
+        "ja": "知らない列名です。説明にある列名に直すか、列を削除してください",
+        "en": "unknown column: rename it to a documented "
+        "header (団体名, 活動分野, 所在地 …) or delete it",
+    },
+    "problem.same_column": {
+        "ja": "「{header}」と同じ意味の列です。どちらかを削除してください",
+        "en": "the same column as {header!r}: keep one of them",
+    },
+    "problem.no_header": {
+        "ja": "見出しのない列にデータがあります",
+        "en": "a column with data has no header",
+    },
+    "problem.extra_cells": {
+        "ja": "見出しより多くのセルに値があります",
+        "en": "the row has more cells than the header",
+    },
+    # --- values --------------------------------------------------------------------------
+    "problem.empty": {"ja": "値が空です", "en": "value is empty"},
+    "problem.unreadable": {"ja": "値を読み取れません", "en": "cannot be read"},
+    "problem.unknown_value": {"ja": "使えない値です", "en": "unknown value"},
+    "problem.duplicate": {
+        "ja": "{row}行目と重複しています",
+        "en": "duplicate of row {row}",
+    },
+    "problem.below_minimum": {
+        "ja": "{minimum:g} より小さい値です",
+        "en": "below {minimum:g}",
+    },
+    "problem.above_maximum": {
+        "ja": "{maximum:g} より大きい値です",
+        "en": "above {maximum:g}",
+    },
+    "problem.not_number": {"ja": "数として読めません", "en": "not a number"},
+    "problem.not_whole_number": {"ja": "数として読めません", "en": "not a whole number"},
+    "problem.not_yes_no": {
+        "ja": "有／無（あり／なし、○／×）で書いてください",
+        "en": "not yes/no",
+    },
+    "problem.yes_no": {
+        "ja": "有／無（あり／なし、○／×）で書いてください",
+        "en": "not yes/no (有/無, あり/なし, ○/×)",
+    },
+    "problem.not_iso_date": {
+        "ja": "日付（YYYY-MM-DD）として読めません",
+        "en": "not a date (YYYY-MM-DD)",
+    },
+    "problem.date": {
+        "ja": "日付として読めません（2024-04-01、2024/4/1、令和6年4月1日 など）",
+        "en": "not a date (2024-04-01, 2024/4/1, 令和6年4月1日)",
+    },
+    "problem.future": {"ja": "未来の日付です", "en": "date is in the future"},
+    "problem.control": {
+        "ja": "タブや改行などの制御文字が含まれています",
+        "en": "contains control characters (tab, line break …)",
+    },
+    "problem.too_long": {
+        "ja": "{limit}文字を超えています",
+        "en": "longer than {limit} characters",
+    },
+    "problem.email": {
+        "ja": "メールアドレスとして読めません",
+        "en": "not an email address",
+    },
+    # --- the city's vocabulary -----------------------------------------------------------
+    "problem.unknown_area": {"ja": "地域名が分かりません", "en": "unknown area"},
+    "problem.unknown_area_id": {"ja": "地域IDが分かりません", "en": "unknown area id"},
+    "problem.area_missing": {"ja": "この地域がありません", "en": "area is missing"},
+    "problem.unknown_chiiki": {"ja": "地域名が分かりません", "en": "unknown 地域"},
+    "problem.town_unassigned": {
+        "ja": "町字に地域が割り当てられていません",
+        "en": "町字 has no 地域 assigned",
+    },
+    "problem.base_citywide": {
+        "ja": "拠点の地域は1つの地域です（全市は活動地域に書いてください）",
+        "en": "the base area is one 地域 (use 活動地域 for 全市)",
+    },
+    "problem.unknown_field": {
+        "ja": "活動分野が分かりません（番号・分野名・略称で書いてください）",
+        "en": "unknown field of activity",
+    },
+    "problem.unknown_field_code": {
+        "ja": "活動分野のコードが分かりません",
+        "en": "unknown field code",
+    },
+    "problem.fields_incomplete": {
+        "ja": "活動分野の1〜20がそろっていません",
+        "en": "expected fields 1–20",
+    },
+    "problem.unknown_kind": {
+        "ja": "団体の種類が分かりません",
+        "en": "unknown kind of organisation",
+    },
+    "problem.unknown_legal_form": {"ja": "法人格が分かりません", "en": "unknown legal form"},
+    # --- organisations in the registry ---------------------------------------------------
+    "problem.id_format": {
+        "ja": "団体ID は英数字と - _ . で、64文字までです",
+        "en": "ids use letters, digits, - _ and . (at most 64)",
+    },
+    "problem.id_changed": {"ja": "団体ID は変えられません", "en": "id cannot change"},
+    "problem.other_kind_id": {
+        "ja": "別の種類（{kind}）の団体の ID です",
+        "en": "this id belongs to another kind of organisation ({kind})",
+    },
+    "problem.wrong_kind": {
+        "ja": "取り込む種類（{kind}）と違う団体です。その種類を選んで取り込んでください",
+        "en": "not of the kind imported ({kind}): import it with its own kind",
+    },
+    "problem.ambiguous_name": {
+        "ja": "同じ名前の団体が複数あります（{ids}）。団体ID の列を加えてください",
+        "en": "the name matches several organisations ({ids}): add the 団体ID column",
+    },
+    "problem.both_coordinates": {
+        "ja": "緯度と経度の両方を入れてください",
+        "en": "give both 緯度 and 経度",
+    },
+    "problem.no_location": {
+        "ja": "所在地か緯度・経度を入れてください",
+        "en": "give 所在地 or 緯度/経度",
+    },
+    "problem.unplaced": {
+        "ja": "住所から{city}内の位置が分かりません。住所を確かめるか、緯度・経度を入れてください",
+        "en": "the address cannot be placed in {city}: check it or give 緯度/経度",
+    },
+}

@@ -127,16 +127,21 @@ OPENDATA_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # --- HSDS export -----------------------------------------------------------------
     "hsds.org.description": {
         "ja": "{city}の{kind}（{area}地域）。活動分野：{fields}。",
-        "en": "A {kind} in {city} ({area} area). Fields of activity: {fields}.",
+        "en": "{a_kind} in {city} ({area} area). Fields of activity: {fields}.",
     },
     "hsds.org.description_no_fields": {
         "ja": "{city}の{kind}（{area}地域）。",
-        "en": "A {kind} in {city} ({area} area).",
+        "en": "{a_kind} in {city} ({area} area).",
     },
     "hsds.org.sample": {
         "ja": "【サンプル（架空）データ】",
         "en": "[Sample (fictitious) data] ",
     },
+    "hsds.list_separator": {"ja": "、", "en": ", "},
+    "hsds.contact.representative": {"ja": "代表者", "en": "Representative"},
+    "hsds.a_kind.council": {"ja": "地域づくり協議会", "en": "An area council"},
+    "hsds.a_kind.association": {"ja": "自治会・町内会", "en": "A neighbourhood association"},
+    "hsds.a_kind.civic_group": {"ja": "市民活動団体", "en": "A civic group"},
     "hsds.kind.council": {"ja": "地域づくり協議会", "en": "area council"},
     "hsds.kind.association": {"ja": "自治会・町内会", "en": "neighbourhood association"},
     "hsds.kind.civic_group": {"ja": "市民活動団体", "en": "civic group"},

@@ -14,6 +14,7 @@ from geo.words.app import APP_MESSAGES
 from geo.words.opendata import OPENDATA_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
+from geo.words.templates import TEMPLATE_MESSAGES
 from geo.words.vocab import VOCAB_MESSAGES
 
 #: The languages every text exists in, the first being the default.
@@ -36,6 +37,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     OPENDATA_MESSAGES,
     PARTNER_MESSAGES,
     STAFF_MESSAGES,
+    TEMPLATE_MESSAGES,
     VOCAB_MESSAGES,
 )
 

@@ -607,9 +607,10 @@ def _read_rows(stream: IO[bytes], encoding: str, collect: _Collect) -> None:
             _refuse(source, "npo.problem.encoding")
         check_header(header, source)
         for row, cells in enumerate(reader, start=1):
-            if _MISREAD.search("".join(cells)):
+            joined = "".join(cells)
+            if _MISREAD.search(joined):
                 _refuse(source, "npo.problem.encoding", row=row)
-            if not any(c.strip() for c in cells):
+            if not joined.strip():
                 continue
             if len(cells) < width:
                 cells = [*cells, *([""] * (width - len(cells)))]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from geo.city import CityConfig
 from geo.errors import Problem, shorten
@@ -86,56 +87,54 @@ NEGATIVE_MARKS = frozenset(
 )
 
 #: The 47 prefectures in JIS X 0401 order (code 01 … 47).
-PREFECTURES = tuple(
-    [
-        "北海道",
-        "青森県",
-        "岩手県",
-        "宮城県",
-        "秋田県",
-        "山形県",
-        "福島県",
-        "茨城県",
-        "栃木県",
-        "群馬県",
-        "埼玉県",
-        "千葉県",
-        "東京都",
-        "神奈川県",
-        "新潟県",
-        "富山県",
-        "石川県",
-        "福井県",
-        "山梨県",
-        "長野県",
-        "岐阜県",
-        "静岡県",
-        "愛知県",
-        "三重県",
-        "滋賀県",
-        "京都府",
-        "大阪府",
-        "兵庫県",
-        "奈良県",
-        "和歌山県",
-        "鳥取県",
-        "島根県",
-        "岡山県",
-        "広島県",
-        "山口県",
-        "徳島県",
-        "香川県",
-        "愛媛県",
-        "高知県",
-        "福岡県",
-        "佐賀県",
-        "長崎県",
-        "熊本県",
-        "大分県",
-        "宮崎県",
-        "鹿児島県",
-        "沖縄県",
-    ]
+PREFECTURES: tuple[str, ...] = (
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
 )
 
 _POSTCODE = re.compile(r"^〒?\d{3}-?\d{4}")
@@ -208,12 +207,14 @@ class CityMatcher:
             The 所轄庁 of the row: when the address has no prefecture and the
             authority is another prefecture, the address is not in the city.
         """
-        key = _POSTCODE.sub("", fold(address))
-        pref = fold(self.prefecture)
-        city = fold(self.city)
+        key = fold(address)
+        city, pref = self._folded
+        if city not in key:  # most rows of the national file: nothing more to look at
+            return False
+        key = _POSTCODE.sub("", key)
         if pref and key.startswith(pref):
             rest = key[len(pref) :]
-        elif any(key.startswith(p) for p in PREFECTURES):
+        elif key.startswith(PREFECTURES):
             return False
         else:
             other = fold(authority)
@@ -224,6 +225,10 @@ class CityMatcher:
             return True
         county = _COUNTY.match(rest)
         return county is not None and rest[county.end() :].startswith(city)
+
+    @cached_property
+    def _folded(self) -> tuple[str, str]:
+        return fold(self.city), fold(self.prefecture)
 
 
 class NpoLayoutError(UnreadableFileError):

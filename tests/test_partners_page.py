@@ -14,9 +14,9 @@ import ui.i18n
 from geo.city import YAMAGUCHI
 from geo.io import CityData
 from geo.matching import areas_needing, rank_partners, reasons_text
-from tests.conftest import ROOT
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
+from tests.conftest import ROOT
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"

@@ -324,12 +324,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         )
     try:
         with Store.open(args.database_url, data_dir=args.data_dir) as store:
-            if args.command == "import":
-                return _import(args, store, stream)
-            if args.command == "import-npo":
-                return _import_npo(args, store, stream)
-            if args.command == "export":
-                return _export(args, store, stream)
+            handler = {"import": _import, "import-npo": _import_npo, "export": _export}
+            if args.command in handler:
+                return handler[args.command](args, store, stream)
             if args.command == "backup":
                 print(store.snapshot("backup"), file=stream)
             elif args.command == "snapshots":

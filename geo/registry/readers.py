@@ -301,6 +301,19 @@ def _cell_text(value: Any) -> str:
     return str(text if isinstance(text, str) else value)
 
 
+def _sheets_with_data(book: Any) -> list[tuple[Any, list[list[Any]]]]:
+    """The sheets holding any value, with their values; a template's notes sheet is not
+    data when another sheet has some."""
+    sheets = []
+    for sheet in book.worksheets:
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if any(v is not None and str(v).strip() for r in values for v in r):
+            sheets.append((sheet, values))
+    if len(sheets) > 1:
+        sheets = [s for s in sheets if s[0].title not in NOTES_SHEETS]
+    return sheets
+
+
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -325,13 +338,7 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         zipfile.BadZipFile,
     ) as exc:
         _unreadable(name, f"the workbook cannot be read: {shorten(exc)}")
-    sheets = []
-    for sheet in book.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-        if any(v is not None and str(v).strip() for r in values for v in r):
-            sheets.append((sheet, values))
-    if len(sheets) > 1:  # a template's notes sheet is not data
-        sheets = [s for s in sheets if s[0].title not in NOTES_SHEETS]
+    sheets = _sheets_with_data(book)
     if not sheets:
         return _table(name, sha, [])
     if len(sheets) > 1:

@@ -255,16 +255,11 @@ def _list_sheet(sheet: Any, template: Template, rows: Sequence[Mapping[str, str]
             cell.number_format = dimension.number_format
 
 
-def _notes_sheet(
-    notes: Any, template: Template, city: CityConfig, catalog: FieldCatalog, lang: str
-) -> dict[str, str]:
-    """Write the notes sheet; return each drop-down list's cell range on it."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold = Font(bold=True)
+def _intro(template: Template, city: CityConfig, lang: str) -> list[str]:
+    """The lines at the top of the notes sheet."""
     kind = text(f"template.kind.{template.key}", lang)
     data_sheet = text("template.sheet.data", lang)
-    lines = [
+    return [
         text("template.title", lang, kind=kind, city=city.name_ja),
         text("template.intro.rows", lang, sheet=data_sheet),
         *(
@@ -281,7 +276,16 @@ def _notes_sheet(
         ),
         text("template.intro.full_list", lang),
     ]
-    for line in lines:
+
+
+def _notes_sheet(
+    notes: Any, template: Template, city: CityConfig, catalog: FieldCatalog, lang: str
+) -> dict[str, str]:
+    """Write the notes sheet; return each drop-down list's cell range on it."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    for line in _intro(template, city, lang):
         notes.append([line])
     notes["A1"].font = Font(bold=True, size=14)
     notes.append([])

@@ -41,6 +41,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -106,6 +107,8 @@ Placer = Callable[[str], Placement | None]
 #: Bytes that were not of the file's encoding (kept by ``surrogateescape``).
 _MISREAD = re.compile("[\udc80-\udcff]")
 _BREAKS = re.compile(r"[\r\n\t]+")
+#: What a damaged or cut-short zip raises while it is read.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
 #: Characters a CP932 file decodes to that no one can read: C1 controls and the private
 #: use area (外字, or bytes of another encoding).
 _UNSHOWN = re.compile("[\u0080-\u009f\ue000-\uf8ff]")
@@ -556,8 +559,11 @@ def read_npo(
     """
     label = name or (source.name if isinstance(source, Path) else "upload")
     with _open_source(source, label) as opened:
-        with opened.open() as probe:
-            encoding = _encoding(probe)
+        try:
+            with opened.open() as probe:
+                encoding = _encoding(probe)
+        except _DAMAGED:
+            _refuse(label, "npo.problem.bad_zip")
         collect = _Collect(
             label,
             CityMatcher.of(city),
@@ -617,6 +623,8 @@ def _read_rows(stream: IO[bytes], encoding: str, collect: _Collect) -> None:
             collect.add(row, cells)
     except csv.Error as exc:
         _refuse(source, "npo.problem.broken_csv", row=row + 1, detail=shorten(exc))
+    except _DAMAGED:
+        _refuse(source, "npo.problem.bad_zip", row=row + 1)
     finally:
         wrapper.detach()
 

@@ -125,6 +125,7 @@ def test_first_import_adds_and_a_second_changes_nothing(reading: NpoReading) -> 
     assert again.retired == () and again.samples == ()
     assert not again.has_changes(retire_samples=True)
     assert apply(registry, again) == registry
+    assert plan_npo(reading, registry, base_data_version=7).base_data_version == 7
 
 
 def test_zip_then_csv_of_the_same_day_changes_nothing(ref: Reference, reading: NpoReading) -> None:

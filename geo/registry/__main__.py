@@ -254,7 +254,12 @@ def _print_npo_plan(plan: NpoPlan, out: TextIO) -> None:
 def _import_npo(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     ref = store.reference
     reading = read_npo(args.file, ref.city, place=ref.gazetteer.place, catalog=ref.catalog)
-    plan = plan_npo(reading, known_orgs(store), retire_missing=not args.keep_missing)
+    plan = plan_npo(
+        reading,
+        known_orgs(store),
+        retire_missing=not args.keep_missing,
+        base_data_version=store.data_version(),
+    )
     _print_npo_plan(plan, out)
     if plan.problems:
         _print_problems(plan.problems, out)

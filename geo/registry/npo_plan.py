@@ -155,6 +155,9 @@ class NpoPlan:
         Active sample civic groups, retired only when staff confirm it.
     problems
         The reading's problems and those of matching.
+    base_data_version
+        The registry's version the plan was made against: writing it later is refused
+        when the registry changed since.
     """
 
     reading: NpoReading
@@ -162,6 +165,7 @@ class NpoPlan:
     retired: tuple[NpoRetirement, ...]
     samples: tuple[NpoRetirement, ...]
     problems: tuple[Problem, ...] = field(default=())
+    base_data_version: int = 0
 
     def with_action(self, action: str) -> list[NpoPlannedRow]:
         """The rows with ``action``."""
@@ -268,7 +272,11 @@ def _row(found: NpoRecord, existing: KnownOrg | None, linked: bool) -> NpoPlanne
 
 
 def plan_npo(
-    reading: NpoReading, known: Sequence[KnownOrg], *, retire_missing: bool = True
+    reading: NpoReading,
+    known: Sequence[KnownOrg],
+    *,
+    retire_missing: bool = True,
+    base_data_version: int = 0,
 ) -> NpoPlan:
     """Compare a reading with the registry's organisations; nothing is written.
 
@@ -280,6 +288,8 @@ def plan_npo(
         The registry's organisations, active and retired (only civic groups are used).
     retire_missing
         Retire imported NPO法人 of the city that the file no longer lists.
+    base_data_version
+        The registry's version ``known`` was read at (``Store.data_version()``).
 
     Returns
     -------
@@ -319,6 +329,7 @@ def plan_npo(
             if k.record["kind"] == KIND and k.status == ACTIVE and k.record["is_sample"] == "true"
         ),
         tuple(problems),
+        base_data_version,
     )
 
 

@@ -14,6 +14,7 @@ from benchmarks import (
     bench_coverage,
     bench_map,
     bench_national,
+    bench_npo,
     bench_reruns,
     bench_sheet,
     soak,
@@ -27,6 +28,7 @@ BENCHES: dict[str, Callable[[], None]] = {
     "sheet": bench_sheet.main,
     "app": bench_app.main,
     "national": bench_national.main,
+    "npo": bench_npo.main,
 }
 #: Run only when named.
 EXTRA: dict[str, Callable[[list[str]], int]] = {"soak": soak.main}

@@ -14,7 +14,7 @@ import pytest
 from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
 from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
 from geo.registry.columns import LABELS
-from geo.registry.export import hsds_package
+from geo.registry.hsds import stable_id
 from geo.registry.importer import read_bytes
 from geo.registry.store import Store
 from tests.registry_backends import Backend
@@ -108,8 +108,7 @@ def test_public_exports_have_no_private_columns(changed: Store) -> None:
     doc = json.loads(export_geojson(changed, public=True))
     for feature in doc["features"]:
         assert set(feature["properties"]).isdisjoint(PRIVATE_ORG_COLUMNS)
-    package = hsds_package(changed, public=True)
-    assert "contact" not in package
+    assert all(not o["contacts"] for o in json.loads(export_hsds(changed, public=True)))
     for data in (
         export_csv(changed, public=True),
         export_geojson(changed, public=True),
@@ -121,15 +120,22 @@ def test_public_exports_have_no_private_columns(changed: Store) -> None:
     assert all(v in staff for v in private_values)
 
 
-def test_hsds_package_links_its_tables(changed: Store) -> None:
-    package = hsds_package(changed, public=False)
-    ids = {o["id"] for o in package["organization"]}
-    assert ids == {s.org_id for s in changed.records()}
-    assert "g-3" not in ids  # retired
-    assert {loc["organization_id"] for loc in package["location"]} == ids
-    terms = {term["id"] for term in package["taxonomy_term"]}
-    assert {a["taxonomy_term_id"] for a in package["attribute"]} <= terms
-    assert {a["link_id"] for a in package["attribute"]} <= ids
-    assert {c["organization_id"] for c in package["contact"]} == {"cg-0001", "cg-0002", "a-1"}
-    citywide = [s for s in package["service_area"] if s["organization_id"] == "g-2"]
-    assert [s["area_id"] for s in citywide] == ["*"]
+def test_hsds_links_its_objects(changed: Store) -> None:
+    orgs = json.loads(export_hsds(changed, public=False))
+    jis = changed.reference.city.jis_code
+    by_org = {o["id"]: o for o in orgs}
+    assert set(by_org) == {stable_id(jis, "organization", s.org_id) for s in changed.records()}
+    assert stable_id(jis, "organization", "g-3") not in by_org  # retired
+    for org in orgs:
+        assert {loc["organization_id"] for loc in org["locations"]} == {org["id"]}
+        assert {s["organization_id"] for s in org["services"]} <= {org["id"]}
+        for service in org["services"]:
+            assert {a["link_id"] for a in service["attributes"]} == {service["id"]}
+            assert {a["service_id"] for a in service["service_areas"]} == {service["id"]}
+    with_contact = {o["id"] for o in orgs if o["contacts"]}
+    assert with_contact == {stable_id(jis, "organization", i) for i in ("cg-0001", "a-1")}
+    (cg2,) = [o for o in orgs if o["id"] == stable_id(jis, "organization", "cg-0002")]
+    notes = [a["value"] for a in cg2["attributes"] if a["taxonomy_term"]["code"] == "notes"]
+    assert notes == ["一行目\n二行目"]  # notes are an attribute of staff exports
+    (g2,) = [o for o in orgs if o["id"] == stable_id(jis, "organization", "g-2")]
+    assert [a["uri"] for a in g2["services"][0]["service_areas"]] == [f"urn:kyodo-map:city:{jis}"]

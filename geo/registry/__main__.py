@@ -7,6 +7,10 @@ Commands
     Check FILE and show what would be added, changed, reactivated and retired; without
     ``--dry-run`` import it (after a snapshot). A file with problems is not imported
     unless ``--valid-only`` (its valid rows are added and changed; nothing is retired).
+``import-npo FILE [--dry-run] [--keep-missing] [--retire-samples] [--who NAME]``
+    Read the national NPO法人 file (``gyousei_000.zip`` or its CSV), keep the city's
+    NPO法人 and show what importing them would add, change and retire (dissolved ones,
+    and imported ones no longer listed in the city), with every problem.
 ``export --format csv|geojson|hsds [--public] [--kind K] [--japanese-headers] OUT``
     Write an export (``-`` for standard output).
 ``backup``
@@ -52,12 +56,18 @@ from geo.registry.export import export_csv, export_geojson, export_hsds
 from geo.registry.importer import (
     CHANGE,
     ImportPlan,
+    ImportResult,
     UnreadableFileError,
     apply_plan,
     plan_import,
     read_path,
 )
+from geo.registry.npo import read_npo
+from geo.registry.npo_plan import ADD as NPO_ADD
+from geo.registry.npo_plan import UNCHANGED as NPO_UNCHANGED
+from geo.registry.npo_plan import KnownOrg, NpoPlan, plan_npo
 from geo.registry.store import ADD, REACTIVATE, Store
+from geo.words import text
 
 OK = 0
 PROBLEMS = 1
@@ -91,6 +101,19 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-missing", action="store_true", help="do not retire organisations missing from FILE"
     )
     imp.add_argument("--who", help="editor name for the audit trail")
+
+    npo = commands.add_parser("import-npo", help="check and import the national NPO法人 file")
+    npo.add_argument("file", type=Path, help="gyousei_000.zip or the CSV inside it")
+    npo.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    npo.add_argument(
+        "--keep-missing",
+        action="store_true",
+        help="do not retire imported NPO法人 that the file no longer lists in the city",
+    )
+    npo.add_argument(
+        "--retire-samples", action="store_true", help="also retire the sample civic groups"
+    )
+    npo.add_argument("--who", help="editor name for the audit trail")
 
     exp = commands.add_parser("export", help="write an export")
     exp.add_argument("--format", required=True, choices=["csv", "geojson", "hsds"])
@@ -166,6 +189,95 @@ def _import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return PROBLEMS if plan.problems else OK
 
 
+# --- the national NPO法人 file ----------------------------------------------------------
+
+
+def known_orgs(store: Store) -> list[KnownOrg]:
+    """The registry's civic groups, active and retired, as the NPO plan compares them.
+
+    Integration point: the registry does not store the 法人番号, purpose and portal page
+    yet, so they are empty here and NPO法人 are found by name only; once it does, fill
+    them in from the store.
+    """
+    return [
+        KnownOrg(s.org_id, s.status, s.version, s.record, match_level=s.match_level)
+        for s in store.records(include_retired=True, kind="civic_group")
+    ]
+
+
+def apply_npo_plan(
+    plan: NpoPlan, store: Store, *, who: str, retire_samples: bool = False
+) -> ImportResult:
+    """Write an NPO plan in one transaction after a snapshot, as :func:`apply_plan` does.
+
+    Integration point, to be written with the registry's columns for the 法人番号
+    (unique per city), the purpose (staff only) and the portal page: adds, changes and
+    reactivations with their NPO fields, retirements (dissolved, no longer listed), and
+    the sample civic groups when ``retire_samples``; the audit names the file.
+
+    Raises
+    ------
+    RegistryError
+        Always, until the registry stores the 法人番号.
+    """
+    raise RegistryError(text("npo.apply_pending", "en"))
+
+
+def _print_npo_plan(plan: NpoPlan, out: TextIO) -> None:
+    reading = plan.reading
+    counts = {"rows": reading.total_rows, **plan.summary()}
+    words = ", ".join(f"{n} {text(f'npo.summary.{k}', 'en')}" for k, n in counts.items())
+    day = f" (as of {reading.as_of})" if reading.as_of else ""
+    print(f"{reading.source}{day}: {words}", file=out)
+    for row in plan.rows:
+        if row.action == NPO_UNCHANGED:
+            continue
+        org = row.org_id or "(new)"
+        how = " (found by name)" if row.linked_by_name else ""
+        print(
+            f"  {row.action:<10} row {row.row}: {org} {row.extra['corporate_number']} "
+            f"{row.record['name']} (placed by {row.match_level}){how}",
+            file=out,
+        )
+        if row.action != NPO_ADD:
+            for column, old, new in row.changes:
+                print(f"      {column}: {old!r} -> {new!r}", file=out)
+    for gone in plan.retired:
+        print(f"  retire     {gone.org_id} {gone.name} ({gone.reason_text('en')})", file=out)
+    if plan.samples:
+        print(
+            f"  {len(plan.samples)} sample civic groups stay unless --retire-samples is given",
+            file=out,
+        )
+
+
+def _import_npo(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    ref = store.reference
+    reading = read_npo(args.file, ref.city, place=ref.gazetteer.place, catalog=ref.catalog)
+    plan = plan_npo(
+        reading,
+        known_orgs(store),
+        retire_missing=not args.keep_missing,
+        base_data_version=store.data_version(),
+    )
+    _print_npo_plan(plan, out)
+    if plan.problems:
+        _print_problems(plan.problems, out)
+    if args.dry_run:
+        print("dry run: nothing was written", file=out)
+        return PROBLEMS if plan.problems else OK
+    if not plan.has_changes(retire_samples=args.retire_samples):
+        print("nothing to change", file=out)
+        return PROBLEMS if plan.problems else OK
+    result = apply_npo_plan(plan, store, who=_who(args.who), retire_samples=args.retire_samples)
+    print(
+        f"imported: change {result.write.change_id}, registry version {result.write.data_version}"
+        + (f"; snapshot before: {result.snapshot}" if result.snapshot else ""),
+        file=out,
+    )
+    return PROBLEMS if plan.problems else OK
+
+
 def _export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if args.format == "csv":
         data = export_csv(
@@ -217,10 +329,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         )
     try:
         with Store.open(args.database_url, data_dir=args.data_dir) as store:
-            if args.command == "import":
-                return _import(args, store, stream)
-            if args.command == "export":
-                return _export(args, store, stream)
+            handler = {"import": _import, "import-npo": _import_npo, "export": _export}
+            if args.command in handler:
+                return handler[args.command](args, store, stream)
             if args.command == "backup":
                 print(store.snapshot("backup"), file=stream)
             elif args.command == "snapshots":

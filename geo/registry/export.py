@@ -1,4 +1,4 @@
-"""Exports of the registry: CSV, GeoJSON and an HSDS-style JSON package.
+"""Exports of the registry: CSV, GeoJSON and HSDS 3.0 JSON.
 
 Public exports carry only the columns of :data:`geo.io.PUBLIC_ORG_COLUMNS`; staff
 exports add the private contact columns. CSV cells that a spreadsheet would run as a
@@ -8,19 +8,17 @@ again, so an export imports back to the same registry.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from geo.export import safe_csv
 from geo.io import PUBLIC_ORG_COLUMNS
+from geo.registry import hsds
 from geo.registry.columns import IMPORT_KINDS, LABELS, RECORD_COLUMNS
-from geo.registry.store import CONTACT_COLUMNS, Store
-
-HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
+from geo.registry.store import Store
 
 #: Columns of a public export (the point is given as lon/lat).
 PUBLIC_COLUMNS = tuple(c for c in RECORD_COLUMNS if c in PUBLIC_ORG_COLUMNS or c in ("lon", "lat"))
@@ -87,97 +85,11 @@ def export_geojson(store: Store, *, public: bool = True, kind: str | None = None
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _list(text: str) -> list[str]:
-    return [item for item in text.split(";") if item]
-
-
-def hsds_package(store: Store, *, public: bool = True) -> dict[str, Any]:
-    """The registry as an Open Referral HSDS-style package (a dict of tables).
-
-    Tables: ``organization``, ``location``, ``service_area``, ``taxonomy``,
-    ``taxonomy_term``, ``attribute``, and ``contact`` in staff exports only.
-    """
+def export_hsds(store: Store, *, public: bool = True, lang: str = "ja") -> bytes:
+    """The active organisations as a JSON list of HSDS 3.0 ``organization`` objects
+    (see :mod:`geo.registry.hsds`)."""
     ref = store.reference
-    records = [s.record for s in store.records()]
-    areas = {a.area_id: a.name_ja for a in ref.city.areas}
-    package: dict[str, Any] = {
-        "profile": HSDS_PROFILE,
-        "name": f"kyodo-map registry, {ref.city.name_en}",
-        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "data_version": store.data_version(),
-        "public": public,
-        "organization": [
-            {
-                "id": r["org_id"],
-                "name": r["name"],
-                "kind": r["kind"],
-                "legal_status": r["legal_form"],
-                "households": int(r["households"]) if r["households"] else None,
-                "has_jishubo": {"true": True, "false": False}.get(r["has_jishubo"]),
-                "last_confirmed": r["last_confirmed"] or None,
-                "is_sample": r["is_sample"] == "true",
-            }
-            for r in records
-        ],
-        "location": [
-            {
-                "id": f"{r['org_id']}-location",
-                "organization_id": r["org_id"],
-                "location_type": "physical",
-                "address_1": r["address"],
-                "city": ref.city.name_ja,
-                "latitude": float(r["lat"]),
-                "longitude": float(r["lon"]),
-                "area_id": r["area_id"],
-            }
-            for r in records
-        ],
-        "service_area": [
-            {
-                "id": f"{r['org_id']}-area-{i}",
-                "organization_id": r["org_id"],
-                "area_id": a,
-                "name": areas.get(a, ref.city.name_ja),
-            }
-            for r in records
-            for i, a in enumerate(_list(r["service_areas"]) or [r["area_id"]], start=1)
-        ],
-        "taxonomy": [
-            {"id": "npo", "name": "特定非営利活動促進法 別表"},
-            {"id": "need", "name": "地域の課題"},
-        ],
-        "taxonomy_term": [
-            {"id": f.code, "code": f.code, "name": f.name_ja, "taxonomy_id": f.kind}
-            for f in ref.catalog.fields
-        ],
-        "attribute": [
-            {
-                "id": f"{r['org_id']}-term-{i}",
-                "link_id": r["org_id"],
-                "link_type": "organization",
-                "taxonomy_term_id": code,
-            }
-            for r in records
-            for i, code in enumerate(_list(r["fields"]), start=1)
-        ],
-    }
-    if not public:
-        package["contact"] = _contacts(records)
-    return package
-
-
-def _contacts(records: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
-    return [
-        {
-            "id": f"{r['org_id']}-contact",
-            "organization_id": r["org_id"],
-            **{name: r[column] for column, name in CONTACT_COLUMNS.items()},
-        }
-        for r in records
-        if any(r[c] for c in CONTACT_COLUMNS)
-    ]
-
-
-def export_hsds(store: Store, *, public: bool = True) -> bytes:
-    """:func:`hsds_package` as UTF-8 JSON."""
-    return json.dumps(hsds_package(store, public=public), ensure_ascii=False, indent=1).encode()
+    orgs = hsds.organizations(
+        store.read_organisations(), ref.city, ref.catalog, public=public, lang=lang
+    )
+    return hsds.to_json(orgs)

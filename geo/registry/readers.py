@@ -2,9 +2,9 @@
 
 A CSV is UTF-8 (with or without BOM) or CP932, decoded strictly: a file that is
 neither is refused, naming the first row that is not, and never read wrongly. An
-``.xlsx`` workbook must hold one sheet with data and no merged cells. A GeoJSON
-FeatureCollection or a one-layer GeoPackage gives each row its point. Files larger than
-:data:`MAX_BYTES` are refused before they are read.
+``.xlsx`` workbook must hold one sheet with data (a template's notes sheet aside) and no
+merged cells. A GeoJSON FeatureCollection or a one-layer GeoPackage gives each row its
+point. Files larger than :data:`MAX_BYTES` are refused before they are read.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import pandas as pd
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import DataValidationError, Problem, shorten
+from geo.words import LANGS, text
 
 #: Largest file accepted (bytes); anything bigger is refused before it is read.
 MAX_BYTES = 20 * 1024 * 1024
@@ -38,6 +39,9 @@ CSV = "csv"
 XLSX = "xlsx"
 GEOJSON = "geojson"
 GPKG = "gpkg"
+#: Titles of a template's notes sheet (:mod:`geo.registry.templates`): a workbook of one
+#: list and this sheet is read as its list alone.
+NOTES_SHEETS = frozenset(text("template.sheet.notes", lang) for lang in LANGS)
 #: File name endings and the formats they are read as.
 FORMATS: Mapping[str, str] = {
     ".csv": CSV,
@@ -281,6 +285,19 @@ def _cell_text(value: Any) -> str:
     return str(text if isinstance(text, str) else value)
 
 
+def _sheets_with_data(book: Any) -> list[tuple[Any, list[list[Any]]]]:
+    """The sheets holding any value, with their values; a template's notes sheet is not
+    data when another sheet has some."""
+    sheets = []
+    for sheet in book.worksheets:
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if any(v is not None and str(v).strip() for r in values for v in r):
+            sheets.append((sheet, values))
+    if len(sheets) > 1:
+        sheets = [s for s in sheets if s[0].title not in NOTES_SHEETS]
+    return sheets
+
+
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -305,11 +322,7 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         zipfile.BadZipFile,
     ) as exc:
         _unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
-    sheets = []
-    for sheet in book.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-        if any(v is not None and str(v).strip() for r in values for v in r):
-            sheets.append((sheet, values))
+    sheets = _sheets_with_data(book)
     if not sheets:
         return _table(name, sha, [])
     if len(sheets) > 1:

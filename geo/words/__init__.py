@@ -26,12 +26,14 @@ from geo.words.coverage import COVERAGE_MESSAGES
 from geo.words.fields import FIELD_MESSAGES
 from geo.words.filters import FILTER_MESSAGES
 from geo.words.matching import MATCHING_MESSAGES
+from geo.words.opendata import OPENDATA_MESSAGES
 from geo.words.orgs import ORG_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.problems import PROBLEM_MESSAGES
 from geo.words.profile import PROFILE_MESSAGES
 from geo.words.sheet import SHEET_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
+from geo.words.templates import TEMPLATE_MESSAGES
 from geo.words.vocab import VOCAB_MESSAGES
 
 #: The languages every text exists in, the first being the default.
@@ -58,11 +60,13 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     FILTER_MESSAGES,
     MATCHING_MESSAGES,
     ORG_MESSAGES,
+    OPENDATA_MESSAGES,
     PARTNER_MESSAGES,
     PROBLEM_MESSAGES,
     PROFILE_MESSAGES,
     SHEET_MESSAGES,
     STAFF_MESSAGES,
+    TEMPLATE_MESSAGES,
     VOCAB_MESSAGES,
 )
 

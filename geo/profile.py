@@ -20,9 +20,9 @@ from typing import Any, cast
 import geopandas as gpd
 import pandas as pd
 
-from geo.city import CityConfig, configured_city
+from geo.city import YAMAGUCHI, CityConfig
 from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason_text
-from geo.io import CITYWIDE, HAZARDS, CityData
+from geo.model import CITYWIDE, HAZARDS, CityData
 
 LANGS = ("ja", "en")
 
@@ -755,7 +755,7 @@ def civic_groups_frame(
     """Civic groups active in the area: name, fields, where based, last confirmed."""
     _check_lang(lang)
     t = LABELS[lang]
-    config = city or configured_city()
+    config = city or YAMAGUCHI
     names = {a.area_id: (a.name_en if lang == "en" else a.name_ja) for a in config.areas}
     items = profile.civic_groups
     return pd.DataFrame(

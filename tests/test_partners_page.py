@@ -12,11 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 import ui.i18n
 from geo.city import YAMAGUCHI
-from geo.io import CityData
 from geo.matching import areas_needing, rank_partners, reasons_text
-from tests.conftest import ROOT
+from geo.model import CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
+from tests.conftest import ROOT
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import DataValidationError, Problem, shorten
-from geo.filters import normalise
+from geo.normalise import normalise
 from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
 from geo.registry.places import COORDINATES, NONE
 from geo.registry.readers import (
@@ -40,19 +40,12 @@ from geo.registry.readers import (
     read_bytes,
     read_path,
 )
-from geo.registry.store import (
-    ACTIVE,
-    ADD,
-    EDIT,
-    REACTIVATE,
-    RETIRE,
-    Change,
-    Store,
-    StoredOrg,
-    WriteResult,
-)
+from geo.registry.reads import StoredOrg
+from geo.registry.schema import ACTIVE
+from geo.registry.store import Store
 from geo.registry.validation import Reference, check_records
 from geo.registry.values import clean_cell
+from geo.registry.writes import ADD, EDIT, REACTIVATE, RETIRE, Change, WriteResult
 
 __all__ = [
     "CHANGE",

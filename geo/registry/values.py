@@ -18,8 +18,8 @@ from geo.city import CityConfig
 from geo.errors import shorten
 from geo.export import FORMULA_START
 from geo.fields import FieldCatalog
-from geo.filters import normalise
-from geo.io import CITYWIDE
+from geo.model import CITYWIDE
+from geo.normalise import normalise
 from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
 from geo.schema import FALSE_WORDS, TRUE_WORDS
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from geo.words.app import APP_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
+from geo.words.settings import SETTINGS_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
 from geo.words.vocab import VOCAB_MESSAGES
 
@@ -33,6 +34,7 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
 MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     APP_MESSAGES,
     PARTNER_MESSAGES,
+    SETTINGS_MESSAGES,
     STAFF_MESSAGES,
     VOCAB_MESSAGES,
 )

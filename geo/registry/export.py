@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from geo.city import CityConfig
 from geo.export import safe_csv
 from geo.model import PUBLIC_ORG_COLUMNS
 from geo.registry.columns import IMPORT_KINDS, LABELS, RECORD_COLUMNS
@@ -92,6 +93,65 @@ def _list(text: str) -> list[str]:
     return [item for item in text.split(";") if item]
 
 
+def _organizations(records: Sequence[Mapping[str, str]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r["org_id"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "legal_status": r["legal_form"],
+            "households": int(r["households"]) if r["households"] else None,
+            "has_jishubo": {"true": True, "false": False}.get(r["has_jishubo"]),
+            "last_confirmed": r["last_confirmed"] or None,
+            "is_sample": r["is_sample"] == "true",
+        }
+        for r in records
+    ]
+
+
+def _locations(records: Sequence[Mapping[str, str]], city: CityConfig) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"{r['org_id']}-location",
+            "organization_id": r["org_id"],
+            "location_type": "physical",
+            "address_1": r["address"],
+            "city": city.name_ja,
+            "latitude": float(r["lat"]),
+            "longitude": float(r["lon"]),
+            "area_id": r["area_id"],
+        }
+        for r in records
+    ]
+
+
+def _service_areas(records: Sequence[Mapping[str, str]], city: CityConfig) -> list[dict[str, str]]:
+    areas = {a.area_id: a.name_ja for a in city.areas}
+    return [
+        {
+            "id": f"{r['org_id']}-area-{i}",
+            "organization_id": r["org_id"],
+            "area_id": a,
+            "name": areas.get(a, city.name_ja),
+        }
+        for r in records
+        for i, a in enumerate(_list(r["service_areas"]) or [r["area_id"]], start=1)
+    ]
+
+
+def _attributes(records: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    return [
+        {
+            "id": f"{r['org_id']}-term-{i}",
+            "link_id": r["org_id"],
+            "link_type": "organization",
+            "taxonomy_term_id": code,
+        }
+        for r in records
+        for i, code in enumerate(_list(r["fields"]), start=1)
+    ]
+
+
 def hsds_package(store: Store, *, public: bool = True) -> dict[str, Any]:
     """The registry as an Open Referral HSDS-style package (a dict of tables).
 
@@ -100,49 +160,15 @@ def hsds_package(store: Store, *, public: bool = True) -> dict[str, Any]:
     """
     ref = store.reference
     records = [s.record for s in store.records()]
-    areas = {a.area_id: a.name_ja for a in ref.city.areas}
     package: dict[str, Any] = {
         "profile": HSDS_PROFILE,
         "name": f"kyodo-map registry, {ref.city.name_en}",
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_version": store.data_version(),
         "public": public,
-        "organization": [
-            {
-                "id": r["org_id"],
-                "name": r["name"],
-                "kind": r["kind"],
-                "legal_status": r["legal_form"],
-                "households": int(r["households"]) if r["households"] else None,
-                "has_jishubo": {"true": True, "false": False}.get(r["has_jishubo"]),
-                "last_confirmed": r["last_confirmed"] or None,
-                "is_sample": r["is_sample"] == "true",
-            }
-            for r in records
-        ],
-        "location": [
-            {
-                "id": f"{r['org_id']}-location",
-                "organization_id": r["org_id"],
-                "location_type": "physical",
-                "address_1": r["address"],
-                "city": ref.city.name_ja,
-                "latitude": float(r["lat"]),
-                "longitude": float(r["lon"]),
-                "area_id": r["area_id"],
-            }
-            for r in records
-        ],
-        "service_area": [
-            {
-                "id": f"{r['org_id']}-area-{i}",
-                "organization_id": r["org_id"],
-                "area_id": a,
-                "name": areas.get(a, ref.city.name_ja),
-            }
-            for r in records
-            for i, a in enumerate(_list(r["service_areas"]) or [r["area_id"]], start=1)
-        ],
+        "organization": _organizations(records),
+        "location": _locations(records, ref.city),
+        "service_area": _service_areas(records, ref.city),
         "taxonomy": [
             {"id": "npo", "name": "特定非営利活動促進法 別表"},
             {"id": "need", "name": "地域の課題"},
@@ -151,16 +177,7 @@ def hsds_package(store: Store, *, public: bool = True) -> dict[str, Any]:
             {"id": f.code, "code": f.code, "name": f.name_ja, "taxonomy_id": f.kind}
             for f in ref.catalog.fields
         ],
-        "attribute": [
-            {
-                "id": f"{r['org_id']}-term-{i}",
-                "link_id": r["org_id"],
-                "link_type": "organization",
-                "taxonomy_term_id": code,
-            }
-            for r in records
-            for i, code in enumerate(_list(r["fields"]), start=1)
-        ],
+        "attribute": _attributes(records),
     }
     if not public:
         package["contact"] = _contacts(records)

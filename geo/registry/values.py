@@ -181,6 +181,92 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     return value, []
 
 
+def _org_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    if not ID_PATTERN.fullmatch(key):
+        return "", [(shorten(raw), "ids use letters, digits, - _ and . (at most 64)")]
+    return key, []
+
+
+def _kind(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    kind = KIND_WORDS.get(normalise(raw))
+    return (kind, []) if kind else ("", [(shorten(raw), "unknown kind of organisation")])
+
+
+def _legal_form(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    form = LEGAL_FORM_WORDS.get(normalise(raw))
+    return (form, []) if form else ("", [(shorten(raw), "unknown legal form")])
+
+
+def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    codes, unknown = _items(raw, vocab.field_code)
+    return ";".join(codes), [(shorten(u), "unknown field of activity") for u in unknown]
+
+
+def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    ids, unknown = _items(raw, vocab.service_area)
+    value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
+    return value, [(shorten(u), "unknown area") for u in unknown]
+
+
+def _area_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    if normalise(raw) in CITYWIDE_WORDS:
+        return "", [(shorten(raw), "the base area is one 地域 (use 活動地域 for 全市)")]
+    area = vocab.area_id(raw)
+    return (area, []) if area else ("", [(shorten(raw), "unknown area")])
+
+
+def _flag(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    low = key.lower()
+    if low in TRUE_WORDS:
+        return "true", []
+    if low in FALSE_WORDS:
+        return "false", []
+    return "", [(shorten(raw), "not yes/no (有/無, あり/なし, ○/×)")]
+
+
+def _households(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
+    if not digits.isdecimal():
+        return "", [(shorten(raw), "not a whole number")]
+    return str(int(digits)), []
+
+
+def _date(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    iso = iso_date(raw)
+    if iso is None:
+        return "", [(shorten(raw), "not a date (2024-04-01, 2024/4/1, 令和6年4月1日)")]
+    if dt.date.fromisoformat(iso) > today:
+        return "", [(shorten(raw), "date is in the future")]
+    return iso, []
+
+
+def _coordinate(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    try:
+        number = float(key.replace(",", ""))
+    except ValueError:
+        return "", [(shorten(raw), "not a number")]
+    if not math.isfinite(number):
+        return "", [(shorten(raw), "not a number")]
+    return f"{number:.6f}", []
+
+
+#: How the cells of each column are cleaned: (as written, NFKC-folded, words, today).
+_CLEANERS: Mapping[str, Callable[[str, str, Vocabulary, dt.date], tuple[str, Found]]] = {
+    "org_id": _org_id,
+    "kind": _kind,
+    "legal_form": _legal_form,
+    "fields": _fields,
+    "service_areas": _service_areas,
+    "area_id": _area_id,
+    "has_jishubo": _flag,
+    "is_sample": _flag,
+    "households": _households,
+    "last_confirmed": _date,
+    "lon": _coordinate,
+    "lat": _coordinate,
+}
+
+
 def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> tuple[str, Found]:
     """The canonical text of one cell.
 
@@ -203,57 +289,10 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
     raw = text.strip()
     if not raw:
         return "", []
-    key = nfkc(raw)
-    if column == "org_id":
-        if not ID_PATTERN.fullmatch(key):
-            return "", [(shorten(raw), "ids use letters, digits, - _ and . (at most 64)")]
-        return key, []
-    if column == "kind":
-        kind = KIND_WORDS.get(normalise(raw))
-        return (kind, []) if kind else ("", [(shorten(raw), "unknown kind of organisation")])
-    if column == "legal_form":
-        form = LEGAL_FORM_WORDS.get(normalise(raw))
-        return (form, []) if form else ("", [(shorten(raw), "unknown legal form")])
-    if column == "fields":
-        codes, unknown = _items(raw, vocab.field_code)
-        return ";".join(codes), [(shorten(u), "unknown field of activity") for u in unknown]
-    if column == "service_areas":
-        ids, unknown = _items(raw, vocab.service_area)
-        value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
-        return value, [(shorten(u), "unknown area") for u in unknown]
-    if column == "area_id":
-        if normalise(raw) in CITYWIDE_WORDS:
-            return "", [(shorten(raw), "the base area is one 地域 (use 活動地域 for 全市)")]
-        area = vocab.area_id(raw)
-        return (area, []) if area else ("", [(shorten(raw), "unknown area")])
-    if column in ("has_jishubo", "is_sample"):
-        low = key.lower()
-        if low in TRUE_WORDS:
-            return "true", []
-        if low in FALSE_WORDS:
-            return "false", []
-        return "", [(shorten(raw), "not yes/no (有/無, あり/なし, ○/×)")]
-    if column == "households":
-        digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
-        if not digits.isdecimal():
-            return "", [(shorten(raw), "not a whole number")]
-        return str(int(digits)), []
-    if column == "last_confirmed":
-        iso = iso_date(raw)
-        if iso is None:
-            return "", [(shorten(raw), "not a date (2024-04-01, 2024/4/1, 令和6年4月1日)")]
-        if dt.date.fromisoformat(iso) > today:
-            return "", [(shorten(raw), "date is in the future")]
-        return iso, []
-    if column in ("lon", "lat"):
-        try:
-            number = float(key.replace(",", ""))
-        except ValueError:
-            return "", [(shorten(raw), "not a number")]
-        if not math.isfinite(number):
-            return "", [(shorten(raw), "not a number")]
-        return f"{number:.6f}", []
-    return _text(column, raw)
+    cleaner = _CLEANERS.get(column)
+    if cleaner is None:
+        return _text(column, raw)
+    return cleaner(raw, nfkc(raw), vocab, today)
 
 
 def clean_record(

@@ -3,6 +3,8 @@ URL is dropped, never passed on."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from ui.state import DEFAULT_LAYERS, MAX_TEXT, ViewState, parse_query, to_query
@@ -12,7 +14,7 @@ CODES = ("bousai", "mimamori", "npo01", "npo13")
 AREAS = ("nw", "ne", "sw", "se")
 
 
-def parse(params: dict[str, str | list[str]]) -> ViewState:
+def parse(params: Mapping[str, str | list[str]]) -> ViewState:
     return parse_query(params, field_codes=CODES, area_ids=AREAS)
 
 

@@ -169,9 +169,11 @@ def _page(browser: Browser, replicas: Replicas, cookie: str, watch: Watch) -> Pa
 def _search(page: Page, text: str) -> None:
     """Search by name, from the search screen (or from any screen after a reconnect)."""
     box = page.get_by_role("textbox")
+    start = page.get_by_role("button", name="団体を探す").first
+    box.or_(start).first.wait_for(timeout=30_000)  # the screen drawn by the last run
     if not box.count():
-        page.get_by_role("button", name="団体を探す").first.click(timeout=5_000)
-    box.fill(text, timeout=5_000)
+        start.click(timeout=5_000)
+    box.fill(text, timeout=10_000)
     box.press("Enter")
     settle(page)
 

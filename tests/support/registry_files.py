@@ -1,7 +1,7 @@
-"""Helpers shared by the registry tests: stores in tmp dirs and import files made there.
+"""What the registry tests share: stores in tmp dirs and import files made there.
 
 No binary fixture is committed: every CSV, workbook and GeoJSON is written by these
-helpers into the test's own tmp dir (or kept in memory).
+functions into the test's own tmp dir (or kept in memory).
 """
 
 from __future__ import annotations

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.city import configured_city
+from ui import settings
 from ui.i18n import t
 from ui.kiosk import kiosk_mode, public_view
 from ui.layout import language_switch
 
+SETTINGS = settings.load()  # once per run: every page reads this run's settings
 KIOSK = kiosk_mode()
 st.set_page_config(
-    page_title=t("app.title", city=configured_city().name_ja),
+    page_title=t("app.title", city=SETTINGS.city_config().name_ja),
     page_icon="🗾",
     layout="wide",
     initial_sidebar_state="collapsed" if KIOSK else "expanded",

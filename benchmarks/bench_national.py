@@ -8,12 +8,13 @@ Views: 100,000 synthetic organisations over Japan's municipalities
 base (script, header, HTML) and every layer group and the layer control as it turns
 them into script. Target: no view over 1 MB.
 
-Coverage matrix: the same organisations bulk-loaded (:meth:`Store.bulk_load`) into a
-throwaway PostgreSQL + PostGIS cluster (``scripts/pg-test-cluster.sh``), each stored
-under its municipality's JIS code, then municipality × field counts for a prefecture
-by one ``GROUP BY`` in the database (:meth:`Store.coverage_matrix_sql`) against the
-rows read and counted in pandas (:meth:`Store.coverage_matrix_frame`); SQLite as well.
-Target: under a second in the database.
+Coverage matrix: the same organisations bulk-loaded (:func:`geo.registry.bulk.bulk_load`)
+into a throwaway PostgreSQL + PostGIS cluster (``scripts/pg-test-cluster.sh``), each
+stored under its municipality's JIS code, then municipality × field counts for a
+prefecture by one ``GROUP BY`` in the database
+(:meth:`geo.registry.analytics.RegistryAnalytics.coverage_matrix_sql`) against the rows
+read and counted in pandas (``coverage_matrix_frame``); SQLite as well. Target: under a
+second in the database.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from benchmarks import datasets, synthetic
 from benchmarks.common import median_time, table
 from benchmarks.datasets import MAIN, Dataset, view_around
 from geo.mapping import Viewport, build_map_parts, viewport_of
+from geo.registry.analytics import RegistryAnalytics
+from geo.registry.bulk import bulk_load
 from geo.registry.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,24 +158,25 @@ def matrix_rows(
     rows: list[list[object]] = []
     with Store.open(url) as store:
         start = time.perf_counter()
-        loaded = store.bulk_load(records, who="benchmark", jis_codes=codes, source="synthetic")
+        loaded = bulk_load(store, records, who="benchmark", jis_codes=codes, source="synthetic")
         load_s = time.perf_counter() - start
         if store.engine.dialect.name == "postgresql":
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("ANALYZE")
                 conn.commit()
+        analytics = RegistryAnalytics(store)
         notes.append(
             f"{backend}: bulk-loaded {loaded:,} organisations in {load_s:.1f} s "
-            f"(spatial engine: {store.spatial_engine}; the city's own sample rows, "
+            f"(spatial engine: {analytics.spatial_engine}; the city's own sample rows, "
             f"seeded under {store.jis_code}, are counted too)"
         )
         for name, prefix in PREFECTURES:
             area_ids = [str(a) for a in ds.areas["area_id"] if str(a).startswith(prefix)]
             t_sql, sql = median_time(
-                functools.partial(store.coverage_matrix_sql, area_ids, fields), repeat=REPEAT
+                functools.partial(analytics.coverage_matrix_sql, area_ids, fields), repeat=REPEAT
             )
             t_pd, frame = median_time(
-                functools.partial(store.coverage_matrix_frame, area_ids, fields), repeat=REPEAT
+                functools.partial(analytics.coverage_matrix_frame, area_ids, fields), repeat=REPEAT
             )
             same = sql.equals(frame)
             rows.append(

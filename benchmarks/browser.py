@@ -1,9 +1,9 @@
 """Browser and server machinery shared by the browser, session and soak benchmarks.
 
-Chromium is Debian's (``$KYODO_CHROMIUM``, as for the browser tests), driven by
-Playwright, with every non-loopback request aborted; the app is started as the browser
-tests start it (:func:`tests.browser.conftest.start_app`). Memory is read from
-``/proc/<pid>/status`` for the server and all its children.
+Chromium is Debian's (the ``chromium`` setting, ``KYODO_CHROMIUM``, as for the browser
+tests), driven by Playwright, with every non-loopback request aborted; the app is started
+as the browser tests start it (:func:`tests.browser.conftest.start_app`). Memory is read
+from ``/proc/<pid>/status`` for the server and all its children.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -143,7 +142,6 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
     for name in ("KYODO_REGISTRY_DIR", "KYODO_DATABASE_URL", "KYODO_KIOSK"):
-        if name in os.environ:
-            env[name] = ""
+        env[name] = ""  # an empty setting is no setting
     env.update(extra or {})
     return env

@@ -16,13 +16,15 @@ import geopandas as gpd
 import pandas as pd
 
 from benchmarks import synthetic
-from geo.build import build_areas, default_raw_dir, read_raw
+from geo.build import build_areas, read_raw
 from geo.coverage import coverage
 from geo.crs import WGS84
 from geo.errors import DataValidationError
 from geo.fields import FieldCatalog
-from geo.io import CityData, load_city
+from geo.io import load_city
 from geo.mapping import DEFAULT_BUDGET, MapBudget, MapSpec, Viewport, build_map
+from geo.model import CityData
+from geo.settings import load_settings
 from geo.sources import Source
 
 #: What the main page shows by default.
@@ -171,7 +173,7 @@ def exact_city_areas() -> tuple[gpd.GeoDataFrame, str]:
     The areas (WGS84) and a note on where they come from: the shipped (simplified)
     areas when the raw data is not on this machine.
     """
-    raw_dir = default_raw_dir()
+    raw_dir = load_settings().raw_dir
     try:
         raw = read_raw(raw_dir)
     except DataValidationError as exc:

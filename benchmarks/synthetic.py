@@ -24,9 +24,10 @@ import pandas as pd
 import shapely
 
 from geo.build import csv_text
+from geo.city import YAMAGUCHI, bundled_data_dir
 from geo.crs import WGS84
 from geo.fields import NEED, NPO, FieldCatalog
-from geo.io import CITYWIDE, ORG_FILE_COLUMNS, PRIVATE_ORG_COLUMNS, default_data_dir
+from geo.model import CITYWIDE, ORG_FILE_COLUMNS, PRIVATE_ORG_COLUMNS
 from geo.schema import format_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -337,9 +338,9 @@ def write_city_data(target: Path, orgs: gpd.GeoDataFrame, source: Path | None = 
 
     Returns
     -------
-    ``target``, to be used as ``KYODO_DATA_DIR``.
+    ``target``, to be used as the ``data_dir`` setting (``KYODO_DATA_DIR``).
     """
-    source = source or default_data_dir()
+    source = source or bundled_data_dir(YAMAGUCHI)
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(source.iterdir()):
         if path.is_file() and path.name != "organisations.csv":

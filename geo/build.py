@@ -12,7 +12,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,12 +26,10 @@ from geo.city import YAMAGUCHI, CityConfig
 from geo.crs import PROJECTED, WGS84, to_projected, to_wgs84
 from geo.errors import DataValidationError, Problem, raise_if_any, shorten
 from geo.fields import FieldCatalog, default_catalog
-from geo.io import HAZARDS
+from geo.model import HAZARDS
 from geo.sample import SampleInputs, generate_sample
+from geo.settings import SettingsError, env_name, load_settings
 from geo.sources import SOURCES, Source
-
-#: Environment variable naming the raw data folder.
-RAW_DIR_ENV = "KYODO_RAW_DIR"
 
 #: Grid (m) the census block vertices are snapped to, closing sub-metre slivers.
 SNAP_GRID_M = 0.5
@@ -64,14 +61,6 @@ GSI_HAZARDS = {
     "内水氾濫": "inland_flood",
     "火山現象": "volcano",
 }
-
-
-def default_raw_dir() -> Path:
-    """``$KYODO_RAW_DIR``, else ``../shared/data/yamaguchi`` beside the checkout."""
-    env = os.environ.get(RAW_DIR_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "yamaguchi"
 
 
 @dataclass(frozen=True)
@@ -475,9 +464,16 @@ def write(files: Mapping[str, str], out_dir: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m geo.build [--raw DIR] [--out DIR]``."""
+    """Command line: ``python -m geo.build [--raw DIR] [--out DIR]``.
+
+    The raw folder defaults to the ``raw_dir`` setting (``KYODO_RAW_DIR``). Exit codes:
+    0 written, 1 the raw data has problems or cannot be read, 2 usage error or a bad
+    setting.
+    """
     parser = argparse.ArgumentParser(prog="python -m geo.build", description=__doc__)
-    parser.add_argument("--raw", type=Path, default=None, help=f"raw data folder (${RAW_DIR_ENV})")
+    parser.add_argument(
+        "--raw", type=Path, default=None, help=f"raw data folder (${env_name('raw_dir')})"
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -485,7 +481,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="output folder (default: data/yamaguchi)",
     )
     args = parser.parse_args(argv)
-    raw_dir = args.raw or default_raw_dir()
+    try:
+        raw_dir = args.raw or load_settings().raw_dir
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         files = build(raw_dir)
     except DataValidationError as exc:

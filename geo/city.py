@@ -1,20 +1,20 @@
 """Per-city configuration: the areas, the support center's public contact, the map view.
 
 Cities are registered by their JIS X 0402 municipality code. 山口市 (JIS 35203) is the
-default; ``KYODO_CITY`` (a JIS code) chooses another registered city for the app, the
-registry and the command line.
+default; the ``city`` setting (``KYODO_CITY``, see :mod:`geo.settings`) chooses another
+registered city for the app, the registry and the command line.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-#: Environment variable naming the configured city by its JIS code.
-CITY_ENV = "KYODO_CITY"
 #: JIS code of the default city, 山口市.
 DEFAULT_CITY_CODE = "35203"
+#: The folder holding every city's bundled data (``data/`` in the checkout).
+DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
 
 _JIS_CODE = re.compile(r"[0-9]{5}")
 
@@ -228,16 +228,9 @@ def city_by_code(jis_code: str) -> CityConfig:
         ) from None
 
 
-def configured_city() -> CityConfig:
-    """The city chosen by ``$KYODO_CITY`` (a JIS code), else 山口市.
-
-    Raises
-    ------
-    UnknownCityError
-        When the setting names no registered city.
-    """
-    code = os.environ.get(CITY_ENV, "").strip()
-    return city_by_code(code) if code else _CITIES[DEFAULT_CITY_CODE]
+def bundled_data_dir(city: CityConfig) -> Path:
+    """The folder of ``city``'s bundled data: ``data/<its folder>`` in the checkout."""
+    return DATA_ROOT / city.data_folder
 
 
 register_city(YAMAGUCHI)

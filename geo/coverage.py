@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo.io import CITYWIDE
+from geo.model import CITYWIDE
 from geo.words import Phrase, phrase
 
 #: National 自主防災組織 活動カバー率, 令和2 (消防白書): a reference line, not a target.

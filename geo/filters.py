@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -10,13 +9,9 @@ import numpy as np
 import pandas as pd
 
 from geo.coverage import active_mask
-from geo.io import CITYWIDE, ORG_KINDS
+from geo.model import CITYWIDE, ORG_KINDS
+from geo.normalise import normalise
 from geo.words import Listed, Phrase, phrase
-
-
-def normalise(text: str) -> str:
-    """Text folded for matching only: NFKC, case-folded, spaces removed."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,19 @@
 """Loading the derived data in ``data/<city>/``, validated at the door.
 
 Every loader collects all problems of its file and raises one
-:class:`~geo.errors.DataValidationError`; nothing is returned half-loaded.
-:func:`load_organisations` is the one function every page uses to read organisations.
+:class:`~geo.errors.DataValidationError`; nothing is returned half-loaded. A loader
+given no data directory reads the city's bundled data (``data/<its folder>``); the
+edges (the app, the command lines) pass the configured one.
+
+:func:`load_city` reads a whole city; where its organisations come from (the bundled
+``organisations.csv``, :class:`CsvOrganisations`, or the registry) is given by the
+caller as a :class:`~geo.model.OrgSource`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,81 +21,40 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.city import YAMAGUCHI, CityConfig, configured_city
+from geo.city import YAMAGUCHI, CityConfig, bundled_data_dir
 from geo.crs import PROJECTED, WGS84
 from geo.errors import DataValidationError, Problem, raise_if_any, shorten
 from geo.fields import NEED, NPO, Field, FieldCatalog
+from geo.model import (
+    CITYWIDE,
+    CONFIDENCE,
+    HAZARDS,
+    LEGAL_FORMS,
+    ORG_KINDS,
+    PRIVATE_ORG_COLUMNS,
+    CityData,
+    OrgSource,
+)
 from geo.schema import Column, parse_table
 from geo.sources import Source
-
-#: Environment variable naming the data directory of the city.
-DATA_DIR_ENV = "KYODO_DATA_DIR"
 
 #: Points may lie this far outside the city outline (m): coastal facilities and the
 #: ~50 m simplification of the shipped boundaries.
 OUTSIDE_TOLERANCE_M = 300.0
 
-ORG_KINDS = ("council", "association", "civic_group")
-LEGAL_FORMS = ("npo_corp", "general_inc", "authorized", "voluntary")
-CONFIDENCE = ("high", "approximate")
-HAZARDS = (
-    "flood",
-    "landslide",
-    "storm_surge",
-    "earthquake",
-    "tsunami",
-    "large_fire",
-    "inland_flood",
-    "volcano",
-)
-CITYWIDE = "*"
 
-#: Organisation columns that may be shown to the public (kiosk, public exports).
-PUBLIC_ORG_COLUMNS = (
-    "org_id",
-    "kind",
-    "name",
-    "fields",
-    "terms",
-    "area_id",
-    "service_areas",
-    "legal_form",
-    "households",
-    "has_jishubo",
-    "last_confirmed",
-    "is_sample",
-    "address",
-    "geometry",
-)
-#: Organisation columns that never leave the staff views.
-PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes")
-#: Columns of an organisations file, in order: the public ones located by lon/lat
-#: (``terms`` is derived when loading), then the private ones.
-ORG_FILE_COLUMNS = (
-    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")),
-    "lon",
-    "lat",
-    *PRIVATE_ORG_COLUMNS,
-)
+def _folder(data_dir: Path | None, city: CityConfig = YAMAGUCHI) -> Path:
+    return data_dir if data_dir is not None else bundled_data_dir(city)
 
 
-def default_data_dir(city: CityConfig | None = None) -> Path:
-    """``$KYODO_DATA_DIR`` when set, else the bundled data of ``city``.
+def read_csv(path: Path) -> pd.DataFrame:
+    """Every cell of a UTF-8 CSV file as text (empty cells as ``""``).
 
-    Parameters
-    ----------
-    city
-        The city whose folder under ``data/`` is meant; the configured city
-        (``$KYODO_CITY``, else 山口市) when ``None``.
+    Raises
+    ------
+    DataValidationError
+        When the file is missing or cannot be read as UTF-8 CSV.
     """
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env)
-    chosen = city or configured_city()
-    return Path(__file__).resolve().parent.parent / "data" / chosen.data_folder
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataValidationError([Problem(path.name, None, None, "", "file_missing")])
     try:
@@ -271,13 +233,13 @@ def load_areas(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gp
     -------
     GeoDataFrame in WGS84, one row per area.
     """
-    path = (data_dir or default_data_dir()) / "areas.geojson"
+    path = _folder(data_dir, city) / "areas.geojson"
     return validate_areas(_read_geojson(path), path.name, city)
 
 
 def load_outline(data_dir: Path | None = None) -> shapely.Geometry:
     """The city outline (a polygon or multipolygon in WGS84)."""
-    path = (data_dir or default_data_dir()) / "outline.geojson"
+    path = _folder(data_dir) / "outline.geojson"
     raw = _read_geojson(path)
     problems = _check_geometries(raw.geometry, path.name, ("Polygon", "MultiPolygon"))
     if len(raw) != 1:
@@ -323,7 +285,7 @@ TOWN_COLUMNS = (
 def _load_points(
     path: Path, columns: Sequence[Column], area_ids: Sequence[str], outline: shapely.Geometry
 ) -> gpd.GeoDataFrame:
-    raw = _read_csv(path)
+    raw = read_csv(path)
     typed, problems = parse_table(raw, columns, path.name)
     if "area_id" in typed:
         known = set(area_ids)
@@ -338,19 +300,19 @@ def _load_points(
 
 def load_centers(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
     """The 地域交流センター, one per area."""
-    base = data_dir or default_data_dir()
+    base = _folder(data_dir, city)
     return _load_points(base / "centers.csv", CENTER_COLUMNS, city.area_ids, load_outline(base))
 
 
 def load_shelters(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
     """The designated emergency evacuation sites with their hazard flags."""
-    base = data_dir or default_data_dir()
+    base = _folder(data_dir, city)
     return _load_points(base / "shelters.csv", SHELTER_COLUMNS, city.area_ids, load_outline(base))
 
 
 def load_towns(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> gpd.GeoDataFrame:
     """町字 points with their area, for placing addresses offline."""
-    base = data_dir or default_data_dir()
+    base = _folder(data_dir, city)
     return _load_points(base / "towns.csv", TOWN_COLUMNS, city.area_ids, load_outline(base))
 
 
@@ -369,8 +331,8 @@ FIELD_COLUMNS = (
 
 def load_fields(data_dir: Path | None = None) -> FieldCatalog:
     """The field catalogue: local needs and the NPO Law's 20 fields."""
-    path = (data_dir or default_data_dir()) / "fields.csv"
-    typed, problems = parse_table(_read_csv(path), FIELD_COLUMNS, path.name)
+    path = _folder(data_dir) / "fields.csv"
+    typed, problems = parse_table(read_csv(path), FIELD_COLUMNS, path.name)
     raise_if_any(problems)
     records = cast(list[dict[str, Any]], typed.to_dict("records"))
     codes = {r["code"] for r in records}
@@ -469,18 +431,12 @@ def validate_organisations(
 def load_organisations(
     data_dir: Path | None = None, city: CityConfig = YAMAGUCHI
 ) -> gpd.GeoDataFrame:
-    """All organisations: councils, associations and civic groups.
-
-    This is the one function through which every page reads organisations. When the
-    registry is enabled (``KYODO_REGISTRY=1``, ``KYODO_REGISTRY_DIR`` or
-    ``KYODO_DATABASE_URL``; see :mod:`geo.registry.settings`) they come from the
-    registry, which is created from ``organisations.csv`` on first use; otherwise from
-    ``organisations.csv`` itself. Both give the same frame for the same organisations.
+    """The organisations of ``organisations.csv``: councils, associations, civic groups.
 
     Parameters
     ----------
     data_dir
-        Data directory; the bundled one when ``None``.
+        Data directory; the city's bundled one when ``None``.
     city
         City configuration.
 
@@ -488,15 +444,31 @@ def load_organisations(
     -------
     See :func:`validate_organisations`.
     """
-    from geo.registry import read_registry_organisations, registry_enabled  # imports geo.io
-
-    base = data_dir or default_data_dir()
-    if registry_enabled():
-        return read_registry_organisations(base, city)
+    base = _folder(data_dir, city)
     path = base / "organisations.csv"
     return validate_organisations(
-        _read_csv(path), path.name, load_fields(base), load_outline(base), city
+        read_csv(path), path.name, load_fields(base), load_outline(base), city
     )
+
+
+class CsvOrganisations:
+    """A data directory's ``organisations.csv`` as an :class:`~geo.model.OrgSource`.
+
+    Parameters
+    ----------
+    data_dir
+        Data directory; the city's bundled one when ``None``.
+    city
+        City configuration.
+    """
+
+    def __init__(self, data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> None:
+        self.data_dir = _folder(data_dir, city)
+        self.city = city
+
+    def read_organisations(self) -> gpd.GeoDataFrame:
+        """See :func:`load_organisations`."""
+        return load_organisations(self.data_dir, self.city)
 
 
 SOURCE_COLUMNS = (
@@ -512,34 +484,33 @@ SOURCE_COLUMNS = (
 
 def load_sources(data_dir: Path | None = None) -> tuple[Source, ...]:
     """The sources of the bundled data, with their attribution lines."""
-    path = (data_dir or default_data_dir()) / "sources.csv"
-    typed, problems = parse_table(_read_csv(path), SOURCE_COLUMNS, path.name)
+    path = _folder(data_dir) / "sources.csv"
+    typed, problems = parse_table(read_csv(path), SOURCE_COLUMNS, path.name)
     raise_if_any(problems)
     records = cast(list[dict[str, Any]], typed.to_dict("records"))
     return tuple(Source(**{k: str(v) for k, v in rec.items()}) for rec in records)
 
 
-@dataclass(frozen=True)
-class CityData:
-    """Everything loaded for one city (read-only: never mutate these frames)."""
-
-    areas: gpd.GeoDataFrame
-    outline: shapely.Geometry
-    centers: gpd.GeoDataFrame
-    shelters: gpd.GeoDataFrame
-    towns: gpd.GeoDataFrame
-    catalog: FieldCatalog
-    organisations: gpd.GeoDataFrame
-    sources: tuple[Source, ...]
-    config: CityConfig = YAMAGUCHI
-
-
-def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> CityData:
+def load_city(
+    data_dir: Path | None = None,
+    city: CityConfig = YAMAGUCHI,
+    organisations: OrgSource | None = None,
+) -> CityData:
     """Load and cross-check every file of a city's data directory.
 
     Each center must lie inside its own area.
+
+    Parameters
+    ----------
+    data_dir
+        Data directory; the city's bundled one when ``None``.
+    city
+        City configuration.
+    organisations
+        Where the organisations come from; ``organisations.csv`` of ``data_dir`` when
+        ``None``.
     """
-    base = data_dir or default_data_dir()
+    base = _folder(data_dir, city)
     areas = load_areas(base, city)
     centers = load_centers(base, city)
     problems = []
@@ -548,6 +519,7 @@ def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Cit
         if not by_id[area_id].buffer(1e-4).contains(pt):
             problems.append(Problem("centers.csv", i, "area_id", area_id, "center_outside_area"))
     raise_if_any(problems)
+    source = organisations if organisations is not None else CsvOrganisations(base, city)
     return CityData(
         areas=areas,
         outline=load_outline(base),
@@ -555,7 +527,7 @@ def load_city(data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Cit
         shelters=load_shelters(base, city),
         towns=load_towns(base, city),
         catalog=load_fields(base),
-        organisations=load_organisations(base, city),
+        organisations=source.read_organisations(),
         sources=load_sources(base),
         config=city,
     )

@@ -93,7 +93,7 @@ from folium.utilities import get_obj_in_upper_tree
 
 from geo.coverage import METRICS, gap_reason_text
 from geo.fields import FieldCatalog
-from geo.io import HAZARDS, CityData
+from geo.model import HAZARDS, CityData
 from geo.sources import Source, attribution_lines
 
 # --- vocabulary --------------------------------------------------------------------------

@@ -55,7 +55,7 @@ Reasons
     shown in either language, e.g.
     ``防災・減災で活動／サービス範囲に湯田を含む／拠点から2.1 km／最終確認 2026-04``.
 
-Only public columns (:data:`geo.io.PUBLIC_ORG_COLUMNS`) are read; contact always goes
+Only public columns (:data:`geo.model.PUBLIC_ORG_COLUMNS`) are read; contact always goes
 through the support center.
 """
 
@@ -74,7 +74,7 @@ import pandas as pd
 from geo.coverage import DEFAULT_RULE, GapRule, active_mask, coverage, gap_reason
 from geo.crs import to_projected
 from geo.fields import FieldCatalog
-from geo.io import CITYWIDE, PUBLIC_ORG_COLUMNS, CityData
+from geo.model import CITYWIDE, PUBLIC_ORG_COLUMNS, CityData
 from geo.spatial import neighbours
 from geo.words import Listed, Named, Phrase, phrase, text
 

@@ -20,9 +20,9 @@ from typing import Any, cast
 import geopandas as gpd
 import pandas as pd
 
-from geo.city import CityConfig, configured_city
+from geo.city import YAMAGUCHI, CityConfig
 from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason
-from geo.io import CITYWIDE, HAZARDS, CityData
+from geo.model import CITYWIDE, HAZARDS, CityData
 from geo.words import Phrase, phrase, pick, text
 
 LANGS = ("ja", "en")
@@ -666,7 +666,7 @@ def civic_groups_frame(
 ) -> pd.DataFrame:
     """Civic groups active in the area: name, fields, where based, last confirmed."""
     t = _labels(lang)
-    config = city or configured_city()
+    config = city or YAMAGUCHI
     names = {a.area_id: pick(lang, a.name_ja, a.name_en) for a in config.areas}
     items = profile.civic_groups
     return pd.DataFrame(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from geo.io import PUBLIC_ORG_COLUMNS
+from geo.model import PUBLIC_ORG_COLUMNS
 
 
 def public_organisations(orgs: pd.DataFrame) -> gpd.GeoDataFrame:
     """Only the allowlisted columns of ``orgs`` (a new frame).
 
-    Anything not in :data:`geo.io.PUBLIC_ORG_COLUMNS` — personal names, phone numbers,
+    Anything not in :data:`geo.model.PUBLIC_ORG_COLUMNS` — personal names, phone numbers,
     e-mail addresses, internal notes, and any column added later — is dropped, so it
     can never reach a public page, the kiosk or a public export.
 

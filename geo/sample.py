@@ -20,7 +20,7 @@ import pandas as pd
 
 from geo.city import CityConfig
 from geo.fields import FieldCatalog, npo_code
-from geo.io import CITYWIDE, ORG_FILE_COLUMNS
+from geo.model import CITYWIDE, ORG_FILE_COLUMNS
 from geo.spatial import neighbours
 
 SEED = 35203

@@ -19,14 +19,23 @@ from typing import Annotated
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from geo.city import (
+    DEFAULT_CITY_CODE,
+    CityConfig,
+    UnknownCityError,
+    bundled_data_dir,
+    check_jis_code,
+    city_by_code,
+)
+
 #: The checkout's root (the folder holding ``geo/``).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: The SQLite file's name inside the registry folder.
 DATABASE_FILE = "registry.sqlite3"
 #: Snapshots are kept in this folder beside the SQLite file.
 SNAPSHOT_FOLDER = "snapshots"
-#: 山口市's JIS municipality code, the default city.
-DEFAULT_CITY_CODE = "35203"
+#: Prefix of every setting's environment variable.
+ENV_PREFIX = "KYODO_"
 
 
 class SettingsError(ValueError):
@@ -68,7 +77,7 @@ class Settings(BaseSettings):
     """
 
     model_config = SettingsConfigDict(
-        env_prefix="KYODO_",
+        env_prefix=ENV_PREFIX,
         frozen=True,
         extra="ignore",
         case_sensitive=False,
@@ -97,8 +106,28 @@ class Settings(BaseSettings):
 
     @field_validator("city", mode="before")
     @classmethod
-    def _strip(cls, value: object) -> object:
-        return value.strip() if isinstance(value, str) else value
+    def _jis_code(cls, value: object) -> object:
+        return check_jis_code(value.strip()) if isinstance(value, str) else value
+
+    def city_config(self) -> CityConfig:
+        """The registered city named by :attr:`city`.
+
+        Raises
+        ------
+        SettingsError
+            When no city is registered with that code (the message names the setting).
+        """
+        try:
+            return city_by_code(self.city)
+        except UnknownCityError as exc:
+            raise SettingsError(f"invalid settings: {env_name('city')}: {exc}") from None
+
+    def city_data_dir(self, city: CityConfig | None = None) -> Path:
+        """:attr:`data_dir`, else the bundled data of ``city`` (the configured city when
+        ``None``)."""
+        if self.data_dir is not None:
+            return self.data_dir
+        return bundled_data_dir(city or self.city_config())
 
     @property
     def registry_enabled(self) -> bool:
@@ -120,9 +149,28 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.registry_folder / DATABASE_FILE).resolve()}"
 
     @property
+    def active_registry_url(self) -> str | None:
+        """:attr:`registry_url` when pages read organisations from the registry, else
+        ``None`` (they read the bundled CSV)."""
+        return self.registry_url if self.registry_enabled else None
+
+    @property
     def snapshot_dir(self) -> Path:
         """Where registry snapshots are kept."""
         return self.registry_folder / SNAPSHOT_FOLDER
+
+
+def env_name(name: str) -> str:
+    """The environment variable of the setting ``name`` (``kiosk`` -> ``KYODO_KIOSK``).
+
+    Raises
+    ------
+    KeyError
+        When there is no such setting.
+    """
+    if name not in Settings.model_fields:
+        raise KeyError(name)
+    return ENV_PREFIX + name.upper()
 
 
 def load_settings() -> Settings:
@@ -137,7 +185,7 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         problems = "; ".join(
-            f"KYODO_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            f"{ENV_PREFIX}{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
             for err in exc.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from None
@@ -145,10 +193,11 @@ def load_settings() -> Settings:
 
 __all__ = [
     "DATABASE_FILE",
-    "DEFAULT_CITY_CODE",
+    "ENV_PREFIX",
     "PROJECT_ROOT",
     "SNAPSHOT_FOLDER",
     "Settings",
     "SettingsError",
+    "env_name",
     "load_settings",
 ]

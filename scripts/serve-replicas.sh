@@ -74,7 +74,7 @@ trap 'exit 143' TERM
 export KYODO_REGISTRY="${KYODO_REGISTRY:-1}"
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 # create and seed the shared registry once, before the replicas race to do it
-"$PY" -c 'from geo.registry import open_store; open_store().close()' ||
+"$PY" -m geo.registry audit --limit 1 >/dev/null ||
   die "the registry could not be opened"
 
 n=0

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from geo.io import CityData, load_city
-from tests.tinycity import TINY, write_city
+from geo.io import load_city
+from geo.model import CityData
+from geo.registry.engine import dispose_engines
+from tests.support.tinycity import TINY, write_city
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW_DIR = ROOT.parent / "shared" / "data" / "yamaguchi"
 
-pytest_plugins = ["tests.registry_backends"]
+pytest_plugins = ["tests.support.backends"]
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +30,14 @@ def tiny(tiny_dir: Path) -> CityData:
 def city() -> CityData:
     """The bundled Yamaguchi data."""
     return load_city()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_engines() -> Iterator[None]:
+    """Each test's registry engines are closed after it (one engine per database per
+    process, as in the app)."""
+    yield
+    dispose_engines()
 
 
 @pytest.fixture(autouse=True)

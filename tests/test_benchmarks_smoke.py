@@ -19,9 +19,10 @@ from benchmarks.bench_coverage import loop_areas, per_field
 from benchmarks.common import table
 from geo.coverage import coverage_matrix
 from geo.crs import WGS84
-from geo.io import CITYWIDE, CityData, load_fields, load_outline, validate_organisations
+from geo.io import load_fields, load_outline, validate_organisations
+from geo.model import CITYWIDE, CityData
 from geo.spatial import area_of_points
-from tests.tinycity import TINY
+from tests.support.tinycity import TINY
 
 # --- synthetic organisations -----------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Coverage and gaps on the tiny city (see tests/tinycity.py for who is where)."""
+"""Coverage and gaps on the tiny city (see tests/support/tinycity.py for who is where)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from geo.coverage import (
     jishubo_gaps,
     summary,
 )
-from geo.io import CityData
+from geo.model import CityData
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ import shapely
 
 from geo.city import YAMAGUCHI
 from geo.crs import to_projected
-from geo.io import CityData, check_inside
+from geo.io import check_inside
+from geo.model import CityData
 
 OFFICIAL_DISSOLVED_KM2 = 1022.6
 

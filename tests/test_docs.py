@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from geo.settings import Settings, env_name
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,6 +18,17 @@ SOURCES = [
 ] + [ROOT / "app.py", ROOT / "Makefile"]
 
 
+#: The environment variable of every setting.
+SETTINGS = {env_name(name) for name in Settings.model_fields}
+#: The README's table of settings.
+TABLE = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+
+
+def documented() -> set[str]:
+    """The variables the settings table lists, one per row."""
+    return set(re.findall(r"^\| `(KYODO_[A-Z_]+)` \|", TABLE, flags=re.MULTILINE))
+
+
 def settings_used() -> set[str]:
     found: set[str] = set()
     for path in SOURCES:
@@ -24,9 +36,27 @@ def settings_used() -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("name", sorted(settings_used()))
+@pytest.mark.parametrize("name", sorted(Settings.model_fields))
 def test_every_setting_is_in_the_settings_table(name: str) -> None:
-    assert f"| `{name}` |" in README, f"{name} is read by the code but not documented"
+    assert env_name(name) in documented(), f"{env_name(name)} is a setting but not documented"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(documented() | set(re.findall(r"\bKYODO_[A-Z_]+\b", README)))
+)
+def test_every_documented_variable_is_a_setting(name: str) -> None:
+    assert name in SETTINGS, f"{name} is documented but is no field of geo.settings.Settings"
+
+
+@pytest.mark.parametrize("name", sorted(settings_used()))
+def test_the_code_names_only_settings(name: str) -> None:
+    assert name in SETTINGS, f"{name} is used by the code but is no field of Settings"
+
+
+def test_every_setting_is_described_in_its_docstring() -> None:
+    doc = Settings.__doc__ or ""
+    missing = [n for n in Settings.model_fields if f"\n    {n}\n" not in doc]
+    assert missing == []
 
 
 def make_targets() -> list[str]:

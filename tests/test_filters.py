@@ -4,8 +4,9 @@ import dataclasses
 
 import pytest
 
-from geo.filters import OrgFilter, normalise
-from geo.io import CityData
+from geo.filters import OrgFilter
+from geo.model import CityData
+from geo.normalise import normalise
 
 LABELS_JA = {"bousai": "防災・減災", "npo13": "子どもの健全育成"}
 LABELS_EN = {"bousai": "Disaster preparedness", "npo13": "Children & youth"}

@@ -21,7 +21,8 @@ from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012
 
 from geo.city import YAMAGUCHI
-from geo.io import PRIVATE_ORG_COLUMNS, load_fields, load_organisations, validate_organisations
+from geo.io import load_fields, load_organisations, validate_organisations
+from geo.model import PRIVATE_ORG_COLUMNS
 from geo.registry import hsds
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.npo import read_npo
@@ -268,7 +269,7 @@ def test_export_hsds_of_a_registry_is_a_valid_list(
     compiled: Draft202012Validator, tmp_path: Path, tiny_dir: Path
 ) -> None:
     from geo.registry.export import export_hsds
-    from tests.test_registry_support import tiny_store
+    from tests.support.registry_files import tiny_store
 
     with tiny_store(tmp_path, tiny_dir) as store:
         out = json.loads(export_hsds(store, public=True))

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.words import MESSAGES
 from tests.conftest import ROOT
 
 PRIVATE = {
@@ -23,6 +24,10 @@ PRIVATE = {
 HOSTILE_NAME = (
     "悪意![t](http://evil.example/t.png) **太字** <img src=x onerror=alert(1)> :red[赤] ${alert(1)}"
 )
+
+
+def ja(key: str) -> str:
+    return MESSAGES[key]["ja"]
 
 
 def kiosk(**params: str) -> AppTest:
@@ -101,11 +106,43 @@ def test_kiosk_mode_is_sticky_and_other_pages_are_not_registered() -> None:
             at.switch_page(page)
 
 
-def test_server_wide_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KYODO_KIOSK", "1")
+@pytest.mark.parametrize("flag", ["1", "on", "ON", "true", "yes"])
+def test_server_wide_kiosk(flag: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYODO_KIOSK", flag)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert "画面にタッチしてください" in texts(at)
+
+
+@pytest.mark.parametrize("flag", ["0", "off", "no", "false", ""])
+def test_kiosk_flag_off_is_the_normal_app(flag: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYODO_KIOSK", flag)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "画面にタッチしてください" not in texts(at)
+    assert at.sidebar.radio(key="lang.switch")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("KYODO_KIOSK", "sometimes"),
+        ("KYODO_KIOSK_IDLE_SECONDS", "2"),
+        ("KYODO_KIOSK_IDLE_SECONDS", "soon"),
+        ("KYODO_CITY", "99998"),
+    ],
+)
+def test_a_bad_setting_stops_the_app_with_its_name(
+    name: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [MESSAGES["settings.invalid"]["ja"]]
+    assert name in at.code[0].value
+    assert not at.button and not at.sidebar.radio
 
 
 def with_private_org(tmp_path: Path) -> Path:
@@ -137,10 +174,19 @@ def test_private_fields_never_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     at.text_input(key="kiosk.query").input("テスト防災").run()
     at.button(key="kiosk.org.cg-9999").click().run()
     body = texts(at)
-    assert "テスト防災ネット" in body
     for value in PRIVATE.values():
         assert value not in body
-    assert "083-901-1166" in body
+    # the public values of the same organisation are all there
+    assert at.header[0].value == "テスト防災ネット"
+    for key, value in (
+        ("col.kind", ja("kind.civic_group")),
+        ("col.fields", "防災・減災"),
+        ("col.area", "吉敷"),
+        ("col.serves", ja("citywide")),
+        ("col.last_confirmed", "2023-02"),
+    ):
+        assert f"**{ja(key)}**: {value}" in body
+    assert "083-901-1166" in body  # contact only through the support center
 
 
 def test_one_language_button_in_the_bar_and_back_to_the_list() -> None:

@@ -1,4 +1,4 @@
-"""The map as an object and as rendered HTML (see tests/tinycity.py for the tiny city)."""
+"""The map as an object and as rendered HTML (see tests/support/tinycity.py for the tiny city)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ from streamlit_folium import (
 )
 
 from geo.coverage import coverage, gap_reason_text
-from geo.io import HAZARDS, CityData
 from geo.mapping import (
     ASSET_DIRS_ENV,
     GAP_COLOR,
@@ -65,6 +64,7 @@ from geo.mapping import (
     localise_assets,
     missing_assets,
 )
+from geo.model import HAZARDS, CityData
 from geo.sources import attribution_lines
 
 PAYLOAD_LIMIT = 150_000

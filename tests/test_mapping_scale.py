@@ -1,6 +1,6 @@
 """Large point layers: counts per area, the points in view, thresholds, the view itself.
 
-The tiny city (tests/tinycity.py) with synthetic organisations and a small budget stands
+The tiny city (tests/support/tinycity.py) with synthetic organisations and a small budget stands
 in for a national dataset: what matters is the number of points against the limit.
 """
 
@@ -21,7 +21,6 @@ from branca.element import Element
 import geo.mapping
 from benchmarks.synthetic import synthetic_organisations
 from geo.coverage import coverage
-from geo.io import CityData
 from geo.mapping import (
     AREA_LIMIT,
     COUNT_AREAS,
@@ -53,6 +52,7 @@ from geo.mapping import (
     plan_points,
     viewport_of,
 )
+from geo.model import CityData
 
 HOSTILE = (
     "<img src=x onerror=alert(1)>",

@@ -12,7 +12,6 @@ from pyproj import Geod
 
 import geo.matching
 from geo.crs import WGS84
-from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS, CityData
 from geo.matching import (
     DEFAULT_WEIGHTS,
     LEGAL_ENTITIES,
@@ -28,10 +27,11 @@ from geo.matching import (
     reasons_line,
     reasons_text,
 )
+from geo.model import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS, CityData
 from geo.words import Phrase
 from tests.conftest import ROOT
-from tests.matchcity import TODAY, Org, with_orgs
-from tests.tinycity import centre
+from tests.support.matchcity import TODAY, Org, with_orgs
+from tests.support.tinycity import centre
 
 
 def _ids(found: list[Suggestion]) -> list[str]:

@@ -10,8 +10,8 @@ import pytest
 
 from geo.registry.__main__ import OK, PROBLEMS, REFUSED, UNREADABLE, main
 from geo.registry.store import Store
+from tests.support.registry_files import state
 from tests.test_npo_support import ROWS, number, portal_csv, portal_zip
-from tests.test_registry_support import state
 
 
 @pytest.fixture

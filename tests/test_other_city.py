@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.city import register_city
 from tests.conftest import ROOT
-from tests.tinycity import TINY
+from tests.support.tinycity import TINY
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.coverage import coverage
-from geo.io import CityData
+from geo.model import CityData
 from geo.profile import area_profile
-from geo.registry import open_store
+from geo.registry import Store
+from geo.settings import load_settings
 from geo.words import MESSAGES, missing_translations
 from tests.conftest import ROOT
 from ui.data import VERSION_TTL
@@ -211,7 +212,7 @@ def test_an_edit_in_the_registry_reaches_the_pages(
     monkeypatch.setenv("KYODO_REGISTRY_DIR", str(tmp_path))
     at = _app("pages/matrix.py")
     before = int(at.dataframe[0].value.to_numpy().sum())
-    with open_store() as store:
+    with Store.open(load_settings().registry_url) as store:
         stored = store.get("council-yuda")
         store.retire("council-yuda", expected_version=stored.version, who="test")
     time.sleep(VERSION_TTL + 0.2)

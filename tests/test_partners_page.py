@@ -9,8 +9,8 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.city import YAMAGUCHI
-from geo.io import CityData
 from geo.matching import areas_needing, rank_partners, reasons_text
+from geo.model import CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT

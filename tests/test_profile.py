@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geo.coverage import NATIONAL_JISHUBO_RATE
-from geo.io import HAZARDS, CityData
+from geo.model import HAZARDS, CityData
 from geo.profile import (
     AreaProfile,
     area_profile,
@@ -23,7 +23,7 @@ from geo.profile import (
     shelters_frame,
 )
 from geo.words import text
-from tests.tinycity import TINY
+from tests.support.tinycity import TINY
 
 
 @pytest.fixture(scope="module")

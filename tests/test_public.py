@@ -1,6 +1,8 @@
+"""The public allowlist: private columns never leave, public ones all arrive unchanged."""
+
 from __future__ import annotations
 
-from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS, CityData
+from geo.model import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS, CityData
 from geo.public import public_organisations
 
 
@@ -14,3 +16,8 @@ def test_only_allowlisted_columns_survive(tiny: CityData) -> None:
         assert column not in public.columns
     assert len(public) == len(orgs)
     assert public.crs == orgs.crs
+    # every public column arrives, with its values unchanged
+    assert list(public.columns) == [c for c in PUBLIC_ORG_COLUMNS if c in orgs.columns]
+    assert set(public.columns) == set(PUBLIC_ORG_COLUMNS)
+    for column in public.columns:
+        assert public[column].tolist() == orgs[column].tolist(), column

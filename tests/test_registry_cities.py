@@ -10,18 +10,18 @@ import pytest
 
 from geo import city as city_module
 from geo.city import (
-    CITY_ENV,
+    DATA_ROOT,
     YAMAGUCHI,
     UnknownCityError,
+    bundled_data_dir,
     cities,
     city_by_code,
-    configured_city,
     register_city,
 )
-from geo.io import DATA_DIR_ENV, default_data_dir
-from geo.registry import data_version, open_store, settings
-from tests.registry_backends import Backend
-from tests.tinycity import TINY
+from geo.registry import Store, data_version
+from geo.settings import SettingsError, load_settings
+from tests.support.backends import Backend
+from tests.support.tinycity import TINY
 
 
 @pytest.fixture
@@ -32,24 +32,27 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_yamaguchi_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(CITY_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    assert configured_city() is YAMAGUCHI
+    monkeypatch.delenv("KYODO_CITY", raising=False)
+    monkeypatch.delenv("KYODO_DATA_DIR", raising=False)
+    settings = load_settings()
+    assert settings.city_config() is YAMAGUCHI
     assert YAMAGUCHI.jis_code == "35203"
-    assert default_data_dir() == Path(city_module.__file__).parents[1] / "data" / "yamaguchi"
+    assert Path(city_module.__file__).parents[1] / "data" == DATA_ROOT
+    assert settings.city_data_dir() == DATA_ROOT / "yamaguchi" == bundled_data_dir(YAMAGUCHI)
     assert YAMAGUCHI.default_view == ((34.17, 131.50), 10)
     assert YAMAGUCHI in cities()
 
 
 @pytest.mark.usefixtures("registered")
 def test_kyodo_city_chooses_the_city_and_its_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv(CITY_ENV, " 99999 ")
-    assert configured_city() is TINY
-    assert default_data_dir().name == "99999"  # no folder name given: the JIS code
-    assert default_data_dir(YAMAGUCHI).name == "yamaguchi"
-    monkeypatch.setenv(DATA_DIR_ENV, "/srv/city")
-    assert default_data_dir() == Path("/srv/city")
+    monkeypatch.delenv("KYODO_DATA_DIR", raising=False)
+    monkeypatch.setenv("KYODO_CITY", " 99999 ")
+    settings = load_settings()
+    assert settings.city_config() is TINY
+    assert settings.city_data_dir().name == "99999"  # no folder name given: the JIS code
+    assert settings.city_data_dir(YAMAGUCHI).name == "yamaguchi"
+    monkeypatch.setenv("KYODO_DATA_DIR", "/srv/city")
+    assert load_settings().city_data_dir() == Path("/srv/city")
 
 
 @pytest.mark.parametrize(
@@ -66,9 +69,9 @@ def test_unknown_codes_are_refused_by_name(
 ) -> None:
     with pytest.raises(UnknownCityError, match=re.escape(words)):
         city_by_code(code)
-    monkeypatch.setenv(CITY_ENV, code)
-    with pytest.raises(UnknownCityError):
-        configured_city()
+    monkeypatch.setenv("KYODO_CITY", code)
+    with pytest.raises(SettingsError, match=f"KYODO_CITY: .*{re.escape(words)}"):
+        load_settings().city_config()
 
 
 @pytest.mark.usefixtures("registered")
@@ -84,15 +87,20 @@ def test_a_code_names_one_configuration() -> None:
 def test_the_registry_follows_the_configured_city(
     backend: Backend, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(settings.DATABASE_URL_ENV, backend.url())
-    monkeypatch.setenv(CITY_ENV, TINY.jis_code)
-    assert data_version(tiny_dir) == 1
-    with open_store(tiny_dir) as store:
+    monkeypatch.setenv("KYODO_DATABASE_URL", backend.url())
+    monkeypatch.setenv("KYODO_CITY", TINY.jis_code)
+    settings = load_settings()
+    url, city = settings.registry_url, settings.city_config()
+    assert data_version(url, tiny_dir, city) == 1
+    with Store.open(url, data_dir=tiny_dir, city=city) as store:
         assert store.reference.city is TINY
         store.retire("g-1", expected_version=1, who="t")
-    assert data_version(tiny_dir) == 2
-    monkeypatch.delenv(CITY_ENV)
-    with open_store() as yamaguchi:  # 山口市 from its own folder, in the same database
+    assert data_version(url, tiny_dir, city) == 2
+    monkeypatch.delenv("KYODO_CITY")
+    settings = load_settings()
+    city = settings.city_config()
+    with Store.open(url, data_dir=settings.city_data_dir(city), city=city) as yamaguchi:
+        # 山口市 from its own folder, in the same database
         assert yamaguchi.reference.city is YAMAGUCHI
         assert yamaguchi.cities() == ["35203", "99999"]
         assert yamaguchi.data_version() == 1

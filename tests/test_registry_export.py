@@ -11,14 +11,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.io import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
+from geo.model import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
 from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
 from geo.registry.columns import LABELS
 from geo.registry.hsds import stable_id
 from geo.registry.importer import read_bytes
 from geo.registry.store import Store
-from tests.registry_backends import Backend
-from tests.test_registry_support import csv_bytes, tiny_store
+from tests.support.backends import Backend
+from tests.support.registry_files import csv_bytes, tiny_store
 
 KINDS = ("civic_groups", "associations", "councils")
 TRICKY = [
@@ -102,13 +102,35 @@ def test_csv_with_japanese_headers(changed: Store) -> None:
 
 def test_public_exports_have_no_private_columns(changed: Store) -> None:
     private_values = ["+81-83-000", "@山田", "a@example.jp", "二行目", "cmd|"]
-    csv_frame = pd.read_csv(io.BytesIO(export_csv(changed, public=True)), dtype=str)
+    active = {s.org_id: s.record for s in changed.records()}
+    public_columns = [c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")]
+    csv_frame = pd.read_csv(
+        io.BytesIO(export_csv(changed, public=True)), dtype=str, keep_default_na=False
+    )
     assert set(csv_frame.columns).isdisjoint(PRIVATE_ORG_COLUMNS)
-    assert set(csv_frame.columns) <= {*PUBLIC_ORG_COLUMNS, "lon", "lat"}
+    assert set(csv_frame.columns) == {*public_columns, "lon", "lat"}
+    # every active organisation is there with its public values
+    rows = csv_frame.set_index("org_id")
+    assert set(rows.index) == set(active)
+    assert rows.loc["cg-0002", "name"] == "<script>alert(1)</script>"
+    assert rows.loc["cg-0003", "name"] == "'＠全角の会"  # a formula start, neutralised
+    for org_id, record in active.items():
+        for column in ("kind", "fields", "area_id", "service_areas", "address", "lon", "lat"):
+            assert rows.loc[org_id, column] == record[column], (org_id, column)
     doc = json.loads(export_geojson(changed, public=True))
     for feature in doc["features"]:
         assert set(feature["properties"]).isdisjoint(PRIVATE_ORG_COLUMNS)
-    assert all(not o["contacts"] for o in json.loads(export_hsds(changed, public=True)))
+    by_id = {f["properties"]["org_id"]: f for f in doc["features"]}
+    assert set(by_id) == set(active)
+    assert by_id["cg-0001"]["properties"]["name"] == '=HYPERLINK("http://x")'
+    assert by_id["cg-0001"]["properties"]["address"] == active["cg-0001"]["address"]
+    assert by_id["cg-0001"]["geometry"]["coordinates"] == [
+        float(active["cg-0001"]["lon"]),
+        float(active["cg-0001"]["lat"]),
+    ]
+    exported = json.loads(export_hsds(changed, public=True))
+    assert all(not o["contacts"] for o in exported)
+    assert {o["name"] for o in exported} == {r["name"] for r in active.values()}
     for data in (
         export_csv(changed, public=True),
         export_geojson(changed, public=True),

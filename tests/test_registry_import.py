@@ -17,12 +17,13 @@ from geo.errors import DataValidationError, Problem
 from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
+from geo.registry.analytics import RegistryAnalytics
 from geo.registry.importer import MAX_BYTES, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
 from geo.registry.values import Vocabulary, clean_cell, iso_date
-from tests.registry_backends import Backend
-from tests.test_registry_support import (
+from tests.support.backends import Backend
+from tests.support.registry_files import (
     civic_rows,
     csv_bytes,
     geojson_bytes,
@@ -422,7 +423,7 @@ def test_import_applies_the_plan_with_audit_and_snapshot(backend: Backend, tiny_
         entry = store.audit(1)[0]
         assert (entry.who, entry.action, entry.source) == ("山田", "import", "list.csv")
         assert entry.source_sha256 == plan.sha256
-        fields = {d["field"] for d in store.audit_details(entry.change_id)}
+        fields = {d["field"] for d in RegistryAnalytics(store).audit_details(entry.change_id)}
         assert fields == {"name", "fields"}
         again = plan_import(
             read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store, retire_missing=False

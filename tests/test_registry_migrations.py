@@ -14,17 +14,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from geo.registry import RegistryError
-from geo.registry.store import (
-    FIRST_REVISION,
-    Store,
-    _alembic_config,
-    head_revision,
-    md,
-    schema_revision,
-)
-from tests.registry_backends import Backend
-from tests.test_registry_support import state, tiny_store
-from tests.tinycity import TINY
+from geo.registry.analytics import RegistryAnalytics
+from geo.registry.migrate import FIRST_REVISION, alembic_config, head_revision, schema_revision
+from geo.registry.schema import md
+from geo.registry.store import Store
+from tests.support.backends import Backend
+from tests.support.registry_files import state, tiny_store
+from tests.support.tinycity import TINY
 
 #: Tables of schema version 1 and their columns (all but the new ``jis_code``).
 V1_TABLES = (
@@ -46,7 +42,7 @@ def _v1_registry(source: Store, target: Path) -> None:
 
     engine = sa.create_engine(f"sqlite:///{target}")
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), FIRST_REVISION)
+        command.upgrade(alembic_config(conn), FIRST_REVISION)
         conn.exec_driver_sql("DROP TABLE alembic_version")
     with source.engine.connect() as src, engine.begin() as dst:
         for name in V1_TABLES:
@@ -76,12 +72,13 @@ def test_a_registry_made_before_migrations_is_stamped_and_upgraded(
         current.edit("a-1", {**org.record, "phone": "083-1"}, expected_version=1, who="山田")
         current.retire("g-3", expected_version=1, who="山田")
         expected = state(current)
-        details = current.audit_details(current.audit(1)[0].change_id)
+        details = RegistryAnalytics(current).audit_details(current.audit(1)[0].change_id)
         _v1_registry(current, tmp_path / "old.sqlite3")
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     with Store.open(url, data_dir=tiny_dir, city=TINY) as upgraded:
         assert state(upgraded) == expected
-        assert upgraded.audit_details(upgraded.audit(1)[0].change_id) == details
+        found = RegistryAnalytics(upgraded).audit_details(upgraded.audit(1)[0].change_id)
+        assert found == details
         assert upgraded.cities() == [TINY.jis_code]
         with upgraded.engine.connect() as conn:
             assert schema_revision(conn) == head_revision()
@@ -154,9 +151,9 @@ def test_the_migrated_schema_is_the_model(backend: Backend, tiny_dir: Path) -> N
 def test_postgresql_uses_postgis_with_a_gist_index(backend: Backend, tiny_dir: Path) -> None:
     with tiny_store(backend, tiny_dir) as store:
         if backend.is_sqlite:
-            assert store.spatial_engine == "shapely"
+            assert RegistryAnalytics(store).spatial_engine == "shapely"
             return
-        assert store.spatial_engine == "postgis"
+        assert RegistryAnalytics(store).spatial_engine == "postgis"
         with store.engine.connect() as conn:
             index = conn.execute(
                 sa.text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_location_geom'")

@@ -15,9 +15,11 @@ import pandas as pd
 import pytest
 
 from benchmarks import synthetic
+from geo.registry.analytics import RegistryAnalytics
+from geo.registry.bulk import bulk_load
 from geo.registry.store import Store
-from tests.registry_backends import Backend
-from tests.test_registry_support import tiny_store
+from tests.support.backends import Backend
+from tests.support.registry_files import tiny_store
 
 #: Municipalities the synthetic rows are stored under, one per tiny area (the last
 #: area's rows go to the first code again).
@@ -38,7 +40,7 @@ def loaded(backend: Backend, tiny_dir: Path) -> Iterator[tuple[Store, pd.DataFra
         records = [
             dict(zip(text.columns, row, strict=True)) for row in text.itertuples(index=False)
         ]
-        assert store.bulk_load(records, who="test", jis_codes=codes) == ROWS
+        assert bulk_load(store, records, who="test", jis_codes=codes) == ROWS
         frame = pd.DataFrame({"jis_code": codes, "fields": list(orgs["fields"])})
         yield store, frame
 
@@ -48,8 +50,9 @@ def test_sql_matrix_equals_pandas(loaded: tuple[Store, pd.DataFrame]) -> None:
     store.retire("a-1", expected_version=1, who="test")  # retired rows are not counted
     fields = [*sorted({f for fs in frame["fields"] for f in fs})[:6], "no-such-field"]
     codes = [*MUNICIPALITIES, store.jis_code, "99100"]  # the city's own rows; an empty code
-    sql = store.coverage_matrix_sql(codes, fields)
-    in_pandas = store.coverage_matrix_frame(codes, fields)
+    analytics = RegistryAnalytics(store)
+    sql = analytics.coverage_matrix_sql(codes, fields)
+    in_pandas = analytics.coverage_matrix_frame(codes, fields)
     pd.testing.assert_frame_equal(sql, in_pandas)
     assert list(sql.index) == codes and list(sql.columns) == fields
 
@@ -77,4 +80,4 @@ def test_bulk_load_is_one_audited_write(loaded: tuple[Store, pd.DataFrame]) -> N
     assert store.audit(1)[0].summary == f"add {ROWS}"
     assert store.data_version() == 2
     with pytest.raises(ValueError, match="JIS codes"):
-        store.bulk_load([{"org_id": "x"}], who="test", jis_codes=[])
+        bulk_load(store, [{"org_id": "x"}], who="test", jis_codes=[])

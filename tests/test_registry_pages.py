@@ -13,13 +13,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.registry import settings
+from geo.registry import Store
 from geo.registry.auth import hash_password
-from geo.registry.store import Store
+from geo.settings import env_name, load_settings
 from geo.words import MESSAGES
 from tests.conftest import ROOT
-from tests.registry_backends import Backend
-from tests.test_registry_support import civic_rows, csv_bytes
+from tests.support.backends import Backend
+from tests.support.registry_files import civic_rows, csv_bytes
 from ui.staff import MAX_ATTEMPTS, form_key
 
 TIMEOUT = 60
@@ -43,9 +43,9 @@ def ja(key: str, **values: object) -> str:
 
 @pytest.fixture
 def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in (settings.REGISTRY_ENV, settings.DATABASE_URL_ENV, "KYODO_KIOSK", "KYODO_DATA_DIR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+    for name in ("registry", "database_url", "kiosk", "data_dir", "city"):
+        monkeypatch.delenv(env_name(name), raising=False)
+    monkeypatch.setenv(env_name("registry_dir"), str(tmp_path / "var"))
     return tmp_path / "var"
 
 
@@ -53,8 +53,8 @@ def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def store(registry_dir: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """The registry the pages use: SQLite in ``registry_dir``, or PostgreSQL."""
     if not backend.is_sqlite:
-        monkeypatch.setenv(settings.DATABASE_URL_ENV, backend.url())
-    with Store.open() as s:
+        monkeypatch.setenv(env_name("database_url"), backend.url())
+    with Store.open(load_settings().registry_url) as s:
         yield s
 
 
@@ -101,9 +101,9 @@ def test_refused_without_a_configured_login(registry_dir: Path) -> None:
 
 
 def test_refused_when_the_registry_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (settings.REGISTRY_DIR_ENV, settings.DATABASE_URL_ENV):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv(settings.REGISTRY_ENV, "0")
+    for name in ("registry_dir", "database_url"):
+        monkeypatch.delenv(env_name(name), raising=False)
+    monkeypatch.setenv(env_name("registry"), "0")
     at = _app()
     assert [e.value for e in at.error] == [ja("staff.registry_off")]
     assert not at.text_input

@@ -17,9 +17,10 @@ import sqlalchemy as sa
 
 from geo.city import YAMAGUCHI
 from geo.crs import WGS84
+from geo.registry.analytics import RegistryAnalytics
 from geo.registry.store import Store
-from tests.registry_backends import Backend
-from tests.test_registry_support import tiny_store
+from tests.support.backends import Backend
+from tests.support.registry_files import tiny_store
 
 FILTERS = [
     pytest.param(None, None, id="all"),
@@ -70,13 +71,17 @@ def _points(store: Store, kinds: set[str] | None, fields: set[str] | None) -> gp
     )
 
 
-def _shapely_too(store: Store) -> None:
-    """Make ``store`` do its spatial work with shapely (as on SQLite)."""
-    store.__dict__["spatial_engine"] = "shapely"
+def _shapely_too(store: Store) -> RegistryAnalytics:
+    """Questions about ``store`` answered with shapely (as on SQLite)."""
+    return RegistryAnalytics(store, spatial_engine="shapely")
 
 
 def test_the_engine_is_postgis_on_postgresql(store: Store, backend: Backend) -> None:
-    assert store.spatial_engine == ("shapely" if backend.is_sqlite else "postgis")
+    assert RegistryAnalytics(store).spatial_engine == (
+        "shapely" if backend.is_sqlite else "postgis"
+    )
+    with pytest.raises(ValueError, match="unknown spatial engine"):
+        RegistryAnalytics(store, spatial_engine="oracle")
 
 
 @pytest.mark.parametrize(("kinds", "fields"), FILTERS)
@@ -89,12 +94,12 @@ def test_counts_per_area(store: Store, kinds: set[str] | None, fields: set[str] 
         name="organisations",
         dtype="int64",
     )
-    found = store.counts_per_area(kinds=kinds, fields=fields)
+    found = RegistryAnalytics(store).counts_per_area(kinds=kinds, fields=fields)
     pd.testing.assert_series_equal(found, expected)
     if kinds is None and fields is None:
         assert expected.sum() > len(points)  # the edge and corner points count twice and 4x
-    _shapely_too(store)
-    pd.testing.assert_series_equal(store.counts_per_area(kinds=kinds, fields=fields), expected)
+    found = _shapely_too(store).counts_per_area(kinds=kinds, fields=fields)
+    pd.testing.assert_series_equal(found, expected)
 
 
 def test_counts_for_other_areas_in_any_crs(store: Store) -> None:
@@ -110,10 +115,12 @@ def test_counts_for_other_areas_in_any_crs(store: Store) -> None:
     )
     points = _points(store, None, None)
     expected = [int(points.covered_by(g).sum()) for g in halves.geometry]
-    assert store.counts_per_area(halves).tolist() == expected
+    analytics = RegistryAnalytics(store)
+    assert analytics.counts_per_area(halves).tolist() == expected
+    assert analytics.counts_per_area(halves.to_crs("EPSG:6671")).tolist() == expected
     assert expected[2] == 0
     with pytest.raises(ValueError, match="unique"):
-        store.counts_per_area(pd.concat([halves, halves]))
+        analytics.counts_per_area(pd.concat([halves, halves]))
 
 
 @pytest.mark.parametrize(("kinds", "fields"), FILTERS)
@@ -125,11 +132,10 @@ def test_points_in_area(
     shape = shapely.union(by_id["nw"], by_id["sw"]) if area == "west-half" else by_id[area]
     points = _points(store, kinds, fields)
     expected = points.loc[points.covered_by(shape), "org_id"].tolist()
-    assert store.points_in_area(shape, kinds=kinds, fields=fields) == expected
+    assert RegistryAnalytics(store).points_in_area(shape, kinds=kinds, fields=fields) == expected
     if kinds is None and fields is None:
         assert "g-corner" in expected
-    _shapely_too(store)
-    assert store.points_in_area(shape, kinds=kinds, fields=fields) == expected
+    assert _shapely_too(store).points_in_area(shape, kinds=kinds, fields=fields) == expected
 
 
 @pytest.mark.parametrize(("kinds", "fields"), FILTERS)
@@ -152,7 +158,9 @@ def test_ids_within_bounds(store: Store, kinds: set[str] | None, fields: set[str
             & (points.geometry.y <= north)
         )
         expected = points.loc[inside, "org_id"].tolist()
-        found = store.ids_within_bounds(west, south, east, north, kinds=kinds, fields=fields)
+        found = RegistryAnalytics(store).ids_within_bounds(
+            west, south, east, north, kinds=kinds, fields=fields
+        )
         assert found == expected, (west, south, east, north)
         if kinds is None and fields is None and west == lon:
             assert "g-corner" in found
@@ -160,17 +168,14 @@ def test_ids_within_bounds(store: Store, kinds: set[str] | None, fields: set[str
 
 def test_empty_bounds_are_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="empty bounds"):
-        store.ids_within_bounds(131.1, 34.0, 131.0, 34.1)
+        RegistryAnalytics(store).ids_within_bounds(131.1, 34.0, 131.0, 34.1)
 
 
 def test_another_city_in_the_same_database_is_not_counted(
     store: Store, backend: Backend, tiny_dir: Path
 ) -> None:
     with Store.open(backend.url(), city=YAMAGUCHI) as yamaguchi:
-        assert len(yamaguchi.ids_within_bounds(130.0, 33.0, 132.0, 35.0)) == len(
-            yamaguchi.records()
-        )
-    assert (
-        store.ids_within_bounds(130.0, 33.0, 132.0, 35.0)
-        == _points(store, None, None)["org_id"].tolist()
-    )
+        found = RegistryAnalytics(yamaguchi).ids_within_bounds(130.0, 33.0, 132.0, 35.0)
+        assert len(found) == len(yamaguchi.records())
+    found = RegistryAnalytics(store).ids_within_bounds(130.0, 33.0, 132.0, 35.0)
+    assert found == _points(store, None, None)["org_id"].tolist()

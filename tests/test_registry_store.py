@@ -1,5 +1,6 @@
-"""The registry store: same frame as the CSV, edits with versions, audit, concurrency,
-snapshots, the settings and the editor password hashes."""
+"""The registry store: same frame as the CSV, the registry as the configured source of
+organisations, edits with versions, audit, concurrency, snapshots and the editor password
+hashes."""
 
 from __future__ import annotations
 
@@ -12,13 +13,23 @@ from geopandas.testing import assert_geodataframe_equal
 
 from geo.city import YAMAGUCHI
 from geo.errors import DataValidationError
-from geo.io import load_organisations
-from geo.registry import ConflictError, RegistryError, data_version, settings
+from geo.io import CsvOrganisations, load_city, load_organisations
+from geo.registry import (
+    ConflictError,
+    RegistryError,
+    RegistryOrganisations,
+    Store,
+    data_version,
+    organisation_source,
+)
+from geo.registry.analytics import RegistryAnalytics
 from geo.registry.auth import PasswordHashError, hash_password, verify_password
-from geo.registry.store import ADD, EDIT, Change, Store
-from tests.registry_backends import Backend
-from tests.test_registry_support import state, tiny_store
-from tests.tinycity import TINY, write_city
+from geo.registry.engine import dispose_engines, engine_for
+from geo.registry.writes import ADD, EDIT, Change
+from geo.settings import DATABASE_FILE, env_name, load_settings
+from tests.support.backends import Backend
+from tests.support.registry_files import dump, state, tiny_store
+from tests.support.tinycity import TINY, write_city
 
 FAST = {"n": 2**8}  # cheap scrypt cost for tests
 
@@ -36,59 +47,49 @@ def test_bundled_registry_equals_the_bundled_csv(backend: Backend) -> None:
         assert_geodataframe_equal(store.read_organisations(), load_organisations())
 
 
-def test_load_organisations_reads_the_registry_when_enabled(
+def test_the_configured_source_reads_the_registry_when_enabled(
     backend: Backend, tmp_path: Path, tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(settings.DATABASE_URL_ENV, raising=False)
+    for name in ("registry", "registry_dir", "database_url"):
+        monkeypatch.delenv(env_name(name), raising=False)
     if backend.is_sqlite:
-        monkeypatch.setenv(settings.REGISTRY_DIR_ENV, str(tmp_path / "var"))
+        monkeypatch.setenv(env_name("registry_dir"), str(tmp_path / "var"))
     else:
-        monkeypatch.setenv(settings.DATABASE_URL_ENV, backend.url())
-    assert data_version(tiny_dir, TINY) == 1
+        monkeypatch.setenv(env_name("database_url"), backend.url())
+    url = load_settings().active_registry_url
+    assert url is not None
+    assert data_version(url, tiny_dir, TINY) == 1  # created and seeded on first use
     if backend.is_sqlite:
-        assert (tmp_path / "var" / settings.DATABASE_FILE).is_file()
-    with Store.open(data_dir=tiny_dir, city=TINY) as store:
+        assert (tmp_path / "var" / DATABASE_FILE).is_file()
+    with Store.open(url, data_dir=tiny_dir, city=TINY) as store:
         org = store.get("g-1")
         store.edit("g-1", {**org.record, "name": "登録簿の名前"}, expected_version=1, who="t")
-    orgs = load_organisations(tiny_dir, TINY)
-    assert orgs.set_index("org_id").loc["g-1", "name"] == "登録簿の名前"
-    assert data_version(tiny_dir, TINY) == 2
-    monkeypatch.setenv(settings.REGISTRY_ENV, "0")
-    assert load_organisations(tiny_dir, TINY).set_index("org_id").loc["g-1", "name"] == (
-        "サンプルg-1"
-    )
-    assert data_version(tiny_dir, TINY) == 0
+    source = organisation_source(tiny_dir, TINY, url)
+    assert isinstance(source, RegistryOrganisations)
+    city = load_city(tiny_dir, TINY, source)
+    assert city.organisations.set_index("org_id").loc["g-1", "name"] == "登録簿の名前"
+    assert data_version(url, tiny_dir, TINY) == 2
+    monkeypatch.setenv(env_name("registry"), "off")
+    off = load_settings().active_registry_url
+    assert off is None
+    assert isinstance(organisation_source(tiny_dir, TINY, off), CsvOrganisations)
+    orgs = organisation_source(tiny_dir, TINY, off).read_organisations()
+    assert orgs.set_index("org_id").loc["g-1", "name"] == "サンプルg-1"
+    assert data_version(off, tiny_dir, TINY) == 0
 
 
-@pytest.mark.parametrize(
-    ("env", "enabled"),
-    [
-        ({}, False),
-        ({"KYODO_REGISTRY": "1"}, True),
-        ({"KYODO_REGISTRY": "yes"}, True),
-        ({"KYODO_REGISTRY_DIR": "/tmp/x"}, True),
-        ({"KYODO_DATABASE_URL": "sqlite:////tmp/x.sqlite3"}, True),
-        ({"KYODO_DATABASE_URL": "sqlite:////tmp/x.sqlite3", "KYODO_REGISTRY": "0"}, False),
-    ],
-)
-def test_registry_enabled(
-    env: dict[str, str], enabled: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for name in (settings.REGISTRY_ENV, settings.REGISTRY_DIR_ENV, settings.DATABASE_URL_ENV):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    assert settings.registry_enabled() is enabled
-
-
-def test_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(settings.DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(settings.REGISTRY_DIR_ENV, raising=False)
-    assert settings.database_url().endswith("/var/registry.sqlite3")
-    monkeypatch.setenv(settings.REGISTRY_DIR_ENV, "/srv/kyodo")
-    assert settings.database_url() == "sqlite:////srv/kyodo/registry.sqlite3"
-    monkeypatch.setenv(settings.DATABASE_URL_ENV, "postgresql://u@db/kyodo")
-    assert settings.database_url() == "postgresql://u@db/kyodo"
+def test_data_version_reuses_one_engine_per_database(backend: Backend, tiny_dir: Path) -> None:
+    url = backend.url()
+    assert data_version(url, tiny_dir, TINY) == 1
+    engine = engine_for(url)
+    for _ in range(3):
+        assert data_version(url, tiny_dir, TINY) == 1
+        with Store.open(url, data_dir=tiny_dir, city=TINY) as store:
+            assert store.engine is engine
+    assert engine_for(url) is engine
+    dispose_engines(url)
+    assert engine_for(url) is not engine
+    assert data_version(url, tiny_dir, TINY) == 1
 
 
 # --- editing ---------------------------------------------------------------------------
@@ -114,7 +115,7 @@ def test_edit_retire_reactivate_with_versions_and_audit(backend: Backend, tiny_d
         assert store.reactivate("a-2", expected_version=3, who="山田").status == "active"
         actions = [e.action for e in store.audit()]
         assert actions == ["reactivate", "retire", "edit", "seed"]
-        details = store.audit_details(store.audit()[2].change_id)
+        details = RegistryAnalytics(store).audit_details(store.audit()[2].change_id)
         assert {(d["field"], d["previous"], d["new"]) for d in details} == {
             ("households", "100", "120"),
             ("phone", "", "083-1"),
@@ -243,8 +244,10 @@ def test_a_database_holds_several_cities_each_store_sees_its_own(
             tiny.add(record, who="t")
             assert yamaguchi.get("council-odono").record["name"] != "同じID"
             assert yamaguchi.data_version() == 1
-            assert tiny.counts_per_area().index.tolist() == list(TINY.area_ids)
-            assert yamaguchi.counts_per_area().index.tolist() == list(YAMAGUCHI.area_ids)
+            counts = RegistryAnalytics(tiny).counts_per_area()
+            assert counts.index.tolist() == list(TINY.area_ids)
+            counts = RegistryAnalytics(yamaguchi).counts_per_area()
+            assert counts.index.tolist() == list(YAMAGUCHI.area_ids)
         assert tiny.next_ids("council", 1) == ["council-0001"]
 
 
@@ -269,12 +272,12 @@ def test_in_memory_sqlite_is_refused(tiny_dir: Path) -> None:
 def test_snapshot_and_restore(tmp_path: Path, tiny_dir: Path) -> None:
     with tiny_store(tmp_path, tiny_dir) as store:
         snap = store.snapshot("backup")
-        rows = store.dump()
+        rows = dump(store)
         store.retire("g-1", expected_version=1, who="t")
         version = store.data_version()
         before, result = store.restore(snap, who="管理者")
         assert before.is_file() and before != snap
-        assert store.dump() == rows
+        assert dump(store) == rows
         assert result.data_version > version  # readers reload
         latest = store.audit(1)[0]
         assert (latest.action, latest.who, latest.source) == ("restore", "管理者", snap.name)

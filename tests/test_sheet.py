@@ -7,7 +7,6 @@ skip when poppler is missing, except under CI (``CI=true``) where they fail.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.io import CityData
+from geo.model import CityData
 from geo.profile import AreaProfile, area_profile, area_profiles, format_int
 from geo.sheet import (
     SAMPLE_NOTICE,
@@ -26,7 +25,8 @@ from geo.sheet import (
     map_png,
 )
 from geo.words import text as text_of
-from tests.tinycity import TINY
+from tests.support.ci import skip_or_fail
+from tests.support.tinycity import TINY
 
 TODAY = dt.date(2026, 3, 1)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -37,9 +37,7 @@ def _poppler(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
         message = f"{tool} (poppler-utils) is missing: run scripts/install-system-deps.sh"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message, must_run="the PDF sheet checks")
     return path
 
 

@@ -18,8 +18,8 @@ from geo.registry.importer import plan_import, read_bytes
 from geo.registry.readers import NOTES_SHEETS
 from geo.registry.store import Store
 from geo.registry.templates import TEMPLATES, example_row, template_csv, template_xlsx
-from tests.test_registry_support import civic_rows, tiny_store, xlsx_bytes
-from tests.tinycity import TINY
+from tests.support.registry_files import civic_rows, tiny_store, xlsx_bytes
+from tests.support.tinycity import TINY
 
 KEYS = sorted(TEMPLATES)
 

@@ -12,7 +12,7 @@ import pytest
 
 from geo.errors import DataValidationError, Problem
 from geo.io import load_areas, load_centers, load_city, load_organisations
-from tests.tinycity import TINY
+from tests.support.tinycity import TINY
 
 
 def _copy(tiny_dir: Path, tmp_path: Path) -> Path:

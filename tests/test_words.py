@@ -19,8 +19,8 @@ import pytest
 from geo.coverage import GAP_REASONS, METRICS
 from geo.errors import DataValidationError, Finding, Problem
 from geo.fields import NEEDS, NPO_FIELDS, npo_code
-from geo.io import CONFIDENCE, HAZARDS, ORG_KINDS
 from geo.matching import LEGAL_ENTITIES, REASON_CODES
+from geo.model import CONFIDENCE, HAZARDS, ORG_KINDS
 from geo.profile import TABLE_LABELS, UNITS
 from geo.words import (
     LANGS,

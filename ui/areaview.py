@@ -16,7 +16,7 @@ from ui.assets import map_assets
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _profile(area_id: str, key: tuple[str, str, int]) -> AreaProfile:
+def _profile(area_id: str, key: data.DataKey) -> AreaProfile:
     return area_profile(data.city(), area_id)
 
 
@@ -26,7 +26,7 @@ def profile(area_id: str) -> AreaProfile:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _sheet(area_id: str, day: dt.date, key: tuple[str, str, int]) -> bytes:
+def _sheet(area_id: str, day: dt.date, key: data.DataKey) -> bytes:
     return area_sheet_pdf(profile(area_id), data.city(), today=day)
 
 

@@ -1,6 +1,6 @@
 """Cached loaders and computations: the only place Streamlit caches data.
 
-The loaded :class:`~geo.io.CityData` is shared by every session (``cache_resource``)
+The loaded :class:`~geo.model.CityData` is shared by every session (``cache_resource``)
 and must never be mutated; filters and geo functions always return new frames.
 Everything is cached on hashable arguments and on the registry's data version, so an
 edit made by the staff shows on every page (and every replica) within a second or two.
@@ -13,35 +13,46 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.city import city_by_code, configured_city
+from geo.city import city_by_code
 from geo.coverage import DEFAULT_RULE, GapRule, coverage, coverage_matrix
 from geo.filters import OrgFilter
-from geo.io import CityData, default_data_dir, load_city
-from geo.registry import data_version
+from geo.io import load_city
+from geo.model import CityData
+from geo.registry import data_version, organisation_source
+from ui import settings
 
 #: How long a read of the registry's version is reused (seconds).
 VERSION_TTL = 1.0
 
+#: What identifies the data in use: data folder, city (JIS code), the registry's URL
+#: (``""`` when organisations come from ``organisations.csv``) and the data version.
+DataKey = tuple[str, str, str, int]
+
 
 @st.cache_data(show_spinner=False, ttl=VERSION_TTL, max_entries=4)
-def _version(data_dir: str) -> int:
-    return data_version(Path(data_dir))
+def _version(data_dir: str, jis_code: str, registry_url: str) -> int:
+    return data_version(registry_url or None, Path(data_dir), city_by_code(jis_code))
 
 
-def data_key() -> tuple[str, str, int]:
-    """What identifies the data in use: folder, city (JIS code) and data version.
+def data_key() -> DataKey:
+    """What identifies the data in use, read from this run's settings.
 
     Every cached computation takes it as an argument, so a cache never serves one
-    city's or one version's results for another.
+    city's, one source's or one version's results for another.
     """
-    data_dir = str(default_data_dir())
-    return data_dir, configured_city().jis_code, _version(data_dir)
+    chosen = settings.current()
+    city = chosen.city_config()
+    data_dir = str(chosen.city_data_dir(city))
+    url = chosen.active_registry_url or ""
+    return data_dir, city.jis_code, url, _version(data_dir, city.jis_code, url)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _city(key: tuple[str, str, int]) -> CityData:
-    data_dir, jis_code, _ = key
-    return load_city(Path(data_dir), city_by_code(jis_code))
+def _city(key: DataKey) -> CityData:
+    data_dir, jis_code, url, _ = key
+    city = city_by_code(jis_code)
+    source = organisation_source(Path(data_dir), city, url or None)
+    return load_city(Path(data_dir), city, source)
 
 
 def city() -> CityData:
@@ -50,7 +61,7 @@ def city() -> CityData:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _filtered(flt: OrgFilter, key: tuple[str, str, int]) -> pd.DataFrame:
+def _filtered(flt: OrgFilter, key: DataKey) -> pd.DataFrame:
     return flt.apply(_city(key).organisations)
 
 
@@ -60,7 +71,7 @@ def filtered(flt: OrgFilter) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _area_coverage(flt: OrgFilter, rule: GapRule, key: tuple[str, str, int]) -> pd.DataFrame:
+def _area_coverage(flt: OrgFilter, rule: GapRule, key: DataKey) -> pd.DataFrame:
     fields = tuple(sorted(flt.fields))
     return coverage(_city(key).areas, _filtered(flt, key), fields, rule=rule)
 
@@ -71,9 +82,7 @@ def area_coverage(flt: OrgFilter, rule: GapRule = DEFAULT_RULE) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _matrix(
-    flt: OrgFilter, codes: tuple[str, ...], metric: str, key: tuple[str, str, int]
-) -> pd.DataFrame:
+def _matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str, key: DataKey) -> pd.DataFrame:
     base = OrgFilter(kinds=flt.kinds, areas=flt.areas, text=flt.text)
     return coverage_matrix(_city(key).areas, _filtered(base, key), codes, metric=metric)
 

@@ -1,7 +1,8 @@
 """Kiosk mode: the public touch screen at the support center.
 
-A session is a kiosk session when the server runs with ``KYODO_KIOSK=1`` (``make
-kiosk``) or the first request carries ``?kiosk=1``; it stays one for its lifetime.
+A session is a kiosk session when the server runs with the ``kiosk`` setting on
+(``KYODO_KIOSK=1``, ``make kiosk``) or the first request carries ``?kiosk=1``; it stays
+one for its lifetime.
 Kiosk sessions get only the kiosk page in their navigation, so the other pages
 (import, editing, exports) are never run for them: refused on the server.
 """
@@ -9,17 +10,13 @@ Kiosk sessions get only the kiosk page in their navigation, so the other pages
 from __future__ import annotations
 
 import json
-import os
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 import streamlit as st
 
-KIOSK_ENV = "KYODO_KIOSK"
-IDLE_ENV = "KYODO_KIOSK_IDLE_SECONDS"
-PUBLIC_URL_ENV = "KYODO_PUBLIC_URL"
-PUBLIC_VIEW_ENV = "KYODO_PUBLIC_VIEW"
-DEFAULT_IDLE_SECONDS = 120
+from ui import settings
+
 _ON = "kiosk.on"
 
 #: Kiosk styling: Streamlit's own chrome hidden, touch-sized targets, large text.
@@ -75,14 +72,14 @@ _IDLE_JS = """
 
 
 def forced_by_server() -> bool:
-    """True when the whole server is a kiosk (``KYODO_KIOSK=1``)."""
-    return os.environ.get(KIOSK_ENV, "") in {"1", "true", "yes"}
+    """True when the whole server is a kiosk (the ``kiosk`` setting, ``KYODO_KIOSK``)."""
+    return settings.current().kiosk
 
 
 def public_view() -> bool:
-    """True when the server only serves the public (``KYODO_PUBLIC_VIEW=1``): the staff
-    pages (import, editing) are not registered at all."""
-    return os.environ.get(PUBLIC_VIEW_ENV, "") in {"1", "true", "yes"}
+    """True when the server only serves the public (the ``public_view`` setting,
+    ``KYODO_PUBLIC_VIEW``): the staff pages (import, editing) are not registered at all."""
+    return settings.current().public_view
 
 
 def kiosk_mode() -> bool:
@@ -97,13 +94,9 @@ def kiosk_mode() -> bool:
 
 
 def idle_seconds() -> int:
-    """Idle timeout before the attract screen returns (``KYODO_KIOSK_IDLE_SECONDS``)."""
-    raw = os.environ.get(IDLE_ENV, "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return DEFAULT_IDLE_SECONDS
-    return value if 5 <= value <= 3600 else DEFAULT_IDLE_SECONDS
+    """Idle timeout before the attract screen returns (the ``kiosk_idle_seconds``
+    setting, ``KYODO_KIOSK_IDLE_SECONDS``)."""
+    return settings.current().kiosk_idle_seconds
 
 
 def reset_path() -> str:
@@ -125,10 +118,10 @@ def idle_reset() -> None:
 def public_link(params: dict[str, str]) -> str:
     """The normal public view of ``params`` on the public address of the app.
 
-    ``KYODO_PUBLIC_URL`` when set (the address visitors' phones can reach), else the
-    address the kiosk itself uses.
+    The ``public_url`` setting (``KYODO_PUBLIC_URL``) when set (the address visitors'
+    phones can reach), else the address the kiosk itself uses.
     """
-    base = os.environ.get(PUBLIC_URL_ENV) or (st.context.url or "")
+    base = settings.current().public_url or (st.context.url or "")
     parts = urlsplit(base)
     root = urlunsplit((parts.scheme or "http", parts.netloc, "/", "", ""))
     query = urlencode({k: v for k, v in params.items() if v})
@@ -145,11 +138,7 @@ def qr_svg(url: str) -> str:
 
 
 __all__ = [
-    "IDLE_ENV",
     "KIOSK_CSS",
-    "KIOSK_ENV",
-    "PUBLIC_URL_ENV",
-    "PUBLIC_VIEW_ENV",
     "forced_by_server",
     "hide_chrome",
     "idle_reset",

@@ -14,8 +14,8 @@ import streamlit as st
 
 from geo.coverage import coverage
 from geo.filters import OrgFilter
-from geo.io import CITYWIDE, CityData
 from geo.mapping import MapSpec, build_city_map_parts
+from geo.model import CITYWIDE, CityData
 from geo.public import public_organisations
 from geo.words import LANGS, pick
 from ui import data

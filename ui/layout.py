@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.io import CityData
+from geo.model import CityData
 from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, t

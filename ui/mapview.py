@@ -19,7 +19,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.io import CityData
 from geo.mapping import (
     MapParts,
     MapSpec,
@@ -28,6 +27,7 @@ from geo.mapping import (
     needs_view,
     viewport_of,
 )
+from geo.model import CityData
 from ui.assets import map_assets
 from ui.i18n import lang
 from ui.state import KEYS, ViewState

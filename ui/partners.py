@@ -17,7 +17,6 @@ from streamlit_folium import st_folium
 from geo.coverage import DEFAULT_RULE, active_mask
 from geo.fields import DISASTER_NEED
 from geo.filters import OrgFilter
-from geo.io import ORG_KINDS, CityData
 from geo.mapping import MapSpec, build_city_map
 from geo.matching import (
     DEFAULT_WEIGHTS,
@@ -28,6 +27,7 @@ from geo.matching import (
     reasons_line,
     reasons_text,
 )
+from geo.model import ORG_KINDS, CityData
 from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
@@ -52,9 +52,7 @@ _KIND_LAYERS = {"council": "councils", "association": "associations", "civic_gro
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _suggestions(
-    area_id: str, need: str, day: dt.date, key: tuple[str, str, int]
-) -> list[Suggestion]:
+def _suggestions(area_id: str, need: str, day: dt.date, key: data.DataKey) -> list[Suggestion]:
     return rank_partners(data.city(), area_id, need, today=day)
 
 
@@ -64,7 +62,7 @@ def suggestions(area_id: str, need: str) -> list[Suggestion]:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _needing(org_id: str, by: str, key: tuple[str, str, int]) -> pd.DataFrame:
+def _needing(org_id: str, by: str, key: data.DataKey) -> pd.DataFrame:
     return areas_needing(data.city(), org_id, by=by)
 
 

@@ -22,8 +22,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from geo.city import city_by_code
 from geo.errors import DataValidationError, Problem
-from geo.io import CITYWIDE, LEGAL_FORMS, ORG_KINDS, default_data_dir
+from geo.model import CITYWIDE, LEGAL_FORMS, ORG_KINDS
 from geo.registry import (
     ConflictError,
     ImportPlan,
@@ -33,20 +34,20 @@ from geo.registry import (
     StoredOrg,
     UnreadableFileError,
     apply_plan,
-    database_url,
     export_csv,
     export_geojson,
     export_hsds,
     plan_import,
     read_bytes,
-    registry_enabled,
 )
 from geo.registry.auth import PasswordHashError, verify_password
 from geo.registry.columns import LABELS, RECORD_COLUMNS
 from geo.registry.importer import CHANGE, prepare_record
-from geo.registry.settings import REGISTRY_DIR_ENV, REGISTRY_ENV
-from geo.registry.store import ADD, REACTIVATE, RETIRED
+from geo.registry.schema import RETIRED
+from geo.registry.writes import ADD, REACTIVATE
+from geo.settings import env_name
 from geo.words import pick
+from ui import settings
 from ui.i18n import labeller, lang, t
 from ui.kiosk import kiosk_mode
 
@@ -94,9 +95,12 @@ def require_editor() -> str:
     if kiosk_mode():
         st.error(t("staff.kiosk"))
         st.stop()
-    if not registry_enabled():
+    if not settings.current().registry_enabled:
         st.error(t("staff.registry_off"))
-        st.code(f"{REGISTRY_ENV}=1\n# or\n{REGISTRY_DIR_ENV}=/srv/kyodo-map/var", language="sh")
+        st.code(
+            f"{env_name('registry')}=1\n# or\n{env_name('registry_dir')}=/srv/kyodo-map/var",
+            language="sh",
+        )
         st.stop()
     secrets = _secrets()
     kyodo = secrets.get("kyodo") or {}
@@ -167,15 +171,16 @@ def _password_editor(stored: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _reference(data_dir: str) -> Reference:
-    return Reference.load(Path(data_dir))
+def _reference(data_dir: str, jis_code: str) -> Reference:
+    return Reference.load(Path(data_dir), city_by_code(jis_code))
 
 
 @contextmanager
 def registry() -> Iterator[Store]:
     """The configured registry; its problems are shown at the page edge and stop it."""
     try:
-        store = Store.open(database_url(), reference=_reference(str(default_data_dir())))
+        reference = _reference(str(settings.data_dir()), settings.city().jis_code)
+        store = Store.open(settings.current().registry_url, reference=reference)
     except (RegistryError, DataValidationError) as exc:
         st.error(t("staff.registry_error"))
         st.text(str(exc))

@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo.coverage import METRICS
 from geo.filters import OrgFilter
-from geo.io import HAZARDS, ORG_KINDS
+from geo.model import HAZARDS, ORG_KINDS
 
 LAYERS = ("councils", "associations", "civic_groups", "shelters")
 BASEMAPS = ("gsi", "osm", "none")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.coverage import METRICS
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
-from geo.io import CITYWIDE, HAZARDS, ORG_KINDS, CityData
+from geo.model import CITYWIDE, HAZARDS, ORG_KINDS, CityData
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query

@@ -25,8 +25,11 @@ Commands
     Read a password (from standard input when piped) and print its hash for the
     secrets file.
 
-Options before the command: ``--database-url URL`` (default ``$KYODO_DATABASE_URL`` or
-``var/registry.sqlite3``) and ``--data-dir DIR`` (default ``$KYODO_DATA_DIR``).
+Options before the command: ``--database-url URL`` (default: the ``database_url`` setting,
+``KYODO_DATABASE_URL``, or ``registry.sqlite3`` in the registry folder) and ``--data-dir
+DIR`` (default: the ``data_dir`` setting, ``KYODO_DATA_DIR``, or the city's bundled data).
+The city is the ``city`` setting (``KYODO_CITY``); a setting that does not parse is
+reported by name with exit code 2.
 
 Exit codes
 ----------
@@ -34,7 +37,7 @@ Exit codes
 1  the file's content has problems (listed as row, column, value, reason); with
    ``--valid-only`` the valid rows were imported all the same
 2  usage error, or the file or snapshot could not be read at all (missing, over
-   20 MB, unknown type, not UTF-8/CP932, broken CSV/JSON/xlsx)
+   20 MB, unknown type, not UTF-8/CP932, broken CSV/JSON/xlsx), or a bad setting
 3  the registry refused: changed meanwhile, another city, or no SQLite for snapshots
 """
 
@@ -48,7 +51,6 @@ from pathlib import Path
 from typing import TextIO
 
 from geo.errors import DataValidationError, Problem
-from geo.registry import settings
 from geo.registry.auth import hash_password
 from geo.registry.columns import IMPORT_KINDS
 from geo.registry.errors import RegistryError
@@ -66,7 +68,9 @@ from geo.registry.npo import read_npo
 from geo.registry.npo_plan import ADD as NPO_ADD
 from geo.registry.npo_plan import UNCHANGED as NPO_UNCHANGED
 from geo.registry.npo_plan import KnownOrg, NpoPlan, plan_npo
-from geo.registry.store import ADD, REACTIVATE, Store
+from geo.registry.store import Store
+from geo.registry.writes import ADD, REACTIVATE
+from geo.settings import Settings, SettingsError, env_name, load_settings
 from geo.words import text
 
 OK = 0
@@ -314,43 +318,74 @@ def _hash_password(out: TextIO) -> int:
     return OK
 
 
+def _backup(_: argparse.Namespace, store: Store, out: TextIO) -> int:
+    print(store.snapshot("backup"), file=out)
+    return OK
+
+
+def _snapshots(_: argparse.Namespace, store: Store, out: TextIO) -> int:
+    for path in store.snapshots():
+        print(path, file=out)
+    return OK
+
+
+def _restore(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    before, result = store.restore(args.snapshot, who=_who(args.who))
+    print(
+        f"restored {args.snapshot.name} (registry version {result.data_version}); "
+        f"the state before is in {before}",
+        file=out,
+    )
+    return OK
+
+
+def _audit(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    for e in store.audit(args.limit):
+        print(f"{e.change_id:>5} {e.at} {e.who} {e.action} {e.source} {e.summary}", file=out)
+    return OK
+
+
+COMMANDS = {
+    "import": _import,
+    "import-npo": _import_npo,
+    "export": _export,
+    "backup": _backup,
+    "snapshots": _snapshots,
+    "restore": _restore,
+    "audit": _audit,
+}
+
+
+def _note_when_off(settings: Settings) -> None:
+    if not settings.registry_enabled:
+        print(
+            "note: the app reads organisations from the registry only when "
+            f"{env_name('registry')}=1 (or {env_name('registry_dir')} / "
+            f"{env_name('database_url')}) is set",
+            file=sys.stderr,
+        )
+
+
+def _open(args: argparse.Namespace, settings: Settings) -> Store:
+    city = settings.city_config()
+    data_dir = args.data_dir or settings.city_data_dir(city)
+    return Store.open(args.database_url or settings.registry_url, data_dir=data_dir, city=city)
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run one command; the exit code (see the module docstring)."""
     stream = out or sys.stdout
     args = _parser().parse_args(argv)
     if args.command == "hash-password":
         return _hash_password(stream)
-    if not settings.registry_enabled():
-        print(
-            "note: the app reads organisations from the registry only when "
-            f"{settings.REGISTRY_ENV}=1 (or {settings.REGISTRY_DIR_ENV} / "
-            f"{settings.DATABASE_URL_ENV}) is set",
-            file=sys.stderr,
-        )
     try:
-        with Store.open(args.database_url, data_dir=args.data_dir) as store:
-            handler = {"import": _import, "import-npo": _import_npo, "export": _export}
-            if args.command in handler:
-                return handler[args.command](args, store, stream)
-            if args.command == "backup":
-                print(store.snapshot("backup"), file=stream)
-            elif args.command == "snapshots":
-                for path in store.snapshots():
-                    print(path, file=stream)
-            elif args.command == "restore":
-                before, result = store.restore(args.snapshot, who=_who(args.who))
-                print(
-                    f"restored {args.snapshot.name} (registry version {result.data_version}); "
-                    f"the state before is in {before}",
-                    file=stream,
-                )
-            elif args.command == "audit":
-                for e in store.audit(args.limit):
-                    print(
-                        f"{e.change_id:>5} {e.at} {e.who} {e.action} {e.source} {e.summary}",
-                        file=stream,
-                    )
-            return OK
+        settings = load_settings()
+        _note_when_off(settings)
+        with _open(args, settings) as store:
+            return COMMANDS[args.command](args, store, stream)
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNREADABLE
     except UnreadableFileError as exc:
         _print_problems(exc.problems, stream)
         return UNREADABLE

@@ -1,6 +1,6 @@
 """The column mapping: how staff head their spreadsheets, and the words they use.
 
-Headers and words are matched after :func:`geo.filters.normalise` (NFKC, case-folded,
+Headers and words are matched after :func:`geo.normalise.normalise` (NFKC, case-folded,
 spaces removed), so ``団体名``, ``団体名 `` and ``ＮＡＭＥ`` are the same header; the
 cells keep the text as written. The table below is documented in README.md (a test
 keeps the two in step).
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from geo.filters import normalise
-from geo.io import CITYWIDE, ORG_FILE_COLUMNS
+from geo.model import CITYWIDE, ORG_FILE_COLUMNS
+from geo.normalise import normalise
 
 #: Columns of a registry record: those of ``organisations.csv``, in order.
 RECORD_COLUMNS = ORG_FILE_COLUMNS

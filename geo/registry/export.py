@@ -1,6 +1,6 @@
 """Exports of the registry: CSV, GeoJSON and HSDS 3.0 JSON.
 
-Public exports carry only the columns of :data:`geo.io.PUBLIC_ORG_COLUMNS`; staff
+Public exports carry only the columns of :data:`geo.model.PUBLIC_ORG_COLUMNS`; staff
 exports add the private contact columns. CSV cells that a spreadsheet would run as a
 formula (``= + - @``) are neutralised with a leading ``'``, which the importer drops
 again, so an export imports back to the same registry.
@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from geo.export import safe_csv
-from geo.io import PUBLIC_ORG_COLUMNS
+from geo.model import PUBLIC_ORG_COLUMNS
 from geo.registry import hsds
 from geo.registry.columns import IMPORT_KINDS, LABELS, RECORD_COLUMNS
 from geo.registry.store import Store

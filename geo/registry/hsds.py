@@ -44,7 +44,7 @@ import pandas as pd
 
 from geo.city import CityConfig
 from geo.fields import NPO, Field, FieldCatalog
-from geo.io import CITYWIDE
+from geo.model import CITYWIDE
 from geo.public import public_organisations
 from geo.registry.npo_layout import prefecture_of
 from geo.words import pick, text

@@ -22,14 +22,15 @@ keep their stored values (a file without 電話 leaves phone numbers as they are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from geo.errors import DataValidationError, Finding, Problem, shorten
-from geo.filters import normalise
+from geo.normalise import normalise
 from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
 from geo.registry.places import COORDINATES, NONE
 from geo.registry.readers import (
@@ -40,19 +41,12 @@ from geo.registry.readers import (
     read_bytes,
     read_path,
 )
-from geo.registry.store import (
-    ACTIVE,
-    ADD,
-    EDIT,
-    REACTIVATE,
-    RETIRE,
-    Change,
-    Store,
-    StoredOrg,
-    WriteResult,
-)
+from geo.registry.reads import StoredOrg
+from geo.registry.schema import ACTIVE
+from geo.registry.store import Store
 from geo.registry.validation import Reference, check_records
 from geo.registry.values import clean_cell
+from geo.registry.writes import ADD, EDIT, REACTIVATE, RETIRE, Change, WriteResult
 from geo.words import Named, Phrase, phrase
 
 __all__ = [
@@ -239,6 +233,20 @@ def _header_map(
     return by_index, header_of
 
 
+def _layout_problems(table: SourceTable, header_of: Mapping[str, str]) -> list[Problem]:
+    """Problems of the file's layout: required columns missing, no header, no rows."""
+    name = table.name
+    problems: list[Problem] = []
+    for column in ("name", "fields"):
+        if column not in header_of and table.headers:
+            problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
+    if not table.headers:
+        problems.append(Problem(name, None, None, "", "file_empty"))
+    elif not table.rows:
+        problems.append(Problem(name, None, None, "", "no_rows"))
+    return problems
+
+
 def plan_import(
     table: SourceTable,
     kind: str,
@@ -272,42 +280,22 @@ def plan_import(
     if kind not in IMPORT_KINDS:
         raise ValueError(f"kind must be one of {sorted(IMPORT_KINDS)}, not {kind!r}")
     org_kind = IMPORT_KINDS[kind]
-    name = table.name
     problems: list[Problem] = list(table.problems)
     base_version = store.data_version()
     by_index, header_of = _header_map(table, problems)
-    for column in ("name", "fields"):
-        if column not in header_of and table.headers:
-            problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
-    if not table.headers:
-        problems.append(Problem(name, None, None, "", "file_empty"))
-    elif not table.rows:
-        problems.append(Problem(name, None, None, "", "no_rows"))
+    problems += _layout_problems(table, header_of)
     columns = {h: (match_header(h) or "") for h in table.headers if h}
+    head = (table.name, table.sha256, org_kind, base_version, columns)
     if any(p.row is None for p in problems):
-        return ImportPlan(
-            name,
-            table.sha256,
-            org_kind,
-            base_version,
-            columns,
-            (),
-            (),
-            tuple(problems),
-            len(table.rows),
-        )
-    return _plan_rows(
-        table,
-        org_kind,
-        store,
-        by_index,
-        header_of,
-        problems,
-        base_version,
-        columns,
-        retire_missing=retire_missing,
-        today=today or dt.date.today(),
-    )
+        return ImportPlan(*head, (), (), tuple(problems), len(table.rows))
+    stored = store.records(include_retired=True)
+    planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
+    drafts = planner.drafts(by_index, today or dt.date.today())
+    planner.assign_ids(drafts, store.next_ids)
+    planner.check(drafts)
+    rows, levels = planner.planned(drafts)
+    retired = planner.retirements() if retire_missing else ()
+    return ImportPlan(*head, rows, retired, tuple(problems), len(table.rows), levels)
 
 
 def _kind_words(kind: str) -> Phrase:
@@ -321,127 +309,179 @@ def _label(column: str, header_of: Mapping[str, str]) -> str:
     return header_of.get(column, LABELS.get(column, column))
 
 
-def _plan_rows(
-    table: SourceTable,
-    org_kind: str,
-    store: Store,
-    by_index: Mapping[int, str],
-    header_of: Mapping[str, str],
-    problems: list[Problem],
-    base_version: int,
-    columns: Mapping[str, str],
-    *,
-    retire_missing: bool,
-    today: dt.date,
-) -> ImportPlan:
-    name = table.name
-    ref = store.reference
-    vocab = ref.vocabulary
-    stored = store.records(include_retired=True)
-    by_id = {s.org_id: s for s in stored}
-    by_name: dict[str, list[str]] = {}
-    for s in stored:
-        if s.record["kind"] == org_kind:
-            by_name.setdefault(normalise(s.record["name"]), []).append(s.org_id)
-    seen_ids: dict[str, int] = {}
-    seen_names: dict[str, int] = {}
-    bad: set[tuple[int, str]] = set()
+class _Draft(NamedTuple):
+    """One row of the file made into a record, before the full check."""
 
-    def report(row: int, column: str, found: Finding) -> None:
-        problems.append(found.at(name, row, _label(column, header_of)))
-        bad.add((row, column))
+    row: int
+    record: dict[str, str]
+    level: str
+    existing_id: str | None
 
-    drafts: list[tuple[int, dict[str, str], str, str | None]] = []
-    listed: set[str] = set()
-    for n, cells, point in zip(
-        table.row_numbers, table.rows, table.points or [None] * len(table.rows), strict=True
-    ):
-        given = {column: cells[i] for i, column in by_index.items()}
-        oid = clean_cell("org_id", given.get("org_id", ""), vocab, today=today)[0]
+
+class _Planner:
+    """The rows of one import file checked against the registry, problems collected.
+
+    Parameters
+    ----------
+    table
+        The file.
+    org_kind
+        The registry kind imported.
+    ref
+        The city's reference data.
+    header_of
+        Registry column -> header as written (for the problem reports).
+    problems
+        Where problems are collected (the file's own come first).
+    stored
+        Every stored organisation, retired ones included.
+    """
+
+    def __init__(
+        self,
+        table: SourceTable,
+        org_kind: str,
+        ref: Reference,
+        header_of: Mapping[str, str],
+        problems: list[Problem],
+        stored: Sequence[StoredOrg],
+    ) -> None:
+        self.table = table
+        self.org_kind = org_kind
+        self.ref = ref
+        self.header_of = header_of
+        self.problems = problems
+        self.stored = stored
+        self.by_id = {s.org_id: s for s in stored}
+        self.by_name: dict[str, list[str]] = {}
+        for s in stored:
+            if s.record["kind"] == org_kind:
+                self.by_name.setdefault(normalise(s.record["name"]), []).append(s.org_id)
+        self.seen_ids: dict[str, int] = {}
+        self.seen_names: dict[str, int] = {}
+        self.bad: set[tuple[int, str]] = set()
+        self.listed: set[str] = set()
+
+    def report(self, row: int, column: str, found: Finding) -> None:
+        """Collect a problem of one cell."""
+        self.problems.append(found.at(self.table.name, row, _label(column, self.header_of)))
+        self.bad.add((row, column))
+
+    def _by_id(self, n: int, oid: str) -> StoredOrg | None:
+        existing = self.by_id.get(oid)
+        if existing is not None and existing.record["kind"] != self.org_kind:
+            kind = _kind_words(existing.record["kind"])
+            self.report(n, "org_id", Finding(oid, "other_kind_id", {"kind": kind}))
+            existing = None
+        if oid in self.seen_ids:
+            self.report(n, "org_id", Finding(oid, "duplicate", {"row": self.seen_ids[oid]}))
+        self.seen_ids.setdefault(oid, n)
+        return existing
+
+    def _by_name(self, n: int, org_name: str) -> StoredOrg | None:
+        key = normalise(org_name)
+        matches = self.by_name.get(key, [])
+        existing = None
+        if len(matches) > 1:
+            ids = {"ids": ", ".join(matches)}
+            self.report(n, "name", Finding(shorten(org_name), "ambiguous_name", ids))
+        elif matches:
+            existing = self.by_id[matches[0]]
+        if key in self.seen_names:
+            first = {"row": self.seen_names[key]}
+            self.report(n, "name", Finding(shorten(org_name), "duplicate", first))
+        self.seen_names.setdefault(key, n)
+        return existing
+
+    def _draft(
+        self,
+        n: int,
+        given: Mapping[str, str],
+        point: tuple[float, float] | None,
+        today: dt.date,
+    ) -> _Draft:
+        oid = clean_cell("org_id", given.get("org_id", ""), self.ref.vocabulary, today=today)[0]
         org_name = given.get("name", "").strip()
         existing = None
         if oid:
-            existing = by_id.get(oid)
-            if existing is not None and existing.record["kind"] != org_kind:
-                kind = _kind_words(existing.record["kind"])
-                report(n, "org_id", Finding(oid, "other_kind_id", {"kind": kind}))
-                existing = None
-            if oid in seen_ids:
-                report(n, "org_id", Finding(oid, "duplicate", {"row": seen_ids[oid]}))
-            seen_ids.setdefault(oid, n)
+            existing = self._by_id(n, oid)
         elif org_name:
-            key = normalise(org_name)
-            matches = by_name.get(key, [])
-            if len(matches) > 1:
-                ids = {"ids": ", ".join(matches)}
-                report(n, "name", Finding(shorten(org_name), "ambiguous_name", ids))
-            elif matches:
-                existing = by_id[matches[0]]
-            if key in seen_names:
-                first = {"row": seen_names[key]}
-                report(n, "name", Finding(shorten(org_name), "duplicate", first))
-            seen_names.setdefault(key, n)
+            existing = self._by_name(n, org_name)
         if existing is not None:
-            listed.add(existing.org_id)
-        prepared = prepare_record(given, org_kind, existing, ref, today=today, point=point)
-        for column, found in prepared.problems:
-            report(n, column, found)
-        bad.update((n, c) for c in prepared.quiet)
-        drafts.append(
-            (n, prepared.record, prepared.match_level, existing.org_id if existing else None)
+            self.listed.add(existing.org_id)
+        prepared = prepare_record(
+            given, self.org_kind, existing, self.ref, today=today, point=point
         )
+        for column, found in prepared.problems:
+            self.report(n, column, found)
+        self.bad.update((n, c) for c in prepared.quiet)
+        existing_id = existing.org_id if existing else None
+        return _Draft(n, prepared.record, prepared.match_level, existing_id)
 
-    wanted = sum(1 for *_, e in drafts if e is None) + len(seen_ids)
-    new_ids = iter([i for i in store.next_ids(org_kind, wanted) if i not in seen_ids])
-    for _, record, _, existing_id in drafts:
-        if existing_id is None and not record["org_id"]:
-            record["org_id"] = next(new_ids)
-    frame = pd.DataFrame([d[1] for d in drafts], columns=list(RECORD_COLUMNS))
-    if len(frame):
-        for p in check_records(frame, name, ref):
+    def drafts(self, by_index: Mapping[int, str], today: dt.date) -> list[_Draft]:
+        """Every row of the file as a record, matched to a stored organisation."""
+        table = self.table
+        points = table.points or [None] * len(table.rows)
+        return [
+            self._draft(n, {column: cells[i] for i, column in by_index.items()}, point, today)
+            for n, cells, point in zip(table.row_numbers, table.rows, points, strict=True)
+        ]
+
+    def assign_ids(
+        self, drafts: Sequence[_Draft], next_ids: Callable[[str, int], list[str]]
+    ) -> None:
+        """Give each new organisation without an id an unused one."""
+        wanted = sum(1 for d in drafts if d.existing_id is None) + len(self.seen_ids)
+        new_ids = iter([i for i in next_ids(self.org_kind, wanted) if i not in self.seen_ids])
+        for d in drafts:
+            if d.existing_id is None and not d.record["org_id"]:
+                d.record["org_id"] = next(new_ids)
+
+    def check(self, drafts: Sequence[_Draft]) -> None:
+        """Check the records like any write; problems already reported are not repeated."""
+        frame = pd.DataFrame([d.record for d in drafts], columns=list(RECORD_COLUMNS))
+        if not len(frame):
+            return
+        bad = self.bad
+        for p in check_records(frame, self.table.name, self.ref):
             assert p.row is not None
-            row = drafts[p.row - 1][0]
+            row = drafts[p.row - 1].row
             column = p.column or ""
             if (row, column) in bad or (column == "lat/lon" and {(row, "lat"), (row, "lon")} & bad):
                 continue
-            report(row, column, Finding(p.value, p.code, p.params))
-    invalid = {p.row for p in problems}
-    rows: list[PlannedRow] = []
-    levels: dict[str, int] = {}
-    for n, record, level, existing_id in drafts:
-        if n in invalid:
-            continue
-        levels[level] = levels.get(level, 0) + 1
-        old = by_id.get(existing_id) if existing_id else None
-        if old is None:
-            rows.append(PlannedRow(n, ADD, record, (), level, None))
-            continue
-        diffs = tuple(
-            (c, old.record[c], record[c]) for c in RECORD_COLUMNS if old.record[c] != record[c]
-        )
-        action = CHANGE if diffs else UNCHANGED
-        if old.status != ACTIVE:
-            action = REACTIVATE
-        rows.append(PlannedRow(n, action, record, diffs, level, old.version))
-    retired: tuple[Retirement, ...] = ()
-    if retire_missing:
-        retired = tuple(
+            self.report(row, column, Finding(p.value, p.code, p.params))
+
+    def planned(self, drafts: Sequence[_Draft]) -> tuple[tuple[PlannedRow, ...], dict[str, int]]:
+        """The valid rows with what importing each would do, and counts per match level."""
+        invalid = {p.row for p in self.problems}
+        rows: list[PlannedRow] = []
+        levels: dict[str, int] = {}
+        for n, record, level, existing_id in drafts:
+            if n in invalid:
+                continue
+            levels[level] = levels.get(level, 0) + 1
+            old = self.by_id.get(existing_id) if existing_id else None
+            if old is None:
+                rows.append(PlannedRow(n, ADD, record, (), level, None))
+                continue
+            diffs = tuple(
+                (c, old.record[c], record[c]) for c in RECORD_COLUMNS if old.record[c] != record[c]
+            )
+            action = CHANGE if diffs else UNCHANGED
+            if old.status != ACTIVE:
+                action = REACTIVATE
+            rows.append(PlannedRow(n, action, record, diffs, level, old.version))
+        return tuple(rows), levels
+
+    def retirements(self) -> tuple[Retirement, ...]:
+        """Active organisations of the kind that the file does not list."""
+        return tuple(
             Retirement(s.org_id, s.record["name"], s.version)
-            for s in stored
-            if s.record["kind"] == org_kind and s.status == ACTIVE and s.org_id not in listed
+            for s in self.stored
+            if s.record["kind"] == self.org_kind
+            and s.status == ACTIVE
+            and s.org_id not in self.listed
         )
-    return ImportPlan(
-        name,
-        table.sha256,
-        org_kind,
-        base_version,
-        columns,
-        tuple(rows),
-        retired,
-        tuple(problems),
-        len(table.rows),
-        levels,
-    )
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from typing import IO, NoReturn
 from geo.city import CityConfig
 from geo.errors import Problem, shorten
 from geo.fields import NPO, FieldCatalog, npo_code
-from geo.filters import normalise
+from geo.normalise import normalise
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.npo_layout import (
     COL_ADDRESS,

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from geo.city import CityConfig
 from geo.errors import Problem, shorten
-from geo.filters import normalise
+from geo.normalise import normalise
 from geo.registry.readers import UnreadableFileError
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -298,7 +298,8 @@ def _sheets_with_data(book: Any) -> list[tuple[Any, list[list[Any]]]]:
     return sheets
 
 
-def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
+def _open_workbook(data: bytes, name: str) -> Any:
+    """The workbook in ``data``; a file that is not one, or too large unpacked, is refused."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -312,7 +313,7 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unsupported extensions of other programs
-            book = load_workbook(io.BytesIO(data), data_only=False)
+            return load_workbook(io.BytesIO(data), data_only=False)
     except (
         InvalidFileException,
         KeyError,
@@ -322,16 +323,10 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
         zipfile.BadZipFile,
     ) as exc:
         _unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
-    sheets = _sheets_with_data(book)
-    if not sheets:
-        return _table(name, sha, [])
-    if len(sheets) > 1:
-        titles = ", ".join(s.title for s, _ in sheets)
-        problem = Problem(name, None, None, shorten(titles), "sheets")
-        return _table(name, sha, [], problems=[problem])
-    sheet, values = sheets[0]
-    top = next(i for i, r in enumerate(values) if any(v is not None and str(v).strip() for v in r))
-    header_row = top + 1  # the sheet's own row number
+
+
+def _merged_problems(sheet: Any, name: str, header_row: int) -> tuple[list[Problem], list[Problem]]:
+    """Problems of merged cells: in the header (nothing can be read), and in the rows."""
     problems: list[Problem] = []
     header_problems: list[Problem] = []
     for cells in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
@@ -341,6 +336,21 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
             problems.append(
                 Problem(name, max(cells.min_row - header_row, 1), cells.coord, "", "merged")
             )
+    return header_problems, problems
+
+
+def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
+    book = _open_workbook(data, name)
+    sheets = _sheets_with_data(book)
+    if not sheets:
+        return _table(name, sha, [])
+    if len(sheets) > 1:
+        titles = ", ".join(s.title for s, _ in sheets)
+        problem = Problem(name, None, None, shorten(titles), "sheets")
+        return _table(name, sha, [], problems=[problem])
+    sheet, values = sheets[0]
+    top = next(i for i, r in enumerate(values) if any(v is not None and str(v).strip() for v in r))
+    header_problems, problems = _merged_problems(sheet, name, top + 1)  # the sheet's row number
     if header_problems:
         return _table(name, sha, [], problems=header_problems)
     rows = [[_cell_text(v) for v in r] for r in values[top:]]

@@ -13,13 +13,12 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.city import CityConfig, configured_city
+from geo.city import YAMAGUCHI, CityConfig, bundled_data_dir
 from geo.crs import WGS84
 from geo.errors import Problem
 from geo.fields import FieldCatalog
 from geo.io import (
     check_inside,
-    default_data_dir,
     load_areas,
     load_centers,
     load_fields,
@@ -39,17 +38,17 @@ class Reference:
     Parameters
     ----------
     data_dir
-        The city's data directory (the bundled city when ``None``).
+        The city's data directory (its bundled data when ``None``).
     city
-        The city; the configured one (``KYODO_CITY``) when ``None``.
+        The city.
     """
 
-    def __init__(self, data_dir: Path | None = None, city: CityConfig | None = None) -> None:
-        self.city = city or configured_city()
-        self.data_dir = data_dir or default_data_dir(self.city)
+    def __init__(self, data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> None:
+        self.city = city
+        self.data_dir = data_dir if data_dir is not None else bundled_data_dir(city)
 
     @classmethod
-    def load(cls, data_dir: Path | None = None, city: CityConfig | None = None) -> Reference:
+    def load(cls, data_dir: Path | None = None, city: CityConfig = YAMAGUCHI) -> Reference:
         """The reference data of ``data_dir``, read in full now (raises on bad files)."""
         ref = cls(data_dir, city)
         for part in ("catalog", "outline", "areas", "towns", "centers"):

@@ -19,8 +19,8 @@ from geo.city import CityConfig
 from geo.errors import Finding, shorten
 from geo.export import FORMULA_START
 from geo.fields import FieldCatalog
-from geo.filters import normalise
-from geo.io import CITYWIDE
+from geo.model import CITYWIDE
+from geo.normalise import normalise
 from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
 from geo.schema import FALSE_WORDS, TRUE_WORDS
 
@@ -182,6 +182,92 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     return value, []
 
 
+def _org_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    if not ID_PATTERN.fullmatch(key):
+        return "", [Finding(shorten(raw), "id_format")]
+    return key, []
+
+
+def _kind(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    kind = KIND_WORDS.get(normalise(raw))
+    return (kind, []) if kind else ("", [Finding(shorten(raw), "unknown_kind")])
+
+
+def _legal_form(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    form = LEGAL_FORM_WORDS.get(normalise(raw))
+    return (form, []) if form else ("", [Finding(shorten(raw), "unknown_legal_form")])
+
+
+def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    codes, unknown = _items(raw, vocab.field_code)
+    return ";".join(codes), [Finding(shorten(u), "unknown_field") for u in unknown]
+
+
+def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    ids, unknown = _items(raw, vocab.service_area)
+    value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
+    return value, [Finding(shorten(u), "unknown_area") for u in unknown]
+
+
+def _area_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    if normalise(raw) in CITYWIDE_WORDS:
+        return "", [Finding(shorten(raw), "base_citywide")]
+    area = vocab.area_id(raw)
+    return (area, []) if area else ("", [Finding(shorten(raw), "unknown_area")])
+
+
+def _flag(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    low = key.lower()
+    if low in TRUE_WORDS:
+        return "true", []
+    if low in FALSE_WORDS:
+        return "false", []
+    return "", [Finding(shorten(raw), "yes_no")]
+
+
+def _households(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
+    if not digits.isdecimal():
+        return "", [Finding(shorten(raw), "not_whole_number")]
+    return str(int(digits)), []
+
+
+def _date(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    iso = iso_date(raw)
+    if iso is None:
+        return "", [Finding(shorten(raw), "date")]
+    if dt.date.fromisoformat(iso) > today:
+        return "", [Finding(shorten(raw), "future")]
+    return iso, []
+
+
+def _coordinate(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    try:
+        number = float(key.replace(",", ""))
+    except ValueError:
+        return "", [Finding(shorten(raw), "not_number")]
+    if not math.isfinite(number):
+        return "", [Finding(shorten(raw), "not_number")]
+    return f"{number:.6f}", []
+
+
+#: How the cells of each column are cleaned: (as written, NFKC-folded, words, today).
+_CLEANERS: Mapping[str, Callable[[str, str, Vocabulary, dt.date], tuple[str, Found]]] = {
+    "org_id": _org_id,
+    "kind": _kind,
+    "legal_form": _legal_form,
+    "fields": _fields,
+    "service_areas": _service_areas,
+    "area_id": _area_id,
+    "has_jishubo": _flag,
+    "is_sample": _flag,
+    "households": _households,
+    "last_confirmed": _date,
+    "lon": _coordinate,
+    "lat": _coordinate,
+}
+
+
 def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> tuple[str, Found]:
     """The canonical text of one cell.
 
@@ -203,57 +289,10 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
     raw = text.strip()
     if not raw:
         return "", []
-    key = nfkc(raw)
-    if column == "org_id":
-        if not ID_PATTERN.fullmatch(key):
-            return "", [Finding(shorten(raw), "id_format")]
-        return key, []
-    if column == "kind":
-        kind = KIND_WORDS.get(normalise(raw))
-        return (kind, []) if kind else ("", [Finding(shorten(raw), "unknown_kind")])
-    if column == "legal_form":
-        form = LEGAL_FORM_WORDS.get(normalise(raw))
-        return (form, []) if form else ("", [Finding(shorten(raw), "unknown_legal_form")])
-    if column == "fields":
-        codes, unknown = _items(raw, vocab.field_code)
-        return ";".join(codes), [Finding(shorten(u), "unknown_field") for u in unknown]
-    if column == "service_areas":
-        ids, unknown = _items(raw, vocab.service_area)
-        value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
-        return value, [Finding(shorten(u), "unknown_area") for u in unknown]
-    if column == "area_id":
-        if normalise(raw) in CITYWIDE_WORDS:
-            return "", [Finding(shorten(raw), "base_citywide")]
-        area = vocab.area_id(raw)
-        return (area, []) if area else ("", [Finding(shorten(raw), "unknown_area")])
-    if column in ("has_jishubo", "is_sample"):
-        low = key.lower()
-        if low in TRUE_WORDS:
-            return "true", []
-        if low in FALSE_WORDS:
-            return "false", []
-        return "", [Finding(shorten(raw), "yes_no")]
-    if column == "households":
-        digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
-        if not digits.isdecimal():
-            return "", [Finding(shorten(raw), "not_whole_number")]
-        return str(int(digits)), []
-    if column == "last_confirmed":
-        iso = iso_date(raw)
-        if iso is None:
-            return "", [Finding(shorten(raw), "date")]
-        if dt.date.fromisoformat(iso) > today:
-            return "", [Finding(shorten(raw), "future")]
-        return iso, []
-    if column in ("lon", "lat"):
-        try:
-            number = float(key.replace(",", ""))
-        except ValueError:
-            return "", [Finding(shorten(raw), "not_number")]
-        if not math.isfinite(number):
-            return "", [Finding(shorten(raw), "not_number")]
-        return f"{number:.6f}", []
-    return _text(column, raw)
+    cleaner = _CLEANERS.get(column)
+    if cleaner is None:
+        return _text(column, raw)
+    return cleaner(raw, nfkc(raw), vocab, today)
 
 
 def clean_record(

@@ -19,7 +19,7 @@ import datetime as dt
 
 from fpdf import FPDF
 
-from geo.io import CityData
+from geo.model import CityData
 from geo.profile import (
     MAIN_HAZARDS,
     AreaProfile,

@@ -20,7 +20,7 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from geo.crs import WGS84, to_projected
-from geo.io import CityData
+from geo.model import CityData
 from geo.profile import AreaProfile, FieldCoverage
 from geo.sheet.style import (
     AREA_FILL,

@@ -31,6 +31,7 @@ from geo.words.orgs import ORG_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.problems import PROBLEM_MESSAGES
 from geo.words.profile import PROFILE_MESSAGES
+from geo.words.settings import SETTINGS_MESSAGES
 from geo.words.sheet import SHEET_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
 from geo.words.templates import TEMPLATE_MESSAGES
@@ -65,6 +66,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     PROBLEM_MESSAGES,
     PROFILE_MESSAGES,
     SHEET_MESSAGES,
+    SETTINGS_MESSAGES,
     STAFF_MESSAGES,
     TEMPLATE_MESSAGES,
     VOCAB_MESSAGES,

@@ -22,12 +22,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from geo.settings import load_settings
+from tests.support.ci import skip_or_fail
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("KYODO_CHROMIUM", "/usr/bin/chromium")
+#: The chromium driven by the tests (the ``chromium`` setting, ``KYODO_CHROMIUM``).
+CHROMIUM = str(load_settings().chromium)
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -42,9 +46,7 @@ CHROMIUM_ARGS = [
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests must run under CI: {reason}")
-    pytest.skip(reason)
+    skip_or_fail(reason, must_run="the browser tests")
 
 
 def _free_port() -> int:

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from geo.registry import settings
 from geo.registry.store import Store
+from geo.settings import DATABASE_FILE, env_name
 from tests.browser.conftest import ARTIFACTS, ROOT, Watch, _free_port, open_context, settle
-from tests.registry_backends import Backend, PgCluster
+from tests.support.backends import Backend, PgCluster
+from tests.support.ci import skip_or_fail
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -64,9 +65,7 @@ def _nginx() -> str | None:
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"the replica test must run under CI: {reason}")
-    pytest.skip(reason)
+    skip_or_fail(reason, must_run="the replica test")
 
 
 def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
@@ -93,10 +92,10 @@ def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) ->
     env = {k: v for k, v in os.environ.items() if not k.startswith("KYODO_")}
     if backend is not None:
         database_url = backend.url()
-        env[settings.DATABASE_URL_ENV] = database_url
+        env[env_name("database_url")] = database_url
     else:
-        env[settings.REGISTRY_DIR_ENV] = str(folder / "var")
-        database_url = f"sqlite:///{folder / 'var' / settings.DATABASE_FILE}"
+        env[env_name("registry_dir")] = str(folder / "var")
+        database_url = f"sqlite:///{folder / 'var' / DATABASE_FILE}"
     port = _free_port()
     ports = [_free_port() for _ in range(2)]
     ARTIFACTS.mkdir(exist_ok=True)
@@ -170,9 +169,11 @@ def _page(browser: Browser, replicas: Replicas, cookie: str, watch: Watch) -> Pa
 def _search(page: Page, text: str) -> None:
     """Search by name, from the search screen (or from any screen after a reconnect)."""
     box = page.get_by_role("textbox")
+    start = page.get_by_role("button", name="団体を探す").first
+    box.or_(start).first.wait_for(timeout=30_000)  # the screen drawn by the last run
     if not box.count():
-        page.get_by_role("button", name="団体を探す").first.click(timeout=5_000)
-    box.fill(text, timeout=5_000)
+        start.click(timeout=5_000)
+    box.fill(text, timeout=10_000)
     box.press("Enter")
     settle(page)
 

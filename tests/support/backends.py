@@ -14,7 +14,6 @@ When the cluster cannot start, the PostgreSQL tests skip and say why; under CI
 
 from __future__ import annotations
 
-import os
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -24,18 +23,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-ROOT = Path(__file__).resolve().parent.parent
+from geo.registry.engine import dispose_engines
+from tests.support.ci import skip_or_fail
+
+ROOT = Path(__file__).resolve().parents[2]
 CLUSTER_SCRIPT = ROOT / "scripts" / "pg-test-cluster.sh"
 #: The database every test database is copied from (PostGIS already enabled).
 TEMPLATE = "kyodo_test"
 BACKENDS = ("sqlite", "postgresql")
-
-
-def unavailable(reason: str) -> None:
-    """Skip, or fail under CI, where every backend must run."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL tests must run under CI: {reason}")
-    pytest.skip(reason)
 
 
 @dataclass
@@ -128,7 +123,9 @@ class Backend:
         return engine.connect()
 
     def drop_all(self) -> None:
-        """Drop the PostgreSQL databases made for the test."""
+        """Close the process's engines of the test's databases; drop the PostgreSQL ones."""
+        for url in self.made.values():
+            dispose_engines(url)
         if self.server_url is None or not self.made:
             return
         with self._admin() as admin:
@@ -141,11 +138,11 @@ class Backend:
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     """Run the test on SQLite and on PostgreSQL + PostGIS."""
     if request.param == "sqlite":
-        yield Backend("sqlite", tmp_path)
-        return
-    cluster: PgCluster = request.getfixturevalue("pg_cluster")
-    if cluster.url is None:
-        unavailable(cluster.reason)
-    chosen = Backend("postgresql", tmp_path, cluster.url)
+        chosen = Backend("sqlite", tmp_path)
+    else:
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        if cluster.url is None:
+            skip_or_fail(cluster.reason, must_run="the PostgreSQL tests")
+        chosen = Backend("postgresql", tmp_path, cluster.url)
     yield chosen
     chosen.drop_all()

@@ -1,7 +1,7 @@
-"""Helpers shared by the registry tests: stores in tmp dirs and import files made there.
+"""What the registry tests share: stores in tmp dirs and import files made there.
 
 No binary fixture is committed: every CSV, workbook and GeoJSON is written by these
-helpers into the test's own tmp dir (or kept in memory).
+functions into the test's own tmp dir (or kept in memory).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import Problem
-from geo.registry.store import Store
-from tests.registry_backends import Backend
-from tests.tinycity import TINY, centre
+from geo.registry import Store
+from tests.support.backends import Backend
+from tests.support.tinycity import TINY, centre
 
 #: Headers as staff write them.
 JA_HEADERS = ("団体名", "活動分野", "所在地", "代表者", "電話", "最終確認日")
@@ -41,9 +41,17 @@ def tiny_store(where: Backend | Path, tiny_dir: Path, name: str = "registry") ->
         yield store
 
 
+def dump(store: Store) -> list[dict[str, str]]:
+    """Every organisation with its status and version, for comparisons."""
+    return [
+        {**s.record, "status": s.status, "version": str(s.version)}
+        for s in store.records(include_retired=True)
+    ]
+
+
 def state(store: Store) -> tuple[int, list[dict[str, str]], int]:
     """Everything a failed write must leave as it was: version, rows, audit length."""
-    return store.data_version(), store.dump(), len(store.audit(10_000))
+    return store.data_version(), dump(store), len(store.audit(10_000))
 
 
 def csv_bytes(rows: Sequence[Sequence[str]], encoding: str = "utf-8") -> bytes:

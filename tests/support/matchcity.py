@@ -1,6 +1,6 @@
 """Hand-made organisations for the partner-matching tables, on the tiny city's squares.
 
-The tiny city (:mod:`tests.tinycity`) has four squares of 0.02° at 34°N::
+The tiny city (:mod:`tests.support.tinycity`) has four squares of 0.02° at 34°N::
 
     nw | ne        neighbours: nw–ne, nw–sw, ne–se, sw–se
     ---+---        (nw–se and ne–sw only touch at a corner: not neighbours)
@@ -19,9 +19,10 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from geo.io import CityData, validate_organisations
+from geo.io import validate_organisations
+from geo.model import CityData
 from geo.sample import COLUMNS
-from tests.tinycity import TINY, centre
+from tests.support.tinycity import TINY, centre
 
 TODAY = dt.date(2026, 6, 1)
 

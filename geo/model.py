@@ -1,0 +1,119 @@
+"""The shared vocabulary of the data: codes, column allowlists and the loaded city.
+
+A leaf of the core: every other module of geo/ (loading, coverage, the map, the
+registry) reads its words for organisation kinds, hazards and columns from here, and
+this module imports nothing that could import it back.
+
+:class:`OrgSource` is where the organisations of a city come from: the bundled
+``organisations.csv`` (:class:`geo.io.CsvOrganisations`) or the registry
+(:class:`geo.registry.RegistryOrganisations`). The edges (the app's cache, the command
+lines) choose one and hand it to :func:`geo.io.load_city`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import geopandas as gpd
+import shapely
+
+from geo.city import YAMAGUCHI, CityConfig
+from geo.fields import FieldCatalog
+from geo.sources import Source
+
+#: Kinds of organisation, in the order pages list them.
+ORG_KINDS = ("council", "association", "civic_group")
+#: Legal forms (``""`` in a file: unknown).
+LEGAL_FORMS = ("npo_corp", "general_inc", "authorized", "voluntary")
+#: How certain an area's boundary is.
+CONFIDENCE = ("high", "approximate")
+#: Hazards a shelter can be designated for, in the order of the official list.
+HAZARDS = (
+    "flood",
+    "landslide",
+    "storm_surge",
+    "earthquake",
+    "tsunami",
+    "large_fire",
+    "inland_flood",
+    "volcano",
+)
+#: The service area of an organisation active in the whole city.
+CITYWIDE = "*"
+
+#: Organisation columns that may be shown to the public (kiosk, public exports).
+PUBLIC_ORG_COLUMNS = (
+    "org_id",
+    "kind",
+    "name",
+    "fields",
+    "terms",
+    "area_id",
+    "service_areas",
+    "legal_form",
+    "households",
+    "has_jishubo",
+    "last_confirmed",
+    "is_sample",
+    "address",
+    "geometry",
+)
+#: Organisation columns that never leave the staff views.
+PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes")
+#: Columns of an organisations file, in order: the public ones located by lon/lat
+#: (``terms`` is derived when loading), then the private ones.
+ORG_FILE_COLUMNS = (
+    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")),
+    "lon",
+    "lat",
+    *PRIVATE_ORG_COLUMNS,
+)
+
+
+class OrgSource(Protocol):
+    """Where a city's organisations come from (the CSV file or the registry)."""
+
+    def read_organisations(self) -> gpd.GeoDataFrame:
+        """The active organisations, checked and typed.
+
+        Returns
+        -------
+        The frame :func:`geo.io.validate_organisations` returns: points in WGS84, one
+        row per organisation, with ``terms`` derived.
+
+        Raises
+        ------
+        DataValidationError
+            When the organisations have problems (every problem listed).
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class CityData:
+    """Everything loaded for one city (read-only: never mutate these frames)."""
+
+    areas: gpd.GeoDataFrame
+    outline: shapely.Geometry
+    centers: gpd.GeoDataFrame
+    shelters: gpd.GeoDataFrame
+    towns: gpd.GeoDataFrame
+    catalog: FieldCatalog
+    organisations: gpd.GeoDataFrame
+    sources: tuple[Source, ...]
+    config: CityConfig = YAMAGUCHI
+
+
+__all__ = [
+    "CITYWIDE",
+    "CONFIDENCE",
+    "HAZARDS",
+    "LEGAL_FORMS",
+    "ORG_FILE_COLUMNS",
+    "ORG_KINDS",
+    "PRIVATE_ORG_COLUMNS",
+    "PUBLIC_ORG_COLUMNS",
+    "CityData",
+    "OrgSource",
+]

@@ -12,9 +12,9 @@ from geo.coverage import coverage
 from geo.io import CityData
 from geo.profile import area_profile
 from geo.registry import open_store
+from geo.words import MESSAGES, missing_translations
 from tests.conftest import ROOT
 from ui.data import VERSION_TTL
-from geo.words import MESSAGES, missing_translations
 
 TIMEOUT = 60
 

@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 from geo.registry import settings
 from geo.registry.auth import hash_password
 from geo.registry.store import Store
+from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.registry_backends import Backend
 from tests.test_registry_support import civic_rows, csv_bytes
-from geo.words import MESSAGES
 from ui.staff import MAX_ATTEMPTS, form_key
 
 TIMEOUT = 60

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from geo.words.app import APP_MESSAGES
+from geo.words.map import MAP_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
 from geo.words.vocab import VOCAB_MESSAGES
@@ -32,6 +33,7 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
 #: The one catalogue: every topic's texts merged.
 MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     APP_MESSAGES,
+    MAP_MESSAGES,
     PARTNER_MESSAGES,
     STAFF_MESSAGES,
     VOCAB_MESSAGES,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -221,8 +222,6 @@ def decode_ring(ring: list[int]) -> list[list[float]]:
 
 def decode_points(payload: str) -> list[tuple[float, float, str]]:
     """``(lat, lon, title)`` of each row, decoded as the page's script does."""
-    import json
-
     data = json.loads(payload)
     out = []
     y = x = 0

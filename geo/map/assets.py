@@ -25,12 +25,13 @@ import folium
 from folium.elements import JSCSSMixin
 
 from geo.map.branca_compat import walk
+from geo.settings import PROJECT_ROOT
 
 #: Where Debian's libjs-* packages put browser libraries.
 DEFAULT_ASSET_DIRS = (Path("/usr/share/javascript"),)
 
 #: The project's ``static/`` folder and the address the app serves it at.
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+STATIC_DIR = PROJECT_ROOT / "static"
 STATIC_URL = "/app/static"
 
 #: The map's own files: file name -> path under ``static/``.

@@ -8,7 +8,7 @@ are never read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
@@ -234,14 +234,19 @@ class Lines:
     area_names: Mapping[str, str]
     field_labels: Mapping[str, str]
     lang: str
+    _words: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def area(self, area_id: object) -> int:
+    def area(self, area_id: str) -> int:
         """The table index of an area's (escaped) name."""
-        return self.table.ref(self.area_names.get(str(area_id), escape_text(area_id)))
+        name = self.area_names.get(area_id)
+        return self.table.ref(escape_text(area_id) if name is None else name)
 
     def word(self, key: str) -> int:
-        """The table index of one of the map's texts, escaped."""
-        return self.table.ref(escape_text(words(key, self.lang)))
+        """The table index of one of the map's texts, escaped (looked up once per layer)."""
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = escape_text(words(key, self.lang))
+        return self.table.ref(found)
 
 
 def org_rows(part: pd.DataFrame, lines: Lines) -> list[list[object]]:

@@ -23,23 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import Element
 
 from benchmarks import datasets
 from benchmarks.browser import Blocked, Unavailable, chromium, offline_context, static_server
 from benchmarks.common import table
 from benchmarks.datasets import Dataset
-from geo.mapping import (
-    AreaCounts,
-    AreaLayer,
-    ClusterGroup,
-    MapSpec,
-    PointArray,
-    Viewport,
-    build_map_parts,
-    link_assets,
-    publish_assets,
-)
+from geo.map import MapAssets, MapSpec, Viewport, build
+from geo.map.assets import link_assets, own_files, publish_assets
+from geo.map.branca_compat import parent, walk
+from geo.map.elements import AreaCounts, AreaLayer, ClusterGroup, PointArray
 
 REPEAT = 5
 SPEC = MapSpec(basemap="none")
@@ -80,23 +72,16 @@ class Page:
     size: int
 
 
-def _walk(element: Element) -> list[Element]:
-    out = [element]
-    for child in element._children.values():
-        out += _walk(child)
-    return out
-
-
 def expected(m: folium.Map) -> tuple[int, int]:
     """``(paths, markers)`` the map's layers put into the page."""
     paths = markers = 0
-    for element in _walk(m):
+    for element in walk(m):
         if isinstance(element, AreaLayer):
             paths += len(element.data["features"])
         elif isinstance(element, AreaCounts):
             markers += len(element.rows)
         elif isinstance(element, PointArray) and element.rows:
-            if isinstance(element._parent, ClusterGroup):
+            if isinstance(parent(element), ClusterGroup):
                 markers += 1  # at least one cluster or marker
             else:
                 paths += 1  # all the layer's circles are one path
@@ -111,6 +96,10 @@ def _show(m: folium.Map, view: Viewport | None) -> None:
 def save_pages(folder: Path) -> tuple[list[Page], list[str]]:
     """Write every page into ``folder`` (with the libraries); return them and notes."""
     links = {name: f"vendor/{rel}" for name, rel in publish_assets(folder / "vendor").items()}
+    for name, path in own_files().items():  # the map's own code and styles
+        (folder / "map").mkdir(exist_ok=True)
+        (folder / "map" / name).write_bytes(path.read_bytes())
+        links[name] = f"map/{name}"
     notes: list[str] = []
     if "leaflet.js" not in links:
         raise Unavailable("no local copy of Leaflet (make sysdeps installs libjs-leaflet)")
@@ -126,22 +115,12 @@ def save_pages(folder: Path) -> tuple[list[Page], list[str]]:
     default = datasets.bundled()
 
     def blank() -> tuple[folium.Map, tuple[int, int]]:
-        parts = build_map_parts(
-            default.areas,
-            default.cov,
-            SPEC,
-            orgs=default.orgs,
-            centers=default.centers,
-            shelters=default.shelters,
-            catalog=default.catalog,
-            sources=default.sources,
-            local_assets=links,
-        )
+        parts = build(default.inputs, default.cov, SPEC, assets=MapAssets(links=links))
         return parts.base, (0, 0)
 
     def ours(ds: Dataset, view: Viewport | None) -> Callable[[], tuple[folium.Map, Any]]:
         def build() -> tuple[folium.Map, tuple[int, int]]:
-            m = ds.build(SPEC, view=view, local_assets=links)
+            m = ds.build(SPEC, view=view, assets=MapAssets(links=links))
             _show(m, view)
             return m, expected(m)
 

@@ -6,7 +6,7 @@ site. It is measured on the default data; for the synthetic 10,000 and 100,000
 organisations it is extrapolated from that run (its areas alone, measured, plus the
 measured cost per point times the number of points) rather than run.
 
-"kyodo-map" is :func:`geo.mapping.build_map` as the main page calls it, rendered to
+"kyodo-map" is :func:`geo.map.build` as the main page calls it, composed and rendered to
 one HTML page; for a large dataset once as it first opens (no view: counts per area)
 and once zoomed in (the points in view).
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from benchmarks import datasets
 from benchmarks.common import median_time, table
 from benchmarks.datasets import Dataset
-from geo.mapping import Viewport, build_map_parts
+from geo.map import Viewport, build
 
 REPEAT = 5
 BASELINE_REPEAT = 3
@@ -80,16 +80,7 @@ def national_baseline(ds: Dataset, city: Baseline) -> Baseline:
 
 def modes(ds: Dataset, view: Viewport | None) -> str:
     """How the two large layers were sent, e.g. ``associations: counts, civic_groups: in_view``."""
-    parts = build_map_parts(
-        ds.areas,
-        ds.cov,
-        datasets.MAIN,
-        orgs=ds.orgs,
-        centers=ds.centers,
-        shelters=ds.shelters,
-        catalog=ds.catalog,
-        view=view,
-    )
+    parts = build(ds.inputs, ds.cov, datasets.MAIN, view=view)
     short = {"associations": "assoc.", "civic_groups": "civic"}
     return ", ".join(f"{short[k]} {parts.modes[k]}" for k in short)
 

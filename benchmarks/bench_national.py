@@ -3,8 +3,8 @@
 Views: 100,000 synthetic organisations over Japan's municipalities
 (:func:`benchmarks.datasets.national`, outlines read at run time from
 ``../shared/data/japan``). Each view is what ``st_folium`` reports (``bounds`` and
-``zoom``, read back with :func:`geo.mapping.viewport_of`); the map is built with
-:func:`geo.mapping.build_map_parts` and its payload is what ``st_folium`` sends: the
+``zoom``, read back with :func:`geo.map.viewport_of`); the map is built with
+:func:`geo.map.build` and its payload is what ``st_folium`` sends: the
 base (script, header, HTML) and every layer group and the layer control as it turns
 them into script. Target: no view over 1 MB.
 
@@ -33,7 +33,7 @@ import streamlit_folium as sf
 from benchmarks import datasets, synthetic
 from benchmarks.common import median_time, table
 from benchmarks.datasets import MAIN, Dataset, view_around
-from geo.mapping import Viewport, build_map_parts, viewport_of
+from geo.map import Viewport, build, viewport_of
 from geo.registry.analytics import RegistryAnalytics
 from geo.registry.bulk import bulk_load
 from geo.registry.store import Store
@@ -72,17 +72,7 @@ def returned(view: Viewport) -> dict[str, Any]:
 
 def payload(ds: Dataset, view: Viewport | None) -> tuple[int, int, dict[str, str]]:
     """Bytes of the base and of the layers as ``st_folium`` sends them, and the modes."""
-    parts = build_map_parts(
-        ds.areas,
-        ds.cov,
-        MAIN,
-        orgs=ds.orgs,
-        centers=ds.centers,
-        shelters=ds.shelters,
-        catalog=ds.catalog,
-        sources=ds.sources,
-        view=view,
-    )
+    parts = build(ds.inputs, ds.cov, MAIN, view=view)
     m = parts.base
     m.get_root().render()
     m.render()  # type: ignore[no-untyped-call]

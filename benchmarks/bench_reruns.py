@@ -23,7 +23,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import geo.mapping
+import geo.map.encode
 import ui.mapview
 from benchmarks.common import table
 
@@ -64,7 +64,7 @@ def _without_map() -> Iterator[None]:
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
-    geo.mapping._encoded.cache_clear()
+    geo.map.encode.encoded_outline.cache_clear()
 
 
 def measure() -> dict[str, float]:

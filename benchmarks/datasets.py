@@ -1,6 +1,6 @@
 """The datasets the benchmarks draw: the bundled city, synthetic city and national data.
 
-Each is a :class:`Dataset` that builds the real map (:func:`geo.mapping.build_map`) and
+Each is a :class:`Dataset` that builds the real map (:func:`geo.map.build`) and
 the baseline (one ``folium.Marker`` per point over unsimplified boundaries).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
@@ -22,7 +22,17 @@ from geo.crs import WGS84
 from geo.errors import DataValidationError
 from geo.fields import FieldCatalog
 from geo.io import load_city
-from geo.mapping import DEFAULT_BUDGET, MapBudget, MapSpec, Viewport, build_map
+from geo.map import (
+    DEFAULT_BUDGET,
+    FROM_THE_INTERNET,
+    MapAssets,
+    MapBudget,
+    MapInputs,
+    MapSpec,
+    Viewport,
+    build,
+    compose,
+)
 from geo.model import CityData
 from geo.settings import load_settings
 from geo.sources import Source
@@ -64,6 +74,13 @@ class Dataset:
         """Points the map stands for: organisations and evacuation sites."""
         return len(self.orgs) + len(self.shelters)
 
+    @property
+    def inputs(self) -> MapInputs:
+        """What the map is built from."""
+        return MapInputs(
+            self.areas, self.orgs, self.centers, self.shelters, self.catalog, self.sources
+        )
+
     @functools.cached_property
     def cov(self) -> pd.DataFrame:
         """Coverage of every area by every organisation, any field."""
@@ -75,32 +92,20 @@ class Dataset:
         *,
         view: Viewport | None = None,
         budget: MapBudget = DEFAULT_BUDGET,
-        local_assets: bool | Mapping[str, str] = False,
+        assets: MapAssets = FROM_THE_INTERNET,
     ) -> folium.Map:
-        """The map as the main page draws it (for one view)."""
-        return build_map(
-            self.areas,
-            self.cov,
-            spec,
-            orgs=self.orgs,
-            centers=self.centers,
-            shelters=self.shelters,
-            catalog=self.catalog,
-            sources=self.sources,
-            local_assets=local_assets,
-            view=view,
-            budget=budget,
-        )
+        """The map as the main page draws it (for one view), as one page."""
+        return compose(build(self.inputs, self.cov, spec, view=view, budget=budget, assets=assets))
 
     def html(
         self,
         spec: MapSpec = MAIN,
         *,
         view: Viewport | None = None,
-        local_assets: bool | Mapping[str, str] = False,
+        assets: MapAssets = FROM_THE_INTERNET,
     ) -> str:
         """The rendered page of :meth:`build`."""
-        m = self.build(spec, view=view, local_assets=local_assets)
+        m = self.build(spec, view=view, assets=assets)
         return str(m.get_root().render())
 
 

@@ -8,7 +8,7 @@ import folium
 import streamlit as st
 
 from geo.filters import OrgFilter
-from geo.mapping import MapSpec, build_city_map
+from geo.map import MapSpec, build, city_inputs, compose
 from geo.profile import AreaProfile, area_profile
 from geo.sheet import area_sheet_pdf
 from ui import data
@@ -43,4 +43,4 @@ def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:
     # shown as a gap just because only this area's organisations are drawn
     cov = data.area_coverage(OrgFilter())
     spec = MapSpec(metric="count", basemap=basemap, lang=lang, area_id=area_id)
-    return build_city_map(city, cov, spec, orgs=orgs, local_assets=map_assets())
+    return compose(build(city_inputs(city, orgs), cov, spec, assets=map_assets()))

@@ -14,7 +14,7 @@ import streamlit as st
 
 from geo.coverage import coverage
 from geo.filters import OrgFilter
-from geo.mapping import MapSpec, build_city_map_parts
+from geo.map import MapSpec, build, city_inputs
 from geo.model import CITYWIDE, CityData
 from geo.public import public_organisations
 from geo.words import LANGS, pick
@@ -201,7 +201,7 @@ def _map(city: CityData, field: str | None, area: str | None, orgs: pd.DataFrame
         area_id=area,
         touch=True,
     )
-    parts = build_city_map_parts(city, cov, spec, orgs=orgs, local_assets=map_assets())
+    parts = build(city_inputs(city, orgs), cov, spec, assets=map_assets())
     show_parts(city, parts, key="kiosk.map", height=640, selected=area, selection_key=AREA)
 
 

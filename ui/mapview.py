@@ -5,7 +5,7 @@ script, and with it the component's identity, stays the same across reruns and f
 changes: the iframe is never reloaded. The layers that change are sent as
 ``feature_group_to_add`` and swapped in place.
 
-With data holding a layer larger than the point budget (:func:`geo.mapping.needs_view`)
+With data holding a layer larger than the point budget (:func:`geo.map.needs_view`)
 the map also returns its bounds and zoom, so a pan or zoom reruns the page and the
 layers are rebuilt for the new view (in place, like any other change). City-sized data
 never asks for them, so panning it reruns nothing.
@@ -19,10 +19,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.mapping import (
+from geo.map import (
     MapParts,
     MapSpec,
-    build_city_map_parts,
+    build,
+    city_inputs,
     clicked_area,
     needs_view,
     viewport_of,
@@ -63,9 +64,7 @@ def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFr
     large = needs_view(city.organisations, city.shelters)
     # st_folium keeps what the map last returned under its key, before this run
     shown = viewport_of(st.session_state.get(MAP_KEY)) if large else None
-    parts = build_city_map_parts(
-        city, cov, spec_of(view), orgs=orgs, local_assets=map_assets(), view=shown
-    )
+    parts = build(city_inputs(city, orgs), cov, spec_of(view), view=shown, assets=map_assets())
     show_parts(
         city,
         parts,

@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 from geo.coverage import DEFAULT_RULE, active_mask
 from geo.fields import DISASTER_NEED
 from geo.filters import OrgFilter
-from geo.mapping import MapSpec, build_city_map
+from geo.map import MapSpec, build, city_inputs, compose
 from geo.matching import (
     DEFAULT_WEIGHTS,
     NEED_BASES,
@@ -297,7 +297,7 @@ def partner_map(
         lang=lang_code,
         area_id=area_id,
     )
-    return build_city_map(city, cov, spec, orgs=shown, local_assets=map_assets())
+    return compose(build(city_inputs(city, shown), cov, spec, assets=map_assets()))
 
 
 def show_partner_map(city: CityData, area_id: str, need: str, found: Sequence[Suggestion]) -> None:

@@ -1,0 +1,57 @@
+"""The map: areas shaded by coverage, gaps marked, and the organisations as points.
+
+One entry point, :func:`build`, turns what a map is built from (:class:`MapInputs`,
+:func:`city_inputs` for a loaded city), a coverage frame and a :class:`MapSpec` into
+:class:`MapParts`: a base map that stays while the page is open and the layers a view
+draws on it. :func:`compose` puts the parts together into one :class:`folium.Map`.
+
+The package, one module per job (each depends only on those above it):
+
+============================  =========================================================
+``spec``                      what a map shows (:class:`MapSpec`), how much of large
+                              data it sends (:class:`MapBudget`), what it is built from
+``style``                     class colours, gap and selection outlines, point styles
+``encode``                    escaping of every text from data, script JSON, compact
+                              encodings of points and outlines
+``wording``                   the map's words, from the catalogue (:mod:`geo.words`)
+``classes``                   the choropleth's classes and their ranges in words
+``view``                      the view (:class:`Viewport`) and the plan of each layer
+``branca_compat``             the one place that reaches into branca's internals
+``assets``                    the browser libraries and where they are loaded from
+``elements``                  the Leaflet elements (their code and styles are
+                              ``static/map/kyodo.js`` and ``kyodo.css``)
+``layers``                    the areas with their legend, and the point layers
+``build``                     :func:`build` and :func:`compose`
+``returned``                  reading what the map returns: its view, a clicked area
+============================  =========================================================
+"""
+
+from __future__ import annotations
+
+from geo.map.assets import FROM_THE_INTERNET, MapAssets, asset_dirs
+from geo.map.build import MapParts, build, city_inputs, compose
+from geo.map.encode import escape_text
+from geo.map.returned import clicked_area, viewport_of
+from geo.map.spec import BASEMAPS, DEFAULT_BUDGET, LAYERS, MapBudget, MapInputs, MapSpec
+from geo.map.view import Viewport, needs_view
+
+__all__ = [
+    "BASEMAPS",
+    "DEFAULT_BUDGET",
+    "FROM_THE_INTERNET",
+    "LAYERS",
+    "MapAssets",
+    "MapBudget",
+    "MapInputs",
+    "MapParts",
+    "MapSpec",
+    "Viewport",
+    "asset_dirs",
+    "build",
+    "city_inputs",
+    "clicked_area",
+    "compose",
+    "escape_text",
+    "needs_view",
+    "viewport_of",
+]

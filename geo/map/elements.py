@@ -1,0 +1,366 @@
+"""The map's Leaflet elements: folium subclasses that carry data, not code.
+
+Their behaviour lives in ``static/map/kyodo.js`` (``L.kyodo.*`` and ``L.KyodoDots``)
+and their looks in ``static/map/kyodo.css``, both loaded once with the base map by
+:class:`KyodoAssets`; each element renders one call with its data as JSON that cannot
+close a ``<script>`` (:func:`geo.map.encode.script_json`). Elements render through
+:func:`geo.map.branca_compat.render_fast`, so a payload is never compiled as a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import folium
+import folium.plugins
+import shapely
+from branca.element import CssLink, Figure, JavascriptLink, MacroElement
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from folium.template import Template
+
+from geo.map.assets import own_url
+from geo.map.branca_compat import CachedName, FastRender, clear_children, parent, render_fast
+from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
+from geo.map.spec import SCALE
+from geo.map.wording import offline_notice
+
+
+class KyodoMap(CachedName, folium.Map):
+    """A :class:`folium.Map` whose page is the same however often it is rendered.
+
+    folium adds the ``addTo`` calls of layers at render time under random names, so a
+    second render would repeat them; the page script is rebuilt from scratch instead.
+    """
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
+        """Render into the figure, dropping what an earlier render left in its script.
+
+        As :class:`folium.Map` renders (its libraries, then its macros and children),
+        without compiling the rendered text again.
+        """
+        figure = self.get_root()
+        assert isinstance(figure, Figure)
+        clear_children(figure.script)
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        render_fast(self, **kwargs)
+
+
+class _InGroup(MacroElement):
+    """An element whose script adds what it draws to its parent."""
+
+    def parent_name(self) -> str:
+        """The variable name of the parent (a group, or the map)."""
+        above = parent(self)
+        if above is None:
+            raise AttributeError(f"{type(self).__name__} is not on a map")
+        return str(above.get_name())
+
+
+class Group(FastRender, folium.FeatureGroup):
+    """A feature group rendered without compiling its script again."""
+
+
+class Tiles(FastRender, folium.TileLayer):
+    """A tile layer rendered without compiling its script again."""
+
+
+class FitBounds(FastRender, folium.FitBounds):
+    """``fitBounds`` rendered without compiling its script again."""
+
+
+class AreaTooltip(FastRender, folium.GeoJsonTooltip):
+    """The areas' tooltip (styled by ``kyodo.css``), rendered without compiling again.
+
+    Its fields are the area properties :func:`geo.map.layers.area_layer` always sets.
+    """
+
+
+class AreaLayer(FastRender, folium.GeoJson):
+    """The areas as one GeoJson layer (``L.kyodo.areas``), shaded and outlined per area.
+
+    ``data`` holds the features as GeoJSON (coordinates rounded to 1e-5°) with the
+    properties ``area_id``, ``name``, ``value`` and ``reason``, all escaped; ``styles``
+    maps each area id to its style and ``classes`` to its class index. In the page the
+    outlines travel delta-encoded and are decoded before Leaflet sees them, and each
+    distinct style travels once.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.areas({{ this.payload }}, {{ this.scale }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        features: Sequence[tuple[dict[str, str], shapely.Geometry]],
+        styles: Mapping[str, dict[str, object]],
+        classes: Mapping[str, int],
+        *,
+        name: str,
+        tooltip: folium.GeoJsonTooltip,
+    ) -> None:
+        encoded: list[str] = []
+        geojson: list[dict[str, Any]] = []
+        wkbs = shapely.to_wkb([geom for _, geom in features]).tolist()
+        for (props, _), wkb in zip(features, wkbs, strict=True):
+            enc, dec = encoded_outline(wkb)
+            encoded.append(f"[{script_json(props)},{enc}]")
+            geojson.append({"type": "Feature", "properties": props, "geometry": dec})
+        super().__init__(
+            {"type": "FeatureCollection", "features": geojson},
+            name=name,
+            overlay=True,
+            control=False,
+            tooltip=tooltip,
+        )
+        self._name = "AreaLayer"
+        self.styles = dict(styles)
+        self.classes = dict(classes)
+        self.scale = SCALE
+        # the distinct styles once ("k"), and each area's index into them ("s")
+        kinds: dict[str, int] = {}
+        index: dict[str, int] = {}
+        for area_id, style in self.styles.items():
+            index[area_id] = kinds.setdefault(script_json(style), len(kinds))
+        # the same text as script_json({"f": [[props, geometry], …], "k": …, "s": …})
+        self.payload = (
+            f'{{"f":[{",".join(encoded)}],"k":[{",".join(kinds)}],"s":{script_json(index)}}}'
+        )
+
+
+class PointArray(FastRender, _InGroup):
+    """Circles built in the browser from one compact array (``L.kyodo.points``).
+
+    Each row of :attr:`rows` is ``[lat, lon, title, line, …]``; a line is a literal
+    (escaped) string or an index into the shared table ``t`` of escaped strings. The
+    tooltip shows the title; the popup the title in bold, the layer's ``head`` lines,
+    then the row's lines. In the page the coordinates travel as integers in units of
+    1e-5° (``k``), each the difference from the row before, and a title that starts
+    like the one before as ``[n, rest]``: its first ``n`` characters (UTF-16 code
+    units, as JavaScript counts) are those of the title before.
+
+    In a cluster group each point is a ``L.circleMarker``. Otherwise the layer's
+    circles are one SVG path (``L.KyodoDots``): a thousand points cost the page one
+    element, not a thousand; the path finds the circle under the pointer for its
+    tooltip and popup, and the areas under the gaps between circles stay clickable.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+L.kyodo.points({{ this.parent_name() }}, {{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[object]],
+        table: Sequence[str],
+        head: Sequence[int | str],
+        style: Mapping[str, object],
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "PointArray"
+        self.rows = list(rows)
+        self.payload = script_json(
+            {
+                "t": list(table),
+                "h": list(head),
+                "s": dict(style),
+                "k": SCALE,
+                "r": delta_rows(self.rows),
+            }
+        )
+
+
+class AreaCounts(FastRender, _InGroup):
+    """Counts of a large point layer, drawn as labelled circles (``L.kyodo.counts``).
+
+    Each row is ``[lat, lon, count, name]`` with ``name`` an index into the table
+    ``t`` of escaped area names. A circle shows the count; its tooltip says the area
+    and the count in words (``u``: the escaped text before and after the number); a
+    tap zooms in towards the area, down to where the layer shows its points.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+L.kyodo.counts({{ this.parent_name() }}, {{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[object]],
+        table: Sequence[str],
+        unit: tuple[str, str],
+        colour: str,
+        detail_zoom: int,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "AreaCounts"
+        self.rows = list(rows)
+        self.payload = script_json(
+            {"t": list(table), "u": list(unit), "c": colour, "z": detail_zoom, "r": self.rows}
+        )
+
+
+class Legend(FastRender, Layer):
+    """The legend in words (``L.kyodo.legend``): a layer that shows a control while on a map.
+
+    The control holds prepared (escaped) HTML. Being a layer, the legend goes into the
+    areas group and leaves the map with it: when the page swaps the dynamic layers
+    (``map.removeLayer(group)``), the old legend goes and the new one comes.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.legend({{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "Legend"
+        self.html = html_text
+        self.payload = script_json(html_text)
+
+
+class Focus(FastRender, Layer):
+    """Moves the map onto the selected area when added, once per selection (``L.kyodo.focus``).
+
+    The map remembers the last area it was moved to, so swapping the layers for a new
+    metric or filter keeps the view the user has panned to; choosing another area (or
+    none, then the same again) moves it. ``bounds`` is ``[[south, west], [north,
+    east]]`` or ``None`` for no selection.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.focus({{ this.key }}, {{ this.bounds }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, area_id: str | None, bounds: Sequence[Sequence[float]] | None) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "Focus"
+        self.area_id = area_id
+        self.key = script_json(None if area_id is None else escape_text(area_id))
+        self.bounds = script_json(None if bounds is None else [list(b) for b in bounds])
+
+
+class ClusterGroup(FastRender, folium.FeatureGroup):
+    """A feature group whose markers cluster (``L.markerClusterGroup``).
+
+    It stays a :class:`folium.FeatureGroup` (also in its variable name, which
+    ``st_folium`` relies on) so it can be one of the dynamic layers. It loads no
+    library itself: Leaflet.markercluster comes with the base map
+    (:class:`ClusterAssets`), so the layer can be switched on without reloading it.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.markerClusterGroup({{ this.options|tojavascript }});
+{% endmacro %}
+"""
+    )
+
+
+class ClusterAssets(JSCSSMixin, MacroElement):
+    """Loads Leaflet.markercluster (script and styles) with the map; draws nothing."""
+
+    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "ClusterAssets"
+        self.default_js = list(folium.plugins.MarkerCluster.default_js)
+        self.default_css = list(folium.plugins.MarkerCluster.default_css)
+
+
+class KyodoAssets(JSCSSMixin, MacroElement):
+    """Loads the map's own code and styles (``static/map/``) with the map; draws nothing.
+
+    With ``touch``, also the large text of a touch screen (``kyodo-touch.css``).
+    """
+
+    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+    def __init__(self, *, touch: bool = False) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "KyodoAssets"
+        self.default_js = [("kyodo_js", own_url("kyodo.js"))]
+        self.default_css = [("kyodo_css", own_url("kyodo.css"))]
+        if touch:
+            self.default_css.append(("kyodo_touch_css", own_url("kyodo-touch.css")))
+
+
+class Attribution(FastRender, _InGroup):
+    """Adds the (escaped) data attribution lines to the map's attribution control."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+{%- for line in this.payload %}
+{{ this.parent_name() }}.attributionControl.addAttribution({{ line }});
+{%- endfor %}
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "Attribution"
+        self.lines = [escape_text(x) for x in lines]
+        self.payload = [script_json(x) for x in self.lines]
+
+
+class OfflineNotice(FastRender, _InGroup):
+    """Says so on the map when base-map tiles fail to load (``L.kyodo.offline``)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+L.kyodo.offline({{ this.parent_name() }}, {{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, text: str | None = None) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "OfflineNotice"
+        self.payload = script_json(escape_text(offline_notice() if text is None else text))
+
+
+__all__ = [
+    "AreaCounts",
+    "AreaLayer",
+    "AreaTooltip",
+    "Attribution",
+    "ClusterAssets",
+    "ClusterGroup",
+    "FitBounds",
+    "Focus",
+    "Group",
+    "KyodoAssets",
+    "KyodoMap",
+    "Legend",
+    "OfflineNotice",
+    "PointArray",
+    "Tiles",
+]

@@ -46,9 +46,10 @@ kiosk-browser: ## start chromium locked down as the kiosk, against a running `ma
 sysdeps: ## install Debian's chromium, Leaflet, Japanese fonts and poppler when absent
 	@bash scripts/install-system-deps.sh test
 
-lint: venv ## ruff
+lint: venv ## ruff (style, complexity) and the import contracts (lint-imports)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: venv ## mypy (strict)
 	$(PY) -m mypy

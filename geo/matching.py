@@ -558,6 +558,20 @@ class _AreaGaps:
         self.reasons.append(phrase("match.needing.reason", field=label, reason=gap_reason(row)))
 
 
+def _gaps_of(data: CityData, org: pd.Series, rule: GapRule) -> dict[str, _AreaGaps]:
+    """For every area (in order), the fields of ``org`` in which it is a gap."""
+    orgs, areas = data.organisations, data.areas
+    listed = [c for c in data.catalog.codes if c in set(org["fields"])]
+    gaps = {str(a): _AreaGaps() for a in areas["area_id"]}
+    for code in listed:
+        info = data.catalog.get(code)
+        label = Named(info.short_ja, info.short_en)
+        for _, row in coverage(areas, orgs, (code,), rule=rule).iterrows():
+            if bool(row["is_gap"]):
+                gaps[str(row["area_id"])].add(code, label, row, rule)
+    return gaps
+
+
 def areas_needing(
     data: CityData,
     org_id: str,
@@ -603,22 +617,14 @@ def areas_needing(
     if match.empty:
         raise ValueError(f"unknown organisation {org_id!r}")
     org = match.iloc[0]
-    listed = [c for c in data.catalog.codes if c in set(org["fields"])]
+    gaps = _gaps_of(data, org, rule)
     areas = data.areas
-    ids = [str(a) for a in areas["area_id"]]
-    gaps = {a: _AreaGaps() for a in ids}
-    for code in listed:
-        info = data.catalog.get(code)
-        label = Named(info.short_ja, info.short_en)
-        for _, row in coverage(areas, orgs, (code,), rule=rule).iterrows():
-            if bool(row["is_gap"]):
-                gaps[str(row["area_id"])].add(code, label, row, rule)
     column = "population_2020" if by == "population" else "households_2020"
-    base = dict(zip(ids, (int(v) for v in areas[column]), strict=True))
+    base = dict(zip(gaps, (int(v) for v in areas[column]), strict=True))
     served = tuple(org["service_areas"])
     point = gpd.GeoSeries([org.geometry], crs=orgs.crs)
     rows: list[dict[str, Any]] = []
-    for order, (a, ja, en) in enumerate(zip(ids, areas["name_ja"], areas["name_en"], strict=True)):
+    for order, (a, ja, en) in enumerate(zip(gaps, areas["name_ja"], areas["name_en"], strict=True)):
         found = gaps[a]
         if not found.fields:
             continue

@@ -162,26 +162,11 @@ def _row(**values: object) -> dict[str, object]:
     return row
 
 
-def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
-    """Generate the sample organisations.
-
-    Parameters
-    ----------
-    inputs
-        Areas, blocks, centers and fields.
-    seed
-        Random seed; the same inputs and seed give the same rows.
-
-    Returns
-    -------
-    Rows in the shipped organisations schema (lists joined with ``;``).
-    """
-    rng = random.Random(seed)
-    city = inputs.city
-    rows: list[dict[str, object]] = []
+def _councils(inputs: SampleInputs, rng: random.Random) -> list[dict[str, object]]:
+    """One council per area, at its center, with the fields of its sub-committees."""
     centers = inputs.centers.set_index("area_id")
-
-    for info in city.areas:
+    rows: list[dict[str, object]] = []
+    for info in inputs.city.areas:
         c = centers.loc[info.area_id]
         extra = rng.sample(
             [f for f in COUNCIL_COMMITTEES if f not in COUNCIL_ALWAYS], k=rng.randint(2, 6)
@@ -203,11 +188,39 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
                 lat=float(str(c["lat"])),
             )
         )
+    return rows
 
+
+def _association(
+    inputs: SampleInputs, rng: random.Random, block: pd.Series, number: int, **values: object
+) -> dict[str, object]:
+    """One association in ``block`` (``values``: name, households, 自主防災組織)."""
+    has = bool(values["has_jishubo"])
+    fields = ["bousai"] if has else []
+    fields += [code for code, w in ASSOCIATION_ACTIVITIES if rng.random() < w]
+    return _row(
+        org_id=f"assoc-{number:04d}",
+        kind="association",
+        fields=";".join(fields),
+        area_id=str(block["area_id"]),
+        service_areas=str(block["area_id"]),
+        legal_form="authorized" if rng.random() < 0.15 else "voluntary",
+        last_confirmed=_date(rng),
+        is_sample=True,
+        address=f"{inputs.city.name_ja}{block['town']}",
+        lon=float(block["lon"]),
+        lat=float(block["lat"]),
+        **values,
+    )
+
+
+def _associations(inputs: SampleInputs, rng: random.Random) -> list[dict[str, object]]:
+    """About one association per :data:`HOUSEHOLDS_PER_ASSOCIATION` households, placed at
+    census blocks weighted by their households."""
     areas = inputs.areas.set_index("area_id")
     blocks = inputs.blocks
-    n = 0
-    for info in city.areas:
+    rows: list[dict[str, object]] = []
+    for info in inputs.city.areas:
         households = int(areas.loc[info.area_id, "households_2020"])
         count = max(1, round(households / HOUSEHOLDS_PER_ASSOCIATION))
         inhabited = blocks[(blocks["area_id"] == info.area_id) & (blocks["households"] > 0)]
@@ -221,62 +234,60 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
             block = inhabited.iloc[pick]
             town = str(block["town"])
             per_town[town] = per_town.get(town, 0) + 1
-            n += 1
             has = rng.random() < jishubo_rate
-            fields = ["bousai"] if has else []
-            fields += [code for code, w in ASSOCIATION_ACTIVITIES if rng.random() < w]
+            name = f"{SAMPLE_PREFIX}{town}第{per_town[town]}自治会"
             rows.append(
-                _row(
-                    org_id=f"assoc-{n:04d}",
-                    kind="association",
-                    name=f"{SAMPLE_PREFIX}{town}第{per_town[town]}自治会",
-                    fields=";".join(fields),
-                    area_id=info.area_id,
-                    service_areas=info.area_id,
-                    legal_form="authorized" if rng.random() < 0.15 else "voluntary",
-                    households=size,
-                    has_jishubo=has,
-                    last_confirmed=_date(rng),
-                    is_sample=True,
-                    address=f"{city.name_ja}{town}",
-                    lon=float(block["lon"]),
-                    lat=float(block["lat"]),
+                _association(
+                    inputs, rng, block, len(rows) + 1, name=name, households=size, has_jishubo=has
                 )
             )
+    return rows
 
-    near = neighbours(inputs.areas)
+
+def _civic_fields(rng: random.Random) -> tuple[list[int], list[str]]:
+    """A civic group's NPO Law field numbers (the first is its theme) and field codes."""
     numbers = sorted(CIVIC_FIELD_WEIGHTS)
     weights = [CIVIC_FIELD_WEIGHTS[k] for k in numbers]
-    populated = blocks[blocks["population"] > 0]
+    picked: list[int] = []
+    for _ in range(rng.choices((1, 2, 3), weights=(45, 35, 20))[0]):
+        number = rng.choices(numbers, weights=weights)[0]
+        if number not in picked:
+            picked.append(number)
+    fields = [npo_code(k) for k in picked]
+    for k in picked:
+        need = NEED_FOR_FIELD.get(k)
+        if need and rng.random() < 0.5:
+            fields.append(need)
+    return picked, fields
+
+
+def _served(city: CityConfig, base_area: str, near: Sequence[str], rng: random.Random) -> list[str]:
+    """The areas a civic group based in ``base_area`` serves."""
+    scope = _weighted(rng, SERVICE_SCOPE_WEIGHTS)
+    if scope == "citywide":
+        return [CITYWIDE]
+    if scope == "several":
+        extra = rng.sample(list(near), k=min(len(near), rng.randint(1, 3)))
+        return [a for a in city.area_ids if a == base_area or a in extra]
+    return [base_area]
+
+
+def _civic_groups(inputs: SampleInputs, rng: random.Random) -> list[dict[str, object]]:
+    """The registered number of civic groups, based at blocks weighted by population."""
+    city = inputs.city
+    near = neighbours(inputs.areas)
+    populated = inputs.blocks[inputs.blocks["population"] > 0]
     bases = rng.choices(
         range(len(populated)),
         weights=populated["population"].tolist(),
         k=city.registered_civic_groups,
     )
+    rows: list[dict[str, object]] = []
     for i, pick in enumerate(bases, start=1):
         block = populated.iloc[pick]
-        picked: list[int] = []
-        for _ in range(rng.choices((1, 2, 3), weights=(45, 35, 20))[0]):
-            number = rng.choices(numbers, weights=weights)[0]
-            if number not in picked:
-                picked.append(number)
-        fields = [npo_code(k) for k in picked]
-        for k in picked:
-            need = NEED_FOR_FIELD.get(k)
-            if need and rng.random() < 0.5:
-                fields.append(need)
+        picked, fields = _civic_fields(rng)
         base_area = str(block["area_id"])
-        scope = _weighted(rng, SERVICE_SCOPE_WEIGHTS)
-        if scope == "citywide":
-            served = [CITYWIDE]
-        elif scope == "several":
-            extra = rng.sample(
-                list(near[base_area]), k=min(len(near[base_area]), rng.randint(1, 3))
-            )
-            served = [a for a in city.area_ids if a == base_area or a in extra]
-        else:
-            served = [base_area]
-        town = str(block["town"])
+        served = _served(city, base_area, near[base_area], rng)
         rows.append(
             _row(
                 org_id=f"cg-{i:04d}",
@@ -288,11 +299,34 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
                 legal_form=_weighted(rng, LEGAL_FORM_WEIGHTS),
                 last_confirmed=_date(rng),
                 is_sample=True,
-                address=f"{city.name_ja}{town}",
+                address=f"{city.name_ja}{block['town']}",
                 lon=float(block["lon"]),
                 lat=float(block["lat"]),
             )
         )
+    return rows
+
+
+def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
+    """Generate the sample organisations.
+
+    Parameters
+    ----------
+    inputs
+        Areas, blocks, centers and fields.
+    seed
+        Random seed; the same inputs and seed give the same rows.
+
+    Returns
+    -------
+    Rows in the shipped organisations schema (lists joined with ``;``).
+    """
+    rng = random.Random(seed)
+    rows = [
+        *_councils(inputs, rng),
+        *_associations(inputs, rng),
+        *_civic_groups(inputs, rng),
+    ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["households"] = frame["households"].map(lambda v: "" if v == "" else str(v))
     frame["has_jishubo"] = frame["has_jishubo"].map(

@@ -30,31 +30,34 @@ def number(base: int) -> str:
     return f"{check_digit(digits)}{digits}"
 
 
+#: Keyword of :func:`npo_row` -> the portal's column.
+ROW_COLUMNS = {
+    "authority": "所轄庁",
+    "branch": "従たる事務所の所在地",
+    "representative": "代表者氏名",
+    "purpose": "定款に記載された目的",
+    "dissolved": "解散情報",
+    "url": "法人情報URL",
+}
+
+
 def npo_row(
     name: str,
     address: str,
     corporate: str,
     *,
     fields: Mapping[int, str] | None = None,
-    authority: str = "山口県",
-    dissolved: str = "",
-    purpose: str = "",
-    representative: str = "",
-    branch: str = "",
-    url: str = "",
+    **columns: str,
 ) -> list[str]:
-    """One row of the portal file: 60 cells, the others empty."""
+    """One row of the portal file: 60 cells, the others empty (所轄庁 山口県 unless given;
+    ``columns`` by the keywords of :data:`ROW_COLUMNS`)."""
     cells = [""] * len(NPO_HEADERS)
     values = {
         "法人名称": name,
-        "所轄庁": authority,
+        "所轄庁": "山口県",
         "主たる事務所の所在地": address,
-        "従たる事務所の所在地": branch,
-        "代表者氏名": representative,
-        "定款に記載された目的": purpose,
-        "解散情報": dissolved,
-        "法人情報URL": url,
         "法人番号": corporate,
+        **{ROW_COLUMNS[key]: value for key, value in columns.items()},
     }
     for header, value in values.items():
         cells[NPO_HEADERS.index(header)] = value

@@ -20,7 +20,8 @@ from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.registry_files import civic_rows, csv_bytes
-from ui.staff import MAX_ATTEMPTS, form_key
+from ui.orgform import form_key
+from ui.staff import MAX_ATTEMPTS
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"

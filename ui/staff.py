@@ -24,7 +24,6 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from geo.city import city_by_code
 from geo.errors import DataValidationError, Problem
-from geo.model import CITYWIDE, LEGAL_FORMS, ORG_KINDS
 from geo.registry import (
     ConflictError,
     ImportPlan,
@@ -41,15 +40,15 @@ from geo.registry import (
     read_bytes,
 )
 from geo.registry.auth import PasswordHashError, verify_password
-from geo.registry.columns import LABELS, RECORD_COLUMNS
+from geo.registry.columns import LABELS
 from geo.registry.importer import CHANGE, prepare_record
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
 from geo.settings import env_name
-from geo.words import pick
 from ui import settings
 from ui.i18n import labeller, lang, t
 from ui.kiosk import kiosk_mode
+from ui.orgform import area_labels, org_form
 
 EDITOR_KEY = "staff.editor"
 FAILS_KEY = "staff.login.fails"
@@ -240,7 +239,7 @@ def preview(
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     fields = ref.catalog.labels(lang())
-    areas = _area_labels(ref)
+    areas = area_labels(ref)
     summary = plan.summary()
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):
@@ -384,127 +383,6 @@ def export_section() -> None:
 
 
 # --- the edit form ---------------------------------------------------------------------
-
-
-def form_key(org_id: str, version: int, column: str) -> str:
-    """Widget key of one form field (new per organisation and version)."""
-    return f"edit.{org_id}.v{version}.{column}"
-
-
-def _area_labels(ref: Reference) -> dict[str, str]:
-    labels = {a.area_id: pick(lang(), a.name_ja, a.name_en) for a in ref.city.areas}
-    labels[CITYWIDE] = t("staff.citywide")
-    return labels
-
-
-def org_form(
-    current: StoredOrg | None, ref: Reference, *, new_key: str = "new"
-) -> dict[str, str] | None:
-    """The form for one organisation; what was written, once submitted.
-
-    Parameters
-    ----------
-    current
-        The organisation as the editor first saw it, or ``None`` for a new one.
-    ref
-        The city's reference data (fields, areas).
-    new_key
-        Key part of a new organisation's form (changed after each addition).
-    """
-    record = current.record if current else dict.fromkeys(RECORD_COLUMNS, "")
-    org_id = current.org_id if current else new_key
-    version = current.version if current else 0
-
-    def key(column: str) -> str:
-        return form_key(org_id, version, column)
-
-    areas = _area_labels(ref)
-    codes = list(ref.catalog.codes)
-    field_labels = ref.catalog.labels(lang())
-    with st.form(f"edit.form.{org_id}.v{version}"):
-        values: dict[str, Any] = {}
-        values["name"] = st.text_input(LABELS["name"], record["name"], key=key("name"))
-        kind = record["kind"] or "civic_group"
-        values["kind"] = st.selectbox(
-            t("staff.edit.kind"),
-            list(ORG_KINDS),
-            index=list(ORG_KINDS).index(kind),
-            format_func=labeller("kind", ORG_KINDS),
-            key=key("kind"),
-            disabled=current is not None,
-        )
-        values["fields"] = st.multiselect(
-            LABELS["fields"],
-            codes,
-            default=[c for c in record["fields"].split(";") if c in codes],
-            format_func=field_labels.__getitem__,
-            key=key("fields"),
-        )
-        area_ids = [a.area_id for a in ref.city.areas]
-        values["area_id"] = st.selectbox(
-            LABELS["area_id"],
-            ["", *area_ids],
-            index=(["", *area_ids]).index(record["area_id"]) if record["area_id"] else 0,
-            format_func=lambda a: areas.get(a, t("staff.edit.from_address")),
-            key=key("area_id"),
-        )
-        values["service_areas"] = st.multiselect(
-            LABELS["service_areas"],
-            [*area_ids, CITYWIDE],
-            default=[a for a in record["service_areas"].split(";") if a],
-            format_func=areas.__getitem__,
-            key=key("service_areas"),
-        )
-        forms = ["", *LEGAL_FORMS]
-        values["legal_form"] = st.selectbox(
-            LABELS["legal_form"],
-            forms,
-            index=forms.index(record["legal_form"]),
-            format_func=lambda f: t(f"legal.{f}") if f else "—",
-            key=key("legal_form"),
-        )
-        values["households"] = st.text_input(
-            LABELS["households"], record["households"], key=key("households")
-        )
-        yes_no = ["", "true", "false"]
-        values["has_jishubo"] = st.selectbox(
-            LABELS["has_jishubo"],
-            yes_no,
-            index=yes_no.index(record["has_jishubo"]),
-            format_func=lambda v: {"": "—", "true": t("staff.yes"), "false": t("staff.no")}[v],
-            key=key("has_jishubo"),
-        )
-        values["last_confirmed"] = st.text_input(
-            LABELS["last_confirmed"], record["last_confirmed"], key=key("last_confirmed")
-        )
-        values["address"] = st.text_input(LABELS["address"], record["address"], key=key("address"))
-        left, right = st.columns(2)
-        values["lat"] = left.text_input(LABELS["lat"], record["lat"], key=key("lat"))
-        values["lon"] = right.text_input(LABELS["lon"], record["lon"], key=key("lon"))
-        st.caption(t("staff.edit.location_help"))
-        st.markdown(t("staff.edit.private"))
-        for column in ("representative", "phone", "email"):
-            values[column] = st.text_input(LABELS[column], record[column], key=key(column))
-        values["notes"] = st.text_area(LABELS["notes"], record["notes"], key=key("notes"))
-        values["is_sample"] = st.checkbox(
-            t("staff.edit.is_sample"), record["is_sample"] == "true", key=key("is_sample")
-        )
-        submitted = st.form_submit_button(t("staff.edit.save"), type="primary")
-    if not submitted:
-        return None
-    cells = {
-        c: (";".join(v) if isinstance(v, list) else ("true" if v is True else str(v)))
-        for c, v in values.items()
-    }
-    if values["is_sample"] is False:
-        cells["is_sample"] = "false"
-    cells["org_id"] = current.org_id if current else ""
-    if current is not None and (cells["lon"], cells["lat"]) == (record["lon"], record["lat"]):
-        if record["address"] == cells["address"]:
-            del cells["lon"], cells["lat"]  # the stored point and its match level stay
-        else:
-            cells["lon"] = cells["lat"] = ""  # a new address is placed again
-    return cells
 
 
 def save_form(

@@ -42,6 +42,7 @@ from geo.registry import (
 from geo.registry.auth import PasswordHashError, verify_password
 from geo.registry.columns import LABELS
 from geo.registry.importer import CHANGE, prepare_record
+from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
 from geo.settings import env_name
@@ -224,17 +225,24 @@ def show_problems(problems: Sequence[Problem]) -> None:
 
 
 def preview(
-    data: bytes, filename: str, kind: str, store: Store, *, retire_missing: bool = True
+    data: bytes,
+    filename: str,
+    kind: str,
+    store: Store,
+    *,
+    retire_missing: bool = True,
+    retire_samples: bool = False,
 ) -> ImportPlan | None:
     """The dry run of an upload, or ``None`` (after showing why) when it cannot be read.
 
     This is the page's upload handler: a function of the file's bytes and name.
     """
     try:
-        return plan_import(read_bytes(data, filename), kind, store, retire_missing=retire_missing)
+        plan = plan_import(read_bytes(data, filename), kind, store, retire_missing=retire_missing)
     except UnreadableFileError as exc:
         show_problems(exc.problems)
         return None
+    return with_sample_retirements(plan, store) if retire_samples else plan
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
@@ -301,14 +309,27 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
 
 
 def import_section(
-    data: bytes, filename: str, kind: str, editor: str, *, retire_missing: bool
+    data: bytes,
+    filename: str,
+    kind: str,
+    editor: str,
+    *,
+    retire_missing: bool,
+    retire_samples: bool = False,
 ) -> None:
     """Dry run of an upload, its problems, and the two import buttons."""
     with registry() as store:
-        plan = preview(data, filename, kind, store, retire_missing=retire_missing)
+        plan = preview(
+            data,
+            filename,
+            kind,
+            store,
+            retire_missing=retire_missing,
+            retire_samples=retire_samples,
+        )
         if plan is None:
             return
-        shown = (plan.sha256, kind, retire_missing, plan.base_data_version)
+        shown = (plan.sha256, kind, retire_missing, retire_samples, plan.base_data_version)
         seen_before = st.session_state.get(SHOWN_KEY)
         st.session_state[SHOWN_KEY] = shown
         _plan_tables(plan, store.reference)

@@ -118,6 +118,22 @@ def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     return values
 
 
+def _corporate(record: Mapping[str, str], key: Key) -> dict[str, Any]:
+    """The 法人番号, the name in kana and the NPO portal's page (public)."""
+    left, right = st.columns(2)
+    return {
+        "corporate_number": left.text_input(
+            LABELS["corporate_number"], record["corporate_number"], key=key("corporate_number")
+        ),
+        "name_kana": right.text_input(
+            LABELS["name_kana"], record["name_kana"], key=key("name_kana")
+        ),
+        "portal_url": st.text_input(
+            LABELS["portal_url"], record["portal_url"], key=key("portal_url")
+        ),
+    }
+
+
 def _cells(
     values: dict[str, Any], record: Mapping[str, str], current: StoredOrg | None
 ) -> dict[str, str]:
@@ -161,6 +177,8 @@ def org_form(
     with st.form(f"edit.form.{org_id}.v{version}"):
         values = _what_and_where(record, ref, key, is_new=current is None)
         values |= _facts(record, key)
+        values |= _corporate(record, key)
         values |= _place_and_private(record, key)
+        values["purpose"] = st.text_area(LABELS["purpose"], record["purpose"], key=key("purpose"))
         submitted = st.form_submit_button(t("staff.edit.save"), type="primary")
     return _cells(values, record, current) if submitted else None

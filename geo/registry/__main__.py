@@ -7,7 +7,8 @@ Commands
     Check FILE and show what would be added, changed, reactivated and retired; without
     ``--dry-run`` import it (after a snapshot). A file with problems is not imported
     unless ``--valid-only`` (its valid rows are added and changed; nothing is retired).
-    ``--retire-samples`` also retires the kind's sample rows (a real list replaces them).
+    ``--retire-samples``: FILE is the real list of its kind, replacing the sample: the
+    kind's sample rows it does not list are retired, those it lists become real.
 ``import-npo FILE [--dry-run] [--keep-missing] [--retire-samples] [--who NAME]``
     Read the national NPO法人 file (``gyousei_000.zip`` or its CSV), keep the city's
     NPO法人 and show what importing them would add, change and retire (dissolved ones,
@@ -108,7 +109,10 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-missing", action="store_true", help="do not retire organisations missing from FILE"
     )
     imp.add_argument(
-        "--retire-samples", action="store_true", help="also retire the kind's sample rows"
+        "--retire-samples",
+        action="store_true",
+        help="FILE is the real list: retire the kind's sample rows it does not list, "
+        "make real those it lists",
     )
     imp.add_argument("--who", help="editor name for the audit trail")
 

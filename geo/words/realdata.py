@@ -86,13 +86,15 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     "datastatus.source_count": {"ja": "{source} {n}件", "en": "{source}: {n}"},
     # --- sample rows on the regular import ---------------------------------------------
     "realdata.retire_samples": {
-        "ja": "この種類のサンプル（架空）の団体をすべて廃止する（実際の名簿に置き換える）",
-        "en": "Retire every sample (fictitious) organisation of this kind "
-        "(the real list replaces them)",
+        "ja": "実際の名簿としてサンプル（架空）と置き換える",
+        "en": "Replace the sample (fictitious) data with this real list",
     },
     "realdata.retire_samples.help": {
-        "ja": "廃止される団体は、取り込む前に下の「廃止扱いになる団体」に出ます。",
-        "en": "They are listed under “Organisations to retire” before anything is saved.",
+        "ja": "この種類のサンプルのうち、ファイルにないものは廃止扱いにし、ファイルにあるもの"
+        "（協議会など）は実データにします。どちらも取り込む前に下の一覧に出ます。",
+        "en": "Sample organisations of this kind that the file does not list are retired; "
+        "those it lists (such as the councils) become real. Both are listed below before "
+        "anything is saved.",
     },
     # --- the NPO法人 file --------------------------------------------------------------
     "realdata.npo.title": {

@@ -16,6 +16,7 @@ staff.show_flash()
 st.caption(t("staff.import.caption"))
 with staff.registry() as store:
     datastatus.staff_section(store)
+st.subheader(t("realdata.lists.title"))
 kind = st.radio(
     t("staff.import.kind"),
     list(staff.KINDS),

@@ -100,7 +100,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
 
 
 def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
-    """Address and point, then the private contact and notes, and the sample flag."""
+    """Address and point, then the private contact, notes and purpose, and the sample flag."""
     values: dict[str, Any] = {
         "address": st.text_input(LABELS["address"], record["address"], key=key("address"))
     }
@@ -112,6 +112,7 @@ def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     for column in ("representative", "phone", "email"):
         values[column] = st.text_input(LABELS[column], record[column], key=key(column))
     values["notes"] = st.text_area(LABELS["notes"], record["notes"], key=key("notes"))
+    values["purpose"] = st.text_area(LABELS["purpose"], record["purpose"], key=key("purpose"))
     values["is_sample"] = st.checkbox(
         t("staff.edit.is_sample"), record["is_sample"] == "true", key=key("is_sample")
     )
@@ -179,6 +180,5 @@ def org_form(
         values |= _facts(record, key)
         values |= _corporate(record, key)
         values |= _place_and_private(record, key)
-        values["purpose"] = st.text_area(LABELS["purpose"], record["purpose"], key=key("purpose"))
         submitted = st.form_submit_button(t("staff.edit.save"), type="primary")
     return _cells(values, record, current) if submitted else None

@@ -243,7 +243,7 @@ def templates_section() -> None:
         ref = store.reference
     url = settings.current().registry_url
     for key, template in TEMPLATES.items():
-        name, xlsx, csv = st.columns([3, 1, 1], vertical_alignment="center")
+        name, xlsx, csv, _ = st.columns([3, 1, 1, 3], vertical_alignment="center")
         name.text(t(f"template.kind.{key}"))
         for col, fmt, mime in ((xlsx, "xlsx", XLSX), (csv, "csv", "text/csv")):
             col.download_button(

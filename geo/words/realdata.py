@@ -84,7 +84,11 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "datastatus.source.bulk": {"ja": "一括登録", "en": "bulk load"},
     "datastatus.source_count": {"ja": "{source} {n}件", "en": "{source}: {n}"},
-    # --- sample rows on the regular import ---------------------------------------------
+    # --- the regular import ----------------------------------------------------------
+    "realdata.lists.title": {
+        "ja": "名簿の取り込み（市・支援センターの一覧）",
+        "en": "Import a list (from the city or the support center)",
+    },
     "realdata.retire_samples": {
         "ja": "実際の名簿としてサンプル（架空）と置き換える",
         "en": "Replace the sample (fictitious) data with this real list",

@@ -31,7 +31,8 @@ from ui import settings, staff
 from ui.i18n import lang, t
 from ui.orgform import area_labels
 
-#: Largest national file the page takes (MB); the command line takes any size.
+#: Largest national file the page takes (MB), when the server's upload limit
+#: (``server.maxUploadSize``) allows it; the command line takes any size.
 NPO_MAX_MB = 100
 READING_KEY = "npo.reading"
 SHOWN_KEY = "npo.shown"
@@ -190,11 +191,12 @@ def npo_section(editor: str) -> None:
     """Upload the national NPO法人 file, see the plan, confirm."""
     st.subheader(t("realdata.npo.title"))
     st.caption(t("realdata.npo.caption", city=settings.city().name_ja))
+    limit = min(NPO_MAX_MB, int(st.get_option("server.maxUploadSize")))
     upload = st.file_uploader(
-        t("realdata.npo.file", limit=NPO_MAX_MB),
+        t("realdata.npo.file", limit=limit),
         type=["zip", "csv"],
         key="npo.file",
-        max_upload_size=NPO_MAX_MB,
+        max_upload_size=limit,
     )
     if upload is None:
         return

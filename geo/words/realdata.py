@@ -117,8 +117,10 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
         "Import.",
     },
     "realdata.npo.file": {
-        "ja": "gyousei_000.zip または CSV（{limit} MB まで）",
-        "en": "gyousei_000.zip or its CSV (up to {limit} MB)",
+        "ja": "gyousei_000.zip または CSV（{limit} MB まで。それより大きいファイルは"
+        "コマンド python -m geo.registry import-npo で取り込めます）",
+        "en": "gyousei_000.zip or its CSV (up to {limit} MB; a larger file comes in with "
+        "the command python -m geo.registry import-npo)",
     },
     "realdata.npo.keep_missing": {
         "ja": "前に取り込んだのにファイルにない（市外へ移転・抹消された）NPO法人も残す",

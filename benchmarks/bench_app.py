@@ -41,7 +41,7 @@ from tests.browser.conftest import AppServer, start_app, stop_app
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 REPEAT = 3
 RERUNS = 5
 SESSIONS = 20
@@ -77,7 +77,7 @@ READY_WATCH = """
   function check() {
     var areas = document.querySelectorAll("path.kyodo-area").length;
     var drawn = document.querySelectorAll(".leaflet-overlay-pane path").length;
-    var counted = document.querySelector(".kyodo-count, .marker-cluster") !== null;
+    var counted = document.querySelector(".kyodo-count, .kyodo-cluster") !== null;
     if (areas >= 21 && (drawn > areas || counted)) {
       requestAnimationFrame(function () {
         requestAnimationFrame(function () { window.__kyodoReadyAt = Date.now(); });

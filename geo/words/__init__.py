@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from string import Formatter
 
+from geo.words.a11y import A11Y_MESSAGES
 from geo.words.app import APP_MESSAGES
 from geo.words.center import CENTER_MESSAGES
 from geo.words.common import COMMON_MESSAGES
@@ -54,6 +55,7 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
 
 #: The one catalogue: every topic's texts merged.
 MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
+    A11Y_MESSAGES,
     APP_MESSAGES,
     CENTER_MESSAGES,
     COMMON_MESSAGES,

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.words import pick
+from ui.a11y import statement
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop
@@ -43,3 +44,4 @@ hours = t(
     closed=pick(lang(), center.closed_ja, center.closed_en),
 )
 st.text(f"{center.address_ja}\nTEL {center.tel}\n{hours}")
+statement(city)

@@ -9,6 +9,7 @@ import streamlit as st
 from geo.coverage import DEFAULT_RULE, NATIONAL_JISHUBO_RATE, gap_reason_text, gaps, summary
 from geo.fields import DISASTER_NEED
 from ui import data
+from ui.a11y import map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, sample_banner
@@ -47,6 +48,7 @@ with map_tab:
     left, right = st.columns([3, 1])
     with left:
         show_map(city, view, cov, orgs)
+        map_in_words(city, cov, metric=view.metric, fields=view.fields, selected=view.area)
     with right:
         st.markdown(f"**{t('panel.header')}**")
         area_id = st.session_state.get(KEYS["area"])

@@ -19,6 +19,7 @@ from geo.model import CITYWIDE, CityData
 from geo.public import public_organisations
 from geo.words import LANGS, pick
 from ui import data
+from ui.a11y import qr_alt
 from ui.assets import map_assets
 from ui.i18n import LANG_KEY, lang, t
 from ui.kiosk import public_link, qr_svg
@@ -224,7 +225,7 @@ def results(city: CityData) -> None:
         st.subheader(t("kiosk.active_here") if area else t("kiosk.active_city"))
         _org_buttons(orgs)
         url = public_link({"field": field or "", "area": area or "", "lang": lang()})
-        st.image(qr_svg(url), caption=t("kiosk.qr"), width=220)
+        st.image(qr_svg(url), caption=t("kiosk.qr"), width=220, alt=qr_alt(url))
 
 
 def details(city: CityData) -> None:

@@ -82,10 +82,10 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "may remain.",
     },
     "a11y.statement.report": {
-        "ja": "使いにくい点や問題に気づいたときは、"
-        "{center}（電話 {tel}、{url}）までお知らせください。",
+        "ja": "使いにくい点や問題に気づいたときは、{center}（電話 {tel}）までお知らせください。",
         "en": "If something is hard to use or does not work for you, please tell {center} "
-        "(phone {tel}, {url}).",
+        "(phone {tel}).",
     },
+    "a11y.statement.website": {"ja": "{center}のウェブサイト", "en": "{center}'s website"},
     "a11y.statement.date": {"ja": "{y}年{m}月{d}日", "en": "{y}-{m:02d}-{d:02d}"},
 }

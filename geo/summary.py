@@ -58,7 +58,8 @@ class SummaryRow:
 
 
 def gap_state(row: pd.Series, lang: str) -> str:
-    """An area's gap state in words: ``空白地域：<reason>`` or ``空白地域ではありません``.
+    """An area's gap state in words: the kind of gap and its reason (``少ない：人口1万人
+    あたり …``), or that it is none.
 
     Parameters
     ----------
@@ -68,7 +69,8 @@ def gap_state(row: pd.Series, lang: str) -> str:
         ``ja`` or ``en``.
     """
     if bool(row["is_gap"]):
-        return text("a11y.gap.yes", lang, reason=gap_reason(row))
+        kind = text(f"gap.kind.{row['gap_reason']}", lang)
+        return text("a11y.gap.yes", lang, kind=kind, reason=gap_reason(row))
     return text("a11y.gap.no", lang)
 
 

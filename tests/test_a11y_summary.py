@@ -35,8 +35,9 @@ def cov_of(totals: dict[str, int], *, gaps: dict[str, str] | None = None) -> pd.
             "jishubo_rate": [min(totals[a] / 10, 1.0) for a in ids],
             "is_gap": [a in gaps for a in ids],
             "gap_reason": [gaps.get(a, "none") for a in ids],
-            "city_median_per_10k": [10.0] * len(ids),
+            "city_rate_per_10k": [10.0] * len(ids),
             "gap_share": [0.5] * len(ids),
+            "national_jishubo_rate": [0.843] * len(ids),
         }
     )
 
@@ -104,22 +105,23 @@ def test_class_labels_as_the_legend_writes_them(
 @pytest.mark.parametrize(
     ("area", "reason", "lang", "expected"),
     [
-        ("b", "no_organisation", "ja", "空白地域：活動する団体がありません"),
-        ("b", "no_organisation", "en", "Gap: no organisation is active here"),
+        ("b", "no_organisation", "ja", "空白：活動する団体がありません"),
+        ("b", "no_organisation", "en", "No activity: no organisation is active here"),
+        ("c", "below_rate", "ja", "少ない：人口1万人あたり 7.5 団体（市全体の 10.0 の50%未満）"),
         (
             "c",
-            "below_median",
-            "ja",
-            "空白地域：人口1万人あたり 7.5 団体（市の中央値 10.0 の50%未満）",
-        ),
-        (
-            "c",
-            "below_median",
+            "below_rate",
             "en",
-            "Gap: 7.5 per 10,000 residents (under 50% of the city median of 10.0)",
+            "Sparse: 7.5 per 10,000 residents (under 50% of the city's 10.0)",
         ),
-        ("a", None, "ja", "空白地域ではありません"),
-        ("a", None, "en", "Not a gap"),
+        (
+            "d",
+            "below_national",
+            "ja",
+            "要注意：自主防災組織 活動カバー率 70.0%（全国平均 84.3% 未満）",
+        ),
+        ("a", None, "ja", "空白・少ない・要注意のどれにも当たりません"),
+        ("a", None, "en", "Not a gap (neither no activity, sparse nor attention)"),
     ],
 )
 def test_gap_state_in_words(area: str, reason: str | None, lang: str, expected: str) -> None:

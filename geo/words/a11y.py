@@ -27,8 +27,11 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "a11y.summary.class_value": {"ja": "{n}段階の{i}：{range}", "en": "{i} of {n}: {range}"},
     "a11y.summary.gap": {"ja": "空白の状況", "en": "Gap"},
     "a11y.summary.selected": {"ja": "{name}（選択中）", "en": "{name} (selected)"},
-    "a11y.gap.yes": {"ja": "空白地域：{reason}", "en": "Gap: {reason}"},
-    "a11y.gap.no": {"ja": "空白地域ではありません", "en": "Not a gap"},
+    "a11y.gap.yes": {"ja": "{kind}：{reason}", "en": "{kind}: {reason}"},
+    "a11y.gap.no": {
+        "ja": "空白・少ない・要注意のどれにも当たりません",
+        "en": "Not a gap (neither no activity, sparse nor attention)",
+    },
     # pictures
     "a11y.qr.alt": {
         "ja": "この画面をスマートフォンで開くQRコード（{url}）",

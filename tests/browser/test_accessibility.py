@@ -305,3 +305,26 @@ def test_focus_is_visible_and_the_map_can_be_read_without_it(
     assert table.locator("tbody tr").count() == 21
     assert "湯田（選択中）" in table.inner_text()
     assert table.locator("th").first.inner_text() != ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_area_and_the_layers_are_chosen_without_the_map(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """The explorer's area picker and layer list work from the keyboard alone; the map's
+    content as text follows the choice."""
+    page = new_page()
+    page.goto(f"{staff_server.url}/?basemap=none&lang={lang}")
+    wait_for_map(page)
+    picker = page.get_by_role("combobox", name=text("panel.pick", lang))
+    picker.focus()
+    page.keyboard.type("湯田" if lang == "ja" else "Yuda")
+    page.keyboard.press("Enter")
+    name = "湯田" if lang == "ja" else "Yuda"
+    page.get_by_role("link", name=text("panel.open_area", lang, name=name)).wait_for(timeout=30_000)
+    settle(page)
+    page.get_by_text(text("a11y.summary.title", lang)).click()
+    selected = text("a11y.summary.selected", lang, name=name)
+    page.locator("[data-testid='stTable']").get_by_text(selected).wait_for(timeout=30_000)
+    layers = page.get_by_role("combobox", name=text("map.layers", lang))
+    assert layers.count() >= 1

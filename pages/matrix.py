@@ -22,7 +22,7 @@ GROUPS = {"needs": NEED, "npo": NPO, "all": ""}
 MATRIX_METRICS = ("count", "per_10k")
 
 city = load_or_stop()
-view = filter_sidebar(city, map_controls=False)
+view = filter_sidebar(city, map_controls=False, fields=False)
 flt = view.org_filter()
 orgs = data.filtered(flt)
 rule = gap_rule(settings.current())

@@ -53,26 +53,21 @@ def view_from_url(city: CityData) -> ViewState:
     return current()
 
 
-def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
+def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -> ViewState:
     """The filter widgets in the sidebar; returns the view they describe.
 
-    Multiselects have no "select all" entry: Streamlit words it in English only, and
-    choosing every field is the same as choosing none.
+    ``map_controls`` adds the focus, colouring, layers and base map; without ``fields``
+    the fields of activity are not offered (a page that shows every field keeps the
+    choice for the map). Multiselects have no "select all" entry: Streamlit words it in
+    English only, and choosing every field is the same as choosing none.
     """
     view_from_url(city)
     labels = area_labels(city)
     ids = city.areas["area_id"].tolist()
     sb = st.sidebar
     sb.header(t("filter.header"))
-    sb.multiselect(
-        t("filter.fields"),
-        list(city.catalog.codes),
-        format_func={c: field_label(city.catalog, c) for c in city.catalog.codes}.__getitem__,
-        key=KEYS["fields"],
-        help=t("filter.fields_help"),
-        placeholder=t("filter.any"),
-        select_all=False,
-    )
+    if fields:
+        _fields_control(sb, city)
     if map_controls:
         sb.multiselect(
             t("filter.focus"),
@@ -105,6 +100,20 @@ def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
         _map_controls(sb)
     sb.button(t("filter.reset"), on_click=_reset, key="view.reset")
     return current()
+
+
+def _fields_control(sb: st.delta_generator.DeltaGenerator, city: CityData) -> None:
+    """The fields of activity: local needs first, then the NPO Law's 20 fields."""
+    codes = list(city.catalog.codes)
+    sb.multiselect(
+        t("filter.fields"),
+        codes,
+        format_func={c: field_label(city.catalog, c) for c in codes}.__getitem__,
+        key=KEYS["fields"],
+        help=t("filter.fields_help"),
+        placeholder=t("filter.any"),
+        select_all=False,
+    )
 
 
 def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:

@@ -53,10 +53,11 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Already active in {area} ({n})",
     },
     "partners.here_caption": {
-        "ja": "拠点がこの地域にある団体と、活動範囲にこの地域を挙げている団体です。"
-        "新しい連携先ではありませんが、協力の相談先になります。",
-        "en": "Organisations based in the area or naming it in their service area: not new "
-        "partners, but people to talk to.",
+        "ja": "この地域に拠点がある市民活動団体と、活動範囲にこの地域を挙げている市民活動団体です"
+        "（この地域の協議会・自治会・町内会は含みません）。新しい連携先ではありませんが、"
+        "協力の相談先になります。",
+        "en": "Civic groups based in the area or naming it in their service area (the area's "
+        "own council and associations aside): not new partners, but people to talk to.",
     },
     "partners.here_none": {
         "ja": "この分野で、この地域に拠点や活動範囲がある団体はありません。",

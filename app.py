@@ -46,6 +46,8 @@ pages = [
         url_path="partners",
     ),
     st.Page("pages/about.py", title=t("nav.about"), icon=":material/info:", url_path="about"),
+    # the phone view the kiosk's QR code opens: reached by its address, not listed
+    st.Page("pages/view.py", title=t("view.nav"), url_path="view", visibility="hidden"),
 ]
 if not public_view():
     # One list without section headings: Streamlit puts a heading inside the list, which

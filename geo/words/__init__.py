@@ -26,6 +26,7 @@ from geo.words.common import COMMON_MESSAGES
 from geo.words.coverage import COVERAGE_MESSAGES
 from geo.words.fields import FIELD_MESSAGES
 from geo.words.filters import FILTER_MESSAGES
+from geo.words.kiosk import KIOSK_MESSAGES
 from geo.words.map import MAP_MESSAGES
 from geo.words.matching import MATCHING_MESSAGES
 from geo.words.opendata import OPENDATA_MESSAGES
@@ -62,6 +63,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     COVERAGE_MESSAGES,
     FIELD_MESSAGES,
     FILTER_MESSAGES,
+    KIOSK_MESSAGES,
     MATCHING_MESSAGES,
     ORG_MESSAGES,
     OPENDATA_MESSAGES,

@@ -193,6 +193,23 @@ def test_desktop_pages_have_no_serious_violation(
     assert_accessible(page, lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_phone_view_has_no_serious_violation(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """The page the kiosk's QR code opens, on a phone."""
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(f"{staff_server.url}/view?field=bousai&area=yuda&lang={lang}")
+    title = text(
+        "kiosk.results_title",
+        lang,
+        field="防災・減災" if lang == "ja" else "Disaster preparedness",
+        area="湯田" if lang == "ja" else "Yuda",
+    )
+    page.get_by_role("heading", name=title).wait_for(timeout=60_000)
+    assert_accessible(page, lang)
+
+
 # --- the kiosk -----------------------------------------------------------------------------
 
 
@@ -202,9 +219,11 @@ def _tap(page: Page, name: str, *, exact: bool = False) -> None:
 
 
 def _kiosk_attract(page: Page, lang: str) -> None:
+    page.get_by_text(text("kiosk.touch", "ja")).wait_for(timeout=60_000)
     if lang != "ja":
-        _tap(page, text(f"app.lang.{lang}", lang), exact=True)
-    page.get_by_text(text("kiosk.touch", lang)).wait_for(timeout=60_000)
+        _tap(page, text(f"app.lang.{lang}", lang))
+        page.get_by_text(text("kiosk.touch", lang)).wait_for(timeout=30_000)
+    wait_for_map(page)
 
 
 def _kiosk_fields(page: Page, lang: str) -> None:
@@ -217,13 +236,27 @@ def _kiosk_areas(page: Page, lang: str) -> None:
     _kiosk_attract(page, lang)
     _tap(page, text("kiosk.by_area", lang))
     page.get_by_role("heading", name=text("kiosk.pick_area", lang)).wait_for()
+    wait_for_map(page)
+
+
+def _kiosk_search(page: Page, lang: str) -> None:
+    _kiosk_attract(page, lang)
+    _tap(page, text("kiosk.by_name", lang))
+    page.get_by_text(text("kiosk.index_title", lang)).first.wait_for()
 
 
 def _kiosk_results(page: Page, lang: str) -> None:
     _kiosk_fields(page, lang)
-    _tap(page, "防災・減災" if lang == "ja" else "Disaster preparedness", exact=True)
+    _tap(page, "防災・減災" if lang == "ja" else "Disaster preparedness")
     _tap(page, text("kiosk.by_area", lang))
     _tap(page, "湯田" if lang == "ja" else "Yuda", exact=True)
+    title = text(
+        "kiosk.results_title",
+        lang,
+        field="防災・減災" if lang == "ja" else "Disaster preparedness",
+        area="湯田" if lang == "ja" else "Yuda",
+    )
+    page.get_by_role("heading", name=title).wait_for(timeout=30_000)
     wait_for_map(page)
 
 
@@ -237,6 +270,7 @@ KIOSK: dict[str, Callable[[Page, str], None]] = {
     "attract": _kiosk_attract,
     "field": _kiosk_fields,
     "area": _kiosk_areas,
+    "search": _kiosk_search,
     "results": _kiosk_results,
     "group": _kiosk_group,
 }

@@ -128,6 +128,7 @@ def coverage(
     *,
     rule: GapRule = DEFAULT_RULE,
     metric: str = "count",
+    associations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Coverage of every area for one selection of fields.
 
@@ -145,6 +146,10 @@ def coverage(
     metric
         What the areas are coloured by; the national 自主防災組織 rule applies only
         under ``jishubo_rate``.
+    associations
+        The organisations the 自主防災組織 活動カバー率 is computed from (its
+        associations); ``None``: ``orgs``. A page that filters organisations passes
+        them all, as the rate is a fact of the area, not of the filter.
 
     Returns
     -------
@@ -171,7 +176,8 @@ def coverage(
     out["total"] = out[list(KIND_COLUMNS.values())].sum(axis=1)
     out["population_2020"] = areas["population_2020"].to_numpy(dtype=np.int64)
     out["households_2020"] = areas["households_2020"].to_numpy(dtype=np.int64)
-    assoc = orgs[(orgs["kind"] == "association")]
+    source = orgs if associations is None else associations
+    assoc = source[(source["kind"] == "association")]
     with_jishubo = assoc[assoc["has_jishubo"].astype(bool)]
     jhh = with_jishubo.groupby("area_id")["households"].sum()
     out["jishubo_households"] = [int(jhh.get(a, 0)) for a in ids]

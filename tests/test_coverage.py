@@ -536,3 +536,14 @@ def test_matrix_csv_has_notes_then_the_table_in_order() -> None:
         "地域,防災・減災,'=SUM(A1)",
     ]
     assert lines[5:7] == ["湯田,3,0", "'-大内,1,2"]
+
+
+def test_the_jishubo_rate_is_the_areas_whatever_the_filter(tiny: CityData) -> None:
+    orgs = tiny.organisations
+    groups = orgs[orgs["kind"] == "civic_group"]
+    alone = coverage(tiny.areas, groups, ("bousai",), metric="jishubo_rate")
+    assert alone["jishubo_rate"].tolist() == [0.0, 0.0, 0.0, 0.0]
+    kept = coverage(tiny.areas, groups, ("bousai",), metric="jishubo_rate", associations=orgs)
+    whole = coverage(tiny.areas, orgs, ("bousai",), metric="jishubo_rate")
+    assert kept["jishubo_rate"].tolist() == whole["jishubo_rate"].tolist()
+    assert kept["total"].tolist() == alone["total"].tolist()

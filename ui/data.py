@@ -72,8 +72,13 @@ def filtered(flt: OrgFilter) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _area_coverage(flt: OrgFilter, rule: GapRule, metric: str, key: DataKey) -> pd.DataFrame:
+    city = _city(key)
     fields = tuple(sorted(flt.fields))
-    return coverage(_city(key).areas, _filtered(flt, key), fields, rule=rule, metric=metric)
+    orgs = _filtered(flt, key)
+    # the 活動カバー率 is the area's, whatever organisations the filter shows
+    return coverage(
+        city.areas, orgs, fields, rule=rule, metric=metric, associations=city.organisations
+    )
 
 
 def area_coverage(

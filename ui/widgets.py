@@ -193,7 +193,7 @@ def area_panel(city: CityData, view: ViewState, cov: pd.DataFrame) -> None:
     st.markdown("  \n".join(_figures(row, view)))
     if row["is_gap"]:
         kind = t(f"gap.kind.{row['gap_reason']}")
-        st.warning(md_literal(f"{kind}：{gap_reason_text(row, lang())}"))
+        st.warning(md_literal(t("panel.gap", kind=kind, reason=gap_reason_text(row, lang()))))
     st.button(t("panel.clear"), on_click=_clear_area, key="explorer.clear_area")
 
 

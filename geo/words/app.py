@@ -103,6 +103,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "自主防災組織 活動カバー率 **{rate:.1%}**（全国 {national:.1%}）",
         "en": "Disaster-prevention coverage **{rate:.1%}** (national {national:.1%})",
     },
+    "panel.gap": {"ja": "{kind}：{reason}", "en": "{kind}: {reason}"},
     "panel.line.residents": {
         "ja": "人口 {population:,}人・{households:,}世帯（2020年）",
         "en": "{population:,} residents, {households:,} households (2020)",

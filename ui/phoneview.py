@@ -36,10 +36,15 @@ PHONE_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stSidebarNav"], [data-testid="stElementToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 42rem; padding: 1rem 1rem 3rem; }
+[data-testid="stMainBlockContainer"] { max-width: 42rem; padding: 4rem 1rem 3rem; }
 button { min-height: 48px; }
 button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere; }
+.st-key-kiosk-list button { padding: 0.5rem 0.75rem !important; }
+.st-key-kiosk-list button > div, .st-key-kiosk-list button span[data-has-shortcut] {
+  width: 100%; justify-content: space-between; }
+.st-key-kiosk-list button p { text-align: left !important; }
+.st-key-kiosk-list button p + p { font-size: 0.9rem; color: #4a4a4a; margin-top: 0.2rem; }
 </style>
 """
 

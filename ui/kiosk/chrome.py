@@ -52,7 +52,7 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
 .st-key-kiosk-ways button { min-height: 84px !important; }
 .st-key-kiosk-ways button p { font-size: 30px !important; }
 .st-key-kiosk-ways button [data-testid="stIconMaterial"] { font-size: 40px !important; }
-.st-key-kiosk-tiles button { min-height: 132px !important; padding: 0.5rem !important; }
+.st-key-kiosk-tiles button { min-height: 146px !important; padding: 0.5rem !important; }
 .st-key-kiosk-tiles button span[data-has-shortcut] { display: flex !important;
   flex-direction: column !important; align-items: center; gap: 0.3rem; height: auto; }
 .st-key-kiosk-tiles button span[data-has-shortcut] > span { height: auto !important;
@@ -68,7 +68,6 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
 .st-key-kiosk-list button > div, .st-key-kiosk-list button span[data-has-shortcut] {
   width: 100%; justify-content: space-between; }
 .st-key-kiosk-nav button { padding: 0 0.4rem !important; }
-.st-key-kiosk-langs button { min-width: 120px !important; }
 .st-key-kiosk-list button p { text-align: left !important; }
 .st-key-kiosk-list button p + p { font-size: 20px !important; color: #4a4a4a;
   margin-top: 0.25rem; }
@@ -83,6 +82,7 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
   .st-key-kiosk-ways { flex-direction: row !important; }
   .st-key-kiosk-ways > div { flex: 1 1 0 !important; }
   .st-key-kiosk-tiles [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
+  .st-key-kiosk-tiles button { min-height: 180px !important; }
   .st-key-kiosk-tiles [data-testid="stColumn"] {
     min-width: calc(25% - 1rem) !important; flex: 1 1 calc(25% - 1rem) !important; }
 }

@@ -59,7 +59,7 @@ def need_tiles(city: CityData, *, prefix: str, keep_area: bool) -> None:
 def attract(city: CityData) -> None:
     """The city's map with every area's name and count, the local needs as tiles, the
     three ways in and the language; a tap on an area or a tile starts."""
-    title, languages = st.columns([5, 1.4], vertical_alignment="center")
+    title, languages = st.columns([4, 1.6], vertical_alignment="center")
     title.title(app_title(city), anchor=False)
     with languages:
         language_buttons()

@@ -92,7 +92,7 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.get_by_role("heading", name="湯田・防災・減災").wait_for(timeout=30_000)
     page.get_by_text("この分野で活動する団体").wait_for()
     assert small_targets(page) == []
-    map_frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    map_frame = page.frame_locator("iframe[src*='streamlit_folium.st_folium']")
     container = map_frame.locator(".leaflet-container")
     container.wait_for(timeout=30_000)
     # one finger scrolls the page: the map does not take single-finger drags

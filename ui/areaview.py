@@ -31,7 +31,7 @@ from geo.profile import (
 )
 from geo.sheet import area_sheet_pdf
 from geo.sheet.style import CITY_BAR, SKY, VERMILLION
-from geo.words import text
+from geo.words import pick, text
 from ui import data
 from ui.assets import map_assets
 from ui.i18n import lang, t
@@ -65,13 +65,23 @@ def sheet(area_id: str, day: dt.date) -> bytes:
 
 
 def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:
-    """The area on a map of its own: boundary, center, organisations, shelters."""
+    """The area on a map of its own: boundary, center, organisations, shelters; the
+    layers' switches behind a button, so the map is never smaller than its controls."""
     city = data.city()
     orgs = data.filtered(OrgFilter(areas=frozenset({area_id})))
     # the areas are shaded by everyone active in them, so that a neighbour is not
     # shown as a gap just because only this area's organisations are drawn
     cov = data.area_coverage(OrgFilter())
-    spec = MapSpec(metric="count", basemap=basemap, lang=lang, area_id=area_id)
+    name = city.config.area(area_id)
+    spec = MapSpec(
+        metric="count",
+        basemap=basemap,
+        lang=lang,
+        area_id=area_id,
+        layer_control="collapsed",
+        legend="collapsed",
+        title=text("area.map_title", lang, name=pick(lang, name.name_ja, name.name_en)),
+    )
     return compose(build(city_inputs(city, orgs), cov, spec, assets=map_assets()))
 
 

@@ -176,6 +176,7 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "生活課題に空白・少ない分野はありません。",
         "en": "No local need is a gap here.",
     },
+    "area.map_title": {"ja": "{name}地域の地図", "en": "Map of {name}"},
     "area.chart.series": {"ja": "比べるもの", "en": "Compared"},
     "area.chart.value": {"ja": "人口1万人あたりの団体数", "en": "Organisations per 10,000"},
     "area.chart.field": {"ja": "分野", "en": "Field"},

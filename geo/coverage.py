@@ -14,44 +14,79 @@ area's associations that have a 自主防災組織, divided by all households of
 
 from __future__ import annotations
 
+import csv
+import io
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from geo.export import neutralise_cell, safe_csv
 from geo.model import CITYWIDE
-from geo.words import Phrase, phrase
+from geo.settings import Settings
+from geo.words import Listed, Named, Phrase, phrase
 
-#: National 自主防災組織 活動カバー率, 令和2 (消防白書): a reference line, not a target.
+#: National 自主防災組織 活動カバー率, 令和2 (消防白書): the reference line of the 要注意 rule.
 NATIONAL_JISHUBO_RATE = 0.843
 
 KIND_COLUMNS = {"council": "councils", "association": "associations", "civic_group": "civic_groups"}
 METRICS = ("count", "per_10k", "jishubo_rate")
-#: Why an area is (or is not) a gap; the words are ``gap.reason.<code>`` in the catalogue.
-GAP_REASONS = ("none", "no_organisation", "below_median")
+#: Why an area is (or is not) a gap, most serious first after ``none``; the words are
+#: ``gap.reason.<code>`` (the reason with its figures), ``gap.kind.<code>`` (空白, 少ない,
+#: 要注意) and ``gap.rule.<code>`` (the rule in words) in the catalogue.
+GAP_REASONS = ("none", "no_organisation", "below_national", "below_rate")
+#: The reasons that make an area a gap, in the order pages list them.
+GAP_CODES = GAP_REASONS[1:]
+#: The metric under which the national 自主防災組織 rule applies.
+JISHUBO_METRIC = "jishubo_rate"
 
 
 @dataclass(frozen=True)
 class GapRule:
     """When an area counts as a gap for a selection of fields.
 
+    Three rules, the first that holds gives the reason:
+
+    ``no_organisation`` (空白)
+        Nobody is active in the area.
+    ``below_national`` (要注意)
+        Only when the map is coloured by the 自主防災組織 活動カバー率: the area's rate
+        is under ``national_jishubo_rate``.
+    ``below_rate`` (少ない)
+        The area's organisations per 10,000 residents fall below ``min_share_of_rate``
+        of the city's rate, weighted by population (all organisation–area pairs over
+        all residents), so that small areas do not pull the bar up.
+
     Attributes
     ----------
-    min_share_of_median
-        An area with at least one organisation is still a gap when its organisations
-        per 10,000 residents fall below this share of the city median (0 disables).
+    min_share_of_rate
+        Share of the city's population-weighted rate under which an area with
+        organisations is 少ない (0 disables the rule).
+    national_jishubo_rate
+        The national 活動カバー率 (0–1) under which an area is 要注意 (0 disables).
     """
 
-    min_share_of_median: float = 0.5
+    min_share_of_rate: float = 0.5
+    national_jishubo_rate: float = NATIONAL_JISHUBO_RATE
 
     def __post_init__(self) -> None:
-        if not 0 <= self.min_share_of_median <= 1:
-            raise ValueError("min_share_of_median must be between 0 and 1")
+        problems = [
+            f"{name} must be between 0 and 1, not {getattr(self, name)!r}"
+            for name in ("min_share_of_rate", "national_jishubo_rate")
+            if not 0 <= getattr(self, name) <= 1
+        ]
+        if problems:
+            raise ValueError("invalid gap rule: " + "; ".join(problems))
 
 
 DEFAULT_RULE = GapRule()
+
+
+def gap_rule(settings: Settings) -> GapRule:
+    """The gap rule of a run's settings (``KYODO_NATIONAL_JISHUBO_PERCENT``)."""
+    return GapRule(national_jishubo_rate=round(settings.national_jishubo_percent / 100, 6))
 
 
 def _served_pairs(orgs: pd.DataFrame, area_ids: Sequence[str]) -> pd.DataFrame:
@@ -92,6 +127,8 @@ def coverage(
     fields: Iterable[str] = (),
     *,
     rule: GapRule = DEFAULT_RULE,
+    metric: str = "count",
+    associations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Coverage of every area for one selection of fields.
 
@@ -106,13 +143,20 @@ def coverage(
         Field codes; an organisation active in any of them counts. Empty = any field.
     rule
         When an area is a gap.
+    metric
+        What the areas are coloured by; the national 自主防災組織 rule applies only
+        under ``jishubo_rate``.
+    associations
+        The organisations the 自主防災組織 活動カバー率 is computed from (its
+        associations); ``None``: ``orgs``. A page that filters organisations passes
+        them all, as the rate is a fact of the area, not of the filter.
 
     Returns
     -------
     One row per area, in the areas' order: ``councils``, ``associations``,
-    ``civic_groups``, ``total``, ``per_10k``, ``jishubo_households``, ``jishubo_rate``,
-    ``is_gap``, ``gap_reason`` (one of :data:`GAP_REASONS`), ``city_median_per_10k``
-    and ``gap_share`` (the rule's share of the median).
+    ``civic_groups``, ``total``, ``population_2020``, ``households_2020``,
+    ``jishubo_households`` and the columns of :func:`judge` (``per_10k``,
+    ``jishubo_rate``, ``is_gap``, ``gap_reason`` …).
     """
     ids = areas["area_id"].tolist()
     mask = active_mask(orgs, fields)
@@ -130,26 +174,65 @@ def coverage(
         series = counts[kind] if kind in counts else pd.Series(dtype="int64")
         out[column] = [int(series.get(a, 0)) for a in ids]
     out["total"] = out[list(KIND_COLUMNS.values())].sum(axis=1)
-    population = areas["population_2020"].to_numpy(dtype=float)
-    households = areas["households_2020"].to_numpy(dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["per_10k"] = np.where(population > 0, out["total"] / population * 10_000, 0.0)
-    assoc = orgs[(orgs["kind"] == "association")]
+    out["population_2020"] = areas["population_2020"].to_numpy(dtype=np.int64)
+    out["households_2020"] = areas["households_2020"].to_numpy(dtype=np.int64)
+    source = orgs if associations is None else associations
+    assoc = source[(source["kind"] == "association")]
     with_jishubo = assoc[assoc["has_jishubo"].astype(bool)]
     jhh = with_jishubo.groupby("area_id")["households"].sum()
     out["jishubo_households"] = [int(jhh.get(a, 0)) for a in ids]
+    return judge(out, rule=rule, metric=metric)
+
+
+def judge(
+    figures: pd.DataFrame, *, rule: GapRule = DEFAULT_RULE, metric: str = "count"
+) -> pd.DataFrame:
+    """The rates of every area and whether it is a gap, from its figures.
+
+    Parameters
+    ----------
+    figures
+        One row per area with ``total`` (organisation–area pairs: an organisation
+        counts in every area it covers), ``population_2020``, ``households_2020`` and
+        ``jishubo_households`` (households of associations with a 自主防災組織).
+    rule
+        When an area is a gap (see :class:`GapRule`).
+    metric
+        What the areas are coloured by (one of :data:`METRICS`).
+
+    Returns
+    -------
+    A copy of ``figures`` with ``per_10k``, ``jishubo_rate`` (capped at 1),
+    ``city_rate_per_10k`` (all pairs over all residents × 10,000),
+    ``city_median_per_10k``, ``gap_share``, ``gap_threshold_per_10k`` (the share of
+    the city's rate), ``national_jishubo_rate`` (``NaN`` when the national rule does
+    not apply), ``gap_reason`` (one of :data:`GAP_REASONS`) and ``is_gap``.
+    """
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}")
+    out = figures.copy()
+    total = out["total"].to_numpy(dtype=float)
+    population = out["population_2020"].to_numpy(dtype=float)
+    households = out["households_2020"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_10k"] = np.where(population > 0, total / population * 10_000, 0.0)
         rate = np.where(households > 0, out["jishubo_households"] / households, 0.0)
     out["jishubo_rate"] = np.minimum(rate, 1.0)
-    median = statistics.median(out["per_10k"]) if len(out) else 0.0
-    out["city_median_per_10k"] = median
-    out["gap_share"] = rule.min_share_of_median
-    threshold = rule.min_share_of_median * median
-    reason = np.where(
-        out["total"] == 0,
-        "no_organisation",
-        np.where(out["per_10k"] < threshold, "below_median", "none"),
-    )
+    residents = float(population.sum())
+    city_rate = float(total.sum()) / residents * 10_000 if residents > 0 else 0.0
+    out["city_rate_per_10k"] = city_rate
+    out["city_median_per_10k"] = statistics.median(out["per_10k"]) if len(out) else 0.0
+    out["gap_share"] = rule.min_share_of_rate
+    threshold = rule.min_share_of_rate * city_rate
+    out["gap_threshold_per_10k"] = threshold
+    national = metric == JISHUBO_METRIC and rule.national_jishubo_rate > 0
+    out["national_jishubo_rate"] = rule.national_jishubo_rate if national else np.nan
+    conditions = [
+        total == 0,
+        np.full(len(out), national) & (out["jishubo_rate"].to_numpy() < rule.national_jishubo_rate),
+        (population > 0) & (out["per_10k"].to_numpy() < threshold),
+    ]
+    reason = np.select(conditions, list(GAP_CODES), default="none")
     out["gap_reason"] = reason
     out["is_gap"] = reason != "none"
     return out
@@ -192,6 +275,67 @@ def coverage_matrix(
             values = np.where(population > 0, counts / population * 10_000, 0.0)
     data = {code: values[:, j] for j, code in enumerate(codes)}
     return pd.DataFrame(data, index=pd.Index(ids, name="area_id"))
+
+
+def matrix_gaps(
+    areas: pd.DataFrame, counts: pd.DataFrame, *, rule: GapRule = DEFAULT_RULE
+) -> pd.DataFrame:
+    """The gap reason of every cell of an area × field table of counts.
+
+    Each column is judged on its own by :func:`judge` (as the map judges one field
+    coloured by count or per 10,000: 空白 and 少ない).
+
+    Parameters
+    ----------
+    areas
+        Areas with ``area_id``, ``population_2020`` and ``households_2020``.
+    counts
+        :func:`coverage_matrix` with ``metric="count"``: index area ids, one column per
+        field.
+
+    Returns
+    -------
+    The same shape as ``counts``, each cell a code of :data:`GAP_REASONS`.
+    """
+    info = areas.set_index("area_id").loc[counts.index]
+    out = pd.DataFrame(index=counts.index)
+    for column in counts.columns:
+        figures = pd.DataFrame(
+            {
+                "total": counts[column].to_numpy(),
+                "population_2020": info["population_2020"].to_numpy(),
+                "households_2020": info["households_2020"].to_numpy(),
+                "jishubo_households": 0,
+            }
+        )
+        out[column] = judge(figures, rule=rule)["gap_reason"].to_numpy()
+    return out
+
+
+def matrix_csv(table: pd.DataFrame, notes: Sequence[tuple[str, str]]) -> bytes:
+    """An area × field table as CSV for spreadsheets, below a block of notes.
+
+    Parameters
+    ----------
+    table
+        The table as shown (its index, the areas, becomes the first column), in the
+        order shown.
+    notes
+        ``(label, value)`` lines written first (what the data is, which fields and
+        metric, when, from where), then an empty line, then the table.
+
+    Returns
+    -------
+    UTF-8 with BOM; every text cell that a spreadsheet would run as a formula is
+    prefixed with ``'`` (:func:`geo.export.neutralise_cell`).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for label, value in notes:
+        writer.writerow([neutralise_cell(label), neutralise_cell(value)])
+    writer.writerow([])
+    body = safe_csv(table, index=True).decode("utf-8").removeprefix("\ufeff")
+    return ("\ufeff" + out.getvalue() + body).encode("utf-8")
 
 
 def _field_counts(orgs: pd.DataFrame, area_ids: Sequence[str], codes: Sequence[str]) -> np.ndarray:
@@ -274,21 +418,25 @@ def gap_reason(row: pd.Series) -> Phrase:
     Parameters
     ----------
     row
-        One row of :func:`coverage`.
+        One row of :func:`coverage` (or :func:`judge`).
 
     Returns
     -------
-    The catalogue's ``gap.reason.<code>`` with the area's organisations per 10,000
-    residents and, below the median, the city median and the rule's share of it.
+    The catalogue's ``gap.reason.<code>``: for ``none`` the area's organisations per
+    10,000 residents; for ``below_rate`` that figure with the city's rate and the
+    rule's share of it; for ``below_national`` the area's 活動カバー率 and the national one.
     """
     code = str(row["gap_reason"])
     key = f"gap.reason.{code}"
     per_10k = float(row["per_10k"])
     if code == "no_organisation":
         return phrase(key)
-    if code == "below_median":
-        median = float(row["city_median_per_10k"])
-        return phrase(key, per_10k=per_10k, median=median, share=float(row["gap_share"]))
+    if code == "below_rate":
+        rate = float(row["city_rate_per_10k"])
+        return phrase(key, per_10k=per_10k, rate=rate, share=float(row["gap_share"]))
+    if code == "below_national":
+        national = float(row["national_jishubo_rate"])
+        return phrase(key, rate=float(row["jishubo_rate"]), national=national)
     return phrase(key, per_10k=per_10k)
 
 
@@ -328,9 +476,104 @@ def summary(cov: pd.DataFrame) -> tuple[int, int]:
     return int((cov["total"] == 0).sum()), len(cov)
 
 
+def gap_areas(cov: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """The gap areas of ``cov`` by reason: ``{code: area ids}`` for each of :data:`GAP_CODES`
+    that holds somewhere, most serious first, areas in ``cov``'s order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code in GAP_CODES:
+        ids = tuple(str(a) for a in cov.loc[cov["gap_reason"] == code, "area_id"])
+        if ids:
+            out[code] = ids
+    return out
+
+
+def covering(orgs: pd.DataFrame, area_ids: Sequence[str], within: Iterable[str] = ()) -> int:
+    """How many organisations of ``orgs`` cover at least one area (of ``within`` when given).
+
+    Parameters
+    ----------
+    orgs
+        Organisations (already filtered to the fields in question).
+    area_ids
+        Every area of the city (a citywide group covers them all).
+    within
+        The areas looked at; empty for all of them.
+    """
+    pairs = _served_pairs(orgs, area_ids)
+    wanted = set(within)
+    if wanted:
+        pairs = pairs[pairs["area_id"].isin(wanted)]
+    return int(pairs["pos"].nunique())
+
+
+def gap_summary(
+    cov: pd.DataFrame,
+    *,
+    metric: str,
+    organisations: int,
+    names: Mapping[str, Named],
+    max_names: int = 5,
+) -> Phrase:
+    """What a headline says about ``cov``: the gaps by reason, then the activity.
+
+    Parameters
+    ----------
+    cov
+        Rows of :func:`coverage` for the areas looked at (all, or the focused ones).
+    metric
+        What the areas are coloured by; it chooses the closing figure.
+    organisations
+        Organisations covering those areas (:func:`covering`).
+    names
+        Area id -> its name in both languages.
+    max_names
+        Gap areas are named when there are at most this many for a reason.
+
+    Returns
+    -------
+    Parts joined by ``／``, e.g. 「空白 1地域（大内）／20地域で 1,033団体が活動」 or
+    「活動カバー率が全国平均（84.3%）未満 8地域／21地域の活動カバー率 73.5%」.
+    """
+    parts: list[Phrase] = []
+    found = gap_areas(cov)
+    national = float(cov["national_jishubo_rate"].max()) if len(cov) else float("nan")
+    for code, ids in found.items():
+        extra = {"national": national} if code == "below_national" else {}
+        if len(ids) <= max_names:
+            areas = Listed(tuple(names.get(a, Named(a, a)) for a in ids), "list")
+            parts.append(phrase(f"headline.gap.{code}", n=len(ids), areas=areas, **extra))
+        else:
+            parts.append(phrase(f"headline.gap.{code}.many", n=len(ids), **extra))
+    if not found and np.isnan(national):
+        parts.append(phrase("headline.no_gaps"))
+    elif not found:
+        parts.append(phrase("headline.no_gaps.national", national=national))
+    parts.append(_activity(cov, metric, organisations))
+    return phrase("headline.parts", parts=Listed(tuple(parts), "slash"))
+
+
+def _activity(cov: pd.DataFrame, metric: str, organisations: int) -> Phrase:
+    """The closing figure of a headline, by metric."""
+    areas = len(cov)
+    if metric == "per_10k":
+        residents = float(cov["population_2020"].sum())
+        rate = float(cov["total"].sum()) / residents * 10_000 if residents else 0.0
+        return phrase("headline.per_10k", areas=areas, rate=rate)
+    if metric == JISHUBO_METRIC:
+        households = float(cov["households_2020"].sum())
+        share = float(cov["jishubo_households"].sum()) / households if households else 0.0
+        return phrase("headline.jishubo", areas=areas, rate=min(share, 1.0))
+    if organisations == 0:
+        return phrase("headline.nobody")
+    active = int((cov["total"] > 0).sum())
+    return phrase("headline.count", areas=active, orgs=organisations)
+
+
 __all__ = [
     "DEFAULT_RULE",
+    "GAP_CODES",
     "GAP_REASONS",
+    "JISHUBO_METRIC",
     "KIND_COLUMNS",
     "METRICS",
     "NATIONAL_JISHUBO_RATE",
@@ -339,9 +582,16 @@ __all__ = [
     "city_jishubo_rate",
     "coverage",
     "coverage_matrix",
+    "covering",
+    "gap_areas",
     "gap_reason",
     "gap_reason_text",
+    "gap_rule",
+    "gap_summary",
     "gaps",
     "jishubo_gaps",
+    "judge",
+    "matrix_csv",
+    "matrix_gaps",
     "summary",
 ]

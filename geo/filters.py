@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from geo.coverage import active_mask
+from geo.coverage import active_mask, gap_summary
 from geo.model import CITYWIDE, ORG_KINDS
 from geo.normalise import normalise
-from geo.words import Listed, Phrase, phrase
+from geo.words import Listed, Named, Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,11 @@ class OrgFilter:
     kinds
         Organisation kinds (``council``, ``association``, ``civic_group``).
     areas
-        Area ids; an organisation based in or serving any of them passes.
+        Area ids; an organisation based in or serving any of them passes (the
+        organisations active in those areas).
+    bases
+        Area ids (拠点の地域); an organisation based in any of them passes. Which areas
+        the explorer's map focuses on is not a filter: its coverage is the whole city's.
     text
         Words that must all appear in the name (NFKC, case-insensitive).
     """
@@ -33,6 +37,7 @@ class OrgFilter:
     fields: frozenset[str] = field(default_factory=frozenset)
     kinds: frozenset[str] = field(default_factory=frozenset)
     areas: frozenset[str] = field(default_factory=frozenset)
+    bases: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
 
     def __post_init__(self) -> None:
@@ -43,7 +48,7 @@ class OrgFilter:
     @property
     def is_empty(self) -> bool:
         """True when nothing is filtered out."""
-        return not (self.fields or self.kinds or self.areas or self.text.strip())
+        return not (self.fields or self.kinds or self.areas or self.bases or self.text.strip())
 
     def apply(self, orgs: pd.DataFrame) -> pd.DataFrame:
         """The organisations that pass, in their original order (a new frame).
@@ -66,6 +71,8 @@ class OrgFilter:
                 dtype=bool,
                 count=len(orgs),
             )
+        if self.bases:
+            mask &= orgs["area_id"].isin(self.bases).to_numpy()
         words = [normalise(w) for w in self.text.split() if normalise(w)]
         if words:
             names = [normalise(n) for n in orgs["name"]]
@@ -92,7 +99,7 @@ class OrgFilter:
 
         Returns
         -------
-        For example ``防災・減災 で活動する市民活動団体（湯田、小郡）：名前に「子ども」を含む``.
+        For example ``防災・減災 で活動する市民活動団体（拠点：湯田）：名前に「子ども」を含む``.
         """
         return _sentence(self._phrase(field_labels or {}, area_labels or {}), lang)
 
@@ -108,34 +115,77 @@ class OrgFilter:
         if self.areas:
             areas = Listed(tuple(al.get(a, a) for a in sorted(self.areas)), "list")
             sentence = phrase("filter.describe.areas", text=sentence, areas=areas)
+        if self.bases:
+            areas = Listed(tuple(al.get(a, a) for a in sorted(self.bases)), "list")
+            sentence = phrase("filter.describe.bases", text=sentence, areas=areas)
         name = self.text.strip()
         if name:
             sentence = phrase("filter.describe.name", text=sentence, name=name)
         return sentence
 
-    def describe_coverage(
+    def headline(
         self,
-        zero_areas: int,
-        total_areas: int,
-        lang: str = "ja",
+        cov: pd.DataFrame,
         *,
-        field_labels: Mapping[str, str] | None = None,
-        area_labels: Mapping[str, str] | None = None,
-    ) -> str:
-        """The filter with its coverage, e.g. ``防災・減災 で活動する団体: 21地域中 4地域で0団体``.
+        metric: str,
+        organisations: int,
+        names: Mapping[str, Named],
+        field_names: Mapping[str, Named],
+        focus: Sequence[str] = (),
+    ) -> Phrase:
+        """The page's headline: the filter, then its gaps and activity.
 
         Parameters
         ----------
-        zero_areas
-            Areas with no organisation passing the filter.
-        total_areas
-            Areas considered.
-        lang, field_labels, area_labels
-            As for :meth:`describe`.
+        cov
+            :func:`geo.coverage.coverage` of every area for this filter.
+        metric
+            What the areas are coloured by.
+        organisations
+            Organisations covering the areas looked at (:func:`geo.coverage.covering`).
+        names, field_names
+            Area id and field code -> the name in both languages.
+        focus
+            The areas looked at (the others greyed on the map); empty for all.
+
+        Returns
+        -------
+        For example 「子育て支援：空白 1地域（大内）／20地域で 1,033団体が活動」 or
+        「防災・減災：活動カバー率が全国平均（84.3%）未満 8地域／21地域の活動カバー率 73.5%」.
         """
-        head = self._phrase(field_labels or {}, area_labels or {})
-        counts = {"zero": zero_areas, "total": total_areas}
-        return _sentence(phrase("filter.describe.coverage", head=head, **counts), lang)
+        head = self._head(field_names, names, focus)
+        rows = cov[cov["area_id"].isin(set(focus))] if focus else cov
+        body = gap_summary(rows, metric=metric, organisations=organisations, names=names)
+        return phrase("filter.headline", head=head, body=body)
+
+    def _head(
+        self, field_names: Mapping[str, Named], names: Mapping[str, Named], focus: Sequence[str]
+    ) -> Phrase | Listed:
+        head: Phrase | Listed = phrase("filter.headline.all_fields")
+        if self.fields:
+            order = {c: i for i, c in enumerate(field_names)}
+            ordered = sorted(self.fields, key=lambda c: (order.get(c, len(order)), c))
+            head = Listed(tuple(field_names.get(c, Named(c, c)) for c in ordered), "dot")
+        kinds = tuple(phrase(f"filter.kind.{k}") for k in ORG_KINDS if k in self.kinds)
+        if kinds:
+            head = phrase("filter.headline.kinds", head=head, kinds=Listed(kinds, "dot"))
+        if self.areas:
+            active = _areas(sorted(self.areas), names)
+            head = phrase("filter.headline.areas", head=head, areas=active)
+        if self.bases:
+            bases = _areas(sorted(self.bases), names)
+            head = phrase("filter.headline.bases", head=head, areas=bases)
+        name = self.text.strip()
+        if name:
+            head = phrase("filter.headline.name", head=head, name=name)
+        if focus:
+            head = phrase("filter.headline.focus", head=head, areas=_areas(focus, names))
+        return head
+
+
+def _areas(ids: Sequence[str], names: Mapping[str, Named]) -> Listed:
+    """Areas named in both languages, as a list."""
+    return Listed(tuple(names.get(a, Named(a, a)) for a in ids), "list")
 
 
 def _sentence(words: Phrase, lang: str) -> str:

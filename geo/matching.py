@@ -47,8 +47,10 @@ Score
     :mod:`geo.crs` (metres), reported in kilometres with one decimal.
 
 Order
-    Score descending, then distance ascending, then ``org_id``: the same data gives the
-    same list.
+    Partners from outside first: organisations already active in the area (based in
+    it, or serving it by name rather than citywide) come after all the others, as they
+    are not new partners. Within each part: score descending, then distance ascending,
+    then ``org_id``, so the same data gives the same list.
 
 Reasons
     Each :class:`Suggestion` carries its reasons as catalogue phrases (``match.reason.*``),
@@ -227,6 +229,9 @@ class Suggestion:
         Why it is suggested, as catalogue phrases (see :meth:`reasons_in`).
     is_sample
         Sample (fictitious) data.
+    active_here
+        Already active in the area: based in it, or its service area names it (a
+        citywide group is a partner from outside).
     """
 
     org_id: str
@@ -244,6 +249,7 @@ class Suggestion:
     last_confirmed: dt.date | None
     is_sample: bool
     reasons: tuple[Phrase, ...] = ()
+    active_here: bool = False
 
     def reasons_in(self, lang: str) -> tuple[str, ...]:
         """The reasons in words of ``lang`` (``ja`` or ``en``)."""
@@ -422,8 +428,9 @@ def rank_partners(
 
     Returns
     -------
-    Suggestions ordered by score (descending), distance (ascending), then ``org_id``;
-    empty when no organisation could partner.
+    Suggestions from outside the area first, then those already active in it (see
+    :attr:`Suggestion.active_here`), each part ordered by score (descending), distance
+    (ascending), then ``org_id``; empty when no organisation could partner.
 
     Raises
     ------
@@ -438,7 +445,7 @@ def rank_partners(
     day = today or dt.date.today()
     names = _area_names(data)
     metres = distances_m(data, area_id, cand.geometry)
-    ranked: list[tuple[float, float, str, Suggestion]] = []
+    ranked: list[tuple[bool, float, float, str, Suggestion]] = []
     for i, row in enumerate(cand.itertuples(index=False)):
         dist = float(metres[i])
         found = _suggestion(row, need, area_id, dist, data.catalog, weights, day)
@@ -450,9 +457,10 @@ def rank_partners(
             catalog=data.catalog,
             names=names,
         )
-        ranked.append((-found.score, round(dist, 3), found.org_id, replace(found, reasons=reasons)))
-    ranked.sort(key=lambda item: item[:3])
-    out = [item[3] for item in ranked]
+        found = replace(found, reasons=reasons)
+        ranked.append((found.active_here, -found.score, round(dist, 3), found.org_id, found))
+    ranked.sort(key=lambda item: item[:4])
+    out = [item[4] for item in ranked]
     return out if limit is None else out[:limit]
 
 
@@ -497,6 +505,7 @@ def _suggestion(
         legal_form=legal_form,
         last_confirmed=confirmed,
         is_sample=bool(row.is_sample),
+        active_here=metres <= 0 or area_id in served,
     )
 
 
@@ -529,19 +538,27 @@ def gap_severity(row: pd.Series[Any], rule: GapRule = DEFAULT_RULE) -> float:
 
     Returns
     -------
-    1 for an area with no organisation; for an area below the median rule,
-    ``(threshold - per_10k) / threshold`` with ``threshold`` the rule's share of the
-    city median; 0 otherwise.
+    1 for an area with no organisation (空白); for an area under the city's rate
+    (少ない), ``(threshold - per_10k) / threshold`` with ``threshold`` the rule's share
+    of the city's population-weighted rate; for an area under the national
+    活動カバー率 (要注意), ``(national - rate) / national``; 0 otherwise.
     """
     reason = row["gap_reason"]
     if reason == "no_organisation":
         return 1.0
-    if reason == "below_median":
-        threshold = rule.min_share_of_median * float(row["city_median_per_10k"])
-        if threshold <= 0:
-            return 0.0
-        return max(0.0, min(1.0, (threshold - float(row["per_10k"])) / threshold))
+    if reason == "below_rate":
+        threshold = rule.min_share_of_rate * float(row["city_rate_per_10k"])
+        return _shortfall(float(row["per_10k"]), threshold)
+    if reason == "below_national":
+        return _shortfall(float(row["jishubo_rate"]), float(row["national_jishubo_rate"]))
     return 0.0
+
+
+def _shortfall(value: float, threshold: float) -> float:
+    """How far ``value`` falls short of ``threshold``, as a share of it (0–1)."""
+    if not threshold > 0:
+        return 0.0
+    return max(0.0, min(1.0, (threshold - value) / threshold))
 
 
 @dataclass

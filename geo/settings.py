@@ -74,6 +74,9 @@ class Settings(BaseSettings):
         Folder of the SQLite registry and its snapshots; ``None``: ``var/``.
     database_url
         SQLAlchemy URL of the registry; overrides the SQLite file in the folder.
+    national_jishubo_percent
+        The national 自主防災組織 活動カバー率 in percent (0–100): areas under it are
+        flagged 要注意 when the map is coloured by that rate (0 turns the flag off).
     """
 
     model_config = SettingsConfigDict(
@@ -96,6 +99,7 @@ class Settings(BaseSettings):
     registry: bool | None = None
     registry_dir: Path | None = None
     database_url: str | None = None
+    national_jishubo_percent: float = Field(default=84.3, ge=0, le=100)
 
     @field_validator("asset_dirs", mode="before")
     @classmethod

@@ -10,12 +10,21 @@ from geo.coverage import (
     city_jishubo_rate,
     coverage,
     coverage_matrix,
+    covering,
+    gap_areas,
     gap_reason_text,
+    gap_rule,
+    gap_summary,
     gaps,
     jishubo_gaps,
+    judge,
+    matrix_csv,
+    matrix_gaps,
     summary,
 )
 from geo.model import CityData
+from geo.settings import Settings
+from geo.words import Named
 
 
 @pytest.mark.parametrize(
@@ -77,8 +86,8 @@ def test_city_jishubo_rate(tiny: CityData) -> None:
     ("fields", "share", "reasons"),
     [
         (("bousai",), 0.5, ["none", "none", "none", "no_organisation"]),
-        # per 10k: 5.0, 3.33, 5.0, 0 -> median 4.17; 0.9 * 4.17 = 3.75 > 3.33
-        (("bousai",), 0.9, ["none", "below_median", "none", "no_organisation"]),
+        # per 10k: 5.0, 3.33, 5.0, 0; city: 4 pairs / 10,000 residents = 4.0; 0.9 * 4.0 > 3.33
+        (("bousai",), 0.9, ["none", "below_rate", "none", "no_organisation"]),
         (("bousai",), 0.0, ["none", "none", "none", "no_organisation"]),
         (("npo13",), 0.5, ["none", "none", "none", "none"]),
     ],
@@ -91,10 +100,12 @@ def test_gap_reasons(
     assert cov["is_gap"].tolist() == [r != "none" for r in reasons]
 
 
-@pytest.mark.parametrize("share", [-0.1, 1.5])
-def test_gap_rule_bounds(share: float) -> None:
-    with pytest.raises(ValueError):
-        GapRule(share)
+@pytest.mark.parametrize(
+    ("share", "national"), [(-0.1, 0.843), (1.5, 0.843), (0.5, -0.01), (0.5, 84.3)]
+)
+def test_gap_rule_bounds(share: float, national: float) -> None:
+    with pytest.raises(ValueError, match="invalid gap rule"):
+        GapRule(share, national)
 
 
 def test_gaps_rank_least_covered_first(tiny: CityData) -> None:
@@ -148,3 +159,402 @@ def test_real_city_coverage_is_consistent(city: CityData) -> None:
     assert len(cov) == 21
     assert (cov["jishubo_rate"].between(0, 1)).all()
     assert (cov["total"] >= cov["councils"] + cov["associations"]).all()
+
+
+# --- the gap rules, from explicit figures --------------------------------------------------
+#
+# Each case is one area and the rest of the city as a second row, so the city's
+# population-weighted rate is (area + rest pairs) / (area + rest residents) × 10,000.
+# Figures are written out, not read from the bundled data.
+
+#: 子育て支援 in the sample as the issue describes it: 903 organisation–area pairs over
+#: 193,966 residents, 46.6 per 10,000; half of it is 23.3.
+REST_KOSODATE = (903 - 56, 193_966 - 22_715, 81_000, 0)
+
+
+def _judged(
+    area: tuple[int, int, int, int],
+    rest: tuple[int, int, int, int],
+    *,
+    metric: str = "count",
+    rule: GapRule = GapRule(),
+) -> pd.Series:
+    columns = ["total", "population_2020", "households_2020", "jishubo_households"]
+    frame = pd.DataFrame([area, rest], columns=columns)
+    frame.insert(0, "area_id", ["area", "rest"])
+    return judge(frame, rule=rule, metric=metric).iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("case", "area", "rest", "metric", "rule", "reason"),
+    [
+        # 大内, 子育て支援: 56 groups for 22,715 residents = 24.7 per 10,000, above 23.3
+        ("大内 56 groups", (56, 22_715, 9_439, 0), REST_KOSODATE, "count", GapRule(), "none"),
+        (
+            "大内, coloured per 10,000",
+            (56, 22_715, 9_439, 0),
+            REST_KOSODATE,
+            "per_10k",
+            GapRule(),
+            "none",
+        ),
+        # 40 groups: 17.6 per 10,000, under 23.3 -> 少ない
+        (
+            "40 groups in 大内",
+            (40, 22_715, 9_439, 0),
+            (847, 171_251, 81_000, 0),
+            "count",
+            GapRule(),
+            "below_rate",
+        ),
+        (
+            "nobody active",
+            (0, 5_000, 2_000, 0),
+            REST_KOSODATE,
+            "count",
+            GapRule(),
+            "no_organisation",
+        ),
+        (
+            "share 0 turns 少ない off",
+            (1, 22_715, 9_439, 0),
+            REST_KOSODATE,
+            "count",
+            GapRule(0.0),
+            "none",
+        ),
+        ("no residents", (3, 0, 0, 0), REST_KOSODATE, "count", GapRule(), "none"),
+        # 佐山, 防災・減災: 411 of 1,030 households in a 自主防災組織 = 39.9 % < 84.3 %
+        (
+            "佐山 39.9 %",
+            (9, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            GapRule(),
+            "below_national",
+        ),
+        (
+            "佐山 coloured by count",
+            (9, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "count",
+            GapRule(),
+            "none",
+        ),
+        (
+            "佐山, national rule off",
+            (9, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            GapRule(national_jishubo_rate=0.0),
+            "none",
+        ),
+        (
+            "佐山 under a 35 % line",
+            (9, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            GapRule(national_jishubo_rate=0.35),
+            "none",
+        ),
+        # 白石: 3,916 of 4,641 = 84.4 %, just above the national rate
+        (
+            "白石 84.4 %",
+            (32, 10_351, 4_641, 3_916),
+            (540, 183_615, 83_000, 60_000),
+            "jishubo_rate",
+            GapRule(),
+            "none",
+        ),
+        (
+            "空白 comes before 要注意",
+            (0, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            GapRule(),
+            "no_organisation",
+        ),
+        (
+            "要注意 comes before 少ない",
+            (1, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            GapRule(),
+            "below_national",
+        ),
+    ],
+)
+def test_gap_rules_from_figures(
+    case: str,
+    area: tuple[int, int, int, int],
+    rest: tuple[int, int, int, int],
+    metric: str,
+    rule: GapRule,
+    reason: str,
+) -> None:
+    row = _judged(area, rest, metric=metric, rule=rule)
+    assert row["gap_reason"] == reason, case
+    assert bool(row["is_gap"]) == (reason != "none")
+
+
+def test_the_rate_is_weighted_by_population_not_the_median_of_areas() -> None:
+    # five small rural areas with many organisations per head, two large ones
+    figures = pd.DataFrame(
+        {
+            "area_id": ["r1", "r2", "r3", "r4", "r5", "big", "town"],
+            "total": [30, 30, 30, 30, 30, 300, 100],
+            "population_2020": [1_000] * 5 + [100_000, 50_000],
+            "households_2020": [400] * 5 + [40_000, 20_000],
+            "jishubo_households": [0] * 7,
+        }
+    )
+    judged = judge(figures).set_index("area_id")
+    # the median of the areas' rates is 300 per 10,000: half of it would flag both towns
+    assert judged["city_median_per_10k"].iloc[0] == pytest.approx(300.0)
+    # weighted: 550 pairs over 155,000 residents
+    assert judged["city_rate_per_10k"].iloc[0] == pytest.approx(550 / 155_000 * 10_000)
+    assert judged["gap_threshold_per_10k"].iloc[0] == pytest.approx(0.5 * 550 / 155_000 * 1e4)
+    assert judged.loc["town", "per_10k"] == pytest.approx(20.0)
+    assert not judged["is_gap"].any()
+
+
+@pytest.mark.parametrize(
+    ("area", "rest", "metric", "ja", "en"),
+    [
+        (
+            (40, 22_715, 9_439, 0),
+            (847, 171_251, 81_000, 0),
+            "count",
+            "人口1万人あたり 17.6 団体（市全体の 45.7 の50%未満）",
+            "17.6 per 10,000 residents (under 50% of the city's 45.7)",
+        ),
+        (
+            (9, 2_656, 1_030, 411),
+            (540, 191_310, 87_000, 70_000),
+            "jishubo_rate",
+            "自主防災組織 活動カバー率 39.9%（全国平均 84.3% 未満）",
+            "voluntary disaster-prevention coverage 39.9% (under the national 84.3%)",
+        ),
+        (
+            (0, 5_000, 2_000, 0),
+            REST_KOSODATE,
+            "count",
+            "活動する団体がありません",
+            "no organisation is active here",
+        ),
+    ],
+)
+def test_each_reason_says_its_figures(
+    area: tuple[int, int, int, int],
+    rest: tuple[int, int, int, int],
+    metric: str,
+    ja: str,
+    en: str,
+) -> None:
+    row = _judged(area, rest, metric=metric)
+    assert gap_reason_text(row, "ja") == ja
+    assert gap_reason_text(row, "en") == en
+
+
+def test_coverage_keeps_its_columns(tiny: CityData) -> None:
+    cov = coverage(tiny.areas, tiny.organisations, ("bousai",), metric="jishubo_rate")
+    for column in (
+        "is_gap",
+        "gap_reason",
+        "gap_share",
+        "city_median_per_10k",
+        "per_10k",
+        "jishubo_rate",
+        "city_rate_per_10k",
+        "national_jishubo_rate",
+        "population_2020",
+        "households_2020",
+    ):
+        assert column in cov.columns, column
+    # nw 18.8 %, ne 16.7 %: both under the national rate; sw, se have no 自主防災組織
+    assert cov["gap_reason"].tolist() == [
+        "below_national",
+        "below_national",
+        "below_national",
+        "no_organisation",
+    ]
+
+
+def test_unknown_metric_is_refused(tiny: CityData) -> None:
+    with pytest.raises(ValueError, match="unknown metric"):
+        coverage(tiny.areas, tiny.organisations, ("bousai",), metric="rainbow")
+
+
+@pytest.mark.parametrize(("percent", "rate"), [(84.3, 0.843), (0.0, 0.0), (100.0, 1.0)])
+def test_the_national_rate_comes_from_the_settings(percent: float, rate: float) -> None:
+    rule = gap_rule(Settings(national_jishubo_percent=percent))
+    assert rule.national_jishubo_rate == pytest.approx(rate)
+    assert rule.min_share_of_rate == GapRule().min_share_of_rate
+
+
+# --- the headline ------------------------------------------------------------------------------
+
+NAMES = {
+    "ouchi": Named("大内", "Ouchi"),
+    "yuda": Named("湯田", "Yuda"),
+    "ogori": Named("小郡", "Ogori"),
+    "sayama": Named("佐山", "Sayama"),
+}
+
+
+def _cov(rows: list[tuple[str, int, int, int, int]], metric: str = "count") -> pd.DataFrame:
+    columns = ["area_id", "total", "population_2020", "households_2020", "jishubo_households"]
+    return judge(pd.DataFrame(rows, columns=columns), metric=metric)
+
+
+@pytest.mark.parametrize(
+    ("rows", "metric", "organisations", "ja", "en"),
+    [
+        (
+            [
+                ("ouchi", 0, 22_715, 9_439, 0),
+                ("yuda", 500, 14_795, 7_237, 0),
+                ("ogori", 533, 26_344, 12_253, 0),
+            ],
+            "count",
+            1_033,
+            "空白 1地域（大内）／2地域で 1,033団体が活動",
+            "areas with no activity: 1 (Ouchi) / active organisations: 1,033 "
+            "(areas with activity: 2)",
+        ),
+        (
+            [
+                ("ouchi", 20, 22_715, 9_439, 0),
+                ("yuda", 500, 14_795, 7_237, 0),
+                ("ogori", 533, 26_344, 12_253, 0),
+            ],
+            "count",
+            1_000,
+            "少ない 1地域（大内）／3地域で 1,000団体が活動",
+            "areas with sparse activity: 1 (Ouchi) / active organisations: 1,000 "
+            "(areas with activity: 3)",
+        ),
+        (
+            [("sayama", 9, 2_656, 1_030, 411), ("ogori", 101, 26_344, 12_253, 11_864)],
+            "jishubo_rate",
+            110,
+            "活動カバー率が全国平均（84.3%）未満 1地域（佐山）／2地域の活動カバー率 92.4%",
+            "areas with coverage under the national 84.3%: 1 (Sayama) / coverage: 92.4% (areas: 2)",
+        ),
+        (
+            [("yuda", 39, 14_795, 7_237, 7_000), ("ogori", 101, 26_344, 12_253, 11_864)],
+            "jishubo_rate",
+            140,
+            "空白なし、全地域で活動カバー率が全国平均（84.3%）以上／2地域の活動カバー率 96.8%",
+            "no gap; coverage at or above the national 84.3% everywhere / coverage: 96.8% "
+            "(areas: 2)",
+        ),
+        (
+            [("yuda", 39, 14_795, 7_237, 0), ("ogori", 101, 26_344, 12_253, 0)],
+            "per_10k",
+            140,
+            "空白・少ない地域なし／2地域の平均 人口1万人あたり 34.0団体（人口で重み付け）",
+            "no gaps (every area active, none sparse) / per 10,000 residents: 34.0 "
+            "(areas: 2, weighted by population)",
+        ),
+        (
+            [("yuda", 0, 14_795, 7_237, 0), ("ogori", 0, 26_344, 12_253, 0)],
+            "count",
+            0,
+            "空白 2地域（湯田、小郡）／活動する団体なし",
+            "areas with no activity: 2 (Yuda, Ogori) / no organisation active",
+        ),
+    ],
+)
+def test_gap_summary(
+    rows: list[tuple[str, int, int, int, int]], metric: str, organisations: int, ja: str, en: str
+) -> None:
+    said = gap_summary(_cov(rows, metric), metric=metric, organisations=organisations, names=NAMES)
+    assert said.text("ja") == ja
+    assert said.text("en") == en
+
+
+def test_gap_summary_counts_without_names_when_many() -> None:
+    rows = [(f"a{i}", 0, 1_000, 400, 0) for i in range(7)] + [("yuda", 50, 14_795, 7_237, 0)]
+    said = gap_summary(_cov(rows), metric="count", organisations=50, names=NAMES)
+    assert said.text("ja") == "空白 7地域／1地域で 50団体が活動"
+
+
+def test_gap_summary_agrees_with_the_gaps(city: CityData) -> None:
+    cov = coverage(city.areas, city.organisations, ("bousai",), metric="jishubo_rate")
+    flagged = gap_areas(cov)
+    names = {a: Named(a, a) for a in cov["area_id"]}
+    said = gap_summary(cov, metric="jishubo_rate", organisations=1, names=names).text("ja")
+    for code, ids in flagged.items():
+        assert f"{len(ids)}地域" in said, code
+    assert set().union(*flagged.values()) == set(cov.loc[cov["is_gap"], "area_id"])
+
+
+@pytest.mark.parametrize(
+    ("fields", "within", "expected"),
+    [
+        (("mimamori",), (), 2),  # g-1 (nw, ne) and c-ne
+        (("mimamori",), ("sw",), 0),
+        (("npo13",), ("se",), 1),  # g-2 is citywide
+        ((), ("se",), 2),  # c-se and g-2
+    ],
+)
+def test_covering_counts_organisations_once(
+    tiny: CityData, fields: tuple[str, ...], within: tuple[str, ...], expected: int
+) -> None:
+    from geo.coverage import active_mask
+
+    orgs = tiny.organisations[active_mask(tiny.organisations, fields)]
+    assert covering(orgs, tiny.areas["area_id"].tolist(), within) == expected
+
+
+# --- the matrix ---------------------------------------------------------------------------------
+
+
+def test_matrix_gaps_use_the_same_rule(tiny: CityData) -> None:
+    counts = coverage_matrix(tiny.areas, tiny.organisations, ["bousai", "mimamori", "npo13"])
+    marks = matrix_gaps(tiny.areas, counts, rule=GapRule(0.9))
+    for code in counts.columns:
+        cov = coverage(tiny.areas, tiny.organisations, (code,), rule=GapRule(0.9))
+        assert marks[code].tolist() == cov["gap_reason"].tolist(), code
+
+
+def test_matrix_csv_has_notes_then_the_table_in_order() -> None:
+    table = pd.DataFrame(
+        {"防災・減災": [3, 1], "=SUM(A1)": [0, 2]},
+        index=pd.Index(["湯田", "-大内"], name="地域"),
+    )
+    notes = [("表題", "地域 × 活動分野"), ("注意", "+サンプル"), ("作成日", "2026-04-01")]
+    text = matrix_csv(table, notes).decode("utf-8")
+    assert text.startswith("\ufeff")
+    lines = text.removeprefix("\ufeff").split("\r\n")
+    assert lines[:5] == [
+        "表題,地域 × 活動分野",
+        "注意,'+サンプル",
+        "作成日,2026-04-01",
+        "",
+        "地域,防災・減災,'=SUM(A1)",
+    ]
+    assert lines[5:7] == ["湯田,3,0", "'-大内,1,2"]
+
+
+def test_the_jishubo_rate_is_the_areas_whatever_the_filter(tiny: CityData) -> None:
+    orgs = tiny.organisations
+    groups = orgs[orgs["kind"] == "civic_group"]
+    alone = coverage(tiny.areas, groups, ("bousai",), metric="jishubo_rate")
+    assert alone["jishubo_rate"].tolist() == [0.0, 0.0, 0.0, 0.0]
+    kept = coverage(tiny.areas, groups, ("bousai",), metric="jishubo_rate", associations=orgs)
+    whole = coverage(tiny.areas, orgs, ("bousai",), metric="jishubo_rate")
+    assert kept["jishubo_rate"].tolist() == whole["jishubo_rate"].tolist()
+    assert kept["total"].tolist() == alone["total"].tolist()
+
+
+@pytest.mark.parametrize("value", ["120", "-1", "八十四"])
+def test_a_bad_national_rate_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    from geo.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("KYODO_NATIONAL_JISHUBO_PERCENT", value)
+    with pytest.raises(SettingsError, match="KYODO_NATIONAL_JISHUBO_PERCENT"):
+        load_settings()

@@ -4,9 +4,11 @@ import dataclasses
 
 import pytest
 
+from geo.coverage import coverage
 from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.normalise import normalise
+from geo.words import Named
 
 LABELS_JA = {"bousai": "防災・減災", "npo13": "子どもの健全育成"}
 LABELS_EN = {"bousai": "Disaster preparedness", "npo13": "Children & youth"}
@@ -24,6 +26,11 @@ AREAS_JA = {"nw": "北西", "se": "南東"}
         (OrgFilter(kinds=frozenset({"civic_group"})), ["g-1", "g-2", "g-3"]),
         (OrgFilter(areas=frozenset({"se"})), ["c-se", "g-2"]),  # g-2 is citywide
         (OrgFilter(areas=frozenset({"ne"}), kinds=frozenset({"civic_group"})), ["g-1", "g-2"]),
+        (OrgFilter(bases=frozenset({"ne"})), ["c-ne", "a-3", "g-2"]),  # based there only
+        (
+            OrgFilter(bases=frozenset({"nw", "sw"}), kinds=frozenset({"civic_group"})),
+            ["g-1", "g-3"],
+        ),
         (OrgFilter(text="g-3"), ["g-3"]),
         (OrgFilter(text="ｻﾝﾌﾟﾙ A-1"), ["a-1"]),  # half-width kana and case folded
         (OrgFilter(text="nothing-like-this"), []),
@@ -76,17 +83,78 @@ def test_describe(flt: OrgFilter, lang: str, sentence: str) -> None:
     assert flt.describe(lang, field_labels=labels, area_labels=AREAS_JA) == sentence
 
 
+NAMES = {
+    "nw": Named("北西", "North-West"),
+    "ne": Named("北東", "North-East"),
+    "sw": Named("南西", "South-West"),
+    "se": Named("南東", "South-East"),
+}
+FIELDS = {
+    "kosodate": Named("子育て支援", "Child-rearing support"),
+    "bousai": Named("防災・減災", "Disaster preparedness"),
+}
+
+
 @pytest.mark.parametrize(
-    ("lang", "sentence"),
+    ("flt", "focus", "ja", "en"),
     [
-        ("ja", "防災・減災 で活動する団体: 21地域中 4地域で0団体"),
-        ("en", "Organisations active in Disaster preparedness: none in 4 of 21 areas"),
+        (
+            OrgFilter(fields=frozenset({"bousai"})),
+            (),
+            "防災・減災：空白 1地域（南東）／3地域で 4団体が活動",
+            "Disaster preparedness — areas with no activity: 1 (South-East) / "
+            "active organisations: 4 (areas with activity: 3)",
+        ),
+        (
+            OrgFilter(),
+            (),
+            "すべての分野：空白 1地域（南東）／3地域で 4団体が活動",
+            "All fields — areas with no activity: 1 (South-East) / active organisations: 4 "
+            "(areas with activity: 3)",
+        ),
+        (
+            OrgFilter(fields=frozenset({"bousai", "kosodate"}), kinds=frozenset({"civic_group"})),
+            (),
+            "子育て支援・防災・減災（市民活動団体）：空白 1地域（南東）／3地域で 4団体が活動",
+            "Child-rearing support, Disaster preparedness (civic groups) — areas with no "
+            "activity: 1 (South-East) / active organisations: 4 (areas with activity: 3)",
+        ),
+        (
+            OrgFilter(fields=frozenset({"bousai"}), bases=frozenset({"nw"}), text="子ども"),
+            ("nw", "se"),
+            "防災・減災（拠点：北西）（名前に「子ども」）【北西、南東】：空白 1地域（南東）"
+            "／1地域で 4団体が活動",
+            "Disaster preparedness (based in North-West) (name contains “子ども”) in "
+            "North-West, South-East — areas with no activity: 1 (South-East) / active "
+            "organisations: 4 (areas with activity: 1)",
+        ),
     ],
 )
-def test_describe_coverage(lang: str, sentence: str) -> None:
+def test_headline(tiny: CityData, flt: OrgFilter, focus: tuple[str, ...], ja: str, en: str) -> None:
+    # the same coverage for every head: the head is what changes
+    cov = coverage(tiny.areas, tiny.organisations, ("bousai",))
+    said = flt.headline(
+        cov, metric="count", organisations=4, names=NAMES, field_names=FIELDS, focus=focus
+    )
+    assert said.text("ja") == ja
+    assert said.text("en") == en
+    assert "0団体" not in said.text("ja")
+
+
+@pytest.mark.parametrize("metric", ["count", "per_10k", "jishubo_rate"])
+def test_headline_follows_the_metric(tiny: CityData, metric: str) -> None:
     flt = OrgFilter(fields=frozenset({"bousai"}))
-    labels = LABELS_EN if lang == "en" else LABELS_JA
-    assert flt.describe_coverage(4, 21, lang, field_labels=labels) == sentence
+    cov = coverage(tiny.areas, flt.apply(tiny.organisations), ("bousai",), metric=metric)
+    said = flt.headline(cov, metric=metric, organisations=4, names=NAMES, field_names=FIELDS).text(
+        "ja"
+    )
+    expected = {
+        "count": "3地域で 4団体が活動",
+        "per_10k": "4地域の平均 人口1万人あたり 4.0団体（人口で重み付け）",
+        "jishubo_rate": "4地域の活動カバー率 12.5%",
+    }[metric]
+    assert said.endswith(expected)
+    assert ("全国平均（84.3%）未満" in said) == (metric == "jishubo_rate")
 
 
 def test_filters_are_hashable_values() -> None:

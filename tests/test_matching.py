@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from pyproj import Geod
@@ -23,6 +24,7 @@ from geo.matching import (
     active_in_area,
     areas_needing,
     distances_m,
+    gap_severity,
     rank_partners,
     reasons_line,
     reasons_text,
@@ -56,9 +58,21 @@ RANKING = [
         "se",
         "mimamori",
         [Org("g-a", serves="nw"), Org("g-b", serves="nw;se")],
-        ["g-b", "g-a"],
+        ["g-a", "g-b"],
         None,
-        id="a group serving the area above an equal one that does not",
+        id="a group already serving the area after one from outside",
+    ),
+    pytest.param(
+        "se",
+        "mimamori",
+        [
+            Org("g-in", base="se", serves="se", legal="npo_corp"),
+            Org("g-out", base="ne", serves="ne"),
+            Org("g-city", base="nw", serves="*"),
+        ],
+        ["g-city", "g-out", "g-in"],
+        None,
+        id="outside and citywide first, the area's own group last",
     ),
     pytest.param(
         "se",
@@ -166,13 +180,31 @@ def test_partner_order(
     assert again == found
 
 
-def test_serving_breaks_an_otherwise_equal_pair_even_against_the_id_order(tiny: CityData) -> None:
-    data = with_orgs(tiny, [Org("a-first", serves="nw"), Org("z-last", serves="se")])
+def test_serving_scores_higher_among_groups_from_outside(tiny: CityData) -> None:
+    data = with_orgs(tiny, [Org("a-first", serves="nw"), Org("z-last", base="ne", serves="*")])
     found = rank_partners(data, "se", "mimamori", today=TODAY)
     assert _ids(found) == ["z-last", "a-first"]
-    assert found[0].serves_area and not found[1].serves_area
+    assert found[0].serves_area and found[0].citywide and not found[1].serves_area
     assert found[0].score > found[1].score
-    assert found[0].distance_km == found[1].distance_km
+    assert not any(s.active_here for s in found)
+
+
+@pytest.mark.parametrize(
+    ("org", "here"),
+    [
+        pytest.param(Org("g", base="se", serves="nw"), True, id="based in the area"),
+        pytest.param(Org("g", base="nw", serves="nw;se"), True, id="serving it by name"),
+        pytest.param(Org("g", base="se", serves="*"), True, id="citywide but based here"),
+        pytest.param(Org("g", base="nw", serves="*"), False, id="citywide from outside"),
+        pytest.param(Org("g", base="nw", serves="nw"), False, id="outside"),
+        pytest.param(
+            Org("a", kind="association", base="ne", fields="mimamori"), False, id="a neighbour"
+        ),
+    ],
+)
+def test_already_active_here(tiny: CityData, org: Org, here: bool) -> None:
+    (found,) = rank_partners(with_orgs(tiny, [org]), "se", "mimamori", today=TODAY)
+    assert found.active_here is here
 
 
 SCORES = [
@@ -360,12 +392,14 @@ REVERSE_ORGS = [
     Org("x1", kind="association", base="sw", fields="kosodate"),
     Org("x2", kind="association", base="sw", fields="kosodate"),
     Org("x3", kind="association", base="se", fields="kosodate"),
+    Org("x4", kind="association", base="sw", fields="kosodate"),
+    Org("x5", kind="association", base="sw", fields="kosodate"),
     Org("y1", kind="association", base="ne", fields="bika"),
     Org("y2", kind="association", base="sw", fields="bika"),
 ]
-# 子育て支援 per 10,000: nw 2.5, ne 0, sw 10, se 10 -> median 6.25, gaps below 3.125:
-#   ne (none: severity 1), nw (severity (3.125 - 2.5) / 3.125 = 0.2).
-# 環境美化 per 10,000: nw 2.5, ne 3.33, sw 5, se 0 -> se (none: severity 1).
+# 子育て支援: 6 pairs over 10,000 residents, the city's 6.0 per 10,000; gaps below 3.0:
+#   ne (none: severity 1), nw (2.5 per 10,000: severity (3.0 - 2.5) / 3.0 = 0.1667).
+# 環境美化: nw 2.5, ne 3.33, sw 5, se 0 (city 3.0, gaps below 1.5) -> se (none: severity 1).
 
 REVERSE = [
     pytest.param(
@@ -376,7 +410,7 @@ REVERSE = [
         [
             ("ne", ("kosodate",), 1.0, 3000.0),
             ("se", ("bika",), 1.0, 1000.0),
-            ("nw", ("kosodate",), 0.2, 800.0),
+            ("nw", ("kosodate",), 0.1667, 666.7),
         ],
         id="severity times population",
     ),
@@ -388,7 +422,7 @@ REVERSE = [
         [
             ("ne", ("kosodate",), 1.0, 1200.0),
             ("se", ("bika",), 1.0, 400.0),
-            ("nw", ("kosodate",), 0.2, 320.0),
+            ("nw", ("kosodate",), 0.1667, 266.7),
         ],
         id="severity times households",
     ),
@@ -445,8 +479,25 @@ def test_areas_needing_says_where_the_group_already_works(tiny: CityData) -> Non
     assert frame.loc["nw", "distance_km"] == 0.0
     reasons: dict[str, tuple[Phrase, ...]] = {str(a): r for a, r in frame["reasons"].items()}
     assert reasons_line(reasons["ne"], "ja") == "子育て支援：活動する団体がありません"
-    assert "under 50% of the city median" in reasons_line(reasons["nw"], "en")
-    assert "の50%未満" in reasons_line(reasons["nw"], "ja")
+    assert "under 50% of the city's 6.0" in reasons_line(reasons["nw"], "en")
+    assert "市全体の 6.0 の50%未満" in reasons_line(reasons["nw"], "ja")
+
+
+@pytest.mark.parametrize(
+    ("row", "severity"),
+    [
+        ({"gap_reason": "no_organisation"}, 1.0),
+        ({"gap_reason": "below_rate", "per_10k": 2.5, "city_rate_per_10k": 6.0}, 0.1667),
+        ({"gap_reason": "below_rate", "per_10k": 0.0, "city_rate_per_10k": 0.0}, 0.0),
+        (
+            {"gap_reason": "below_national", "jishubo_rate": 0.399, "national_jishubo_rate": 0.843},
+            round((0.843 - 0.399) / 0.843, 4),
+        ),
+        ({"gap_reason": "none"}, 0.0),
+    ],
+)
+def test_gap_severity(row: dict[str, object], severity: float) -> None:
+    assert round(gap_severity(pd.Series(row)), 4) == pytest.approx(severity)
 
 
 @pytest.mark.parametrize(("org_id", "by"), [("nobody", "population"), ("g", "area")])
@@ -478,8 +529,12 @@ def test_active_in_area(tiny: CityData, area: str, need: str, expected: list[str
 def test_real_city_ranks_outside_partners_only(city: CityData) -> None:
     found = rank_partners(city, "yuda", "mimamori", today=TODAY)
     assert found
-    keys = [(-s.score, s.distance_km, s.org_id) for s in found]
-    assert [k[0] for k in keys] == sorted(k[0] for k in keys)
+    here = [s.active_here for s in found]
+    assert here == sorted(here), "partners from outside first, then those already here"
+    for part in (False, True):
+        scores = [-s.score for s in found if s.active_here is part]
+        assert scores == sorted(scores)
+    assert not found[0].active_here
     kinds = {s.org_id: s for s in found}
     orgs = city.organisations.set_index("org_id")
     for org_id, s in kinds.items():

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import io
+import re
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from geo.coverage import coverage
+from geo.coverage import coverage, covering
+from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.profile import area_profile
 from geo.registry import Store
 from geo.settings import load_settings
-from geo.words import MESSAGES, missing_translations
+from geo.words import MESSAGES, Named, missing_translations
 from tests.conftest import ROOT
 from ui.data import VERSION_TTL
+from ui.text import md_literal
+from ui.widgets import GAP_COLOUR, matrix_order, matrix_styler
 
 TIMEOUT = 60
 
@@ -155,23 +163,91 @@ def test_area_page_without_id_shows_the_picker() -> None:
 
 # --- explorer ------------------------------------------------------------------------------
 
+GAPS_KIND = MESSAGES["col.gap_kind"]["ja"]
+GAPS_AREA = MESSAGES["col.area"]["ja"]
+GAPS_REASON = MESSAGES["col.reason"]["ja"]
+GAPS_PER_10K = MESSAGES["col.per_10k"]["ja"]
 
-def test_explorer_default_view() -> None:
+
+def _headline(at: AppTest) -> str:
+    """The headline as a reader sees it (the page escapes it for Markdown)."""
+    return re.sub(r"\\(.)", r"\1", at.subheader[0].value)
+
+
+def _gaps_table(at: AppTest) -> pd.DataFrame:
+    (table,) = [d.value for d in at.dataframe if GAPS_KIND in d.value.columns]
+    return table
+
+
+def _expected_headline(
+    city: CityData, fields: tuple[str, ...], metric: str, lang: str = "ja"
+) -> str:
+    flt = OrgFilter(fields=frozenset(fields))
+    orgs = flt.apply(city.organisations)
+    cov = coverage(city.areas, orgs, fields, metric=metric)
+    names = {
+        a: Named(j, e)
+        for a, j, e in zip(city.areas["area_id"], city.areas["name_ja"], city.areas["name_en"])
+    }
+    fields_named = {f.code: Named(f.short_ja, f.short_en) for f in city.catalog.fields}
+    said = flt.headline(
+        cov,
+        metric=metric,
+        organisations=covering(orgs, list(names)),
+        names=names,
+        field_names=fields_named,
+    )
+    return said.text(lang)
+
+
+def test_explorer_default_view(city: CityData) -> None:
     at = _app()
     assert at.title[0].value == "山口市 協働まちづくりマップ"
-    assert at.subheader[0].value == "すべての団体: 21地域中 0地域で0団体"
+    assert at.subheader[0].value == md_literal(_expected_headline(city, (), "count"))
+    headline = _headline(at)
+    assert headline.startswith("すべての分野：") and "地域中" not in headline
     assert any("サンプル" in w.value for w in at.warning)
-    gaps = at.dataframe[0].value
-    assert len(gaps) == 21
+    assert len(_gaps_table(at)) == 21
 
 
-def test_changing_the_field_changes_description_and_gaps() -> None:
+@pytest.mark.parametrize(
+    ("fields", "metric"),
+    [(("kosodate",), "count"), (("bousai",), "jishubo_rate"), (("npo20",), "per_10k")],
+)
+def test_the_headline_agrees_with_the_gaps_tab(
+    city: CityData, fields: tuple[str, ...], metric: str
+) -> None:
+    at = _app(field=",".join(fields), metric=metric)
+    assert at.subheader[0].value == md_literal(_expected_headline(city, fields, metric))
+    headline = _headline(at)
+    table = _gaps_table(at)
+    flagged = table[table[GAPS_KIND] != ""]
+    for kind, rows in flagged.groupby(GAPS_KIND):
+        assert f"{len(rows)}地域" in headline, kind
+        if len(rows) <= 5:
+            for name in rows[GAPS_AREA]:
+                assert name in headline
+    # a reason only for gaps, figures with one decimal
+    assert (table[GAPS_REASON] != "").tolist() == (table[GAPS_KIND] != "").tolist()
+    per_10k = table[GAPS_PER_10K].astype(float)
+    assert (per_10k == per_10k.round(1)).all()
+    if metric == "jishubo_rate":
+        assert "全国平均（84.3%）未満" in headline
+        assert set(flagged[GAPS_KIND]) <= {"要注意", "空白", "少ない"}
+
+
+def test_the_national_rate_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYODO_NATIONAL_JISHUBO_PERCENT", "30")
+    at = _app(field="bousai", metric="jishubo_rate")
+    assert "全国平均（30.0%）" in _headline(at)
+
+
+def test_changing_the_field_changes_headline_and_gaps() -> None:
     at = _app()
-    before = at.dataframe[0].value
+    before = _gaps_table(at)
     at.multiselect(key="view.fields").set_value(["npo20"]).run()
-    assert at.subheader[0].value.startswith("条例で定める活動 で活動する団体: 21地域中")
-    after = at.dataframe[0].value
-    assert not before.equals(after)
+    assert _headline(at).startswith("条例で定める活動：")
+    assert not before.equals(_gaps_table(at))
     assert qp(at, "field") == "npo20"
 
 
@@ -180,6 +256,8 @@ def test_query_params_restore_the_view() -> None:
     params = {
         "field": "bousai",
         "metric": "jishubo_rate",
+        "areas": "yoshiki,sayama",
+        "base": "yuda",
         "area": "yuda",
         "layers": "councils,shelters",
         "hazard": "flood",
@@ -190,20 +268,142 @@ def test_query_params_restore_the_view() -> None:
     at.run()
     assert not at.exception
     assert at.multiselect(key="view.fields").value == ["bousai"]
+    assert at.multiselect(key="view.areas").value == ["yoshiki", "sayama"]
+    assert at.multiselect(key="view.bases").value == ["yuda"]
     assert at.radio(key="view.metric").value == "jishubo_rate"
     assert at.multiselect(key="view.layers").value == ["councils", "shelters"]
     assert at.selectbox(key="view.basemap").value == "none"
-    assert at.subheader[0].value.startswith("Organisations active in Disaster preparedness")
-    assert "### Yuda" in [m.value for m in at.markdown]
+    assert at.selectbox(key="view.area").value == "yuda"
+    assert _headline(at).startswith("Disaster preparedness (based in Yuda) in Yoshiki, Sayama")
     for key, value in params.items():
         assert qp(at, key) == value, key
 
 
+def test_focus_keeps_the_coverage_of_the_whole_city() -> None:
+    whole = _app(field="kosodate")
+    focused = _app(field="kosodate", areas="yoshiki,sayama")
+    table = _gaps_table(focused)
+    assert sorted(table[GAPS_AREA]) == sorted(["吉敷", "佐山"])
+    full = _gaps_table(whole).set_index(GAPS_AREA)
+    for _, row in table.iterrows():
+        assert row[GAPS_PER_10K] == full.loc[row[GAPS_AREA], GAPS_PER_10K]
+    assert "【吉敷、佐山】" in _headline(focused)
+
+
+def test_the_panel_picks_an_area_without_the_map() -> None:
+    at = _app(field="bousai")
+    at.selectbox(key="view.area").set_value("sayama").run()
+    assert qp(at, "area") == "sayama"
+    links = [str(p.proto.label) for p in at.get("page_link")]
+    assert "佐山のページを開く" in links
+    at.button(key="explorer.clear_area").click().run()
+    assert at.selectbox(key="view.area").value is None
+
+
+def test_the_language_switch_keeps_every_choice() -> None:
+    at = _app(field="bousai", metric="jishubo_rate", areas="sayama", kind="civic_group")
+    at.multiselect(key="view.layers").set_value(["councils", "shelters"]).run()
+    at.sidebar.radio(key="lang.switch").set_value("en").run()
+    assert at.session_state["lang"] == "en"
+    assert at.multiselect(key="view.fields").value == ["bousai"]
+    assert at.multiselect(key="view.areas").value == ["sayama"]
+    assert at.multiselect(key="view.kinds").value == ["civic_group"]
+    assert at.multiselect(key="view.layers").value == ["councils", "shelters"]
+    assert at.radio(key="view.metric").value == "jishubo_rate"
+    assert at.multiselect(key="view.fields").proto.options[0] == "Disaster preparedness"
+    assert _headline(at).startswith("Disaster preparedness")
+
+
+def test_no_multiselect_offers_select_all() -> None:
+    at = _app(layers="shelters")
+    assert at.multiselect
+    assert all(m.proto.select_all == 0 for m in at.multiselect)
+
+
 def test_gaps_tab_ranks_least_covered_first() -> None:
     at = _app(field="npo20")
-    table = at.dataframe[0].value
+    table = _gaps_table(at)
     assert table.iloc[0]["団体数"] <= table.iloc[-1]["団体数"]
-    assert "活動する団体がありません" in set(table["理由"])
+    assert "活動する団体がありません" in set(table[GAPS_REASON])
+
+
+# --- matrix ----------------------------------------------------------------------------------
+
+
+class _Captured(MemoryMediaFileStorage):
+    """The app test's media storage, kept so a test can read a download."""
+
+    last: MemoryMediaFileStorage | None = None
+
+    def __init__(self, endpoint: str) -> None:
+        super().__init__(endpoint)
+        _Captured.last = self
+
+
+def _download(at: AppTest, key: str) -> str:
+    url = at.get("download_button")[0].proto.url
+    assert _Captured.last is not None
+    return _Captured.last.get_file(url.rsplit("/", 1)[1]).content.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("metric", "caption"),
+    [("count", "matrix.caption.count"), ("per_10k", "matrix.caption.per_10k")],
+)
+def test_matrix_caption_follows_the_metric(metric: str, caption: str) -> None:
+    at = _app("pages/matrix.py")
+    at.radio(key="matrix.metric").set_value(metric).run()
+    assert MESSAGES[caption]["ja"] in [c.value for c in at.caption]
+    labels = [r.label for r in at.radio] + [m.label for m in at.multiselect]
+    assert MESSAGES["filter.metric"]["ja"] not in labels, "no map, no 地図の色分け"
+    assert MESSAGES["matrix.values"]["ja"] in labels
+
+
+def test_matrix_shows_full_names_and_marks_gaps() -> None:
+    at = _app("pages/matrix.py")
+    frame = at.dataframe[0].value
+    assert "秋穂二島" in frame.index.tolist()
+    at.radio(key="matrix.group").set_value("npo").run()
+    styled = at.dataframe[0]
+    assert styled.value.shape == (21, 20)
+
+
+def test_matrix_gap_cells_are_red_with_their_mark() -> None:
+    values = pd.DataFrame({"防災・減災": [0, 3, 12]}, index=["陶", "佐山", "小郡"])
+    marks = pd.DataFrame(
+        {"防災・減災": ["no_organisation", "below_rate", "none"]}, index=values.index
+    )
+    html = matrix_styler(values, marks, metric="count").to_html()
+    assert ">0 ✕<" in html and ">3 ▼<" in html and ">12<" in html
+    assert html.count(GAP_COLOUR) == 2
+    ordered = matrix_order(values, "防災・減災", descending=True)
+    assert ordered.index.tolist() == ["小郡", "佐山", "陶"]
+    assert matrix_order(values, "area", descending=True).index.tolist() == ["陶", "佐山", "小郡"]
+
+
+def test_matrix_csv_has_a_header_block_and_the_order_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _Captured)
+    at = _app("pages/matrix.py")
+    at.selectbox(key="matrix.sort").set_value("kosodate").run()
+    at.toggle(key="matrix.descending").set_value(True).run()
+    shown = at.dataframe[0].value
+    text = _download(at, "matrix.download")
+    assert text.startswith("\ufeff")
+    head, _, body = text.removeprefix("\ufeff").partition("\r\n\r\n")
+    notes = dict(line.split(",", 1) for line in head.split("\r\n"))
+    assert notes["表題"] == MESSAGES["matrix.header"]["ja"]
+    assert notes["サンプルデータ"] == MESSAGES["app.sample_banner"]["ja"]
+    assert notes["分野"] == MESSAGES["matrix.needs"]["ja"]
+    assert notes["値"] == MESSAGES["metric.count"]["ja"]
+    assert notes["並び順"] == "「子育て支援」の多い順"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", notes["作成日"])
+    assert "e-Stat" in notes["出典"]
+    table = pd.read_csv(io.StringIO(body))
+    assert table.iloc[:, 0].tolist() == shown.index.tolist()
+    column = table["子育て支援"].tolist()
+    assert column == sorted(column, reverse=True)
 
 
 def test_an_edit_in_the_registry_reaches_the_pages(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from geo.model import CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT
+from ui.partners import PAGE_SIZE
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"
@@ -40,7 +42,13 @@ def _page(tmp_path: Path, **params: str) -> AppTest:
 def _tables(at: AppTest, key: str) -> list[pd.DataFrame]:
     """The tables shown with the column ``key`` (partners: score, reverse view: need)."""
     column = PARTNER_MESSAGES[key]["ja"]
-    return [d.value for d in at.dataframe if column in d.value.columns]
+    shown = [*at.dataframe, *at.table]
+    return [d.value for d in shown if column in d.value.columns]
+
+
+def _plain(value: object) -> str:
+    """A cell of the partners' table as read (the table shows Markdown, escaped)."""
+    return re.sub(r"\\(.)", r"\1", str(value))
 
 
 def _table(at: AppTest, key: str) -> pd.DataFrame:
@@ -59,17 +67,49 @@ def test_partner_texts_have_both_languages_and_do_not_clash() -> None:
 
 def test_page_ranks_partners_with_reasons(tmp_path: Path, city: CityData) -> None:
     at = _page(tmp_path, area="yuda", need="mimamori")
-    expected = rank_partners(city, "yuda", "mimamori", today=dt.date.today())
+    found = rank_partners(city, "yuda", "mimamori", today=dt.date.today())
+    outside = [s for s in found if not s.active_here]
     table = _table(at, SCORE)
-    assert len(table) == len(expected)
-    assert table.iloc[0, 1] == expected[0].name
-    assert table.iloc[0, 6] == reasons_text(expected[0], "ja")
+    assert len(table) == min(len(outside), PAGE_SIZE)
+    assert _plain(table.iloc[0, 1]) == outside[0].name
+    assert _plain(table.iloc[0, 6]) == reasons_text(outside[0], "ja")
     assert any(
-        _text("partners.count", area="湯田", need="高齢者の見守り・福祉", n=len(expected))
-        == s.value
+        _text("partners.count", area="湯田", need="高齢者の見守り・福祉", n=len(outside)) == s.value
         for s in at.subheader
     )
     assert any("サンプル" in w.value for w in at.warning)
+
+
+def test_groups_already_here_are_listed_apart(tmp_path: Path, city: CityData) -> None:
+    at = _page(tmp_path, area="ouchi", need="kosodate")
+    found = rank_partners(city, "ouchi", "kosodate", today=dt.date.today())
+    here = [s for s in found if s.active_here]
+    outside = [s for s in found if not s.active_here]
+    assert here and outside
+    ranked = _table(at, SCORE)
+    names = {_plain(n) for n in ranked.iloc[:, 1]}
+    assert names.isdisjoint(s.name for s in here), "no group already here among the partners"
+    distances = [float(d) for d in ranked.iloc[:, 5]]
+    assert min(distances) > 0 or any(s.citywide for s in outside[: len(ranked)])
+    (listed,) = [d.value for d in at.dataframe if len(d.value) == len(here)]
+    assert set(listed.iloc[:, 0]) == {s.name for s in here}
+    heading = _text("partners.here", area="大内", n=len(here))
+    assert heading in [s.value for s in at.subheader]
+
+
+def test_twenty_partners_then_more(tmp_path: Path, city: CityData) -> None:
+    at = _page(tmp_path, area="ouchi", need="kosodate")
+    outside = [
+        s
+        for s in rank_partners(city, "ouchi", "kosodate", today=dt.date.today())
+        if not s.active_here
+    ]
+    assert len(outside) > PAGE_SIZE
+    assert len(_table(at, SCORE)) == PAGE_SIZE
+    at.button(key="partners.more").click().run()
+    assert len(_table(at, SCORE)) == min(len(outside), 2 * PAGE_SIZE)
+    at.selectbox(key="partners.need").set_value("bousai").run()
+    assert len(_table(at, SCORE)) <= PAGE_SIZE
 
 
 def test_query_parameters_preselect_area_and_need(tmp_path: Path) -> None:
@@ -92,10 +132,10 @@ def test_page_explains_when_there_is_no_candidate(tmp_path: Path) -> None:
 
 def test_kinds_can_narrow_the_list(tmp_path: Path) -> None:
     at = _page(tmp_path, area="yuda", need="bousai")
-    full = len(_table(at, SCORE))
+    assert MESSAGES["kind.association"]["ja"] in set(_table(at, SCORE).iloc[:, 2])
     at.multiselect(key="partners.kinds").set_value(["civic_group"]).run()
     narrowed = _table(at, SCORE)
-    assert 0 < len(narrowed) < full
+    assert len(narrowed) > 0
     assert set(narrowed.iloc[:, 2]) == {MESSAGES["kind.civic_group"]["ja"]}
     at.multiselect(key="partners.kinds").set_value([]).run()
     assert any(_text("partners.none_of_kinds") == i.value for i in at.info)

@@ -26,7 +26,9 @@ def parse(params: Mapping[str, str | list[str]]) -> ViewState:
         pytest.param(ViewState(fields=("bousai", "npo13"), metric="per_10k"), id="fields"),
         pytest.param(ViewState(fields=("bousai",), metric="jishubo_rate"), id="jishubo"),
         pytest.param(ViewState(kinds=("council", "civic_group")), id="kinds"),
-        pytest.param(ViewState(areas=("ne", "se")), id="areas"),
+        pytest.param(ViewState(areas=("ne", "se")), id="focus"),
+        pytest.param(ViewState(bases=("sw",)), id="bases"),
+        pytest.param(ViewState(areas=("ne",), bases=("ne", "sw")), id="focus-and-bases"),
         pytest.param(ViewState(text="子ども 応援"), id="text"),
         pytest.param(ViewState(layers=()), id="no-layers"),
         pytest.param(ViewState(layers=("shelters",), hazards=("flood", "tsunami")), id="shelters"),
@@ -90,6 +92,7 @@ def test_defaults_are_left_out_of_the_url(state: ViewState, query: dict[str, str
             id="hostile-kind",
         ),
         pytest.param({"areas": " ne , , xx"}, ViewState(areas=("ne",)), id="areas-spaces"),
+        pytest.param({"base": "se,<b>nw</b>"}, ViewState(bases=("se",)), id="hostile-base"),
         pytest.param({"area": "javascript:alert(1)"}, ViewState(), id="hostile-area"),
         pytest.param({"area": ["sw", "nw"]}, ViewState(area="sw"), id="first-area"),
         pytest.param({"area": ""}, ViewState(), id="empty-area"),
@@ -127,3 +130,23 @@ def test_a_parsed_view_gives_a_clean_url() -> None:
         "extra": "1",
     }
     assert to_query(parse(hostile)) == {"field": "bousai", "q": "会", "basemap": "none"}
+
+
+@pytest.mark.parametrize(
+    ("query", "focus", "bases"),
+    [
+        # a link made before 拠点の地域 existed: its areas are now the focused areas
+        ({"field": "bousai", "areas": "nw,se"}, ("nw", "se"), ()),
+        ({"areas": "ne", "base": "ne"}, ("ne",), ("ne",)),
+        ({"base": "sw"}, (), ("sw",)),
+    ],
+)
+def test_areas_focus_the_map_and_bases_filter(
+    query: dict[str, str], focus: tuple[str, ...], bases: tuple[str, ...]
+) -> None:
+    state = parse(query)
+    assert state.areas == focus
+    assert state.bases == bases
+    flt = state.org_filter()
+    assert flt.bases == frozenset(bases)
+    assert flt.areas == frozenset(), "focusing never filters the organisations"

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.city import city_by_code
-from geo.coverage import DEFAULT_RULE, GapRule, coverage, coverage_matrix
+from geo.coverage import GapRule, coverage, coverage_matrix, gap_rule
 from geo.filters import OrgFilter
 from geo.io import load_city
 from geo.model import CityData
@@ -71,19 +71,28 @@ def filtered(flt: OrgFilter) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _area_coverage(flt: OrgFilter, rule: GapRule, key: DataKey) -> pd.DataFrame:
+def _area_coverage(flt: OrgFilter, rule: GapRule, metric: str, key: DataKey) -> pd.DataFrame:
+    city = _city(key)
     fields = tuple(sorted(flt.fields))
-    return coverage(_city(key).areas, _filtered(flt, key), fields, rule=rule)
+    orgs = _filtered(flt, key)
+    # the 活動カバー率 is the area's, whatever organisations the filter shows
+    return coverage(
+        city.areas, orgs, fields, rule=rule, metric=metric, associations=city.organisations
+    )
 
 
-def area_coverage(flt: OrgFilter, rule: GapRule = DEFAULT_RULE) -> pd.DataFrame:
-    """Coverage of every area by the organisations passing ``flt`` for its fields."""
-    return _area_coverage(flt, rule, data_key())
+def area_coverage(
+    flt: OrgFilter, rule: GapRule | None = None, *, metric: str = "count"
+) -> pd.DataFrame:
+    """Coverage of every area by the organisations passing ``flt`` for its fields, with
+    the gaps of ``rule`` (this run's settings' when ``None``) under ``metric``."""
+    chosen = rule if rule is not None else gap_rule(settings.current())
+    return _area_coverage(flt, chosen, metric, data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _matrix(flt: OrgFilter, codes: tuple[str, ...], metric: str, key: DataKey) -> pd.DataFrame:
-    base = OrgFilter(kinds=flt.kinds, areas=flt.areas, text=flt.text)
+    base = OrgFilter(kinds=flt.kinds, bases=flt.bases, text=flt.text)
     return coverage_matrix(_city(key).areas, _filtered(base, key), codes, metric=metric)
 
 

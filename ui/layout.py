@@ -1,4 +1,4 @@
-"""What every page shares: the language switch, the sample banner, data errors."""
+"""What every page shares: the language switch, the header, the sample banner, data errors."""
 
 from __future__ import annotations
 
@@ -10,8 +10,51 @@ from geo.model import CityData
 from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, t
+from ui.state import KEYS
 
 LANG_WIDGET = "lang.switch"
+
+#: Widgets that show their choices in words. A change of language sets each again
+#: (same value), so the browser receives the choice in the new language's words in
+#: the same rerun; otherwise a multiselect would keep its chips in the old language
+#: and a radio would show nothing chosen.
+WORDED_WIDGETS = (
+    *(key for attr, key in KEYS.items() if attr != "lang"),
+    "matrix.group",
+    "matrix.metric",
+    "matrix.sort",
+    "partners.area",
+    "partners.need",
+    "partners.kinds",
+    "partners.by",
+    "partners.org",
+    "area.pick",
+)
+
+#: Room above the content on the planner's pages, and the map as tall as the window
+#: allows: the frame's height is the window's less the header, tabs and margins
+#: (``--kyodo-map-offset``), never under 360 px.
+_PLANNER_CSS = """
+<style>
+[data-testid="stHeader"] { background: transparent; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.75rem; padding-bottom: 1rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; line-height: 1.3;
+  padding: 0.2rem 0 0; margin: 0; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 1.02rem; line-height: 1.35;
+  padding: 0.1rem 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.75rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+</style>
+"""
+_MAP_CSS = """
+<style>
+:root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 235px))); }
+[data-testid="stElementContainer"]:has(> div > iframe[title="streamlit_folium.st_folium"]),
+[data-testid="stElementContainer"] > div:has(> iframe[title="streamlit_folium.st_folium"]),
+iframe[title="streamlit_folium.st_folium"] { height: var(--kyodo-map-height) !important; }
+</style>
+"""
 
 
 def language_switch() -> None:
@@ -37,6 +80,15 @@ def language_switch() -> None:
 
 def _language_changed() -> None:
     st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
+    for key in WORDED_WIDGETS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def planner_style(*, map_fills_window: bool = False) -> None:
+    """The planner's page layout: a compact header and, for the explorer, the map as
+    tall as the window allows."""
+    st.html(_PLANNER_CSS + (_MAP_CSS if map_fills_window else ""))
 
 
 def sample_banner(orgs: pd.DataFrame) -> None:

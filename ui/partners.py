@@ -42,8 +42,12 @@ ORG_KEY = "partners.org"
 BY_KEY = "partners.by"
 MAP_KEY = "partners.map"
 
+MORE_KEY = "partners.shown"
+
 #: Organisations drawn on the map (the table lists them all).
 MAP_LIMIT = 30
+#: Partners listed at first; "more" adds as many again.
+PAGE_SIZE = 20
 
 _KIND_LAYERS = {"council": "councils", "association": "associations", "civic_group": "civic_groups"}
 
@@ -81,7 +85,7 @@ def _requested(name: str, allowed: Sequence[str]) -> str | None:
         return None
     if value in allowed:
         return value
-    st.warning(t("partners.unknown", value=value[:40]))
+    st.warning(t("partners.unknown", value=md_literal(value[:40])))
     return None
 
 
@@ -108,6 +112,7 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
         index=ids.index(area_req) if area_req else 0,
         format_func=labels.__getitem__,
         key=AREA_KEY,
+        on_change=_fewer,
     )
     gaps = set(gap_codes(area_id))
     default = need_req or next((c for c in codes if c in gaps), DISASTER_NEED)
@@ -123,6 +128,7 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
         index=codes.index(default),
         format_func=need_labels.__getitem__,
         key=NEED_KEY,
+        on_change=_fewer,
     )
     st.query_params["area"] = area_id
     st.query_params["need"] = need
@@ -137,6 +143,8 @@ def of_kinds(found: Sequence[Suggestion]) -> list[Suggestion]:
         default=list(ORG_KINDS),
         format_func=labeller("kind", ORG_KINDS),
         key=KINDS_KEY,
+        on_change=_fewer,
+        select_all=False,
     )
     return [s for s in found if s.kind in set(chosen)]
 
@@ -176,7 +184,10 @@ def choose_base() -> str:
 
 def explain_none(city: CityData, area_id: str, need: str) -> None:
     """Why there is no candidate at all, and where to turn."""
-    names = {"area": area_labels(city)[area_id], "need": field_label(city.catalog, need)}
+    names = {
+        "area": md_literal(area_labels(city)[area_id]),
+        "need": md_literal(field_label(city.catalog, need)),
+    }
     anyone = bool(active_mask(city.organisations, (need,)).any())
     st.info(
         "\n\n".join(
@@ -192,37 +203,84 @@ def explain_none(city: CityData, area_id: str, need: str) -> None:
 # --- tables -----------------------------------------------------------------------------------
 
 
+def split_here(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
+    """(partners from outside the area or citywide, organisations already active in it)."""
+    return [s for s in found if not s.active_here], [s for s in found if s.active_here]
+
+
 def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
-    """The ranked suggestions with their reasons, public facts only."""
+    """The ranked suggestions with their reasons, public facts only, as Markdown-safe text
+    (the table shows Markdown and wraps the reasons)."""
     labels = area_labels(city)
     lg = lang()
     return pd.DataFrame(
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
-            t("partners.col.name"): [s.name for s in found],
+            t("partners.col.name"): [md_literal(s.name) for s in found],
             t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
-            t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
-            t("partners.col.score"): [s.score for s in found],
-            t("partners.col.distance"): [s.distance_km for s in found],
-            t("partners.col.reasons"): [reasons_text(s, lg) for s in found],
+            t("partners.col.base"): [
+                md_literal(labels.get(s.base_area_id, s.base_area_id)) for s in found
+            ],
+            t("partners.col.score"): [f"{s.score:.1f}" for s in found],
+            t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
+            t("partners.col.reasons"): [md_literal(reasons_text(s, lg)) for s in found],
             t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
         }
     )
 
 
+def _fewer() -> None:
+    st.session_state[MORE_KEY] = PAGE_SIZE
+
+
+def _more() -> None:
+    st.session_state[MORE_KEY] = int(st.session_state.get(MORE_KEY, PAGE_SIZE)) + PAGE_SIZE
+
+
 def show_partners_table(city: CityData, found: Sequence[Suggestion]) -> None:
-    """The suggestions as a sortable table."""
-    st.dataframe(
-        partners_table(city, found),
-        hide_index=True,
-        column_config={
-            t("partners.col.score"): st.column_config.ProgressColumn(
-                format="%.1f", min_value=0.0, max_value=100.0
-            ),
-            t("partners.col.distance"): st.column_config.NumberColumn(format="%.1f"),
-        },
-        key="partners.table",
+    """The first :data:`PAGE_SIZE` suggestions (then more on request) with their reasons
+    wrapped in full."""
+    shown = int(st.session_state.get(MORE_KEY, PAGE_SIZE))
+    st.table(partners_table(city, found[:shown]), hide_index=True)
+    rest = len(found) - shown
+    if rest > 0:
+        st.button(
+            t("partners.more", n=min(rest, PAGE_SIZE), rest=rest),
+            on_click=_more,
+            key="partners.more",
+            icon=":material/expand_more:",
+        )
+
+
+def here_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
+    """The organisations already active in the area: who they are and where they are based."""
+    labels = area_labels(city)
+    catalog = city.catalog
+    return pd.DataFrame(
+        {
+            t("partners.col.name"): [s.name for s in found],
+            t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
+            t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
+            t("partners.col.matched"): [
+                t("sep.list").join(
+                    field_label(catalog, c) for c in s.matched_fields if c in catalog
+                )
+                for s in found
+            ],
+            t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
+        }
     )
+
+
+def show_here(city: CityData, area_id: str, found: Sequence[Suggestion]) -> None:
+    """Organisations already active in the area, listed apart from the partners."""
+    name = md_literal(area_labels(city)[area_id])
+    st.subheader(t("partners.here", area=name, n=len(found)))
+    if not found:
+        st.caption(t("partners.here_none"))
+        return
+    st.caption(t("partners.here_caption"))
+    st.dataframe(here_table(city, found), hide_index=True, key="partners.here")
 
 
 def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -259,7 +317,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
     st.caption(
         t(
             "partners.needing_caption",
-            share=f"{DEFAULT_RULE.min_share_of_median:.0%}",
+            share=f"{DEFAULT_RULE.min_share_of_rate:.0%}",
             by=t(f"partners.by.{by}"),
         )
     )
@@ -360,20 +418,24 @@ def contact_box() -> None:
 
 __all__ = [
     "MAP_LIMIT",
+    "PAGE_SIZE",
     "choose_area_need",
     "choose_base",
     "choose_group",
     "contact_box",
     "explain_none",
     "gap_codes",
+    "here_table",
     "how_it_works",
     "needing",
     "needing_table",
     "of_kinds",
     "partner_map",
     "partners_table",
+    "show_here",
     "show_needing",
     "show_partner_map",
     "show_partners_table",
+    "split_here",
     "suggestions",
 ]

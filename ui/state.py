@@ -23,12 +23,18 @@ MAX_TEXT = 100
 
 @dataclass(frozen=True)
 class ViewState:
-    """What the explorer shows; every part has a URL parameter."""
+    """What the explorer shows; every part has a URL parameter.
+
+    ``areas`` are the areas the map focuses on (the others greyed; the coverage stays
+    the whole city's); ``bases`` filter the organisations by the area they are based in
+    (拠点の地域).
+    """
 
     fields: tuple[str, ...] = ()
     metric: str = "count"
     kinds: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
     text: str = ""
     layers: tuple[str, ...] = DEFAULT_LAYERS
     hazards: tuple[str, ...] = ()
@@ -41,7 +47,7 @@ class ViewState:
         return OrgFilter(
             fields=frozenset(self.fields),
             kinds=frozenset(self.kinds),
-            areas=frozenset(self.areas),
+            bases=frozenset(self.bases),
             text=self.text,
         )
 
@@ -51,6 +57,7 @@ _PARAMS = {
     "metric": "metric",
     "kinds": "kind",
     "areas": "areas",
+    "bases": "base",
     "text": "q",
     "layers": "layers",
     "hazards": "hazard",
@@ -100,6 +107,7 @@ def parse_query(
         metric=one("metric", METRICS, default.metric),
         kinds=_keep(_items(params.get("kind")), ORG_KINDS),
         areas=_keep(_items(params.get("areas")), ids),
+        bases=_keep(_items(params.get("base")), ids),
         text=" ".join(_items(params.get("q")))[:MAX_TEXT],
         layers=_keep(_items(params.get("layers")), LAYERS) if layers_given else DEFAULT_LAYERS,
         hazards=_keep(_items(params.get("hazard")), HAZARDS),
@@ -147,8 +155,13 @@ def init_widgets(url_state: ViewState, *, from_url: bool) -> None:
 
 
 def current() -> ViewState:
-    """The view state held by the widgets (and remembered for other pages)."""
-    base = ViewState()
+    """The view state held by the widgets (and remembered for other pages).
+
+    A part whose widget this page does not draw (the map's controls on the matrix page)
+    keeps its last value, so that coming back finds the view as it was left.
+    """
+    saved = st.session_state.get(_SAVED)
+    base = saved if isinstance(saved, ViewState) else ViewState()
     kwargs: dict[str, object] = {}
     for attr, key in KEYS.items():
         if key not in st.session_state:

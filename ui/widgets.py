@@ -1,18 +1,24 @@
-"""Widgets shared by pages: the filter sidebar and labelled tables."""
+"""Widgets shared by pages: the filter sidebar, the selected area's panel and tables."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from geo.coverage import METRICS
+from geo.coverage import METRICS, gap_reason_text, gaps
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
 from geo.model import CITYWIDE, HAZARDS, ORG_KINDS, CityData
+from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
+from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
+#: Widget key of the area picker in the selected area's panel.
+PICK_KEY = KEYS["area"]
 
 
 def field_label(catalog: FieldCatalog, code: str) -> str:
@@ -20,6 +26,20 @@ def field_label(catalog: FieldCatalog, code: str) -> str:
     f = catalog.get(code)
     prefix = "" if f.kind == NEED else f"{f.number}. "
     return prefix + f.label(lang())
+
+
+def field_names(catalog: FieldCatalog) -> dict[str, Named]:
+    """Field code -> its short name in both languages, in catalogue order."""
+    return {f.code: Named(f.short_ja, f.short_en) for f in catalog.fields}
+
+
+def area_names(city: CityData) -> dict[str, Named]:
+    """Area id -> its name in both languages, in the areas' order."""
+    areas = city.areas
+    return {
+        str(a): Named(str(ja), str(en))
+        for a, ja, en in zip(areas["area_id"], areas["name_ja"], areas["name_en"], strict=True)
+    }
 
 
 def view_from_url(city: CityData) -> ViewState:
@@ -33,75 +53,296 @@ def view_from_url(city: CityData) -> ViewState:
     return current()
 
 
-def filter_sidebar(city: CityData, *, map_controls: bool) -> ViewState:
-    """The filter widgets in the sidebar; returns the view they describe."""
+def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -> ViewState:
+    """The filter widgets in the sidebar; returns the view they describe.
+
+    ``map_controls`` adds the focus, colouring, layers and base map; without ``fields``
+    the fields of activity are not offered (a page that shows every field keeps the
+    choice for the map). Multiselects have no "select all" entry: Streamlit words it in
+    English only, and choosing every field is the same as choosing none.
+    """
     view_from_url(city)
     labels = area_labels(city)
+    ids = city.areas["area_id"].tolist()
     sb = st.sidebar
     sb.header(t("filter.header"))
-    sb.multiselect(
-        t("filter.fields"),
-        list(city.catalog.codes),
-        format_func={c: field_label(city.catalog, c) for c in city.catalog.codes}.__getitem__,
-        key=KEYS["fields"],
-        help=t("filter.fields_help"),
-        placeholder=t("filter.any"),
-    )
+    if fields:
+        _fields_control(sb, city)
+    if map_controls:
+        sb.multiselect(
+            t("filter.focus"),
+            ids,
+            format_func=labels.__getitem__,
+            key=KEYS["areas"],
+            help=t("filter.focus_help"),
+            placeholder=t("filter.focus_all"),
+            select_all=False,
+        )
     sb.multiselect(
         t("filter.kinds"),
         list(ORG_KINDS),
         format_func=labeller("kind", ORG_KINDS),
         key=KEYS["kinds"],
         placeholder=t("filter.any"),
+        select_all=False,
     )
     sb.multiselect(
-        t("filter.areas"),
-        city.areas["area_id"].tolist(),
+        t("filter.bases"),
+        ids,
         format_func=labels.__getitem__,
-        key=KEYS["areas"],
+        key=KEYS["bases"],
+        help=t("filter.bases_help"),
         placeholder=t("filter.any"),
+        select_all=False,
     )
     sb.text_input(t("filter.text"), key=KEYS["text"], max_chars=100)
     if map_controls:
-        fields = st.session_state.get(KEYS["fields"]) or []
-        metrics = [m for m in METRICS if m != "jishubo_rate" or DISASTER_NEED in fields]
-        if st.session_state.get(KEYS["metric"]) not in metrics:
-            st.session_state[KEYS["metric"]] = "count"
-        sb.radio(
-            t("filter.metric"), metrics, format_func=labeller("metric", METRICS), key=KEYS["metric"]
-        )
-        if DISASTER_NEED not in fields:
-            sb.caption(t("metric.jishubo_only_bousai"))
-        sb.header(t("map.layers"))
-        sb.multiselect(
-            t("map.layers"),
-            list(LAYERS),
-            format_func=labeller("layer", LAYERS),
-            key=KEYS["layers"],
-            label_visibility="collapsed",
-        )
-        if "shelters" in (st.session_state.get(KEYS["layers"]) or []):
-            sb.multiselect(
-                t("map.hazards"),
-                list(HAZARDS),
-                format_func={h: t(f"hazard.{h}.short") for h in HAZARDS}.__getitem__,
-                key=KEYS["hazards"],
-            )
-        sb.selectbox(
-            t("map.basemap"),
-            list(BASEMAPS),
-            format_func=labeller("basemap", BASEMAPS),
-            key=KEYS["basemap"],
-        )
-    sb.button(t("filter.reset"), on_click=_reset)
+        _map_controls(sb)
+    sb.button(t("filter.reset"), on_click=_reset, key="view.reset")
     return current()
+
+
+def _fields_control(sb: st.delta_generator.DeltaGenerator, city: CityData) -> None:
+    """The fields of activity: local needs first, then the NPO Law's 20 fields."""
+    codes = list(city.catalog.codes)
+    sb.multiselect(
+        t("filter.fields"),
+        codes,
+        format_func={c: field_label(city.catalog, c) for c in codes}.__getitem__,
+        key=KEYS["fields"],
+        help=t("filter.fields_help"),
+        placeholder=t("filter.any"),
+        select_all=False,
+    )
+
+
+def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:
+    """The colouring, layers, hazards and base map of the explorer's map."""
+    fields = st.session_state.get(KEYS["fields"]) or []
+    metrics = [m for m in METRICS if m != "jishubo_rate" or DISASTER_NEED in fields]
+    if st.session_state.get(KEYS["metric"]) not in metrics:
+        st.session_state[KEYS["metric"]] = "count"
+    sb.radio(
+        t("filter.metric"), metrics, format_func=labeller("metric", METRICS), key=KEYS["metric"]
+    )
+    if DISASTER_NEED not in fields:
+        sb.caption(t("metric.jishubo_only_bousai"))
+    sb.multiselect(
+        t("map.layers"),
+        list(LAYERS),
+        format_func=labeller("layer", LAYERS),
+        key=KEYS["layers"],
+        placeholder=t("map.no_layers"),
+        select_all=False,
+    )
+    if "shelters" in (st.session_state.get(KEYS["layers"]) or []):
+        sb.multiselect(
+            t("map.hazards"),
+            list(HAZARDS),
+            format_func={h: t(f"hazard.{h}.short") for h in HAZARDS}.__getitem__,
+            key=KEYS["hazards"],
+            placeholder=t("map.all_hazards"),
+            select_all=False,
+        )
+    sb.selectbox(
+        t("map.basemap"),
+        list(BASEMAPS),
+        format_func=labeller("basemap", BASEMAPS),
+        key=KEYS["basemap"],
+    )
 
 
 def _reset() -> None:
     default = ViewState()
-    for attr in ("fields", "kinds", "areas", "text", "metric"):
+    for attr in ("fields", "kinds", "areas", "bases", "text", "metric"):
         value = getattr(default, attr)
         st.session_state[KEYS[attr]] = list(value) if isinstance(value, tuple) else value
+
+
+# --- the selected area ------------------------------------------------------------------------
+
+
+def _clear_area() -> None:
+    st.session_state[PICK_KEY] = None
+
+
+def area_panel(city: CityData, view: ViewState, cov: pd.DataFrame) -> None:
+    """The selected area beside the map: a picker (the map's click or the keyboard), the
+    link to its page first, then its figures and, for a gap, why."""
+    labels = area_labels(city)
+    st.selectbox(
+        t("panel.pick"),
+        list(labels),
+        index=None,
+        format_func=labels.__getitem__,
+        placeholder=t("panel.pick_placeholder"),
+        key=PICK_KEY,
+    )
+    area_id = st.session_state.get(PICK_KEY)
+    if not area_id or area_id not in labels:
+        st.caption(t("map.click_hint"))
+        return
+    name = md_literal(labels[area_id])
+    st.page_link(
+        "pages/area.py",
+        label=t("panel.open_area", name=name),
+        query_params={"area": area_id},
+        icon=":material/arrow_forward:",
+    )
+    row = cov.set_index("area_id").loc[area_id]
+    st.markdown("  \n".join(_figures(row, view)))
+    if row["is_gap"]:
+        kind = t(f"gap.kind.{row['gap_reason']}")
+        st.warning(md_literal(t("panel.gap", kind=kind, reason=gap_reason_text(row, lang()))))
+    st.button(t("panel.clear"), on_click=_clear_area, key="explorer.clear_area")
+
+
+def _figures(row: pd.Series, view: ViewState) -> list[str]:
+    """The selected area's figures, one short line each."""
+    lines = [
+        t("panel.line.total", n=int(row["total"])),
+        t(
+            "panel.breakdown",
+            councils=int(row["councils"]),
+            associations=int(row["associations"]),
+            civic_groups=int(row["civic_groups"]),
+        ),
+        t("panel.line.per_10k", value=float(row["per_10k"])),
+    ]
+    if DISASTER_NEED in view.fields:
+        national = float(row["national_jishubo_rate"])
+        lines.append(
+            t("panel.line.jishubo_national", rate=float(row["jishubo_rate"]), national=national)
+            if national == national
+            else t("panel.line.jishubo", rate=float(row["jishubo_rate"]))
+        )
+    lines.append(
+        t(
+            "panel.line.residents",
+            population=int(row["population_2020"]),
+            households=int(row["households_2020"]),
+        )
+    )
+    return lines
+
+
+# --- the gaps tab -----------------------------------------------------------------------------
+
+
+def gap_rules(cov: pd.DataFrame) -> list[str]:
+    """Each gap rule that applies to ``cov``, in words with its figures."""
+    first = cov.iloc[0]
+    out = [
+        t("gap.rule.no_organisation"),
+        t(
+            "gap.rule.below_rate",
+            rate=float(first["city_rate_per_10k"]),
+            share=float(first["gap_share"]),
+        ),
+    ]
+    national = float(first["national_jishubo_rate"])
+    if national == national:
+        out.insert(1, t("gap.rule.below_national", national=national))
+    return out
+
+
+def gaps_table(city: CityData, view: ViewState, cov: pd.DataFrame) -> pd.DataFrame:
+    """The areas least covered first: the gap's kind and reason only for gaps."""
+    labels = area_labels(city)
+    ranked = gaps(cov, "jishubo_rate" if view.metric == "jishubo_rate" else "per_10k")
+    is_gap = ranked["is_gap"].tolist()
+    table = pd.DataFrame(
+        {
+            t("col.rank"): ranked["rank"].tolist(),
+            t("col.area"): [labels[a] for a in ranked["area_id"]],
+            t("col.gap_kind"): [
+                t(f"gap.kind.{code}") if gap else ""
+                for code, gap in zip(ranked["gap_reason"], is_gap, strict=True)
+            ],
+            t("col.reason"): [
+                gap_reason_text(row, lang()) if gap else ""
+                for gap, (_, row) in zip(is_gap, ranked.iterrows(), strict=True)
+            ],
+            t("col.total"): ranked["total"].tolist(),
+            t("col.per_10k"): ranked["per_10k"].round(1).tolist(),
+        }
+    )
+    if DISASTER_NEED in view.fields:
+        table[t("col.jishubo_rate")] = (ranked["jishubo_rate"] * 100).round(1).tolist()
+    for column in ("councils", "associations", "civic_groups"):
+        table[t(f"col.{column}")] = ranked[column].tolist()
+    return table
+
+
+def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
+    """The gaps tab's rules and table; returns the gap areas, least covered first."""
+    st.markdown(f"**{t('gap.rules')}**")
+    st.markdown("\n".join(f"- {md_literal(rule)}" for rule in gap_rules(cov)))
+    if view.areas:
+        st.caption(t("gaps.focus", n=len(view.areas)))
+    table = gaps_table(city, view, cov)
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            t("col.per_10k"): st.column_config.NumberColumn(format="%.1f"),
+            t("col.jishubo_rate"): st.column_config.NumberColumn(format="%.1f%%"),
+            t("col.reason"): st.column_config.TextColumn(width="large"),
+        },
+        key="explorer.gaps",
+    )
+    ranked = gaps(cov, "jishubo_rate" if view.metric == "jishubo_rate" else "per_10k")
+    found = [str(a) for a in ranked.loc[ranked["is_gap"], "area_id"]]
+    if not found:
+        st.success(t("gaps.none"))
+    return found
+
+
+# --- the matrix -------------------------------------------------------------------------------
+
+#: How a gap cell of the matrix is marked (after its figure), by gap code.
+MATRIX_MARKS = {"no_organisation": "✕", "below_rate": "▼"}
+#: Text colour of a gap cell (red with enough contrast on every shade of the scale).
+GAP_COLOUR = "#b3261e"
+
+
+def matrix_order(values: pd.DataFrame, by: str, *, descending: bool) -> pd.DataFrame:
+    """``values`` in the order chosen: the areas' own (``by="area"``) or by one field's
+    figure, ties in the areas' order."""
+    if by == "area" or by not in values.columns:
+        return values
+    order = values.assign(_pos=range(len(values))).sort_values(
+        [by, "_pos"], ascending=[not descending, True], kind="stable"
+    )
+    return values.loc[order.index]
+
+
+def _marked(number: str, mark: str) -> Callable[[object], str]:
+    """A cell formatter: the figure, then the gap's mark."""
+
+    def show(value: object) -> str:
+        return f"{number.format(value)} {mark}"
+
+    return show
+
+
+def matrix_styler(
+    values: pd.DataFrame, marks: pd.DataFrame, *, metric: str
+) -> pd.io.formats.style.Styler:
+    """The matrix shaded by value, gap cells in red with their mark (:data:`MATRIX_MARKS`).
+
+    ``values`` and ``marks`` share index and columns (the labels shown).
+    """
+    number = "{:.1f}" if metric == "per_10k" else "{:,.0f}"
+    styler = values.style.background_gradient(cmap="YlGnBu", axis=None).format(number)
+    for column in values.columns:
+        for area, code in marks[column].items():
+            mark = MATRIX_MARKS.get(str(code))
+            if mark:
+                styler = styler.format(_marked(number, mark), subset=([area], [column]))
+    red = f"color: {GAP_COLOUR}; font-weight: 700"
+    colours = marks.map(lambda c: red if c in MATRIX_MARKS else "")
+    return styler.apply(lambda _: colours, axis=None)
 
 
 def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:

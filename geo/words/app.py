@@ -33,7 +33,19 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "filter.any": {"ja": "すべて（選んで絞り込み）", "en": "All (choose to narrow)"},
     "filter.kinds": {"ja": "団体の種類", "en": "Kinds of organisation"},
-    "filter.areas": {"ja": "地域", "en": "Areas"},
+    "filter.focus": {"ja": "注目する地域", "en": "Focus on areas"},
+    "filter.focus_help": {
+        "ja": "選んだ地域は色分けのまま、ほかの地域は灰色で表示します。"
+        "見出しと空白の一覧は選んだ地域について示します（基準は市全体のまま）。",
+        "en": "The chosen areas keep their colours and the others are greyed. The headline "
+        "and the gaps tab speak of the chosen areas (measured against the whole city).",
+    },
+    "filter.focus_all": {"ja": "市全体", "en": "The whole city"},
+    "filter.bases": {"ja": "拠点の地域", "en": "Based in"},
+    "filter.bases_help": {
+        "ja": "団体を、拠点（所在地）のある地域で絞り込みます。",
+        "en": "Shows only the organisations based in these areas.",
+    },
     "filter.text": {"ja": "名前で検索", "en": "Search names"},
     "filter.metric": {"ja": "地図の色分け", "en": "Map colours by"},
     "filter.reset": {"ja": "条件をクリア", "en": "Clear filters"},
@@ -62,6 +74,8 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "layer.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
     "layer.shelters": {"ja": "避難所", "en": "Evacuation sites"},
     "map.hazards": {"ja": "避難所の災害種別", "en": "Shelters for hazard"},
+    "map.no_layers": {"ja": "地域の色分けのみ", "en": "Area colours only"},
+    "map.all_hazards": {"ja": "すべての災害種別", "en": "Every hazard"},
     "map.basemap": {"ja": "背景地図", "en": "Base map"},
     "basemap.gsi": {"ja": "国土地理院 標準地図", "en": "GSI standard map"},
     "basemap.osm": {"ja": "OpenStreetMap", "en": "OpenStreetMap"},
@@ -71,14 +85,29 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Click an area on the map to see its figures.",
     },
     # selected area panel
-    "panel.header": {"ja": "選択した地域", "en": "Selected area"},
-    "panel.none": {"ja": "地域が選ばれていません。", "en": "No area selected."},
-    "panel.population": {"ja": "人口（2020年）", "en": "Population (2020)"},
-    "panel.households": {"ja": "世帯数（2020年）", "en": "Households (2020)"},
-    "panel.total": {"ja": "活動団体数", "en": "Active organisations"},
-    "panel.per_10k": {"ja": "人口1万人あたり", "en": "Per 10,000 residents"},
-    "panel.jishubo": {"ja": "自主防災組織 活動カバー率", "en": "Disaster-prevention coverage"},
-    "panel.national": {"ja": "全国 {rate}", "en": "national {rate}"},
+    "panel.pick": {"ja": "地域を選ぶ", "en": "Choose an area"},
+    "panel.pick_placeholder": {
+        "ja": "地図をクリック、または一覧から",
+        "en": "Click the map, or pick from the list",
+    },
+    "panel.line.total": {"ja": "活動団体数 **{n:,}**", "en": "Active organisations **{n:,}**"},
+    "panel.line.per_10k": {
+        "ja": "人口1万人あたり **{value:.1f}**",
+        "en": "Per 10,000 residents **{value:.1f}**",
+    },
+    "panel.line.jishubo": {
+        "ja": "自主防災組織 活動カバー率 **{rate:.1%}**",
+        "en": "Disaster-prevention coverage **{rate:.1%}**",
+    },
+    "panel.line.jishubo_national": {
+        "ja": "自主防災組織 活動カバー率 **{rate:.1%}**（全国 {national:.1%}）",
+        "en": "Disaster-prevention coverage **{rate:.1%}** (national {national:.1%})",
+    },
+    "panel.gap": {"ja": "{kind}：{reason}", "en": "{kind}: {reason}"},
+    "panel.line.residents": {
+        "ja": "人口 {population:,}人・{households:,}世帯（2020年）",
+        "en": "{population:,} residents, {households:,} households (2020)",
+    },
     "panel.open_area": {"ja": "{name}のページを開く", "en": "Open the {name} page"},
     "panel.clear": {"ja": "選択を解除", "en": "Clear selection"},
     "panel.breakdown": {
@@ -87,13 +116,11 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     # gaps
     "gaps.header": {"ja": "空白・手薄な地域", "en": "Gaps"},
-    "gaps.caption": {
-        "ja": "選んだ分野で活動が少ない順。0団体、または人口1万人あたりの団体数が市の中央値の"
-        "{share}未満の地域を「空白」としています。",
-        "en": "Least covered first. An area is a gap with no organisation, or with fewer "
-        "organisations per 10,000 residents than {share} of the city median.",
-    },
     "gaps.none": {"ja": "空白の地域はありません。", "en": "No area is a gap."},
+    "gaps.focus": {
+        "ja": "注目する地域（{n}地域）だけを表示しています。",
+        "en": "Only the focused areas are listed ({n}).",
+    },
     "col.rank": {"ja": "順位", "en": "Rank"},
     "col.area": {"ja": "地域", "en": "Area"},
     "col.total": {"ja": "団体数", "en": "Organisations"},
@@ -102,7 +129,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "col.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
     "col.per_10k": {"ja": "1万人あたり", "en": "Per 10,000"},
     "col.jishubo_rate": {"ja": "自主防災カバー率", "en": "Disaster-prevention coverage"},
-    "col.gap": {"ja": "空白", "en": "Gap"},
+    "col.gap_kind": {"ja": "判定", "en": "Finding"},
     "col.reason": {"ja": "理由", "en": "Reason"},
     "col.name": {"ja": "名前", "en": "Name"},
     "col.kind": {"ja": "種類", "en": "Kind"},
@@ -132,12 +159,38 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "table.count": {"ja": "{n} 団体", "en": "{n} organisations"},
     # matrix
     "matrix.header": {"ja": "地域 × 活動分野のカバー状況", "en": "Coverage by area and field"},
-    "matrix.caption": {
-        "ja": "各地域で、その分野に活動する団体の数（協議会・自治会・市民活動団体の合計）。"
-        "列見出しをクリックすると並べ替えられます。",
+    "matrix.caption.count": {
+        "ja": "各地域で、その分野に活動する団体の数（協議会・自治会・市民活動団体の合計。"
+        "市内全域で活動する団体はすべての地域に数えます）。",
         "en": "Organisations active in each field in each area (councils, associations and "
-        "civic groups). Click a column heading to sort.",
+        "civic groups; a citywide group counts in every area).",
     },
+    "matrix.caption.per_10k": {
+        "ja": "各地域で、その分野に活動する団体の人口1万人あたりの数（2020年国勢調査の人口）。",
+        "en": "Organisations active in each field per 10,000 residents of each area "
+        "(2020 census population).",
+    },
+    "matrix.marks": {
+        "ja": "赤字は空白の地域：✕ 空白（活動する団体がない）、▼ 少ない（人口1万人あたりが、"
+        "その分野の市全体（人口で重み付け）の{share:.0%}未満）。地図の「空白の地域」と同じ判定です。",
+        "en": "Gaps in red: ✕ no activity (no organisation), ▼ sparse (per 10,000 residents "
+        "under {share:.0%} of the field's city rate, weighted by population) — the same rule "
+        "as the map's gaps.",
+    },
+    "matrix.values": {"ja": "表示する値", "en": "Values"},
+    "matrix.sort": {"ja": "並べ替え（CSVも同じ順）", "en": "Order (the CSV too)"},
+    "matrix.sort.area": {"ja": "地域の順", "en": "Area order"},
+    "matrix.descending": {"ja": "多い順", "en": "Largest first"},
+    "matrix.order.asc": {"ja": "「{field}」の少ない順", "en": "{field}, smallest first"},
+    "matrix.order.desc": {"ja": "「{field}」の多い順", "en": "{field}, largest first"},
+    "matrix.csv.title": {"ja": "表題", "en": "Title"},
+    "matrix.csv.sample": {"ja": "サンプルデータ", "en": "Sample data"},
+    "matrix.csv.fields": {"ja": "分野", "en": "Fields"},
+    "matrix.csv.metric": {"ja": "値", "en": "Values"},
+    "matrix.csv.filter": {"ja": "対象の団体", "en": "Organisations"},
+    "matrix.csv.order": {"ja": "並び順", "en": "Order"},
+    "matrix.csv.date": {"ja": "作成日", "en": "Made on"},
+    "matrix.csv.source": {"ja": "出典", "en": "Sources"},
     "matrix.which_fields": {"ja": "表示する分野", "en": "Fields to show"},
     "matrix.download": {"ja": "CSVでダウンロード", "en": "Download CSV"},
     "matrix.needs": {"ja": "地域の課題（8分野）", "en": "Local needs (8)"},

@@ -1,4 +1,4 @@
-"""How a filter describes itself (:meth:`geo.filters.OrgFilter.describe`).
+"""How a filter describes itself (:meth:`geo.filters.OrgFilter.describe` and ``headline``).
 
 The sentence is built from the pieces below, the inner ones given as ``{text}``;
 lists are joined with the language's separators (``sep.*``, :mod:`geo.words.common`).
@@ -16,12 +16,19 @@ FILTER_MESSAGES: dict[str, Mapping[str, str]] = {
     "filter.describe.active": {"ja": "{fields} で活動する{who}", "en": "{who} active in {fields}"},
     "filter.describe.all": {"ja": "すべての{who}", "en": "all {who}"},
     "filter.describe.areas": {"ja": "{text}（{areas}）", "en": "{text} in {areas}"},
+    "filter.describe.bases": {"ja": "{text}（拠点：{areas}）", "en": "{text} based in {areas}"},
     "filter.describe.name": {
         "ja": "{text}：名前に「{name}」を含む",
         "en": "{text} whose name contains “{name}”",
     },
-    "filter.describe.coverage": {
-        "ja": "{head}: {total}地域中 {zero}地域で0団体",
-        "en": "{head}: none in {zero} of {total} areas",
+    "filter.headline": {"ja": "{head}：{body}", "en": "{head} — {body}"},
+    "filter.headline.all_fields": {"ja": "すべての分野", "en": "All fields"},
+    "filter.headline.kinds": {"ja": "{head}（{kinds}）", "en": "{head} ({kinds})"},
+    "filter.headline.areas": {"ja": "{head}（{areas}で活動）", "en": "{head} (active in {areas})"},
+    "filter.headline.bases": {"ja": "{head}（拠点：{areas}）", "en": "{head} (based in {areas})"},
+    "filter.headline.name": {
+        "ja": "{head}（名前に「{name}」）",
+        "en": "{head} (name contains “{name}”)",
     },
+    "filter.headline.focus": {"ja": "{head}【{areas}】", "en": "{head} in {areas}"},
 }

@@ -34,6 +34,36 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "{area}の「{need}」の連携先候補：{n} 件",
         "en": "{n} candidate partners for {need} in {area}",
     },
+    "partners.count_caption": {
+        "ja": "地域の外に拠点がある団体と、市内全域で活動する団体を、適合度の高い順に並べています。"
+        "この地域ですでに活動している団体は、下に分けて示します。",
+        "en": "Organisations based outside the area or working citywide, best match first. "
+        "Those already active in the area are listed apart below.",
+    },
+    "partners.none_outside": {
+        "ja": "地域の外や市内全域から連携できる候補はありません。",
+        "en": "No candidate from outside the area or working citywide.",
+    },
+    "partners.more": {
+        "ja": "さらに {n} 件を表示（残り {rest} 件）",
+        "en": "Show {n} more ({rest} left)",
+    },
+    "partners.here": {
+        "ja": "すでにこの地域で活動（{area}、{n} 団体）",
+        "en": "Already active in {area} ({n})",
+    },
+    "partners.here_caption": {
+        "ja": "この地域に拠点がある市民活動団体と、活動範囲にこの地域を挙げている市民活動団体です"
+        "（この地域の協議会・自治会・町内会は含みません）。新しい連携先ではありませんが、"
+        "協力の相談先になります。",
+        "en": "Civic groups based in the area or naming it in their service area (the area's "
+        "own council and associations aside): not new partners, but people to talk to.",
+    },
+    "partners.here_none": {
+        "ja": "この分野で、この地域に拠点や活動範囲がある団体はありません。",
+        "en": "No organisation in this field is based in or serves this area.",
+    },
+    "partners.col.matched": {"ja": "該当する分野", "en": "Matching fields"},
     "partners.none": {
         "ja": "{area}の「{need}」について、連携先の候補は見つかりませんでした。"
         "候補になるのは、この分野で活動する市民活動団体（市内のどこでも）と、"
@@ -123,9 +153,11 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.by.households": {"ja": "世帯数", "en": "Households"},
     "partners.needing_caption": {
         "ja": "この団体の活動分野が空白・手薄な地域です。必要度 ＝ 空白の深さ"
-        "（団体がない＝1、市の中央値の{share}未満＝不足の割合）× {by}。",
+        "（団体がない＝1、人口1万人あたりが市全体（人口で重み付け）の{share}未満＝不足の割合）"
+        "× {by}。",
         "en": "Areas where this group's fields are gaps. Need = severity (1 with no "
-        "organisation; the shortfall below {share} of the city median otherwise) × {by}.",
+        "organisation; otherwise the shortfall below {share} of the city's rate per 10,000 "
+        "residents, weighted by population) × {by}.",
     },
     "partners.needing_count": {
         "ja": "「{name}」を必要としている地域：{n}",

@@ -35,7 +35,7 @@ headline = flt.headline(
     focus=view.areas,
 )
 
-planner_style()
+planner_style(map_fills_window=True)
 title, banner = st.columns([1, 1], vertical_alignment="center")
 title.title(app_title(city))
 with banner:

@@ -13,7 +13,7 @@ from geo.sources import attribution_lines
 from ui import data, settings
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, lang, t
-from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
 
 ensure_navigation()
@@ -26,8 +26,11 @@ view = filter_sidebar(city, map_controls=False, fields=False)
 flt = view.org_filter()
 orgs = data.filtered(flt)
 rule = gap_rule(settings.current())
-st.title(t("matrix.header"))
-sample_banner(orgs)
+planner_style()
+title, banner = st.columns([1, 1], vertical_alignment="center")
+title.title(t("matrix.header"))
+with banner:
+    sample_banner(orgs)
 
 left, middle, right = st.columns([3, 3, 2])
 which = left.radio(

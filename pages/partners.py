@@ -7,7 +7,7 @@ import streamlit as st
 from ui import partners
 from ui.boot import ensure_navigation
 from ui.i18n import t
-from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.text import md_literal
 from ui.widgets import field_label
 
@@ -16,9 +16,12 @@ ensure_navigation()
 city = load_or_stop()
 labels = area_labels(city)
 
-st.title(t("partners.title"))
+planner_style()
+title, banner = st.columns([1, 1], vertical_alignment="center")
+title.title(t("partners.title"))
+with banner:
+    sample_banner(city.organisations)
 st.caption(t("partners.intro"))
-sample_banner(city.organisations)
 
 find_tab, needing_tab = st.tabs([t("partners.tab.partners"), t("partners.tab.needing")])
 
@@ -39,11 +42,12 @@ with find_tab:
             st.subheader(t("partners.count", n=len(outside), **names))
             if outside:
                 st.caption(t("partners.count_caption"))
-                partners.show_partner_map(city, area_id, need, outside)
                 partners.show_partners_table(city, outside)
             else:
                 st.info(t("partners.none_outside"))
             partners.show_here(city, area_id, here)
+            if outside:
+                partners.show_partner_map(city, area_id, need, outside)
     partners.how_it_works()
 
 with needing_tab:

@@ -547,3 +547,14 @@ def test_the_jishubo_rate_is_the_areas_whatever_the_filter(tiny: CityData) -> No
     whole = coverage(tiny.areas, orgs, ("bousai",), metric="jishubo_rate")
     assert kept["jishubo_rate"].tolist() == whole["jishubo_rate"].tolist()
     assert kept["total"].tolist() == alone["total"].tolist()
+
+
+@pytest.mark.parametrize("value", ["120", "-1", "八十四"])
+def test_a_bad_national_rate_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    from geo.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("KYODO_NATIONAL_JISHUBO_PERCENT", value)
+    with pytest.raises(SettingsError, match="KYODO_NATIONAL_JISHUBO_PERCENT"):
+        load_settings()

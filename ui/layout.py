@@ -40,12 +40,15 @@ _PLANNER_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; line-height: 1.3;
   padding: 0.2rem 0 0; margin: 0; }
-[data-testid="stMainBlockContainer"] h1 + div, .kyodo-headline { margin: 0; }
 [data-testid="stMainBlockContainer"] h3 { font-size: 1.02rem; line-height: 1.35;
   padding: 0.1rem 0; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.75rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+</style>
+"""
+_MAP_CSS = """
+<style>
 :root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 235px))); }
 [data-testid="stElementContainer"]:has(> div > iframe[title="streamlit_folium.st_folium"]),
 [data-testid="stElementContainer"] > div:has(> iframe[title="streamlit_folium.st_folium"]),
@@ -82,9 +85,10 @@ def _language_changed() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def planner_style() -> None:
-    """The planner's page layout: a compact header and the map sized to the window."""
-    st.html(_PLANNER_CSS)
+def planner_style(*, map_fills_window: bool = False) -> None:
+    """The planner's page layout: a compact header and, for the explorer, the map as
+    tall as the window allows."""
+    st.html(_PLANNER_CSS + (_MAP_CSS if map_fills_window else ""))
 
 
 def sample_banner(orgs: pd.DataFrame) -> None:

@@ -85,7 +85,7 @@ def _requested(name: str, allowed: Sequence[str]) -> str | None:
         return None
     if value in allowed:
         return value
-    st.warning(t("partners.unknown", value=value[:40]))
+    st.warning(t("partners.unknown", value=md_literal(value[:40])))
     return None
 
 
@@ -184,7 +184,10 @@ def choose_base() -> str:
 
 def explain_none(city: CityData, area_id: str, need: str) -> None:
     """Why there is no candidate at all, and where to turn."""
-    names = {"area": area_labels(city)[area_id], "need": field_label(city.catalog, need)}
+    names = {
+        "area": md_literal(area_labels(city)[area_id]),
+        "need": md_literal(field_label(city.catalog, need)),
+    }
     anyone = bool(active_mask(city.organisations, (need,)).any())
     st.info(
         "\n\n".join(

@@ -9,7 +9,7 @@ import pytest
 
 from geo.coverage import coverage
 from geo.map.classes import class_breaks
-from geo.map.layers import legend_html
+from geo.map.legend import legend_html
 from geo.map.spec import MapSpec
 from geo.model import CityData
 from geo.summary import choropleth_summary, gap_state, summary_frame
@@ -176,7 +176,9 @@ def test_refused(cov: pd.DataFrame, metric: str, message: str) -> None:
 
 def _legend_labels(html: str) -> list[str]:
     """The class ranges the legend lists, in its order (the text after each swatch)."""
-    return re.findall(r'<i style="background:#[0-9a-f]{6}"></i>([^<]+)', html)
+    found = re.findall(r'<i class="kyodo-fill"[^>]*data-klass="(\d+)"></i>([^<]+)</li>', html)
+    assert [int(k) for k, _ in found] == list(range(len(found)))
+    return [label for _, label in found]
 
 
 @pytest.mark.parametrize("metric", ["count", "per_10k", "jishubo_rate"])

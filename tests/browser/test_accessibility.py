@@ -9,6 +9,7 @@ checked signed in, with a password hash in a secrets file of the test's own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,9 @@ LANGS = ("ja", "en")
 #: Impacts that fail a page.
 BLOCKING = {"critical", "serious"}
 PASSWORD = "a11y test password"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+#: The title Streamlit gives a component's frame when nobody names it.
+UNNAMED_FRAME = "streamlit_folium.st_folium"
 
 
 def _axe_script() -> str:
@@ -118,7 +121,7 @@ def report(where: str, violations: list[dict[str, Any]]) -> str:
 
 def assert_accessible(page: Page, lang: str) -> None:
     """No critical or serious violation on the page or in any of its frames; the page
-    (and every frame) speaks the session's language."""
+    and every map speak the session's language, and every map's frame has a name."""
     settle(page)
     problems = [report("page", axe_violations(page))]
     for frame in page.frames[1:]:
@@ -129,6 +132,12 @@ def assert_accessible(page: Page, lang: str) -> None:
     print(text_report or "no critical or serious violation")
     assert text_report == ""
     assert page.evaluate("document.documentElement.lang") == lang
+    for handle in page.locator(MAP_FRAME).element_handles():
+        title = handle.get_attribute("title") or ""
+        assert title.strip() and title != UNNAMED_FRAME, f"map frame without a name: {title!r}"
+        inner = handle.content_frame()
+        assert inner is not None
+        assert inner.evaluate("document.documentElement.lang") == lang
 
 
 def wait_for_map(page: Page) -> None:
@@ -313,18 +322,25 @@ def _rgb(hex_colour: str) -> str:
 def test_focus_is_visible_and_the_map_can_be_read_without_it(
     staff_server: AppServer, new_page: Callable[..., Page]
 ) -> None:
-    """Tab from the top: every stop outside the map shows the focus ring; the map's
-    content as text is reached by keyboard and opens with Enter."""
+    """Tab from the top: every stop shows a focus ring (the page's own outside the map,
+    the map's inside it); the map's content as text is reached by keyboard and opens
+    with Enter."""
     page = new_page()
     page.goto(f"{staff_server.url}/?basemap=none&area=yuda")
     wait_for_map(page)
     settle(page)
     title = text("a11y.summary.title", "ja")
     unmarked, reached = [], False
-    for _ in range(200):  # the map's own stops (clusters, controls) come first
+    for _ in range(120):  # the map's own stops (clusters, controls) come first
         page.keyboard.press("Tab")
         focused = page.evaluate(_FOCUSED)
-        if focused is None or focused["tag"] == "IFRAME":
+        if focused is not None and focused["tag"] == "IFRAME":
+            frame = page.locator(MAP_FRAME).element_handle().content_frame()
+            inside = frame.evaluate(_FOCUSED) if frame is not None else None
+            if inside is not None and inside["outline"] is None:
+                unmarked.append(f"map: {inside['tag']} {inside['name']}")
+            continue
+        if focused is None:
             continue
         if focused["outline"] != _rgb(FOCUS_COLOR):
             unmarked.append(f"{focused['tag']} {focused['name']}")
@@ -362,3 +378,45 @@ def test_an_area_and_the_layers_are_chosen_without_the_map(
     page.locator("[data-testid='stTable']").get_by_text(selected).wait_for(timeout=30_000)
     layers = page.get_by_role("combobox", name=text("map.layers", lang))
     assert layers.count() >= 1
+
+
+def _shape(path: str) -> str:
+    """The drawing commands of an SVG path: the same for one shape at any size."""
+    return re.sub(r"[^A-Za-z]", "", path)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_colour_is_never_the_only_carrier(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """Gaps are hatched on the map and named in the legend and in the map's content as
+    text; each point layer has its own shape in the legend and the layer control."""
+    page = new_page()
+    page.goto(f"{staff_server.url}/?basemap=none&field=bousai&metric=jishubo_rate&lang={lang}")
+    wait_for_map(page)
+    settle(page)
+    frame = page.frame_locator(MAP_FRAME).first
+    fills = frame.locator("path.kyodo-gap").evaluate_all(
+        "paths => paths.map(p => getComputedStyle(p).fill)"
+    )
+    assert fills, "this view has gaps"
+    assert all("kyodo-hatch" in fill for fill in fills), fills
+    assert text("map.legend.gap", lang) in frame.locator(".kyodo-legend").inner_text()
+
+    page.get_by_text(text("a11y.summary.title", lang)).click()
+    cells = page.locator("[data-testid='stTable'] tbody tr td:last-child")
+    cells.first.wait_for(timeout=30_000)
+    named = [c for c in cells.all_inner_texts() if c.strip() != text("a11y.gap.no", lang)]
+    assert len(named) == len(fills)
+
+    legend = frame.locator(".kyodo-legend svg.kyodo-swatch path").evaluate_all(
+        "paths => paths.map(p => p.getAttribute('d'))"
+    )
+    control = frame.locator(".leaflet-control-layers svg.kyodo-swatch path").evaluate_all(
+        "paths => paths.map(p => p.getAttribute('d'))"
+    )
+    layers = len(control)
+    assert layers >= 3
+    shapes = [_shape(d) for d in control]
+    assert len(set(shapes)) == layers, f"point layers share a shape: {shapes}"
+    assert [_shape(d) for d in legend[:layers]] == shapes

@@ -123,6 +123,10 @@ def assert_accessible(page: Page, lang: str) -> None:
     """No critical or serious violation on the page or in any of its frames; the page
     and every map speak the session's language, and every map's frame has a name."""
     settle(page)
+    # the page's language is set by a script in the page, once its element has loaded
+    page.wait_for_function(
+        "lang => document.documentElement.lang === lang", arg=lang, timeout=30_000
+    )
     problems = [report("page", axe_violations(page))]
     for frame in page.frames[1:]:
         if frame.is_detached() or not frame.url.startswith("http"):
@@ -131,7 +135,6 @@ def assert_accessible(page: Page, lang: str) -> None:
     text_report = "\n".join(p for p in problems if p)
     print(text_report or "no critical or serious violation")
     assert text_report == ""
-    assert page.evaluate("document.documentElement.lang") == lang
     for handle in page.locator(MAP_FRAME).element_handles():
         title = handle.get_attribute("title") or ""
         assert title.strip() and title != UNNAMED_FRAME, f"map frame without a name: {title!r}"

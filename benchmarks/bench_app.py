@@ -41,7 +41,7 @@ from tests.browser.conftest import AppServer, start_app, stop_app
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 REPEAT = 3
 RERUNS = 5
 SESSIONS = 20

@@ -173,9 +173,10 @@ def test_every_call_the_elements_make_is_defined_in_kyodo_js(tiny: CityData) -> 
     defined = set(re.findall(r"^\s*(\w+): \w+,?$", code.split("L.kyodo = {", 1)[1], re.M))
     html = render(tiny_map(tiny, MapSpec(area_id="nw")))
     called = set(re.findall(r"L\.kyodo\.(\w+)\(", html))
-    assert called == {"areas", "points", "legend", "focus", "offline"}
+    made = {"areas", "labels", "points", "legend", "home", "texts", "view", "layers"}
+    assert called == made | {"setup", "offline"}
     assert called <= defined
-    assert defined == {"areas", "points", "counts", "legend", "focus", "offline"}
+    assert defined == called | {"counts", "shape"}
     assert "L.KyodoDots = L.Path.extend(" in code
 
 

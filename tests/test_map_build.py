@@ -11,14 +11,21 @@ import geopandas as gpd
 import pytest
 import streamlit_folium
 import streamlit_folium as sf
-from jinja2.utils import htmlsafe_json_dumps
 
 from benchmarks.synthetic import synthetic_organisations
 from geo.coverage import coverage
 from geo.map import LAYERS, MapSpec, Viewport
 from geo.map.assets import own_url
 from geo.map.branca_compat import children as kids
-from geo.map.elements import AreaLayer, Attribution, ClusterGroup, Focus, Legend, PointArray
+from geo.map.elements import (
+    AreaLayer,
+    ClusterGroup,
+    Focus,
+    LayerList,
+    Legend,
+    MapTexts,
+    PointArray,
+)
 from geo.map.encode import escape_text
 from geo.map.spec import DEFAULT_BUDGET
 from geo.map.style import GSI_TILES
@@ -53,14 +60,16 @@ def many(tiny: CityData) -> gpd.GeoDataFrame:
 
 
 @pytest.mark.parametrize(
-    ("basemap", "url", "attribution"),
+    ("basemap", "url", "line"),
     [
-        ("gsi", GSI_TILES, "出典：国土地理院"),
-        ("osm", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "OpenStreetMap</a> contributors"),
+        ("gsi", GSI_TILES, {"ja": "出典：国土地理院", "en": "Base map: GSI Japan"}),
+        ("osm", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", {"ja": "© OpenStreetMap"}),
         ("none", None, None),
     ],
 )
-def test_basemaps(tiny: CityData, basemap: str, url: str | None, attribution: str | None) -> None:
+def test_basemaps(
+    tiny: CityData, basemap: str, url: str | None, line: dict[str, str] | None
+) -> None:
     m = tiny_map(tiny, MapSpec(basemap=basemap))
     tiles = children(m, folium.TileLayer)
     if url is None:
@@ -70,20 +79,29 @@ def test_basemaps(tiny: CityData, basemap: str, url: str | None, attribution: st
         return
     (layer,) = tiles
     assert layer.tiles == url
-    assert attribution in layer.options["attribution"]
-    if basemap == "gsi":
-        assert "https://maps.gsi.go.jp/development/ichiran.html" in layer.options["attribution"]
-    else:
-        assert layer.options["attribution"].startswith("©")
+    # the base names no one: its attribution comes with the layers, in their language
+    assert "attribution" not in layer.options
+    for lang, text in (line or {}).items():
+        (texts,) = descendants(tiny_map(tiny, MapSpec(basemap=basemap, lang=lang)), MapTexts)
+        assert text in texts.texts["lines"][0]
 
 
-def test_data_attributions_are_added(tiny: CityData) -> None:
-    m = tiny_map(tiny)
-    (attribution,) = children(m, Attribution)
-    assert attribution.lines == [escape_text(x) for x in attribution_lines(tiny.sources)]
+@pytest.mark.parametrize(
+    ("lang", "sample_line"),
+    [("ja", "※団体データはサンプル（架空）です"), ("en", "Organisation data are samples")],
+)
+def test_data_attributions_in_the_language_of_the_map(
+    tiny: CityData, lang: str, sample_line: str
+) -> None:
+    m = tiny_map(tiny, MapSpec(lang=lang, basemap="none"))
+    (texts,) = descendants(m, MapTexts)
+    lines = texts.texts["lines"]
+    assert len(lines) == len(attribution_lines(tiny.sources))
+    assert any(sample_line in x for x in lines)
     html = render(m)
-    assert "attributionControl.addAttribution" in html
-    assert "※団体データはサンプル（架空）です" in html
+    assert "L.kyodo.texts(" in html
+    assert "attributionControl.addAttribution" not in html  # not in the base: it has no language
+    assert "att.addAttribution(x)" in static_text("kyodo.js")
 
 
 def test_offline_notice_only_with_a_tiled_basemap(tiny: CityData) -> None:
@@ -176,7 +194,8 @@ def test_a_new_basemap_reloads_the_map(tiny: CityData, a: str, b: str) -> None:
     one = replay(tiny_parts(tiny, MapSpec(basemap=a)))
     two = replay(tiny_parts(tiny, MapSpec(basemap=b)))
     assert one.key != two.key
-    assert one.groups == two.groups  # the layers do not depend on the basemap
+    # the points do not depend on the basemap; the areas' group names it in the attribution
+    assert one.groups[1:] == two.groups[1:]
 
 
 @pytest.mark.parametrize("spec", VIEWS)
@@ -198,9 +217,9 @@ def test_view_change_swaps_the_layers(tiny: CityData) -> None:
     assert metric_label("count", "ja") in one.groups[0]
     assert metric_label("per_10k", "en") in two.groups[0]
     for name in [layer_name(layer, "en") for layer in LAYERS]:
-        assert htmlsafe_json_dumps(name) in (two.control or "")
+        assert escape_text(name) in (two.control or "")
     for name in [layer_name(layer, "ja") for layer in LAYERS]:
-        assert htmlsafe_json_dumps(name) not in "".join(two.groups) + (two.control or "")
+        assert escape_text(name) not in "".join(two.groups) + (two.control or "")
 
 
 def defined(script: str) -> set[str]:
@@ -226,12 +245,14 @@ def test_layer_scripts_stand_on_their_own(tiny: CityData) -> None:
     areas = sent.groups[0]
     assert "L.kyodo.areas(" in areas  # an L.geoJson layer
     assert "L.kyodo.legend(" in areas  # a control "kyodo-legend"
-    assert 'L.kyodo.focus("se", [[34.0,131.02],[34.02,131.04]]);' in areas
+    assert '"area":"se","bounds":[[34.0,131.02],[34.02,131.04]]' in areas
+    assert "L.kyodo.view(" in areas
     for i in range(1, 5):
         assert f"L.kyodo.points(feature_group_feature_group_{i}, " in sent.groups[i]
     assert "L.markerClusterGroup(" in sent.groups[LAYERS.index("civic_groups") + 1]
     assert sent.control is not None
-    overlays = re.findall(r'" : (\w+),', sent.control)
+    overlays = re.findall(r"\], ?(feature_group_\w+)\]|, (feature_group_\w+)\]", sent.control)
+    overlays = [a or b for a, b in overlays]
     assert overlays == [f"feature_group_feature_group_{i}" for i in range(1, 5)]
     assert set(overlays) <= set().union(*(defined(g) for g in sent.groups))
 
@@ -254,7 +275,7 @@ def test_legend_and_focus_travel_with_the_areas(tiny: CityData) -> None:
     )
     nothing = tiny_parts(tiny, MapSpec(area_id="atlantis"))
     assert nothing.focus is None
-    assert descendants(nothing.layers[0], Focus)[0].bounds == "null"
+    assert descendants(nothing.layers[0], Focus)[0].bounds is None
 
 
 def test_point_layers_are_named_groups(tiny: CityData) -> None:
@@ -296,12 +317,12 @@ def test_build_map_is_the_parts_put_together(tiny: CityData) -> None:
     assert [type(c) for c in kids(m)] == [
         *(type(c) for c in kids(parts.base)),
         *(type(g) for g in parts.layers),
-        folium.LayerControl,
+        LayerList,
     ]
     html = render(m)
     assert html.count("L.kyodo.legend(") == 1
-    assert html.count("L.kyodo.focus(") == 1
-    assert "map.kyodoFocus" in static_text("kyodo.js")
+    assert html.count("L.kyodo.view(") == 1
+    assert "map.kyodoView" in static_text("kyodo.js")
 
 
 def test_city_parts(city: CityData) -> None:

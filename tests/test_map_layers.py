@@ -14,7 +14,6 @@ import folium
 import geopandas as gpd
 import pytest
 from folium.map import Layer
-from jinja2.utils import htmlsafe_json_dumps
 
 from benchmarks.synthetic import synthetic_organisations
 from geo.coverage import coverage
@@ -23,6 +22,7 @@ from geo.map.branca_compat import children as kids
 from geo.map.elements import AreaCounts, AreaLayer, ClusterGroup, Legend, PointArray
 from geo.map.encode import escape_text
 from geo.map.layers import filter_shelters
+from geo.map.legend import class_swatches
 from geo.map.spec import DEFAULT_BUDGET
 from geo.map.style import GAP_COLOR, GAP_DASH, PALETTE
 from geo.map.wording import gap_reason, layer_name, metric_label
@@ -163,7 +163,7 @@ def test_legend_in_words(tiny: CityData, lang: str) -> None:
     (legend,) = descendants(tiny_map(tiny, spec), Legend)
     assert metric_label("per_10k", lang) in legend.html
     assert tiny.catalog.get("bousai").label(lang) in legend.html
-    for colour in PALETTE:
+    for colour in class_swatches():  # as the map shows them (see test_map_legend.py)
         assert colour in legend.html
     assert ("空白地域" if lang == "ja" else "Gap") in legend.html
 
@@ -176,7 +176,7 @@ def test_layers_have_localised_names(tiny: CityData, lang: str) -> None:
     assert len(children(m, folium.LayerControl)) == 1
     html = render(m)
     for name in names:
-        assert htmlsafe_json_dumps(name) in html
+        assert escape_text(name) in html
 
 
 def test_civic_groups_are_clustered(tiny: CityData) -> None:

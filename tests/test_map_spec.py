@@ -90,3 +90,30 @@ def test_settings_cover_every_field_of_the_budget() -> None:
 def test_budget_rejects_nonsense(kwargs: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         MapBudget(**kwargs)
+
+
+def test_the_pages_options_have_their_defaults() -> None:
+    spec = MapSpec()
+    assert spec.labels is True
+    assert spec.label_values is False
+    assert spec.focus == ()
+    assert spec.links is True
+    assert spec.layer_control == "expanded"
+    assert spec.legend == "open"
+    assert spec.title == ""
+    assert spec.points_interactive is True
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"layer_control": "hidden"}, {"legend": "closed"}, {"layer_control": ""}],
+)
+def test_spec_rejects_unknown_controls(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        MapSpec(**kwargs)
+
+
+def test_focus_is_normalised() -> None:
+    assert MapSpec(focus=("yuda", "ato", "yuda", "")).focus == ("ato", "yuda")
+    assert MapSpec(focus=("yuda", "ato")) == MapSpec(focus=("ato", "yuda"))
+    assert hash(MapSpec(focus=("yuda",))) == hash(MapSpec(focus=["yuda"]))  # type: ignore[arg-type]

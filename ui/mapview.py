@@ -13,6 +13,7 @@ never asks for them, so panning it reruns nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -59,6 +60,25 @@ def click_signature(returned: Any) -> str:
     return repr((returned.get("last_active_drawing"), returned.get("last_object_clicked")))
 
 
+def take_click(answer: Any, *, key: str, selection_key: str, known: Sequence[str]) -> bool:
+    """Select the area a new click on the map landed on; whether the selection changed.
+
+    A click is new when its signature (:func:`click_signature`) differs from the last
+    one taken under ``key``; a click on a point, or anywhere but an area, selects
+    nothing.
+    """
+    signature = click_signature(answer)
+    last = f"{key}.last_click"
+    if not signature or signature == st.session_state.get(last):
+        return False
+    st.session_state[last] = signature
+    area_id = clicked_area(answer, known=known)
+    if not area_id or area_id == st.session_state.get(selection_key):
+        return False
+    st.session_state[selection_key] = area_id
+    return True
+
+
 def show_map(city: CityData, view: ViewState, cov: pd.DataFrame, orgs: pd.DataFrame) -> None:
     """Draw the explorer's map; a click on an area selects it."""
     large = needs_view(city.organisations, city.shelters)
@@ -87,7 +107,19 @@ def show_parts(
     returned: list[str] = RETURNED,
 ) -> None:
     """Show a map built in parts, its layers swapped in place; a click on an area puts
-    its id under ``selection_key`` in the session and reruns once to outline it."""
+    its id under ``selection_key`` in the session.
+
+    The click is taken in the component's change callback, before the script runs
+    again, so that one run draws the selection (outlined, the map's view kept) and the
+    page's panel for it: no second run, and nothing for the page to lose. ``selected``
+    is the selection this run was drawn with; should the callback not have run, a new
+    click is still taken here and the page runs once more.
+    """
+    known = tuple(city.areas["area_id"].tolist())
+
+    def clicked() -> None:
+        take_click(st.session_state.get(key), key=key, selection_key=selection_key, known=known)
+
     answer = st_folium(
         parts.base,
         key=key,
@@ -96,12 +128,8 @@ def show_parts(
         returned_objects=returned,
         feature_group_to_add=list(parts.layers),
         layer_control=parts.control,
+        on_change=clicked,
     )
-    signature = click_signature(answer)
-    last = f"{key}.last_click"
-    if signature and signature != st.session_state.get(last):
-        st.session_state[last] = signature
-        area_id = clicked_area(answer, known=city.areas["area_id"].tolist())
-        if area_id and area_id != selected:
-            st.session_state[selection_key] = area_id
-            st.rerun()
+    changed = take_click(answer, key=key, selection_key=selection_key, known=known)
+    if changed and st.session_state.get(selection_key) != selected:
+        st.rerun()

@@ -5,6 +5,14 @@ One entry point, :func:`build`, turns what a map is built from (:class:`MapInput
 :class:`MapParts`: a base map that stays while the page is open and the layers a view
 draws on it. :func:`compose` puts the parts together into one :class:`folium.Map`.
 
+What a page chooses is on :class:`MapSpec`: besides what is shown (metric, fields,
+layers, hazards, basemap, language, the selected area), the areas' names (``labels``,
+``label_values``), a ``focus`` on some areas, no links at all (``links=False``, the
+kiosk), how the layer control and the legend are shown (``layer_control``,
+``legend``), the frame's accessible ``title``, points that take no clicks
+(``points_interactive=False``) and a touch screen (``touch``). Every map has a
+whole-city button, keeps the user's view when an area is clicked, and fills its frame.
+
 The package, one module per job (each depends only on those above it):
 
 ============================  =========================================================
@@ -15,12 +23,16 @@ The package, one module per job (each depends only on those above it):
                               encodings of points and outlines
 ``wording``                   the map's words, from the catalogue (:mod:`geo.words`)
 ``classes``                   the choropleth's classes and their ranges in words
+``labels``                    where each area's name goes (inside its largest part)
+``legend``                    the legend and the layer control's swatches, from the
+                              style values the map uses
 ``view``                      the view (:class:`Viewport`) and the plan of each layer
 ``branca_compat``             the one place that reaches into branca's internals
 ``assets``                    the browser libraries and where they are loaded from
 ``elements``                  the Leaflet elements (their code and styles are
                               ``static/map/kyodo.js`` and ``kyodo.css``)
-``layers``                    the areas with their legend, and the point layers
+``layers``                    the areas with their names, legend, whole-city button
+                              and texts, and the point layers
 ``build``                     :func:`build` and :func:`compose`
 ``returned``                  reading what the map returns: its view, a clicked area
 ============================  =========================================================

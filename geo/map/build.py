@@ -26,20 +26,24 @@ from branca.element import Figure
 from geo.map.assets import FROM_THE_INTERNET, MapAssets
 from geo.map.branca_compat import Text, assign_ids
 from geo.map.elements import (
-    Attribution,
     ClusterAssets,
+    ClusterGroup,
     FitBounds,
     KyodoAssets,
     KyodoMap,
+    LayerList,
     OfflineNotice,
+    Setup,
     Tiles,
 )
 from geo.map.layers import AreaView, area_names, areas_group, lat_lon_bounds, point_group
+from geo.map.legend import layer_labels
 from geo.map.spec import DEFAULT_BUDGET, MAX_ZOOM, MIN_ZOOM, MapBudget, MapInputs, MapSpec
-from geo.map.style import GSI_ATTRIBUTION, GSI_TILES, OSM_ATTRIBUTION, OSM_TILES, hatch_defs
+from geo.map.style import GSI_TILES, OSM_TILES, hatch_defs
 from geo.map.view import ViewPlan, Viewport, area_anchors, areas_in_view, opening_zoom
+from geo.map.wording import words
 from geo.model import CityData
-from geo.sources import Source, attribution_lines
+from geo.sources import Source
 
 
 @dataclass(frozen=True)
@@ -112,36 +116,31 @@ def city_inputs(data: CityData, orgs: gpd.GeoDataFrame | None = None) -> MapInpu
 
 
 #: The basemaps as tile providers, so folium need not search its list of providers by URL.
+#: Their attribution is drawn with the layers, in the page's language
+#: (:func:`geo.map.layers.attribution_texts`), so the base stays the same in both.
 _PROVIDERS = {
     "gsi": xyzservices.TileProvider(
-        name="gsi", url=GSI_TILES, attribution="国土地理院", html_attribution=GSI_ATTRIBUTION
+        name="gsi", url=GSI_TILES, attribution="国土地理院", html_attribution="国土地理院"
     ),
     "osm": xyzservices.TileProvider(
-        name="osm", url=OSM_TILES, attribution="OpenStreetMap", html_attribution=OSM_ATTRIBUTION
+        name="osm", url=OSM_TILES, attribution="OpenStreetMap", html_attribution="OpenStreetMap"
     ),
 }
 
 
 def _tiles(basemap: str) -> folium.TileLayer | None:
-    if basemap == "gsi":
-        return Tiles(
-            tiles=_PROVIDERS["gsi"],
-            attr=GSI_ATTRIBUTION,
-            name="国土地理院 標準地図",
-            min_zoom=MIN_ZOOM,
-            max_zoom=MAX_ZOOM,
-            max_native_zoom=18,
-            control=False,
-        )
-    if basemap == "osm":
-        return Tiles(
-            tiles=_PROVIDERS["osm"],
-            attr=OSM_ATTRIBUTION,
-            name="OpenStreetMap",
-            max_zoom=MAX_ZOOM,
-            control=False,
-        )
-    return None
+    if basemap == "none":
+        return None
+    tiles = Tiles(
+        tiles=_PROVIDERS[basemap],
+        name=basemap,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM,
+        max_native_zoom=18,
+        control=False,
+    )
+    tiles.options.pop("attribution", None)
+    return tiles
 
 
 def _empty_map(areas: gpd.GeoDataFrame, *, touch: bool) -> KyodoMap:
@@ -176,7 +175,9 @@ def base_map(
 ) -> KyodoMap:
     """The part of the map that never changes while the page is open (see :class:`MapParts`).
 
-    With ``spec.touch`` the text is large enough to read without pinching.
+    With ``spec.touch`` the text is large enough to read without pinching. ``sources``
+    are no longer drawn by the base (the layers name them, in the page's language);
+    the parameter stays for callers that pass them.
     """
     m = _empty_map(areas, touch=spec.touch)
     figure = m.get_root()
@@ -186,12 +187,10 @@ def base_map(
     if tiles is not None:
         tiles.add_to(m)
         OfflineNotice().add_to(m)
-    lines = attribution_lines(tuple(sources))
-    if lines:
-        Attribution(lines).add_to(m)
     # the civic groups may be switched on later, without reloading the page
     ClusterAssets().add_to(m)
     KyodoAssets(touch=spec.touch).add_to(m)
+    Setup(touch=spec.touch).add_to(m)
     FitBounds(lat_lon_bounds(areas.total_bounds)).add_to(m)
     assign_ids(figure, f"base:{spec.basemap}:{'touch' if spec.touch else 'pointer'}")
     assets.apply(m)
@@ -249,22 +248,42 @@ def build(
     """
     areas = inputs.areas
     by_area = _by_area(areas, cov)
-    selected = spec.area_id if spec.area_id in set(areas["area_id"]) else None
+    known = set(areas["area_id"])
+    selected = spec.area_id if spec.area_id in known else None
     base = base_map(areas, spec, inputs.sources, assets)
     shown = areas_in_view(areas, view, budget, keep=selected)
-    area_view = AreaView(areas, by_area, selected, shown)
-    groups: list[folium.FeatureGroup] = [areas_group(area_view, spec, inputs.catalog)]
+    area_view = AreaView(areas, by_area, selected, shown, frozenset(spec.focus) & known)
     zoom = view.zoom if view is not None else opening_zoom(areas.total_bounds, budget.map_width)
     plan = ViewPlan(view, budget, zoom)
     names = area_names(areas, spec.lang)
     anchors = functools.cache(lambda: area_anchors(areas))
     modes: dict[str, str] = {}
+    points: list[folium.FeatureGroup] = []
     for layer in spec.layers:
         group, modes[layer] = point_group(layer, inputs, spec, plan, names, anchors)
-        groups.append(group)
-    control = folium.LayerControl(collapsed=False) if spec.layers else None
+        points.append(group)
+    clustered = [
+        layer for layer, g in zip(spec.layers, points, strict=True) if isinstance(g, ClusterGroup)
+    ]
+    shaded = areas_group(
+        area_view, spec, inputs, label_limit=budget.count_areas, clustered=clustered
+    )
+    groups = [shaded, *points]
+    control = layer_control(spec)
     assign_ids([*groups, *([control] if control is not None else [])], f"layers:{spec!r}")
-    return MapParts(base, tuple(groups), control, spec, area_view.focus(), modes)
+    return MapParts(base, tuple(groups), control, spec, area_view.focus_bounds(), modes)
+
+
+def layer_control(spec: MapSpec) -> LayerList | None:
+    """The layer control of ``spec.layer_control``: a checkbox per point layer, with its
+    swatch; ``None`` for ``none`` or without point layers."""
+    if not spec.layers or spec.layer_control == "none":
+        return None
+    return LayerList(
+        layer_labels(spec.layers, spec.lang),
+        collapsed=spec.layer_control == "collapsed",
+        toggle=words("map.layers.toggle", spec.lang),
+    )
 
 
 def compose(parts: MapParts) -> folium.Map:
@@ -286,4 +305,4 @@ def compose(parts: MapParts) -> folium.Map:
     return m
 
 
-__all__ = ["MapParts", "base_map", "build", "city_inputs", "compose"]
+__all__ = ["MapParts", "base_map", "build", "city_inputs", "compose", "layer_control"]

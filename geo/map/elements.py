@@ -21,7 +21,14 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.map.assets import own_url
-from geo.map.branca_compat import CachedName, FastRender, clear_children, parent, render_fast
+from geo.map.branca_compat import (
+    CachedName,
+    FastRender,
+    children,
+    clear_children,
+    parent,
+    render_fast,
+)
 from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
 from geo.map.spec import SCALE
 from geo.map.wording import offline_notice
@@ -188,7 +195,9 @@ class AreaCounts(FastRender, _InGroup):
     Each row is ``[lat, lon, count, name]`` with ``name`` an index into the table
     ``t`` of escaped area names. A circle shows the count; its tooltip says the area
     and the count in words (``u``: the escaped text before and after the number); a
-    tap zooms in towards the area, down to where the layer shows its points.
+    tap zooms in towards the area, down to where the layer shows its points. Without
+    ``interactive`` the circles take no clicks; ``min_size`` is their least diameter
+    in pixels (a touch target).
     """
 
     _template = Template(
@@ -206,13 +215,25 @@ L.kyodo.counts({{ this.parent_name() }}, {{ this.payload }});
         unit: tuple[str, str],
         colour: str,
         detail_zoom: int,
+        *,
+        interactive: bool = True,
+        min_size: int = 0,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "AreaCounts"
         self.rows = list(rows)
-        self.payload = script_json(
-            {"t": list(table), "u": list(unit), "c": colour, "z": detail_zoom, "r": self.rows}
-        )
+        payload: dict[str, object] = {
+            "t": list(table),
+            "u": list(unit),
+            "c": colour,
+            "z": detail_zoom,
+            "r": self.rows,
+        }
+        if not interactive:
+            payload["i"] = False
+        if min_size:
+            payload["m"] = min_size
+        self.payload = script_json(payload)
 
 
 class Legend(FastRender, Layer):
@@ -220,47 +241,171 @@ class Legend(FastRender, Layer):
 
     The control holds prepared (escaped) HTML. Being a layer, the legend goes into the
     areas group and leaves the map with it: when the page swaps the dynamic layers
-    (``map.removeLayer(group)``), the old legend goes and the new one comes.
+    (``map.removeLayer(group)``), the old legend goes and the new one comes. With
+    ``mode`` ``collapsed`` it waits behind a button named ``label``.
     """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.kyodo.legend({{ this.payload }});
+var {{ this.get_name() }} = L.kyodo.legend({{ this.payload }}, {{ this.options_json }});
 {% endmacro %}
 """
     )
 
-    def __init__(self, html_text: str) -> None:
+    def __init__(self, html_text: str, mode: str = "open", label: str = "") -> None:
         super().__init__(overlay=True, control=False)
         self._name = "Legend"
         self.html = html_text
+        self.mode = mode
+        self.label = escape_text(label)
         self.payload = script_json(html_text)
+        self.options_json = script_json({"mode": mode, "label": self.label})
 
 
-class Focus(FastRender, Layer):
-    """Moves the map onto the selected area when added, once per selection (``L.kyodo.focus``).
+class AreaLabels(FastRender, Layer):
+    """Every area's name, always on the map (``L.kyodo.labels``), taking no clicks.
 
-    The map remembers the last area it was moved to, so swapping the layers for a new
-    metric or filter keeps the view the user has panned to; choosing another area (or
-    none, then the same again) moves it. ``bounds`` is ``[[south, west], [north,
-    east]]`` or ``None`` for no selection.
+    ``rows`` are ``[lat, lon, name, value, muted]`` (escaped texts), the smallest area
+    first (:func:`geo.map.labels.label_rows`); the page places them at every zoom.
     """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.kyodo.focus({{ this.key }}, {{ this.bounds }});
+var {{ this.get_name() }} = L.kyodo.labels({{ this.payload }});
 {% endmacro %}
 """
     )
 
-    def __init__(self, area_id: str | None, bounds: Sequence[Sequence[float]] | None) -> None:
+    def __init__(self, rows: Sequence[Sequence[object]]) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "AreaLabels"
+        self.rows = [list(r) for r in rows]
+        self.payload = script_json({"r": self.rows})
+
+
+class Focus(FastRender, Layer):
+    """Moves the map when the layers are added (``L.kyodo.view``).
+
+    A fresh map opens on the selected area, else on the home bounds (the focused areas,
+    or all). Later, a new focus (``home``) moves the map onto it; an area selected
+    elsewhere on the page is brought into view without zooming in; an area clicked on
+    the map leaves the view as the user has it. ``bounds`` are ``[[south, west],
+    [north, east]]`` or ``None``.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.view({{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        area_id: str | None,
+        bounds: Sequence[Sequence[float]] | None,
+        home: str = "",
+        home_bounds: Sequence[Sequence[float]] | None = None,
+    ) -> None:
         super().__init__(overlay=True, control=False)
         self._name = "Focus"
         self.area_id = area_id
-        self.key = script_json(None if area_id is None else escape_text(area_id))
-        self.bounds = script_json(None if bounds is None else [list(b) for b in bounds])
+        self.home = home
+        self.bounds = None if bounds is None else [list(b) for b in bounds]
+        self.home_bounds = None if home_bounds is None else [list(b) for b in home_bounds]
+        self.payload = script_json(
+            {
+                "area": None if area_id is None else escape_text(area_id),
+                "bounds": self.bounds,
+                "home": escape_text(home),
+                "homeBounds": self.home_bounds,
+            }
+        )
+
+
+class HomeButton(FastRender, Layer):
+    """The whole-city button (``L.kyodo.home``): back to ``bounds`` (the city or the
+    focused areas), named ``label``; a layer, so it follows the page's language."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.home({{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, label: str, bounds: Sequence[Sequence[float]]) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "HomeButton"
+        self.label = escape_text(label)
+        self.bounds = [list(b) for b in bounds]
+        self.payload = script_json({"label": self.label, "bounds": self.bounds})
+
+
+class MapTexts(FastRender, Layer):
+    """The map's texts in the page's language, while the layers are on it (``L.kyodo.texts``).
+
+    The frame's title and ``lang``, the zoom buttons' names, the attribution lines
+    (escaped HTML: the base map's first, a link only with ``links``), the Leaflet
+    prefix (plain text without ``links``), the name of a touch screen's ⓘ button, and
+    whether points take clicks (``passive``).
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.texts({{ this.payload }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, texts: Mapping[str, object]) -> None:
+        super().__init__(overlay=True, control=False)
+        self._name = "MapTexts"
+        self.texts = dict(texts)
+        self.payload = script_json(self.texts)
+
+
+class LayerList(FastRender, folium.LayerControl):
+    """The layer control (``L.kyodo.layers``): each point layer's swatch and name.
+
+    ``labels`` maps a group's name to its label (escaped HTML: the swatch, then the
+    name). Its toggle, when ``collapsed``, is a button named ``toggle``. It stays a
+    :class:`folium.LayerControl` with its variable name, which ``st_folium`` relies on.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.kyodo.layers({{ this._parent.get_name() }}, {{ this.entries_js }},
+    {{ this.options_json }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, labels: Mapping[str, str], *, collapsed: bool, toggle: str) -> None:
+        super().__init__(collapsed=collapsed)
+        self.labels = dict(labels)
+        self.entries: list[tuple[str, str]] = []
+        self.entries_js = "[]"
+        self.options_json = script_json({"collapsed": collapsed, "label": escape_text(toggle)})
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
+        """List the point layers of the map (as folium does), then render without compiling."""
+        self.reset()
+        self.entries = []
+        above = parent(self)
+        for item in children(above) if above is not None else []:
+            if isinstance(item, Layer) and item.control and item.overlay:
+                label = self.labels.get(item.layer_name, escape_text(item.layer_name))
+                self.overlays[item.layer_name] = item.get_name()
+                self.entries.append((script_json(label), item.get_name()))
+        self.entries_js = "[" + ", ".join(f"[{lab}, {var}]" for lab, var in self.entries) + "]"
+        render_fast(self, **kwargs)
 
 
 class ClusterGroup(FastRender, folium.FeatureGroup):
@@ -310,24 +455,23 @@ class KyodoAssets(JSCSSMixin, MacroElement):
             self.default_css.append(("kyodo_touch_css", own_url("kyodo-touch.css")))
 
 
-class Attribution(FastRender, _InGroup):
-    """Adds the (escaped) data attribution lines to the map's attribution control."""
+class Setup(FastRender, _InGroup):
+    """Sets the base map up once (``L.kyodo.setup``): a touch screen's class, the pane
+    of the areas' names, and the map reflowed whenever its frame is resized."""
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-{%- for line in this.payload %}
-{{ this.parent_name() }}.attributionControl.addAttribution({{ line }});
-{%- endfor %}
+L.kyodo.setup({{ this.parent_name() }}, {{ this.payload }});
 {% endmacro %}
 """
     )
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, *, touch: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "Attribution"
-        self.lines = [escape_text(x) for x in lines]
-        self.payload = [script_json(x) for x in self.lines]
+        self._name = "Setup"
+        self.touch = touch
+        self.payload = script_json({"touch": touch})
 
 
 class OfflineNotice(FastRender, _InGroup):
@@ -349,18 +493,22 @@ L.kyodo.offline({{ this.parent_name() }}, {{ this.payload }});
 
 __all__ = [
     "AreaCounts",
+    "AreaLabels",
     "AreaLayer",
     "AreaTooltip",
-    "Attribution",
     "ClusterAssets",
     "ClusterGroup",
     "FitBounds",
     "Focus",
     "Group",
+    "HomeButton",
     "KyodoAssets",
     "KyodoMap",
+    "LayerList",
     "Legend",
+    "MapTexts",
     "OfflineNotice",
     "PointArray",
+    "Setup",
     "Tiles",
 ]

@@ -16,21 +16,25 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.fields import FieldCatalog
-from geo.map.classes import class_breaks, class_labels, class_of, format_value, metric_column
+from geo.map.classes import class_breaks, class_of, format_value, metric_column
 from geo.map.elements import (
     AreaCounts,
+    AreaLabels,
     AreaLayer,
     AreaTooltip,
     ClusterGroup,
     Focus,
     Group,
+    HomeButton,
     Legend,
+    MapTexts,
     PointArray,
 )
 from geo.map.encode import StringTable, coordinates, escape_text, latlon
-from geo.map.spec import POINT_DECIMALS, MapInputs, MapSpec
-from geo.map.style import GAP_COLOR, PALETTE, POINT_STYLES, SELECTED_COLOR, area_style
+from geo.map.labels import label_rows
+from geo.map.legend import legend_html
+from geo.map.spec import COUNT_AREAS, POINT_DECIMALS, MapInputs, MapSpec
+from geo.map.style import BASEMAP_URLS, POINT_STYLES, area_style
 from geo.map.view import Count, PointPlan, ViewPlan, plan_layer
 from geo.map.wording import (
     gap_reason,
@@ -41,6 +45,8 @@ from geo.map.wording import (
     words,
 )
 from geo.model import HAZARDS
+from geo.sources import Source
+from geo.words import has
 
 #: Stands for the number in a count's text while it is split around it.
 _MARK = "\x00"
@@ -86,83 +92,6 @@ def _area_tooltip(spec: MapSpec) -> AreaTooltip:
     )
 
 
-def area_layer(
-    areas: gpd.GeoDataFrame,
-    by_area: pd.DataFrame,
-    spec: MapSpec,
-    selected: str | None,
-    shown: gpd.GeoDataFrame,
-) -> tuple[AreaLayer, tuple[float, ...]]:
-    """The shaded areas with their tooltip, and the class breaks.
-
-    The classes are those of all ``areas``; ``shown`` (a subset, possibly with
-    simplified outlines) are the areas drawn. Gaps are drawn above plain areas and
-    the selected area on top, so their outlines show.
-    """
-    lang = spec.lang
-    column = metric_column(spec.metric)
-    breaks = class_breaks(
-        [float(v) for v in by_area.loc[list(areas["area_id"]), column]], spec.metric
-    )
-    values = [float(v) for v in by_area.loc[list(shown["area_id"]), column]]
-    names = area_names(shown, lang)
-    features: list[tuple[dict[str, str], shapely.Geometry]] = []
-    styles: dict[str, dict[str, object]] = {}
-    classes: dict[str, int] = {}
-    order: list[tuple[int, int]] = []
-    for i, (area_id, geom) in enumerate(zip(shown["area_id"], shown.geometry, strict=True)):
-        row = by_area.loc[area_id]
-        is_gap = bool(row["is_gap"])
-        key = escape_text(area_id)
-        classes[key] = class_of(values[i], breaks)
-        styles[key] = area_style(classes[key], is_gap=is_gap, selected=area_id == selected)
-        props = {
-            "area_id": key,
-            "name": names[area_id],
-            "value": escape_text(format_value(values[i], spec.metric, lang)),
-            "reason": escape_text(gap_reason(row, lang)),
-        }
-        features.append((props, geom))
-        order.append((2 if area_id == selected else int(is_gap), i))
-    features = [features[i] for _, i in sorted(order)]
-    name = words("map.areas", lang)
-    return AreaLayer(features, styles, classes, name=name, tooltip=_area_tooltip(spec)), breaks
-
-
-def _field_line(codes: Sequence[str], labels: Mapping[str, str], sep: str) -> str:
-    return sep.join(escape_text(labels.get(c, c)) for c in codes)
-
-
-def legend_html(
-    spec: MapSpec, breaks: Sequence[float], catalog: FieldCatalog, *, selected: bool
-) -> str:
-    """The legend in words (escaped HTML): the metric, the fields, the classes, the gap
-    style and, with a selection, the selected area's outline."""
-    lang = spec.lang
-    fields = (
-        _field_line(spec.fields, catalog.labels(lang), words("map.sep", lang))
-        if spec.fields
-        else escape_text(words("map.legend.all_fields", lang))
-    )
-    parts = [
-        f"<b>{escape_text(metric_label(spec.metric, lang))}</b>",
-        f"{escape_text(words('map.legend.fields', lang))}：{fields}",
-    ]
-    for colour, label in zip(PALETTE, class_labels(breaks, spec.metric, lang), strict=True):
-        parts.append(f'<i style="background:{colour}"></i>{escape_text(label)}')
-    parts.append(
-        '<svg width="18" height="12"><rect x="1" y="1" width="16" height="10"'
-        f' fill="url(#kyodo-hatch-0)" stroke="{GAP_COLOR}" stroke-width="2"'
-        f' stroke-dasharray="3 2"/></svg>{escape_text(words("map.legend.gap", lang))}'
-    )
-    if selected:
-        parts.append(
-            f'<i style="background:none;border:3px solid {SELECTED_COLOR}"></i>'
-            f"{escape_text(words('map.legend.selected', lang))}"
-        )
-    return "<br>".join(parts)
-
-
 def lat_lon_bounds(bounds: Sequence[float]) -> list[list[float]]:
     """``[[south, west], [north, east]]`` from ``(west, south, east, north)``."""
     west, south, east, north = (float(v) for v in bounds)
@@ -183,31 +112,186 @@ class AreaView:
         The selected area, ``None`` for none.
     shown
         The areas drawn (:func:`geo.map.view.areas_in_view`).
+    focus
+        The focused areas (known ids only); empty for none.
     """
 
     areas: gpd.GeoDataFrame
     by_area: pd.DataFrame
     selected: str | None
     shown: gpd.GeoDataFrame
+    focus: frozenset[str] = frozenset()
 
-    def focus(self) -> tuple[float, float, float, float] | None:
+    def focus_bounds(self) -> tuple[float, float, float, float] | None:
         """``(west, south, east, north)`` of the selected area, ``None`` for none."""
-        if self.selected is None:
+        return self._bounds({self.selected} if self.selected is not None else set())
+
+    def home_bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` of the focused areas, or of all areas."""
+        found = self._bounds(set(self.focus)) if self.focus else None
+        if found is not None:
+            return found
+        w, s, e, n = (float(v) for v in self.areas.total_bounds)
+        return (w, s, e, n)
+
+    def muted(self) -> frozenset[str]:
+        """The areas greyed: every area outside a non-empty focus."""
+        if not self.focus:
+            return frozenset()
+        return frozenset(str(a) for a in self.areas["area_id"]) - self.focus
+
+    def _bounds(self, ids: set[str]) -> tuple[float, float, float, float] | None:
+        if not ids:
             return None
-        chosen = self.areas.loc[self.areas["area_id"] == self.selected]
+        chosen = self.areas.loc[self.areas["area_id"].isin(ids)]
         w, s, e, n = (float(v) for v in chosen.total_bounds)
         return (w, s, e, n)
 
 
-def areas_group(view: AreaView, spec: MapSpec, catalog: FieldCatalog) -> Group:
-    """The areas' group: shaded areas, legend, and the move onto the selected area."""
-    shaded = Group(name=words("map.areas", spec.lang), overlay=True, control=False)
-    layer, breaks = area_layer(view.areas, view.by_area, spec, view.selected, view.shown)
+def area_layer(view: AreaView, spec: MapSpec) -> tuple[AreaLayer, tuple[float, ...]]:
+    """The shaded areas with their tooltip, and the class breaks.
+
+    The classes are those of all areas; ``view.shown`` (a subset, possibly with
+    simplified outlines) are the areas drawn. Areas outside a focus are greyed. Gaps
+    are drawn above plain areas and the selected area on top, so their outlines show.
+    """
+    lang = spec.lang
+    column = metric_column(spec.metric)
+    by_area, shown = view.by_area, view.shown
+    breaks = class_breaks(
+        [float(v) for v in by_area.loc[list(view.areas["area_id"]), column]], spec.metric
+    )
+    values = [float(v) for v in by_area.loc[list(shown["area_id"]), column]]
+    names = area_names(shown, lang)
+    muted = view.muted()
+    features: list[tuple[dict[str, str], shapely.Geometry]] = []
+    styles: dict[str, dict[str, object]] = {}
+    classes: dict[str, int] = {}
+    order: list[tuple[int, int]] = []
+    for i, (area_id, geom) in enumerate(zip(shown["area_id"], shown.geometry, strict=True)):
+        row = by_area.loc[area_id]
+        is_gap = bool(row["is_gap"]) and area_id not in muted
+        key = escape_text(area_id)
+        classes[key] = class_of(values[i], breaks)
+        styles[key] = area_style(
+            classes[key], is_gap=is_gap, selected=area_id == view.selected, muted=area_id in muted
+        )
+        props = {
+            "area_id": key,
+            "name": names[area_id],
+            "value": escape_text(format_value(values[i], spec.metric, lang)),
+            "reason": escape_text(gap_reason(row, lang)),
+        }
+        features.append((props, geom))
+        order.append((2 if area_id == view.selected else int(is_gap), i))
+    features = [features[i] for _, i in sorted(order)]
+    name = words("map.areas", lang)
+    return AreaLayer(features, styles, classes, name=name, tooltip=_area_tooltip(spec)), breaks
+
+
+def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
+    """Every drawn area's name (and value, with ``spec.label_values``); ``None`` without
+    ``spec.labels`` or when more than ``limit`` areas are drawn (they could not be read)."""
+    if not spec.labels or len(view.shown) > limit:
+        return None
+    names = area_names(view.shown, spec.lang)
+    values: dict[str, str] | None = None
+    if spec.label_values:
+        column = metric_column(spec.metric)
+        values = {
+            str(a): escape_text(
+                format_value(float(view.by_area.loc[a, column]), spec.metric, spec.lang)
+            )
+            for a in view.shown["area_id"]
+        }
+    return AreaLabels(label_rows(view.shown, names, values, view.muted()))
+
+
+def map_title(spec: MapSpec) -> str:
+    """The map frame's accessible title: ``spec.title``, or one naming the map."""
+    if spec.title:
+        return spec.title
+    return words("map.title.default", spec.lang, metric=metric_label(spec.metric, spec.lang))
+
+
+def attribution_texts(spec: MapSpec, sources: Sequence[Source]) -> list[str]:
+    """The attribution lines in ``spec.lang`` (escaped HTML): the base map's, then the
+    data sources' (a catalogue text ``map.source.<id>`` where there is one). Only the
+    base map's line is a link, and only with ``spec.links``."""
+    lines: list[str] = []
+    if spec.basemap != "none":
+        text_ = escape_text(words(f"map.attribution.{spec.basemap}", spec.lang))
+        url = BASEMAP_URLS[spec.basemap]
+        lines.append(
+            f'<a href="{url}" target="_blank" rel="noopener noreferrer">{text_}</a>'
+            if spec.links
+            else text_
+        )
+    for source in sources:
+        if not source.attribution:
+            continue
+        key = f"map.source.{source.source_id}"
+        line = words(key, spec.lang) if has(key) else source.attribution
+        lines.append(escape_text(line))
+    return lines
+
+
+def map_texts(spec: MapSpec, sources: Sequence[Source]) -> MapTexts:
+    """The map's texts in ``spec.lang`` (see :class:`geo.map.elements.MapTexts`)."""
+    lang = spec.lang
+    return MapTexts(
+        {
+            "lang": lang,
+            "title": escape_text(map_title(spec)),
+            "zoomIn": escape_text(words("map.zoom_in", lang)),
+            "zoomOut": escape_text(words("map.zoom_out", lang)),
+            "close": escape_text(words("map.close", lang)),
+            "sources": escape_text(words("map.sources", lang)),
+            "lines": attribution_texts(spec, sources),
+            "links": spec.links,
+            "passive": not spec.points_interactive,
+        }
+    )
+
+
+def areas_group(
+    view: AreaView,
+    spec: MapSpec,
+    inputs: MapInputs,
+    *,
+    label_limit: int = COUNT_AREAS,
+    clustered: Sequence[str] = (),
+) -> Group:
+    """The areas' group: shaded areas, their names, the legend, the whole-city button,
+    the map's texts, and the move onto the selected or focused areas."""
+    lang = spec.lang
+    shaded = Group(name=words("map.areas", lang), overlay=True, control=False)
+    layer, breaks = area_layer(view, spec)
     layer.add_to(shaded)
-    legend = legend_html(spec, breaks, catalog, selected=view.selected is not None)
-    Legend(legend).add_to(shaded)
-    focus = view.focus()
-    Focus(view.selected, None if focus is None else lat_lon_bounds(focus)).add_to(shaded)
+    labels = area_labels(view, spec, label_limit)
+    if labels is not None:
+        labels.add_to(shaded)
+    if spec.legend != "none":
+        html_text = legend_html(
+            spec,
+            breaks,
+            inputs.catalog,
+            selected=view.selected is not None,
+            focused=bool(view.focus),
+            clustered=clustered,
+        )
+        Legend(html_text, spec.legend, words("map.legend", lang)).add_to(shaded)
+    home = lat_lon_bounds(view.home_bounds())
+    label = words("map.home.focus" if view.focus else "map.home", lang)
+    HomeButton(label, home).add_to(shaded)
+    map_texts(spec, inputs.sources).add_to(shaded)
+    selected = view.focus_bounds()
+    Focus(
+        view.selected,
+        None if selected is None else lat_lon_bounds(selected),
+        ",".join(sorted(view.focus)),
+        home,
+    ).add_to(shaded)
     return shaded
 
 
@@ -282,6 +366,10 @@ def org_rows(part: pd.DataFrame, lines: Lines) -> list[list[object]]:
 
 
 _Council = tuple[str, tuple[str, ...], bool]
+
+
+def _field_line(codes: Sequence[str], labels: Mapping[str, str], sep: str) -> str:
+    return sep.join(escape_text(labels.get(c, c)) for c in codes)
 
 
 def _councils_by_area(
@@ -399,18 +487,41 @@ def _count_label(count: Count, names: Mapping[str, str], lang: str) -> str:
     return html_words("map.count.others", lang, area=name) if count.several else name
 
 
+#: Least diameter of a count's circle on a touch screen (a touch target), in pixels.
+TOUCH_TARGET = 48
+
+
 def counts_group(
-    layer: str, planned: PointPlan, names: Mapping[str, str], lang: str, detail_zoom: int
+    layer: str, planned: PointPlan, names: Mapping[str, str], spec: MapSpec, detail_zoom: int
 ) -> Group:
     """A large layer drawn as labelled counts (per area or per square)."""
+    lang = spec.lang
     table = StringTable()
     rows = [[c.lat, c.lon, c.n, table.ref(_count_label(c, names, lang))] for c in planned.counts]
     unit = "map.count.sites" if layer == "shelters" else "map.count.orgs"
     before, after = html_words(unit, lang, n=_MARK).split(_MARK)
     colour = str(POINT_STYLES[layer]["fillColor"])
     group = Group(name=layer_name(layer, lang), overlay=True, control=True)
-    group.add_child(AreaCounts(rows, table.items, (before, after), colour, detail_zoom))
+    counts = AreaCounts(
+        rows,
+        table.items,
+        (before, after),
+        colour,
+        detail_zoom,
+        interactive=spec.points_interactive,
+        min_size=TOUCH_TARGET if spec.touch else 0,
+    )
+    group.add_child(counts)
     return group
+
+
+def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
+    """The style of a point layer's points: its shape and colours, and ``interactive``
+    false when the points take no clicks (``spec.points_interactive``)."""
+    style = dict(POINT_STYLES[layer])
+    if not spec.points_interactive:
+        style["interactive"] = False
+    return style
 
 
 def _points_group(layer: str, lang: str, array: PointArray) -> folium.FeatureGroup:
@@ -461,7 +572,7 @@ def point_group(
         Where each area's count goes; called only when a layer is counted per area.
     """
     lines = Lines(StringTable(), names, inputs.catalog.labels(spec.lang), spec.lang)
-    style = POINT_STYLES[layer]
+    style = point_style(layer, spec)
     if layer == "councils":  # one point per center: always whole
         rows = council_rows(inputs.centers, inputs.orgs, lines)
         array = PointArray(rows, lines.table.items, [], style)
@@ -471,7 +582,7 @@ def point_group(
     lons, lats, _ = coordinates(part)
     planned = plan_layer(part["area_id"].tolist(), lons, lats, plan, anchors)
     if planned.mode in ("counts", "grid"):
-        group = counts_group(layer, planned, names, spec.lang, plan.budget.detail_zoom)
+        group = counts_group(layer, planned, names, spec, plan.budget.detail_zoom)
         return group, planned.mode
     if planned.mode == "in_view":
         part = part.iloc[planned.positions]
@@ -483,15 +594,19 @@ def point_group(
 __all__ = [
     "AreaView",
     "Lines",
+    "area_labels",
     "area_layer",
     "area_names",
     "areas_group",
+    "attribution_texts",
     "council_rows",
     "counts_group",
     "filter_shelters",
     "lat_lon_bounds",
-    "legend_html",
+    "map_texts",
+    "map_title",
     "org_rows",
     "point_group",
+    "point_style",
     "shelter_rows",
 ]

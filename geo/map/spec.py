@@ -53,6 +53,10 @@ LAYERS = ("councils", "associations", "civic_groups", "shelters")
 BASEMAPS = ("gsi", "osm", "none")
 #: The languages the map speaks.
 LANGS = ("ja", "en")
+#: How the layer control is shown: open, behind a button, or not at all.
+LAYER_CONTROLS = ("expanded", "collapsed", "none")
+#: How the legend is shown: open, behind a button (a toggle), or not at all.
+LEGENDS = ("open", "collapsed", "none")
 
 MIN_ZOOM = 5
 MAX_ZOOM = 18
@@ -166,7 +170,32 @@ class MapSpec:
         The selected area, outlined; the map opens on it. ``None`` for none.
     touch
         A touch screen (the kiosk): one finger scrolls the page instead of dragging the
-        map, and the map's text is large. Changes the base map.
+        map, the map's text is at least 20 px and every control at least 48 px, and the
+        attribution waits behind an ⓘ button. Changes the base map.
+    labels
+        Every area's name always on the map, at a point well inside its largest part,
+        scaled with the zoom and moved aside (with a leader line) where names would
+        collide. Labels never take a click or a tap.
+    label_values
+        Under each name, the area's value as the legend formats it.
+    focus
+        Areas to focus on: when not empty, they keep their colour and the others are
+        greyed (not recoloured, not hatched as gaps); the map opens on them and its
+        whole-city button returns to them. Unknown ids are ignored.
+    links
+        ``False`` (the kiosk): no anchor or ``href`` anywhere in the map (attribution
+        as plain text, buttons rather than links), so nothing leaves the page or opens
+        a window.
+    layer_control
+        ``expanded``, ``collapsed`` (behind a button) or ``none``.
+    legend
+        ``open``, ``collapsed`` (behind a toggle button) or ``none``.
+    title
+        The map frame's accessible title; empty for a default naming the map, in
+        ``lang``. The frame's document also takes ``lang`` as its language.
+    points_interactive
+        ``False``: the points are drawn, but clicks and taps go to the area beneath
+        (no tooltip or popup on points).
     """
 
     metric: str = "count"
@@ -177,6 +206,14 @@ class MapSpec:
     lang: str = "ja"
     area_id: str | None = None
     touch: bool = False
+    labels: bool = True
+    label_values: bool = False
+    focus: tuple[str, ...] = ()
+    links: bool = True
+    layer_control: str = "expanded"
+    legend: str = "open"
+    title: str = ""
+    points_interactive: bool = True
 
     def __post_init__(self) -> None:
         if self.metric not in METRICS:
@@ -185,7 +222,14 @@ class MapSpec:
             raise ValueError(f"unknown basemap {self.basemap!r}; expected one of {BASEMAPS}")
         if self.lang not in LANGS:
             raise ValueError(f"unknown language {self.lang!r}; expected one of {LANGS}")
+        if self.layer_control not in LAYER_CONTROLS:
+            raise ValueError(
+                f"unknown layer_control {self.layer_control!r}; expected one of {LAYER_CONTROLS}"
+            )
+        if self.legend not in LEGENDS:
+            raise ValueError(f"unknown legend {self.legend!r}; expected one of {LEGENDS}")
         object.__setattr__(self, "fields", tuple(sorted(set(self.fields))))
+        object.__setattr__(self, "focus", tuple(sorted({str(a) for a in self.focus if a})))
         object.__setattr__(self, "layers", _ordered(self.layers, LAYERS, "layers"))
         object.__setattr__(self, "hazards", _ordered(self.hazards, HAZARDS, "hazards"))
         if self.area_id == "":
@@ -229,6 +273,8 @@ __all__ = [
     "DETAIL_ZOOM",
     "LANGS",
     "LAYERS",
+    "LAYER_CONTROLS",
+    "LEGENDS",
     "MAP_WIDTH",
     "MAX_ZOOM",
     "MIN_ZOOM",

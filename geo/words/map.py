@@ -26,6 +26,7 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.value.count": {"ja": "{n} 団体", "en": "{n} organisations"},
     "map.value.per_10k": {"ja": "{v:.1f} 団体／1万人", "en": "{v:.1f} per 10,000"},
     "map.legend.fields": {"ja": "分野", "en": "Fields"},
+    "map.legend.fields_are": {"ja": "分野：{fields}", "en": "Fields: {fields}"},
     "map.legend.all_fields": {"ja": "すべての分野", "en": "all fields"},
     "map.legend.or_more": {"ja": "{lo} 以上", "en": "{lo} or more"},
     "map.legend.gap": {
@@ -33,6 +34,53 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Gap (no or few organisations)",
     },
     "map.legend.selected": {"ja": "選択中の地域", "en": "Selected area"},
+    "map.legend.muted": {"ja": "選んだ地域の外", "en": "Outside the chosen areas"},
+    "map.legend.points": {"ja": "地図上の地点", "en": "Points on the map"},
+    "map.legend.cluster": {
+        "ja": "近くの団体のまとまり（数字は団体数）",
+        "en": "Nearby groups together (the number of groups)",
+    },
+    # the map's frame and controls
+    "map.title.default": {"ja": "地図：地域ごとの{metric}", "en": "Map: {metric} by area"},
+    "map.home": {"ja": "市全体を表示", "en": "Whole city"},
+    "map.home.focus": {"ja": "選んだ地域を表示", "en": "Chosen areas"},
+    "map.zoom_in": {"ja": "拡大", "en": "Zoom in"},
+    "map.zoom_out": {"ja": "縮小", "en": "Zoom out"},
+    "map.layers.toggle": {"ja": "表示する地点", "en": "Points shown"},
+    "map.legend": {"ja": "凡例", "en": "Legend"},
+    "map.sources": {"ja": "出典", "en": "Sources"},
+    "map.close": {"ja": "閉じる", "en": "Close"},
+    # the attribution line: the base map, then the data sources (by source id; a
+    # source without a key here keeps the line its data gives)
+    "map.attribution.gsi": {"ja": "出典：国土地理院", "en": "Base map: GSI Japan"},
+    "map.attribution.osm": {
+        "ja": "© OpenStreetMap contributors",
+        "en": "© OpenStreetMap contributors",
+    },
+    "map.source.estat": {
+        "ja": "出典：e-Stat 令和2年国勢調査 境界データ（加工して作成）",
+        "en": "Boundaries: e-Stat, 2020 Census (processed)",
+    },
+    "map.source.geolonia": {
+        "ja": "出典：Geolonia 住所データ (CC BY 4.0)",
+        "en": "Addresses: Geolonia (CC BY 4.0)",
+    },
+    "map.source.gsi-shelters": {
+        "ja": "出典：国土地理院 指定緊急避難場所・指定避難所データ",
+        "en": "Evacuation sites: GSI Japan",
+    },
+    "map.source.n03": {
+        "ja": "出典：国土数値情報（行政区域データ）国土交通省",
+        "en": "Administrative boundaries: MLIT National Land Numerical Information",
+    },
+    "map.source.assignment": {
+        "ja": "中心部の地域境界はおおよそです（町字の地域への割り当ては推定を含む）",
+        "en": "Area boundaries in the centre are approximate (towns assigned by estimate)",
+    },
+    "map.source.sample": {
+        "ja": "※団体データはサンプル（架空）です",
+        "en": "Organisation data are samples (fictitious)",
+    },
     # the points' popups
     "map.sep": {"ja": "、", "en": ", "},
     "map.sample": {"ja": "サンプル（架空の団体）", "en": "Sample (fictitious)"},

@@ -7,18 +7,108 @@
     "use strict";
     if (L.kyodo) { return; }
 
-    // Many circles of one style as one SVG path, with a tooltip and a popup for the
-    // circle under the pointer: a thousand points cost the page one element.
+    // --- controls as buttons, focus without scrolling ------------------------------------
+
+    // The text of escaped HTML (the texts arrive escaped; attributes want them plain).
+    function plain(html) {
+        var t = document.createElement("textarea");
+        t.innerHTML = html;
+        return t.value;
+    }
+
+    // A <button> (never a link): keyboard reachable, announced as a button, going nowhere.
+    // label: escaped text.
+    function button(className, label, container) {
+        var b = L.DomUtil.create("button", className, container);
+        b.type = "button";
+        if (label) { b.title = plain(label); b.setAttribute("aria-label", plain(label)); }
+        L.DomEvent.disableClickPropagation(b);
+        L.DomEvent.on(b, "click", L.DomEvent.stop);
+        return b;
+    }
+
+    // Focus an element without scrolling any page. A click on the map focuses it (for the
+    // keyboard); a plain focus() made the page around the map's frame scroll it into view
+    // between the press and the release, so the first click on a partly hidden map was
+    // taken for a drag and lost.
+    function focusQuietly(el) {
+        try { el.focus({preventScroll: true}); } catch (err) { el.focus(); }
+    }
+
+    if (L.Map.Keyboard) {
+        L.Map.Keyboard.prototype._onMouseDown = function () {
+            if (!this._focused) { focusQuietly(this._map._container); }
+        };
+    }
+
+    // Zoom buttons as buttons.
+    L.Control.Zoom.prototype._createButton = function (html, title, className, container, fn) {
+        var b = button(className, title, container);
+        b.innerHTML = html;
+        L.DomEvent.on(b, "click", fn, this);
+        return b;
+    };
+
+    // A popup's close button as a button.
+    var popupLayout = L.Popup.prototype._initLayout;
+    L.Popup.prototype._initLayout = function () {
+        popupLayout.call(this);
+        var old = this._closeButton;
+        if (!old || old.tagName !== "A") { return; }
+        var b = button(old.className, L.kyodo.words.close, null);
+        b.innerHTML = "<span aria-hidden=\"true\">&#215;</span>";
+        L.DomEvent.on(b, "click", function () {
+            if (this._map) { this._map.closePopup(this); }
+        }, this);
+        old.parentNode.replaceChild(b, old);
+        this._closeButton = b;
+    };
+
+    // --- shapes ------------------------------------------------------------------------
+
+    // An SVG path of a shape centred on (x, y) in a box of half-side r (the same shapes
+    // as shape_path in geo/map/style.py).
+    function shape(kind, x, y, r) {
+        if (kind === "square") {
+            var s = r * 0.9;
+            return "M" + (x - s) + "," + (y - s) + "h" + 2 * s + "v" + 2 * s + "h" + -2 * s + "z";
+        }
+        if (kind === "diamond") {
+            return "M" + x + "," + (y - r) + "l" + r + "," + r + "l" + -r + "," + r + "l" + -r + "," + -r + "z";
+        }
+        if (kind === "triangle") {
+            return "M" + x + "," + (y - r) + "l" + r + "," + r * 1.7 + "h" + -2 * r + "z";
+        }
+        var arc = "a" + r + "," + r + " 0 1,0 ";
+        return "M" + (x - r) + "," + y + arc + 2 * r + ",0" + arc + -2 * r + ",0z";
+    }
+
+    // One point drawn as its layer's shape (a circle marker with another outline).
+    L.KyodoShape = L.CircleMarker.extend({
+        _updatePath: function () {
+            var p = this._point, r = this._radius;
+            this._renderer._setPath(this, this._empty() ? "M0 0" : shape(this.options.shape, p.x, p.y, r));
+        }
+    });
+
+    // Many points of one style as one SVG path, with a tooltip and a popup for the point
+    // under the pointer: a thousand points cost the page one element.
     L.KyodoDots = L.Path.extend({
         options: {fill: true, fillRule: "nonzero"},
         initialize: function (at, titles, popup, style) {
             L.setOptions(this, style);
             this._at = at; this._titles = titles; this._popupOf = popup; this._xy = [];
+            if (this.options.interactive === false) { return; }
             this._tip = L.tooltip({direction: "top", offset: [0, -(style.radius || 5)]});
             this.on({mousemove: this._hover, mouseout: this._leave, click: this._open}, this);
         },
         getBounds: function () { return L.latLngBounds(this._at); },
         getCenter: function () { return this.getBounds().getCenter(); },
+        // what a click on the layer reports: a point, never an area
+        toGeoJSON: function () {
+            var at = this._at[this._last >= 0 ? this._last : 0] || L.latLng(0, 0);
+            return {type: "Feature", properties: {}, geometry: {type: "Point", coordinates: [at.lng, at.lat]}};
+        },
         _project: function () {
             var map = this._map;
             this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
@@ -27,11 +117,11 @@
         _update: function () {
             if (!this._map) { return; }
             var b = this._renderer._bounds, r = this.options.radius || 5, out = [];
-            var arc = "a" + r + "," + r + " 0 1,0 ";
+            var kind = this.options.shape || "circle";
             this._xy.forEach(function (p) {
                 var off = p.x + r < b.min.x || p.x - r > b.max.x;
                 if (off || p.y + r < b.min.y || p.y - r > b.max.y) { return; }
-                out.push("M" + (p.x - r) + "," + p.y + arc + 2 * r + ",0" + arc + -2 * r + ",0");
+                out.push(shape(kind, p.x, p.y, r));
             });
             this._renderer._setPath(this, out.length ? out.join("") : "M0 0");
         },
@@ -55,10 +145,11 @@
         },
         _leave: function () {
             this._shown = -1;
-            if (this._map) { this._map.closeTooltip(this._tip); }
+            if (this._map && this._tip) { this._map.closeTooltip(this._tip); }
         },
         _open: function (e) {
             var i = this._under(e);
+            this._last = i;
             if (i < 0) { return; }
             this._leave();
             L.popup().setLatLng(this._at[i]).setContent(this._popupOf(i)).openOn(this._map);
@@ -69,9 +160,12 @@
         }
     });
 
+    // --- the areas -----------------------------------------------------------------------
+
     // The areas as one GeoJSON layer. d.f: [properties, [type, rings]] per area, each
     // ring as integer steps of 1/scale degree; d.k: the distinct styles; d.s: each
-    // area's index into them.
+    // area's index into them. A click notes the area on the map, so that selecting it
+    // does not move the view.
     function areas(d, scale) {
         function ring(r) {
             var out = [], x = 0, y = 0;
@@ -85,31 +179,148 @@
             if (g[0] === "Polygon") { return {type: "Polygon", coordinates: g[1].map(ring)}; }
             return {type: "MultiPolygon", coordinates: g[1].map(function (p) { return p.map(ring); })};
         }
+        function style(f) { return d.k[d.s[f.properties.area_id]]; }
         var layer = L.geoJson({
             type: "FeatureCollection",
             features: d.f.map(function (f) {
                 return {type: "Feature", properties: f[0], geometry: geometry(f[1])};
             })
         }, {
-            style: function (f) { return d.k[d.s[f.properties.area_id]]; },
+            style: style,
             onEachFeature: function (f, l) {
                 l.on({
-                    mouseover: function (e) { e.target.setStyle({fillOpacity: 0.85}); },
-                    mouseout: function (e) { layer.resetStyle(e.target); }
+                    mouseover: function (e) { e.target.setStyle({weight: style(f).weight + 2}); },
+                    mouseout: function (e) { layer.resetStyle(e.target); },
+                    click: function () { if (l._map) { l._map.kyodoPicked = f.properties.area_id; } }
                 });
             }
         });
         return layer;
     }
 
-    // Circles from one compact array, added to the group g. Each row of d.r is
+    // --- area names ----------------------------------------------------------------------
+
+    // Font size (px) of the names at a zoom: larger as the map zooms in; a touch screen's
+    // names are read at arm's length.
+    function labelSize(zoom, touch) {
+        var size = 12 + Math.max(-2, Math.min(4, zoom - 10));
+        return touch ? Math.max(20, size + 6) : size;
+    }
+
+    function overlaps(a, b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    }
+
+    // Where one label may go: at its point first, then further out on eight sides,
+    // nearest first.
+    function candidates(p, w, h) {
+        var out = [{x: p.x - w / 2, y: p.y - h / 2, moved: false}];
+        var dirs = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+        for (var k = 1; k <= 7; k++) {
+            var step = k * (h * 0.8);
+            dirs.forEach(function (dir) {
+                var cx = p.x + dir[0] * (w / 2 + step * 0.6), cy = p.y + dir[1] * (h / 2 + step * 0.5);
+                if (dir[1] === 0) { cx = p.x + dir[0] * (w / 2 + step * 0.5); }
+                if (dir[0] === 0) { cy = p.y + dir[1] * (h / 2 + step * 0.4); }
+                out.push({x: cx - w / 2, y: cy - h / 2, moved: true});
+            });
+        }
+        return out;
+    }
+
+    // The boxes (in layer points) the controls of the map cover, so names avoid them.
+    function controlBoxes(map) {
+        var boxes = [], origin = map.getContainer().getBoundingClientRect();
+        var list = map.getContainer().querySelectorAll(".leaflet-control");
+        Array.prototype.forEach.call(list, function (el) {
+            var r = el.getBoundingClientRect();
+            if (!r.width || !r.height) { return; }
+            var tl = map.containerPointToLayerPoint([r.left - origin.left, r.top - origin.top]);
+            boxes.push({x: tl.x, y: tl.y, w: r.width, h: r.height});
+        });
+        return boxes;
+    }
+
+    // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
+    // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
+    // the best places); d.v: values shown under the names.
+    var Labels = L.Layer.extend({
+        initialize: function (d) { this._d = d; },
+        onAdd: function (map) {
+            var pane = map.getPane("kyodoLabels") || map.createPane("kyodoLabels");
+            var root = this._root = L.DomUtil.create("div", "kyodo-labels leaflet-zoom-hide", pane);
+            root.setAttribute("aria-hidden", "true");
+            var svg = this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+            svg.setAttribute("class", "kyodo-leaders");
+            root.appendChild(svg);
+            this._items = this._d.r.map(function (r) {
+                var el = L.DomUtil.create("div", "kyodo-label" + (r[4] ? " kyodo-label-muted" : ""), root);
+                var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
+                if (r[3]) { html += "<span class=\"kyodo-label-value\">" + r[3] + "</span>"; }
+                el.innerHTML = html;
+                return {at: L.latLng(r[0], r[1]), el: el};
+            });
+            map.on("zoomend viewreset resize kyodolayout", this._place, this);
+            // placed once the controls added with them are there (names avoid them)
+            root.style.visibility = "hidden";
+            this._frame = L.Util.requestAnimFrame(function () {
+                this._place();
+                root.style.visibility = "";
+            }, this);
+            return this;
+        },
+        onRemove: function (map) {
+            map.off("zoomend viewreset resize kyodolayout", this._place, this);
+            L.Util.cancelAnimFrame(this._frame);
+            L.DomUtil.remove(this._root);
+            return this;
+        },
+        _place: function () {
+            var map = this._map;
+            if (!map) { return; }
+            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
+            this._root.style.fontSize = labelSize(map.getZoom(), touch) + "px";
+            var sizes = this._items.map(function (it) {
+                return {w: it.el.offsetWidth + 2, h: it.el.offsetHeight};
+            });
+            var placed = controlBoxes(map), lines = [];
+            this._items.forEach(function (it, i) {
+                var p = map.latLngToLayerPoint(it.at), w = sizes[i].w, h = sizes[i].h;
+                var spots = candidates(p, w, h), spot = null;
+                for (var j = 0; j < spots.length && !spot; j++) {
+                    var box = {x: spots[j].x, y: spots[j].y, w: w, h: h};
+                    if (!placed.some(function (b) { return overlaps(box, b); })) { spot = spots[j]; }
+                }
+                it.el.style.visibility = spot ? "" : "hidden";
+                if (!spot) { return; }
+                placed.push({x: spot.x, y: spot.y, w: w, h: h});
+                L.DomUtil.setPosition(it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
+                if (spot.moved) {
+                    var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
+                    var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
+                    lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
+                }
+            });
+            var d = lines.join("");
+            this._svg.innerHTML = d ? "<path class=\"kyodo-leader-halo\" d=\"" + d +
+                "\"/><path class=\"kyodo-leader\" d=\"" + d + "\"/>" : "";
+        }
+    });
+
+    function labels(d) { return new Labels(d); }
+
+    // --- points --------------------------------------------------------------------------
+
+    // Points from one compact array, added to the group g. Each row of d.r is
     // [dlat, dlon, title, line, ...]: coordinates as integer steps of 1/d.k degree, a
     // title as text or [n, rest] (its first n characters are those of the title
     // before), a line as escaped text or an index into d.t. The popup shows the title
     // in bold, the layer's lines d.h, then the row's lines. In a cluster group each
-    // point is a circle marker; otherwise all are one L.KyodoDots path.
+    // point is a marker of the layer's shape; otherwise all are one L.KyodoDots path.
+    // With d.s.interactive false the points take no clicks (they go to the area).
     function points(g, d) {
         var t = d.t, y = 0, x = 0, last = "", at = [], titles = [];
+        var active = d.s.interactive !== false;
         function line(v) { return typeof v === "number" ? t[v] : v; }
         d.r.forEach(function (r) {
             var title = typeof r[2] === "string" ? r[2] : last.slice(0, r[2][0]) + r[2][1];
@@ -129,9 +340,11 @@
         }
         if (g.addLayers) {
             g.addLayers(at.map(function (p, i) {
-                var m = L.circleMarker(p, d.s);
-                m.bindTooltip(titles[i]);
-                m.bindPopup(function () { return popup(i); });
+                var m = new L.KyodoShape(p, d.s);
+                if (active) {
+                    m.bindTooltip(titles[i]);
+                    m.bindPopup(function () { return popup(i); });
+                }
                 return m;
             }));
             return;
@@ -142,26 +355,33 @@
     // Counts of a large layer as labelled circles, added to the group g. Each row of
     // d.r is [lat, lon, count, name] with name an index into d.t; the tooltip is the
     // name, d.u[0], the count and d.u[1]; a tap zooms in, down to zoom d.z at least.
+    // With d.i false they take no clicks; d.m is their least size in pixels.
     function counts(g, d) {
         function n(v) { return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+        var active = d.i !== false;
         d.r.forEach(function (r) {
-            var size = Math.round(26 + 6 * Math.log(r[2]) / Math.LN10);
+            var size = Math.max(d.m || 0, Math.round(26 + 6 * Math.log(r[2]) / Math.LN10));
             var m = L.marker([r[0], r[1]], {
                 keyboard: false,
+                interactive: active,
                 icon: L.divIcon({
                     className: "kyodo-count",
                     html: "<span style=\"border-color:" + d.c + "\">" + n(r[2]) + "</span>",
                     iconSize: [size, size]
                 })
             });
-            m.bindTooltip(d.t[r[3]] + d.u[0] + n(r[2]) + d.u[1]);
-            m.on("click", function (e) {
-                var map = e.target._map;
-                if (map) { map.setView(e.latlng, Math.max(map.getZoom() + 2, d.z)); }
-            });
+            if (active) {
+                m.bindTooltip(d.t[r[3]] + d.u[0] + n(r[2]) + d.u[1]);
+                m.on("click", function (e) {
+                    var map = e.target._map;
+                    if (map) { map.setView(e.latlng, Math.max(map.getZoom() + 2, d.z)); }
+                });
+            }
             g.addLayer(m);
         });
     }
+
+    // --- controls that come and go with the layers -----------------------------------------
 
     // A layer that shows a control while it is on a map, and nothing else: removing
     // its group removes the control too.
@@ -172,26 +392,103 @@
         getBounds: function () { return L.latLngBounds([]); }
     });
 
-    // The legend (prepared, escaped HTML) at the bottom right.
-    function legend(html) {
+    // A button that opens and closes a part of a control (aria-expanded says which).
+    function toggle(container, className, label, body, open) {
+        var b = button(className, label, null);
+        container.insertBefore(b, container.firstChild);
+        function set(value) {
+            b.setAttribute("aria-expanded", value ? "true" : "false");
+            body.hidden = !value;
+            L.DomUtil[value ? "addClass" : "removeClass"](container, "kyodo-open");
+        }
+        L.DomEvent.on(b, "click", function () { set(body.hidden); });
+        set(open);
+        return b;
+    }
+
+    // The legend (prepared, escaped HTML) at the bottom right; o.mode "collapsed" puts
+    // it behind a button named o.label.
+    function legend(html, o) {
+        o = o || {mode: "open"};
         var control = L.control({position: "bottomright"});
         control.onAdd = function () {
             var div = L.DomUtil.create("div", "kyodo-legend");
-            div.innerHTML = html;
+            var body = L.DomUtil.create("div", "kyodo-legend-body", div);
+            body.innerHTML = html;
+            if (o.mode === "collapsed") {
+                L.DomUtil.addClass(div, "kyodo-legend-collapsible");
+                var b = toggle(div, "kyodo-legend-toggle", o.label, body, false);
+                b.textContent = plain(o.label);
+            } else if (o.label) {
+                div.setAttribute("role", "group");
+                div.setAttribute("aria-label", plain(o.label));
+            }
             L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
             return div;
         };
         return new Shown(control);
     }
 
-    // Moves the map onto bounds ([[south, west], [north, east]] or null) when added,
-    // once per key: swapping the layers for another metric keeps the user's view.
-    var Focus = L.Layer.extend({
-        initialize: function (key, bounds) { this._key = key; this._bounds = bounds; },
+    // The layer control: one checkbox per point layer, its name after its swatch (e:
+    // [label HTML, layer] each); its toggle is a button named o.label.
+    function layers(map, e, o) {
+        var overlays = {};
+        e.forEach(function (x) { overlays[x[0]] = x[1]; });
+        var control = L.control.layers({}, overlays, {
+            collapsed: !!o.collapsed, position: "topright", autoZIndex: true
+        }).addTo(map);
+        var old = control._layersLink;
+        if (old && old.tagName === "A") {
+            var b = button(old.className + " kyodo-layers-toggle", o.label, null);
+            b.setAttribute("aria-expanded", o.collapsed ? "false" : "true");
+            L.DomEvent.on(b, "click", function () {
+                var open = L.DomUtil.hasClass(control._container, "leaflet-control-layers-expanded");
+                if (open) { control.collapse(); } else { control.expand(); }
+                b.setAttribute("aria-expanded", open ? "false" : "true");
+            });
+            old.parentNode.replaceChild(b, old);
+            control._layersLink = b;
+        }
+        if (o.label) {
+            control.getContainer().setAttribute("role", "group");
+            control.getContainer().setAttribute("aria-label", plain(o.label));
+        }
+        return control;
+    }
+
+    // The whole-city button (top left, under the zoom buttons): back to bounds.
+    function home(o) {
+        var control = L.control({position: "topleft"});
+        control.onAdd = function (map) {
+            var div = L.DomUtil.create("div", "leaflet-bar kyodo-home");
+            var b = button("kyodo-home-button", o.label, div);
+            b.innerHTML = "<span class=\"kyodo-home-icon\" aria-hidden=\"true\"></span>" +
+                "<span class=\"kyodo-home-text\">" + o.label + "</span>";
+            b.removeAttribute("title");
+            L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds); });
+            return div;
+        };
+        return new Shown(control);
+    }
+
+    // Moves the map when added: a fresh map opens on the selected area (else on the
+    // home bounds: the focused areas or the whole city); a new focus shows it; an area
+    // selected elsewhere on the page is brought into view (without zooming in); an area
+    // clicked on the map leaves the view as it is.
+    var View = L.Layer.extend({
+        initialize: function (d) { this._d = d; },
         onAdd: function (map) {
-            if (map.kyodoFocus !== this._key) {
-                map.kyodoFocus = this._key;
-                if (this._bounds) { map.fitBounds(this._bounds); }
+            var d = this._d, last = map.kyodoView, picked = map.kyodoPicked;
+            map.kyodoView = {home: d.home, area: d.area};
+            map.kyodoPicked = null;
+            if (!last) {
+                if (d.bounds) { map.fitBounds(d.bounds); } else { map.fitBounds(d.homeBounds); }
+            } else if (last.home !== d.home) {
+                map.fitBounds(d.homeBounds);
+            } else if (last.area !== d.area && d.bounds && picked !== d.area) {
+                var b = L.latLngBounds(d.bounds);
+                if (!map.getBounds().contains(b)) { map.fitBounds(b, {maxZoom: map.getZoom()}); }
             }
             return this;
         },
@@ -199,7 +496,102 @@
         getBounds: function () { return L.latLngBounds([]); }
     });
 
-    function focus(key, bounds) { return new Focus(key, bounds); }
+    function view(d) { return new View(d); }
+
+    // The texts of the map in the page's language, while the layers are on it: the
+    // frame's title and language, the zoom buttons' names, the attribution lines (the
+    // base map first; as plain text without links), the touch screen's ⓘ button that
+    // shows them, and whether points take clicks.
+    var Texts = L.Layer.extend({
+        initialize: function (d) { this._d = d; },
+        onAdd: function (map) {
+            var d = this._d, att = map.attributionControl, c = map.getContainer();
+            L.kyodo.words.close = d.close;
+            var title = plain(d.title);
+            document.documentElement.lang = d.lang;
+            document.title = title;
+            try {
+                var frame = window.frameElement;
+                if (frame) { frame.title = title; frame.setAttribute("data-kyodo-map", d.lang); }
+            } catch (err) { /* a frame of another origin keeps its title */ }
+            c.setAttribute("aria-label", title);
+            if (map.zoomControl) {
+                var zoom = map.zoomControl;
+                [[zoom._zoomInButton, d.zoomIn], [zoom._zoomOutButton, d.zoomOut]].forEach(function (x) {
+                    if (x[0]) { x[0].title = plain(x[1]); x[0].setAttribute("aria-label", plain(x[1])); }
+                });
+            }
+            if (att) {
+                if (map.kyodoPrefix === undefined) { map.kyodoPrefix = att.options.prefix; }
+                att.setPrefix(d.links ? map.kyodoPrefix : "Leaflet");
+                d.lines.forEach(function (x) { att.addAttribution(x); });
+                if (L.DomUtil.hasClass(c, "kyodo-touch")) { this._info = info(att, d.sources).addTo(map); }
+            }
+            L.DomUtil[d.passive ? "addClass" : "removeClass"](c, "kyodo-passive-points");
+            return this;
+        },
+        onRemove: function (map) {
+            var att = map.attributionControl;
+            if (att) { this._d.lines.forEach(function (x) { att.removeAttribution(x); }); }
+            if (this._info) { this._info.remove(); this._info = null; }
+            return this;
+        },
+        getBounds: function () { return L.latLngBounds([]); }
+    });
+
+    // The ⓘ button that shows and hides the attribution (a touch screen).
+    function info(att, label) {
+        var control = L.control({position: "bottomright"});
+        control.onAdd = function () {
+            var div = L.DomUtil.create("div", "leaflet-bar kyodo-info");
+            var b = button("kyodo-info-button", label, div);
+            b.textContent = "ⓘ";
+            b.setAttribute("aria-expanded", "false");
+            L.DomEvent.on(b, "click", function () {
+                var open = !L.DomUtil.hasClass(att.getContainer(), "kyodo-open");
+                L.DomUtil[open ? "addClass" : "removeClass"](att.getContainer(), "kyodo-open");
+                b.setAttribute("aria-expanded", open ? "true" : "false");
+            });
+            return div;
+        };
+        return control;
+    }
+
+    function texts(d) { return new Texts(d); }
+
+    // --- the base map ----------------------------------------------------------------------
+
+    // fn once on the next animation frame, however often it is asked for before then.
+    function throttled(fn) {
+        var queued = false;
+        return function () {
+            if (queued) { return; }
+            queued = true;
+            window.requestAnimationFrame(function () { queued = false; fn(); });
+        };
+    }
+
+    // Once per map: a touch screen's class, the pane of the names, the map reflowed
+    // whenever its frame changes size, and "kyodolayout" fired whenever what the names
+    // must avoid may have moved: the controls change size (their styles arrive after
+    // the map's script in a component's frame; a legend opens), or the fonts load.
+    function setup(map, o) {
+        var c = map.getContainer();
+        if (o.touch) { L.DomUtil.addClass(c, "kyodo-touch"); }
+        if (!map.getPane("kyodoLabels")) { map.createPane("kyodoLabels"); }
+        var layout = throttled(function () { map.fire("kyodolayout"); });
+        if (window.ResizeObserver) {
+            new window.ResizeObserver(throttled(function () {
+                map.invalidateSize({pan: false});
+            })).observe(c);
+            var corners = new window.ResizeObserver(layout);
+            Object.keys(map._controlCorners || {}).forEach(function (k) {
+                corners.observe(map._controlCorners[k]);
+            });
+        }
+        if (document.fonts && document.fonts.ready) { document.fonts.ready.then(layout); }
+        window.addEventListener("load", layout);
+    }
 
     // Says so on the map (once) when base-map tiles fail to load.
     function offline(map, text) {
@@ -222,11 +614,18 @@
     }
 
     L.kyodo = {
+        words: {close: "×"},
         areas: areas,
+        labels: labels,
         points: points,
         counts: counts,
         legend: legend,
-        focus: focus,
-        offline: offline
+        layers: layers,
+        home: home,
+        view: view,
+        texts: texts,
+        setup: setup,
+        offline: offline,
+        shape: shape
     };
 }(window.L));

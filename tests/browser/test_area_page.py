@@ -19,7 +19,7 @@ def test_direct_link_shows_the_area_and_downloads_its_sheet(
 ) -> None:
     page.goto(f"{app_server.url}/area?area=ajisu")
     page.get_by_role("heading", name="阿知須地域").wait_for(timeout=60_000)
-    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    frame = page.frame_locator("iframe[src*='streamlit_folium.st_folium']")
     frame.locator(".leaflet-container").wait_for(timeout=30_000)
     assert frame.locator(".leaflet-overlay-pane path").count() >= 1
     with page.expect_download(timeout=60_000) as info:

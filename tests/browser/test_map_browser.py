@@ -1,0 +1,481 @@
+"""The map in a real browser: names, one-click selection, the whole-city button, no links,
+touch targets, the frame it fills (geo/map, static/map).
+
+Two kinds of page: the explorer as a visitor meets it (``streamlit run``, the map in
+``st_folium``'s frame), and a small page of our own, a composed map in a frame of the
+same origin served from this machine, for the options the pages will use (the kiosk's
+``links=False``, ``touch``, ``points_interactive=False``, collapsed controls).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from benchmarks.browser import static_server
+from geo.coverage import coverage
+from geo.map import MapSpec, build, city_inputs, compose
+from geo.map.assets import MapAssets, asset_dirs, local_asset
+from geo.map.layers import map_title
+from geo.map.legend import class_swatches
+from geo.model import CityData
+from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Frame, Page
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+PLANNER = {"width": 1600, "height": 1000}
+
+#: The names a visitor can read: shown, inside the map, clear of each other and of the
+#: map's controls.
+READABLE_NAMES = """() => {
+  const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const controls = [...document.querySelectorAll('.leaflet-control')]
+    .map(e => e.getBoundingClientRect()).filter(r => r.width && r.height);
+  const labels = [...document.querySelectorAll('.kyodo-label')]
+    .filter(l => getComputedStyle(l).visibility !== 'hidden');
+  const rects = labels.map(l => l.getBoundingClientRect());
+  const hit = (a, b) => a.left < b.right && b.left < a.right
+    && a.top < b.bottom && b.top < a.bottom;
+  return labels.filter((l, i) => {
+    const r = rects[i];
+    const inside = r.left >= box.left && r.right <= box.right && r.top >= box.top
+      && r.bottom <= box.bottom;
+    return inside && rects.every((o, j) => j === i || !hit(r, o))
+      && controls.every(o => !hit(r, o));
+  }).map(l => l.querySelector('.kyodo-label-name').textContent);
+}"""
+
+#: The Leaflet map of a frame: ``window.map`` in st_folium's, the one global map otherwise.
+THE_MAP = """(() => window.map || Object.values(window).find(v => v instanceof L.Map))()"""
+
+#: A point of the frame where the area is what a click reaches (no point or control on
+#: top), nearest its name's point; ``null`` when there is none.
+CLEAR_POINT = (
+    """([aid, maxY]) => {
+  const map = """
+    + THE_MAP
+    + """;
+  let layer = null;
+  map.eachLayer(l => { if (l.feature && l.feature.properties.area_id === aid) layer = l; });
+  const r = layer._path.getBoundingClientRect();
+  const label = [...document.querySelectorAll('.kyodo-label')];
+  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  let best = null;
+  for (let dy = 0; dy <= r.height; dy += 3) {
+    for (let dx = 0; dx <= r.width; dx += 3) {
+      const x = r.left + dx, y = r.top + dy;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= Math.min(innerHeight, maxY)) continue;
+      if (document.elementFromPoint(x, y) !== layer._path) continue;
+      const d = (x - cx) ** 2 + (y - cy) ** 2;
+      if (!best || d < best[2]) best = [x, y, d];
+    }
+  }
+  return best && [best[0], best[1]];
+}"""
+)
+
+#: Every element of the frame a finger can act on, with its size.
+TARGETS = """() => [...document.querySelectorAll('a, button, input, select, [role=button], '
+    + '[tabindex]:not([tabindex="-1"]), .leaflet-interactive')]
+  .filter(e => !e.classList.contains('leaflet-container') && e.tagName !== 'path')
+  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                 return r.width && r.height && s.visibility !== 'hidden'; })
+  .map(e => { const r = e.getBoundingClientRect();
+              return [e.tagName + '.' + e.className,
+                      Math.round(r.width), Math.round(r.height)]; })"""
+
+#: Every visible piece of text in the frame with its font size in pixels.
+TEXT_SIZES = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const t = walker.currentNode, e = t.parentElement;
+    if (!t.textContent.trim() || !e || e.closest('svg, script, style')) continue;
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    if (!r.width || !r.height || s.visibility === 'hidden' || s.display === 'none') continue;
+    if (e.closest('[hidden]')) continue;
+    out.push([t.textContent.trim().slice(0, 30), parseFloat(s.fontSize)]);
+  }
+  return out;
+}"""
+
+
+# --- a small page of our own ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def map_page(
+    tmp_path_factory: pytest.TempPathFactory, city: CityData
+) -> Iterator[Callable[[MapSpec, str], str]]:
+    """``(spec, name) -> url`` of a page holding the city's map in a frame of its origin."""
+    if local_asset("https://unpkg.com/leaflet/dist/leaflet.js", asset_dirs()) is None:
+        pytest.skip("no local copy of Leaflet (make sysdeps installs libjs-leaflet)")
+    folder = tmp_path_factory.mktemp("map-pages")
+    assets = MapAssets(embed=True, dirs=asset_dirs())
+    with static_server(folder) as base:
+
+        def make(spec: MapSpec, name: str) -> str:
+            cov = coverage(city.areas, city.organisations, spec.fields)
+            m = compose(build(city_inputs(city), cov, spec, assets=assets))
+            (folder / f"{name}-map.html").write_text(m.get_root().render(), encoding="utf-8")
+            (folder / f"{name}.html").write_text(
+                '<!doctype html><html lang="ja"><body style="margin:0">'
+                f'<iframe id="map" src="{name}-map.html" title="frame"'
+                ' style="display:block;border:0;width:100vw;height:100vh"></iframe>'
+                "</body></html>",
+                encoding="utf-8",
+            )
+            return f"{base}/{name}.html"
+
+        yield make
+
+
+def open_map(
+    browser: Browser, watch: Watch, url: str, *, touch: bool = False, **size: int
+) -> tuple[Page, Frame]:
+    """A fresh tab on ``url`` (a page of :func:`map_page`) and its map's frame, drawn."""
+    viewport = {"width": size.get("width", 1000), "height": size.get("height", 620)}
+    context = open_context(browser, watch=watch, viewport=viewport, has_touch=touch)
+    context.add_init_script("window.open = (...a) => { window.__opened = a; return null; };")
+    page = context.new_page()
+    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    page.goto(url)
+    frame = page.frame_locator("#map")
+    frame.locator(".kyodo-label").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(300)  # the names are placed on the next frame
+    handle = page.locator("#map").element_handle()
+    assert handle is not None
+    inner = handle.content_frame()
+    assert inner is not None
+    return page, inner
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"map-{name}.png"))
+
+
+NAMES_PAGES = [
+    ("planner-en", MapSpec(basemap="none", lang="en"), {"width": 1000, "height": 620}, False),
+    (
+        "kiosk",
+        MapSpec(
+            basemap="none",
+            touch=True,
+            links=False,
+            points_interactive=False,
+            label_values=True,
+            layers=("councils", "civic_groups"),
+        ),
+        {"width": 1920, "height": 1000},
+        True,
+    ),
+    (
+        "kiosk-portrait",
+        MapSpec(
+            basemap="none",
+            touch=True,
+            links=False,
+            points_interactive=False,
+            legend="collapsed",
+            layer_control="collapsed",
+            layers=("councils", "civic_groups"),
+        ),
+        {"width": 1080, "height": 1100},
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "spec", "size", "touch"), NAMES_PAGES, ids=[p[0] for p in NAMES_PAGES]
+)
+def test_every_name_is_readable_without_hovering(
+    browser: Browser,
+    map_page: Callable[[MapSpec, str], str],
+    city: CityData,
+    name: str,
+    spec: MapSpec,
+    size: dict[str, int],
+    touch: bool,
+) -> None:
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(spec, name), touch=touch, **size)
+    shot(page, f"names-{name}")
+    column = "name_en" if spec.lang == "en" else "name_ja"
+    assert sorted(frame.evaluate(READABLE_NAMES)) == sorted(city.areas[column])
+    if touch:  # text read at arm's length
+        sizes = frame.evaluate(
+            "() => [...document.querySelectorAll('.kyodo-label span')]"
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert min(sizes) >= 20
+    # a name never takes a click: the area under it does
+    under = frame.evaluate(
+        """() => [...document.querySelectorAll('.kyodo-label')].map(l => {
+             const r = l.getBoundingClientRect();
+             const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return e ? e.closest('.kyodo-label') === null : true; })"""
+    )
+    assert all(under)
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+def test_without_links_nothing_leaves_the_page(
+    browser: Browser, map_page: Callable[[MapSpec, str], str]
+) -> None:
+    spec = MapSpec(basemap="gsi", touch=True, links=False, layer_control="collapsed")
+    watch = Watch()
+    page, frame = open_map(
+        browser, watch, map_page(spec, "nolinks"), touch=True, width=1280, height=900
+    )
+    opened: list[Any] = []
+    page.context.on("page", lambda p: opened.append(p))
+    no_links = """() => ({anchors: document.querySelectorAll('a').length,
+        hrefs: [...document.querySelectorAll('[href]')]
+               .filter(e => !(e.tagName === 'LINK' && e.rel === 'stylesheet')).length})"""
+    # every button of the map, then a point's popup
+    for label in frame.locator("button").all():
+        if label.is_visible():
+            label.tap()
+    point = frame.evaluate(
+        "() => { const m = " + THE_MAP + "; let at = null; m.eachLayer(l => {"
+        " if (!l._at || at) return;"
+        " for (const p of l._at) { const c = m.latLngToContainerPoint(p);"
+        "   if (document.elementFromPoint(c.x, c.y) === l._path) { at = [c.x, c.y]; break; } } });"
+        " return at; }"
+    )
+    assert point is not None
+    page.mouse.click(point[0], point[1])
+    frame.locator(".leaflet-popup").wait_for(timeout=5_000)
+    close = frame.locator(".leaflet-popup-close-button")
+    assert close.evaluate("e => e.tagName") == "BUTTON"
+    shot(page, "no-links")
+    for f in page.frames:
+        assert f.evaluate(no_links) == {"anchors": 0, "hrefs": 0}, f.url
+    close.tap()
+    frame.locator(".leaflet-popup").wait_for(state="detached", timeout=5_000)
+    assert opened == []
+    assert frame.evaluate("() => window.__opened === undefined")
+    assert page.evaluate("() => window.__opened === undefined")
+    attribution = frame.locator(".leaflet-control-attribution").inner_text()
+    assert "出典：国土地理院" in attribution and "Leaflet" in attribution
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+TOUCH_SPECS = [
+    MapSpec(basemap="gsi", touch=True, links=False, points_interactive=False),
+    MapSpec(touch=True, links=False, legend="collapsed", layer_control="collapsed", lang="en"),
+]
+
+
+@pytest.mark.parametrize("spec", TOUCH_SPECS, ids=["open", "collapsed"])
+def test_touch_targets_and_text_are_large(
+    browser: Browser, map_page: Callable[[MapSpec, str], str], spec: MapSpec
+) -> None:
+    watch = Watch()
+    name = f"touch-{spec.legend}"
+    page, frame = open_map(
+        browser, watch, map_page(spec, name), touch=True, width=1080, height=1300
+    )
+    for toggle in ("kyodo-legend-toggle", "kyodo-layers-toggle", "kyodo-info-button"):
+        button = frame.locator(f"button.{toggle}")
+        if button.count() and button.is_visible():
+            button.tap()
+    page.wait_for_timeout(200)
+    shot(page, name)
+    small = [t for t in frame.evaluate(TARGETS) if t[1] < 48 or t[2] < 48]
+    assert small == []
+    texts = frame.evaluate(TEXT_SIZES)
+    assert any("km" in t for t, _ in texts)  # the attribution and scale are measured too
+    assert [t for t in texts if t[1] < 20] == []
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+def test_keyboard_reaches_every_control_and_shows_focus(
+    browser: Browser, map_page: Callable[[MapSpec, str], str]
+) -> None:
+    spec = MapSpec(basemap="none", legend="collapsed", layer_control="collapsed")
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(spec, "keys"), width=1000, height=700)
+    frame.locator(".leaflet-container").focus()
+    reached: list[str] = []
+    stops = frame.evaluate(
+        "() => [...document.querySelectorAll('button, a[href], input, [tabindex=\"0\"]')]"
+        ".filter(e => e.getBoundingClientRect().width"
+        " && !e.classList.contains('leaflet-container')).length"
+    )
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        focused = frame.evaluate(
+            """() => { const e = document.activeElement;
+                 const s = getComputedStyle(e);
+                 return [e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent).trim(),
+                         s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]; }"""
+        )
+        reached.append(focused[0])
+        assert focused[1], f"no visible focus on {focused[0]}"
+    for name in ("拡大", "縮小", "市全体を表示", "表示する地点", "凡例"):
+        assert any(name in r for r in reached), (name, reached)
+    # the whole-city button, by keyboard, after zooming in
+    zoom = frame.evaluate("() => " + THE_MAP + ".getZoom()")
+    frame.evaluate("() => " + THE_MAP + ".setZoom(14, {animate: false})")
+    frame.get_by_role("button", name="市全体を表示").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(600)
+    assert frame.evaluate("() => " + THE_MAP + ".getZoom()") == zoom
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+def test_points_without_clicks_leave_the_tap_to_the_area(
+    browser: Browser, map_page: Callable[[MapSpec, str], str]
+) -> None:
+    spec = MapSpec(basemap="none", touch=True, points_interactive=False)
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(spec, "passive"), touch=True)
+    under = frame.evaluate(
+        "() => { const m = " + THE_MAP + "; const out = [];"
+        " m.eachLayer(l => { if (l._at) l._at.slice(0, 20).forEach(p => {"
+        "   const c = m.latLngToContainerPoint(p);"
+        "   const r = m.getContainer().getBoundingClientRect();"
+        "   const e = document.elementFromPoint(r.left + c.x, r.top + c.y);"
+        "   if (e && e.closest('.leaflet-overlay-pane, .leaflet-marker-pane'))"
+        "     out.push(e.classList.contains('kyodo-area')); }); });"
+        " return out; }"
+    )
+    assert under and all(under)
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+def test_the_map_fills_its_frame_and_follows_it(
+    browser: Browser, map_page: Callable[[MapSpec, str], str]
+) -> None:
+    watch = Watch()
+    spec = MapSpec(basemap="none", lang="en")
+    page, frame = open_map(browser, watch, map_page(spec, "fill"), width=1000, height=700)
+    assert page.locator("#map").get_attribute("title") == map_title(spec)
+    assert frame.evaluate("() => document.documentElement.lang") == "en"
+    for height in (480, 900):
+        page.evaluate(f"() => document.getElementById('map').style.height = '{height}px'")
+        page.wait_for_timeout(400)
+        size = frame.evaluate(
+            "() => [" + THE_MAP + ".getSize().y, document.querySelector('.leaflet-container')"
+            ".getBoundingClientRect().height]"
+        )
+        assert size == [height, height]
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+def test_the_legend_shows_the_colours_the_map_shows(
+    browser: Browser, map_page: Callable[[MapSpec, str], str]
+) -> None:
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "colours"))
+    seen = frame.evaluate(
+        """() => {
+      const bg = getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor
+        .match(/\\d+/g).map(Number);
+      const hex = c => '#' + c.map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
+      return [...document.querySelectorAll('path.kyodo-area')]
+        .filter(p => !p.classList.contains('kyodo-gap'))
+        .map(p => { const f = p.getAttribute('fill');
+                    const a = parseFloat(p.getAttribute('fill-opacity'));
+                    const c = [1, 3, 5].map(i => parseInt(f.slice(i, i + 2), 16));
+                    return hex(c.map((v, i) => a * v + (1 - a) * bg[i])); }); }"""
+    )
+    legend = frame.evaluate(
+        "() => [...document.querySelectorAll('.kyodo-legend i[data-klass]')].map(i => {"
+        " const c = getComputedStyle(i).backgroundColor.match(/\\d+/g).map(Number);"
+        " return '#' + c.slice(0, 3).map(v => v.toString(16).padStart(2, '0')).join(''); })"
+    )
+    assert legend == class_swatches()
+    assert seen and set(seen) <= set(legend)
+    page.context.close()
+
+
+# --- the explorer as a visitor meets it ----------------------------------------------------
+
+
+@contextlib.contextmanager
+def explorer(browser: Browser, server: AppServer) -> Iterator[tuple[Page, Watch]]:
+    watch = Watch()
+    context = open_context(browser, watch=watch, viewport=PLANNER, locale="ja-JP")
+    page = context.new_page()
+    page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    page.goto(f"{server.url}/?basemap=none")
+    page.frame_locator(MAP_FRAME).locator(".kyodo-label").first.wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(500)
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+def map_frame(page: Page) -> Frame:
+    handle = page.locator(MAP_FRAME).element_handle()
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
+
+
+def test_explorer_names_and_one_click(
+    app_server: AppServer, browser: Browser, city: CityData
+) -> None:
+    with explorer(browser, app_server) as (page, watch):
+        frame = map_frame(page)
+        page.screenshot(path=str(ARTIFACTS / "map-explorer-names.png"))
+        assert sorted(frame.evaluate(READABLE_NAMES)) == sorted(city.areas["name_ja"])
+        assert frame.evaluate("() => document.documentElement.lang") == "ja"
+        assert (page.locator(MAP_FRAME).get_attribute("title") or "").startswith("地図：")
+        names = dict(zip(city.areas["area_id"], city.areas["name_ja"], strict=True))
+        start = frame.evaluate("() => [map.getZoom(), map.getCenter().lat, map.getCenter().lng]")
+        # a small area in the centre, one at the bottom of the map, one at the top
+        for area_id in ("shiraishi", "ajisu", "ato"):
+            page.evaluate(
+                "() => document.querySelectorAll('[data-testid=stMain], section')"
+                ".forEach(e => e.scrollTop = 0)"
+            )
+            box = page.locator(MAP_FRAME).bounding_box()
+            assert box is not None
+            at = frame.evaluate(CLEAR_POINT, [area_id, PLANNER["height"] - box["y"]])
+            assert at is not None, area_id
+            page.mouse.click(box["x"] + at[0], box["y"] + at[1])
+            page.get_by_role("heading", name=names[area_id], exact=True).wait_for(timeout=30_000)
+            settle(page)
+            page.mouse.move(1, 1)  # off the map: no hover outline
+            # selected on the first click, outlined, and the view kept
+            assert frame.evaluate(
+                "() => [map.getZoom(), map.getCenter().lat, map.getCenter().lng]"
+            ) == pytest.approx(start, abs=1e-6)
+            outline = frame.evaluate(
+                """aid => { let w = null; map.eachLayer(l => {
+                     if (l.feature && l.feature.properties.area_id === aid)
+                       w = [l._path.getAttribute('stroke'),
+                            l._path.getAttribute('stroke-width')]; });
+                   return w; }""",
+                area_id,
+            )
+            assert outline == ["#000000", "5"]
+        page.screenshot(path=str(ARTIFACTS / "map-explorer-selected.png"))
+        # the whole-city button brings back the city after zooming in
+        frame.evaluate("() => map.setZoom(14, {animate: false})")
+        frame.get_by_role("button", name="市全体を表示").click()
+        page.wait_for_timeout(600)
+        assert frame.evaluate("() => map.getZoom()") == start[0]
+        assert js_errors(watch) == []

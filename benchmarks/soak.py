@@ -51,7 +51,7 @@ WARM = 100
 FLAT_MIB = 8.0
 #: Every this many resets, a need tile is tapped too.
 TAP_EVERY = 10
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 
 
 def reset(page: Page, url: str, *, tap: bool) -> None:

@@ -41,7 +41,7 @@ PORTRAIT = {"width": 1080, "height": 1920}
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 48
 MIN_TEXT = 20
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 ASK = "受付でお声がけください"
 CENTER_TEL = "083-901-1166"
 NO_QR_WARNING = "KYODO_PUBLIC_URL is not set"

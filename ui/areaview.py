@@ -15,6 +15,7 @@ import folium
 import pandas as pd
 import streamlit as st
 
+from geo.coverage import GapRule, gap_rule
 from geo.filters import OrgFilter
 from geo.map import MapSpec, build, city_inputs, compose
 from geo.profile import (
@@ -32,7 +33,7 @@ from geo.profile import (
 from geo.sheet import area_sheet_pdf
 from geo.sheet.style import CITY_BAR, SKY, VERMILLION
 from geo.words import pick, text
-from ui import data
+from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
 from ui.text import md_literal
@@ -45,13 +46,14 @@ Columns = dict[str, Any]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _profile(area_id: str, key: data.DataKey) -> AreaProfile:
-    return area_profile(data.city(), area_id)
+def _profile(area_id: str, rule: GapRule, key: data.DataKey) -> AreaProfile:
+    return area_profile(data.city(), area_id, rule=rule)
 
 
 def profile(area_id: str) -> AreaProfile:
-    """The area's profile (figures, coverage, neighbours, lists)."""
-    return _profile(area_id, data.data_key())
+    """The area's profile (figures, coverage, neighbours, lists), with the gaps of this
+    run's rule (the explorer's)."""
+    return _profile(area_id, gap_rule(settings.current()), data.data_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -102,8 +104,9 @@ def caption(prof: AreaProfile, *codes: str) -> None:
 def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
     """This area beside the city per 10,000 residents, a bar each, gaps named.
 
-    The field labels are never shortened (no label limit); a gap's bar is vermillion
-    and its status word (空白, 少ない …) is written after it.
+    The field labels are never shortened (no label limit); the bar of a figure that is
+    itself the gap (空白, 少ない) is vermillion, and every gap's word (要注意 too) is
+    written after the bars.
     """
     L = lang()
     frame = coverage_chart_frame(prof, L, kind=kind)
@@ -111,7 +114,7 @@ def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
     order = list(dict.fromkeys(frame["field"]))
     y = alt.Y("field:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelFontSize=13))
     colour = alt.condition(
-        alt.datum.status != "",
+        alt.datum.low,
         alt.value(VERMILLION),
         alt.Color(
             "series:N",
@@ -150,13 +153,15 @@ def text_width(values: pd.Series) -> int:
     return longest + 28
 
 
+def column_width(frame: pd.DataFrame, name: str) -> int:
+    """Pixels column ``name`` needs for its longest text and its header."""
+    return text_width(pd.concat([frame[name].astype(str), pd.Series([name])]))
+
+
 def fitted(frame: pd.DataFrame, *names: str) -> Columns:
     """Text columns as wide as their longest text (with their header), never cut."""
     return {
-        name: st.column_config.TextColumn(
-            width=text_width(pd.concat([frame[name], pd.Series([name])]))
-        )
-        for name in names
+        name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names
     }
 
 
@@ -210,7 +215,9 @@ def neighbours_section(prof: AreaProfile) -> None:
     table = neighbours_frame(prof, L)
     config = fitted(table, table.columns[0])
     for name in table.columns[1:]:
-        config[name] = st.column_config.TextColumn(alignment="right")
+        config[name] = st.column_config.TextColumn(
+            width=column_width(table, name), alignment="right"
+        )
     st.dataframe(table, hide_index=True, column_config=config)
     caption(prof, "neighbours", "gaps")
 

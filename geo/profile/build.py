@@ -16,8 +16,15 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.city import CityConfig
-from geo.coverage import NATIONAL_JISHUBO_RATE, city_jishubo_rate, coverage, gap_reason
-from geo.fields import NEED
+from geo.coverage import (
+    DEFAULT_RULE,
+    JISHUBO_METRIC,
+    GapRule,
+    city_jishubo_rate,
+    coverage,
+    gap_reason,
+)
+from geo.fields import DISASTER_NEED, NEED
 from geo.model import CITYWIDE, HAZARDS, CityData
 from geo.profile.values import (
     AreaProfile,
@@ -32,8 +39,13 @@ from geo.profile.values import (
 from geo.spatial import neighbours as adjacency
 
 #: The column of :func:`geo.coverage.coverage` holding the city's figure per 10,000
-#: residents that the gap rule compares an area with.
-CITY_FIGURE = "city_median_per_10k"
+#: residents that the gap rule compares an area with (weighted by population).
+CITY_FIGURE = "city_rate_per_10k"
+
+
+def _metric(code: str) -> str:
+    """How a field is judged: 防災・減災 also by the 自主防災組織 活動カバー率 (要注意)."""
+    return JISHUBO_METRIC if code == DISASTER_NEED else "count"
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -61,12 +73,17 @@ class _Inputs:
     adjacent: Mapping[str, tuple[str, ...]]
     city: CityConfig
     city_rate: float
+    rule: GapRule
 
 
-def _inputs(data: CityData, orgs: gpd.GeoDataFrame | None, city: CityConfig | None) -> _Inputs:
+def _inputs(
+    data: CityData, orgs: gpd.GeoDataFrame | None, city: CityConfig | None, rule: GapRule
+) -> _Inputs:
     used = data.organisations if orgs is None else orgs
     tables = {
-        code: coverage(data.areas, used, (code,)).set_index("area_id")
+        code: coverage(data.areas, used, (code,), rule=rule, metric=_metric(code)).set_index(
+            "area_id"
+        )
         for code in data.catalog.codes
     }
     return _Inputs(
@@ -76,6 +93,7 @@ def _inputs(data: CityData, orgs: gpd.GeoDataFrame | None, city: CityConfig | No
         adjacent=adjacency(data.areas),
         city=city or data.config,
         city_rate=city_jishubo_rate(data.areas, used),
+        rule=rule,
     )
 
 
@@ -225,7 +243,8 @@ def _build(inputs: _Inputs, area_id: str) -> AreaProfile:
         jishubo_households=int(any_field["jishubo_households"]),
         jishubo_rate=float(any_field["jishubo_rate"]),
         city_jishubo_rate=inputs.city_rate,
-        national_jishubo_rate=NATIONAL_JISHUBO_RATE,
+        national_jishubo_rate=inputs.rule.national_jishubo_rate,
+        gap_share=inputs.rule.min_share_of_rate,
         shelters=shelters,
         missing_hazards=missing_hazards(shelters),
         coverage=_field_coverage(inputs, area_id, None),
@@ -244,6 +263,7 @@ def area_profiles(
     *,
     orgs: gpd.GeoDataFrame | None = None,
     city: CityConfig | None = None,
+    rule: GapRule = DEFAULT_RULE,
 ) -> tuple[AreaProfile, ...]:
     """The profiles of every area, in the areas' order (coverage computed once).
 
@@ -256,8 +276,11 @@ def area_profiles(
         ``data.organisations`` when ``None``.
     city
         Names and order of the areas; the data's own city when ``None``.
+    rule
+        When an area is a gap (:class:`geo.coverage.GapRule`; the run's settings give
+        it with :func:`geo.coverage.gap_rule`).
     """
-    inputs = _inputs(data, orgs, city)
+    inputs = _inputs(data, orgs, city, rule)
     return tuple(_build(inputs, str(a)) for a in data.areas["area_id"])
 
 
@@ -267,6 +290,7 @@ def area_profile(
     *,
     orgs: gpd.GeoDataFrame | None = None,
     city: CityConfig | None = None,
+    rule: GapRule = DEFAULT_RULE,
 ) -> AreaProfile:
     """The profile of one area.
 
@@ -280,6 +304,8 @@ def area_profile(
         The organisations to count; all of ``data.organisations`` when ``None``.
     city
         Names of the areas; the data's own city when ``None``.
+    rule
+        When an area is a gap (see :func:`area_profiles`).
 
     Returns
     -------
@@ -292,4 +318,4 @@ def area_profile(
     """
     if area_id not in set(data.areas["area_id"]):
         raise KeyError(area_id)
-    return _build(_inputs(data, orgs, city), area_id)
+    return _build(_inputs(data, orgs, city, rule), area_id)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from geo.city import YAMAGUCHI, CityConfig
-from geo.coverage import DEFAULT_RULE, GapRule
+from geo.coverage import DEFAULT_RULE
 from geo.profile.values import (
     AreaProfile,
     CivicGroupEntry,
@@ -120,9 +120,9 @@ def term(code: str, lang: str, profile: AreaProfile | None = None) -> tuple[str,
     key = f"profile.def.{code}"
     if code == "membership" and profile is not None and profile.membership_is_sample:
         key = "profile.def.membership.sample"
-    national = format_rate(profile.national_jishubo_rate) if profile else "84.3%"
-    rule: GapRule = DEFAULT_RULE
-    definition = text(key, lang, national=national, share=rule.min_share_of_median)
+    national = profile.national_jishubo_rate if profile else DEFAULT_RULE.national_jishubo_rate
+    share = profile.gap_share if profile else DEFAULT_RULE.min_share_of_rate
+    definition = text(key, lang, national=format_rate(national), share=share)
     return text(f"profile.term.{code}", lang), definition
 
 
@@ -231,17 +231,19 @@ def coverage_chart_frame(profile: AreaProfile, lang: str = "ja", *, kind: str) -
     Returns
     -------
     ``order``, ``field`` (label), ``series`` (this area's name or the city),
-    ``value`` (per 10,000 residents, one decimal) and ``status`` (the one word, on
-    this area's rows of marked gaps only).
+    ``value`` (per 10,000 residents, one decimal), ``status`` (the one word, on this
+    area's rows of marked gaps only) and ``low`` (this area's figure per 10,000 is
+    itself the gap: 空白 or 少ない).
     """
     check_lang(lang)
     city = text("profile.city", lang)
     rows = []
     for i, f in enumerate(_fields(profile, kind)):
         status = f.status_word(lang) if f.is_marked else ""
-        rows.append((i, f.label(lang), profile.name(lang), round(f.per_10k, 1), status))
-        rows.append((i, f.label(lang), city, round(f.city_per_10k, 1), ""))
-    return pd.DataFrame(rows, columns=["order", "field", "series", "value", "status"])
+        rows.append((i, f.label(lang), profile.name(lang), round(f.per_10k, 1), status, f.is_low))
+        rows.append((i, f.label(lang), city, round(f.city_per_10k, 1), "", False))
+    columns = ["order", "field", "series", "value", "status", "low"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def neighbour_cell(field: FieldCoverage, lang: str) -> str:

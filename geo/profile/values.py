@@ -15,6 +15,9 @@ from geo.words import Phrase, phrase, pick, text
 
 LANGS = ("ja", "en")
 
+#: Gap reasons about the 自主防災組織 活動カバー率 rather than the figure per 10,000.
+RATE_REASONS = ("below_national",)
+
 #: The hazards every area plans for, in the order they are listed.
 MAIN_HAZARDS = ("flood", "landslide", "storm_surge", "earthquake", "tsunami")
 
@@ -84,7 +87,8 @@ class FieldCoverage:
     per_10k
         The same per 10,000 residents.
     city_per_10k
-        The city's figure per 10,000 residents that the gap rule compares with.
+        The city's figure per 10,000 residents that the gap rule compares with (all
+        organisation–area pairs over all residents: weighted by population).
     is_gap, gap_reason
         Whether the area is a gap and why (a code of :data:`geo.coverage.GAP_REASONS`),
         by the rules of :func:`geo.coverage.coverage`.
@@ -116,13 +120,19 @@ class FieldCoverage:
         return self.status.text(lang)
 
     def status_word(self, lang: str) -> str:
-        """The one word for the gap reason (空白, 少ない …; a dash when none)."""
-        return text(f"profile.status.{self.gap_reason}", lang)
+        """The one word for the gap reason (空白, 少ない, 要注意; a dash when none)."""
+        return text(f"gap.kind.{self.gap_reason}", lang)
 
     @property
     def is_marked(self) -> bool:
         """Whether the field is marked as a gap (a gap where the city has activity)."""
         return self.is_gap and self.active_in_city
+
+    @property
+    def is_low(self) -> bool:
+        """Whether the figure per 10,000 residents is itself the gap (空白, 少ない), not
+        the 自主防災組織 活動カバー率 (要注意)."""
+        return self.is_marked and self.gap_reason not in RATE_REASONS
 
 
 @dataclass(frozen=True)
@@ -201,7 +211,9 @@ class AreaProfile:
         Households of associations with a 自主防災組織, and their share of all
         households (自主防災組織 活動カバー率, capped at 1).
     city_jishubo_rate, national_jishubo_rate
-        The same for the whole city, and the national reference.
+        The same for the whole city, and the national reference (the gap rule's).
+    gap_share
+        The share of the city's rate under which an area is 少ない (the gap rule's).
     shelters
         Designated evacuation sites in the area.
     missing_hazards
@@ -235,6 +247,7 @@ class AreaProfile:
     jishubo_rate: float
     city_jishubo_rate: float
     national_jishubo_rate: float
+    gap_share: float
     shelters: tuple[ShelterEntry, ...]
     missing_hazards: tuple[str, ...]
     coverage: tuple[FieldCoverage, ...]

@@ -157,7 +157,7 @@ def _needs_header(page: Page, layout: _NeedsLayout, y: float) -> float:
 
 def _bars(page: Page, x: float, y: float, w: float, f: FieldCoverage, top: float) -> None:
     h = 1.7
-    area_colour = rgb(VERMILLION) if f.is_marked else rgb(SKY)
+    area_colour = rgb(VERMILLION) if f.is_low else rgb(SKY)
     page.box(x, y, w * f.per_10k / top, h, area_colour)
     page.box(x, y + h + 0.3, w * f.city_per_10k / top, h, CITY_BAR)
 
@@ -178,7 +178,7 @@ def _need_row(
     if layout.bar:
         _bars(page, x, y + step / 2 - 1.85, layout.bar - PAD, f, top)
     x += layout.bar
-    colour: RGB = WARN if f.is_marked else TEXT
+    colour: RGB = WARN if f.is_low else TEXT
     cells = [
         (layout.area, format_per_10k(f.per_10k), colour),
         (layout.city, format_per_10k(f.city_per_10k), TEXT),

@@ -2,8 +2,7 @@
 
 ``profile.<code>`` are the row labels and column headers (the codes of
 :data:`geo.profile.TABLE_LABELS`), ``profile.unit.<code>`` a number with its unit,
-``profile.confidence.<code>`` how sure the area's boundary is, ``profile.status.<code>``
-the one word for a gap reason of :data:`geo.coverage.GAP_REASONS`, ``profile.term.<code>``
+``profile.confidence.<code>`` how sure the area's boundary is, ``profile.term.<code>``
 and ``profile.def.<code>`` the terms of :data:`geo.profile.TERMS` with their one-line
 definitions (shown as help on the page and in the sheet's 用語 box), and ``area.*`` the
 area page's headings and notes.
@@ -91,10 +90,6 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
         "towns were assigned by estimate (medium {medium}, low {low}). "
         "The official list is at the community center.",
     },
-    # the one word for a gap reason (the 状況 column); the figures are in their own columns
-    "profile.status.none": {"ja": "—", "en": "—"},
-    "profile.status.no_organisation": {"ja": "空白", "en": "Gap"},
-    "profile.status.below_median": {"ja": "少ない", "en": "Few"},
     # terms and their one-line definitions (page help and the sheet's 用語 box)
     "profile.term.line": {"ja": "{term}：{definition}", "en": "{term}: {definition}"},
     "profile.term.jishubo_rate": {
@@ -117,15 +112,17 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "profile.term.city": {"ja": "市全体", "en": "City"},
     "profile.def.city": {
-        "ja": "市の21地域の人口1万人あたりの値の中央値",
-        "en": "The median over the city's 21 areas of the figure per 10,000 residents",
+        "ja": "市内で活動する団体の延べ数（地域ごとに数えた合計）÷ 市の人口 × 1万（人口で重み付け）",
+        "en": "Organisations counted in every area they are active in, summed, "
+        "÷ the city's population × 10,000 (weighted by population)",
     },
-    "profile.term.gaps": {"ja": "空白・少ない", "en": "Gap, few"},
+    "profile.term.gaps": {"ja": "空白・少ない・要注意", "en": "No activity, sparse, attention"},
     "profile.def.gaps": {
-        "ja": "その分野で活動する団体がない地域は「空白」、"
-        "人口1万人あたりが市全体の{share:.0%}未満の地域は「少ない」",
-        "en": "“Gap”: no organisation is active in the field here; “few”: under "
-        "{share:.0%} of the city's figure per 10,000 residents",
+        "ja": "空白＝その分野で活動する団体がない。少ない＝人口1万人あたりが市全体の"
+        "{share:.0%}未満。要注意＝防災・減災で、自主防災組織 活動カバー率が全国（{national}）未満",
+        "en": "No activity: no organisation is active in the field here. Sparse: under "
+        "{share:.0%} of the city's figure per 10,000 residents. Attention: for disaster "
+        "preparedness, coverage under the national {national}",
     },
     "profile.term.membership": {"ja": "加入率", "en": "Membership rate"},
     "profile.def.membership": {
@@ -169,12 +166,12 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "No area of the city shares a boundary with this one.",
     },
     "area.need_gaps": {
-        "ja": "**空白・少ない生活課題**",
-        "en": "**Local needs that are gaps**",
+        "ja": "**空白・少ない・要注意の生活課題**",
+        "en": "**Local needs with no activity, sparse or needing attention**",
     },
     "area.need_gaps.none": {
-        "ja": "生活課題に空白・少ない分野はありません。",
-        "en": "No local need is a gap here.",
+        "ja": "生活課題に空白・少ない・要注意の分野はありません。",
+        "en": "No local need is without activity, sparse or in need of attention here.",
     },
     "area.map_title": {"ja": "{name}地域の地図", "en": "Map of {name}"},
     "area.chart.series": {"ja": "比べるもの", "en": "Compared"},

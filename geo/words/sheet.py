@@ -84,8 +84,8 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     "sheet.needs.city": {"ja": "市全体", "en": "City"},
     "sheet.needs.status": {"ja": "状況", "en": "Status"},
     "sheet.needs.neighbours": {
-        "ja": "隣接する地域（▲は空白・少ない）",
-        "en": "Neighbouring areas (▲ gap or few)",
+        "ja": "隣接する地域（▲は空白・少ない・要注意）",
+        "en": "Neighbouring areas (▲ no activity, sparse or attention)",
     },
     "sheet.needs.mark": {"ja": "▲", "en": "▲"},
     "sheet.needs.no_neighbours": {
@@ -94,7 +94,7 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "sheet.npo": {
         "ja": "NPO法の20分野（人口1万人あたりの団体数、▲は空白・少ない）",
-        "en": "The NPO Law's 20 fields (organisations per 10,000 residents; ▲ gap or few)",
+        "en": "The NPO Law's 20 fields (organisations per 10,000 residents; ▲ no activity or sparse)",
     },
     # the 用語 box
     "sheet.terms": {"ja": "用語", "en": "Terms"},

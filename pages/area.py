@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from geo.profile import profile_figures_frame
 from ui import areaview
+from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
@@ -51,6 +52,7 @@ with left:
         use_container_width=True,
         returned_objects=[],
     )
+    area_map_in_words(city, area_id)
 with right:
     st.subheader(t("area.figures"))
     figures = profile_figures_frame(prof, L, disaster=False)

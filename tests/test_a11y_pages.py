@@ -94,3 +94,13 @@ def test_the_kiosk_sets_the_page_language_too(monkeypatch: pytest.MonkeyPatch) -
 def test_the_statement_names_the_axe_core_the_browser_tests_run() -> None:
     axe = pytest.importorskip("axe_playwright_python.base")
     assert axe.AXE_SCRIPT.startswith(f"/*! axe v{LAST_CHECK.version}\n")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_area_pages_map_as_text(lang: str) -> None:
+    at = _app("pages/area.py", lang, area="ajisu")
+    assert text("a11y.summary.title", lang) in [e.label for e in at.expander]
+    table = next(t.value for t in at.table if t.value.index.name == text("a11y.summary.area", lang))
+    assert len(table) == 21
+    name = "阿知須" if lang == "ja" else "Ajisu"
+    assert text("a11y.summary.selected", lang, name=name) in list(table.index)

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.summary import choropleth_summary, summary_frame
 from geo.words import pick
+from ui import data
 from ui.i18n import lang, t
 from ui.text import md_literal
 
@@ -144,6 +146,13 @@ def map_in_words(
         st.markdown(md_literal(t("a11y.summary.gaps", total=len(rows), gaps=gaps)))
         frame = summary_frame(rows, metric, lang())
         st.table(frame.set_index(frame.columns[0]))
+
+
+def area_map_in_words(city: CityData, area_id: str) -> None:
+    """The area page's map as text: every area by the organisations active in it (all
+    fields, as that map shades them), the page's area marked as selected."""
+    cov = data.area_coverage(OrgFilter())
+    map_in_words(city, cov, metric="count", selected=area_id)
 
 
 def statement(city: CityData) -> None:

@@ -127,6 +127,13 @@ def assert_accessible(page: Page, lang: str) -> None:
     page.wait_for_function(
         "lang => document.documentElement.lang === lang", arg=lang, timeout=30_000
     )
+    # a map names its frame once its layers are drawn: check the maps drawn
+    page.wait_for_function(
+        """([sel, unnamed]) => Array.from(document.querySelectorAll(sel))
+              .every(f => f.title && f.title !== unnamed)""",
+        arg=[MAP_FRAME, UNNAMED_FRAME],
+        timeout=60_000,
+    )
     problems = [report("page", axe_violations(page))]
     for frame in page.frames[1:]:
         if frame.is_detached() or not frame.url.startswith("http"):

@@ -52,7 +52,6 @@ with left:
         use_container_width=True,
         returned_objects=[],
     )
-    area_map_in_words(city, area_id)
 with right:
     st.subheader(t("area.figures"))
     figures = profile_figures_frame(prof, L, disaster=False)
@@ -66,6 +65,7 @@ with right:
         key="area.download",
         type="primary",
     )
+area_map_in_words(city, area_id)
 
 areaview.needs_section(prof, area_id)
 areaview.neighbours_section(prof)

@@ -59,10 +59,10 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "a11y.statement.pages": {
         "ja": "地図で見る、カバー状況の一覧、地域のページ、連携先をさがす、データと出典、"
-        "職員用の取り込み・団体の編集、タッチパネルの各画面、地図の中",
+        "職員用の取り込み・団体の編集、タッチパネルの各画面、スマートフォン表示、地図の中",
         "en": "the map explorer, the coverage table, the area page, find partners, "
         "data and sources, the staff pages (import, editing), every kiosk screen, "
-        "and inside the map",
+        "the phone view, and inside the map",
     },
     "a11y.statement.means": {
         "ja": "地図を使わなくても同じことができます：地域は一覧から選べ、"

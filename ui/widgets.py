@@ -184,6 +184,7 @@ def area_panel(city: CityData, view: ViewState, cov: pd.DataFrame) -> None:
         st.caption(t("map.click_hint"))
         return
     name = md_literal(labels[area_id])
+    st.subheader(name, anchor=False)
     st.page_link(
         "pages/area.py",
         label=t("panel.open_area", name=name),

@@ -73,6 +73,8 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
   margin-top: 0.25rem; }
 .st-key-kiosk-qr img { image-rendering: pixelated; }
 .st-key-kiosk-qr p { font-size: 22px !important; text-align: left; }
+.st-key-kiosk-mapframe-620 iframe { height: 620px !important; }
+.st-key-kiosk-mapframe-720 iframe { height: 720px !important; }
 @media (orientation: portrait) {
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
     > [data-testid="stHorizontalBlock"] { flex-direction: column !important; }

@@ -67,18 +67,25 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
 .st-key-kiosk-list button { padding: 0.6rem 1rem !important; }
 .st-key-kiosk-list button > div, .st-key-kiosk-list button span[data-has-shortcut] {
   width: 100%; justify-content: space-between; }
-.st-key-kiosk-nav button { padding: 0 0.4rem !important; }
+[class*="st-key-kiosk-nav-"] button { padding: 0 0.4rem !important; }
+[class*="st-key-kiosk-nav-"] button p { white-space: nowrap !important; }
 .st-key-kiosk-list button p { text-align: left !important; }
 .st-key-kiosk-list button p + p { font-size: 20px !important; color: #4a4a4a;
   margin-top: 0.25rem; }
 .st-key-kiosk-qr img { image-rendering: pixelated; }
 .st-key-kiosk-qr p { font-size: 22px !important; text-align: left; }
+.st-key-kiosk-mapframe-620 iframe { height: 620px !important; }
+.st-key-kiosk-mapframe-720 iframe { height: 720px !important; }
 @media (orientation: portrait) {
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
     > [data-testid="stHorizontalBlock"] { flex-direction: column !important; }
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
     > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     width: 100% !important; min-width: 100% !important; flex: 1 1 auto !important; }
+  .st-key-kiosk-mapframe-620 iframe { height: 780px !important; }
+  [class*="st-key-kiosk-nav-"] button span:has(> [data-testid="stIconMaterial"]),
+  [class*="st-key-kiosk-nav-"] button [data-testid="stIconMaterial"] { display: none !important; }
+  [class*="st-key-kiosk-nav-"] button p { font-size: 22px !important; }
   .st-key-kiosk-ways { flex-direction: row !important; }
   .st-key-kiosk-ways > div { flex: 1 1 0 !important; }
   .st-key-kiosk-tiles [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }

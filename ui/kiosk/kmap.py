@@ -9,6 +9,7 @@ layer control, and its legend starts folded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -67,9 +68,14 @@ def kiosk_map(
     field: str | None,
     area: str | None,
     key: str,
+    on_tap: Callable[[str], None],
     height: int = MAP_HEIGHT,
-) -> str | None:
-    """Draw the kiosk's map; returns the area the visitor just tapped, if any.
+) -> None:
+    """Draw the kiosk's map; a tap on another area than ``area`` calls ``on_tap`` with it.
+
+    The tap is taken in the component's change callback, before the script runs again,
+    so one run draws the screen it leads to; should the callback not have run, it is
+    taken here and the page runs once more.
 
     Parameters
     ----------
@@ -79,25 +85,36 @@ def kiosk_map(
         The chosen area, outlined (``None``: none).
     key
         The map's widget key (one per screen).
+    on_tap
+        Called with the id of the area tapped.
     height
         The map's height in CSS pixels.
     """
+
+    def take(answer: Any) -> bool:
+        chosen = tapped(answer, city, key)
+        if chosen and chosen != area:
+            on_tap(chosen)
+            return True
+        return False
+
     flt = OrgFilter(fields=frozenset({field} if field else ()))
     orgs = public_organisations(data.filtered(flt))
-    spec = kiosk_spec(city, field, area)
     cov = data.area_coverage(flt)  # its counts are the lists' lengths
-    parts = build(city_inputs(city, orgs), cov, spec, assets=map_assets())
-    answer = st_folium(
-        parts.base,
-        key=key,
-        height=height,
-        use_container_width=True,
-        returned_objects=RETURNED,
-        feature_group_to_add=list(parts.layers),
-        layer_control=parts.control,
-    )
-    chosen = tapped(answer, city, key)
-    return chosen if chosen != area else None
+    parts = build(city_inputs(city, orgs), cov, kiosk_spec(city, field, area), assets=map_assets())
+    with st.container(key=f"kiosk-mapframe-{height}"):
+        answer = st_folium(
+            parts.base,
+            key=key,
+            height=height,
+            use_container_width=True,
+            returned_objects=RETURNED,
+            feature_group_to_add=list(parts.layers),
+            layer_control=parts.control,
+            on_change=lambda: take(st.session_state.get(key)),
+        )
+    if take(answer):
+        st.rerun()
 
 
 __all__ = ["MAP_HEIGHT", "kiosk_map", "kiosk_spec", "tapped"]

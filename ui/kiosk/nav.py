@@ -88,8 +88,7 @@ def language_buttons() -> None:
 
 def nav_bar() -> None:
     """Back to the start, the three ways in, and one button for the other language."""
-    with st.container(key="kiosk-nav"):
-        cols = st.columns([1, 1, 1, 1, 0.8], gap="small")
+    cols = st.columns([1, 1, 1, 1, 0.8], gap="small")
     for col, (name, target, key, icon) in zip(cols, BAR, strict=False):
         col.button(
             t(key),

@@ -117,10 +117,11 @@ def show_qr(params: Mapping[str, str | None]) -> bool:
     url = public_link(params)
     if url is None:
         return False
-    with st.container(border=True, key="kiosk-qr"):
-        code, words = st.columns([1, 2], vertical_alignment="center")
-        code.image(qr_svg(url), width=QR_WIDTH, alt=qr_alt(url))
-        words.markdown(t("kiosk.qr"))
+    with st.container(
+        border=True, horizontal=True, vertical_alignment="center", gap="large", key="kiosk-qr"
+    ):
+        st.image(qr_svg(url), width=QR_WIDTH, alt=qr_alt(url))
+        st.markdown(t("kiosk.qr"))
     return True
 
 

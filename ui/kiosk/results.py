@@ -67,10 +67,13 @@ def results(city: CityData) -> None:
     sample_banner(listed)
     with split("results", [1, 1]) as (left, right):
         with left:
-            tapped = kiosk_map(city, field=field, area=area, key="kiosk.map.results")
-            if tapped:
-                go("results", area=tapped)
-                st.rerun()
+            kiosk_map(
+                city,
+                field=field,
+                area=area,
+                key="kiosk.map.results",
+                on_tap=lambda chosen: go("results", area=chosen),
+            )
             st.markdown(t("kiosk.change_area"))
             if area:
                 st.button(

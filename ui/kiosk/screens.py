@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -34,10 +34,13 @@ ATTRACT_MAP_HEIGHT = 620
 GRID_COLUMNS = 4
 
 
-def _tapped_to_results(tapped: str | None, field: str | None) -> None:
-    if tapped:
-        go("results", area=tapped, field=field)
-        st.rerun()
+def _to_results(field: str | None) -> Callable[[str], None]:
+    """What a tap on an area does: its results, for ``field``."""
+
+    def show(area: str) -> None:
+        go("results", area=area, field=field)
+
+    return show
 
 
 def need_tiles(city: CityData, *, prefix: str, keep_area: bool) -> None:
@@ -65,10 +68,14 @@ def attract(city: CityData) -> None:
         language_buttons()
     with split("attract", [3, 2]) as (left, right):
         with left:
-            tapped = kiosk_map(
-                city, field=None, area=None, key="kiosk.map.attract", height=ATTRACT_MAP_HEIGHT
+            kiosk_map(
+                city,
+                field=None,
+                area=None,
+                key="kiosk.map.attract",
+                on_tap=_to_results(None),
+                height=ATTRACT_MAP_HEIGHT,
             )
-            _tapped_to_results(tapped, None)
         with right:
             with st.container(key="kiosk-prompt"):
                 st.markdown(t("kiosk.touch"))
@@ -148,8 +155,9 @@ def pick_area(city: CityData) -> None:
     st.markdown(t("kiosk.tap_area"))
     with split("areas", [3, 2]) as (left, right):
         with left:
-            tapped = kiosk_map(city, field=field, area=None, key="kiosk.map.areas")
-            _tapped_to_results(tapped, field)
+            kiosk_map(
+                city, field=field, area=None, key="kiosk.map.areas", on_tap=_to_results(field)
+            )
         with right:
             _grid(
                 list(area_labels(city).items()),

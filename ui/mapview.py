@@ -50,6 +50,8 @@ def spec_of(view: ViewState) -> MapSpec:
         basemap=view.basemap,
         lang=lang(),
         area_id=view.area,
+        focus=view.areas,
+        layer_control="collapsed",
     )
 
 

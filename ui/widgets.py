@@ -180,9 +180,11 @@ def area_panel(city: CityData, view: ViewState, cov: pd.DataFrame) -> None:
     )
     area_id = st.session_state.get(PICK_KEY)
     if not area_id or area_id not in labels:
+        st.caption(t("app.subtitle", n=len(labels)))
         st.caption(t("map.click_hint"))
         return
     name = md_literal(labels[area_id])
+    st.subheader(name, anchor=False)
     st.page_link(
         "pages/area.py",
         label=t("panel.open_area", name=name),

@@ -8,6 +8,7 @@ type size the word was set in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -348,6 +349,23 @@ def test_the_english_sheet_is_laid_out_as_well(city: CityData, city_profiles, tm
         footer = _footer_top(words)
         assert [w for w in words if w.y0 < footer and w.size < BODY - TOLERANCE] == []
     assert "…" not in _text(pdf, tmp_path)
+
+
+def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_profiles, tmp_path):
+    """An area of another city may touch a dozen: none is cut or drawn over another."""
+    base = city_profiles["hirakawa"]
+    many = tuple(
+        dataclasses.replace(n, area_id=f"{n.area_id}{i}", name_ja=f"{n.name_ja}第{i}")
+        for i in range(2)
+        for n in base.neighbours
+    )
+    pdf = area_sheet_pdf(dataclasses.replace(base, neighbours=many), city, today=TODAY)
+    pages = _words(pdf, tmp_path)
+    for words in pages:
+        assert _overlaps(words) == []
+    found = re.sub(r"\s", "", _text(pdf, tmp_path))
+    for n in many:
+        assert n.name_ja in found, n.name_ja
 
 
 def test_the_sheet_words_come_from_the_catalogue():

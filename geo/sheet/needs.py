@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.profile import AreaProfile, FieldCoverage, format_per_10k, terms
+from geo.profile import AreaProfile, FieldCoverage, Neighbour, format_per_10k, terms
 from geo.sheet.page import Page, line_height
 from geo.sheet.style import (
     ACCENT,
@@ -76,23 +76,45 @@ def _mark(page: Page, f: FieldCoverage) -> str:
     return page.t("sheet.needs.mark") if f.is_marked else ""
 
 
+#: A neighbouring area's column and the area.
+_Near = tuple[_Col, Neighbour]
+
+
 @dataclass(frozen=True)
 class _NeedsLayout:
+    """The needs table's columns; ``extra``: neighbours that did not fit beside it."""
+
     label: _Col
     committee: _Col
     bar: float
     area: _Col
     city: _Col
     status: _Col
-    neighbours: tuple[_Col, ...]
+    neighbours: tuple[_Near, ...]
+    extra: tuple[_Near, ...]
+
+
+def _near_cols(page: Page, profile: AreaProfile) -> list[_Near]:
+    out = []
+    for n in profile.neighbours:
+        cells = [format_per_10k(f.per_10k) + _mark(page, f) for f in n.needs]
+        out.append((_value_col(page, n.name(page.lang), cells), n))
+    return out
+
+
+def _fitting(nears: Sequence[_Near], room: float) -> int:
+    """How many of ``nears``, in order, fit in ``room`` mm (at least one)."""
+    used, count = 0.0, 0
+    for col, _ in nears:
+        if count and used + col.width > room:
+            break
+        used, count = used + col.width, count + 1
+    return count
 
 
 def _needs_layout(page: Page, profile: AreaProfile) -> _NeedsLayout:
     t, needs = page.t, profile.needs
-    near = []
-    for n in profile.neighbours:
-        cells = [format_per_10k(f.per_10k) + _mark(page, f) for f in n.needs]
-        near.append(_value_col(page, n.name(page.lang), cells))
+    near = _near_cols(page, profile)
     fixed = (
         _label_col(page, needs),
         _value_col(page, t("sheet.needs.committee"), ["○"], "C"),
@@ -100,7 +122,9 @@ def _needs_layout(page: Page, profile: AreaProfile) -> _NeedsLayout:
         _value_col(page, t("sheet.needs.city"), [format_per_10k(f.city_per_10k) for f in needs]),
         _status_col(page, needs),
     )
-    bar = CONTENT_W - sum(c.width for c in fixed) - sum(c.width for c in near) - PAD
+    room = CONTENT_W - sum(c.width for c in fixed) - PAD
+    shown = _fitting(near, room - MIN_BAR_W) if near else 0
+    bar = room - sum(c.width for c, _ in near[:shown])
     return _NeedsLayout(
         label=fixed[0],
         committee=fixed[1],
@@ -108,7 +132,8 @@ def _needs_layout(page: Page, profile: AreaProfile) -> _NeedsLayout:
         area=fixed[2],
         city=fixed[3],
         status=fixed[4],
-        neighbours=tuple(near),
+        neighbours=tuple(near[:shown]),
+        extra=tuple(near[shown:]),
     )
 
 
@@ -148,11 +173,56 @@ def _needs_header(page: Page, layout: _NeedsLayout, y: float) -> float:
         page.cell(x, y, col.width - PAD / 2, step, col.title, col.align)
         x += col.width
     x += PAD
-    for col in layout.neighbours:
+    for col, _ in layout.neighbours:
         page.cell(x, y, col.width - PAD / 2, step, col.title, "R")
         x += col.width
     page.rule(LEFT_X, y + step, CONTENT_W, RULE, 0.3)
     return y + step + 0.4
+
+
+def _near_cells(page: Page, x: float, y: float, nears: Sequence[_Near], f: FieldCoverage) -> None:
+    """One need's figures in the neighbours' columns, from ``x``."""
+    for col, near in nears:
+        theirs = near.need(f.code)
+        value = format_per_10k(theirs.per_10k) + _mark(page, theirs) if theirs else ""
+        page.font(BODY, WARN if theirs and theirs.is_marked else TEXT)
+        page.cell(x, y, col.width - PAD / 2, _step(), value, "R")
+        x += col.width
+
+
+def _label_rows(page: Page, label: _Col, f: FieldCoverage, y: float) -> float:
+    """The need's label, wrapped in its column; returns the row's height."""
+    step = _step()
+    page.font(BODY)
+    rows = page.lines(f.label(page.lang), label.width - PAD)
+    for i, row in enumerate(rows):
+        page.cell(LEFT_X, y + i * step, label.width - PAD, step, row)
+    return step * len(rows)
+
+
+def _more_neighbours(page: Page, layout: _NeedsLayout, profile: AreaProfile, y: float) -> float:
+    """The neighbours that did not fit beside the table, in tables of their own."""
+    extra = list(layout.extra)
+    step = _step()
+    while extra:
+        chunk = extra[: _fitting(extra, CONTENT_W - layout.label.width - PAD)]
+        extra = extra[len(chunk) :]
+        y += 1.5
+        x = LEFT_X + layout.label.width + PAD
+        page.font(BODY, MUTED)
+        page.cell(LEFT_X, y, layout.label.width, step, page.t("sheet.needs.neighbours"))
+        y += step
+        for col, _ in chunk:
+            page.font(BODY, MUTED)
+            page.cell(x, y, col.width - PAD / 2, step, col.title, "R")
+            x += col.width
+        page.rule(LEFT_X, y + step, CONTENT_W, RULE, 0.3)
+        y += step + 0.4
+        for f in profile.needs:
+            height = _label_rows(page, layout.label, f, y)
+            _near_cells(page, LEFT_X + layout.label.width + PAD, y, chunk, f)
+            y += height + 0.4
+    return y
 
 
 def _bars(page: Page, x: float, y: float, w: float, f: FieldCoverage, top: float) -> None:
@@ -166,11 +236,7 @@ def _need_row(
     page: Page, layout: _NeedsLayout, f: FieldCoverage, profile: AreaProfile, y: float, top: float
 ) -> float:
     step = _step()
-    page.font(BODY)
-    rows = page.lines(f.label(page.lang), layout.label.width - PAD)
-    height = step * len(rows)
-    for i, row in enumerate(rows):
-        page.cell(LEFT_X, y + i * step, layout.label.width - PAD, step, row)
+    height = _label_rows(page, layout.label, f, y)
     x = LEFT_X + layout.label.width
     committee = "○" if f.code in profile.committees else ""
     page.cell(x, y, layout.committee.width - PAD, step, committee, "C")
@@ -188,13 +254,7 @@ def _need_row(
         page.font(BODY, c)
         page.cell(x, y, col.width - PAD / 2, step, value, col.align)
         x += col.width
-    x += PAD
-    for col, near in zip(layout.neighbours, profile.neighbours, strict=True):
-        theirs = near.need(f.code)
-        value = format_per_10k(theirs.per_10k) + _mark(page, theirs) if theirs else ""
-        page.font(BODY, WARN if theirs and theirs.is_marked else TEXT)
-        page.cell(x, y, col.width - PAD / 2, step, value, "R")
-        x += col.width
+    _near_cells(page, x + PAD, y, layout.neighbours, f)
     page.rule(LEFT_X, y + height + 0.2, CONTENT_W, RULE, 0.1)
     return y + height + 0.4
 
@@ -207,6 +267,7 @@ def needs_section(page: Page, profile: AreaProfile, y: float) -> float:
     top = max([f.per_10k for f in profile.needs] + [f.city_per_10k for f in profile.needs] + [1.0])
     for f in profile.needs:
         y = _need_row(page, layout, f, profile, y, top * 1.05)
+    y = _more_neighbours(page, layout, profile, y)
     if not profile.neighbours:
         y = page.paragraph(
             LEFT_X, y + 0.6, CONTENT_W, page.t("sheet.needs.no_neighbours"), colour=MUTED

@@ -265,7 +265,12 @@ def build(
         if any(isinstance(e, PointArray) and e.gather is not None for e in children(g))
     ]
     shaded = areas_group(
-        area_view, spec, inputs, label_limit=budget.count_areas, clustered=clustered
+        area_view,
+        spec,
+        inputs,
+        label_limit=budget.count_areas,
+        clustered=clustered,
+        canvas=len(areas) > budget.area_limit,
     )
     groups = [shaded, *points]
     control = layer_control(spec)

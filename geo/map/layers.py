@@ -148,12 +148,15 @@ class AreaView:
         return (w, s, e, n)
 
 
-def area_layer(view: AreaView, spec: MapSpec) -> tuple[AreaLayer, tuple[float, ...]]:
+def area_layer(
+    view: AreaView, spec: MapSpec, *, canvas: bool = False
+) -> tuple[AreaLayer, tuple[float, ...]]:
     """The shaded areas with their tooltip, and the class breaks.
 
     The classes are those of all areas; ``view.shown`` (a subset, possibly with
     simplified outlines) are the areas drawn. Areas outside a focus are greyed. Gaps
     are drawn above plain areas and the selected area on top, so their outlines show.
+    With ``canvas`` they are painted on a canvas (many areas).
     """
     lang = spec.lang
     column = metric_column(spec.metric)
@@ -186,7 +189,10 @@ def area_layer(view: AreaView, spec: MapSpec) -> tuple[AreaLayer, tuple[float, .
         order.append((2 if area_id == view.selected else int(is_gap), i))
     features = [features[i] for _, i in sorted(order)]
     name = words("map.areas", lang)
-    return AreaLayer(features, styles, classes, name=name, tooltip=_area_tooltip(spec)), breaks
+    layer = AreaLayer(
+        features, styles, classes, name=name, tooltip=_area_tooltip(spec), canvas=canvas
+    )
+    return layer, breaks
 
 
 def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
@@ -261,12 +267,17 @@ def areas_group(
     *,
     label_limit: int = COUNT_AREAS,
     clustered: Sequence[str] = (),
+    canvas: bool = False,
 ) -> Group:
     """The areas' group: shaded areas, their names, the legend, the whole-city button,
-    the map's texts, and the move onto the selected or focused areas."""
+    the map's texts, and the move onto the selected or focused areas.
+
+    ``label_limit``: areas drawn above which they are not named; ``clustered``: the
+    point layers gathered (the legend explains their mark); ``canvas``: the areas are
+    painted on a canvas (many areas)."""
     lang = spec.lang
     shaded = Group(name=words("map.areas", lang), overlay=True, control=False)
-    layer, breaks = area_layer(view, spec)
+    layer, breaks = area_layer(view, spec, canvas=canvas)
     layer.add_to(shaded)
     labels = area_labels(view, spec, label_limit)
     if labels is not None:
@@ -527,8 +538,8 @@ def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
 #: The point layers gathered per square of the map (many points close together).
 GATHERED = ("civic_groups",)
 #: Side of a gathering square, in pixels (larger on a touch screen, whose marks are).
-GATHER_CELL = 40
-GATHER_CELL_TOUCH = 64
+GATHER_CELL = 80
+GATHER_CELL_TOUCH = 112
 #: Zoom from which a gathered layer shows every point on its own.
 GATHER_UPTO = 16
 

@@ -31,9 +31,10 @@ WORDED_WIDGETS = (
     "area.pick",
 )
 
-#: Room above the content on the planner's pages, and the map as tall as the window
-#: allows: the frame's height is the window's less the header, tabs and margins
-#: (``--kyodo-map-offset``), never under 360 px.
+#: Room above the content on the planner's pages (and no "Press Enter to apply" under a
+#: text box: Streamlit says it in English only; Enter or leaving the box applies), and
+#: the map as tall as the window allows: the frame's height is the window's less the
+#: header, tabs and margins (``--kyodo-map-offset``), never under 360 px.
 _PLANNER_CSS = """
 <style>
 [data-testid="stHeader"] { background: transparent; }
@@ -45,11 +46,12 @@ _PLANNER_CSS = """
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.75rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """
 _MAP_CSS = """
 <style>
-:root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 235px))); }
+:root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 210px))); }
 [data-testid="stElementContainer"]:has(> div > iframe[src*="streamlit_folium.st_folium"]),
 [data-testid="stElementContainer"] > div:has(> iframe[src*="streamlit_folium.st_folium"]),
 iframe[src*="streamlit_folium.st_folium"] { height: var(--kyodo-map-height) !important; }

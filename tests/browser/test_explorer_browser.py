@@ -190,6 +190,15 @@ def test_the_japanese_page_has_no_english_widget_text(app_server: AppServer, pag
     options = page.get_by_role("option").all_inner_texts()
     assert options and not any("Select all" in o or "select all" in o.lower() for o in options)
     page.keyboard.press("Escape")
+    search = page.get_by_role("textbox", name="名前で検索")
+    search.click()
+    page.keyboard.type("子ども")
+    page.wait_for_timeout(500)
+    hint = page.locator("[data-testid='InputInstructions']")
+    assert hint.count() >= 1 and not hint.first.is_visible(), "Streamlit's English hint shows"
+    assert "Press Enter" not in page.locator("[data-testid='stSidebar']").inner_text()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=re.compile("名前に「子ども」")).wait_for(timeout=30_000)
 
 
 @pytest.mark.parametrize(("width", "height"), PLANNER_SIZES)

@@ -584,7 +584,9 @@ def test_the_qr_code_opens_the_same_field_and_area_on_a_phone(
     ).new_page()
     phone.goto(url)
     phone.get_by_role("heading", name=name).wait_for(timeout=60_000)
+    settle(phone)
     assert CENTER_TEL in phone.inner_text("body")
+    assert not phone.locator("[data-testid=stSidebar]").is_visible()
     phone.context.close()
     assert js_errors(watch) == []
     page.context.close()

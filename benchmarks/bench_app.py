@@ -77,7 +77,7 @@ READY_WATCH = """
   function check() {
     var areas = document.querySelectorAll("path.kyodo-area").length;
     var drawn = document.querySelectorAll(".leaflet-overlay-pane path").length;
-    var counted = document.querySelector(".kyodo-count, .marker-cluster") !== null;
+    var counted = document.querySelector(".kyodo-count, .kyodo-cluster") !== null;
     if (areas >= 21 && (drawn > areas || counted)) {
       requestAnimationFrame(function () {
         requestAnimationFrame(function () { window.__kyodoReadyAt = Date.now(); });

@@ -10,10 +10,16 @@ Runs the real page in-process with Streamlit's AppTest:
   process (so its filter and coverage are computed, not read from the cache);
 - *warm, no map* and *field change, no map*: the same with the map call replaced by
   nothing, so the ratios show what the map costs on a rerun.
+
+The target (issue 13): a field change at most twice a warm run of the page without its
+map. *Remounts* counts how often the map's component changed its identity within one
+session (its key, a hash of the base map's script): a new key reloads the map's frame;
+a field change must only swap the layers.
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
+import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 import geo.map.encode
@@ -42,7 +49,8 @@ FIELDS = (
     "npo06",
     "npo07",
 )
-MAX_CHANGE_RATIO = 0.2
+#: A field change against a warm run of the page without its map.
+MAX_CHANGE_RATIO = 2.0
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -61,6 +69,27 @@ def _without_map() -> Iterator[None]:
         ui.mapview.show_map = original
 
 
+@contextmanager
+def _component_keys(keys: list[str]) -> Iterator[None]:
+    """Note the key of every map component drawn (``st_folium``'s hash of the base)."""
+    original = streamlit_folium._component_func
+
+    def noted(*args: object, **kwargs: object) -> object:
+        keys.append(str(kwargs.get("key")))
+        return original(*args, **kwargs)
+
+    streamlit_folium._component_func = noted
+    try:
+        yield
+    finally:
+        streamlit_folium._component_func = original
+
+
+def remounts(keys: list[str]) -> int:
+    """How often the component's key changed from one run to the next."""
+    return sum(a != b for a, b in itertools.pairwise(keys))
+
+
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -75,15 +104,19 @@ def measure() -> dict[str, float]:
         "warm rerun": [],
         "field change": [],
     }
+    changes = 0
     for i in range(REPEAT):
         _clear_caches()
         at = AppTest.from_file(APP, default_timeout=120)
         runs["cold (caches cleared)"].append(_timed(at.run))
         at = AppTest.from_file(APP, default_timeout=120)
-        runs["new session (caches warm)"].append(_timed(at.run))
-        runs["warm rerun"].append(_timed(at.run))
-        at.multiselect(key="view.fields").set_value([FIELDS[i % len(FIELDS)]])
-        runs["field change"].append(_timed(at.run))
+        keys: list[str] = []
+        with _component_keys(keys):
+            runs["new session (caches warm)"].append(_timed(at.run))
+            runs["warm rerun"].append(_timed(at.run))
+            at.multiselect(key="view.fields").set_value([FIELDS[i % len(FIELDS)]])
+            runs["field change"].append(_timed(at.run))
+        changes += remounts(keys)
     no_map: list[float] = []
     change_no_map: list[float] = []
     with _without_map():
@@ -96,11 +129,13 @@ def measure() -> dict[str, float]:
     out = {name: statistics.median(times) for name, times in runs.items()}
     out["warm, no map"] = statistics.median(no_map)
     out["field change, no map"] = statistics.median(change_no_map)
+    out["remounts"] = float(changes)
     return out
 
 
 def main() -> None:
     t = measure()
+    changes = int(t.pop("remounts"))
     cold, fresh, bare = (
         t["cold (caches cleared)"],
         t["new session (caches warm)"],
@@ -117,7 +152,13 @@ def main() -> None:
             rows,
         )
     )
-    ratio = t["field change"] / cold
+    ratio = t["field change"] / bare
     met = "met" if ratio <= MAX_CHANGE_RATIO else "NOT met"
-    print(f"field change: {ratio:.2f}x a cold run (target <= {MAX_CHANGE_RATIO:g}x: {met}); ")
-    print(f"  {t['field change'] / fresh:.2f}x a new session with warm caches")
+    print(
+        f"field change: {ratio:.2f}x a warm run without the map "
+        f"(target <= {MAX_CHANGE_RATIO:g}x: {met}); {t['field change'] / cold:.2f}x a cold run"
+    )
+    print(
+        f"remounts of the map: {changes} over {REPEAT} sessions of a new session, a warm "
+        f"rerun and a field change (target 0: {'met' if changes == 0 else 'NOT met'})"
+    )

@@ -24,24 +24,15 @@ from geo.map.assets import (
     own_files,
     publish_assets,
 )
-from geo.map.elements import ClusterAssets
 from geo.model import CityData
 from tests.conftest import ROOT
 from tests.map_helpers import descendants, render, replay, static_text, tiny_map, tiny_parts
 
 
-def test_map_loads_only_leaflet_markercluster_and_its_own_files(tiny: CityData) -> None:
+def test_map_loads_only_leaflet_and_its_own_files(tiny: CityData) -> None:
     urls = asset_urls(tiny_map(tiny))
     names = [u.rsplit("/", 1)[-1] for u in urls]
-    assert names == [
-        "leaflet.js",
-        "leaflet.css",
-        "leaflet.markercluster.js",
-        "MarkerCluster.css",
-        "MarkerCluster.Default.css",
-        "kyodo.js",
-        "kyodo.css",
-    ]
+    assert names == ["leaflet.js", "leaflet.css", "kyodo.js", "kyodo.css"]
     assert urls[-2:] == ["/app/static/map/kyodo.js", "/app/static/map/kyodo.css"]
 
 
@@ -75,18 +66,14 @@ def test_localise_assets_inlines_what_is_found(tiny: CityData, asset_dir: Path) 
     assert "window.L = {};" in local
     assert "<\\/script> inside" in local
     assert "data:image/png;base64," in local  # the CSS image came along
-    missing = missing_assets(local, [asset_dir])
-    assert [u.rsplit("/", 1)[-1] for u in missing] == [
-        "leaflet.markercluster.js",
-        "MarkerCluster.css",
-        "MarkerCluster.Default.css",
-    ]
+    assert missing_assets(local, [asset_dir]) == []
+    assert missing_assets(html, []) == [u for u in asset_urls(tiny_map(tiny)) if "leaflet" in u]
 
 
 def test_embed_assets_points_elements_at_data_uris(tiny: CityData, asset_dir: Path) -> None:
     m = tiny_map(tiny)
     missing = embed_assets(m, [asset_dir])
-    assert len(missing) == 3
+    assert missing == []
     urls = asset_urls(m)
     leaflet_js = next(u for u in urls if u.startswith("data:text/javascript"))
     code = base64.b64decode(leaflet_js.split(",", 1)[1]).decode()
@@ -100,9 +87,8 @@ def test_base_carries_every_library(tiny: CityData) -> None:
     """Civic groups switched on later need no new script: the base loads them all."""
     sent = replay(tiny_parts(tiny, MapSpec(layers=())))
     names = [u.rsplit("/", 1)[-1] for u in sent.js_links]
-    assert names == ["leaflet.js", "leaflet.markercluster.js", "kyodo.js"]
+    assert names == ["leaflet.js", "kyodo.js"]
     parts = tiny_parts(tiny)
-    assert len(descendants(parts.base, ClusterAssets)) == 1
     for group in parts.layers:
         assert asset_urls_of(group) == []
 
@@ -117,14 +103,10 @@ def asset_urls_of(element: Element) -> list[str]:
 
 
 def test_base_embeds_every_library(tiny: CityData, asset_dir: Path) -> None:
-    leaflet = asset_dir / "leaflet"
-    (leaflet / "leaflet.markercluster.js").write_text("L.markerClusterGroup = 1;\n")
-    (leaflet / "MarkerCluster.css").write_text(".marker-cluster{}")
-    (leaflet / "MarkerCluster.Default.css").write_text(".marker-cluster-small{}")
     assets = MapAssets(embed=True, dirs=asset_dirs([asset_dir]))
     parts = tiny_parts(tiny, MapSpec(layers=()), assets=assets)
     urls = asset_urls(parts.base)
-    assert len(urls) == 7  # Leaflet, Leaflet.markercluster, kyodo.js and kyodo.css
+    assert len(urls) == 4  # Leaflet, kyodo.js and kyodo.css
     assert all(u.startswith("data:") for u in urls)
     sent = replay(parts)
     assert all(u.startswith("data:") for u in sent.js_links)

@@ -19,7 +19,6 @@ from geo.map.assets import own_url
 from geo.map.branca_compat import children as kids
 from geo.map.elements import (
     AreaLayer,
-    ClusterGroup,
     Focus,
     LayerList,
     Legend,
@@ -249,7 +248,7 @@ def test_layer_scripts_stand_on_their_own(tiny: CityData) -> None:
     assert "L.kyodo.view(" in areas
     for i in range(1, 5):
         assert f"L.kyodo.points(feature_group_feature_group_{i}, " in sent.groups[i]
-    assert "L.markerClusterGroup(" in sent.groups[LAYERS.index("civic_groups") + 1]
+    assert '"g":{"c":40,"z":16,' in sent.groups[LAYERS.index("civic_groups") + 1]
     assert sent.control is not None
     overlays = re.findall(r"\], ?(feature_group_\w+)\]|, (feature_group_\w+)\]", sent.control)
     overlays = [a or b for a, b in overlays]
@@ -285,7 +284,7 @@ def test_point_layers_are_named_groups(tiny: CityData) -> None:
         layer_name("shelters", "en"),
     ]
     assert all(isinstance(g, folium.FeatureGroup) and g.control for g in parts.layers[1:])
-    assert isinstance(parts.layers[1], ClusterGroup)
+    assert descendants(parts.layers[1], PointArray)[0].gather is not None
     assert parts.control is not None
     empty = tiny_parts(tiny, MapSpec(layers=()))
     assert len(empty.layers) == 1

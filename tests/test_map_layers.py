@@ -19,7 +19,7 @@ from benchmarks.synthetic import synthetic_organisations
 from geo.coverage import coverage
 from geo.map import LAYERS, MapBudget, MapParts, MapSpec, Viewport
 from geo.map.branca_compat import children as kids
-from geo.map.elements import AreaCounts, AreaLayer, ClusterGroup, Legend, PointArray
+from geo.map.elements import AreaCounts, AreaLayer, Legend, PointArray
 from geo.map.encode import escape_text
 from geo.map.layers import filter_shelters
 from geo.map.legend import class_swatches
@@ -179,11 +179,16 @@ def test_layers_have_localised_names(tiny: CityData, lang: str) -> None:
         assert escape_text(name) in html
 
 
-def test_civic_groups_are_clustered(tiny: CityData) -> None:
+def test_civic_groups_are_gathered(tiny: CityData) -> None:
     m = tiny_map(tiny)
-    (cluster,) = children(m, ClusterGroup)
-    assert cluster.layer_name == layer_name("civic_groups", "ja")
-    assert "L.markerClusterGroup(" in render(m)
+    gathered = [a for a in descendants(m, PointArray) if a.gather is not None]
+    (array,) = gathered
+    group = next(g for g in children(m, Layer) if array in kids(g))
+    assert group.layer_name == layer_name("civic_groups", "ja")
+    assert array.gather.cell == 40 and array.gather.upto == 16
+    assert array.gather.words == (escape_text(layer_name("civic_groups", "ja")) + "：", " 団体")
+    html = render(m)
+    assert "L.markerClusterGroup(" not in html and "markercluster" not in html
 
 
 @pytest.mark.parametrize(
@@ -348,13 +353,15 @@ def test_counts_equal_the_points_per_area(tiny: CityData, many: gpd.GeoDataFrame
         assert sum(got.values()) == int((many["kind"] == kind).sum())
 
 
-def test_counted_civic_groups_are_not_clustered(tiny: CityData, many: gpd.GeoDataFrame) -> None:
+def test_counted_civic_groups_are_not_gathered(tiny: CityData, many: gpd.GeoDataFrame) -> None:
     parts = parts_for(tiny, many)
     group = parts.layers[1 + MapSpec().layers.index("civic_groups")]
-    assert not isinstance(group, ClusterGroup)
     assert isinstance(group, folium.FeatureGroup)
+    assert descendants(group, PointArray) == []
+    assert descendants(group, AreaCounts) != []
     in_view = parts_for(tiny, many, view=CORNER)
-    assert isinstance(in_view.layers[1 + MapSpec().layers.index("civic_groups")], ClusterGroup)
+    (array,) = descendants(in_view.layers[1 + MapSpec().layers.index("civic_groups")], PointArray)
+    assert array.gather is not None
 
 
 def test_in_view_sends_only_the_points_in_view(tiny: CityData, many: gpd.GeoDataFrame) -> None:

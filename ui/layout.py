@@ -49,7 +49,7 @@ _PLANNER_CSS = """
 """
 _MAP_CSS = """
 <style>
-:root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 235px))); }
+:root { --kyodo-map-height: max(360px, calc(100vh - var(--kyodo-map-offset, 210px))); }
 [data-testid="stElementContainer"]:has(> div > iframe[src*="streamlit_folium.st_folium"]),
 [data-testid="stElementContainer"] > div:has(> iframe[src*="streamlit_folium.st_folium"]),
 iframe[src*="streamlit_folium.st_folium"] { height: var(--kyodo-map-height) !important; }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pandas as pd
@@ -215,7 +216,7 @@ def _figures(row: pd.Series, view: ViewState) -> list[str]:
         national = float(row["national_jishubo_rate"])
         lines.append(
             t("panel.line.jishubo_national", rate=float(row["jishubo_rate"]), national=national)
-            if national == national
+            if not math.isnan(national)
             else t("panel.line.jishubo", rate=float(row["jishubo_rate"]))
         )
     lines.append(
@@ -243,7 +244,7 @@ def gap_rules(cov: pd.DataFrame) -> list[str]:
         ),
     ]
     national = float(first["national_jishubo_rate"])
-    if national == national:
+    if not math.isnan(national):
         out.insert(1, t("gap.rule.below_national", national=national))
     return out
 

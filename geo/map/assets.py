@@ -1,15 +1,15 @@
 """The browser libraries a map loads, and where it loads them from.
 
-The map needs Leaflet, Leaflet.markercluster (for the civic groups) and its own code
-and styles (``static/map/``: ``kyodo.js``, ``kyodo.css`` and, on a touch screen,
-``kyodo-touch.css``); nothing else (no jQuery, Bootstrap or Font Awesome). By default
-Leaflet and Leaflet.markercluster come from the CDNs folium names and the map's own
-files from the app, which serves ``static/`` at :data:`STATIC_URL`. :class:`MapAssets`
-says otherwise: links to copies served elsewhere (:func:`publish_assets` makes them),
-or every library embedded in the page as ``data:`` URIs, from local copies found in
-the folders it is given (Debian's ``libjs-leaflet`` and ``libjs-leaflet.markercluster``
-install them under :data:`DEFAULT_ASSET_DIRS`). Nothing here reads the environment:
-the folders are passed in.
+The map needs Leaflet and its own code and styles (``static/map/``: ``kyodo.js``,
+``kyodo.css`` and, on a touch screen, ``kyodo-touch.css``); nothing else (no jQuery,
+Bootstrap, Font Awesome or marker-cluster library: the map gathers its points itself).
+By default Leaflet comes from the CDN folium names and the map's own files from the
+app, which serves ``static/`` at :data:`STATIC_URL`. :class:`MapAssets` says
+otherwise: links to copies served elsewhere (:func:`publish_assets` makes them), or
+every library embedded in the page as ``data:`` URIs, from local copies found in the
+folders it is given (Debian's ``libjs-leaflet`` installs them under
+:data:`DEFAULT_ASSET_DIRS`). Nothing here reads the environment: the folders are
+passed in.
 """
 
 from __future__ import annotations
@@ -45,16 +45,6 @@ OWN_FILES: Mapping[str, str] = {
 ASSET_FILES: Mapping[str, tuple[str, ...]] = {
     "leaflet.js": ("leaflet/leaflet.min.js", "leaflet/leaflet.js"),
     "leaflet.css": ("leaflet/leaflet.css",),
-    "leaflet.markercluster.js": (
-        "leaflet/leaflet.markercluster.min.js",
-        "leaflet/leaflet.markercluster.js",
-        "leaflet.markercluster/leaflet.markercluster.js",
-    ),
-    "MarkerCluster.css": ("leaflet/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.css"),
-    "MarkerCluster.Default.css": (
-        "leaflet/MarkerCluster.Default.css",
-        "leaflet.markercluster/MarkerCluster.Default.css",
-    ),
     "jquery-3.7.1.min.js": ("jquery/jquery.min.js",),
 }
 

@@ -24,15 +24,14 @@ import xyzservices  # type: ignore[import-untyped]  # comes with folium
 from branca.element import Figure
 
 from geo.map.assets import FROM_THE_INTERNET, MapAssets
-from geo.map.branca_compat import Text, assign_ids
+from geo.map.branca_compat import Text, assign_ids, children
 from geo.map.elements import (
-    ClusterAssets,
-    ClusterGroup,
     FitBounds,
     KyodoAssets,
     KyodoMap,
     LayerList,
     OfflineNotice,
+    PointArray,
     Setup,
     Tiles,
 )
@@ -187,8 +186,6 @@ def base_map(
     if tiles is not None:
         tiles.add_to(m)
         OfflineNotice().add_to(m)
-    # the civic groups may be switched on later, without reloading the page
-    ClusterAssets().add_to(m)
     KyodoAssets(touch=spec.touch).add_to(m)
     Setup(touch=spec.touch).add_to(m)
     FitBounds(lat_lon_bounds(areas.total_bounds)).add_to(m)
@@ -263,7 +260,9 @@ def build(
         group, modes[layer] = point_group(layer, inputs, spec, plan, names, anchors)
         points.append(group)
     clustered = [
-        layer for layer, g in zip(spec.layers, points, strict=True) if isinstance(g, ClusterGroup)
+        layer
+        for layer, g in zip(spec.layers, points, strict=True)
+        if any(isinstance(e, PointArray) and e.gather is not None for e in children(g))
     ]
     shaded = areas_group(
         area_view, spec, inputs, label_limit=budget.count_areas, clustered=clustered

@@ -10,10 +10,10 @@ close a ``<script>`` (:func:`geo.map.encode.script_json`). Elements render throu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import folium
-import folium.plugins
 import shapely
 from branca.element import CssLink, Figure, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
@@ -144,7 +144,7 @@ var {{ this.get_name() }} = L.kyodo.areas({{ this.payload }}, {{ this.scale }});
 
 
 class PointArray(FastRender, _InGroup):
-    """Circles built in the browser from one compact array (``L.kyodo.points``).
+    """Points built in the browser from one compact array (``L.kyodo.points``).
 
     Each row of :attr:`rows` is ``[lat, lon, title, line, …]``; a line is a literal
     (escaped) string or an index into the shared table ``t`` of escaped strings. The
@@ -154,10 +154,12 @@ class PointArray(FastRender, _InGroup):
     like the one before as ``[n, rest]``: its first ``n`` characters (UTF-16 code
     units, as JavaScript counts) are those of the title before.
 
-    In a cluster group each point is a ``L.circleMarker``. Otherwise the layer's
-    circles are one SVG path (``L.KyodoDots``): a thousand points cost the page one
-    element, not a thousand; the path finds the circle under the pointer for its
-    tooltip and popup, and the areas under the gaps between circles stay clickable.
+    The layer's points are one SVG path of its shape (``L.KyodoDots``): a thousand
+    points cost the page one element, not a thousand; the path finds the point under
+    the pointer for its tooltip and popup, and the areas under the gaps between points
+    stay clickable. With ``gather`` (:class:`Gather`) the points are gathered in the
+    page per square of the map's pixels (``L.KyodoClusters``): a square with several
+    points shows one mark with their number instead.
     """
 
     _template = Template(
@@ -174,19 +176,41 @@ L.kyodo.points({{ this.parent_name() }}, {{ this.payload }});
         table: Sequence[str],
         head: Sequence[int | str],
         style: Mapping[str, object],
+        gather: Gather | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "PointArray"
         self.rows = list(rows)
-        self.payload = script_json(
-            {
-                "t": list(table),
-                "h": list(head),
-                "s": dict(style),
-                "k": SCALE,
-                "r": delta_rows(self.rows),
-            }
-        )
+        self.gather = gather
+        payload: dict[str, object] = {
+            "t": list(table),
+            "h": list(head),
+            "s": dict(style),
+            "k": SCALE,
+            "r": delta_rows(self.rows),
+        }
+        if gather is not None:
+            payload["g"] = {"c": gather.cell, "z": gather.upto, "u": list(gather.words)}
+        self.payload = script_json(payload)
+
+
+@dataclass(frozen=True)
+class Gather:
+    """How a point layer's points are gathered in the page (``L.KyodoClusters``).
+
+    Attributes
+    ----------
+    cell
+        Side of a square of the map's pixels; its points are gathered when more than one.
+    upto
+        Zoom from which every point is shown on its own.
+    words
+        The escaped words before and after the number in a mark's tooltip.
+    """
+
+    cell: int
+    upto: int
+    words: tuple[str, str]
 
 
 class AreaCounts(FastRender, _InGroup):
@@ -408,36 +432,6 @@ var {{ this.get_name() }} = L.kyodo.layers({{ this._parent.get_name() }}, {{ thi
         render_fast(self, **kwargs)
 
 
-class ClusterGroup(FastRender, folium.FeatureGroup):
-    """A feature group whose markers cluster (``L.markerClusterGroup``).
-
-    It stays a :class:`folium.FeatureGroup` (also in its variable name, which
-    ``st_folium`` relies on) so it can be one of the dynamic layers. It loads no
-    library itself: Leaflet.markercluster comes with the base map
-    (:class:`ClusterAssets`), so the layer can be switched on without reloading it.
-    """
-
-    _template = Template(
-        """
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.markerClusterGroup({{ this.options|tojavascript }});
-{% endmacro %}
-"""
-    )
-
-
-class ClusterAssets(JSCSSMixin, MacroElement):
-    """Loads Leaflet.markercluster (script and styles) with the map; draws nothing."""
-
-    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "ClusterAssets"
-        self.default_js = list(folium.plugins.MarkerCluster.default_js)
-        self.default_css = list(folium.plugins.MarkerCluster.default_css)
-
-
 class KyodoAssets(JSCSSMixin, MacroElement):
     """Loads the map's own code and styles (``static/map/``) with the map; draws nothing.
 
@@ -496,10 +490,9 @@ __all__ = [
     "AreaLabels",
     "AreaLayer",
     "AreaTooltip",
-    "ClusterAssets",
-    "ClusterGroup",
     "FitBounds",
     "Focus",
+    "Gather",
     "Group",
     "HomeButton",
     "KyodoAssets",

@@ -22,8 +22,8 @@ from geo.map.elements import (
     AreaLabels,
     AreaLayer,
     AreaTooltip,
-    ClusterGroup,
     Focus,
+    Gather,
     Group,
     HomeButton,
     Legend,
@@ -524,16 +524,29 @@ def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
     return style
 
 
+#: The point layers gathered per square of the map (many points close together).
+GATHERED = ("civic_groups",)
+#: Side of a gathering square, in pixels (larger on a touch screen, whose marks are).
+GATHER_CELL = 40
+GATHER_CELL_TOUCH = 64
+#: Zoom from which a gathered layer shows every point on its own.
+GATHER_UPTO = 16
+
+
+def gather_of(layer: str, spec: MapSpec) -> Gather | None:
+    """How a point layer is gathered in the page, ``None`` for a layer shown point by point."""
+    if layer not in GATHERED:
+        return None
+    unit = "map.count.sites" if layer == "shelters" else "map.count.orgs"
+    before, after = html_words(unit, spec.lang, n=_MARK).split(_MARK)
+    name = escape_text(layer_name(layer, spec.lang))
+    cell = GATHER_CELL_TOUCH if spec.touch else GATHER_CELL
+    return Gather(cell=cell, upto=GATHER_UPTO, words=(name + before, after))
+
+
 def _points_group(layer: str, lang: str, array: PointArray) -> folium.FeatureGroup:
-    """The group of a layer drawn point by point: clustered for the civic groups."""
-    name = layer_name(layer, lang)
-    group: folium.FeatureGroup
-    if layer == "civic_groups":
-        group = ClusterGroup(
-            name=name, overlay=True, control=True, showCoverageOnHover=False, maxClusterRadius=40
-        )
-    else:
-        group = Group(name=name, overlay=True, control=True)
+    """The group of a layer drawn point by point."""
+    group = Group(name=layer_name(layer, lang), overlay=True, control=True)
     group.add_child(array)
     return group
 
@@ -587,7 +600,7 @@ def point_group(
     if planned.mode == "in_view":
         part = part.iloc[planned.positions]
     rows = shelter_rows(part, lines) if layer == "shelters" else org_rows(part, lines)
-    array = PointArray(rows, lines.table.items, [head_line], style)
+    array = PointArray(rows, lines.table.items, [head_line], style, gather_of(layer, spec))
     return _points_group(layer, spec.lang, array), planned.mode
 
 
@@ -602,6 +615,7 @@ __all__ = [
     "council_rows",
     "counts_group",
     "filter_shelters",
+    "gather_of",
     "lat_lon_bounds",
     "map_texts",
     "map_title",

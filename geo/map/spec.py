@@ -187,9 +187,11 @@ class MapSpec:
         as plain text, buttons rather than links), so nothing leaves the page or opens
         a window.
     layer_control
-        ``expanded``, ``collapsed`` (behind a button) or ``none``.
+        ``expanded``, ``collapsed`` (behind a button) or ``none``. On a map narrower
+        than 600 px an expanded control starts collapsed (open, it would cover the map).
     legend
-        ``open``, ``collapsed`` (behind a toggle button) or ``none``.
+        ``open``, ``collapsed`` (behind a toggle button) or ``none``; like the layer
+        control, an open legend starts collapsed on a map narrower than 600 px.
     title
         The map frame's accessible title; empty for a default naming the map, in
         ``lang``. The frame's document also takes ``lang`` as its language.

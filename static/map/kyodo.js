@@ -83,14 +83,6 @@
         return "M" + (x - r) + "," + y + arc + 2 * r + ",0" + arc + -2 * r + ",0z";
     }
 
-    // One point drawn as its layer's shape (a circle marker with another outline).
-    L.KyodoShape = L.CircleMarker.extend({
-        _updatePath: function () {
-            var p = this._point, r = this._radius;
-            this._renderer._setPath(this, this._empty() ? "M0 0" : shape(this.options.shape, p.x, p.y, r));
-        }
-    });
-
     // Many points of one style as one SVG path, with a tooltip and a popup for the point
     // under the pointer: a thousand points cost the page one element.
     L.KyodoDots = L.Path.extend({
@@ -243,13 +235,21 @@
 
     // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
     // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
-    // the best places); d.v: values shown under the names.
+    // the best places); d.v: values shown under the names. The names are placed once
+    // the browser has laid them out (a ResizeObserver tells their sizes, and again when
+    // they change: a new zoom's font, a font arriving), so placing them never forces a
+    // layout of its own while the map loads; a zoom, a resize of the map and a change
+    // of its controls ("kyodolayout") place them again.
     var Labels = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
             var pane = map.getPane("kyodoLabels") || map.createPane("kyodoLabels");
             var root = this._root = L.DomUtil.create("div", "kyodo-labels leaflet-zoom-hide", pane);
             root.setAttribute("aria-hidden", "true");
+            root.style.visibility = "hidden";  // until placed
+            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
+            this._font = labelSize(map.getZoom(), touch);
+            root.style.fontSize = this._font + "px";
             var svg = this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
             svg.setAttribute("class", "kyodo-leaders");
             root.appendChild(svg);
@@ -258,34 +258,55 @@
                 var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
                 if (r[3]) { html += "<span class=\"kyodo-label-value\">" + r[3] + "</span>"; }
                 el.innerHTML = html;
-                return {at: L.latLng(r[0], r[1]), el: el};
+                return {at: L.latLng(r[0], r[1]), el: el, w: 0, h: 0};
             });
             map.on("zoomend viewreset resize kyodolayout", this._place, this);
-            // placed once the controls added with them are there (names avoid them)
-            root.style.visibility = "hidden";
-            this._frame = L.Util.requestAnimFrame(function () {
-                this._place();
-                root.style.visibility = "";
-            }, this);
+            if (window.ResizeObserver) {
+                this._sizes = new window.ResizeObserver(L.bind(this._measured, this));
+                this._items.forEach(function (it) { this._sizes.observe(it.el); }, this);
+            } else {
+                this._frame = L.Util.requestAnimFrame(this._measure, this);
+            }
             return this;
         },
         onRemove: function (map) {
             map.off("zoomend viewreset resize kyodolayout", this._place, this);
+            if (this._sizes) { this._sizes.disconnect(); }
             L.Util.cancelAnimFrame(this._frame);
             L.DomUtil.remove(this._root);
             return this;
         },
+        _measured: function (entries) {
+            var byEl = new Map(this._items.map(function (it) { return [it.el, it]; }));
+            entries.forEach(function (e) {
+                var it = byEl.get(e.target), box = e.borderBoxSize && e.borderBoxSize[0];
+                if (!it) { return; }
+                it.w = (box ? box.inlineSize : e.target.offsetWidth) + 2;
+                it.h = box ? box.blockSize : e.target.offsetHeight;
+            });
+            this._ready = true;
+            this._place();
+        },
+        _measure: function () {
+            this._items.forEach(function (it) { it.w = it.el.offsetWidth + 2; it.h = it.el.offsetHeight; });
+            this._ready = true;
+            this._place();
+        },
         _place: function () {
             var map = this._map;
-            if (!map) { return; }
+            if (!map || !this._ready) { return; }
             var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
-            this._root.style.fontSize = labelSize(map.getZoom(), touch) + "px";
-            var sizes = this._items.map(function (it) {
-                return {w: it.el.offsetWidth + 2, h: it.el.offsetHeight};
-            });
+            var font = labelSize(map.getZoom(), touch);
+            if (font !== this._font) {  // measured again, then placed
+                this._font = font;
+                this._root.style.fontSize = font + "px";
+                if (!this._sizes) { this._measure(); }
+                return;
+            }
+            this._root.style.visibility = "";
             var placed = controlBoxes(map), lines = [];
-            this._items.forEach(function (it, i) {
-                var p = map.latLngToLayerPoint(it.at), w = sizes[i].w, h = sizes[i].h;
+            this._items.forEach(function (it) {
+                var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
                 var spots = candidates(p, w, h), spot = null;
                 for (var j = 0; j < spots.length && !spot; j++) {
                     var box = {x: spots[j].x, y: spots[j].y, w: w, h: h};
@@ -311,16 +332,84 @@
 
     // --- points --------------------------------------------------------------------------
 
+    // Points gathered per square of o.c pixels of the map's zoom, below zoom o.z: a
+    // square holding one point shows it (all such points are one L.KyodoDots path), a
+    // square holding more shows one mark with their number (o.u: the escaped words
+    // around the number for its tooltip), which a click zooms into. The squares are
+    // fixed to the world, so a pan changes nothing; a zoom gathers again (once per zoom).
+    L.KyodoClusters = L.FeatureGroup.extend({
+        initialize: function (at, titles, popup, style, o) {
+            L.FeatureGroup.prototype.initialize.call(this, []);
+            this._at = at; this._titles = titles; this._popup = popup; this._style = style;
+            this._o = o; this._byZoom = {};
+        },
+        onAdd: function (map) {
+            L.FeatureGroup.prototype.onAdd.call(this, map);
+            map.on("zoomend", this._gather, this);
+            this._gather();
+        },
+        onRemove: function (map) {
+            map.off("zoomend", this._gather, this);
+            L.FeatureGroup.prototype.onRemove.call(this, map);
+        },
+        _groups: function (zoom) {
+            if (this._byZoom[zoom]) { return this._byZoom[zoom]; }
+            var map = this._map, cell = this._o.c, cells = {}, order = [];
+            this._at.forEach(function (p, i) {
+                var xy = map.project(p, zoom);
+                var key = zoom >= this._o.z ? i : Math.floor(xy.x / cell) + ":" + Math.floor(xy.y / cell);
+                if (!cells[key]) { cells[key] = []; order.push(key); }
+                cells[key].push(i);
+            }, this);
+            this._byZoom[zoom] = order.map(function (k) { return cells[k]; });
+            return this._byZoom[zoom];
+        },
+        _gather: function () {
+            var map = this._map, o = this._o, at = this._at, titles = this._titles;
+            if (!map) { return; }
+            this.clearLayers();
+            var single = [], marks = [], active = this._style.interactive !== false;
+            this._groups(map.getZoom()).forEach(function (g) {
+                if (g.length === 1) { single.push(g[0]); } else { marks.push(g); }
+            });
+            var popup = this._popup;
+            this.addLayer(new L.KyodoDots(
+                single.map(function (i) { return at[i]; }),
+                single.map(function (i) { return titles[i]; }),
+                function (j) { return popup(single[j]); },
+                this._style
+            ));
+            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
+            marks.forEach(function (g) {
+                var bounds = L.latLngBounds(g.map(function (i) { return at[i]; }));
+                var size = touch ? 48 : 28;
+                var m = L.marker(bounds.getCenter(), {
+                    interactive: active,
+                    keyboard: active,
+                    icon: L.divIcon({
+                        className: "kyodo-cluster",
+                        html: "<span>" + g.length + "</span>",
+                        iconSize: [size, size]
+                    })
+                });
+                if (active) {
+                    m.bindTooltip(o.u[0] + g.length + o.u[1]);
+                    m.on("click", function () { map.fitBounds(bounds.pad(0.3), {maxZoom: o.z}); });
+                }
+                this.addLayer(m);
+            }, this);
+        }
+    });
+
     // Points from one compact array, added to the group g. Each row of d.r is
     // [dlat, dlon, title, line, ...]: coordinates as integer steps of 1/d.k degree, a
     // title as text or [n, rest] (its first n characters are those of the title
     // before), a line as escaped text or an index into d.t. The popup shows the title
-    // in bold, the layer's lines d.h, then the row's lines. In a cluster group each
-    // point is a marker of the layer's shape; otherwise all are one L.KyodoDots path.
+    // in bold, the layer's lines d.h, then the row's lines. All the points are one
+    // L.KyodoDots path; with d.g they are gathered (L.KyodoClusters, d.g its options).
     // With d.s.interactive false the points take no clicks (they go to the area).
     function points(g, d) {
         var t = d.t, y = 0, x = 0, last = "", at = [], titles = [];
-        var active = d.s.interactive !== false;
         function line(v) { return typeof v === "number" ? t[v] : v; }
         d.r.forEach(function (r) {
             var title = typeof r[2] === "string" ? r[2] : last.slice(0, r[2][0]) + r[2][1];
@@ -338,15 +427,8 @@
             div.innerHTML = h;
             return div;
         }
-        if (g.addLayers) {
-            g.addLayers(at.map(function (p, i) {
-                var m = new L.KyodoShape(p, d.s);
-                if (active) {
-                    m.bindTooltip(titles[i]);
-                    m.bindPopup(function () { return popup(i); });
-                }
-                return m;
-            }));
+        if (d.g) {
+            g.addLayer(new L.KyodoClusters(at, titles, popup, d.s, d.g));
             return;
         }
         g.addLayer(new L.KyodoDots(at, titles, popup, d.s));
@@ -406,16 +488,22 @@
         return b;
     }
 
-    // The legend (prepared, escaped HTML) at the bottom right; o.mode "collapsed" puts
-    // it behind a button named o.label.
+    // A map this narrow (px) shows its legend and layer control collapsed whatever the
+    // page asked for: open, they would cover it.
+    var NARROW = 600;
+
+    function narrow(map) { return map.getSize().x < NARROW; }
+
+    // The legend (prepared, escaped HTML) at the bottom right; o.mode "collapsed" (or a
+    // narrow map) puts it behind a button named o.label.
     function legend(html, o) {
         o = o || {mode: "open"};
         var control = L.control({position: "bottomright"});
-        control.onAdd = function () {
+        control.onAdd = function (map) {
             var div = L.DomUtil.create("div", "kyodo-legend");
             var body = L.DomUtil.create("div", "kyodo-legend-body", div);
             body.innerHTML = html;
-            if (o.mode === "collapsed") {
+            if (o.mode === "collapsed" || (o.label && narrow(map))) {
                 L.DomUtil.addClass(div, "kyodo-legend-collapsible");
                 var b = toggle(div, "kyodo-legend-toggle", o.label, body, false);
                 b.textContent = plain(o.label);
@@ -431,17 +519,26 @@
     }
 
     // The layer control: one checkbox per point layer, its name after its swatch (e:
-    // [label HTML, layer] each); its toggle is a button named o.label.
+    // [label HTML, layer] each); its toggle is a button named o.label. Collapsed when
+    // asked, or on a narrow map.
     function layers(map, e, o) {
         var overlays = {};
         e.forEach(function (x) { overlays[x[0]] = x[1]; });
+        var collapsed = !!o.collapsed || narrow(map);
         var control = L.control.layers({}, overlays, {
-            collapsed: !!o.collapsed, position: "topright", autoZIndex: true
-        }).addTo(map);
+            collapsed: collapsed, position: "topright", autoZIndex: true
+        });
+        // opened by its class alone (the list scrolls by its style): Leaflet's own
+        // expand() measures the page, forcing a layout while the map loads
+        control.expand = function () {
+            L.DomUtil.addClass(this._container, "leaflet-control-layers-expanded");
+            return this;
+        };
+        control.addTo(map);
         var old = control._layersLink;
         if (old && old.tagName === "A") {
             var b = button(old.className + " kyodo-layers-toggle", o.label, null);
-            b.setAttribute("aria-expanded", o.collapsed ? "false" : "true");
+            b.setAttribute("aria-expanded", collapsed ? "false" : "true");
             L.DomEvent.on(b, "click", function () {
                 var open = L.DomUtil.hasClass(control._container, "leaflet-control-layers-expanded");
                 if (open) { control.collapse(); } else { control.expand(); }
@@ -561,36 +658,21 @@
 
     // --- the base map ----------------------------------------------------------------------
 
-    // fn once on the next animation frame, however often it is asked for before then.
-    function throttled(fn) {
-        var queued = false;
-        return function () {
-            if (queued) { return; }
-            queued = true;
-            window.requestAnimationFrame(function () { queued = false; fn(); });
-        };
-    }
-
     // Once per map: a touch screen's class, the pane of the names, the map reflowed
-    // whenever its frame changes size, and "kyodolayout" fired whenever what the names
-    // must avoid may have moved: the controls change size (their styles arrive after
-    // the map's script in a component's frame; a legend opens), or the fonts load.
+    // whenever its frame changes size, and "kyodolayout" fired whenever the controls
+    // change size (their styles arrive after the map's script in a component's frame;
+    // a legend opens): the names avoid the controls. Both are told by ResizeObservers,
+    // after the browser's own layout, so none of it forces one.
     function setup(map, o) {
         var c = map.getContainer();
         if (o.touch) { L.DomUtil.addClass(c, "kyodo-touch"); }
         if (!map.getPane("kyodoLabels")) { map.createPane("kyodoLabels"); }
-        var layout = throttled(function () { map.fire("kyodolayout"); });
-        if (window.ResizeObserver) {
-            new window.ResizeObserver(throttled(function () {
-                map.invalidateSize({pan: false});
-            })).observe(c);
-            var corners = new window.ResizeObserver(layout);
-            Object.keys(map._controlCorners || {}).forEach(function (k) {
-                corners.observe(map._controlCorners[k]);
-            });
-        }
-        if (document.fonts && document.fonts.ready) { document.fonts.ready.then(layout); }
-        window.addEventListener("load", layout);
+        if (!window.ResizeObserver) { return; }
+        new window.ResizeObserver(function () { map.invalidateSize({pan: false}); }).observe(c);
+        var corners = new window.ResizeObserver(function () { map.fire("kyodolayout"); });
+        Object.keys(map._controlCorners || {}).forEach(function (k) {
+            corners.observe(map._controlCorners[k]);
+        });
     }
 
     // Says so on the map (once) when base-map tiles fail to load.

@@ -283,9 +283,7 @@ def test_tables(tiny, profiles):
     p = profiles["ne"]
     cov = coverage_frame(p, "en")
     assert len(cov) == len(tiny.catalog.codes)
-    assert cov.loc[cov["Field"] == "Keeping the area clean", "Status"].tolist() == [
-        "No activity"
-    ]
+    assert cov.loc[cov["Field"] == "Keeping the area clean", "Status"].tolist() == ["No activity"]
     assoc = associations_frame(p, "ja")
     assert assoc["世帯数"].tolist() == [200]
     groups = civic_groups_frame(p, "ja", city=TINY)

@@ -160,9 +160,7 @@ def column_width(frame: pd.DataFrame, name: str) -> int:
 
 def fitted(frame: pd.DataFrame, *names: str) -> Columns:
     """Text columns as wide as their longest text (with their header), never cut."""
-    return {
-        name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names
-    }
+    return {name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names}
 
 
 def _coverage_columns(prof: AreaProfile, frame: pd.DataFrame) -> Columns:

@@ -95,24 +95,28 @@ class Page:
     def lines(self, value: str, w: float) -> list[str]:
         """``value`` wrapped to ``w`` at the current font, with Japanese line-break rules.
 
-        Closing punctuation never starts a line (it hangs past ``w`` instead) and an
-        opening bracket never ends one; runs of Latin letters and digits, and katakana
-        words, stay whole (a word wider than ``w`` is broken where it must).
+        Closing punctuation never starts a line: the unit before it moves down with it
+        (追い出し), so no line is wider than ``w``; an opening bracket never ends a line.
+        Runs of Latin letters and digits, and katakana words, stay whole (a word wider
+        than ``w`` is broken where it must).
         """
-        lines: list[str] = []
-        cur, cur_w = "", 0.0
+        lines: list[list[str]] = []
+        cur: list[str] = []
         for token in self._tokens(value, w):
-            tok_w = self.width(token)
-            if not cur or cur_w + tok_w <= w + 0.01 or token[0] in _NO_START:
-                cur, cur_w = cur + token, cur_w + tok_w
+            if not cur or self.width("".join(cur) + token) <= w + 0.01:
+                cur.append(token)
                 continue
-            carry = cur[-1] if cur[-1] in _NO_END else ""
-            lines.append(cur[: len(cur) - len(carry)].rstrip())
-            cur = (carry + token).lstrip()
-            cur_w = self.width(cur)
+            keep = 1 if token[0] in _NO_START else 0  # the unit that goes down with it
+            while keep < len(cur) and cur[len(cur) - keep - 1][-1:] in _NO_END:
+                keep += 1  # an opening bracket goes down with what it opens
+            if keep >= len(cur):
+                cur.append(token)  # nothing can move: the punctuation stays (hangs)
+                continue
+            lines.append(cur[: len(cur) - keep])
+            cur = [*cur[len(cur) - keep :], token]
         if cur:
             lines.append(cur)
-        return lines
+        return [t for t in ("".join(line).strip() for line in lines) if t]
 
     def _tokens(self, value: str, w: float) -> list[str]:
         """The wrapping units of ``value``; a unit wider than ``w`` split into characters."""

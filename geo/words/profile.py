@@ -112,7 +112,8 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "profile.term.city": {"ja": "市全体", "en": "City"},
     "profile.def.city": {
-        "ja": "市内で活動する団体の延べ数（地域ごとに数えた合計）÷ 市の人口 × 1万（人口で重み付け）",
+        "ja": "市内で活動する団体の延べ数（地域ごとに数えた合計）÷ 市の人口 × 1万"
+        "（人口で重み付け）",
         "en": "Organisations counted in every area they are active in, summed, "
         "÷ the city's population × 10,000 (weighted by population)",
     },

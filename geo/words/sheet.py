@@ -94,7 +94,8 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "sheet.npo": {
         "ja": "NPO法の20分野（人口1万人あたりの団体数、▲は空白・少ない）",
-        "en": "The NPO Law's 20 fields (organisations per 10,000 residents; ▲ no activity or sparse)",
+        "en": "The NPO Law's 20 fields (organisations per 10,000 residents; "
+        "▲ no activity or sparse)",
     },
     # the 用語 box
     "sheet.terms": {"ja": "用語", "en": "Terms"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import settings
+from ui.a11y import page_setup, staff_title
 from ui.i18n import t
 from ui.kiosk import kiosk_mode, public_view
 from ui.layout import language_switch
@@ -18,12 +19,14 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if KIOSK else "expanded",
 )
 if KIOSK:
+    page_setup()  # <html lang> of the session's language, a visible focus ring
     # The kiosk session's navigation holds the kiosk page only: no other page can run.
     kiosk = st.Page("pages/kiosk.py", title="kyodo-map", url_path="kiosk", default=True)
     st.navigation([kiosk], position="hidden").run()
     st.stop()
 
 language_switch()
+page_setup()
 pages = [
     st.Page(
         "pages/explorer.py",
@@ -43,19 +46,24 @@ pages = [
         url_path="partners",
     ),
     st.Page("pages/about.py", title=t("nav.about"), icon=":material/info:", url_path="about"),
+    # the phone view the kiosk's QR code opens: reached by its address, not listed
+    st.Page("pages/view.py", title=t("view.nav"), url_path="view", visibility="hidden"),
 ]
-if public_view():
-    st.navigation(pages).run()
-else:
-    staff = [
+if not public_view():
+    # One list without section headings: Streamlit puts a heading inside the list, which
+    # screen readers cannot read as a list. The staff pages say so in their titles.
+    pages += [
         st.Page(
             "pages/import.py",
-            title=t("staff.nav.import"),
+            title=staff_title("staff.nav.import"),
             icon=":material/upload_file:",
             url_path="import",
         ),
         st.Page(
-            "pages/edit.py", title=t("staff.nav.edit"), icon=":material/edit_note:", url_path="edit"
+            "pages/edit.py",
+            title=staff_title("staff.nav.edit"),
+            icon=":material/edit_note:",
+            url_path="edit",
         ),
     ]
-    st.navigation({"": pages, t("staff.nav.section"): staff}).run()
+st.navigation(pages).run()

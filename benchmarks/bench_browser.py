@@ -47,7 +47,7 @@ READY_SCRIPT = """
   if (window.top !== window) { return; }
   const q = new URLSearchParams(location.hash.slice(1));
   const paths = Number(q.get("paths") || 0), markers = Number(q.get("markers") || 0);
-  const labels = Number(q.get("labels") || 0);
+  const labels = Number(q.get("labels") || 0), canvas = Number(q.get("canvas") || 0);
   function placed() {
     if (!labels) { return true; }
     const root = document.querySelector(".kyodo-labels");
@@ -58,6 +58,7 @@ READY_SCRIPT = """
     const ok = document.querySelector(".leaflet-map-pane")
       && document.querySelectorAll(".leaflet-overlay-pane path").length >= paths
       && document.querySelectorAll(".leaflet-marker-pane > *").length >= markers
+      && document.querySelectorAll(".leaflet-overlay-pane canvas").length >= canvas
       && placed();
     if (ok) {
       requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -82,13 +83,16 @@ class Page:
     markers: int
     size: int
     labels: int = 0
+    canvas: int = 0
 
 
-def expected(m: folium.Map) -> tuple[int, int, int]:
-    """``(paths, markers, labels)`` the map's layers put into the page."""
-    paths = markers = labels = 0
+def expected(m: folium.Map) -> tuple[int, int, int, int]:
+    """``(paths, markers, labels, canvases)`` the map's layers put into the page."""
+    paths = markers = labels = canvas = 0
     for element in walk(m):
-        if isinstance(element, AreaLayer):
+        if isinstance(element, AreaLayer) and element.canvas:
+            canvas = 1  # painted on a canvas, a frame after it exists
+        elif isinstance(element, AreaLayer):
             paths += len(element.data["features"])
         elif isinstance(element, AreaCounts):
             markers += len(element.rows)
@@ -96,7 +100,7 @@ def expected(m: folium.Map) -> tuple[int, int, int]:
             labels += len(element.rows)
         elif isinstance(element, PointArray) and element.rows:
             paths += 1  # all the layer's points are one path (a gathered layer's, alone)
-    return paths, markers, labels
+    return paths, markers, labels, canvas
 
 
 def _show(m: folium.Map, view: Viewport | None) -> None:
@@ -117,11 +121,12 @@ def save_pages(folder: Path) -> tuple[list[Page], list[str]]:
     pages: list[Page] = []
 
     def save(label: str, build: Callable[[], tuple[folium.Map, tuple[int, ...]]]) -> None:
-        m, (paths, markers, *labels) = build()
+        m, (paths, markers, *more) = build()
+        labels, canvas = [*more, 0, 0][:2]
         html = m.get_root().render()
         name = f"page{len(pages)}.html"
         (folder / name).write_text(html, encoding="utf-8")
-        pages.append(Page(label, name, paths, markers, len(html.encode()), sum(labels)))
+        pages.append(Page(label, name, paths, markers, len(html.encode()), labels, canvas))
 
     default = datasets.bundled()
 
@@ -175,7 +180,8 @@ def measure(pages: list[Page], base_url: str) -> tuple[dict[str, list[float]], l
             for p in pages:
                 tab = context.new_page()
                 tab.goto(
-                    f"{base_url}/{p.file}#paths={p.paths}&markers={p.markers}&labels={p.labels}"
+                    f"{base_url}/{p.file}#paths={p.paths}&markers={p.markers}"
+                    f"&labels={p.labels}&canvas={p.canvas}"
                 )
                 tab.wait_for_function("window.__kyodoReady !== undefined", timeout=120_000)
                 ready = float(tab.evaluate("window.__kyodoReady"))

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from benchmarks import datasets
 from benchmarks.common import table
 from geo.profile import area_profile
-from geo.sheet import CHART_H, COL_W, MAP_H, area_sheet_pdf, coverage_png, font_path, map_png
+from geo.sheet import COL_W, MAP_H, area_sheet_pdf, font_path, map_png
 
 ROUNDS = 2
 TODAY = dt.date(2026, 4, 1)
@@ -48,8 +48,7 @@ def main() -> None:
         "baseline: one-line A4 page": [],
         "area profile": [],
         "map image": [],
-        "coverage chart": [],
-        "whole sheet (PDF)": [],
+        "whole sheet (PDF, two pages)": [],
     }
     sizes: list[int] = []
     for _ in range(ROUNDS):
@@ -59,12 +58,9 @@ def main() -> None:
             profile = area_profile(data, area_id)
             draw_map = functools.partial(map_png, profile, data, width_mm=COL_W, height_mm=MAP_H)
             steps["map image"].append(timed(draw_map))
-            shown = [f for f in profile.coverage if f.active_in_city]
-            chart = functools.partial(coverage_png, shown, width_mm=COL_W, height_mm=CHART_H)
-            steps["coverage chart"].append(timed(chart))
             start = time.perf_counter()
             pdf = area_sheet_pdf(area_profile(data, area_id), data, today=TODAY)
-            steps["whole sheet (PDF)"].append(time.perf_counter() - start)
+            steps["whole sheet (PDF, two pages)"].append(time.perf_counter() - start)
             sizes.append(len(pdf))
     base = statistics.median(steps["baseline: one-line A4 page"])
     rows = [
@@ -78,7 +74,7 @@ def main() -> None:
             rows,
         )
     )
-    whole = statistics.median(steps["whole sheet (PDF)"])
+    whole = statistics.median(steps["whole sheet (PDF, two pages)"])
     print(
         f"all {len(ids)} sheets: {whole * len(ids):.1f} s; "
         f"PDF size median {statistics.median(sizes) / 1024:.0f} KiB"

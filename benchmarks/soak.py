@@ -4,9 +4,13 @@
 (``KYODO_KIOSK=1``, disconnected sessions dropped after 15 s) and, in one headless
 Chromium tab with every non-loopback request aborted, performs ``N`` idle resets (500
 by default): each navigates the tab to the kiosk's address again, which starts a fresh
-kiosk session, and waits for 画面にタッチしてください. It prints the server's resident
-memory (``/proc/<pid>/status``, with its children) before the first session, along the
-way, after the last reset, and once the disconnected sessions have expired.
+kiosk session, and waits for the attract screen: 画面にタッチしてください and the city map
+with its areas in the map's frame; every tenth reset also taps a need tile and waits for
+its results (the visitor's path: a list and a second map). It prints the server's
+resident memory (``/proc/<pid>/status``, with its children) before the first session,
+along the way, after the last reset, and once the disconnected sessions have expired,
+and says whether memory stayed flat: from the 100th reset (caches and libraries warm) to
+the last, growth of at most :data:`FLAT_MIB` (exit code 1 otherwise).
 
 Not a timed test and not part of ``make test``: it takes minutes.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import TYPE_CHECKING
 
 from benchmarks.browser import (
     Blocked,
@@ -25,6 +30,9 @@ from benchmarks.browser import (
     server_rss_mib,
 )
 from benchmarks.common import table
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 from tests.browser.conftest import start_app, stop_app
 
 TOUCH = "画面にタッチしてください"
@@ -37,6 +45,33 @@ KIOSK_ENV = {
 }
 SESSION_TTL_S = 15
 CHECKPOINTS = (1, 20, 100)
+#: The reset from which memory must stay flat (the caches are warm by then).
+WARM = 100
+#: Growth from the warm reset to the last that still counts as flat, in MiB.
+FLAT_MIB = 8.0
+#: Every this many resets, a need tile is tapped too.
+TAP_EVERY = 10
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+
+
+def reset(page: Page, url: str, *, tap: bool) -> None:
+    """One idle reset: a fresh kiosk session on the attract screen, its map drawn; with
+    ``tap``, a need tile tapped and its results drawn."""
+    page.goto(url)
+    page.get_by_text(TOUCH).wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).first.locator("path.kyodo-area").first.wait_for(timeout=60_000)
+    if tap:
+        page.locator(".st-key-kiosk-tiles button").first.tap()
+        page.locator(".st-key-kiosk-list button").first.wait_for(timeout=60_000)
+
+
+def flat(marks: list[tuple[str, int, float, float]]) -> tuple[int, float, bool]:
+    """The reset growth is measured from (the warm one, else the first), the growth (MiB)
+    from it to the last, and whether that is flat."""
+    resets = [m for m in marks if m[0] == "after a reset"]
+    warm = next((m for m in resets if m[1] >= WARM), resets[0])
+    growth = resets[-1][2] - warm[2]
+    return warm[1], growth, growth <= FLAT_MIB
 
 
 def soak(cycles: int) -> list[tuple[str, int, float, float]]:
@@ -56,8 +91,7 @@ def soak(cycles: int) -> list[tuple[str, int, float, float]]:
             )
             page = context.new_page()
             for done in range(1, cycles + 1):
-                page.goto(server.url)
-                page.get_by_text(TOUCH).wait_for(timeout=60_000)
+                reset(page, server.url, tap=done % TAP_EVERY == 0)
                 if done in CHECKPOINTS or done % 100 == 0 or done == cycles:
                     page.wait_for_timeout(500)
                     mark("after a reset", done)
@@ -98,4 +132,9 @@ def main(argv: list[str]) -> int:
         f" ({(last - first) / max(args.cycles - 1, 1) * 1024:+.1f} KiB per reset); the first"
         f" session itself adds {first - marks[0][2]:.0f} MiB (the city's data and libraries)"
     )
-    return 0
+    since, growth, is_flat = flat(marks)
+    print(
+        f"from reset {since} to the last: {growth:+.1f} MiB;"
+        f" {'flat' if is_flat else 'NOT flat'} (at most {FLAT_MIB:+.0f} MiB)"
+    )
+    return 0 if is_flat else 1

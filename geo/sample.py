@@ -6,14 +6,21 @@ centers with the fields of their sub-committees, about one association per
 :data:`HOUSEHOLDS_PER_ASSOCIATION` households, and the published number of civic
 groups. Every row has ``is_sample = true`` and a name starting with サンプル (the
 councils keep their real names, their sub-committees are sample data).
+
+Not every household belongs to a 自治会・町内会: each area gets a sample 加入率
+(:func:`membership_rate`, lower in dense central areas and where households are
+small, higher in the rural areas, always below 1), and its associations share that
+many households. A real list replaces these figures when it is imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -25,6 +32,18 @@ from geo.spatial import neighbours
 
 SEED = 35203
 HOUSEHOLDS_PER_ASSOCIATION = 140
+
+#: The sample 加入率: highest in rural areas, lower where many people live per km²
+#: (``density``: log10 of residents per km², from the first to the second figure), and
+#: lower again where households are small (student and single-person households,
+#: ``persons``: persons per household from the first to the second figure), with a
+#: little per-area variation (``jitter``).
+MEMBERSHIP_RURAL = 0.92
+MEMBERSHIP_URBAN_DROP = 0.32
+MEMBERSHIP_DENSITY = (1.5, 3.5)
+MEMBERSHIP_SMALL_HOUSEHOLD_DROP = 0.15
+MEMBERSHIP_PERSONS = (1.8, 2.2)
+MEMBERSHIP_JITTER = 0.03
 SAMPLE_PREFIX = "サンプル"
 
 #: Sub-committees a council may have, as field codes.
@@ -120,7 +139,7 @@ class SampleInputs:
     city
         City configuration (area order and names).
     areas
-        Areas with ``population_2020`` and ``households_2020`` (any CRS).
+        Areas with ``population_2020``, ``households_2020`` and ``area_km2`` (any CRS).
     blocks
         Census blocks: ``area_id``, ``town``, ``population``, ``households``,
         ``lon``/``lat`` of a point inside the block.
@@ -214,20 +233,75 @@ def _association(
     )
 
 
-def _associations(inputs: SampleInputs, rng: random.Random) -> list[dict[str, object]]:
+def _share(value: float, bounds: tuple[float, float]) -> float:
+    """Where ``value`` lies between ``bounds``, from 0 to 1 (clamped)."""
+    low, high = bounds
+    return min(max((value - low) / (high - low), 0.0), 1.0)
+
+
+def membership_rate(
+    area_id: str, population: int, households: int, area_km2: float, *, seed: int = SEED
+) -> float:
+    """The sample 加入率 of an area: the share of its households in an association.
+
+    Parameters
+    ----------
+    area_id
+        The area (its own variation is drawn from ``seed`` and the id, so one area's
+        rate never depends on another's).
+    population, households
+        2020 census.
+    area_km2
+        Land area.
+    seed
+        Random seed of the sample.
+
+    Returns
+    -------
+    A rate between 0.4 and 0.95, rounded to three decimals (see the ``MEMBERSHIP_*``
+    constants).
+    """
+    density = math.log10(max(population, 1) / max(area_km2, 0.01))
+    persons = population / households if households else MEMBERSHIP_PERSONS[1]
+    rate = (
+        MEMBERSHIP_RURAL
+        - MEMBERSHIP_URBAN_DROP * _share(density, MEMBERSHIP_DENSITY)
+        - MEMBERSHIP_SMALL_HOUSEHOLD_DROP * (1 - _share(persons, MEMBERSHIP_PERSONS))
+    )
+    jitter = random.Random(f"{seed}:membership:{area_id}").uniform(-1.0, 1.0)
+    return round(min(max(rate + MEMBERSHIP_JITTER * jitter, 0.4), 0.95), 3)
+
+
+def _member_households(areas: pd.DataFrame, area_id: str, seed: int) -> tuple[int, int]:
+    """(census households, households in the area's associations) of one area."""
+    row = cast("pd.Series[Any]", areas.loc[area_id])
+    households = int(row["households_2020"])
+    rate = membership_rate(
+        area_id,
+        int(row["population_2020"]),
+        households,
+        float(row["area_km2"]),
+        seed=seed,
+    )
+    return households, round(households * rate)
+
+
+def _associations(
+    inputs: SampleInputs, rng: random.Random, seed: int = SEED
+) -> list[dict[str, object]]:
     """About one association per :data:`HOUSEHOLDS_PER_ASSOCIATION` households, placed at
-    census blocks weighted by their households."""
-    areas = inputs.areas.set_index("area_id")
+    census blocks weighted by their households, sharing the area's member households."""
+    areas = pd.DataFrame(inputs.areas).set_index("area_id")
     blocks = inputs.blocks
     rows: list[dict[str, object]] = []
     for info in inputs.city.areas:
-        households = int(areas.loc[info.area_id, "households_2020"])
+        households, members = _member_households(areas, info.area_id, seed)
         count = max(1, round(households / HOUSEHOLDS_PER_ASSOCIATION))
         inhabited = blocks[(blocks["area_id"] == info.area_id) & (blocks["households"] > 0)]
         chosen = rng.choices(
             range(len(inhabited)), weights=inhabited["households"].tolist(), k=count
         )
-        sizes = _split(households, count, rng)
+        sizes = _split(members, count, rng)
         jishubo_rate = rng.uniform(0.45, 0.98)
         per_town: dict[str, int] = {}
         for pick, size in zip(chosen, sizes, strict=True):
@@ -324,7 +398,7 @@ def generate_sample(inputs: SampleInputs, seed: int = SEED) -> pd.DataFrame:
     rng = random.Random(seed)
     rows = [
         *_councils(inputs, rng),
-        *_associations(inputs, rng),
+        *_associations(inputs, rng, seed),
         *_civic_groups(inputs, rng),
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))

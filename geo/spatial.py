@@ -9,10 +9,27 @@ import shapely
 from geo.crs import PROJECTED
 
 
+def _dissolved(areas: gpd.GeoDataFrame, id_column: str) -> tuple[list[str], np.ndarray]:
+    """One projected geometry per area id (the parts of an area drawn in several rows
+    joined), in the order the ids first appear."""
+    projected = areas.to_crs(PROJECTED)
+    parts: dict[str, list[shapely.Geometry]] = {}
+    for area_id, geom in zip(projected[id_column].tolist(), projected.geometry.values, strict=True):
+        if geom is not None and not geom.is_empty:
+            parts.setdefault(str(area_id), []).append(geom)
+    ids = list(parts)
+    geoms = np.array([shapely.union_all(parts[a]) for a in ids], dtype=object)
+    return ids, geoms
+
+
 def neighbours(
     areas: gpd.GeoDataFrame, *, id_column: str = "area_id"
 ) -> dict[str, tuple[str, ...]]:
     """Areas sharing a border with each area.
+
+    An area drawn in several parts (a multipolygon, or several rows with the same id)
+    is one area: it is listed once as a neighbour, and its neighbours are those of
+    all its parts. Areas that touch at a point only are not neighbours.
 
     Parameters
     ----------
@@ -25,9 +42,7 @@ def neighbours(
     -------
     Area id -> ids of the areas it shares a border (not just a point) with, sorted.
     """
-    projected = areas.to_crs(PROJECTED)
-    geoms = projected.geometry.values
-    ids = projected[id_column].tolist()
+    ids, geoms = _dissolved(areas, id_column)
     tree = shapely.STRtree(geoms)
     left, right = tree.query(geoms, predicate="intersects")
     out: dict[str, set[str]] = {a: set() for a in ids}

@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.words import pick
 from ui import datastatus
+from ui.a11y import statement
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
@@ -45,3 +46,4 @@ hours = t(
     closed=pick(lang(), center.closed_ja, center.closed_en),
 )
 st.text(f"{center.address_ja}\nTEL {center.tel}\n{hours}")
+statement(city)

@@ -1,4 +1,4 @@
-"""地域のページ — one area for its council: figures, coverage, lists, printable sheet."""
+"""地域のページ — one area for its council: figures, local needs, neighbours, lists, sheet."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.profile import (
-    associations_frame,
-    civic_groups_frame,
-    coverage_frame,
-    hazard_names,
-    profile_figures_frame,
-    shelters_frame,
-)
+from geo.profile import profile_figures_frame
 from ui import areaview
+from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
@@ -54,13 +48,15 @@ with left:
     st_folium(
         areaview.area_map(area_id, L, "gsi"),
         key=f"area.map.{area_id}",
-        height=480,
+        height=520,
         use_container_width=True,
         returned_objects=[],
     )
 with right:
     st.subheader(t("area.figures"))
-    st.dataframe(profile_figures_frame(prof, L), hide_index=True)
+    figures = profile_figures_frame(prof, L, disaster=False)
+    st.table(figures.set_index(figures.columns[0]))
+    areaview.caption(prof, "membership")
     st.download_button(
         t("area.download"),
         data=areaview.sheet(area_id, dt.date.today()),
@@ -69,38 +65,10 @@ with right:
         key="area.download",
         type="primary",
     )
+area_map_in_words(city, area_id)
 
-st.subheader(t("area.disaster"))
-a, b, c = st.columns(3)
-a.metric(t("area.jishubo_area"), f"{prof.jishubo_rate:.1%}")
-b.metric(t("area.jishubo_city"), f"{prof.city_jishubo_rate:.1%}")
-c.metric(t("area.jishubo_national"), f"{prof.national_jishubo_rate:.1%}")
-if prof.missing_main_hazards:
-    names = hazard_names(prof.missing_main_hazards, L, short=True)
-    st.warning(t("area.missing_hazards", hazards=names))
-st.dataframe(shelters_frame(prof, L), hide_index=True)
-
-st.subheader(t("area.coverage"))
-cov = coverage_frame(prof, L)
-st.bar_chart(
-    cov.set_index(cov.columns[0])[[cov.columns[2], cov.columns[3]]],
-    horizontal=True,
-    stack=False,
-    height=720,
-)
-if prof.gaps:
-    st.markdown(t("area.gaps"))
-    for f in prof.gaps:
-        st.markdown(f"- **{md_literal(f.label(L))}** — {md_literal(f.reason(L))}")
-    st.page_link(
-        "pages/partners.py",
-        label=t("partners.link_area"),
-        query_params={"area": area_id, "need": prof.gaps[0].code},
-        icon=":material/handshake:",
-    )
-st.dataframe(cov, hide_index=True)
-
-st.subheader(t("area.associations", n=prof.association_count))
-st.dataframe(associations_frame(prof, L), hide_index=True)
-st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
-st.dataframe(civic_groups_frame(prof, L, city=city.config), hide_index=True)
+areaview.needs_section(prof, area_id)
+areaview.neighbours_section(prof)
+areaview.disaster_section(prof)
+areaview.npo_section(prof)
+areaview.lists_section(prof)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.coverage import covering
 from ui import data
+from ui.a11y import map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
@@ -47,6 +48,7 @@ with map_tab:
     left, right = st.columns([3, 1])
     with left:
         show_map(city, view, cov, orgs)
+        map_in_words(city, cov, metric=view.metric, fields=view.fields, selected=view.area)
     with right:
         area_panel(city, view, cov)
 

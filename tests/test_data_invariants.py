@@ -99,9 +99,19 @@ def test_sample_organisations_are_flagged(city: CityData) -> None:
 def test_about_one_association_per_140_households(city: CityData) -> None:
     assoc = city.organisations[city.organisations["kind"] == "association"]
     assert len(assoc) == pytest.approx(87_094 / 140, rel=0.05)
-    by_area = assoc.groupby("area_id")["households"].sum()
-    expected = city.areas.set_index("area_id")["households_2020"]
-    assert (by_area.reindex(expected.index) == expected).all()
+    assert (assoc["households"] > 0).all()
+
+
+def test_associations_hold_a_plausible_share_of_households(city: CityData) -> None:
+    """The sample's 加入率: below every area's households, higher in rural areas."""
+    assoc = city.organisations[city.organisations["kind"] == "association"]
+    members = assoc.groupby("area_id")["households"].sum()
+    census = city.areas.set_index("area_id")["households_2020"]
+    rate = members.reindex(census.index) / census
+    assert rate.between(0.4, 0.95).all(), rate
+    assert members.sum() == 60_185
+    assert members.sum() / census.sum() == pytest.approx(0.691, abs=0.001)
+    assert rate["ato"] > rate["ogori"] > rate["hirakawa"]
 
 
 def test_sample_carries_no_personal_data(city: CityData) -> None:

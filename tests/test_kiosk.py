@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,12 +58,29 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def org_keys(at: AppTest) -> list[str]:
+    return [str(b.key) for b in at.button if b.key and b.key.startswith("kiosk.org.")]
+
+
 def test_attract_screen_first() -> None:
     at = kiosk()
     assert "画面にタッチしてください" in texts(at)
     labels = [b.label for b in at.button]
-    for label in ("分野から探す", "地域から探す", "団体を探す", "日本語", "English"):
+    for label in ("分野から探す", "地域から探す", "名前から探す", "日本語", "English"):
         assert label in labels
+    # a tile per local need, with its pictogram
+    for code, name in (("bousai", "防災・減災"), ("kosodate", "子育て支援")):
+        tile = at.button(key=f"kiosk.need.{code}")
+        assert tile.label == name
+        assert tile.proto.icon.startswith(":material/")
+
+
+def test_a_tile_goes_straight_to_the_citywide_results() -> None:
+    at = kiosk()
+    at.button(key="kiosk.need.kosodate").click().run()
+    assert at.header[0].value == "市内全域・子育て支援"
+    assert "市内で「子育て支援」に取り組む団体" in texts(at)
+    assert "この分野で活動する団体" not in texts(at)
 
 
 def test_field_then_area_then_details() -> None:
@@ -73,21 +91,97 @@ def test_field_then_area_then_details() -> None:
     at.button(key="kiosk.nav.areas").click().run()
     at.button(key="kiosk.area.yuda").click().run()
     assert at.header[0].value == "湯田・防災・減災"
-    assert "この分野で活動する団体" in texts(at)
-    org_buttons = [b for b in at.button if b.key and b.key.startswith("kiosk.org.")]
-    assert org_buttons
-    org_buttons[0].click().run()
     body = texts(at)
-    assert "083-901-1166" in body
+    assert "湯田で「防災・減災」に取り組む団体" in body
+    assert "湯田に拠点がある団体" in body
+    assert org_keys(at)
+    at.button(key=org_keys(at)[0]).click().run()
+    body = texts(at)
+    assert "受付でお声がけください" in body
     assert "さぽらんて" in body
+    # the visitor is standing in the center: no phone number or address on the kiosk
+    assert "083-901-1166" not in body
     assert any("サンプル" in w.value for w in at.warning)
+
+
+def test_headings_for_all_fields() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.areas").click().run()
+    at.button(key="kiosk.area.yuda").click().run()
+    assert at.header[0].value == "湯田・すべての分野"
+    body = texts(at)
+    assert "湯田で活動する団体" in body
+    assert "この分野で活動する団体" not in body
+
+
+def test_results_show_a_page_then_more() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.areas").click().run()
+    at.button(key="kiosk.area.yuda").click().run()
+    first = org_keys(at)
+    assert len(first) == 10
+    more = at.button(key="kiosk.more")
+    assert more.label.startswith("もっと見る（あと ")
+    more.click().run()
+    assert org_keys(at)[:10] == first
+    assert len(org_keys(at)) == 20
+    assert not re.search(r"ほか ?\d+ ?団体", texts(at))
 
 
 def test_search_by_name() -> None:
     at = kiosk()
     at.button(key="kiosk.start.search").click().run()
     at.text_input(key="kiosk.query").input("子ども応援").run()
-    assert [b for b in at.button if b.key and b.key.startswith("kiosk.org.cg-")]
+    assert [k for k in org_keys(at) if k.startswith("kiosk.org.cg-")]
+
+
+def press(at: AppTest, kana: str) -> None:
+    at.button(key=f"kiosk.key.{ord(kana):x}").click().run()
+
+
+def test_search_with_the_kana_keyboard() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.search").click().run()
+    for kana in "ふれあい":
+        press(at, kana)
+    assert at.text_input(key="kiosk.query").value == "ふれあい"
+    found = org_keys(at)
+    assert found
+    names = [b.label for b in at.button if b.key in found]
+    assert all("ふれあい" in n for n in names)
+    # katakana typed with the keys finds the same (フレアイ and ふれあい fold alike)
+    at.button(key="kiosk.key.clear").click().run()
+    assert at.text_input(key="kiosk.query").value == ""
+    at.text_input(key="kiosk.query").input("フレアイ").run()
+    assert org_keys(at) == found
+    at.button(key="kiosk.key.backspace").click().run()
+    assert at.text_input(key="kiosk.query").value == "フレア"
+
+
+def test_the_keyboard_marks() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.search").click().run()
+    press(at, "は")
+    at.button(key="kiosk.key.handakuten").click().run()
+    assert at.text_input(key="kiosk.query").value == "ぱ"
+    at.button(key="kiosk.key.dakuten").click().run()
+    assert at.text_input(key="kiosk.query").value == "ば"
+    press(at, "つ")
+    at.button(key="kiosk.key.small").click().run()
+    assert at.text_input(key="kiosk.query").value == "ばっ"
+
+
+def test_search_by_the_kana_index() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.search").click().run()
+    index = [b for b in at.button if b.key and b.key.startswith("kiosk.row.")]
+    assert [b.label for b in index][:10] == list("あかさたなはまやらわ")
+    at.button(key="kiosk.row.5").click().run()  # は
+    names = [b.label for b in at.button if b.key in org_keys(at)]
+    assert names and all("ふれあい" in n for n in names[:5])
+    assert "読みが「は」行で始まる団体" in texts(at)
+    # a row without any name cannot be tapped
+    assert at.button(key="kiosk.row.0").disabled
 
 
 def test_language_button() -> None:
@@ -101,7 +195,7 @@ def test_kiosk_mode_is_sticky_and_other_pages_are_not_registered() -> None:
     at.query_params.clear()
     at.run()
     assert "画面にタッチしてください" in texts(at)
-    for page in ("pages/matrix.py", "pages/area.py", "pages/explorer.py"):
+    for page in ("pages/matrix.py", "pages/area.py", "pages/explorer.py", "pages/view.py"):
         with pytest.raises(ValueError):
             at.switch_page(page)
 
@@ -178,15 +272,19 @@ def test_private_fields_never_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert value not in body
     # the public values of the same organisation are all there
     assert at.header[0].value == "テスト防災ネット"
-    for key, value in (
-        ("col.kind", ja("kind.civic_group")),
-        ("col.fields", "防災・減災"),
-        ("col.area", "吉敷"),
-        ("col.serves", ja("citywide")),
-        ("col.last_confirmed", "2023-02"),
-    ):
+    for key, value in PUBLIC_FACTS:
         assert f"**{ja(key)}**: {value}" in body
-    assert "083-901-1166" in body  # contact only through the support center
+    assert "受付でお声がけください" in body  # contact only through the support center
+
+
+#: The public facts of the organisation ``with_private_org`` adds.
+PUBLIC_FACTS = (
+    ("col.kind", ja("kind.civic_group")),
+    ("col.fields", "防災・減災"),
+    ("col.area", "吉敷"),
+    ("col.serves", ja("citywide")),
+    ("col.last_confirmed", "2023-02"),
+)
 
 
 def test_one_language_button_in_the_bar_and_back_to_the_list() -> None:
@@ -196,23 +294,145 @@ def test_one_language_button_in_the_bar_and_back_to_the_list() -> None:
     at.button(key="kiosk.nav.lang").click().run()
     assert at.button(key="kiosk.nav.lang").label == "日本語"
     at.button(key="kiosk.field.bousai").click().run()
-    org = next(b for b in at.button if b.key and b.key.startswith("kiosk.org."))
-    org.click().run()
+    at.button(key=org_keys(at)[0]).click().run()
     at.button(key="kiosk.back").click().run()
     assert "Disaster preparedness" in at.header[0].value
 
 
-def test_qr_code_opens_the_public_view(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_back_from_a_group_found_by_name_returns_to_the_search() -> None:
+    at = kiosk()
+    at.button(key="kiosk.start.search").click().run()
+    at.text_input(key="kiosk.query").input("子ども応援").run()
+    at.button(key=org_keys(at)[0]).click().run()
+    at.button(key="kiosk.back").click().run()
+    assert at.header[0].value == "名前から探す"
+    assert at.text_input(key="kiosk.query").value == "子ども応援"
+
+
+def shown_qr(at: AppTest) -> str:
+    """The SVG of the one QR code on the screen."""
     import base64
 
+    (image,) = at.image
+    (url,) = image.value
+    assert url.startswith("data:image/svg+xml;base64,"), "inline, not a media file"
+    return base64.b64decode(url.split(",", 1)[1]).decode()
+
+
+def same_code(shown: str, url: str) -> bool:
     from ui.kiosk import qr_svg
 
+    return qr_svg(url).split(' d="', 1)[1] in shown
+
+
+def test_qr_code_opens_the_public_view(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KYODO_PUBLIC_URL", "https://kyodo.example.jp/")
     at = kiosk()
     at.button(key="kiosk.start.fields").click().run()
     at.button(key="kiosk.field.bousai").click().run()
-    (url,) = at.image[0].value
-    assert url.startswith("data:image/svg+xml;base64,"), "inline, not a media file"
-    shown = base64.b64decode(url.split(",", 1)[1]).decode()
-    expected = qr_svg("https://kyodo.example.jp/?field=bousai&lang=ja")
-    assert expected.split(' d="', 1)[1] in shown
+    assert same_code(shown_qr(at), "https://kyodo.example.jp/view?field=bousai&lang=ja")
+    at.button(key="kiosk.nav.areas").click().run()
+    at.button(key="kiosk.area.yuda").click().run()
+    url = "https://kyodo.example.jp/view?field=bousai&area=yuda&lang=ja"
+    assert same_code(shown_qr(at), url)
+    # each group's page has its own code
+    org = org_keys(at)[0].removeprefix("kiosk.org.")
+    at.button(key=f"kiosk.org.{org}").click().run()
+    assert same_code(shown_qr(at), f"https://kyodo.example.jp/view?org={org}&lang=ja")
+
+
+@pytest.mark.parametrize("value", ["", "kyodo.example.jp", "javascript:alert(1)"])
+def test_no_public_address_no_qr_code_and_one_warning(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from ui.kiosk import qr
+
+    monkeypatch.setenv("KYODO_PUBLIC_URL", value)
+    monkeypatch.setattr(qr, "_warned", set())
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep()
+    qr.LOG.addHandler(handler)
+    try:
+        for _ in range(2):  # two visitors, one process
+            at = kiosk()
+            at.button(key="kiosk.start.areas").click().run()
+            at.button(key="kiosk.area.yuda").click().run()
+            assert not at.image
+            at.button(key=org_keys(at)[0]).click().run()
+            assert not at.image
+    finally:
+        qr.LOG.removeHandler(handler)
+    assert len(records) == 1
+    assert records[0].levelno == logging.WARNING
+    assert "KYODO_PUBLIC_URL" in records[0].getMessage()
+    assert "no QR code" in records[0].getMessage()
+
+
+# --- the phone view the QR code opens ---------------------------------------------------------
+
+
+def phone(**params: str) -> AppTest:
+    """The phone view at ``/view?<params>``, opened as a phone opens the QR code's address:
+    the view page alone."""
+    script = (
+        "import streamlit as st\n"
+        f"st.navigation([st.Page({str(ROOT / 'pages' / 'view.py')!r}, url_path='view')]).run()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_phone_view_shows_the_kiosks_list_in_the_same_order() -> None:
+    kiosk_at = kiosk()
+    kiosk_at.button(key="kiosk.need.kosodate").click().run()
+    kiosk_at.button(key="kiosk.nav.areas").click().run()
+    kiosk_at.button(key="kiosk.area.yuda").click().run()
+    at = phone(field="kosodate", area="yuda")
+    assert at.header[0].value == kiosk_at.header[0].value == "湯田・子育て支援"
+    assert org_keys(at) == org_keys(kiosk_at)
+    assert "湯田で「子育て支援」に取り組む団体" in texts(at)
+    # the support center's phone number and address are here, not on the kiosk
+    assert "083-901-1166" in texts(at)
+    assert "083-901-1166" not in texts(kiosk_at)
+
+
+def test_the_phone_view_of_a_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYODO_DATA_DIR", str(with_private_org(tmp_path)))
+    at = phone(org="cg-9999", lang="en")
+    assert at.header[0].value == "テスト防災ネット"
+    body = texts(at)
+    for value in PRIVATE.values():
+        assert value not in body
+    assert "Getting in touch" in body
+    assert "083-901-1166" in body
+
+
+def test_the_phone_view_opens_a_group_and_goes_back() -> None:
+    at = phone(field="bousai", area="yuda")
+    first = org_keys(at)[0]
+    at.button(key=first).click().run()
+    assert at.query_params["org"] == first.removeprefix("kiosk.org.")
+    assert at.header[0].value != "湯田・防災・減災"
+    at.button(key="view.back").click().run()
+    assert "org" not in at.query_params
+    assert at.header[0].value == "湯田・防災・減災"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"field": "nothing", "area": "atlantis"}, {"org": "<b>x</b>"}, {"org": "cg-00000"}],
+)
+def test_the_phone_view_ignores_what_it_does_not_know(params: dict[str, str]) -> None:
+    at = phone(**params)
+    assert not at.exception
+    assert "083-901-1166" in texts(at)

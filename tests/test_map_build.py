@@ -100,7 +100,7 @@ def test_data_attributions_in_the_language_of_the_map(
     html = render(m)
     assert "L.kyodo.texts(" in html
     assert "attributionControl.addAttribution" not in html  # not in the base: it has no language
-    assert "att.addAttribution(x)" in static_text("kyodo.js")
+    assert "att.addAttribution(d.lines.join(" in static_text("kyodo.js")
 
 
 def test_offline_notice_only_with_a_tiled_basemap(tiny: CityData) -> None:
@@ -248,7 +248,7 @@ def test_layer_scripts_stand_on_their_own(tiny: CityData) -> None:
     assert "L.kyodo.view(" in areas
     for i in range(1, 5):
         assert f"L.kyodo.points(feature_group_feature_group_{i}, " in sent.groups[i]
-    assert '"g":{"c":40,"z":16,' in sent.groups[LAYERS.index("civic_groups") + 1]
+    assert '"g":{"c":80,"z":16,' in sent.groups[LAYERS.index("civic_groups") + 1]
     assert sent.control is not None
     overlays = re.findall(r"\], ?(feature_group_\w+)\]|, (feature_group_\w+)\]", sent.control)
     overlays = [a or b for a, b in overlays]

@@ -185,7 +185,7 @@ def test_civic_groups_are_gathered(tiny: CityData) -> None:
     (array,) = gathered
     group = next(g for g in children(m, Layer) if array in kids(g))
     assert group.layer_name == layer_name("civic_groups", "ja")
-    assert array.gather.cell == 40 and array.gather.upto == 16
+    assert array.gather.cell == 80 and array.gather.upto == 16
     assert array.gather.words == (escape_text(layer_name("civic_groups", "ja")) + "：", " 団体")
     html = render(m)
     assert "L.markerClusterGroup(" not in html and "markercluster" not in html

@@ -92,7 +92,7 @@ def test_a_click_does_not_move_the_map() -> None:
     from tests.map_helpers import static_text
 
     code = static_text("kyodo.js")
-    assert "map.kyodoPicked = f.properties.area_id" in code
+    assert "area._map.kyodoPicked = f[0].area_id" in code
     assert "picked !== d.area" in code
     assert "maxZoom: map.getZoom()" in code  # brought into view, never zoomed in
 

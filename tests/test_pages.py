@@ -135,8 +135,8 @@ def test_area_page_renders_every_area(area_id: str, city: CityData) -> None:
     at = _app("pages/area.py", area=area_id)
     row = city.areas.set_index("area_id").loc[area_id]
     assert at.title[0].value == f"{row['name_ja']}地域"
-    figures = at.dataframe[0].value
-    assert f"{int(row['population_2020']):,}人" in figures.iloc[:, 1].tolist()
+    figures = at.table[0].value
+    assert f"{int(row['population_2020']):,}人" in figures.iloc[:, 0].tolist()
     assert not at.error
 
 

@@ -27,6 +27,7 @@ The package, one module per job (each depends only on those above it):
 ``legend``                    the legend and the layer control's swatches, from the
                               style values the map uses
 ``view``                      the view (:class:`Viewport`) and the plan of each layer
+``points``                    the rows of the point layers (frames read once as arrays)
 ``branca_compat``             the one place that reaches into branca's internals
 ``assets``                    the browser libraries and where they are loaded from
 ``elements``                  the Leaflet elements (their code and styles are

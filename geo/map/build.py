@@ -37,6 +37,7 @@ from geo.map.elements import (
 )
 from geo.map.layers import AreaView, area_names, areas_group, lat_lon_bounds, point_group
 from geo.map.legend import layer_labels
+from geo.map.points import PointFrames
 from geo.map.spec import DEFAULT_BUDGET, MAX_ZOOM, MIN_ZOOM, MapBudget, MapInputs, MapSpec
 from geo.map.style import GSI_TILES, OSM_TILES, hatch_defs
 from geo.map.view import ViewPlan, Viewport, area_anchors, areas_in_view, opening_zoom
@@ -256,8 +257,9 @@ def build(
     anchors = functools.cache(lambda: area_anchors(areas))
     modes: dict[str, str] = {}
     points: list[folium.FeatureGroup] = []
+    frames = PointFrames(inputs)
     for layer in spec.layers:
-        group, modes[layer] = point_group(layer, inputs, spec, plan, names, anchors)
+        group, modes[layer] = point_group(layer, frames, spec, plan, names, anchors)
         points.append(group)
     clustered = [
         layer
@@ -265,7 +267,12 @@ def build(
         if any(isinstance(e, PointArray) and e.gather is not None for e in children(g))
     ]
     shaded = areas_group(
-        area_view, spec, inputs, label_limit=budget.count_areas, clustered=clustered
+        area_view,
+        spec,
+        inputs,
+        label_limit=budget.count_areas,
+        clustered=clustered,
+        canvas=len(areas) > budget.area_limit,
     )
     groups = [shaded, *points]
     control = layer_control(spec)

@@ -31,6 +31,7 @@ from geo.map.branca_compat import (
 )
 from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
 from geo.map.spec import SCALE
+from geo.map.style import GAP_COLOR
 from geo.map.wording import offline_notice
 
 
@@ -95,6 +96,10 @@ class AreaLayer(FastRender, folium.GeoJson):
     maps each area id to its style and ``classes`` to its class index. In the page the
     outlines travel delta-encoded and are decoded before Leaflet sees them, and each
     distinct style travels once.
+
+    With ``canvas`` (many areas, e.g. a country's municipalities) the areas are painted
+    on one canvas rather than as one SVG element each; the gaps keep their hatching (a
+    canvas pattern of the same lines in ``GAP_COLOR``).
     """
 
     _template = Template(
@@ -113,6 +118,7 @@ var {{ this.get_name() }} = L.kyodo.areas({{ this.payload }}, {{ this.scale }});
         *,
         name: str,
         tooltip: folium.GeoJsonTooltip,
+        canvas: bool = False,
     ) -> None:
         encoded: list[str] = []
         geojson: list[dict[str, Any]] = []
@@ -137,9 +143,12 @@ var {{ this.get_name() }} = L.kyodo.areas({{ this.payload }}, {{ this.scale }});
         index: dict[str, int] = {}
         for area_id, style in self.styles.items():
             index[area_id] = kinds.setdefault(script_json(style), len(kinds))
+        self.canvas = canvas
         # the same text as script_json({"f": [[props, geometry], …], "k": …, "s": …})
+        on_canvas = f',"c":{script_json(GAP_COLOR)}' if canvas else ""
         self.payload = (
-            f'{{"f":[{",".join(encoded)}],"k":[{",".join(kinds)}],"s":{script_json(index)}}}'
+            f'{{"f":[{",".join(encoded)}],"k":[{",".join(kinds)}],'
+            f'"s":{script_json(index)}{on_canvas}}}'
         )
 
 

@@ -8,11 +8,10 @@ are never read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 
@@ -30,21 +29,29 @@ from geo.map.elements import (
     MapTexts,
     PointArray,
 )
-from geo.map.encode import StringTable, coordinates, escape_text, latlon
+from geo.map.encode import StringTable, escape_text
 from geo.map.labels import label_rows
 from geo.map.legend import legend_html
-from geo.map.spec import COUNT_AREAS, POINT_DECIMALS, MapInputs, MapSpec
+from geo.map.points import (
+    Lines,
+    PointFrames,
+    Table,
+    council_rows,
+    filter_shelters,
+    org_rows,
+    shelter_rows,
+    shelters_for,
+)
+from geo.map.spec import COUNT_AREAS, MapInputs, MapSpec
 from geo.map.style import BASEMAP_URLS, POINT_STYLES, area_style
 from geo.map.view import Count, PointPlan, ViewPlan, plan_layer
 from geo.map.wording import (
     gap_reason,
-    hazard_name,
     html_words,
     layer_name,
     metric_label,
     words,
 )
-from geo.model import HAZARDS
 from geo.sources import Source
 from geo.words import has
 
@@ -56,25 +63,6 @@ def area_names(areas: pd.DataFrame, lang: str) -> dict[str, str]:
     """Each area's name in ``lang``, escaped, by id."""
     column = "name_en" if lang == "en" else "name_ja"
     return {str(a): escape_text(n) for a, n in zip(areas["area_id"], areas[column], strict=True)}
-
-
-def filter_shelters(shelters: pd.DataFrame, hazards: Sequence[str]) -> pd.DataFrame:
-    """Shelters designated for any of ``hazards`` (all shelters when empty).
-
-    Parameters
-    ----------
-    shelters
-        As loaded by :func:`geo.io.load_shelters`.
-    hazards
-        Hazard columns from :data:`geo.io.HAZARDS`.
-    """
-    unknown = sorted(set(hazards) - set(HAZARDS))
-    if unknown:
-        raise ValueError(f"unknown hazards: {unknown}")
-    if not hazards:
-        return shelters
-    mask = shelters[list(hazards)].astype(bool).any(axis=1)
-    return shelters[mask]
 
 
 # --- the areas ---------------------------------------------------------------------------
@@ -148,12 +136,15 @@ class AreaView:
         return (w, s, e, n)
 
 
-def area_layer(view: AreaView, spec: MapSpec) -> tuple[AreaLayer, tuple[float, ...]]:
+def area_layer(
+    view: AreaView, spec: MapSpec, *, canvas: bool = False
+) -> tuple[AreaLayer, tuple[float, ...]]:
     """The shaded areas with their tooltip, and the class breaks.
 
     The classes are those of all areas; ``view.shown`` (a subset, possibly with
     simplified outlines) are the areas drawn. Areas outside a focus are greyed. Gaps
     are drawn above plain areas and the selected area on top, so their outlines show.
+    With ``canvas`` they are painted on a canvas (many areas).
     """
     lang = spec.lang
     column = metric_column(spec.metric)
@@ -186,7 +177,10 @@ def area_layer(view: AreaView, spec: MapSpec) -> tuple[AreaLayer, tuple[float, .
         order.append((2 if area_id == view.selected else int(is_gap), i))
     features = [features[i] for _, i in sorted(order)]
     name = words("map.areas", lang)
-    return AreaLayer(features, styles, classes, name=name, tooltip=_area_tooltip(spec)), breaks
+    layer = AreaLayer(
+        features, styles, classes, name=name, tooltip=_area_tooltip(spec), canvas=canvas
+    )
+    return layer, breaks
 
 
 def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
@@ -261,12 +255,17 @@ def areas_group(
     *,
     label_limit: int = COUNT_AREAS,
     clustered: Sequence[str] = (),
+    canvas: bool = False,
 ) -> Group:
     """The areas' group: shaded areas, their names, the legend, the whole-city button,
-    the map's texts, and the move onto the selected or focused areas."""
+    the map's texts, and the move onto the selected or focused areas.
+
+    ``label_limit``: areas drawn above which they are not named; ``clustered``: the
+    point layers gathered (the legend explains their mark); ``canvas``: the areas are
+    painted on a canvas (many areas)."""
     lang = spec.lang
     shaded = Group(name=words("map.areas", lang), overlay=True, control=False)
-    layer, breaks = area_layer(view, spec)
+    layer, breaks = area_layer(view, spec, canvas=canvas)
     layer.add_to(shaded)
     labels = area_labels(view, spec, label_limit)
     if labels is not None:
@@ -293,184 +292,6 @@ def areas_group(
         home,
     ).add_to(shaded)
     return shaded
-
-
-# --- popups of the points ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lines:
-    """What the popups of one point layer are written with.
-
-    Attributes
-    ----------
-    table
-        The layer's shared table of escaped strings.
-    area_names
-        Escaped area names by id (:func:`area_names`).
-    field_labels
-        Field labels by code, in ``lang`` (not escaped).
-    lang
-        ``ja`` or ``en``.
-    """
-
-    table: StringTable
-    area_names: Mapping[str, str]
-    field_labels: Mapping[str, str]
-    lang: str
-    _words: dict[str, str] = field(default_factory=dict, repr=False)
-
-    def area(self, area_id: str) -> int:
-        """The table index of an area's (escaped) name."""
-        name = self.area_names.get(area_id)
-        return self.table.ref(escape_text(area_id) if name is None else name)
-
-    def word(self, key: str) -> int:
-        """The table index of one of the map's texts, escaped (looked up once per layer)."""
-        found = self._words.get(key)
-        if found is None:
-            found = self._words[key] = escape_text(words(key, self.lang))
-        return self.table.ref(found)
-
-
-def org_rows(part: pd.DataFrame, lines: Lines) -> list[list[object]]:
-    """One row per organisation of ``part`` (all of one kind) with a place."""
-    sample = lines.word("map.sample")
-    sep = words("map.sep", lines.lang)
-    escaped = {code: escape_text(label) for code, label in lines.field_labels.items()}
-    fields_of: dict[tuple[str, ...], str] = {}
-    x, y, valid = coordinates(part)
-    rows: list[list[object]] = []
-    for ok, lat, lon, name, area_id, fields, is_sample in zip(
-        valid.tolist(),
-        np.round(y, POINT_DECIMALS).tolist(),
-        np.round(x, POINT_DECIMALS).tolist(),
-        part["name"],
-        part["area_id"],
-        part["fields"],
-        part["is_sample"],
-        strict=True,
-    ):
-        if not ok:
-            continue
-        row: list[object] = [lat, lon, escape_text(name), lines.area(area_id)]
-        key = tuple(fields)
-        if key not in fields_of:
-            fields_of[key] = sep.join(escaped.get(c) or escape_text(c) for c in key)
-        if fields_of[key]:
-            row.append(lines.table.ref(fields_of[key]))
-        if bool(is_sample):
-            row.append(sample)
-        rows.append(row)
-    return rows
-
-
-_Council = tuple[str, tuple[str, ...], bool]
-
-
-def _field_line(codes: Sequence[str], labels: Mapping[str, str], sep: str) -> str:
-    return sep.join(escape_text(labels.get(c, c)) for c in codes)
-
-
-def _councils_by_area(
-    orgs: pd.DataFrame,
-) -> tuple[dict[str, list[_Council]], dict[str, shapely.Geometry]]:
-    """The councils of each area (name, fields, sample), and where the first one is."""
-    councils = orgs[orgs["kind"] == "council"]
-    by_area: dict[str, list[_Council]] = {}
-    where: dict[str, shapely.Geometry] = {}
-    for name, area_id, fields, is_sample, geom in zip(
-        councils["name"],
-        councils["area_id"],
-        councils["fields"],
-        councils["is_sample"],
-        councils.geometry,
-        strict=True,
-    ):
-        by_area.setdefault(str(area_id), []).append((name, tuple(fields), bool(is_sample)))
-        where.setdefault(str(area_id), geom)
-    return by_area, where
-
-
-def _council_lines(councils: Sequence[_Council], lines: Lines) -> list[object]:
-    out: list[object] = []
-    sep = words("map.sep", lines.lang)
-    for name, fields, is_sample in councils:
-        out.append(escape_text(name))
-        line = _field_line(fields, lines.field_labels, sep)
-        if line:
-            out.append(lines.table.ref(line))
-        if is_sample:
-            out.append(lines.word("map.sample"))
-    return out
-
-
-def council_rows(centers: pd.DataFrame, orgs: pd.DataFrame, lines: Lines) -> list[list[object]]:
-    """One row per center with its area's councils; councils without a center alone."""
-    by_area, where = _councils_by_area(orgs)
-    rows: list[list[object]] = []
-    with_center: set[str] = set()
-    for name, address, area_id, geom in zip(
-        centers["name"], centers["address"], centers["area_id"], centers.geometry, strict=True
-    ):
-        ll = latlon(geom)
-        if ll is None:
-            continue
-        with_center.add(str(area_id))
-        row: list[object] = [ll[0], ll[1], escape_text(name), lines.area(area_id)]
-        if address:
-            row.append(escape_text(address))
-        rows.append(row + _council_lines(by_area.get(str(area_id), []), lines))
-    for area_id in sorted(set(by_area) - with_center):
-        ll = latlon(where[area_id])
-        if ll is None:
-            continue
-        title = lines.area_names.get(area_id, escape_text(area_id))
-        rows.append([ll[0], ll[1], title, *_council_lines(by_area[area_id], lines)])
-    return rows
-
-
-def _hazard_line(flags: tuple[bool, ...], lines: Lines) -> int | None:
-    """The table index of the line naming the hazards a site is designated for."""
-    names = [hazard_name(h, lines.lang) for h, on in zip(HAZARDS, flags, strict=True) if on]
-    if not names:
-        return None
-    joined = words("map.sep", lines.lang).join(names)
-    return lines.table.ref(escape_text(words("map.shelter.for", lines.lang, hazards=joined)))
-
-
-def shelter_rows(shelters: pd.DataFrame, lines: Lines) -> list[list[object]]:
-    """One row per evacuation site with a place: its hazards, whether also a shelter, note."""
-    flags = [tuple(r) for r in shelters[list(HAZARDS)].astype(bool).to_numpy().tolist()]
-    notes = shelters["note"].tolist() if "note" in shelters else [""] * len(shelters)
-    xs, ys, placed = coordinates(shelters)
-    hazard_lines: dict[tuple[bool, ...], int | None] = {}
-    rows: list[list[object]] = []
-    for ok, x, y, name, area_id, evac, note, flag in zip(
-        placed.tolist(),
-        xs.tolist(),
-        ys.tolist(),
-        shelters["name"].tolist(),
-        shelters["area_id"].tolist(),
-        shelters["is_evacuation_center"].tolist(),
-        notes,
-        flags,
-        strict=True,
-    ):
-        if not ok:
-            continue
-        row: list[object] = [round(y, POINT_DECIMALS), round(x, POINT_DECIMALS)]
-        row += [escape_text(name), lines.area(area_id)]
-        if flag not in hazard_lines:
-            hazard_lines[flag] = _hazard_line(flag, lines)
-        if hazard_lines[flag] is not None:
-            row.append(hazard_lines[flag])
-        if bool(evac):
-            row.append(lines.word("map.shelter.also_shelter"))
-        if isinstance(note, str) and note:
-            row.append(escape_text(note))
-        rows.append(row)
-    return rows
 
 
 # --- point layers ------------------------------------------------------------------------
@@ -527,8 +348,8 @@ def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
 #: The point layers gathered per square of the map (many points close together).
 GATHERED = ("civic_groups",)
 #: Side of a gathering square, in pixels (larger on a touch screen, whose marks are).
-GATHER_CELL = 40
-GATHER_CELL_TOUCH = 64
+GATHER_CELL = 80
+GATHER_CELL_TOUCH = 112
 #: Zoom from which a gathered layer shows every point on its own.
 GATHER_UPTO = 16
 
@@ -551,17 +372,17 @@ def _points_group(layer: str, lang: str, array: PointArray) -> folium.FeatureGro
     return group
 
 
-def _layer_part(layer: str, inputs: MapInputs, spec: MapSpec) -> tuple[pd.DataFrame, str]:
+def _layer_part(layer: str, frames: PointFrames, spec: MapSpec) -> tuple[Table, str]:
     """The rows of a layer of organisations or sites, and the word heading its popups."""
     if layer == "shelters":
-        return filter_shelters(inputs.shelters, spec.hazards), "map.shelter.site"
+        return shelters_for(frames.shelters, spec.hazards), "map.shelter.site"
     kind, head = _ORG_LAYERS[layer]
-    return inputs.orgs[inputs.orgs["kind"] == kind], head
+    return frames.kind(kind), head
 
 
 def point_group(
     layer: str,
-    inputs: MapInputs,
+    frames: PointFrames,
     spec: MapSpec,
     plan: ViewPlan,
     names: Mapping[str, str],
@@ -573,8 +394,8 @@ def point_group(
     ----------
     layer
         One of :data:`geo.map.spec.LAYERS`.
-    inputs
-        What the map is built from (the organisations already filtered).
+    frames
+        The build's point frames, read once (the organisations already filtered).
     spec
         What the map shows.
     plan
@@ -584,21 +405,21 @@ def point_group(
     anchors
         Where each area's count goes; called only when a layer is counted per area.
     """
-    lines = Lines(StringTable(), names, inputs.catalog.labels(spec.lang), spec.lang)
+    catalog = frames.inputs.catalog
+    lines = Lines(StringTable(), names, catalog.labels(spec.lang), spec.lang)
     style = point_style(layer, spec)
     if layer == "councils":  # one point per center: always whole
-        rows = council_rows(inputs.centers, inputs.orgs, lines)
+        rows = council_rows(frames.centers, frames.kind("council"), lines)
         array = PointArray(rows, lines.table.items, [], style)
         return _points_group(layer, spec.lang, array), "points"
-    part, head = _layer_part(layer, inputs, spec)
+    part, head = _layer_part(layer, frames, spec)
     head_line = lines.word(head)
-    lons, lats, _ = coordinates(part)
-    planned = plan_layer(part["area_id"].tolist(), lons, lats, plan, anchors)
+    planned = plan_layer(part.column("area_id").tolist(), part.lons, part.lats, plan, anchors)
     if planned.mode in ("counts", "grid"):
         group = counts_group(layer, planned, names, spec, plan.budget.detail_zoom)
         return group, planned.mode
     if planned.mode == "in_view":
-        part = part.iloc[planned.positions]
+        part = part.take(planned.positions)
     rows = shelter_rows(part, lines) if layer == "shelters" else org_rows(part, lines)
     array = PointArray(rows, lines.table.items, [head_line], style, gather_of(layer, spec))
     return _points_group(layer, spec.lang, array), planned.mode

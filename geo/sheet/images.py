@@ -1,6 +1,8 @@
-"""The sheet's images, drawn with matplotlib: the area's map and the coverage chart.
+"""The sheet's map of the area, drawn with matplotlib.
 
-No network tiles: the map draws the areas' outlines and the points of the profile.
+No network tiles: the map draws the areas' outlines (the neighbours named) and the
+points of the profile. Its legend is text on the page (:mod:`geo.sheet.summary`),
+drawn with the same :data:`LAYER_STYLES`.
 """
 
 from __future__ import annotations
@@ -14,14 +16,12 @@ import geopandas as gpd
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch, Rectangle
+from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from geo.crs import WGS84, to_projected
 from geo.model import CityData
-from geo.profile import AreaProfile, FieldCoverage
+from geo.profile import AreaProfile
 from geo.sheet.style import (
     AREA_FILL,
     BLUE,
@@ -31,11 +31,27 @@ from geo.sheet.style import (
     ORANGE,
     PURPLE,
     SHEET_LANG,
-    SKY,
-    VERMILLION,
     font,
 )
-from geo.words import pick, text
+from geo.words import pick
+
+
+@dataclass(frozen=True)
+class LayerStyle:
+    """How one kind of point is drawn: a matplotlib marker, its colour and size (pt)."""
+
+    marker: str
+    colour: str
+    size: float
+
+
+#: The map's point layers, bottom to top; the keys name ``sheet.layer.<key>``.
+LAYER_STYLES = {
+    "associations": LayerStyle("o", BLUE, 3.2),
+    "groups": LayerStyle("o", PURPLE, 3.2),
+    "shelters": LayerStyle("^", GREEN, 5.0),
+    "center": LayerStyle("*", ORANGE, 11.0),
+}
 
 
 def _png(fig: Figure) -> bytes:
@@ -99,7 +115,7 @@ def _scale_bar(ax: Axes, view: tuple[float, ...]) -> None:
         label,
         ha="center",
         va="bottom",
-        fontproperties=font(6),
+        fontproperties=font(7.5),
         zorder=7,
     )
 
@@ -113,7 +129,7 @@ def _north_arrow(ax: Axes) -> None:
         textcoords="axes fraction",
         ha="center",
         va="top",
-        fontproperties=font(7),
+        fontproperties=font(8),
         arrowprops={"arrowstyle": "-|>", "color": "black", "linewidth": 0.8},
         zorder=7,
     )
@@ -152,8 +168,8 @@ def _draw_areas(
                 str(name),
                 ha="center",
                 va="center",
-                color="#8C8C8C",
-                fontproperties=font(6.5),
+                color="#6E6E6E",
+                fontproperties=font(8),
                 zorder=1.5,
                 clip_on=True,
             )
@@ -178,21 +194,19 @@ def map_png(
     width_mm, height_mm
         Size of the image on the page.
     lang
-        The language of the names and the legend.
+        The language of the neighbours' names.
 
     Returns
     -------
-    PNG bytes at :data:`DPI`.
+    PNG bytes at :data:`DPI` (no legend: see :data:`LAYER_STYLES`).
     """
     fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI)
-    legend_h = 0.13
-    ax = fig.add_axes((0.0, legend_h, 1.0, 1.0 - legend_h))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     areas = to_projected(data.areas)
     own = areas[areas["area_id"] == profile.area_id]
-    aspect = width_mm / (height_mm * (1 - legend_h))
-    view = _view(own.total_bounds.tolist(), aspect)
+    view = _view(own.total_bounds.tolist(), width_mm / height_mm)
     _draw_areas(ax, areas, profile.area_id, view, lang)
-    handles = _draw_points(ax, profile, lang)
+    _draw_points(ax, profile)
     ax.set_xlim(view[0], view[1])
     ax.set_ylim(view[2], view[3])
     ax.set_aspect("equal", adjustable="box")
@@ -203,177 +217,31 @@ def map_png(
         spine.set_linewidth(0.6)
     _scale_bar(ax, view)
     _north_arrow(ax)
-    fig.legend(
-        handles=handles,
-        loc="lower center",
-        ncol=2,
-        prop=font(6.5),
-        frameon=False,
-        handletextpad=0.3,
-        columnspacing=1.2,
-        borderaxespad=0.2,
-    )
     return _png(fig)
 
 
-@dataclass(frozen=True)
-class _Layer:
-    """One kind of point on the map, with its legend label and marker."""
-
-    label: str
-    marker: str
-    colour: str
-    size: float
-    points: tuple[tuple[float, float], ...]
-
-
-def _layers(profile: AreaProfile, lang: str) -> tuple[_Layer, ...]:
-    """The map's point layers, bottom to top."""
-    groups = [g for g in profile.civic_groups if g.based_here]
-    center = [profile.center] if profile.center else []
-    associations = tuple((a.lon, a.lat) for a in profile.associations)
-    shelters = tuple((x.lon, x.lat) for x in profile.shelters)
-    return (
-        _Layer(text("sheet.layer.associations", lang), "o", BLUE, 3.2, associations),
-        _Layer(
-            text("sheet.layer.groups", lang),
-            "o",
-            PURPLE,
-            3.2,
-            tuple((g.lon, g.lat) for g in groups),
-        ),
-        _Layer(text("sheet.layer.shelters", lang), "^", GREEN, 5.0, shelters),
-        _Layer(
-            text("sheet.layer.center", lang),
-            "*",
-            ORANGE,
-            11.0,
-            tuple((c.lon, c.lat) for c in center),
-        ),
-    )
+def _points(profile: AreaProfile) -> dict[str, list[tuple[float, float]]]:
+    """The points of each layer of :data:`LAYER_STYLES`."""
+    return {
+        "associations": [(a.lon, a.lat) for a in profile.associations],
+        "groups": [(g.lon, g.lat) for g in profile.civic_groups if g.based_here],
+        "shelters": [(s.lon, s.lat) for s in profile.shelters],
+        "center": [(c.lon, c.lat) for c in [profile.center] if c is not None],
+    }
 
 
-def _draw_points(ax: Axes, profile: AreaProfile, lang: str) -> list[Line2D]:
-    """Plot the organisations, sites and center; return the legend handles."""
-    handles = []
-    for z, layer in enumerate(_layers(profile, lang), start=3):
-        style: dict[str, Any] = {
+def _draw_points(ax: Axes, profile: AreaProfile) -> None:
+    """Plot the organisations, sites and center."""
+    points = _points(profile)
+    for z, (key, style) in enumerate(LAYER_STYLES.items(), start=3):
+        if not points[key]:
+            continue
+        xs, ys = _projected_xy([p[0] for p in points[key]], [p[1] for p in points[key]])
+        line: dict[str, Any] = {
             "linestyle": "none",
-            "marker": layer.marker,
-            "markerfacecolor": layer.colour,
-            "markeredgecolor": "black" if layer.marker == "*" else "white",
+            "marker": style.marker,
+            "markerfacecolor": style.colour,
+            "markeredgecolor": "black" if style.marker == "*" else "white",
             "markeredgewidth": 0.4,
         }
-        if layer.points:
-            xs, ys = _projected_xy([p[0] for p in layer.points], [p[1] for p in layer.points])
-            ax.plot(xs, ys, markersize=layer.size, zorder=z, **style)
-        label = text("sheet.layer.count", lang, label=layer.label, n=len(layer.points))
-        handles.append(Line2D([], [], markersize=layer.size + 0.5, label=label, **style))
-    return handles
-
-
-def coverage_png(
-    fields: Sequence[FieldCoverage],
-    *,
-    width_mm: float,
-    height_mm: float,
-    lang: str = SHEET_LANG,
-) -> bytes:
-    """A horizontal bar chart of the area's organisations per 10,000 residents by field.
-
-    The city median is a black tick; gap fields are hatched vermillion bars with a
-    vermillion label and the word 空白, so they read without colour too.
-
-    Parameters
-    ----------
-    fields
-        The fields to draw, top to bottom.
-    width_mm, height_mm
-        Size of the image on the page.
-    lang
-        The language of the labels and the legend.
-
-    Returns
-    -------
-    PNG bytes at :data:`DPI`.
-    """
-    layout = ConstrainedLayoutEngine(w_pad=0.02, h_pad=0.02)
-    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI, layout=layout)
-    ax = fig.add_subplot()
-    ys = list(range(len(fields)))
-    values = [f.per_10k for f in fields]
-    top = max([*values, *(f.city_median_per_10k for f in fields), 1.0]) * 1.12
-    _bars(ax, fields, ys, text("sheet.chart.gap", lang))
-    ax.set_yticks(ys, [f.label(lang) for f in fields], fontproperties=font(6.2))
-    for label, f in zip(ax.get_yticklabels(), fields, strict=True):
-        label.set_color(VERMILLION if f.is_gap else "#222222")
-    ax.set_ylim(len(fields) - 0.5, -0.5)
-    ax.set_xlim(0, top)
-    ax.tick_params(axis="x", labelsize=5.5, length=2, pad=1)
-    ax.tick_params(axis="y", length=0, pad=2)
-    ax.set_xlabel(text("sheet.chart.axis", lang), fontproperties=font(6), labelpad=1)
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.5, zorder=0)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    needs = sum(not f.code.startswith("npo") for f in fields)
-    if 0 < needs < len(fields):
-        ax.axhline(needs - 0.5, color="#999999", linewidth=0.5, linestyle=(0, (2, 2)))
-    handles = [
-        Patch(facecolor=SKY, label=text("sheet.chart.area", lang)),
-        Patch(
-            facecolor=VERMILLION,
-            hatch="//////",
-            edgecolor="white",
-            label=text("sheet.chart.gap_fields", lang),
-        ),
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker="|",
-            markersize=6,
-            markeredgewidth=1.3,
-            color="black",
-            label=text("sheet.chart.median", lang),
-        ),
-    ]
-    fig.legend(
-        handles=handles,
-        loc="outside upper center",
-        ncol=3,
-        prop=font(6),
-        frameon=False,
-        handlelength=1.4,
-        columnspacing=1.5,
-    )
-    return _png(fig)
-
-
-def _bars(ax: Axes, fields: Sequence[FieldCoverage], ys: Sequence[int], gap: str) -> None:
-    values = [f.per_10k for f in fields]
-    colours = [VERMILLION if f.is_gap else SKY for f in fields]
-    bars = ax.barh(ys, values, height=0.64, color=colours, edgecolor="none", zorder=2)
-    for bar, f, y in zip(bars, fields, ys, strict=True):
-        if f.is_gap:
-            bar.set_hatch("//////")
-            bar.set_edgecolor("white")
-            ax.text(
-                max(f.per_10k, f.city_median_per_10k),
-                y,
-                f"  {gap}",
-                va="center",
-                ha="left",
-                color=VERMILLION,
-                fontproperties=font(5.8),
-                zorder=4,
-            )
-    ax.plot(
-        [f.city_median_per_10k for f in fields],
-        ys,
-        linestyle="none",
-        marker="|",
-        markersize=6.5,
-        markeredgewidth=1.3,
-        color="black",
-        zorder=3,
-    )
+        ax.plot(xs, ys, markersize=style.size, zorder=z, **line)

@@ -1,163 +1,202 @@
 """The sheet's page: a thin drawing helper around fpdf2, with Japanese line breaking.
 
-Text wraps with the Japanese line-break rules (禁則) and long tables are cut with a
-closing ``ほか N件`` row, so every block stays in its frame.
+Text is never cut: a text wider than its frame wraps with the Japanese line-break
+rules (禁則), and the blocks that hold it grow. Every drawing call can be made in a
+*measuring* pass (:meth:`Page.measuring`) that draws nothing, so one function both
+says how tall a block is and draws it.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from geo.sheet.style import ACCENT, FONT_FAMILY, MUTED, RGB, SHEET_LANG, TEXT
+from geo.sheet.style import (
+    ACCENT,
+    BODY,
+    FONT_FAMILY,
+    HEADING,
+    LEADING,
+    PT,
+    RGB,
+    SHEET_LANG,
+    TEXT,
+)
 from geo.words import text
 
 #: Characters that must not start a line (禁則: closing punctuation and brackets).
 _NO_START = frozenset("、。，．,.・：:；;？?！!）)」』】〕〉》”’ー…‥％%")
 #: Characters that must not end a line (opening brackets).
 _NO_END = frozenset("（(「『【〔〈《“‘")
-#: Wrapping units: a run of Latin letters and digits, a space, or one character.
-_TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9@&+\-.,:/%]*|\s|.", re.DOTALL)
+#: Wrapping units: a run of Latin letters and digits, a katakana word, a space, or one
+#: character.
+_TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9@&+\-.,:/%]*|[ァ-ヺー]+|\s|.", re.DOTALL)
+
+
+def line_height(size: float, leading: float = LEADING) -> float:
+    """Height in mm of one line of type of ``size`` points."""
+    return size * leading * PT
 
 
 @dataclass
 class Page:
-    """A thin drawing helper around one fpdf2 page (mm units), in one language."""
+    """A thin drawing helper around one fpdf2 document (mm units), in one language.
+
+    Attributes
+    ----------
+    pdf
+        The document; drawing goes to its current page.
+    lang
+        The language of the catalogue's texts.
+    dry
+        While true (see :meth:`measuring`), nothing is drawn; sizes are still measured.
+    """
 
     pdf: FPDF
     lang: str = SHEET_LANG
+    dry: bool = False
 
     def t(self, key: str, **params: object) -> str:
         """The catalogue's text for ``key`` in the page's language."""
         return text(key, self.lang, **params)
 
+    @contextmanager
+    def measuring(self) -> Iterator[None]:
+        """Within the block, drawing calls draw nothing (they still measure)."""
+        before = self.dry
+        self.dry = True
+        try:
+            yield
+        finally:
+            self.dry = before
+
     def font(self, size: float, colour: RGB = TEXT) -> None:
+        """Set the type size (pt) and colour of the text drawn next."""
         self.pdf.set_font(FONT_FAMILY, size=size)
         self.pdf.set_text_color(*colour)
 
-    def width(self, text: str) -> float:
-        return float(self.pdf.get_string_width(text))
+    def width(self, value: str) -> float:
+        """Width in mm of ``value`` at the current type size."""
+        return float(self.pdf.get_string_width(value))
 
-    def fit(self, text: str, w: float) -> str:
-        """``text`` cut with an ellipsis to fit ``w`` at the current font."""
-        if self.width(text) <= w:
-            return text
-        while text and self.width(text + "…") > w:
-            text = text[:-1]
-        return text + "…"
-
-    def cell(self, x: float, y: float, w: float, h: float, text: str, align: str = "L") -> None:
+    def cell(self, x: float, y: float, w: float, h: float, value: str, align: str = "L") -> None:
+        """One line of text in a box (never cut; the caller makes it fit or wraps it)."""
+        if self.dry:
+            return
         self.pdf.set_xy(x, y)
-        self.pdf.cell(w, h, self.fit(text, w), align=align, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.pdf.cell(w, h, value, align=align, new_x=XPos.RIGHT, new_y=YPos.TOP)
 
-    def lines(self, text: str, w: float) -> list[str]:
-        """``text`` wrapped to ``w`` at the current font, with Japanese line-break rules.
+    def lines(self, value: str, w: float) -> list[str]:
+        """``value`` wrapped to ``w`` at the current font, with Japanese line-break rules.
 
-        Closing punctuation never starts a line (it hangs past ``w`` instead) and an
-        opening bracket never ends one; runs of Latin letters and digits stay whole.
+        Closing punctuation never starts a line: the unit before it moves down with it
+        (追い出し), so no line is wider than ``w``; an opening bracket never ends a line.
+        Runs of Latin letters and digits, and katakana words, stay whole (a word wider
+        than ``w`` is broken where it must).
         """
-        lines: list[str] = []
-        cur, cur_w = "", 0.0
-        for token in _TOKENS.findall(text):
-            tok_w = self.width(token)
-            if not cur or cur_w + tok_w <= w or token[0] in _NO_START:
-                cur, cur_w = cur + token, cur_w + tok_w
+        lines: list[list[str]] = []
+        cur: list[str] = []
+        for token in self._tokens(value, w):
+            if not cur or self.width("".join(cur) + token) <= w + 0.01:
+                cur.append(token)
                 continue
-            carry = cur[-1] if cur[-1] in _NO_END else ""
-            lines.append(cur[: len(cur) - len(carry)].rstrip())
-            cur = (carry + token).lstrip()
-            cur_w = self.width(cur)
+            keep = 1 if token[0] in _NO_START else 0  # the unit that goes down with it
+            while keep < len(cur) and cur[len(cur) - keep - 1][-1:] in _NO_END:
+                keep += 1  # an opening bracket goes down with what it opens
+            if keep >= len(cur):
+                cur.append(token)  # nothing can move: the punctuation stays (hangs)
+                continue
+            lines.append(cur[: len(cur) - keep])
+            cur = [*cur[len(cur) - keep :], token]
         if cur:
             lines.append(cur)
-        return lines
+        return [t for t in ("".join(line).strip() for line in lines) if t]
+
+    def _tokens(self, value: str, w: float) -> list[str]:
+        """The wrapping units of ``value``; a unit wider than ``w`` split into characters."""
+        out: list[str] = []
+        for token in _TOKENS.findall(value):
+            out.extend(token if len(token) > 1 and self.width(token) > w else [token])
+        return out
 
     def paragraph(
         self,
         x: float,
         y: float,
         w: float,
-        text: str,
+        value: str,
         *,
-        size: float,
-        max_lines: int,
+        size: float = BODY,
         colour: RGB = TEXT,
-        leading: float = 1.35,
+        leading: float = LEADING,
+        align: str = "L",
     ) -> float:
-        """Wrapped text of at most ``max_lines`` lines; returns the y below it."""
-        self.font(size, colour)
-        lines = self.lines(text, w)
-        if len(lines) > max_lines:
-            lines = [*lines[: max_lines - 1], self.fit(lines[max_lines - 1] + "…", w)]
-        step = size * leading * 25.4 / 72
-        hang = self.width("、")
-        for i, line in enumerate(lines):
-            self.cell(x, y + i * step, w + hang, step, line)
-        return y + len(lines) * step
+        """Wrapped text, every line of it; returns the y below it.
 
-    def heading(self, x: float, y: float, w: float, text: str) -> float:
-        """A section heading with a coloured bar; returns the y below it."""
-        self.pdf.set_fill_color(*ACCENT)
-        self.pdf.rect(x, y + 0.6, 1.2, 3.6, style="F")
-        self.font(9.5, ACCENT)
-        self.cell(x + 2.4, y, w - 2.4, 4.8, text)
-        self.pdf.set_draw_color(*ACCENT)
-        self.pdf.set_line_width(0.2)
-        self.pdf.line(x, y + 5.0, x + w, y + 5.0)
-        return y + 6.4
+        Parameters
+        ----------
+        x, y, w
+            Where the text starts and how wide it may be (mm).
+        value
+            The text.
+        size, colour, leading
+            Type size (pt), colour and line height (a multiple of ``size``).
+        align
+            ``L``, ``C`` or ``R``.
+        """
+        self.font(size, colour)
+        step = line_height(size, leading)
+        rows = self.lines(value, w)
+        hang = self.width("、")
+        for i, row in enumerate(rows):
+            self.cell(x, y + i * step, w + hang, step, row, align=align)
+        return y + len(rows) * step
+
+    def heading(self, x: float, y: float, w: float, value: str) -> float:
+        """A section heading with a coloured bar and a rule; returns the y below it."""
+        step = line_height(HEADING, 1.2)
+        self.font(HEADING, ACCENT)
+        rows = self.lines(value, w - 2.6)
+        if not self.dry:
+            self.pdf.set_fill_color(*ACCENT)
+            self.pdf.rect(x, y + 0.7, 1.2, step * len(rows) - 1.0, style="F")
+        for i, row in enumerate(rows):
+            self.cell(x + 2.6, y + i * step, w - 2.6, step, row)
+        bottom = y + step * len(rows) + 0.4
+        self.rule(x, bottom, w, ACCENT, 0.25)
+        return bottom + 1.6
+
+    def rule(self, x: float, y: float, w: float, colour: RGB, width: float) -> None:
+        """A horizontal line."""
+        if self.dry:
+            return
+        self.pdf.set_draw_color(*colour)
+        self.pdf.set_line_width(width)
+        self.pdf.line(x, y, x + w, y)
+
+    def box(self, x: float, y: float, w: float, h: float, colour: RGB) -> None:
+        """A filled rectangle."""
+        if self.dry or w <= 0 or h <= 0:
+            return
+        self.pdf.set_fill_color(*colour)
+        self.pdf.rect(x, y, w, h, style="F")
+
+    def frame(self, x: float, y: float, w: float, h: float, colour: RGB) -> None:
+        """An outlined rectangle."""
+        if self.dry:
+            return
+        self.pdf.set_draw_color(*colour)
+        self.pdf.set_line_width(0.3)
+        self.pdf.rect(x, y, w, h, style="D")
 
     def png(self, data: bytes, x: float, y: float, w: float, h: float) -> None:
+        """A PNG image in a box."""
+        if self.dry:
+            return
         self.pdf.image(io.BytesIO(data), x=x, y=y, w=w, h=h)
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    width: float
-    align: str = "L"
-
-
-def table(
-    page: Page,
-    x: float,
-    y: float,
-    bottom: float,
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[str]],
-) -> float:
-    """A compact table cut to fit above ``bottom`` with a closing "ほか N件" row."""
-    step = 3.45
-    page.font(6.8, MUTED)
-    cx = x
-    for col in columns:
-        page.cell(cx, y, col.width, step, col.title, align=col.align)
-        cx += col.width
-    y += step + 0.3
-    total_w = sum(c.width for c in columns)
-    page.pdf.set_draw_color(200, 200, 200)
-    page.pdf.set_line_width(0.15)
-    page.pdf.line(x, y - 0.2, x + total_w, y - 0.2)
-    room = int((bottom - y) // step)
-    if room < 1:
-        return y
-    shown = rows if len(rows) <= room else rows[: room - 1]
-    page.font(7.0)
-    for row in shown:
-        cx = x
-        for col, cell in zip(columns, row, strict=True):
-            page.cell(cx, y, col.width - 0.8, step, cell, align=col.align)
-            cx += col.width
-        y += step
-    if len(shown) < len(rows):
-        page.font(7.0, MUTED)
-        page.cell(x, y, total_w, step, page.t("sheet.table.more", n=len(rows) - len(shown)))
-        y += step
-    if not rows:
-        page.font(7.0, MUTED)
-        page.cell(x, y, total_w, step, page.t("sheet.table.empty"))
-        y += step
-    return y

@@ -21,18 +21,39 @@ DPI = 150
 
 FONT_FAMILY = "ipaexg"
 
-# Page geometry (mm): A4 portrait, two columns.
+# Page geometry (mm): A4 portrait.
 PAGE_W, PAGE_H = 210.0, 297.0
-MARGIN = 10.0
+MARGIN = 8.0
+TOP = MARGIN
+BOTTOM = PAGE_H - MARGIN
+CONTENT_W = PAGE_W - 2 * MARGIN
 GUTTER = 5.0
-COL_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
+#: Page 1: two columns above the full-width sections.
+COL_W = (CONTENT_W - GUTTER) / 2
 LEFT_X = MARGIN
 RIGHT_X = MARGIN + COL_W + GUTTER
-BOTTOM = PAGE_H - 8.0
+#: Page 2 on: the lists flow in this many columns.
+LIST_COLUMNS = 3
+LIST_GUTTER = 4.0
+#: The map's smallest height; it grows to the height of the figures beside it.
+MIN_MAP_H = 70.0
+#: Width of the map image (the left column).
+MAP_W = COL_W
+#: Height of the map for callers that draw it alone (e.g. the benchmarks).
 MAP_H = 88.0
-CHART_H = 94.0
-#: At most this many gap fields are named (the rest as "ほか N分野").
-MAX_GAPS = 6
+
+# Type sizes (pt). Every word a reader needs is at least BODY; the sources, the date
+# and the notes at the foot at least SMALL.
+TITLE = 16.0
+SUBTITLE = 9.0
+HEADING = 10.5
+BODY = 9.0
+SMALL = 7.5
+#: Line height as a multiple of the type size: running text, and rows of the lists.
+LEADING = 1.3
+ROW_LEADING = 1.16
+#: Millimetres in a point.
+PT = 25.4 / 72
 
 # Colour-blind-safe palette (Okabe & Ito).
 ORANGE = "#E69F00"
@@ -49,6 +70,9 @@ TEXT: RGB = (34, 34, 34)
 MUTED: RGB = (100, 100, 100)
 ACCENT: RGB = (0, 114, 178)
 WARN: RGB = (213, 94, 0)
+RULE: RGB = (200, 200, 200)
+TRACK: RGB = (238, 238, 238)
+CITY_BAR: RGB = (150, 150, 150)
 
 
 def rgb(hex_colour: str) -> RGB:

@@ -19,12 +19,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from string import Formatter
 
+from geo.words.a11y import A11Y_MESSAGES
 from geo.words.app import APP_MESSAGES
 from geo.words.center import CENTER_MESSAGES
 from geo.words.common import COMMON_MESSAGES
 from geo.words.coverage import COVERAGE_MESSAGES
 from geo.words.fields import FIELD_MESSAGES
 from geo.words.filters import FILTER_MESSAGES
+from geo.words.kiosk import KIOSK_MESSAGES
 from geo.words.map import MAP_MESSAGES
 from geo.words.matching import MATCHING_MESSAGES
 from geo.words.opendata import OPENDATA_MESSAGES
@@ -55,12 +57,14 @@ def _merge(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, st
 
 #: The one catalogue: every topic's texts merged.
 MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
+    A11Y_MESSAGES,
     APP_MESSAGES,
     CENTER_MESSAGES,
     COMMON_MESSAGES,
     COVERAGE_MESSAGES,
     FIELD_MESSAGES,
     FILTER_MESSAGES,
+    KIOSK_MESSAGES,
     MATCHING_MESSAGES,
     ORG_MESSAGES,
     OPENDATA_MESSAGES,

@@ -217,43 +217,6 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "col.licence": {"ja": "利用条件", "en": "Licence"},
     "col.attribution": {"ja": "出典表記", "en": "Attribution"},
     "col.url": {"ja": "入手先", "en": "Download"},
-    # kiosk
-    "kiosk.what": {
-        "ja": "{city}の{n}の地域で、どの分野の団体がどこで活動しているかを探せます。"
-        "団体への連絡は{center}がお手伝いします。",
-        "en": "Find which groups are active in which field across {city}'s {n} areas. "
-        "{center} helps you get in touch.",
-    },
-    "kiosk.touch": {"ja": "画面にタッチしてください", "en": "Touch the screen to start"},
-    "kiosk.by_field": {"ja": "分野から探す", "en": "Find by field"},
-    "kiosk.by_area": {"ja": "地域から探す", "en": "Find by area"},
-    "kiosk.search": {"ja": "団体を探す", "en": "Find a group"},
-    "kiosk.home": {"ja": "最初に戻る", "en": "Start again"},
-    "kiosk.back": {"ja": "一覧に戻る", "en": "Back to the list"},
-    "kiosk.pick_field": {"ja": "分野を選んでください", "en": "Choose a field"},
-    "kiosk.pick_area": {"ja": "地域を選んでください", "en": "Choose an area"},
-    "kiosk.all_fields": {"ja": "すべての分野", "en": "All fields"},
-    "kiosk.all_areas": {"ja": "市内全域", "en": "the whole city"},
-    "kiosk.results_title": {"ja": "{area}・{field}", "en": "{field} — {area}"},
-    "kiosk.tap_area": {
-        "ja": "地図の地域をタッチすると、その地域で活動する団体が表示されます。",
-        "en": "Touch an area on the map to see the groups active there.",
-    },
-    "kiosk.active_here": {"ja": "この分野で活動する団体", "en": "Groups active in this field"},
-    "kiosk.active_city": {"ja": "活動する団体", "en": "Active groups"},
-    "kiosk.none_found": {"ja": "該当する団体はありません。", "en": "No group found."},
-    "kiosk.more": {"ja": "ほか {n} 団体", "en": "and {n} more"},
-    "kiosk.qr": {
-        "ja": "スマートフォンで読み取ると、この画面を見られます",
-        "en": "Scan to open this view on your phone",
-    },
-    "kiosk.contact": {"ja": "お問い合わせ", "en": "Getting in touch"},
-    "kiosk.contact_text": {
-        "ja": "団体への連絡は {center} が取り次ぎます。",
-        "en": "{center} puts you in touch with the group.",
-    },
-    "kiosk.hours": {"ja": "開館時間", "en": "Open"},
-    "kiosk.closed": {"ja": "休館日", "en": "Closed"},
     # area page
     "area.pick": {"ja": "地域を選ぶ", "en": "Choose an area"},
     "area.title": {"ja": "{name}地域", "en": "{name}"},

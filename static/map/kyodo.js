@@ -154,38 +154,70 @@
 
     // --- the areas -----------------------------------------------------------------------
 
+    // The one canvas the areas are painted on when there are many of them (one map per
+    // page), kept on the map when the layers are swapped.
+    var canvas = null;
+    var hatches = {};
+
+    // A canvas pattern of the gaps' hatching: red lines over the class colour, the same
+    // tile as the SVG patterns of geo/map/style.py.
+    function hatch(colour, line) {
+        var key = colour + line;
+        if (hatches[key]) { return hatches[key]; }
+        var tile = document.createElement("canvas");
+        tile.width = tile.height = 10;
+        var ctx = tile.getContext("2d");
+        ctx.fillStyle = colour;
+        ctx.fillRect(0, 0, 10, 10);
+        ctx.strokeStyle = line;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        [[-2, 2, 2, -2], [0, 10, 10, 0], [8, 12, 12, 8]].forEach(function (l) {
+            ctx.moveTo(l[0], l[1]);
+            ctx.lineTo(l[2], l[3]);
+        });
+        ctx.stroke();
+        hatches[key] = ctx.createPattern(tile, "repeat");
+        return hatches[key];
+    }
+
     // The areas as one GeoJSON layer. d.f: [properties, [type, rings]] per area, each
     // ring as integer steps of 1/scale degree; d.k: the distinct styles; d.s: each
-    // area's index into them. A click notes the area on the map, so that selecting it
-    // does not move the view.
+    // area's index into them; d.c: painted on a canvas, the gaps hatched in colour d.c.
+    // Each area is made straight from its rings (no GeoJSON object in between: a
+    // country's outlines are many points). A click notes the area on the map, so that
+    // selecting it does not move the view.
     function areas(d, scale) {
         function ring(r) {
-            var out = [], x = 0, y = 0;
-            for (var i = 0; i < r.length; i += 2) {
+            var out = new Array(r.length / 2), x = 0, y = 0;
+            for (var i = 0, j = 0; i < r.length; i += 2, j++) {
                 x += r[i]; y += r[i + 1];
-                out.push([x / scale, y / scale]);
+                out[j] = new L.LatLng(y / scale, x / scale);
             }
             return out;
         }
-        function geometry(g) {
-            if (g[0] === "Polygon") { return {type: "Polygon", coordinates: g[1].map(ring)}; }
-            return {type: "MultiPolygon", coordinates: g[1].map(function (p) { return p.map(ring); })};
-        }
-        function style(f) { return d.k[d.s[f.properties.area_id]]; }
-        var layer = L.geoJson({
-            type: "FeatureCollection",
-            features: d.f.map(function (f) {
-                return {type: "Feature", properties: f[0], geometry: geometry(f[1])};
-            })
-        }, {
-            style: style,
-            onEachFeature: function (f, l) {
-                l.on({
-                    mouseover: function (e) { e.target.setStyle({weight: style(f).weight + 2}); },
-                    mouseout: function (e) { layer.resetStyle(e.target); },
-                    click: function () { if (l._map) { l._map.kyodoPicked = f.properties.area_id; } }
-                });
+        function style(f) {
+            var s = d.k[d.s[f.properties.area_id]];
+            if (d.c && s.className.indexOf("kyodo-gap") >= 0) {
+                s = L.extend({}, s, {fillColor: hatch(s.fillColor, d.c)});
             }
+            return s;
+        }
+        if (d.c && !canvas) { canvas = L.canvas({padding: 0.1}); }
+        var extra = d.c ? {renderer: canvas} : {};
+        var layer = L.geoJson(null, {style: style});
+        d.f.forEach(function (f) {
+            var g = f[1], feature = {type: "Feature", properties: f[0]};
+            var latlngs = g[0] === "Polygon" ? g[1].map(ring) : g[1].map(function (p) { return p.map(ring); });
+            var area = L.polygon(latlngs, L.extend({}, style(feature), extra));
+            area.feature = feature;
+            area.defaultOptions = area.options;
+            area.on({
+                mouseover: function () { area.setStyle({weight: style(feature).weight + 2}); },
+                mouseout: function () { layer.resetStyle(area); },
+                click: function () { if (area._map) { area._map.kyodoPicked = f[0].area_id; } }
+            });
+            layer.addLayer(area);
         });
         return layer;
     }
@@ -304,14 +336,24 @@
                 return;
             }
             this._root.style.visibility = "";
-            var placed = controlBoxes(map), lines = [];
+            var placed = controlBoxes(map), lines = [], marks = [];
+            (map.kyodoGathered || []).forEach(function (g) { marks = marks.concat(g.boxes()); });
+            function free(box, soft) {
+                return !placed.some(function (b) { return overlaps(box, b); }) &&
+                    !soft.some(function (b) { return overlaps(box, b); });
+            }
+            // a place clear of names and controls, and of the marks of gathered points
+            // when there is one
+            function find(spots, w, h, soft) {
+                for (var j = 0; j < spots.length; j++) {
+                    if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
+                }
+                return null;
+            }
             this._items.forEach(function (it) {
                 var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
-                var spots = candidates(p, w, h), spot = null;
-                for (var j = 0; j < spots.length && !spot; j++) {
-                    var box = {x: spots[j].x, y: spots[j].y, w: w, h: h};
-                    if (!placed.some(function (b) { return overlaps(box, b); })) { spot = spots[j]; }
-                }
+                var spots = candidates(p, w, h);
+                var spot = find(spots, w, h, marks) || find(spots, w, h, []);
                 it.el.style.visibility = spot ? "" : "hidden";
                 if (!spot) { return; }
                 placed.push({x: spot.x, y: spot.y, w: w, h: h});
@@ -336,7 +378,8 @@
     // square holding one point shows it (all such points are one L.KyodoDots path), a
     // square holding more shows one mark with their number (o.u: the escaped words
     // around the number for its tooltip), which a click zooms into. The squares are
-    // fixed to the world, so a pan changes nothing; a zoom gathers again (once per zoom).
+    // fixed to the world and gathered once per zoom; only the marks in and around the
+    // view are made (again after a pan that leaves them).
     L.KyodoClusters = L.FeatureGroup.extend({
         initialize: function (at, titles, popup, style, o) {
             L.FeatureGroup.prototype.initialize.call(this, []);
@@ -345,59 +388,88 @@
         },
         onAdd: function (map) {
             L.FeatureGroup.prototype.onAdd.call(this, map);
+            (map.kyodoGathered = map.kyodoGathered || []).push(this);
             map.on("zoomend", this._gather, this);
+            map.on("moveend", this._follow, this);
             this._gather();
         },
         onRemove: function (map) {
             map.off("zoomend", this._gather, this);
+            map.off("moveend", this._follow, this);
+            map.kyodoGathered = (map.kyodoGathered || []).filter(function (g) { return g !== this; }, this);
             L.FeatureGroup.prototype.onRemove.call(this, map);
         },
+        // The boxes (layer points) of the marks shown, for the names to avoid if they can.
+        boxes: function () {
+            var map = this._map, half = this._size / 2;
+            if (!map) { return []; }
+            return (this._centres || []).map(function (c) {
+                var p = map.latLngToLayerPoint(c);
+                return {x: p.x - half, y: p.y - half, w: 2 * half, h: 2 * half};
+            });
+        },
+        // The squares of a zoom: [point indexes, their bounds] each, points alone first.
         _groups: function (zoom) {
             if (this._byZoom[zoom]) { return this._byZoom[zoom]; }
-            var map = this._map, cell = this._o.c, cells = {}, order = [];
-            this._at.forEach(function (p, i) {
+            var map = this._map, cell = this._o.c, cells = {}, keys = [], at = this._at;
+            var whole = zoom >= this._o.z;
+            at.forEach(function (p, i) {
                 var xy = map.project(p, zoom);
-                var key = zoom >= this._o.z ? i : Math.floor(xy.x / cell) + ":" + Math.floor(xy.y / cell);
-                if (!cells[key]) { cells[key] = []; order.push(key); }
+                var key = whole ? i : Math.floor(xy.x / cell) + ":" + Math.floor(xy.y / cell);
+                if (!cells[key]) { cells[key] = []; keys.push(key); }
                 cells[key].push(i);
-            }, this);
-            this._byZoom[zoom] = order.map(function (k) { return cells[k]; });
+            });
+            var single = [], marks = [];
+            keys.forEach(function (k) {
+                var g = cells[k];
+                if (g.length === 1) { single.push(g[0]); return; }
+                marks.push([g, L.latLngBounds(g.map(function (i) { return at[i]; }))]);
+            });
+            this._byZoom[zoom] = {single: single, marks: marks};
             return this._byZoom[zoom];
         },
         _gather: function () {
-            var map = this._map, o = this._o, at = this._at, titles = this._titles;
+            var map = this._map, at = this._at, titles = this._titles, popup = this._popup;
             if (!map) { return; }
             this.clearLayers();
-            var single = [], marks = [], active = this._style.interactive !== false;
-            this._groups(map.getZoom()).forEach(function (g) {
-                if (g.length === 1) { single.push(g[0]); } else { marks.push(g); }
-            });
-            var popup = this._popup;
+            var groups = this._groups(map.getZoom()), single = groups.single;
             this.addLayer(new L.KyodoDots(
                 single.map(function (i) { return at[i]; }),
                 single.map(function (i) { return titles[i]; }),
                 function (j) { return popup(single[j]); },
                 this._style
             ));
-            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
-            marks.forEach(function (g) {
-                var bounds = L.latLngBounds(g.map(function (i) { return at[i]; }));
-                var size = touch ? 48 : 28;
-                var m = L.marker(bounds.getCenter(), {
+            this._marks = L.layerGroup().addTo(this);
+            this._marked = null;
+            this._follow();
+        },
+        // The marks in the view widened by a quarter of its size on every side.
+        _follow: function () {
+            var map = this._map;
+            if (!map || !this._marks) { return; }
+            var view = map.getBounds();
+            if (this._marked && this._marked.contains(view)) { return; }
+            var area = this._marked = view.pad(0.25), o = this._o;
+            var active = this._style.interactive !== false;
+            var size = this._size = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch") ? 48 : 28;
+            var marks = this._marks, centres = this._centres = [];
+            marks.clearLayers();
+            this._groups(map.getZoom()).marks.forEach(function (m) {
+                var centre = m[1].getCenter(), n = m[0].length;
+                if (!area.contains(centre)) { return; }
+                centres.push(centre);
+                var mark = L.marker(centre, {
                     interactive: active,
                     keyboard: active,
-                    icon: L.divIcon({
-                        className: "kyodo-cluster",
-                        html: "<span>" + g.length + "</span>",
-                        iconSize: [size, size]
-                    })
+                    icon: L.divIcon({className: "kyodo-cluster", html: "<span>" + n + "</span>", iconSize: [size, size]})
                 });
                 if (active) {
-                    m.bindTooltip(o.u[0] + g.length + o.u[1]);
-                    m.on("click", function () { map.fitBounds(bounds.pad(0.3), {maxZoom: o.z}); });
+                    mark.bindTooltip(o.u[0] + n + o.u[1]);
+                    mark.on("click", function () { map.fitBounds(m[1].pad(0.3), {maxZoom: o.z}); });
                 }
-                this.addLayer(m);
-            }, this);
+                marks.addLayer(mark);
+            });
+            map.fire("kyodolayout");  // the names may have to move
         }
     });
 
@@ -621,7 +693,7 @@
             if (att) {
                 if (map.kyodoPrefix === undefined) { map.kyodoPrefix = att.options.prefix; }
                 att.setPrefix(d.links ? map.kyodoPrefix : "Leaflet");
-                d.lines.forEach(function (x) { att.addAttribution(x); });
+                if (d.lines.length) { att.addAttribution(d.lines.join(" | ")); }  // one update
                 if (L.DomUtil.hasClass(c, "kyodo-touch")) { this._info = info(att, d.sources).addTo(map); }
             }
             L.DomUtil[d.passive ? "addClass" : "removeClass"](c, "kyodo-passive-points");
@@ -629,7 +701,7 @@
         },
         onRemove: function (map) {
             var att = map.attributionControl;
-            if (att) { this._d.lines.forEach(function (x) { att.removeAttribution(x); }); }
+            if (att && this._d.lines.length) { att.removeAttribution(this._d.lines.join(" | ")); }
             if (this._info) { this._info.remove(); this._info = null; }
             return this;
         },

@@ -1,4 +1,5 @@
-"""The area page in a real browser: a direct link, its map, the PDF download."""
+"""The area page in a real browser: a direct link, its map (controls behind buttons, so
+the map shows the area), the PDF download."""
 
 from __future__ import annotations
 
@@ -6,12 +7,39 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import AppServer, Watch, js_errors
+from tests.browser.conftest import AppServer, Watch, js_errors, open_context, settle
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Frame, Page
 
 pytestmark = pytest.mark.browser
+
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+#: The planner's two screens.
+SCREENS = [(1600, 1000), (1366, 768)]
+
+#: Boxes (width, height in the map frame) of the map, its layer control and its legend.
+BOXES = """() => {
+  const box = s => { const r = document.querySelector(s).getBoundingClientRect();
+                     return [r.width, r.height]; };
+  return {
+    map: box('.leaflet-container'),
+    layers: box('.leaflet-control-layers'),
+    layersOpen: !!document.querySelector('.leaflet-control-layers-expanded'),
+    legend: box('.kyodo-legend'),
+  };
+}"""
+#: Largest side (px) of a control waiting behind its button.
+BUTTON_PX = 64
+
+
+def _map_frame(page: Page) -> Frame:
+    handle = page.locator(MAP_FRAME).element_handle(timeout=60_000)
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    frame.locator(".leaflet-container").wait_for(timeout=30_000)
+    return frame
 
 
 def test_direct_link_shows_the_area_and_downloads_its_sheet(
@@ -19,7 +47,7 @@ def test_direct_link_shows_the_area_and_downloads_its_sheet(
 ) -> None:
     page.goto(f"{app_server.url}/area?area=ajisu")
     page.get_by_role("heading", name="阿知須地域").wait_for(timeout=60_000)
-    frame = page.frame_locator("iframe[src*='streamlit_folium.st_folium']")
+    frame = page.frame_locator(MAP_FRAME)
     frame.locator(".leaflet-container").wait_for(timeout=30_000)
     assert frame.locator(".leaflet-overlay-pane path").count() >= 1
     with page.expect_download(timeout=60_000) as info:
@@ -28,3 +56,34 @@ def test_direct_link_shows_the_area_and_downloads_its_sheet(
     with open(path, "rb") as f:
         assert f.read(5) == b"%PDF-"
     assert js_errors(watch) == []
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+@pytest.mark.parametrize("area_id", ["ajisu", "ogori"])
+def test_the_map_is_not_hidden_by_its_controls(
+    app_server: AppServer, browser: Browser, width: int, height: int, area_id: str
+) -> None:
+    watch = Watch()
+    context = open_context(
+        browser, watch=watch, viewport={"width": width, "height": height}, locale="ja-JP"
+    )
+    page = context.new_page()
+    page.goto(f"{app_server.url}/area?area={area_id}")
+    settle(page, timeout=90_000)
+    frame = _map_frame(page)
+    page.wait_for_timeout(800)
+    boxes = frame.evaluate(BOXES)
+    map_w, map_h = boxes["map"]
+    assert not boxes["layersOpen"], "the layers' switches wait behind their button"
+    assert max(boxes["layers"]) <= BUTTON_PX, boxes
+    assert max(boxes["legend"]) <= 2 * BUTTON_PX, boxes  # the 凡例 button alone
+    frame.get_by_role("button", name="凡例").click()
+    frame.locator(".leaflet-control-layers").hover()  # Leaflet opens the switches
+    page.wait_for_timeout(300)
+    opened = frame.evaluate(BOXES)
+    assert opened["layersOpen"]
+    for part in ("legend", "layers"):
+        part_w, part_h = opened[part]
+        assert map_h > part_h and map_w > part_w, (part, opened)
+    assert js_errors(watch) == []
+    context.close()

@@ -1,0 +1,435 @@
+"""Accessibility in the browser: axe-core on every page and kiosk screen, in Japanese and
+English, inside the map's frame too; the page's language; visible focus; the map's
+content reachable by keyboard.
+
+A page passes when axe reports no critical or serious violation (JIS X 8341-3:2016 /
+WCAG 2.2 AA target); the failures print each rule with its targets. The staff pages are
+checked signed in, with a password hash in a secrets file of the test's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from geo.registry.auth import hash_password
+from geo.words import text
+from tests.browser.conftest import (
+    ARTIFACTS,
+    AppServer,
+    Watch,
+    open_context,
+    settle,
+    start_app,
+    stop_app,
+)
+from ui.a11y import FOCUS_COLOR
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Frame, Page
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("ja", "en")
+#: Impacts that fail a page.
+BLOCKING = {"critical", "serious"}
+PASSWORD = "a11y test password"
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+#: The title Streamlit gives a component's frame when nobody names it.
+UNNAMED_FRAME = "streamlit_folium.st_folium"
+
+
+def _axe_script() -> str:
+    try:
+        from axe_playwright_python.base import AXE_SCRIPT  # type: ignore[import-untyped]
+    except ImportError as exc:  # pragma: no cover - the dev extra installs it
+        pytest.skip(f"axe-playwright-python is not installed: {exc}")
+    return str(AXE_SCRIPT)
+
+
+@pytest.fixture(scope="module")
+def staff_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app with the registry on and an editor password (in a secrets file of its own)."""
+    folder = tmp_path_factory.mktemp("a11y")
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        f'[kyodo]\neditor_password_hash = "{hash_password(PASSWORD, n=2**8)}"\n', encoding="utf-8"
+    )
+    server = start_app(
+        {
+            "KYODO_REGISTRY": "1",
+            "KYODO_REGISTRY_DIR": str(folder / "var"),
+            "STREAMLIT_SECRETS_FILES": str(secrets),
+        },
+        name="a11y",
+    )
+    yield server
+    stop_app(server)
+
+
+@pytest.fixture(scope="module")
+def kiosk_server() -> Iterator[AppServer]:
+    server = start_app({"KYODO_KIOSK": "1"}, name="a11y-kiosk")
+    yield server
+    stop_app(server)
+
+
+@pytest.fixture
+def new_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Callable[..., Page]]:
+    """Pages in their own contexts (loopback only); a screenshot of each at the end."""
+    opened: list[Page] = []
+
+    def make(**options: Any) -> Page:
+        context = open_context(
+            browser, watch=Watch(), **{"viewport": {"width": 1440, "height": 1000}, **options}
+        )
+        page = context.new_page()
+        opened.append(page)
+        return page
+
+    yield make
+    ARTIFACTS.mkdir(exist_ok=True)
+    for i, page in enumerate(opened):
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}.png"))
+        page.context.close()
+
+
+# --- axe ---------------------------------------------------------------------------------
+
+
+def axe_violations(target: Page | Frame) -> list[dict[str, Any]]:
+    """Critical and serious violations axe finds in one document (its frames apart)."""
+    target.evaluate(_axe_script())
+    found: list[dict[str, Any]] = target.evaluate(
+        "() => axe.run(document, {iframes: false, resultTypes: ['violations']})"
+        ".then(r => r.violations)"
+    )
+    return [v for v in found if v.get("impact") in BLOCKING]
+
+
+def report(where: str, violations: list[dict[str, Any]]) -> str:
+    """The violations as lines: rule, impact, help, then each target."""
+    lines = []
+    for v in violations:
+        lines.append(f"{where}: {v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {' > '.join(n['target'])}  {n['html'][:120]}" for n in v["nodes"])
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, lang: str) -> None:
+    """No critical or serious violation on the page or in any of its frames; the page
+    and every map speak the session's language, and every map's frame has a name."""
+    settle(page)
+    # the page's language is set by a script in the page, once its element has loaded
+    page.wait_for_function(
+        "lang => document.documentElement.lang === lang", arg=lang, timeout=30_000
+    )
+    problems = [report("page", axe_violations(page))]
+    for frame in page.frames[1:]:
+        if frame.is_detached() or not frame.url.startswith("http"):
+            continue
+        problems.append(report(f"frame {frame.url.split('?')[0]}", axe_violations(frame)))
+    text_report = "\n".join(p for p in problems if p)
+    print(text_report or "no critical or serious violation")
+    assert text_report == ""
+    # a map names its frame and sets its language once its layers are drawn
+    page.wait_for_function(
+        """([sel, unnamed, lang]) => Array.from(document.querySelectorAll(sel)).every(f =>
+              f.title && f.title !== unnamed && f.title.trim() !== ""
+              && f.contentDocument && f.contentDocument.documentElement.lang === lang)""",
+        arg=[MAP_FRAME, UNNAMED_FRAME, lang],
+        timeout=60_000,
+    )
+
+
+def wait_for_map(page: Page) -> None:
+    page.frame_locator(MAP_FRAME).first.locator("path.kyodo-area").first.wait_for(timeout=60_000)
+
+
+# --- the desktop pages ---------------------------------------------------------------------
+
+
+def _explorer(page: Page, lang: str) -> None:
+    wait_for_map(page)
+    page.get_by_text(text("a11y.summary.title", lang)).wait_for()
+
+
+def _area(page: Page, lang: str) -> None:
+    page.get_by_role(
+        "heading", name=text("area.title", lang, name="湯田" if lang == "ja" else "Yuda")
+    )
+    wait_for_map(page)
+
+
+def _heading(key: str) -> Callable[[Page, str], None]:
+    def wait(page: Page, lang: str) -> None:
+        page.get_by_role("heading", name=text(key, lang)).first.wait_for(timeout=60_000)
+
+    return wait
+
+
+def _with_map(ready: Callable[[Page, str], None]) -> Callable[[Page, str], None]:
+    def wait(page: Page, lang: str) -> None:
+        ready(page, lang)
+        wait_for_map(page)
+
+    return wait
+
+
+def _signed_in(key: str) -> Callable[[Page, str], None]:
+    def sign_in(page: Page, lang: str) -> None:
+        page.get_by_label(text("staff.your_name", lang)).fill("a11y")
+        page.get_by_label(text("staff.password", lang), exact=True).fill(PASSWORD)
+        page.get_by_role("button", name=text("staff.login", lang)).click()
+        page.get_by_role("button", name=text("staff.logout", lang)).wait_for(timeout=60_000)
+        _heading(key)(page, lang)
+
+    return sign_in
+
+
+DESKTOP: dict[str, tuple[str, Callable[[Page, str], None]]] = {
+    "explorer": ("/?basemap=none", _explorer),
+    "matrix": ("/matrix", _heading("matrix.header")),
+    "area": ("/area?area=yuda&basemap=none", _area),
+    "partners": ("/partners?area=yuda&need=bousai", _with_map(_heading("partners.title"))),
+    "about": ("/about", _heading("a11y.statement.header")),
+    "import": ("/import", _signed_in("staff.import.title")),
+    "edit": ("/edit", _signed_in("staff.edit.title")),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(DESKTOP))
+def test_desktop_pages_have_no_serious_violation(
+    staff_server: AppServer, new_page: Callable[..., Page], name: str, lang: str
+) -> None:
+    path, ready = DESKTOP[name]
+    page = new_page(locale="ja-JP")
+    joiner = "&" if "?" in path else "?"
+    page.goto(f"{staff_server.url}{path}{joiner}lang={lang}")
+    page.locator("[data-testid='stSidebarNavItems']").wait_for(timeout=60_000)
+    ready(page, lang)
+    assert_accessible(page, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_phone_view_has_no_serious_violation(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """The page the kiosk's QR code opens, on a phone."""
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(f"{staff_server.url}/view?field=bousai&area=yuda&lang={lang}")
+    title = text(
+        "kiosk.results_title",
+        lang,
+        field="防災・減災" if lang == "ja" else "Disaster preparedness",
+        area="湯田" if lang == "ja" else "Yuda",
+    )
+    page.get_by_role("heading", name=title).wait_for(timeout=60_000)
+    assert_accessible(page, lang)
+
+
+# --- the kiosk -----------------------------------------------------------------------------
+
+
+def _tap(page: Page, name: str, *, exact: bool = False) -> None:
+    page.get_by_role("button", name=name, exact=exact).first.click()
+    settle(page)
+
+
+def _kiosk_attract(page: Page, lang: str) -> None:
+    page.get_by_text(text("kiosk.touch", "ja")).wait_for(timeout=60_000)
+    if lang != "ja":
+        _tap(page, text(f"app.lang.{lang}", lang))
+        page.get_by_text(text("kiosk.touch", lang)).wait_for(timeout=30_000)
+    wait_for_map(page)
+
+
+def _kiosk_fields(page: Page, lang: str) -> None:
+    _kiosk_attract(page, lang)
+    _tap(page, text("kiosk.by_field", lang))
+    page.get_by_role("heading", name=text("kiosk.pick_field", lang)).wait_for()
+
+
+def _kiosk_areas(page: Page, lang: str) -> None:
+    _kiosk_attract(page, lang)
+    _tap(page, text("kiosk.by_area", lang))
+    page.get_by_role("heading", name=text("kiosk.pick_area", lang)).wait_for()
+    wait_for_map(page)
+
+
+def _kiosk_search(page: Page, lang: str) -> None:
+    _kiosk_attract(page, lang)
+    _tap(page, text("kiosk.by_name", lang))
+    page.get_by_text(text("kiosk.index_title", lang)).first.wait_for()
+
+
+def _kiosk_results(page: Page, lang: str) -> None:
+    _kiosk_fields(page, lang)
+    _tap(page, "防災・減災" if lang == "ja" else "Disaster preparedness")
+    _tap(page, text("kiosk.by_area", lang))
+    _tap(page, "湯田" if lang == "ja" else "Yuda", exact=True)
+    title = text(
+        "kiosk.results_title",
+        lang,
+        field="防災・減災" if lang == "ja" else "Disaster preparedness",
+        area="湯田" if lang == "ja" else "Yuda",
+    )
+    page.get_by_role("heading", name=title).wait_for(timeout=30_000)
+    wait_for_map(page)
+
+
+def _kiosk_group(page: Page, lang: str) -> None:
+    _kiosk_results(page, lang)
+    page.locator("button", has_text="サンプル").first.click()
+    page.get_by_role("heading", name=text("kiosk.contact", lang)).wait_for(timeout=60_000)
+
+
+KIOSK: dict[str, Callable[[Page, str], None]] = {
+    "attract": _kiosk_attract,
+    "field": _kiosk_fields,
+    "area": _kiosk_areas,
+    "search": _kiosk_search,
+    "results": _kiosk_results,
+    "group": _kiosk_group,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(KIOSK))
+def test_kiosk_screens_have_no_serious_violation(
+    kiosk_server: AppServer, new_page: Callable[..., Page], name: str, lang: str
+) -> None:
+    page = new_page(viewport={"width": 1920, "height": 1080}, has_touch=True, locale="ja-JP")
+    page.goto(kiosk_server.url)
+    KIOSK[name](page, lang)
+    assert_accessible(page, lang)
+
+
+# --- keyboard --------------------------------------------------------------------------------
+
+#: The focused element (inside shadow roots), its description and the outline it shows
+#: (on itself or the frame around a text field).
+_FOCUSED = """() => {
+  let e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const name = (e.innerText || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 40);
+  let n = e;
+  for (let i = 0; i < 4 && n; i++, n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+      return {tag: e.tagName, name, outline: s.outlineColor};
+  }
+  return {tag: e.tagName, name, outline: null};
+}"""
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def test_focus_is_visible_and_the_map_can_be_read_without_it(
+    staff_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    """Tab from the top: every stop shows a focus ring (the page's own outside the map,
+    the map's inside it); the map's content as text is reached by keyboard and opens
+    with Enter."""
+    page = new_page()
+    page.goto(f"{staff_server.url}/?basemap=none&area=yuda")
+    wait_for_map(page)
+    settle(page)
+    title = text("a11y.summary.title", "ja")
+    unmarked, reached = [], False
+    for _ in range(120):  # the map's own stops (clusters, controls) come first
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is not None and focused["tag"] == "IFRAME":
+            frame = page.locator(MAP_FRAME).element_handle().content_frame()
+            inside = frame.evaluate(_FOCUSED) if frame is not None else None
+            if inside is not None and inside["outline"] is None:
+                unmarked.append(f"map: {inside['tag']} {inside['name']}")
+            continue
+        if focused is None:
+            continue
+        if focused["outline"] != _rgb(FOCUS_COLOR):
+            unmarked.append(f"{focused['tag']} {focused['name']}")
+        if title in focused["name"]:
+            reached = True
+            break
+    assert unmarked == []
+    assert reached, "the map's content as text was not reached by keyboard"
+    page.keyboard.press("Enter")
+    table = page.locator("[data-testid='stTable'] table")
+    table.wait_for(timeout=30_000)
+    assert table.locator("tbody tr").count() == 21
+    assert "湯田（選択中）" in table.inner_text()
+    assert table.locator("th").first.inner_text() != ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_area_and_the_layers_are_chosen_without_the_map(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """The explorer's area picker and layer list work from the keyboard alone; the map's
+    content as text follows the choice."""
+    page = new_page()
+    page.goto(f"{staff_server.url}/?basemap=none&lang={lang}")
+    wait_for_map(page)
+    picker = page.get_by_role("combobox", name=text("panel.pick", lang))
+    picker.focus()
+    page.keyboard.type("湯田" if lang == "ja" else "Yuda")
+    page.keyboard.press("Enter")
+    name = "湯田" if lang == "ja" else "Yuda"
+    page.get_by_role("link", name=text("panel.open_area", lang, name=name)).wait_for(timeout=30_000)
+    settle(page)
+    page.get_by_text(text("a11y.summary.title", lang)).click()
+    selected = text("a11y.summary.selected", lang, name=name)
+    page.locator("[data-testid='stTable']").get_by_text(selected).wait_for(timeout=30_000)
+    layers = page.get_by_role("combobox", name=text("map.layers", lang))
+    assert layers.count() >= 1
+
+
+def _shape(path: str) -> str:
+    """The drawing commands of an SVG path: the same for one shape at any size."""
+    return re.sub(r"[^A-Za-z]", "", path)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_colour_is_never_the_only_carrier(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """Gaps are hatched on the map and named in the legend and in the map's content as
+    text; each point layer has its own shape in the legend and the layer control."""
+    page = new_page()
+    page.goto(f"{staff_server.url}/?basemap=none&field=bousai&metric=jishubo_rate&lang={lang}")
+    wait_for_map(page)
+    settle(page)
+    frame = page.frame_locator(MAP_FRAME).first
+    fills = frame.locator("path.kyodo-gap").evaluate_all(
+        "paths => paths.map(p => getComputedStyle(p).fill)"
+    )
+    assert fills, "this view has gaps"
+    assert all("kyodo-hatch" in fill for fill in fills), fills
+    assert text("map.legend.gap", lang) in frame.locator(".kyodo-legend").inner_text()
+
+    page.get_by_text(text("a11y.summary.title", lang)).click()
+    cells = page.locator("[data-testid='stTable'] tbody tr td:last-child")
+    cells.first.wait_for(timeout=30_000)
+    named = [c for c in cells.all_inner_texts() if c.strip() != text("a11y.gap.no", lang)]
+    assert len(named) == len(fills)
+
+    legend = frame.locator(".kyodo-legend svg.kyodo-swatch path").evaluate_all(
+        "paths => paths.map(p => p.getAttribute('d'))"
+    )
+    control = frame.locator(".leaflet-control-layers svg.kyodo-swatch path").evaluate_all(
+        "paths => paths.map(p => p.getAttribute('d'))"
+    )
+    layers = len(control)
+    assert layers >= 3
+    shapes = [_shape(d) for d in control]
+    assert len(set(shapes)) == layers, f"point layers share a shape: {shapes}"
+    assert [_shape(d) for d in legend[:layers]] == shapes

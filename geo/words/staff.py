@@ -1,5 +1,8 @@
 """Texts of the staff pages (import, editing, export), part of the one catalogue.
 
+Also the ``problem.<code>`` texts of the import's limits and refusals (formulas, sizes
+of files and cells), which only staff files meet.
+
 Merged into :data:`geo.words.MESSAGES`; a key defined in both is an error.
 """
 
@@ -212,4 +215,43 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.citywide": {"ja": "全市", "en": "Whole city"},
     "staff.yes": {"ja": "有", "en": "yes"},
     "staff.no": {"ja": "無", "en": "no"},
+    # problems of staff files: formulas and the limits of an import
+    "problem.formula": {
+        "ja": "「=」「+」「-」「@」（全角も）やタブで始まる文字は、表計算ソフトで数式として"
+        "動くため取り込めません。先頭の文字を消すか、別の書き方にしてください",
+        "en": "text beginning with =, +, -, @ (half- or full-width), a tab or a carriage "
+        "return runs as a formula in a spreadsheet and is refused: remove or reword the "
+        "first character",
+    },
+    "problem.too_many_items": {
+        "ja": "区切られた項目が多すぎます（{n:,} 個、{limit} 個まで）",
+        "en": "too many separated items ({n:,}; at most {limit})",
+    },
+    "problem.more_unknown": {
+        "ja": "ほかにも分からない項目が {n:,} 個あります",
+        "en": "{n:,} more unknown items",
+    },
+    "problem.too_many_rows": {
+        "ja": "行が多すぎます。1つのファイルで取り込めるのは見出しの下 {limit:,} 行までです。"
+        "ファイルを分けてください",
+        "en": "too many rows: a file may have at most {limit:,} rows under the header; "
+        "split it",
+    },
+    "problem.too_many_columns": {
+        "ja": "列が多すぎます（{n:,} 列）。取り込めるのは {limit} 列までです。"
+        "使っていない列を削除してください",
+        "en": "too many columns ({n:,}); at most {limit} are read: delete the unused columns",
+    },
+    "problem.sheet_too_large": {
+        "ja": "シート「{sheet}」の範囲が大きすぎます（{rows:,} 行 × {columns:,} 列）。"
+        "取り込めるのは見出しと {max_rows:,} 行、{max_columns} 列までです。"
+        "使っていない行や列を削除して保存し直してください",
+        "en": "sheet {sheet!r} spans {rows:,} rows × {columns:,} columns; at most a header "
+        "and {max_rows:,} rows of {max_columns} columns are read: delete the unused rows "
+        "and columns and save it again",
+    },
+    "problem.too_many_sheets": {
+        "ja": "シートが多すぎます（{n} 枚、{limit} 枚まで）",
+        "en": "too many sheets ({n}; at most {limit})",
+    },
 }

@@ -37,11 +37,14 @@ def neutralise_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFram
     frame
         The table; not changed.
     index
-        Make the index the first column (neutralised like the others).
+        Make the index the first column (neutralised like the others); otherwise the
+        index stays the index, its text labels neutralised.
     """
     out = frame.copy()
     if index:
         out = out.reset_index()
+    else:
+        out.index = _neutralise_index(out.index)
     out.columns = pd.Index([neutralise_cell(str(c)) for c in out.columns])
     for position in range(out.shape[1]):
         values = out.iloc[:, position]
@@ -50,6 +53,17 @@ def neutralise_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFram
         if values.dtype == object or pd.api.types.is_string_dtype(values):
             out.isetitem(position, values.map(neutralise_cell).to_numpy())
     return out
+
+
+def _neutralise_index(labels: pd.Index) -> pd.Index:
+    """Row labels that cannot run as formulas (text labels only; names too)."""
+    names = [None if n is None else neutralise_cell(str(n)) for n in labels.names]
+    if isinstance(labels, pd.MultiIndex):
+        rows = [tuple(neutralise_cell(v) for v in row) for row in labels]
+        return pd.MultiIndex.from_tuples(rows, names=names)
+    if labels.dtype == object or pd.api.types.is_string_dtype(labels):
+        return pd.Index([neutralise_cell(v) for v in labels], name=names[0])
+    return labels.set_names(names)
 
 
 def safe_csv(frame: pd.DataFrame, *, index: bool = False) -> bytes:

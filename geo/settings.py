@@ -74,6 +74,8 @@ class Settings(BaseSettings):
         Folder of the SQLite registry and its snapshots; ``None``: ``var/``.
     database_url
         SQLAlchemy URL of the registry; overrides the SQLite file in the folder.
+    staff_idle_minutes
+        Minutes without a run of a staff page after which the editor is logged out.
     """
 
     model_config = SettingsConfigDict(
@@ -96,6 +98,7 @@ class Settings(BaseSettings):
     registry: bool | None = None
     registry_dir: Path | None = None
     database_url: str | None = None
+    staff_idle_minutes: int = Field(default=30, ge=1, le=1440)
 
     @field_validator("asset_dirs", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from ui import areaview
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.tables import show_table
 from ui.text import md_literal
 
 ensure_navigation()
@@ -28,7 +29,7 @@ labels = area_labels(city)
 ids = list(labels)
 requested = st.query_params.get("area")
 if requested is not None and requested not in labels:
-    st.error(t("area.unknown", value=requested[:40]))
+    st.error(t("area.unknown", value=md_literal(requested[:40])))
     for area_id in ids:
         st.page_link("pages/area.py", label=labels[area_id], query_params={"area": area_id})
     st.stop()
@@ -60,7 +61,7 @@ with left:
     )
 with right:
     st.subheader(t("area.figures"))
-    st.dataframe(profile_figures_frame(prof, L), hide_index=True)
+    show_table(profile_figures_frame(prof, L), hide_index=True)
     st.download_button(
         t("area.download"),
         data=areaview.sheet(area_id, dt.date.today()),
@@ -78,7 +79,7 @@ c.metric(t("area.jishubo_national"), f"{prof.national_jishubo_rate:.1%}")
 if prof.missing_main_hazards:
     names = hazard_names(prof.missing_main_hazards, L, short=True)
     st.warning(t("area.missing_hazards", hazards=names))
-st.dataframe(shelters_frame(prof, L), hide_index=True)
+show_table(shelters_frame(prof, L), hide_index=True)
 
 st.subheader(t("area.coverage"))
 cov = coverage_frame(prof, L)
@@ -98,9 +99,9 @@ if prof.gaps:
         query_params={"area": area_id, "need": prof.gaps[0].code},
         icon=":material/handshake:",
     )
-st.dataframe(cov, hide_index=True)
+show_table(cov, hide_index=True)
 
 st.subheader(t("area.associations", n=prof.association_count))
-st.dataframe(associations_frame(prof, L), hide_index=True)
+show_table(associations_frame(prof, L), hide_index=True)
 st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
-st.dataframe(civic_groups_frame(prof, L, city=city.config), hide_index=True)
+show_table(civic_groups_frame(prof, L, city=city.config), hide_index=True)

@@ -14,6 +14,7 @@ from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, sample_banner
 from ui.mapview import show_map
 from ui.state import KEYS, sync_query
+from ui.tables import show_table
 from ui.text import md_literal
 from ui.widgets import filter_sidebar, org_table
 
@@ -38,7 +39,9 @@ st.caption(t("app.subtitle", n=len(city.areas)))
 sample_banner(orgs)
 zero, total = summary(cov)
 st.subheader(
-    flt.describe_coverage(zero, total, lang(), field_labels=field_labels, area_labels=labels)
+    md_literal(
+        flt.describe_coverage(zero, total, lang(), field_labels=field_labels, area_labels=labels)
+    )
 )
 
 map_tab, gaps_tab, table_tab = st.tabs([t("tab.map"), t("tab.gaps"), t("tab.table")])
@@ -106,7 +109,7 @@ with gaps_tab:
     if DISASTER_NEED in view.fields:
         columns["jishubo_rate"] = t("col.jishubo_rate")
     shown = table[list(columns)].rename(columns=columns)
-    st.dataframe(
+    show_table(
         shown,
         hide_index=True,
         column_config={
@@ -134,6 +137,6 @@ with gaps_tab:
 with table_tab:
     st.caption(t("table.caption"))
     st.caption(t("table.count", n=len(orgs)))
-    st.dataframe(org_table(city, orgs), hide_index=True, key="explorer.table")
+    show_table(org_table(city, orgs), hide_index=True, key="explorer.table")
 
 sync_query(view)

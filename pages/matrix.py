@@ -10,6 +10,7 @@ from ui import data
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, t
 from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.tables import show_table
 from ui.widgets import field_label, filter_sidebar
 
 ensure_navigation()
@@ -44,7 +45,7 @@ table.index.name = t("col.area")
 table.columns = [field_label(city.catalog, c) for c in table.columns]
 if metric == "per_10k":
     table = table.round(1)
-st.dataframe(
+show_table(
     table.style.background_gradient(cmap="YlGnBu", axis=None).format(
         "{:.1f}" if metric == "per_10k" else "{:d}"
     ),

@@ -318,21 +318,21 @@ def test_a_save_begun_before_a_restore_is_refused(tmp_path: Path, tiny_dir: Path
 
 
 def test_a_restore_touches_the_configured_city_only(tmp_path: Path, tiny_dir: Path) -> None:
-    with tiny_store(tmp_path, tiny_dir) as tiny:
-        with Store.open(tiny.url, city=YAMAGUCHI) as yamaguchi:  # the same file
-            snap = tiny.snapshot("backup")
-            tiny.retire("g-1", expected_version=1, who="t")
-            org = yamaguchi.get("council-odono")
-            yamaguchi.edit(
-                "council-odono", {**org.record, "notes": "後"}, expected_version=1, who="y"
-            )
-            other_version = yamaguchi.data_version()
-            tiny.restore(snap, who="管理者")
-            assert tiny.get("g-1").status == "active"  # the city restored
-            kept = yamaguchi.get("council-odono")
-            assert (kept.record["notes"], kept.version) == ("後", 2)  # the other city kept
-            assert yamaguchi.data_version() == other_version
-            assert [e.action for e in yamaguchi.audit()] == ["edit", "seed"]
+    with (
+        tiny_store(tmp_path, tiny_dir) as tiny,
+        Store.open(tiny.url, city=YAMAGUCHI) as yamaguchi,  # the same file
+    ):
+        snap = tiny.snapshot("backup")
+        tiny.retire("g-1", expected_version=1, who="t")
+        org = yamaguchi.get("council-odono")
+        yamaguchi.edit("council-odono", {**org.record, "notes": "後"}, expected_version=1, who="y")
+        other_version = yamaguchi.data_version()
+        tiny.restore(snap, who="管理者")
+        assert tiny.get("g-1").status == "active"  # the city restored
+        kept = yamaguchi.get("council-odono")
+        assert (kept.record["notes"], kept.version) == ("後", 2)  # the other city kept
+        assert yamaguchi.data_version() == other_version
+        assert [e.action for e in yamaguchi.audit()] == ["edit", "seed"]
 
 
 def test_restore_refuses_what_is_not_a_snapshot(tmp_path: Path, tiny_dir: Path) -> None:

@@ -10,6 +10,7 @@ from geo.model import CityData
 from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, t
+from ui.tables import show_table
 
 LANG_WIDGET = "lang.switch"
 
@@ -51,7 +52,7 @@ def load_or_stop() -> CityData:
         return data.city()
     except DataValidationError as exc:
         st.error(t("app.data_error"))
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 [
                     {

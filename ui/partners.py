@@ -32,6 +32,7 @@ from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, center_name
+from ui.tables import show_table
 from ui.text import md_literal
 from ui.widgets import field_label
 
@@ -81,7 +82,7 @@ def _requested(name: str, allowed: Sequence[str]) -> str | None:
         return None
     if value in allowed:
         return value
-    st.warning(t("partners.unknown", value=value[:40]))
+    st.warning(t("partners.unknown", value=md_literal(value[:40])))
     return None
 
 
@@ -212,7 +213,7 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
 
 def show_partners_table(city: CityData, found: Sequence[Suggestion]) -> None:
     """The suggestions as a sortable table."""
-    st.dataframe(
+    show_table(
         partners_table(city, found),
         hide_index=True,
         column_config={
@@ -263,7 +264,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
             by=t(f"partners.by.{by}"),
         )
     )
-    st.dataframe(
+    show_table(
         needing_table(city, frame, by),
         hide_index=True,
         column_config={

@@ -53,8 +53,16 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Please give your name.",
     },
     "staff.locked": {
-        "ja": "パスワードを何度も間違えたため、ログインできません。ブラウザを開き直してください。",
-        "en": "Too many wrong passwords. Close the browser tab and start again.",
+        "ja": "ログインの失敗が続いたため、しばらくログインできません。"
+        "{minutes}分ほどたってから、もう一度お試しください。"
+        "パスワードが分からないときは管理者に確かめてください。",
+        "en": "Too many failed logins: logging in is paused. Try again in about "
+        "{minutes} minutes; if you are unsure of the password, ask the administrator.",
+    },
+    "staff.idle_logout": {
+        "ja": "{minutes}分以上操作がなかったため、ログアウトしました。"
+        "もう一度ログインしてください。",
+        "en": "You were logged out after {minutes} minutes without activity. Please log in again.",
     },
     "staff.bad_hash": {
         "ja": "設定されたパスワードのハッシュが読めません。"
@@ -62,9 +70,24 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The configured password hash cannot be read. "
         "The administrator should make a new one with python -m geo.registry hash-password.",
     },
-    "staff.not_editor": {
+    "staff.oidc.not_editor": {
         "ja": "このアカウントには編集の権限がありません。",
         "en": "This account may not edit.",
+    },
+    "staff.oidc.unverified": {
+        "ja": "このアカウントのメールアドレスは確認済みではないため、編集できません。",
+        "en": "This account's e-mail address is not verified, so it may not edit.",
+    },
+    "staff.oidc.issuer": {
+        "ja": "このログインの発行元は、編集を認めている発行元ではありません。",
+        "en": "This login comes from an issuer that is not allowed to edit.",
+    },
+    "staff.oidc.not_configured": {
+        "ja": "組織のアカウントでの編集が設定されていません。管理者が secrets.toml の [kyodo] に "
+        "editor_issuers と editor_emails（または editor_subjects）を設定してください。",
+        "en": "Editing through the organisation's accounts is not configured: the "
+        "administrator must set editor_issuers and editor_emails (or editor_subjects) "
+        "under [kyodo] in secrets.toml.",
     },
     "staff.signed_in": {"ja": "ログイン中：{name}", "en": "Signed in: {name}"},
     # registry
@@ -76,6 +99,10 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.problems": {
         "ja": "問題が {n} 件あります。",
         "en": "{n} problems found.",
+    },
+    "staff.problems_first": {
+        "ja": "多すぎるため、最初の {shown:,} 件だけを表示しています（全部で {n:,} 件）。",
+        "en": "Only the first {shown:,} of {n:,} problems are shown.",
     },
     "staff.problems_caption": {
         "ja": "行は見出しのすぐ下の行を1と数えます。行が空欄の問題はファイル全体の問題です。",
@@ -104,6 +131,33 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.import.retire_missing": {
         "ja": "ファイルにない団体（この種類）を廃止扱いにする",
         "en": "Retire organisations of this kind that the file does not list",
+    },
+    "staff.import.retire_missing_help": {
+        "ja": "ファイルがこの種類の団体の全件の名簿のときだけ付けてください。"
+        "付けなければ、ファイルにない団体はそのまま残ります。",
+        "en": "Tick only when the file is the complete list of this kind; otherwise "
+        "the organisations it does not list stay as they are.",
+    },
+    "staff.import.kept": {
+        "ja": "ファイルにない同じ種類の団体が {n} 件あります。廃止扱いにはせず、そのまま残します。",
+        "en": "{n} organisations of this kind are not in the file; they are not retired "
+        "and stay as they are.",
+    },
+    "staff.import.retire_warning": {
+        "ja": "この取り込みで {n} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
+        "下の一覧を確かめてください。",
+        "en": "This import retires {n} organisations ({share:.0%} of this kind). "
+        "Check the list below.",
+    },
+    "staff.import.confirm_needed": {
+        "ja": "この種類の {limit:.0%} を超える {n} 件（{share:.0%}）を廃止扱いにします。"
+        "間違いでなければ、下に件数を入力してから「取り込む」を押してください。",
+        "en": "This retires {n} organisations, {share:.0%} of this kind (more than "
+        "{limit:.0%}). If that is intended, type the number below, then press Import.",
+    },
+    "staff.import.confirm": {
+        "ja": "確認のため、廃止扱いにする件数（{n}）を入力してください",
+        "en": "To confirm, type the number of organisations to retire ({n})",
     },
     "staff.import.file": {
         "ja": "ファイル（20 MB まで。CSV は UTF-8 か Shift_JIS）",

@@ -11,13 +11,16 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.registry import Store
+from geo.registry import ImportPlan, Store, plan_import
 from geo.registry.auth import hash_password
+from geo.registry.readers import SourceTable
+from geo.registry.throttle import LoginThrottle, login_keys
 from geo.settings import env_name, load_settings
 from geo.words import MESSAGES
 from tests.conftest import ROOT
@@ -131,7 +134,9 @@ def _locked_in_a_new_process(registry_dir: Path) -> bool:
     """Whether a process of its own, on the same registry, sees the editor account locked."""
     script = f"""
 import time
-from geo.registry import Store
+from geo.registry import ImportPlan, Store, plan_import
+from geo.registry.readers import SourceTable
+from geo.registry.throttle import LoginThrottle, login_keys
 from geo.registry.throttle import LoginThrottle, login_keys
 from geo.settings import load_settings
 with Store.open(load_settings().registry_url) as store:
@@ -149,7 +154,7 @@ def test_wrong_passwords_from_new_sessions_lock_out_everywhere(
 ) -> None:
     for i in range(10):  # each from a new session, as after a reload
         at = _login(_app(), password=f"wrong {i}")
-        assert [e.value for e in at.error][0] == ja("staff.wrong_password")
+        assert next(e.value for e in at.error) == ja("staff.wrong_password")
     assert ja("staff.locked", minutes=1) in [e.value for e in at.error]  # the 10th locks
     fresh = _app()  # a new session: no form, even for the right password
     assert [e.value for e in fresh.error] == [ja("staff.locked", minutes=1)]
@@ -163,11 +168,16 @@ def test_a_locked_login_costs_no_password_check(
     import ui.login
 
     checked: list[str] = []
-    monkeypatch.setattr(ui.login, "verify_password", lambda p, h: checked.append(p) or False)
+
+    def check(password: str, stored: str) -> bool:
+        checked.append(password)
+        return False
+
+    monkeypatch.setattr(ui.login, "verify_password", check)
     at = _app()  # the form is open ...
-    throttle = ui.login.LoginThrottle(store.engine, store.jis_code)
+    throttle = LoginThrottle(store.engine, store.jis_code)
     for _ in range(10):  # ... while guesses from elsewhere lock the account
-        throttle.failed(ui.login.login_keys(SHARED_ACCOUNT, "192.0.2.7"), time.time())
+        throttle.failed(login_keys(SHARED_ACCOUNT, "192.0.2.7"), time.time())
     _login(at, password=PASSWORD)
     assert [e.value for e in at.error] == [ja("staff.locked", minutes=1)]
     assert checked == []  # refused before the password was checked
@@ -246,7 +256,7 @@ def test_retiring_many_asks_for_the_number(store: Store) -> None:
     at = _login(_app())
     at.checkbox(key="import.retire").check().run()
     _upload(at, csv_bytes(civic_rows(3, ADDRESS)))
-    assert [(m.label, m.value) for m in at.metric][0] == (ja("staff.import.retired"), str(n))
+    assert next((m.label, m.value) for m in at.metric) == (ja("staff.import.retired"), str(n))
     warnings = [w.value for w in at.warning]
     assert warnings[0].startswith(ja("staff.import.retire_warning", n=n, share=1.0)[:20])
     assert at.button(key="import.go").disabled  # until the number is typed
@@ -266,11 +276,10 @@ def test_the_dry_run_is_made_once_per_file(store: Store, monkeypatch: pytest.Mon
     import ui.staff
 
     made: list[str] = []
-    real = ui.staff.plan_import
 
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made.append(args[0].name)
-        return real(*args, **kwargs)
+    def counting(table: SourceTable, *args: Any, **kwargs: Any) -> ImportPlan:
+        made.append(table.name)
+        return plan_import(table, *args, **kwargs)
 
     monkeypatch.setattr(ui.staff, "plan_import", counting)
     at = _login(_app())

@@ -14,7 +14,7 @@ from ui.tables import safe_table
 FORMULAS = ["=1+1", "+81", "-x", "@SUM(A1)", "＝1", "＋1", "－1", "＠x", "\t=1", "\r=1"]
 
 
-def _sources() -> list:
+def _sources() -> list[Path]:
     return [
         *sorted((ROOT / "pages").glob("*.py")),
         *sorted((ROOT / "ui").glob("*.py")),

@@ -10,7 +10,7 @@ Numbers are shown as they are.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +19,10 @@ from pandas.io.formats.style import Styler
 from geo.export import neutralise_frame
 
 
+@overload
+def safe_table(data: pd.DataFrame) -> pd.DataFrame: ...
+@overload
+def safe_table(data: Styler) -> Styler: ...
 def safe_table(data: pd.DataFrame | Styler) -> pd.DataFrame | Styler:
     """``data`` with every text cell, header and label that could run as a formula
     neutralised; a :class:`~pandas.io.formats.style.Styler` keeps its styles."""

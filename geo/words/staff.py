@@ -288,8 +288,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "problem.too_many_rows": {
         "ja": "行が多すぎます。1つのファイルで取り込めるのは見出しの下 {limit:,} 行までです。"
         "ファイルを分けてください",
-        "en": "too many rows: a file may have at most {limit:,} rows under the header; "
-        "split it",
+        "en": "too many rows: a file may have at most {limit:,} rows under the header; split it",
     },
     "problem.too_many_columns": {
         "ja": "列が多すぎます（{n:,} 列）。取り込めるのは {limit} 列までです。"

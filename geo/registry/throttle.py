@@ -148,7 +148,8 @@ class LoginThrottle:
                 before = 0
                 if row is not None and now - row.last_failure_at < policy.forget_seconds:
                     before = int(row.failures)
-                until = now + policy.lock_seconds(before + 1)
+                lock = policy.lock_seconds(before + 1)
+                until = now + lock if lock else 0.0
                 values = {"failures": before + 1, "last_failure_at": now, "locked_until": until}
                 if row is None:
                     conn.execute(

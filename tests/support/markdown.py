@@ -21,28 +21,40 @@ _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _PLAIN = {"text", "code", "json", "exception", "text_input", "text_area"}
 #: Proto fields rendered as Markdown.
 _FIELDS = ("body", "label", "help")
-#: Constructs found in the source itself: Streamlit's math ($…$), code spans, colour and
-#: icon directives (:red[…], :material/…:), and literal URLs GitHub's Markdown links.
-_RAW = {
-    "math": re.compile(r"(?<!\\)\$"),
-    "code": re.compile(r"(?<!\\)`"),
-    "directive": re.compile(r"(?<!\\):[A-Za-z/_]+(?<!\\)\["),
-    "icon": re.compile(r"(?<!\\):material/"),
-    "url": re.compile(r"https?://|www\.[A-Za-z]", re.IGNORECASE),
+#: Constructs the parser reads from the source: Streamlit's math (``$…$``).
+_SOURCE = {"math": re.compile(r"(?<!\\)\$")}
+#: Constructs Streamlit's renderer finds in the text once parsed (a backslash does not
+#: stop them): links from bare addresses, as GitHub's Markdown makes them, colour and
+#: icon directives, and emoji codes.
+_TEXT = {
+    "url": re.compile(r"https?://|www(?=\.)", re.IGNORECASE),
+    "email": re.compile(r"[-.\w+]+@[-\w]+(?:\.[-\w]+)+"),
+    "directive": re.compile(r":[A-Za-z]+\["),
+    "icon": re.compile(r":material/"),
+    "emoji": re.compile(r":[\w+-]+:"),
 }
-_TOKENS = {"link_open": "link", "image": "image", "html_inline": "html", "html_block": "html"}
+_TOKENS = {
+    "link_open": "link",
+    "image": "image",
+    "html_inline": "html",
+    "html_block": "html",
+    "code_inline": "code",
+    "code_block": "code",
+    "fence": "code",
+}
 
 
 def dangers(source: str) -> list[str]:
-    """What in ``source`` Markdown would render as more than text."""
-    found: list[str] = []
+    """What in ``source`` Streamlit's Markdown would render as more than text."""
+    found = [name for name, pattern in _SOURCE.items() if pattern.search(source)]
     stack = list(_MD.parse(source))
     while stack:
         token = stack.pop()
         if token.type in _TOKENS:
             found.append(_TOKENS[token.type])
+        elif token.type == "text":
+            found += [name for name, pattern in _TEXT.items() if pattern.search(token.content)]
         stack.extend(token.children or [])
-    found += [name for name, pattern in _RAW.items() if pattern.search(source)]
     return sorted(set(found))
 
 

@@ -27,7 +27,7 @@ from geo.build import csv_text
 from geo.city import YAMAGUCHI, bundled_data_dir
 from geo.crs import WGS84
 from geo.fields import NEED, NPO, FieldCatalog
-from geo.model import CITYWIDE, ORG_FILE_COLUMNS, PRIVATE_ORG_COLUMNS
+from geo.model import CITYWIDE, CORPORATE_COLUMNS, ORG_FILE_COLUMNS, PRIVATE_ORG_COLUMNS
 from geo.schema import format_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +47,13 @@ ASSOCIATION_SHARE = 0.63
 NORTHERN_TERRITORIES = ("01695", "01696", "01697", "01698", "01699", "01700")
 
 _THEMES = ("まちづくり", "ふれあい福祉", "子ども応援", "みどりと環境", "国際交流", "防災")
+
+#: Empty text columns of every synthetic organisation: the private ones, then the
+#: 法人番号, name in kana and portal page (as the loader gives them when a file lacks them).
+TEXT_COLUMNS = (
+    *PRIVATE_ORG_COLUMNS,
+    *(c for c in CORPORATE_COLUMNS if c not in PRIVATE_ORG_COLUMNS),
+)
 
 
 def japan_file(folder: Path | None = None) -> Path | None:
@@ -281,18 +288,10 @@ def synthetic_organisations(
             "last_confirmed": confirmed,
             "is_sample": np.ones(n, dtype=bool),
             "address": [""] * n,
-            **{c: [""] * n for c in PRIVATE_ORG_COLUMNS},
+            **{c: [""] * n for c in TEXT_COLUMNS},
         }
     )
-    for column in (
-        "org_id",
-        "kind",
-        "name",
-        "area_id",
-        "legal_form",
-        "address",
-        *PRIVATE_ORG_COLUMNS,
-    ):
+    for column in ("org_id", "kind", "name", "area_id", "legal_form", "address", *TEXT_COLUMNS):
         frame[column] = frame[column].astype("str")
     geometry = gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1], crs=WGS84)
     orgs = gpd.GeoDataFrame(frame, geometry=geometry, crs=WGS84)

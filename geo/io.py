@@ -380,6 +380,9 @@ def org_columns(catalog: FieldCatalog, area_ids: Sequence[str]) -> tuple[Column,
         _LON,
         _LAT,
         *(Column(c, required=False) for c in PRIVATE_ORG_COLUMNS),
+        Column("corporate_number", required=False, unique=True),
+        Column("name_kana", required=False),
+        Column("portal_url", required=False),
     )
 
 

@@ -57,18 +57,34 @@ PUBLIC_ORG_COLUMNS = (
     "last_confirmed",
     "is_sample",
     "address",
+    "corporate_number",
+    "name_kana",
+    "portal_url",
     "geometry",
 )
 #: Organisation columns that never leave the staff views.
-PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes")
-#: Columns of an organisations file, in order: the public ones located by lon/lat
-#: (``terms`` is derived when loading), then the private ones.
+PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes", "purpose")
+#: Columns a real list brings and the bundled sample leaves out (an organisations file
+#: may omit them): the 法人番号, the name in kana (法人名称カナ), the corporation's page
+#: on the NPO portal (public) and the purpose in its articles (定款に記載された目的,
+#: staff only).
+CORPORATE_COLUMNS = ("corporate_number", "name_kana", "portal_url", "purpose")
+#: Columns of the bundled ``organisations.csv``, in order: the public ones located by
+#: lon/lat (``terms`` is derived when loading), then the private ones.
 ORG_FILE_COLUMNS = (
-    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")),
+    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry", *CORPORATE_COLUMNS)),
     "lon",
     "lat",
-    *PRIVATE_ORG_COLUMNS,
+    *(c for c in PRIVATE_ORG_COLUMNS if c not in CORPORATE_COLUMNS),
 )
+#: Columns of an organisation's record in the registry (and of its exports, imports
+#: and edits): the bundled file's, then :data:`CORPORATE_COLUMNS`.
+ORG_RECORD_COLUMNS = (*ORG_FILE_COLUMNS, *CORPORATE_COLUMNS)
+#: Where an organisation came into the registry (its ``source``): the bundled sample,
+#: a staff list, the edit form, the national NPO法人 file, a bulk load. A staff list of
+#: civic groups never retires what the national file brought.
+ORG_SOURCES = ("seed", "import", "form", "npo_portal", "bulk")
+NPO_PORTAL = "npo_portal"
 
 
 class OrgSource(Protocol):
@@ -108,10 +124,14 @@ class CityData:
 __all__ = [
     "CITYWIDE",
     "CONFIDENCE",
+    "CORPORATE_COLUMNS",
     "HAZARDS",
     "LEGAL_FORMS",
+    "NPO_PORTAL",
     "ORG_FILE_COLUMNS",
     "ORG_KINDS",
+    "ORG_RECORD_COLUMNS",
+    "ORG_SOURCES",
     "PRIVATE_ORG_COLUMNS",
     "PUBLIC_ORG_COLUMNS",
     "CityData",

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from geo.words import pick
+from ui import datastatus
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
-from ui.layout import area_labels, load_or_stop
+from ui.layout import area_labels, load_or_stop, sample_banner
 from ui.tables import show_table
 
 ensure_navigation()
@@ -34,7 +35,8 @@ if len(approximate):
     st.info(
         t("about.boundaries", areas=t("sep.list").join(names[a] for a in approximate["area_id"]))
     )
-st.warning(t("about.sample"))
+sample_banner(city.organisations)
+datastatus.public_section()
 st.subheader(t("about.contact"))
 center = city.config.support_center
 st.write(t("about.contact_text", center=pick(lang(), center.name_ja, center.name_en)))

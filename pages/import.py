@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import login, staff
+from ui import datastatus, login, realdata, staff
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, t
 
@@ -14,6 +14,9 @@ editor = login.require_editor()
 st.title(t("staff.import.title"))
 staff.show_flash()
 st.caption(t("staff.import.caption"))
+with staff.registry() as store:
+    datastatus.staff_section(store)
+st.subheader(t("realdata.lists.title"))
 kind = st.radio(
     t("staff.import.kind"),
     list(staff.KINDS),
@@ -27,10 +30,20 @@ retire_missing = st.checkbox(
     help=t("staff.import.retire_missing_help"),
     key="import.retire",
 )
+retire_samples = realdata.retire_samples_checkbox()
 upload = st.file_uploader(t("staff.import.file"), type=staff.UPLOAD_TYPES, key="import.file")
 if upload is not None:
     staff.import_section(
-        upload.getvalue(), upload.name, kind, editor, retire_missing=retire_missing
+        upload.getvalue(),
+        upload.name,
+        kind,
+        editor,
+        retire_missing=retire_missing,
+        retire_samples=retire_samples,
     )
+st.divider()
+realdata.npo_section(editor)
+st.divider()
+realdata.templates_section()
 st.divider()
 staff.export_section()

@@ -277,3 +277,26 @@ def test_export_hsds_of_a_registry_is_a_valid_list(
     assert errors(compiled, out) == []
     assert {o["locations"][0]["addresses"][0]["state_province"] for o in out} == {""}
     assert set(RECORD_COLUMNS) >= {"org_id"}
+
+
+def test_the_registrys_export_after_an_npo_import_is_valid(
+    compiled: Draft202012Validator, tmp_path: Path
+) -> None:
+    from geo.registry import Store
+    from geo.registry.export import export_hsds
+    from geo.registry.npo_apply import apply_npo_plan, plan_against, read_for
+    from tests.test_npo_support import KANA
+
+    with Store.open(f"sqlite:///{tmp_path / 'registry.sqlite3'}") as store:
+        reading = read_for(store, portal_zip(), name="gyousei_000.zip")
+        apply_npo_plan(plan_against(reading, store), store, who="山田", retire_samples=True)
+        staff = json.loads(export_hsds(store, public=False))
+        public = json.loads(export_hsds(store, public=True))
+    assert errors(compiled, staff) == [] and errors(compiled, public) == []
+    (npo,) = [o for o in public if o.get("alternate_name") == KANA]
+    assert npo["organization_identifiers"][0]["identifier"] == number(1001)
+    assert npo["uri"].startswith("https://www.npo-homepage.go.jp/")
+    assert npo["legal_status"] == "NPO法人"
+    assert len([o for o in public if o["organization_identifiers"]]) == 3
+    assert "川辺の自然" in json.dumps(staff, ensure_ascii=False)
+    assert "川辺の自然" not in json.dumps(public, ensure_ascii=False)

@@ -1,5 +1,5 @@
-"""``python -m geo.registry import-npo``: the dry run against the registry, exit codes, and
-the refusal to write until the registry stores the 法人番号."""
+"""``python -m geo.registry import-npo``: the dry run against the registry, exit codes, the
+import written (samples retired only when asked), and ``import --retire-samples``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.registry.__main__ import OK, PROBLEMS, REFUSED, UNREADABLE, main
+from geo.registry.__main__ import OK, PROBLEMS, UNREADABLE, main
 from geo.registry.store import Store
 from tests.support.registry_files import state
 from tests.test_npo_support import ROWS, number, portal_csv, portal_zip
@@ -70,12 +70,36 @@ def test_a_file_that_is_not_the_portals_exits_2(
     assert code == UNREADABLE and "file not found" in out
 
 
-def test_writing_is_refused_until_the_registry_stores_the_number(url: str, tmp_path: Path) -> None:
-    path = tmp_path / "gyousei_000.zip"
-    path.write_bytes(portal_zip())
+def test_the_file_is_written_and_a_second_import_changes_nothing(url: str, tmp_path: Path) -> None:
+    zipped, plain = tmp_path / "gyousei_000.zip", tmp_path / "gyousei_000.csv"
+    zipped.write_bytes(portal_zip())
+    plain.write_bytes(portal_csv())
+    code, out = run(url, "import-npo", str(zipped), "--who", "test", "--retire-samples")
+    assert code == PROBLEMS, out  # three rows with problems are left out and listed
+    assert "retire     the 342 sample civic groups" in out
+    assert "— 3 added, 0 changed, 0 reactivated, 342 retired; snapshot before:" in out
     with Store.open(url) as store:
-        before = state(store)
-    code, out = run(url, "import-npo", str(path), "--who", "test")
-    assert code == REFUSED and "refused:" in out and "法人番号" in out
+        after = state(store)
+        assert store.audit(1)[0].action == "import-npo"
+        assert {s.record["corporate_number"] for s in store.records(kind="civic_group")} == {
+            number(1001),
+            number(1002),
+            number(1003),
+        }
+    code, out = run(url, "import-npo", str(plain), "--who", "test")
+    assert code == PROBLEMS and "nothing to change" in out
     with Store.open(url) as store:
-        assert state(store) == before
+        assert state(store) == after
+
+
+def test_import_retires_the_kinds_samples_only_when_asked(url: str, tmp_path: Path) -> None:
+    path = tmp_path / "assoc.csv"
+    path.write_bytes(
+        "団体名,活動分野,所在地\n湯田一区自治会,防災・減災,山口市湯田温泉5-5-50\n".encode()
+    )
+    code, out = run(url, "import", str(path), "--kind", "associations")
+    assert code == OK and "0 retired" in out
+    code, out = run(url, "import", str(path), "--kind", "associations", "--retire-samples")
+    assert code == OK and "621 retired" in out
+    with Store.open(url) as store:
+        assert [s.record["name"] for s in store.records(kind="association")] == ["湯田一区自治会"]

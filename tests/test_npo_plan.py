@@ -52,9 +52,11 @@ def civic(
     corporate: str = "",
     status: str = "active",
     sample: bool = False,
+    source: str = "",
     **cells: str,
 ) -> KnownOrg:
-    """A stored civic group."""
+    """A stored civic group (brought by the national file when it has a 法人番号, unless
+    ``source`` says otherwise)."""
     record = dict.fromkeys(RECORD_COLUMNS, "")
     record.update(
         org_id=org_id,
@@ -67,9 +69,11 @@ def civic(
         address="山口市湯田温泉一丁目",
         lon="131.459717",
         lat="34.165043",
+        corporate_number=corporate,
     )
     record.update(cells)
-    return KnownOrg(org_id, status, 3, record, corporate, match_level="town")
+    origin = source or ("npo_portal" if corporate else "import")
+    return KnownOrg(org_id, status, 3, record, match_level="town", source=origin)
 
 
 def apply(
@@ -84,14 +88,7 @@ def apply(
         org_id = r.org_id or f"cg-n{n}"
         version = 1 if r.action == ADD else out[org_id].version + 1
         out[org_id] = KnownOrg(
-            org_id,
-            "active",
-            version,
-            {**r.record, "org_id": org_id},
-            r.extra["corporate_number"],
-            r.extra["purpose"],
-            r.extra["portal_url"],
-            r.match_level,
+            org_id, "active", version, {**r.record, "org_id": org_id}, r.match_level, "npo_portal"
         )
     gone = [*plan.retired, *(plan.samples if retire_samples else ())]
     for g in gone:
@@ -223,10 +220,10 @@ def test_rows_and_known_round_trip(reading: NpoReading) -> None:
     rows = [
         {
             **k.record,
-            **k.extra(),
             "status": k.status,
             "version": str(k.version),
             "match_level": k.match_level,
+            "source": k.source,
         }
         for k in registry
     ]

@@ -4,9 +4,9 @@
 invented names: NPO法人 inside 山口市 (addresses with and without the prefecture,
 full-width digits, 丁目/番/号 and hyphens, a postal code), in 山陽小野田市 and 下関市
 (one of them with 山口市 in other columns), in Tokyo, one dissolved, one with a newline
-in its purpose, marks ○, 1 and a field's name, negative marks, one that cannot be
-placed, one with a bad 法人番号 and one listed twice. :func:`portal_csv` writes it in
-CP932, :func:`portal_zip` zips it as the portal does.
+in its purpose (and its name in kana), marks ○, 1 and a field's name, negative marks,
+one that cannot be placed, one with a bad 法人番号 and one listed twice.
+:func:`portal_csv` writes it in CP932, :func:`portal_zip` zips it as the portal does.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def number(base: int) -> str:
 
 #: Keyword of :func:`npo_row` -> the portal's column.
 ROW_COLUMNS = {
+    "kana": "法人名称カナ",
     "authority": "所轄庁",
     "branch": "従たる事務所の所在地",
     "representative": "代表者氏名",
@@ -78,6 +79,8 @@ class Expected:
 
 
 PURPOSE_TWO_LINES = "この法人は、川で遊ぶ子どもを見守る。\r\n川辺の自然を守る活動を行う。"
+#: The first row's 法人名称カナ (the portal writes the legal form in kana too).
+KANA = "トクテイヒエイリカツドウホウジンヤマグチカワアソビノカイ"
 
 ROWS: list[list[str]] = [
     npo_row(
@@ -87,6 +90,7 @@ ROWS: list[list[str]] = [
         fields={2: "○", 7: "○", 13: "1"},
         purpose=PURPOSE_TWO_LINES,
         representative="山田　花子",
+        kana=KANA,
         url="https://www.npo-homepage.go.jp/npoportal/detail/035000001",
     ),
     npo_row(

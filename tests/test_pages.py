@@ -13,7 +13,7 @@ from geo.model import CityData
 from geo.profile import area_profile
 from geo.registry import Store
 from geo.settings import load_settings
-from geo.words import MESSAGES, missing_translations
+from geo.words import MESSAGES, missing_translations, text
 from tests.conftest import ROOT
 from ui.data import VERSION_TTL
 
@@ -50,7 +50,12 @@ def test_about_lists_sources_and_sample_notice() -> None:
     assert at.title[0].value == MESSAGES["about.header"]["ja"]
     table = at.dataframe[0].value
     assert any("e-Stat" in str(v) for v in table.iloc[:, 3])
-    assert any(MESSAGES["about.sample"]["ja"] in w.value for w in at.warning)
+    banner = text("datastatus.banner", "ja", kinds="地域づくり協議会、自治会・町内会と市民活動団体")
+    assert [w.value for w in at.warning] == [banner]
+    status = next(d.value for d in at.dataframe if "サンプル（架空）" in d.value.columns)
+    assert status["サンプル（架空）"].tolist() == [21, 621, 342, 124]
+    assert status["実データ"].tolist() == [0, 0, 0, 0]
+    assert "取り込んだ人" not in status.columns
 
 
 def test_language_switch_is_in_the_sidebar() -> None:

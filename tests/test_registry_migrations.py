@@ -33,6 +33,10 @@ V1_TABLES = (
     "change_log",
     "metadata",
 )
+#: Columns later revisions added, by table (0002: the municipality; 0004: real lists).
+LATER_COLUMNS = {
+    "organization": {"corporate_number", "name_kana", "portal_url", "purpose", "source"}
+}
 
 
 def _v1_registry(source: Store, target: Path) -> None:
@@ -46,7 +50,8 @@ def _v1_registry(source: Store, target: Path) -> None:
         conn.exec_driver_sql("DROP TABLE alembic_version")
     with source.engine.connect() as src, engine.begin() as dst:
         for name in V1_TABLES:
-            columns = [c.name for c in md.tables[name].columns if c.name != "jis_code"]
+            later = {"jis_code", *LATER_COLUMNS.get(name, ())}
+            columns = [c.name for c in md.tables[name].columns if c.name not in later]
             rows = src.execute(sa.select(*(md.tables[name].c[c] for c in columns))).all()
             if rows:
                 dst.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo import datastatus
 from geo.errors import DataValidationError
 from geo.model import CityData
 from geo.words import LANGS, pick
@@ -41,9 +42,11 @@ def _language_changed() -> None:
 
 
 def sample_banner(orgs: pd.DataFrame) -> None:
-    """A visible notice whenever any organisation shown is sample data."""
-    if len(orgs) and bool(orgs["is_sample"].any()):
-        st.warning(t("app.sample_banner"), icon="⚠️")
+    """A visible notice naming the kinds of the organisations shown that are still sample
+    data (none when every one is real)."""
+    banner = datastatus.sample_banner(orgs)
+    if banner is not None:
+        st.warning(banner.text(lang()), icon="⚠️")
 
 
 def load_or_stop() -> CityData:

@@ -100,7 +100,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
 
 
 def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
-    """Address and point, then the private contact and notes, and the sample flag."""
+    """Address and point, then the private contact, notes and purpose, and the sample flag."""
     values: dict[str, Any] = {
         "address": st.text_input(LABELS["address"], record["address"], key=key("address"))
     }
@@ -112,10 +112,27 @@ def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     for column in ("representative", "phone", "email"):
         values[column] = st.text_input(LABELS[column], record[column], key=key(column))
     values["notes"] = st.text_area(LABELS["notes"], record["notes"], key=key("notes"))
+    values["purpose"] = st.text_area(LABELS["purpose"], record["purpose"], key=key("purpose"))
     values["is_sample"] = st.checkbox(
         t("staff.edit.is_sample"), record["is_sample"] == "true", key=key("is_sample")
     )
     return values
+
+
+def _corporate(record: Mapping[str, str], key: Key) -> dict[str, Any]:
+    """The 法人番号, the name in kana and the NPO portal's page (public)."""
+    left, right = st.columns(2)
+    return {
+        "corporate_number": left.text_input(
+            LABELS["corporate_number"], record["corporate_number"], key=key("corporate_number")
+        ),
+        "name_kana": right.text_input(
+            LABELS["name_kana"], record["name_kana"], key=key("name_kana")
+        ),
+        "portal_url": st.text_input(
+            LABELS["portal_url"], record["portal_url"], key=key("portal_url")
+        ),
+    }
 
 
 def _cells(
@@ -161,6 +178,7 @@ def org_form(
     with st.form(f"edit.form.{org_id}.v{version}"):
         values = _what_and_where(record, ref, key, is_new=current is None)
         values |= _facts(record, key)
+        values |= _corporate(record, key)
         values |= _place_and_private(record, key)
         submitted = st.form_submit_button(t("staff.edit.save"), type="primary")
     return _cells(values, record, current) if submitted else None

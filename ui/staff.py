@@ -43,6 +43,7 @@ from geo.registry import (
 )
 from geo.registry.columns import LABELS
 from geo.registry.importer import CHANGE, CONFIRM_SHARE, prepare_record
+from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
 from ui import settings
@@ -124,21 +125,28 @@ def show_problems(problems: Sequence[Problem], total: int | None = None) -> None
 
 
 def preview(
-    data: bytes, filename: str, kind: str, store: Store, *, retire_missing: bool = False
+    data: bytes,
+    filename: str,
+    kind: str,
+    store: Store,
+    *,
+    retire_missing: bool = False,
+    retire_samples: bool = False,
 ) -> ImportPlan | None:
     """The dry run of an upload, or ``None`` (after showing why) when it cannot be read.
 
     This is the page's upload handler: a function of the file's bytes and name. The
-    dry run is kept for the session: a rerun with the same file, kind, choice and
+    dry run is kept for the session: a rerun with the same file, kind, choices and
     registry version shows it again without reading the file.
     """
     digest = hashlib.sha256(data).hexdigest()
-    key = (digest, filename, kind, retire_missing, store.data_version())
+    key = (digest, filename, kind, retire_missing, retire_samples, store.data_version())
     kept = st.session_state.get(PLAN_KEY)
     if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key):
         try:
             table = read_bytes(data, filename)
-            kept = (key, plan_import(table, kind, store, retire_missing=retire_missing))
+            plan = plan_import(table, kind, store, retire_missing=retire_missing)
+            kept = (key, with_sample_retirements(plan, store) if retire_samples else plan)
         except UnreadableFileError as exc:
             kept = (key, tuple(exc.problems))
         st.session_state[PLAN_KEY] = kept
@@ -250,14 +258,31 @@ def _apply(plan: ImportPlan, store: Store, editor: str, *, valid_only: bool) -> 
 
 
 def import_section(
-    data: bytes, filename: str, kind: str, editor: str, *, retire_missing: bool
+    data: bytes,
+    filename: str,
+    kind: str,
+    editor: str,
+    *,
+    retire_missing: bool,
+    retire_samples: bool = False,
 ) -> None:
-    """Dry run of an upload, its problems, the confirmation and the two import buttons."""
+    """Dry run of an upload, its problems, the confirmation and the two import buttons.
+
+    ``retire_samples``: the file is the real list of its kind, replacing its sample rows
+    (:func:`geo.registry.samples.with_sample_retirements`).
+    """
     with registry() as store:
-        plan = preview(data, filename, kind, store, retire_missing=retire_missing)
+        plan = preview(
+            data,
+            filename,
+            kind,
+            store,
+            retire_missing=retire_missing,
+            retire_samples=retire_samples,
+        )
         if plan is None:
             return
-        shown = (plan.sha256, kind, retire_missing, plan.base_data_version)
+        shown = (plan.sha256, kind, retire_missing, retire_samples, plan.base_data_version)
         seen_before = st.session_state.get(SHOWN_KEY)
         st.session_state[SHOWN_KEY] = shown
         _plan_tables(plan, store.reference)

@@ -3,16 +3,20 @@
 Commands
 --------
 ``import FILE --kind civic_groups|associations|councils [--dry-run] [--valid-only]
-[--retire-missing] [--who NAME]``
+[--retire-missing] [--retire-samples] [--who NAME]``
     Check FILE and show what would be retired (first), added, changed and reactivated;
     without ``--dry-run`` import it (after a snapshot). Organisations of the kind that
     FILE does not list stay as they are unless ``--retire-missing`` is given. A file
     with problems is not imported unless ``--valid-only`` (its valid rows are added and
-    changed; nothing is retired).
+    changed; nothing is retired). ``--retire-samples``: FILE is the real list of its
+    kind, replacing the sample: the kind's sample rows it does not list are retired,
+    those it lists become real.
 ``import-npo FILE [--dry-run] [--keep-missing] [--retire-samples] [--who NAME]``
     Read the national NPO法人 file (``gyousei_000.zip`` or its CSV), keep the city's
     NPO法人 and show what importing them would add, change and retire (dissolved ones,
-    and imported ones no longer listed in the city), with every problem.
+    and imported ones no longer listed in the city), with every problem; without
+    ``--dry-run`` write it (after a snapshot): rows with problems are left out and
+    listed. ``--retire-samples`` also retires the sample civic groups.
 ``export --format csv|geojson|hsds [--public] [--kind K] [--japanese-headers] OUT``
     Write an export (``-`` for standard output).
 ``backup``
@@ -60,16 +64,16 @@ from geo.registry.export import export_csv, export_geojson, export_hsds
 from geo.registry.importer import (
     CHANGE,
     ImportPlan,
-    ImportResult,
     UnreadableFileError,
     apply_plan,
     plan_import,
     read_path,
 )
-from geo.registry.npo import read_npo
+from geo.registry.npo_apply import apply_npo_plan, plan_against, read_for
 from geo.registry.npo_plan import ADD as NPO_ADD
 from geo.registry.npo_plan import UNCHANGED as NPO_UNCHANGED
-from geo.registry.npo_plan import KnownOrg, NpoPlan, plan_npo
+from geo.registry.npo_plan import NpoPlan
+from geo.registry.samples import with_sample_retirements
 from geo.registry.store import Store
 from geo.registry.writes import ADD, REACTIVATE
 from geo.settings import Settings, SettingsError, env_name, load_settings
@@ -107,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
         "--retire-missing",
         action="store_true",
         help="retire the organisations of the kind that FILE does not list",
+    )
+    imp.add_argument(
+        "--retire-samples",
+        action="store_true",
+        help="FILE is the real list: retire the kind's sample rows it does not list, "
+        "make real those it lists",
     )
     imp.add_argument("--who", help="editor name for the audit trail")
 
@@ -192,6 +202,7 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
 def _import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     table = read_path(args.file)
     plan = plan_import(table, args.kind, store, retire_missing=args.retire_missing)
+    plan = with_sample_retirements(plan, store) if args.retire_samples else plan
     _print_plan(plan, out)
     if plan.problems:
         _print_problems(plan.problems, out, plan.problem_count)
@@ -217,38 +228,7 @@ def _import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 # --- the national NPO法人 file ----------------------------------------------------------
 
 
-def known_orgs(store: Store) -> list[KnownOrg]:
-    """The registry's civic groups, active and retired, as the NPO plan compares them.
-
-    Integration point: the registry does not store the 法人番号, purpose and portal page
-    yet, so they are empty here and NPO法人 are found by name only; once it does, fill
-    them in from the store.
-    """
-    return [
-        KnownOrg(s.org_id, s.status, s.version, s.record, match_level=s.match_level)
-        for s in store.records(include_retired=True, kind="civic_group")
-    ]
-
-
-def apply_npo_plan(
-    plan: NpoPlan, store: Store, *, who: str, retire_samples: bool = False
-) -> ImportResult:
-    """Write an NPO plan in one transaction after a snapshot, as :func:`apply_plan` does.
-
-    Integration point, to be written with the registry's columns for the 法人番号
-    (unique per city), the purpose (staff only) and the portal page: adds, changes and
-    reactivations with their NPO fields, retirements (dissolved, no longer listed), and
-    the sample civic groups when ``retire_samples``; the audit names the file.
-
-    Raises
-    ------
-    RegistryError
-        Always, until the registry stores the 法人番号.
-    """
-    raise RegistryError(text("npo.apply_pending", "en"))
-
-
-def _print_npo_plan(plan: NpoPlan, out: TextIO) -> None:
+def _print_npo_plan(plan: NpoPlan, out: TextIO, *, retire_samples: bool) -> None:
     reading = plan.reading
     counts = {"rows": reading.total_rows, **plan.summary()}
     words = ", ".join(f"{n} {text(f'npo.summary.{k}', 'en')}" for k, n in counts.items())
@@ -269,7 +249,9 @@ def _print_npo_plan(plan: NpoPlan, out: TextIO) -> None:
                 print(f"      {column}: {old!r} -> {new!r}", file=out)
     for gone in plan.retired:
         print(f"  retire     {gone.org_id} {gone.name} ({gone.reason_text('en')})", file=out)
-    if plan.samples:
+    if plan.samples and retire_samples:
+        print(f"  retire     the {len(plan.samples)} sample civic groups", file=out)
+    elif plan.samples:
         print(
             f"  {len(plan.samples)} sample civic groups stay unless --retire-samples is given",
             file=out,
@@ -277,15 +259,9 @@ def _print_npo_plan(plan: NpoPlan, out: TextIO) -> None:
 
 
 def _import_npo(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    ref = store.reference
-    reading = read_npo(args.file, ref.city, place=ref.gazetteer.place, catalog=ref.catalog)
-    plan = plan_npo(
-        reading,
-        known_orgs(store),
-        retire_missing=not args.keep_missing,
-        base_data_version=store.data_version(),
-    )
-    _print_npo_plan(plan, out)
+    reading = read_for(store, args.file)
+    plan = plan_against(reading, store, retire_missing=not args.keep_missing)
+    _print_npo_plan(plan, out, retire_samples=args.retire_samples)
     if plan.problems:
         _print_problems(plan.problems, out)
     if args.dry_run:
@@ -295,8 +271,11 @@ def _import_npo(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print("nothing to change", file=out)
         return PROBLEMS if plan.problems else OK
     result = apply_npo_plan(plan, store, who=_who(args.who), retire_samples=args.retire_samples)
+    counts = result.write.counts
     print(
         f"imported: change {result.write.change_id}, registry version {result.write.data_version}"
+        f" — {counts.get('add', 0)} added, {counts.get('edit', 0)} changed, "
+        f"{counts.get('reactivate', 0)} reactivated, {counts.get('retire', 0)} retired"
         + (f"; snapshot before: {result.snapshot}" if result.snapshot else ""),
         file=out,
     )

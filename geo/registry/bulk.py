@@ -72,7 +72,7 @@ def _rows(
     orgs = []
     for jis, record in zip(codes, records, strict=True):
         seqs[jis] = seqs.get(jis, 0) + 1
-        orgs.append(org_row(jis, record, seq=seqs[jis], at=at, who=who))
+        orgs.append(org_row(jis, record, seq=seqs[jis], at=at, who=who, source="bulk"))
     parts = gather(
         part_rows(jis, r, COORDINATES_LEVEL) for jis, r in zip(codes, records, strict=True)
     )

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from geo.model import CITYWIDE, ORG_FILE_COLUMNS
+from geo.model import CITYWIDE, ORG_RECORD_COLUMNS
 from geo.normalise import normalise
 
-#: Columns of a registry record: those of ``organisations.csv``, in order.
-RECORD_COLUMNS = ORG_FILE_COLUMNS
+#: Columns of a registry record: those of ``organisations.csv``, then the 法人番号, the
+#: name in kana, the portal's page and the purpose (:data:`geo.model.ORG_RECORD_COLUMNS`).
+RECORD_COLUMNS = ORG_RECORD_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,32 @@ HEADINGS: tuple[Heading, ...] = (
         "private: staff views only",
     ),
     Heading("notes", "備考", ("メモ", "特記事項"), "private: staff views only"),
+    Heading(
+        "corporate_number",
+        "法人番号",
+        ("法人番号（13桁）", "corporate number"),
+        "the 13-digit 法人番号 of a corporation (check digit verified); "
+        "how the national NPO法人 file finds it again",
+    ),
+    Heading(
+        "name_kana",
+        "法人名称カナ",
+        ("よみがな", "ふりがな", "フリガナ", "団体名カナ", "団体名よみがな"),
+        "the name in kana, for searching by reading",
+    ),
+    Heading(
+        "portal_url",
+        "法人情報URL",
+        ("NPO法人ポータルURL", "ポータルURL"),
+        "the corporation's page on the NPO portal (http:// or https://)",
+    ),
+    Heading(
+        "purpose",
+        "定款に記載された目的",
+        ("定款の目的", "目的", "活動目的"),
+        "private: staff views only; the purpose in the articles (several lines, "
+        "up to 5,000 characters)",
+    ),
 )
 
 #: Headers that are accepted and ignored (row numbers staff keep in their sheets).

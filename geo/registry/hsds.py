@@ -19,6 +19,8 @@ Shape of one organisation:
 - ``attributes``: the kind, sample data, the 自主防災組織 and member households of an
   association, as terms of the kyodo-map record taxonomy (values where they have one);
 - ``organization_identifiers``: the 法人番号 (scheme ``JP-JCN``), when the frame has it;
+  ``alternate_name``: the name in kana (法人名称カナ); ``uri``: the corporation's page
+  on the NPO portal (a persistent address of the corporation);
 - staff exports only: ``contacts`` (representative, e-mail, phone) and the notes and
   purpose as attributes.
 
@@ -374,6 +376,11 @@ def _organization(row: Mapping[str, Any], ctx: _Context) -> dict[str, Any]:
         "name": row["name"],
         "description": _description(row, ctx),
     }
+    kana, page = _text_of(row, "name_kana"), _text_of(row, "portal_url")
+    if kana:
+        org["alternate_name"] = kana
+    if page:
+        org["uri"] = page
     form = _text_of(row, "legal_form")
     if form:
         org["legal_status"] = text(f"legal.{form}", ctx.lang)

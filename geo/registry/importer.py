@@ -36,6 +36,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from geo.errors import DataValidationError, Finding, Problem, shorten
+from geo.model import NPO_PORTAL
 from geo.normalise import normalise
 from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
 from geo.registry.places import COORDINATES, NONE
@@ -584,13 +585,15 @@ class _Planner:
         return tuple(rows), levels
 
     def retirements(self) -> tuple[Retirement, ...]:
-        """Active organisations of the kind that the file does not list."""
+        """Active organisations of the kind that the file does not list (never those the
+        national NPO法人 file brought: that file retires them)."""
         return tuple(
             Retirement(s.org_id, s.record["name"], s.version)
             for s in self.stored
             if s.record["kind"] == self.org_kind
             and s.status == ACTIVE
             and s.org_id not in self.listed
+            and s.source != NPO_PORTAL
         )
 
 

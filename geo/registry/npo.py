@@ -22,9 +22,10 @@ keeps the rows whose 主たる事務所の所在地 is in the configured city:
 
 Each kept row becomes a registry record (:data:`~geo.registry.columns.RECORD_COLUMNS`:
 kind ``civic_group``, legal form ``npo_corp``, the representative in the staff-only
-``representative``; ``org_id`` empty, given by the registry) plus the fields the
-registry does not hold yet (:data:`NPO_EXTRA_COLUMNS`): the 法人番号 (the stable key of
-re-imports), the purpose (定款に記載された目的, staff only) and the portal's page.
+``representative``; ``org_id`` empty, given by the registry) with the columns of a
+corporation (:data:`NPO_EXTRA_COLUMNS`): the 法人番号 (the stable key of re-imports),
+the name in kana (法人名称カナ), the portal's page and the purpose (定款に記載された目的,
+staff only).
 
 Every problem of a row is collected (:attr:`NpoReading.problems`); only a file that cannot
 be read, or that is not the portal's layout, raises (:class:`NpoLayoutError` names the
@@ -51,6 +52,7 @@ from typing import IO, NoReturn
 from geo.city import CityConfig
 from geo.errors import Problem, shorten
 from geo.fields import NPO, FieldCatalog, npo_code
+from geo.model import CORPORATE_COLUMNS
 from geo.normalise import normalise
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.npo_layout import (
@@ -58,6 +60,7 @@ from geo.registry.npo_layout import (
     COL_AUTHORITY,
     COL_DISSOLVED,
     COL_FIELDS,
+    COL_KANA,
     COL_NAME,
     COL_NUMBER,
     COL_PURPOSE,
@@ -88,8 +91,8 @@ __all__ = [
     "row_fields",
 ]
 
-#: Fields the registry does not hold yet, carried beside each record.
-NPO_EXTRA_COLUMNS = ("corporate_number", "purpose", "portal_url")
+#: The columns of a corporation the file fills beyond the base record.
+NPO_EXTRA_COLUMNS = CORPORATE_COLUMNS
 #: Of those, the ones only staff may see.
 NPO_STAFF_ONLY = ("purpose",)
 
@@ -141,13 +144,8 @@ class NpoRecord:
     match_level: str
 
     def row_dict(self) -> dict[str, str]:
-        """The record and :data:`NPO_EXTRA_COLUMNS` as one flat row."""
-        extra = {
-            "corporate_number": self.corporate_number,
-            "purpose": self.purpose,
-            "portal_url": self.portal_url,
-        }
-        return {**self.record, **extra}
+        """The record as one flat row (it holds :data:`NPO_EXTRA_COLUMNS`)."""
+        return dict(self.record)
 
 
 @dataclass(frozen=True)
@@ -463,11 +461,12 @@ class _Collect:
         return cleaned, not found
 
     def _texts(self, row: int, cells: Sequence[str]) -> tuple[dict[str, str], bool]:
-        """Name, address, representative and purpose of a row; whether all are good."""
+        """Name, kana, address, representative and purpose of a row; whether all are good."""
         values: dict[str, str] = {}
         ok = True
         for registry_column, column, value in (
             ("name", COL_NAME, _one_line(cells[COL_NAME])),
+            ("name_kana", COL_KANA, _one_line(cells[COL_KANA])),
             ("address", COL_ADDRESS, _one_line(cells[COL_ADDRESS])),
             ("representative", COL_REPRESENTATIVE, _one_line(cells[COL_REPRESENTATIVE])),
             ("purpose", COL_PURPOSE, _purpose(cells[COL_PURPOSE])),
@@ -494,6 +493,10 @@ class _Collect:
             last_confirmed=self.as_of.isoformat() if self.as_of else "",
             address=address,
             representative=values["representative"],
+            corporate_number=number or "",
+            name_kana=values["name_kana"],
+            portal_url=_portal_url(cells[COL_URL]),
+            purpose=values["purpose"],
         )
         if placement is not None:
             record.update(
@@ -502,9 +505,7 @@ class _Collect:
                 lat=f"{placement.lat:.6f}",
             )
         level = placement.level if placement is not None else NONE
-        found = NpoRecord(
-            row, record, number or "", values["purpose"], _portal_url(cells[COL_URL]), level
-        )
+        found = NpoRecord(row, record, number or "", values["purpose"], record["portal_url"], level)
         if placement is None and self.place is not None:
             self.report(row, COL_ADDRESS, address, "npo_unplaced", city=self.city_name)
             if ok:

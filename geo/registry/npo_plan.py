@@ -12,8 +12,12 @@ the registry holds (:class:`KnownOrg`, built by the caller from the store):
   name, fields of the law, legal form, address, representative, purpose, confirmation
   day — and keeps what staff added: its local-need fields, service areas, contact,
   notes; its point stays where it is while its address is unchanged;
-- dissolved NPO法人 (解散情報) and, unless ``retire_missing=False``, imported ones that
-  the file no longer lists in the city (moved away, removed) are retired;
+- dissolved NPO法人 (解散情報) and, unless ``retire_missing=False``, ones the national
+  file brought (source ``npo_portal``) that it no longer lists in the city (moved away,
+  removed) are retired; a group staff listed with its 法人番号 is never retired for
+  being missing from the file (its main office may be in another city);
+- every NPO法人 the plan adds or updates becomes the national file's (source
+  ``npo_portal``), so a staff list of civic groups never retires it;
 - active sample civic groups are listed apart (:attr:`NpoPlan.samples`): importing a
   real list may retire them, only when staff confirm it.
 
@@ -27,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from geo.errors import Problem, shorten
+from geo.model import NPO_PORTAL
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.npo import KIND, NPO_EXTRA_COLUMNS, NpoReading, NpoRecord, npo_name_key
 from geo.registry.npo_layout import COL_NAME, NPO_HEADERS
@@ -51,6 +56,7 @@ FILE_COLUMNS = (
     "representative",
     "is_sample",
     "last_confirmed",
+    *NPO_EXTRA_COLUMNS,
 )
 _LAW_FIELD = re.compile(r"npo\d\d")
 
@@ -64,29 +70,29 @@ class KnownOrg:
     org_id, status, version
         Its id, ``active`` or ``retired``, and its version (for the write's check).
     record
-        Its record (:data:`~geo.registry.columns.RECORD_COLUMNS`).
-    corporate_number, purpose, portal_url
-        The NPO fields (:data:`~geo.registry.npo.NPO_EXTRA_COLUMNS`), empty when unknown.
+        Its record (:data:`~geo.registry.columns.RECORD_COLUMNS`, the NPO fields
+        :data:`~geo.registry.npo.NPO_EXTRA_COLUMNS` among them, empty when unknown).
     match_level
         How its point was found.
+    source
+        Where it came from (:data:`geo.model.ORG_SOURCES`).
     """
 
     org_id: str
     status: str
     version: int
     record: Mapping[str, str]
-    corporate_number: str = ""
-    purpose: str = ""
-    portal_url: str = ""
     match_level: str = ""
+    source: str = ""
+
+    @property
+    def corporate_number(self) -> str:
+        """Its 法人番号, or ``""``."""
+        return self.record.get("corporate_number", "")
 
     def extra(self) -> dict[str, str]:
         """Its NPO fields by column."""
-        return {
-            "corporate_number": self.corporate_number,
-            "purpose": self.purpose,
-            "portal_url": self.portal_url,
-        }
+        return {c: self.record.get(c, "") for c in NPO_EXTRA_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -101,10 +107,11 @@ class NpoPlannedRow:
         ``add``, ``change``, ``reactivate`` or ``unchanged``.
     org_id
         The registry's id (empty for ``add``).
-    record, extra
-        The record and the NPO fields as they would be stored.
+    record
+        The record as it would be stored (the NPO fields among its columns).
     changes
-        ``(column, stored value, new value)`` of each changed column.
+        ``(column, stored value, new value)`` of each changed column (``source`` when
+        the organisation becomes the national file's).
     match_level
         How its point was found.
     base_version
@@ -117,11 +124,15 @@ class NpoPlannedRow:
     action: str
     org_id: str
     record: Mapping[str, str]
-    extra: Mapping[str, str]
     changes: tuple[tuple[str, str, str], ...]
     match_level: str
     base_version: int | None
     linked_by_name: bool = False
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The NPO fields (:data:`~geo.registry.npo.NPO_EXTRA_COLUMNS`) of the record."""
+        return {c: self.record[c] for c in NPO_EXTRA_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -253,21 +264,19 @@ class _Index:
 
 def _row(found: NpoRecord, existing: KnownOrg | None, linked: bool) -> NpoPlannedRow:
     record, level = merge(found, existing)
-    extra = {c: v for c, v in found.row_dict().items() if c in NPO_EXTRA_COLUMNS}
     if existing is None:
-        return NpoPlannedRow(found.row, ADD, "", record, extra, (), level, None)
-    before = {**existing.record, **existing.extra()}
-    after = {**record, **extra}
+        return NpoPlannedRow(found.row, ADD, "", record, (), level, None)
+    before = existing.record
     changes = tuple(
-        (c, before[c], after[c])
-        for c in (*RECORD_COLUMNS, *NPO_EXTRA_COLUMNS)
-        if before[c] != after[c]
+        (c, before.get(c, ""), record[c]) for c in RECORD_COLUMNS if before.get(c, "") != record[c]
     )
+    if existing.source != NPO_PORTAL:
+        changes += (("source", existing.source, NPO_PORTAL),)
     action = CHANGE if changes else UNCHANGED
     if existing.status != ACTIVE:
         action = REACTIVATE
     return NpoPlannedRow(
-        found.row, action, existing.org_id, record, extra, changes, level, existing.version, linked
+        found.row, action, existing.org_id, record, changes, level, existing.version, linked
     )
 
 
@@ -349,32 +358,29 @@ def _retirements(
             continue
         if number in dissolved:
             out.append(NpoRetirement(k.org_id, k.record["name"], k.version, DISSOLVED))
-        elif retire_missing and number not in reading.listed_numbers:
+        elif retire_missing and k.source == NPO_PORTAL and number not in reading.listed_numbers:
             out.append(NpoRetirement(k.org_id, k.record["name"], k.version, MISSING))
     return tuple(out)
 
 
 def as_rows(plan: NpoPlan) -> list[dict[str, str]]:
-    """The planned rows flat (record, NPO fields, action, row), e.g. for a table."""
+    """The planned rows flat (record with its NPO fields, action, row), e.g. for a table."""
     return [
-        {"row": str(r.row), "action": r.action, **r.record, **r.extra, "org_id": r.org_id}
-        for r in plan.rows
+        {"row": str(r.row), "action": r.action, **r.record, "org_id": r.org_id} for r in plan.rows
     ]
 
 
 def known_from_rows(rows: Sequence[Mapping[str, str]]) -> list[KnownOrg]:
-    """:class:`KnownOrg` from flat rows: the record and the NPO fields, with ``status``,
-    ``version`` and ``match_level`` beside them (what a store dump gives)."""
+    """:class:`KnownOrg` from flat rows: the record (NPO fields included) with ``status``,
+    ``version``, ``match_level`` and ``source`` beside it (what a store dump gives)."""
     return [
         KnownOrg(
             org_id=r["org_id"],
             status=r.get("status", ACTIVE),
             version=int(r.get("version", "1")),
             record={c: r.get(c, "") for c in RECORD_COLUMNS},
-            corporate_number=r.get("corporate_number", ""),
-            purpose=r.get("purpose", ""),
-            portal_url=r.get("portal_url", ""),
             match_level=r.get("match_level", ""),
+            source=r.get("source", ""),
         )
         for r in rows
     ]

@@ -45,6 +45,8 @@ class StoredOrg:
         How the point was found (see :mod:`geo.registry.places`).
     updated_at, updated_by
         The last change.
+    source
+        Where the organisation came from (:data:`geo.model.ORG_SOURCES`).
     """
 
     record: Mapping[str, str]
@@ -53,6 +55,7 @@ class StoredOrg:
     match_level: str
     updated_at: str
     updated_by: str
+    source: str = ""
 
     @property
     def org_id(self) -> str:
@@ -197,6 +200,7 @@ def stored_orgs(
             r.match_level,
             r.updated_at,
             r.updated_by,
+            r.source,
         )
         for r in rows
     ]

@@ -57,11 +57,21 @@ def org_values(record: Mapping[str, str]) -> dict[str, Any]:
             dt.date.fromisoformat(record["last_confirmed"]) if record["last_confirmed"] else None
         ),
         "is_sample": record["is_sample"] == "true",
+        "corporate_number": record.get("corporate_number") or None,
+        **{c: record.get(c, "") for c in ("name_kana", "portal_url", "purpose")},
     }
 
 
-def org_row(jis: str, record: Mapping[str, str], *, seq: int, at: str, who: str) -> dict[str, Any]:
-    """A new, active ``organization`` row of ``record`` (version 1)."""
+def org_row(
+    jis: str, record: Mapping[str, str], *, seq: int, at: str, who: str, source: str
+) -> dict[str, Any]:
+    """A new, active ``organization`` row of ``record`` (version 1).
+
+    Parameters
+    ----------
+    source
+        Where the organisation comes from (:data:`geo.model.ORG_SOURCES`).
+    """
     return {
         "jis_code": jis,
         "id": record["org_id"],
@@ -70,6 +80,7 @@ def org_row(jis: str, record: Mapping[str, str], *, seq: int, at: str, who: str)
         "version": 1,
         "updated_at": at,
         "updated_by": who,
+        "source": source,
         **org_values(record),
     }
 
@@ -150,6 +161,10 @@ def record_of(row: Any, fields: Sequence[str], served: Sequence[str]) -> dict[st
         "phone": row.phone or "",
         "email": row.email or "",
         "notes": row.notes or "",
+        "corporate_number": row.corporate_number or "",
+        "name_kana": row.name_kana or "",
+        "portal_url": row.portal_url or "",
+        "purpose": row.purpose or "",
     }
 
 

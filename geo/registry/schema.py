@@ -3,7 +3,10 @@
 =================  ====================================================================
 ``organization``   one row per organisation: kind, name, ``legal_status``, households,
                    自主防災組織, last confirmed, sample flag, ``status`` (active /
-                   retired) and ``version`` (raised by every change)
+                   retired), ``version`` (raised by every change), the 法人番号
+                   (``corporate_number``, unique in a city when set), the name in kana,
+                   the NPO portal's page, the purpose (private) and ``source`` (where
+                   the organisation came from: :data:`geo.model.ORG_SOURCES`)
 ``location``       its address (``address_1``), point, base area and match level
 ``service_area``   the areas it serves (``*`` for the whole city)
 ``taxonomy_term``  the fields of activity; ``attribute`` links organisations to them
@@ -62,9 +65,15 @@ organization = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
     sa.Column("updated_by", sa.Text, nullable=False),
+    sa.Column("corporate_number", sa.String(13)),
+    sa.Column("name_kana", sa.Text, nullable=False, server_default=""),
+    sa.Column("portal_url", sa.Text, nullable=False, server_default=""),
+    sa.Column("purpose", sa.Text, nullable=False, server_default=""),
+    sa.Column("source", sa.String(16), nullable=False, server_default=""),
     sa.PrimaryKeyConstraint("jis_code", "id", name="pk_organization"),
     sa.Index("ix_organization_jis_code_seq", "jis_code", "seq"),
     sa.Index("ix_organization_jis_code_kind", "jis_code", "kind"),
+    sa.Index("ux_organization_corporate_number", "jis_code", "corporate_number", unique=True),
 )
 
 location = sa.Table(

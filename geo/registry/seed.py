@@ -85,9 +85,14 @@ def seed(conn: Connection, reference: Reference) -> None:
     sync_terms(conn, reference.catalog)
     note = AuditNote(who="seed", action="seed", source=SEED_FILE)
     txn = Txn(
-        conn, city.jis_code, open_change(conn, city.jis_code, note, at=at, version=1), at, "seed"
+        conn,
+        city.jis_code,
+        open_change(conn, city.jis_code, note, at=at, version=1),
+        at,
+        "seed",
+        "seed",
     )
-    insert_records(conn, city.jis_code, records, at=at, who="seed", match_levels={})
+    insert_records(conn, city.jis_code, records, at=at, who="seed", match_levels={}, source="seed")
     conn.execute(
         metadata_table.insert(), [txn.meta(r["org_id"], "create", "", "", "") for r in records]
     )

@@ -30,6 +30,7 @@ from typing import Any
 from geo.city import CityConfig
 from geo.export import FORMULA_START
 from geo.fields import FieldCatalog
+from geo.model import CITYWIDE
 from geo.registry.columns import LABELS
 from geo.words import has, text
 
@@ -106,6 +107,7 @@ TEMPLATES: Mapping[str, Template] = {
                 "service_areas",
                 "address",
                 "legal_form",
+                "corporate_number",
                 *CONTACT,
                 "last_confirmed",
                 "notes",
@@ -162,6 +164,37 @@ def example_row(
     if template.key == "council_committees":
         values["notes"] = text("template.example.notes.council_committees", lang)
     return {c: values.get(c, "") for c in template.columns}
+
+
+def readable_rows(
+    records: Sequence[Mapping[str, str]], city: CityConfig, catalog: FieldCatalog
+) -> list[dict[str, str]]:
+    """Registry records as staff read them in a template: areas and fields by their
+    Japanese names (separated by 、), 全市 for the whole city; they import back unchanged.
+
+    Parameters
+    ----------
+    records
+        Canonical records (e.g. the registry's councils).
+    city, catalog
+        The city's areas and the fields of activity.
+    """
+    areas = {a.area_id: a.name_ja for a in city.areas}
+    areas[CITYWIDE] = CITYWIDE_WORD
+    shorts = {f.code: f.short_ja for f in catalog.fields}
+
+    def names(cell: str, words: Mapping[str, str]) -> str:
+        return "、".join(words.get(c, c) for c in cell.split(";") if c)
+
+    return [
+        {
+            **record,
+            "area_id": areas.get(record.get("area_id", ""), record.get("area_id", "")),
+            "service_areas": names(record.get("service_areas", ""), areas),
+            "fields": names(record.get("fields", ""), shorts),
+        }
+        for record in records
+    ]
 
 
 def _safe(value: str) -> str:
@@ -249,7 +282,7 @@ def _list_sheet(sheet: Any, template: Template, rows: Sequence[Mapping[str, str]
     for i, column in enumerate(template.columns, start=1):
         dimension = sheet.column_dimensions[_letter(i)]
         dimension.width = wide.get(column, 14)
-        if column in ("org_id", "phone", "last_confirmed"):
+        if column in ("org_id", "phone", "last_confirmed", "corporate_number"):
             dimension.number_format = "@"  # kept as written: leading zeros, dates as typed
         for cell in sheet[_letter(i)][1:]:
             cell.number_format = dimension.number_format

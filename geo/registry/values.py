@@ -29,6 +29,7 @@ from geo.fields import FieldCatalog
 from geo.model import CITYWIDE
 from geo.normalise import normalise
 from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
+from geo.registry.npo_layout import corporate_number
 from geo.schema import FALSE_WORDS, TRUE_WORDS
 
 #: Longest text accepted per column (characters).
@@ -39,9 +40,13 @@ MAX_LENGTH: Mapping[str, int] = {
     "phone": 60,
     "email": 254,
     "notes": 2000,
+    "name_kana": 200,
+    "purpose": 5000,
 }
 #: Columns whose text may span lines.
-MULTILINE = frozenset({"notes"})
+MULTILINE = frozenset({"notes", "purpose"})
+#: A web address a page may link to (the NPO portal's page of a corporation).
+URL_PATTERN = re.compile(r"https?://[^\s\"'<>\\]{1,500}")
 #: Longest list cell (fields, service areas) read, in characters: every field of the
 #: law written out in full is about 400.
 MAX_LIST_LENGTH = 1000
@@ -285,6 +290,15 @@ def _coordinate(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[
     return f"{number:.6f}", []
 
 
+def _corporate_number(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    number = corporate_number(key)
+    return (number, []) if number else ("", [Finding(shorten(raw), "corporate_number")])
+
+
+def _url(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    return (raw, []) if URL_PATTERN.fullmatch(raw) else ("", [Finding(shorten(raw), "url")])
+
+
 #: How the cells of each column are cleaned: (as written, NFKC-folded, words, today).
 _CLEANERS: Mapping[str, Callable[[str, str, Vocabulary, dt.date], tuple[str, Found]]] = {
     "org_id": _org_id,
@@ -299,6 +313,8 @@ _CLEANERS: Mapping[str, Callable[[str, str, Vocabulary, dt.date], tuple[str, Fou
     "last_confirmed": _date,
     "lon": _coordinate,
     "lat": _coordinate,
+    "corporate_number": _corporate_number,
+    "portal_url": _url,
 }
 
 

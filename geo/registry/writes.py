@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from geo.errors import DataValidationError, Problem
 from geo.fields import FieldCatalog
+from geo.model import NPO_PORTAL
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.errors import ConflictError, RegistryError
 from geo.registry.reads import StoredOrg, data_version, stored_orgs
@@ -43,6 +44,17 @@ ADD = "add"
 EDIT = "edit"
 RETIRE = "retire"
 REACTIVATE = "reactivate"
+#: The audit action of an import of a staff list, and of the national NPO法人 file.
+IMPORT = "import"
+IMPORT_NPO = "import-npo"
+#: The source (:data:`geo.model.ORG_SOURCES`) of an organisation a write adds, by the
+#: write's action; anything else (a form) is ``form``.
+SOURCE_OF_ACTION: Mapping[str, str] = {
+    "seed": "seed",
+    IMPORT: "import",
+    IMPORT_NPO: NPO_PORTAL,
+    "bulk": "bulk",
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,10 @@ class Change:
         The version the change is based on (every action but ``add``).
     match_level
         How the record's point was found.
+    source
+        Where the organisation comes from (:data:`geo.model.ORG_SOURCES`): for ``add``,
+        empty means the write's own (:data:`SOURCE_OF_ACTION`); otherwise empty keeps
+        the stored one.
     """
 
     action: str
@@ -68,6 +84,7 @@ class Change:
     record: Mapping[str, str] | None = None
     expected_version: int | None = None
     match_level: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,13 +130,15 @@ class AuditNote:
 
 @dataclass(frozen=True)
 class Txn:
-    """One write in progress: its connection, city, audit record, time and editor."""
+    """One write in progress: its connection, city, audit record, time, editor and the
+    source of the organisations it adds."""
 
     conn: Connection
     jis: str
     change_id: int
     at: str
     who: str
+    source: str = "form"
 
     def meta(self, org_id: str, kind: str, name: str, previous: str, new: str) -> dict[str, Any]:
         """An HSDS ``metadata`` row: one changed field of one organisation."""
@@ -195,8 +214,15 @@ def insert_records(
     at: str,
     who: str,
     match_levels: Mapping[str, str],
+    source: str,
 ) -> None:
-    """Insert new organisations after the city's last one, with all their rows."""
+    """Insert new organisations after the city's last one, with all their rows.
+
+    Parameters
+    ----------
+    source
+        Where they come from (:data:`geo.model.ORG_SOURCES`).
+    """
     last = conn.execute(
         sa.select(sa.func.coalesce(sa.func.max(organization.c.seq), 0)).where(
             organization.c.jis_code == jis
@@ -205,7 +231,10 @@ def insert_records(
     insert(
         conn,
         organization,
-        [org_row(jis, r, seq=int(last) + i, at=at, who=who) for i, r in enumerate(records, 1)],
+        [
+            org_row(jis, r, seq=int(last) + i, at=at, who=who, source=source)
+            for i, r in enumerate(records, 1)
+        ],
     )
     parts = gather(part_rows(jis, r, match_levels.get(r["org_id"], "")) for r in records)
     for table, rows in parts.items():
@@ -247,7 +276,10 @@ def _add(txn: Txn, change: Change) -> None:
         raise RegistryError(f"the id {change.org_id!r} is already taken")
     record = dict(change.record)
     levels = {change.org_id: change.match_level}
-    insert_records(txn.conn, txn.jis, [record], at=txn.at, who=txn.who, match_levels=levels)
+    source = change.source or txn.source
+    insert_records(
+        txn.conn, txn.jis, [record], at=txn.at, who=txn.who, match_levels=levels, source=source
+    )
     created = json.dumps(record, ensure_ascii=False)
     txn.conn.execute(metadata_table.insert(), [txn.meta(change.org_id, "create", "", "", created)])
 
@@ -276,6 +308,8 @@ def _differences(
         diffs.append(("status", old.status, status))
     record = dict(old.record) if change.record is None else dict(change.record)
     diffs += [(c, old.record[c], record[c]) for c in RECORD_COLUMNS if old.record[c] != record[c]]
+    if change.source and change.source != old.source:
+        diffs.append(("source", old.source, change.source))
     return status, record, diffs
 
 
@@ -309,6 +343,7 @@ def _update(txn: Txn, change: Change) -> bool:
             version=old.version + 1,
             updated_at=txn.at,
             updated_by=txn.who,
+            source=change.source or old.source,
             **org_values(record),
         )
     )
@@ -338,6 +373,43 @@ def apply_change(txn: Txn, change: Change) -> bool:
     return _update(txn, change)
 
 
+def check_numbers(conn: Connection, jis: str, changes: Sequence[Change], source: str) -> None:
+    """Refuse a 法人番号 that another organisation of the city already has.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every 法人番号 taken (rows numbered as in :func:`check_changes`).
+    """
+    wanted: dict[str, tuple[int, str]] = {}
+    problems: list[Problem] = []
+    with_records = [c for c in changes if c.record is not None]
+    for i, change in enumerate(with_records, start=1):
+        assert change.record is not None
+        number = change.record.get("corporate_number", "")
+        if not number:
+            continue
+        if number in wanted:
+            first = {"org_id": wanted[number][1]}
+            problems.append(Problem(source, i, "corporate_number", number, "number_taken", first))
+        wanted.setdefault(number, (i, change.org_id))
+    if wanted:
+        query = (
+            sa.select(organization.c.corporate_number, organization.c.id)
+            .where(organization.c.jis_code == jis)
+            .where(organization.c.corporate_number.in_(list(wanted)))
+        )
+        for number, holder in conn.execute(query):
+            row, org_id = wanted[number]
+            if holder != org_id:
+                taken = {"org_id": holder}
+                problems.append(
+                    Problem(source, row, "corporate_number", number, "number_taken", taken)
+                )
+    if problems:
+        raise DataValidationError(problems)
+
+
 def write_changes(
     conn: Connection,
     reference: Reference,
@@ -349,6 +421,8 @@ def write_changes(
 
     Raises
     ------
+    DataValidationError
+        When a 法人番号 is another organisation's.
     ConflictError
         When the registry or an organisation changed since the version given.
     RegistryError
@@ -364,9 +438,12 @@ def write_changes(
         )
     if not changes:
         return WriteResult(None, current, {})
+    check_numbers(conn, jis, changes, note.source or "form")
     sync_terms(conn, reference.catalog)
     at = now()
-    txn = Txn(conn, jis, open_change(conn, jis, note, at=at, version=current + 1), at, note.who)
+    change_id = open_change(conn, jis, note, at=at, version=current + 1)
+    source = SOURCE_OF_ACTION.get(note.action, "form")
+    txn = Txn(conn, jis, change_id, at, note.who, source)
     counts: dict[str, int] = {}
     for change in changes:
         if apply_change(txn, change):
@@ -382,14 +459,18 @@ def write_changes(
 __all__ = [
     "ADD",
     "EDIT",
+    "IMPORT",
+    "IMPORT_NPO",
     "REACTIVATE",
     "RETIRE",
+    "SOURCE_OF_ACTION",
     "AuditNote",
     "Change",
     "Txn",
     "WriteResult",
     "apply_change",
     "check_changes",
+    "check_numbers",
     "insert_records",
     "open_change",
     "set_data_version",

@@ -32,6 +32,7 @@ from geo.words.orgs import ORG_MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from geo.words.problems import PROBLEM_MESSAGES
 from geo.words.profile import PROFILE_MESSAGES
+from geo.words.realdata import REALDATA_MESSAGES
 from geo.words.settings import SETTINGS_MESSAGES
 from geo.words.sheet import SHEET_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
@@ -67,6 +68,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     PARTNER_MESSAGES,
     PROBLEM_MESSAGES,
     PROFILE_MESSAGES,
+    REALDATA_MESSAGES,
     SHEET_MESSAGES,
     SETTINGS_MESSAGES,
     STAFF_MESSAGES,

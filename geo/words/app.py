@@ -154,12 +154,6 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The boundaries of these areas are approximate, as some of their towns were "
         "assigned by estimate: {areas}",
     },
-    "about.sample": {
-        "ja": "自治会・町内会、市民活動団体、協議会の部会はサンプル（架空）データです。"
-        "実際の名簿は取り込み機能で置き換えます。",
-        "en": "Associations, civic groups and council sub-committees are sample data; "
-        "real lists replace them through the import.",
-    },
     "about.contact": {"ja": "団体へのお問い合わせ", "en": "Contacting a group"},
     "about.contact_text": {
         "ja": "団体への連絡は {center} を通してください。",

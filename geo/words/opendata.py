@@ -118,11 +118,6 @@ OPENDATA_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "no longer in the file (moved away or removed)",
     },
     "npo.retire.sample": {"ja": "サンプルデータ", "en": "sample data"},
-    "npo.apply_pending": {
-        "ja": "NPO法人の取り込みは、登録簿に法人番号の列ができるまで書き込めません（確認のみ）",
-        "en": "NPO法人 cannot be written until the registry stores the 法人番号 "
-        "(use --dry-run to check the file)",
-    },
     # --- HSDS export -----------------------------------------------------------------
     "hsds.org.description": {
         "ja": "{city}の{a_kind}（{area}地域）。活動分野：{fields}。",

@@ -39,8 +39,8 @@ st.caption(t("app.subtitle", n=len(city.areas)))
 sample_banner(orgs)
 zero, total = summary(cov)
 st.subheader(
-    md_literal(
-        flt.describe_coverage(zero, total, lang(), field_labels=field_labels, area_labels=labels)
+    replace(flt, text=md_literal(flt.text)).describe_coverage(
+        zero, total, lang(), field_labels=field_labels, area_labels=labels
     )
 )
 

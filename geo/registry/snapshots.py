@@ -237,6 +237,7 @@ def restore_snapshot(
     RegistryError
         When the file is not a readable registry of this city.
     """
+    database_file(engine)  # SQLite only
     check_snapshot(snapshot, jis)
     restored = _read_city(snapshot, jis)
     before = take_snapshot(engine, "before-restore")

@@ -156,6 +156,7 @@ class _SharedStrings:
         self.parts: list[str] | None = None
         self.phonetic = 0
         self.in_entry = False
+        self.capture = False
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == _STRING:
@@ -177,8 +178,6 @@ class _SharedStrings:
     def chars(self, data: str) -> None:
         if self.capture and self.parts is not None:
             self.parts.append(data)
-
-    capture = False
 
 
 # --- the archive -----------------------------------------------------------------------

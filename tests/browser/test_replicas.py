@@ -293,9 +293,14 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 
+def _values(headers: dict[str, str], name: str) -> set[str]:
+    """The values of a header (the app may send one that the proxy sends again)."""
+    return {v.strip() for v in headers.get(name, "").replace("\n", ",").split(",")}
+
+
 def _check_headers(url: str, headers: dict[str, str]) -> list[str]:
     """What ``headers`` of ``url`` lack."""
-    missing = [f"{url}: {h}" for h, v in SECURITY_HEADERS.items() if headers.get(h) != v]
+    missing = [f"{url}: {h}" for h, v in SECURITY_HEADERS.items() if _values(headers, h) != {v}]
     policy = headers.get("content-security-policy", "")
     for directive in ("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'"):
         if directive not in policy:

@@ -1,11 +1,22 @@
-"""Exports that are safe to open in a spreadsheet."""
+"""Tables that are safe to open in a spreadsheet: no cell can run as a formula.
+
+One rule for every table that leaves the app — the CSV exports and the tables the pages
+show (whose "Download as CSV" writes what is shown): a text cell that begins with a
+character a spreadsheet reads as the start of a formula gets a leading ``'``.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-#: Characters that make a spreadsheet treat a cell as a formula.
+#: Characters that make a spreadsheet treat a cell as a formula (half- and full-width),
+#: and the tab and carriage return that some programs drop before reading one.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula."""
+    return text.startswith(FORMULA_START)
 
 
 def neutralise_cell(value: object) -> object:
@@ -13,9 +24,46 @@ def neutralise_cell(value: object) -> object:
 
     Numbers are left alone (a negative number is not a formula).
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and starts_formula(value):
         return "'" + value
     return value
+
+
+def neutralise_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and headers cannot run as formulas.
+
+    Parameters
+    ----------
+    frame
+        The table; not changed.
+    index
+        Make the index the first column (neutralised like the others); otherwise the
+        index stays the index, its text labels neutralised.
+    """
+    out = frame.copy()
+    if index:
+        out = out.reset_index()
+    else:
+        out.index = _neutralise_index(out.index)
+    out.columns = pd.Index([neutralise_cell(str(c)) for c in out.columns])
+    for position in range(out.shape[1]):
+        values = out.iloc[:, position]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.astype(object)
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            out.isetitem(position, values.map(neutralise_cell).to_numpy())
+    return out
+
+
+def _neutralise_index(labels: pd.Index) -> pd.Index:
+    """Row labels that cannot run as formulas (text labels only; names too)."""
+    names = [None if n is None else neutralise_cell(str(n)) for n in labels.names]
+    if isinstance(labels, pd.MultiIndex):
+        rows = [tuple(neutralise_cell(v) for v in row) for row in labels]
+        return pd.MultiIndex.from_tuples(rows, names=names)
+    if labels.dtype == object or pd.api.types.is_string_dtype(labels):
+        return pd.Index([neutralise_cell(v) for v in labels], name=names[0])
+    return labels.set_names(names)
 
 
 def safe_csv(frame: pd.DataFrame, *, index: bool = False) -> bytes:
@@ -28,12 +76,5 @@ def safe_csv(frame: pd.DataFrame, *, index: bool = False) -> bytes:
     index
         Whether to write the index as the first column.
     """
-    out = frame.copy()
-    if index:
-        out = out.reset_index()
-    out.columns = [str(neutralise_cell(str(c))) for c in out.columns]
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise_cell)
-    text: str = out.to_csv(index=False, lineterminator="\r\n")
+    text: str = neutralise_frame(frame, index=index).to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")

@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     national_jishubo_percent
         The national 自主防災組織 活動カバー率 in percent (0–100): areas under it are
         flagged 要注意 when the map is coloured by that rate (0 turns the flag off).
+    staff_idle_minutes
+        Minutes without a run of a staff page after which the editor is logged out.
     """
 
     model_config = SettingsConfigDict(
@@ -100,6 +102,7 @@ class Settings(BaseSettings):
     registry_dir: Path | None = None
     database_url: str | None = None
     national_jishubo_percent: float = Field(default=84.3, ge=0, le=100)
+    staff_idle_minutes: int = Field(default=30, ge=1, le=1440)
 
     @field_validator("asset_dirs", mode="before")
     @classmethod

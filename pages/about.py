@@ -11,13 +11,14 @@ from ui.a11y import statement
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.tables import show_table
 
 ensure_navigation()
 
 city = load_or_stop()
 st.title(t("about.header"))
 st.write(t("about.intro"))
-st.dataframe(
+show_table(
     pd.DataFrame(
         {
             t("col.source"): [s.title for s in city.sources],

@@ -13,6 +13,7 @@ from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.tables import show_table
 from ui.text import md_literal
 
 ensure_navigation()
@@ -22,7 +23,7 @@ labels = area_labels(city)
 ids = list(labels)
 requested = st.query_params.get("area")
 if requested is not None and requested not in labels:
-    st.error(t("area.unknown", value=requested[:40]))
+    st.error(t("area.unknown", value=md_literal(requested[:40])))
     for area_id in ids:
         st.page_link("pages/area.py", label=labels[area_id], query_params={"area": area_id})
     st.stop()
@@ -55,7 +56,7 @@ with left:
 with right:
     st.subheader(t("area.figures"))
     figures = profile_figures_frame(prof, L, disaster=False)
-    st.table(figures.set_index(figures.columns[0]))
+    show_table(figures.set_index(figures.columns[0]), static=True)
     areaview.caption(prof, "membership")
     st.download_button(
         t("area.download"),

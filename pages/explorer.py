@@ -14,6 +14,7 @@ from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
 from ui.mapview import show_map
 from ui.state import sync_query
+from ui.tables import show_table
 from ui.text import md_literal
 from ui.widgets import area_names, area_panel, field_names, filter_sidebar, org_table, show_gaps
 
@@ -69,6 +70,6 @@ with gaps_tab:
 with table_tab:
     st.caption(t("table.caption"))
     st.caption(t("table.count", n=len(orgs)))
-    st.dataframe(org_table(city, orgs), hide_index=True, key="explorer.table")
+    show_table(org_table(city, orgs), hide_index=True, key="explorer.table")
 
 sync_query(view)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import datastatus, realdata, staff
+from ui import datastatus, login, realdata, staff
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, t
 
 ensure_navigation()
 
-editor = staff.require_editor()
+editor = login.require_editor()
 st.title(t("staff.import.title"))
 staff.show_flash()
 st.caption(t("staff.import.caption"))
@@ -24,7 +24,12 @@ kind = st.radio(
     horizontal=True,
     key="import.kind",
 )
-retire_missing = st.checkbox(t("staff.import.retire_missing"), value=True, key="import.retire")
+retire_missing = st.checkbox(
+    t("staff.import.retire_missing"),
+    value=False,
+    help=t("staff.import.retire_missing_help"),
+    key="import.retire",
+)
 retire_samples = realdata.retire_samples_checkbox()
 upload = st.file_uploader(t("staff.import.file"), type=staff.UPLOAD_TYPES, key="import.file")
 if upload is not None:

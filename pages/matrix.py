@@ -14,6 +14,7 @@ from ui import data, settings
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
+from ui.tables import show_table
 from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
 
 ensure_navigation()
@@ -71,7 +72,7 @@ marks = marks.rename(index=names, columns=labels)
 
 st.caption(t(f"matrix.caption.{metric}"))
 st.caption(t("matrix.marks", share=rule.min_share_of_rate))
-st.dataframe(
+show_table(
     matrix_styler(shown, marks, metric=metric),
     height=35 * (len(shown) + 1) + 3,
     column_config={"_index": st.column_config.TextColumn(width=96, pinned=True)},

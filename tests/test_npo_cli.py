@@ -97,11 +97,9 @@ def test_import_retires_the_kinds_samples_only_when_asked(url: str, tmp_path: Pa
     path.write_bytes(
         "団体名,活動分野,所在地\n湯田一区自治会,防災・減災,山口市湯田温泉5-5-50\n".encode()
     )
-    code, out = run(url, "import", str(path), "--kind", "associations", "--keep-missing")
+    code, out = run(url, "import", str(path), "--kind", "associations")
     assert code == OK and "0 retired" in out
-    code, out = run(
-        url, "import", str(path), "--kind", "associations", "--keep-missing", "--retire-samples"
-    )
+    code, out = run(url, "import", str(path), "--kind", "associations", "--retire-samples")
     assert code == OK and "621 retired" in out
     with Store.open(url) as store:
         assert [s.record["name"] for s in store.records(kind="association")] == ["湯田一区自治会"]

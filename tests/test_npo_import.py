@@ -134,7 +134,9 @@ def test_a_staff_list_of_civic_groups_never_retires_the_npos(store: Store) -> No
     npo_import(store, portal_zip())
     ids = {v[0] for v in npos(store).values()}
     rows = [["団体名", "活動分野", "所在地"], ["新しい会", "8", ADDRESS]]
-    listed = plan_import(read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store)
+    listed = plan_import(
+        read_bytes(csv_bytes(rows), "list.csv"), "civic_groups", store, retire_missing=True
+    )
     retired = {g.org_id for g in listed.retired}
     assert len(retired) == SAMPLE_CIVIC and not retired & ids
     apply_plan(listed, store, who="山田")

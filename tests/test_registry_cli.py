@@ -56,13 +56,45 @@ def test_dry_run_writes_nothing_and_exits_0(cli, store: Store, tmp_path: Path) -
         "import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups", "--dry-run"
     )
     assert code == OK
-    assert "2 added" in out and f"{CIVIC_GROUPS} retired" in out and "dry run" in out
+    assert out.startswith("list.csv: 2 rows — 0 retired, 2 added")
+    assert f"{CIVIC_GROUPS} organisations of this kind are not in the file and stay" in out
+    assert "dry run" in out
     assert state(store) == before
+    code, out = cli(
+        "import",
+        _file(tmp_path, civic_rows(2, ADDRESS)),
+        "--kind",
+        "civic_groups",
+        "--dry-run",
+        "--retire-missing",
+    )
+    lines = out.splitlines()
+    assert lines[0].startswith(f"list.csv: 2 rows — {CIVIC_GROUPS} retired, 2 added")
+    assert lines[1].startswith(f"  RETIRE {CIVIC_GROUPS} organisations not in the file (100% of")
+    assert state(store) == before
+
+
+def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:
+    code, out = cli("import", _file(tmp_path, civic_rows(3, ADDRESS)), "--kind", "civic_groups")
+    assert code == OK, out
+    assert len(store.records(kind="civic_group")) == CIVIC_GROUPS + 3
+
+
+def test_keep_missing_is_gone(cli, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli("import", "x.csv", "--kind", "civic_groups", "--keep-missing")
+    assert exc.value.code == UNREADABLE
 
 
 def test_import_exits_0_and_writes(cli, store: Store, backend: Backend, tmp_path: Path) -> None:
     code, out = cli(
-        "import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups", "--who", "山田"
+        "import",
+        _file(tmp_path, civic_rows(2, ADDRESS)),
+        "--kind",
+        "civic_groups",
+        "--who",
+        "山田",
+        "--retire-missing",
     )
     assert code == OK, out
     assert ("snapshot before" in out) == backend.is_sqlite
@@ -128,7 +160,13 @@ def test_export_backup_restore_audit(cli, store: Store, backend: Backend, tmp_pa
     assert code == OK
     snapshot = Path(out.strip())
     assert snapshot.is_file()
-    cli("import", _file(tmp_path, civic_rows(2, ADDRESS)), "--kind", "civic_groups")
+    cli(
+        "import",
+        _file(tmp_path, civic_rows(2, ADDRESS)),
+        "--kind",
+        "civic_groups",
+        "--retire-missing",
+    )
     assert len(store.records(kind="civic_group")) == 2
     code, out = cli("restore", str(snapshot), "--who", "管理者")
     assert code == OK, out

@@ -23,14 +23,26 @@ from tests.support.registry_files import csv_bytes, tiny_store
 KINDS = ("civic_groups", "associations", "councils")
 TRICKY = [
     ["団体名", "活動分野", "所在地", "代表者", "電話", "メール", "備考"],
-    ['=HYPERLINK("http://x")', "8", "テスト市北西町", "@山田", "+81-83-000", "a@example.jp", "-1"],
+    ["ハイパーリンクの会", "8", "テスト市北西町", "山田", "083-000", "a@example.jp", "1"],
     ["<script>alert(1)</script>", "13", "テスト市南東町", "", "", "", "一行目\n二行目"],
-    ["＠全角の会", "防災・減災", "テスト市北東町", "", "", "", ""],
+    ["全角の会", "防災・減災", "テスト市北東町", "", "", "", ""],
 ]
+#: Cells a spreadsheet would run, written straight into the registry (an import refuses
+#: them): as a registry written before imports did.
+FORMULAS = {
+    "cg-0001": {
+        "name": '=HYPERLINK("http://x")',
+        "representative": "@山田",
+        "phone": "+81-83-000",
+        "notes": "-1",
+    },
+    "cg-0003": {"name": "＠全角の会"},
+    "a-1": {"phone": "=cmd|' /C calc'!A0"},
+}
 
 
 @pytest.fixture
-def changed(tmp_path: Path, tiny_dir: Path) -> Iterator[Store]:
+def imported(tmp_path: Path, tiny_dir: Path) -> Iterator[Store]:
     """The tiny registry after an import with tricky cells, an edit and a retirement."""
     with tiny_store(tmp_path, tiny_dir, "a") as store:
         plan = plan_import(
@@ -42,11 +54,18 @@ def changed(tmp_path: Path, tiny_dir: Path) -> Iterator[Store]:
         assert not plan.problems, [str(p) for p in plan.problems]
         apply_plan(plan, store, who="t")
         org = store.get("a-1")
-        store.edit(
-            "a-1", {**org.record, "phone": "=cmd|' /C calc'!A0"}, expected_version=1, who="t"
-        )
+        store.edit("a-1", {**org.record, "phone": "083-111-2222"}, expected_version=1, who="t")
         store.retire("g-3", expected_version=1, who="t")
         yield store
+
+
+@pytest.fixture
+def changed(imported: Store) -> Store:
+    """``imported`` with formula-like cells in the registry itself."""
+    for org_id, cells in FORMULAS.items():
+        org = imported.get(org_id)
+        imported.edit(org_id, {**org.record, **cells}, expected_version=org.version, who="t")
+    return imported
 
 
 def _active(store: Store) -> list[dict[str, str]]:
@@ -55,8 +74,9 @@ def _active(store: Store) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("fmt", ["csv", "csv-ja", "geojson"])
 def test_round_trip_gives_the_same_registry(
-    changed: Store, backend: Backend, tiny_dir: Path, fmt: str
+    imported: Store, backend: Backend, tiny_dir: Path, fmt: str
 ) -> None:
+    changed = imported
     files = {}
     for kind in KINDS:
         if fmt == "geojson":
@@ -72,7 +92,7 @@ def test_round_trip_gives_the_same_registry(
     # into a fresh registry seeded from the same sample: the same organisations
     with tiny_store(backend, tiny_dir, "b") as fresh:
         for kind, (data, name) in files.items():
-            plan = plan_import(read_bytes(data, name), kind, fresh)
+            plan = plan_import(read_bytes(data, name), kind, fresh, retire_missing=True)
             assert not plan.problems, [str(p) for p in plan.problems]
             apply_plan(plan, fresh, who="t")
         assert _active(fresh) == _active(changed)

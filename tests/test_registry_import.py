@@ -18,7 +18,7 @@ from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
 from geo.registry.analytics import RegistryAnalytics
-from geo.registry.importer import MAX_BYTES, UnreadableFileError
+from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
 from geo.registry.values import Vocabulary, clean_cell, iso_date
@@ -320,15 +320,15 @@ def test_formats_give_the_same_records(backend: Backend, tmp_path: Path, tiny_di
 def test_xlsx_cells_are_read_as_staff_typed_them(backend: Backend, tiny_dir: Path) -> None:
     rows: list[list[Any]] = [
         ["団体名", "活動分野", "所在地", "最終確認日", "電話", "世帯数"],
-        ["=SUM(A1)", 8, "テスト市北西町", dt.datetime(2025, 4, 1), "+81 83 000", 120.0],
+        ["ＡＢＣの会", 8, "テスト市北西町", dt.datetime(2025, 4, 1), "083 000", 120.0],
     ]
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     record = plan.rows[0].record
-    assert record["name"] == "=SUM(A1)"  # stays text
+    assert record["name"] == "ＡＢＣの会"
     assert (record["fields"], record["last_confirmed"]) == ("npo08", "2025-04-01")
-    assert (record["phone"], record["households"]) == ("+81 83 000", "120")
+    assert (record["phone"], record["households"]) == ("083 000", "120")
 
 
 def test_full_width_and_half_width_match(backend: Backend, tiny_dir: Path) -> None:
@@ -364,14 +364,36 @@ def test_html_in_names_is_kept_as_text(backend: Backend, tiny_dir: Path) -> None
     assert name in frame["name"].tolist()
 
 
-def test_formula_cells_stay_text(backend: Backend, tiny_dir: Path) -> None:
-    cells = ["=1+1", "+81-83-000", "-(いち)", "@SUM(A1)"]
-    rows = [["団体名", "活動分野", "所在地", "電話"]]
-    rows += [[c, "8", "テスト市北西町", c] for c in cells]
+FORMULAS = ["=1+1", "+81-83-000", "-(いち)", "@SUM(A1)", "＝1", "＋1", "－1", "＠x", "\t=2+2"]
+
+
+def test_formula_cells_are_refused(backend: Backend, tiny_dir: Path) -> None:
+    rows = [["団体名", "活動分野", "所在地", "電話", "備考"]]
+    rows += [[f"会{i}", "8", "テスト市北西町", c, c] for i, c in enumerate(FORMULAS)]
+    rows += [[c, "8", "テスト市北西町", "", ""] for c in FORMULAS]
+    rows += [["'=1+1", "8", "テスト市北西町", "", ""]]  # a protecting ' stays
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
-    assert not plan.problems
-    assert [(r.record["name"], r.record["phone"]) for r in plan.rows] == [(c, c) for c in cells]
+        before = state(store)
+        with pytest.raises(DataValidationError):
+            apply_plan(plan, store, who="test")
+        assert state(store) == before
+    n = len(FORMULAS)
+    expected = [(i, c) for i in range(1, n + 1) for c in ("電話", "備考")]
+    expected += [(i, "団体名") for i in range(n + 1, 2 * n + 1)]
+    assert where(plan.problems) == expected
+    assert {p.code for p in plan.problems} == {"formula"}
+    assert [p.value for p in plan.problems[-n:]] == [f.strip() for f in FORMULAS]
+    assert [r.record["name"] for r in plan.rows] == ["'=1+1"]
+
+
+def test_formula_cells_of_a_workbook_are_refused(backend: Backend, tiny_dir: Path) -> None:
+    rows: list[list[Any]] = [["団体名", "活動分野", "所在地"], ["=SUM(A1)", 8, "テスト市北西町"]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
+    assert [(p.row, p.column, p.value, p.code) for p in plan.problems] == [
+        (1, "団体名", "=SUM(A1)", "formula")
+    ]
 
 
 # --- matching the registry -------------------------------------------------------------
@@ -386,23 +408,71 @@ def test_dry_run_shows_added_changed_retired(backend: Backend, tiny_dir: Path) -
     ]
     with tiny_store(backend, tiny_dir) as store:
         before = state(store)
-        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=True
+        )
         assert state(store) == before  # a dry run writes nothing
     assert not plan.problems, [str(p) for p in plan.problems]
-    assert plan.summary() == {
-        "added": 1,
-        "changed": 1,
-        "reactivated": 0,
-        "retired": 1,
-        "unchanged": 1,
-        "invalid": 0,
-    }
+    assert list(plan.summary().items()) == [  # what would be retired comes first
+        ("retired", 1),
+        ("added", 1),
+        ("changed", 1),
+        ("reactivated", 0),
+        ("unchanged", 1),
+        ("invalid", 0),
+    ]
     changed = plan.with_action("change")[0]
     assert changed.changes == (("name", "サンプルg-1", "サンプルg-1 改め"),)
     added = plan.with_action("add")[0]
     assert added.record["org_id"] == "cg-0001"
     assert (added.record["area_id"], added.match_level) == ("se", TOWN)
     assert [g.org_id for g in plan.retired] == ["g-3"]
+
+
+def test_a_short_file_retires_nothing_unless_asked(backend: Backend, tiny_dir: Path) -> None:
+    rows = civic_rows(3)
+    with tiny_store(backend, tiny_dir) as store:
+        kept = {s.org_id for s in store.records(kind="civic_group")}
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        assert plan.retired == () and not plan.needs_confirmation
+        assert {g.org_id for g in plan.not_listed} == kept  # listed, and left alone
+        assert plan.kind_active == len(kept)
+        apply_plan(plan, store, who="test")
+        active = {s.org_id for s in store.records(kind="civic_group")}
+        assert kept < active and len(active) == len(kept) + 3
+        asked = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=True
+        )
+    assert {g.org_id for g in asked.retired} == kept
+    assert asked.retire_share == pytest.approx(len(kept) / (len(kept) + 3))
+    assert asked.needs_confirmation  # far more than a tenth of the kind
+
+
+@pytest.mark.parametrize(("listed", "confirm"), [(3, False), (2, True)])
+def test_retiring_more_than_a_tenth_asks_for_a_confirmation(
+    backend: Backend, tiny_dir: Path, listed: int, confirm: bool
+) -> None:
+    with tiny_store(backend, tiny_dir) as store:
+        groups = store.records(kind="civic_group")
+        rows = [["団体ID", "団体名", "活動分野", "所在地"]]
+        rows += [[g.org_id, g.record["name"], "8", "テスト市nw"] for g in groups[:listed]]
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=True
+        )
+    # the tiny city has 3 civic groups: retiring 0 of 3 asks nothing, 1 of 3 asks
+    assert len(plan.retired) == len(groups) - listed
+    assert plan.needs_confirmation is confirm
+
+
+def test_problems_are_kept_up_to_a_limit_and_counted(backend: Backend, tiny_dir: Path) -> None:
+    rows = [["団体名", "活動分野", "所在地"]]
+    rows += [[f"会{i}", "宇宙;海;空", "テスト市北西町"] for i in range(400)]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert plan.problem_count == 1200
+    assert len(plan.problems) == MAX_PROBLEMS and plan.hidden_problems == 200
+    assert plan.invalid_rows == list(range(1, 401))
+    assert plan.summary()["invalid"] == 400
 
 
 def test_import_applies_the_plan_with_audit_and_snapshot(backend: Backend, tiny_dir: Path) -> None:
@@ -437,7 +507,9 @@ def test_valid_rows_only_adds_and_changes_but_never_retires(
     rows = civic_rows(2)
     rows[2][1] = "宇宙"
     with tiny_store(backend, tiny_dir) as store:
-        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        plan = plan_import(
+            read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store, retire_missing=True
+        )
         assert plan.retired and plan.can_import_valid_rows
         with pytest.raises(DataValidationError):
             apply_plan(plan, store, who="test")
@@ -529,7 +601,15 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("households", "多数", "", "not_whole_number"),
         ("lat", "34.1", "34.100000", ""),
         ("lat", "北緯34度", "", "not_number"),
-        ("name", "'=1+1", "=1+1", ""),
+        ("name", "'=1+1", "'=1+1", ""),
+        ("name", '=HYPERLINK("http://x")', "", "formula"),
+        ("name", "  ＝1", "", "formula"),
+        ("phone", "+81 83", "", "formula"),
+        ("notes", "- 毎月第2土曜", "", "formula"),
+        ("representative", "@山田", "", "formula"),
+        ("fields", "x;" * 70, "", "too_many_items"),
+        ("fields", "8" * 1001, "", "too_long"),
+        ("service_areas", "、".join(["湯田"] * 65), "", "too_many_items"),
         ("name", "x" * 201, "", "too_long"),
         ("notes", "一行目\r\n二行目", "一行目\n二行目", ""),
         ("email", "a@example.jp", "a@example.jp", ""),
@@ -543,6 +623,13 @@ def test_clean_cell(column: str, text: str, expected: str, problem: str) -> None
         assert [f.code for f in found] == [problem]
     else:
         assert found == []
+
+
+def test_unknown_items_are_reported_up_to_a_few_each() -> None:
+    value, found = clean_cell("fields", "8;a;b;c;d;e;f;g", VOCAB, today=TODAY)
+    assert value == "npo08"
+    assert [f.code for f in found] == ["unknown_field"] * 5 + ["more_unknown"]
+    assert (found[-1].value, found[-1].params["n"]) == ("f; g", 2)
 
 
 @pytest.mark.parametrize(

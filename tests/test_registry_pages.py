@@ -6,22 +6,28 @@ in the test's tmp dir.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.registry import Store
+from geo.registry import ImportPlan, Store, plan_import
 from geo.registry.auth import hash_password
+from geo.registry.readers import SourceTable
+from geo.registry.throttle import LoginThrottle, login_keys
 from geo.settings import env_name, load_settings
 from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.registry_files import civic_rows, csv_bytes
+from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
-from ui.staff import MAX_ATTEMPTS
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"
@@ -121,11 +127,79 @@ def test_a_wrong_password_is_refused(registry_dir: Path) -> None:
     at = _login(_app(), password="not the password")
     assert [e.value for e in at.error] == [ja("staff.wrong_password")]
     assert not at.get("file_uploader")
-    for _ in range(MAX_ATTEMPTS - 1):
-        _login(at, password="still wrong")
+    assert at.text_input(key="staff.login.password")  # another try is offered
+
+
+def _locked_in_a_new_process(registry_dir: Path) -> bool:
+    """Whether a process of its own, on the same registry, sees the editor account locked."""
+    script = f"""
+import time
+from geo.registry import ImportPlan, Store, plan_import
+from geo.registry.readers import SourceTable
+from geo.registry.throttle import LoginThrottle, login_keys
+from geo.registry.throttle import LoginThrottle, login_keys
+from geo.settings import load_settings
+with Store.open(load_settings().registry_url) as store:
+    throttle = LoginThrottle(store.engine, store.jis_code)
+    print(throttle.locked_until(login_keys({SHARED_ACCOUNT!r}, None), time.time()) is not None)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return done.stdout.strip() == "True"
+
+
+def test_wrong_passwords_from_new_sessions_lock_out_everywhere(
+    registry_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(10):  # each from a new session, as after a reload
+        at = _login(_app(), password=f"wrong {i}")
+        assert next(e.value for e in at.error) == ja("staff.wrong_password")
+    assert ja("staff.locked", minutes=1) in [e.value for e in at.error]  # the 10th locks
+    fresh = _app()  # a new session: no form, even for the right password
+    assert [e.value for e in fresh.error] == [ja("staff.locked", minutes=1)]
+    assert not fresh.text_input
+    assert _locked_in_a_new_process(registry_dir)
+
+
+def test_a_locked_login_costs_no_password_check(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.login
+
+    checked: list[str] = []
+
+    def check(password: str, stored: str) -> bool:
+        checked.append(password)
+        return False
+
+    monkeypatch.setattr(ui.login, "verify_password", check)
+    at = _app()  # the form is open ...
+    throttle = LoginThrottle(store.engine, store.jis_code)
+    for _ in range(10):  # ... while guesses from elsewhere lock the account
+        throttle.failed(login_keys(SHARED_ACCOUNT, "192.0.2.7"), time.time())
+    _login(at, password=PASSWORD)
+    assert [e.value for e in at.error] == [ja("staff.locked", minutes=1)]
+    assert checked == []  # refused before the password was checked
+    assert "staff.editor" not in at.session_state
+
+
+def test_an_idle_editor_is_logged_out(registry_dir: Path) -> None:
+    at = _login(_app())
+    assert at.title[0].value == ja("staff.import.title")
+    at.session_state[SEEN_KEY] = time.time() - 31 * 60  # the default: 30 minutes
     at.run()
-    assert [e.value for e in at.error] == [ja("staff.locked")]
-    assert not at.text_input  # no more tries in this session
+    assert at.title[0].value == ja("staff.login_title")
+    assert [i.value for i in at.info] == [ja("staff.idle_logout", minutes=30)]
+    assert "staff.editor" not in at.session_state
+
+
+def test_the_idle_time_is_a_setting(registry_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(env_name("staff_idle_minutes"), "120")
+    at = _login(_app())
+    at.session_state[SEEN_KEY] = time.time() - 31 * 60
+    at.run()
+    assert at.title[0].value == ja("staff.import.title")  # still signed in
 
 
 def test_the_password_opens_the_import_page(registry_dir: Path) -> None:
@@ -161,6 +235,85 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     assert store.data_version() == before + 1
     assert {"新しい会1", "新しい会3"} <= {s.record["name"] for s in store.records()}
     assert store.audit(1)[0].who == "山田"
+
+
+def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:
+    before = len(store.records(kind="civic_group"))
+    at = _login(_app())
+    assert at.checkbox(key="import.retire").value is False
+    _upload(at, csv_bytes(civic_rows(3, ADDRESS)))
+    metrics = [(m.label, m.value) for m in at.metric]
+    assert metrics[0] == (ja("staff.import.retired"), "0")  # what is retired comes first
+    assert ja("staff.import.kept", n=before) in [i.value for i in at.info]
+    at.button(key="import.go").click().run()
+    assert not at.exception, at.exception
+    assert ja("staff.import.done", added=3, changed=0, retired=0) in [s.value for s in at.success]
+    assert len(store.records(kind="civic_group")) == before + 3
+
+
+def test_retiring_many_asks_for_the_number(store: Store) -> None:
+    n = len(store.records(kind="civic_group"))
+    at = _login(_app())
+    at.checkbox(key="import.retire").check().run()
+    _upload(at, csv_bytes(civic_rows(3, ADDRESS)))
+    assert next((m.label, m.value) for m in at.metric) == (ja("staff.import.retired"), str(n))
+    warnings = [w.value for w in at.warning]
+    assert warnings[0].startswith(ja("staff.import.retire_warning", n=n, share=1.0)[:20])
+    assert at.button(key="import.go").disabled  # until the number is typed
+    confirm = next(i for i in at.text_input if i.label == ja("staff.import.confirm", n=n))
+    confirm.set_value("3").run()
+    assert at.button(key="import.go").disabled  # a wrong number
+    confirm = next(i for i in at.text_input if i.label == ja("staff.import.confirm", n=n))
+    confirm.set_value(str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))).run()
+    assert not at.button(key="import.go").disabled  # full-width digits are the number too
+    at.button(key="import.go").click().run()
+    assert not at.exception, at.exception
+    assert ja("staff.import.done", added=3, changed=0, retired=n) in [s.value for s in at.success]
+    assert len(store.records(kind="civic_group")) == 3
+
+
+def test_the_dry_run_is_made_once_per_file(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.staff
+
+    made: list[str] = []
+
+    def counting(table: SourceTable, *args: Any, **kwargs: Any) -> ImportPlan:
+        made.append(table.name)
+        return plan_import(table, *args, **kwargs)
+
+    monkeypatch.setattr(ui.staff, "plan_import", counting)
+    at = _login(_app())
+    _upload(at, csv_bytes(civic_rows(2, ADDRESS)))
+    for _ in range(3):  # reruns while the file sits in the uploader
+        at.run()
+    assert made == ["list.csv"]
+    at.checkbox(key="import.retire").check().run()  # another choice: another dry run
+    assert made == ["list.csv", "list.csv"]
+
+
+def test_many_problems_show_the_first_thousand(store: Store) -> None:
+    rows = [["団体名", "活動分野", "所在地"]]
+    rows += [[f"会{i}", "宇宙;海", ADDRESS] for i in range(600)]
+    at = _login(_app())
+    _upload(at, csv_bytes(rows))
+    assert ja("staff.problems", n=1200) in [e.value for e in at.error]
+    assert ja("staff.problems_first", shown=1000, n=1200) in [c.value for c in at.caption]
+    assert len(_table(at, ja("staff.col.reason"))) == 1000
+
+
+def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
+    rows = civic_rows(1, ADDRESS)
+    rows[1][0] = '=HYPERLINK("http://example.com","x")'
+    at = _login(_app())
+    _upload(at, csv_bytes(rows))
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems.iloc[0].tolist() == [
+        1,
+        "団体名",
+        "'" + rows[1][0],  # the table's own download cannot run it either
+        ja("problem.formula"),
+    ]
+    assert at.button(key="import.go").disabled
 
 
 def test_a_preview_made_stale_is_not_imported(store: Store) -> None:

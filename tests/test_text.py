@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.markdown import dangers
 from ui.text import md_literal
+
+J = "\u2060"  # the word joiner that keeps bare addresses and codes from being found
 
 
 @pytest.mark.parametrize(
@@ -10,17 +13,36 @@ from ui.text import md_literal
     [
         ("サンプル福祉の会", "サンプル福祉の会"),
         ("**bold**", r"\*\*bold\*\*"),
-        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
-        (
-            "![t](http://evil.example/t.png)",
-            r"\!\[t\]\(http\:\/\/evil\.example\/t\.png\)".replace(r"\/", "/"),
-        ),
+        ("[x](javascript:alert(1))", rf"\[x\]\(javascript\:{J}alert\(1\)\)"),
+        ("![t](http://evil.example/t.png)", rf"\!\[t\]\(http\:{J}//evil\.example/t\.png\)"),
         ("<img src=x onerror=alert(1)>", r"\<img src\=x onerror\=alert\(1\)\>"),
-        (":red[x]", r"\:red\[x\]"),
+        (":red[x]", rf"\:{J}red\[x\]"),
         ("$x$", r"\$x\$"),
+        ("https://evil.example", rf"https\:{J}//evil\.example"),
+        ("www.evil.example", rf"www{J}\.evil\.example"),
+        ("staff@evil.example", rf"staff{J}@evil\.example"),
+        (":smile: :material/home:", rf"\:{J}smile\: \:{J}material/home\:"),
         ("a\nb", "a b"),
         (None, ""),
     ],
 )
 def test_md_literal(raw: object, escaped: str) -> None:
     assert md_literal(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "[★公式のお知らせ](https://evil.example/a)",
+        "![x](https://evil.example/x.png)",
+        '<img src=x onerror="alert(1)">',
+        "${7*7} `rm -rf` $x^2$",
+        ":red[警告] :material/home: :smile:",
+        "https://evil.example www.evil.example staff@evil.example",
+        "<https://evil.example> <staff@evil.example>",
+        "    indented\n```\nfenced\n```",
+    ],
+)
+def test_what_markdown_would_make_of_it_is_text(hostile: str) -> None:
+    assert dangers(hostile)  # as written, Markdown makes something of it
+    assert dangers(md_literal(hostile)) == []

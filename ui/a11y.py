@@ -23,6 +23,7 @@ from geo.summary import choropleth_summary, summary_frame
 from geo.words import pick
 from ui import data
 from ui.i18n import lang, t
+from ui.tables import show_table
 from ui.text import md_literal
 
 #: The focus ring: the theme's primary colour (5.7:1 on white, 5.2:1 on the sidebar).
@@ -145,7 +146,7 @@ def map_in_words(
         gaps = sum(r.is_gap for r in rows)
         st.markdown(md_literal(t("a11y.summary.gaps", total=len(rows), gaps=gaps)))
         frame = summary_frame(rows, metric, lang())
-        st.table(frame.set_index(frame.columns[0]))
+        show_table(frame.set_index(frame.columns[0]), static=True)
 
 
 def area_map_in_words(city: CityData, area_id: str) -> None:

@@ -36,6 +36,7 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
+from ui.tables import show_table
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
@@ -184,7 +185,7 @@ def needs_section(prof: AreaProfile, area_id: str) -> None:
     st.caption(t("area.needs.caption"))
     st.altair_chart(coverage_chart(prof, "need"), width="stretch")
     table = coverage_frame(prof, L, kind="need")
-    st.dataframe(table, hide_index=True, column_config=_coverage_columns(prof, table))
+    show_table(table, hide_index=True, column_config=_coverage_columns(prof, table))
     caption(prof, "per_10k", "city", "gaps")
     gaps = prof.need_gaps
     if not gaps:
@@ -216,7 +217,7 @@ def neighbours_section(prof: AreaProfile) -> None:
         config[name] = st.column_config.TextColumn(
             width=column_width(table, name), alignment="right"
         )
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     caption(prof, "neighbours", "gaps")
 
 
@@ -235,14 +236,14 @@ def disaster_section(prof: AreaProfile) -> None:
         st.warning(t("area.missing_hazards", hazards=hazards))
     table = shelters_frame(prof, L)
     columns = [t("profile.name"), t("profile.center_address"), t("profile.hazards")]
-    st.dataframe(table, hide_index=True, column_config=fitted(table, *columns))
+    show_table(table, hide_index=True, column_config=fitted(table, *columns))
 
 
 def npo_section(prof: AreaProfile) -> None:
     """The NPO Law's 20 fields, after the local needs and smaller."""
     st.subheader(t("area.npo"), help=definition("per_10k", prof))
     table = coverage_frame(prof, lang(), kind="npo")
-    st.dataframe(table, hide_index=True, column_config=_coverage_columns(prof, table))
+    show_table(table, hide_index=True, column_config=_coverage_columns(prof, table))
 
 
 def _long_last(frame: pd.DataFrame, long: str) -> list[str]:
@@ -257,7 +258,7 @@ def lists_section(prof: AreaProfile) -> None:
     st.subheader(t("area.associations", n=prof.association_count))
     caption(prof, "membership")
     table = associations_frame(prof, L)
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         column_order=_long_last(table, fields),
@@ -265,7 +266,7 @@ def lists_section(prof: AreaProfile) -> None:
     )
     st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
     table = civic_groups_frame(prof, L, city=data.city().config)
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         column_order=_long_last(table, fields),

@@ -22,6 +22,7 @@ from geo.registry import Store
 from geo.registry.datastatus import data_status
 from ui import data
 from ui.i18n import t
+from ui.tables import show_table
 
 #: Times are shown in the city's time.
 LOCAL_TIME = ZoneInfo("Asia/Tokyo")
@@ -77,7 +78,7 @@ def staff_section(store: Store) -> None:
     st.subheader(t("datastatus.title"))
     st.caption(t("datastatus.caption.staff"))
     frame = status_frame(data_status(store), with_who=True)
-    st.dataframe(frame, hide_index=True, key="datastatus.staff")
+    show_table(frame, hide_index=True, key="datastatus.staff")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -99,4 +100,4 @@ def public_section() -> None:
     """The data status on the public データと出典 page."""
     st.subheader(t("datastatus.title"))
     st.caption(t("datastatus.caption.public"))
-    st.dataframe(status_frame(public_statuses(), with_who=False), hide_index=True)
+    show_table(status_frame(public_statuses(), with_who=False), hide_index=True)

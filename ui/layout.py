@@ -12,6 +12,7 @@ from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, t
 from ui.state import KEYS
+from ui.tables import show_table
 
 LANG_WIDGET = "lang.switch"
 
@@ -108,7 +109,7 @@ def load_or_stop() -> CityData:
         return data.city()
     except DataValidationError as exc:
         st.error(t("app.data_error"))
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 [
                     {

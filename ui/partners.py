@@ -32,6 +32,7 @@ from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, center_name
+from ui.tables import show_table
 from ui.text import md_literal
 from ui.widgets import field_label
 
@@ -241,7 +242,7 @@ def show_partners_table(city: CityData, found: Sequence[Suggestion]) -> None:
     """The first :data:`PAGE_SIZE` suggestions (then more on request) with their reasons
     wrapped in full."""
     shown = int(st.session_state.get(MORE_KEY, PAGE_SIZE))
-    st.table(partners_table(city, found[:shown]), hide_index=True)
+    show_table(partners_table(city, found[:shown]), static=True, hide_index=True)
     rest = len(found) - shown
     if rest > 0:
         st.button(
@@ -280,7 +281,7 @@ def show_here(city: CityData, area_id: str, found: Sequence[Suggestion]) -> None
         st.caption(t("partners.here_none"))
         return
     st.caption(t("partners.here_caption"))
-    st.dataframe(here_table(city, found), hide_index=True, key="partners.here")
+    show_table(here_table(city, found), hide_index=True, key="partners.here")
 
 
 def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -321,7 +322,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
             by=t(f"partners.by.{by}"),
         )
     )
-    st.dataframe(
+    show_table(
         needing_table(city, frame, by),
         hide_index=True,
         column_config={

@@ -30,6 +30,7 @@ from geo.registry.templates import TEMPLATES, readable_rows, template_csv, templ
 from ui import settings, staff
 from ui.i18n import lang, t
 from ui.orgform import area_labels
+from ui.tables import show_table
 
 #: Largest national file the page takes (MB), when the server's upload limit
 #: (``server.maxUploadSize``) allows it; the command line takes any size.
@@ -92,7 +93,7 @@ def _change_words(row: NpoPlannedRow) -> str:
 
 
 def _table(rows: Mapping[str, Sequence[Any]], key: str) -> None:
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=key)
+    show_table(pd.DataFrame(rows), hide_index=True, key=key)
 
 
 def _rows_view(plan: NpoPlan, ref: Reference) -> None:

@@ -1,29 +1,31 @@
-"""Glue of the staff pages: editor login, the registry, import preview, the edit form.
+"""Glue of the staff pages: the registry, import preview and confirmation, the edit form.
 
-Pages call :func:`require_editor` first. It refuses kiosk sessions and a disabled
-registry, then returns the editor's name or draws the login and stops the script:
-``st.login`` (OIDC) when the secrets have an ``[auth]`` section, otherwise a password
-form checked against ``[kyodo] editor_password_hash``; with neither, the page says how
-to configure it and refuses.
+Pages call :func:`ui.login.require_editor` first (the editor login). Everything the
+pages show from the registry goes through tables (:func:`ui.tables.show_table`) or
+``st.text`` (never Markdown or HTML), so names with markup stay inert, and no table
+offered for download holds a formula.
 
-Everything the pages show from the registry goes through ``st.dataframe`` or
-``st.text`` (never Markdown or HTML), so names with markup stay inert.
+An import is previewed once per file: the dry run is kept in the session by the file's
+digest, the kind, the retiring choice and the registry's version, so reruns while the
+file sits in the uploader do not read it again. Retiring what the file does not list is
+a choice staff make (unticked by default); retiring more than a tenth of a kind asks
+them to type the number first.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitSecretNotFoundError
 
 from geo.city import city_by_code
 from geo.errors import DataValidationError, Problem
+from geo.normalise import normalise
 from geo.registry import (
     ConflictError,
     ImportPlan,
@@ -39,132 +41,26 @@ from geo.registry import (
     plan_import,
     read_bytes,
 )
-from geo.registry.auth import PasswordHashError, verify_password
 from geo.registry.columns import LABELS
-from geo.registry.importer import CHANGE, prepare_record
+from geo.registry.importer import CHANGE, CONFIRM_SHARE, prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
-from geo.settings import env_name
 from ui import settings
 from ui.i18n import labeller, lang, t
-from ui.kiosk import kiosk_mode
 from ui.orgform import area_labels, org_form
+from ui.tables import show_table
 
-EDITOR_KEY = "staff.editor"
-FAILS_KEY = "staff.login.fails"
 FLASH_KEY = "staff.flash"
 SHOWN_KEY = "import.shown"
+PLAN_KEY = "import.plan"
+CONFIRM_KEY = "import.confirm"
 BASE_KEY = "edit.base"
 NEW_KEY = "edit.new_count"
-#: Wrong passwords accepted per session before the form is refused.
-MAX_ATTEMPTS = 5
 #: The ``--kind`` choices of an import, in the order the page offers them.
 KINDS = ("civic_groups", "associations", "councils")
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg"]
 EXPORT_FORMATS = ("csv", "geojson", "hsds")
-
-SECRETS_EXAMPLE = """# .streamlit/secrets.toml — a shared editor password:
-[kyodo]
-editor_password_hash = "scrypt$…"   # python -m geo.registry hash-password
-
-# or a login through your identity provider (st.login), for these addresses only:
-# [kyodo]
-# editor_emails = ["staff@example.jp"]
-# [auth]
-# redirect_uri = "https://…/oauth2callback"
-# cookie_secret = "…"
-# client_id = "…"
-# client_secret = "…"
-# server_metadata_url = "https://…/.well-known/openid-configuration"
-"""
-
-
-# --- login -----------------------------------------------------------------------------
-
-
-def _secrets() -> dict[str, Any]:
-    try:
-        return dict(st.secrets.to_dict())
-    except (StreamlitSecretNotFoundError, FileNotFoundError):
-        return {}
-
-
-def require_editor() -> str:
-    """The signed-in editor's name; otherwise the login (or a refusal) and a stop."""
-    if kiosk_mode():
-        st.error(t("staff.kiosk"))
-        st.stop()
-    if not settings.current().registry_enabled:
-        st.error(t("staff.registry_off"))
-        st.code(
-            f"{env_name('registry')}=1\n# or\n{env_name('registry_dir')}=/srv/kyodo-map/var",
-            language="sh",
-        )
-        st.stop()
-    secrets = _secrets()
-    kyodo = secrets.get("kyodo") or {}
-    if secrets.get("auth"):
-        return _oidc_editor(kyodo)
-    stored = kyodo.get("editor_password_hash")
-    if stored:
-        return _password_editor(str(stored))
-    st.error(t("staff.not_configured"))
-    st.code(SECRETS_EXAMPLE, language="toml")
-    st.stop()
-
-
-def _oidc_editor(kyodo: Mapping[str, Any]) -> str:
-    if not st.user.is_logged_in:
-        st.info(t("staff.login_oidc"))
-        st.button(t("staff.login"), on_click=st.login, key="staff.oidc_login")
-        st.stop()
-    email = str(st.user.get("email") or "").strip().lower()
-    allowed = {str(e).strip().lower() for e in kyodo.get("editor_emails") or []}
-    if not email or email not in allowed:
-        st.error(t("staff.not_editor"))
-        st.button(t("staff.logout"), on_click=st.logout, key="staff.oidc_logout")
-        st.stop()
-    st.sidebar.text(t("staff.signed_in", name=email))
-    st.sidebar.button(t("staff.logout"), on_click=st.logout, key="staff.logout")
-    return email
-
-
-def _logout() -> None:
-    st.session_state.pop(EDITOR_KEY, None)
-
-
-def _password_editor(stored: str) -> str:
-    name = st.session_state.get(EDITOR_KEY)
-    if name:
-        st.sidebar.text(t("staff.signed_in", name=name))
-        st.sidebar.button(t("staff.logout"), on_click=_logout, key="staff.logout")
-        return str(name)
-    st.title(t("staff.login_title"))
-    fails = int(st.session_state.get(FAILS_KEY, 0))
-    if fails >= MAX_ATTEMPTS:
-        st.error(t("staff.locked"))
-        st.stop()
-    with st.form("staff.login", clear_on_submit=True):
-        who = st.text_input(t("staff.your_name"), key="staff.login.name", max_chars=60)
-        password = st.text_input(t("staff.password"), type="password", key="staff.login.password")
-        submitted = st.form_submit_button(t("staff.login"))
-    if submitted:
-        try:
-            ok = verify_password(password, stored)
-        except PasswordHashError:
-            st.error(t("staff.bad_hash"))
-            st.stop()
-        if ok and who.strip():
-            st.session_state[EDITOR_KEY] = who.strip()
-            st.session_state[FAILS_KEY] = 0
-            st.rerun()
-        if not ok:
-            st.session_state[FAILS_KEY] = fails + 1
-            st.error(t("staff.wrong_password"))
-        else:
-            st.error(t("staff.name_needed"))
-    st.stop()
 
 
 # --- the registry ----------------------------------------------------------------------
@@ -206,10 +102,14 @@ def show_flash() -> None:
 # --- problems --------------------------------------------------------------------------
 
 
-def show_problems(problems: Sequence[Problem]) -> None:
-    """Every problem as a table: row, column, value, reason."""
-    st.error(t("staff.problems", n=len(problems)))
+def show_problems(problems: Sequence[Problem], total: int | None = None) -> None:
+    """The problems as a table: row, column, value, reason; ``total`` counts those not
+    kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are)."""
+    count = len(problems) if total is None else max(total, len(problems))
+    st.error(t("staff.problems", n=count))
     st.caption(t("staff.problems_caption"))
+    if count > len(problems):
+        st.caption(t("staff.problems_first", shown=len(problems), n=count))
     frame = pd.DataFrame(
         {
             t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
@@ -218,7 +118,7 @@ def show_problems(problems: Sequence[Problem]) -> None:
             t("staff.col.reason"): [p.reason(lang()) for p in problems],
         }
     )
-    st.dataframe(frame, hide_index=True)
+    show_table(frame, hide_index=True)
 
 
 # --- import ----------------------------------------------------------------------------
@@ -230,19 +130,58 @@ def preview(
     kind: str,
     store: Store,
     *,
-    retire_missing: bool = True,
+    retire_missing: bool = False,
     retire_samples: bool = False,
 ) -> ImportPlan | None:
     """The dry run of an upload, or ``None`` (after showing why) when it cannot be read.
 
-    This is the page's upload handler: a function of the file's bytes and name.
+    This is the page's upload handler: a function of the file's bytes and name. The
+    dry run is kept for the session: a rerun with the same file, kind, choices and
+    registry version shows it again without reading the file.
     """
-    try:
-        plan = plan_import(read_bytes(data, filename), kind, store, retire_missing=retire_missing)
-    except UnreadableFileError as exc:
-        show_problems(exc.problems)
-        return None
-    return with_sample_retirements(plan, store) if retire_samples else plan
+    digest = hashlib.sha256(data).hexdigest()
+    key = (digest, filename, kind, retire_missing, retire_samples, store.data_version())
+    kept = st.session_state.get(PLAN_KEY)
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key):
+        try:
+            table = read_bytes(data, filename)
+            plan = plan_import(table, kind, store, retire_missing=retire_missing)
+            kept = (key, with_sample_retirements(plan, store) if retire_samples else plan)
+        except UnreadableFileError as exc:
+            kept = (key, tuple(exc.problems))
+        st.session_state[PLAN_KEY] = kept
+    found = kept[1]
+    if isinstance(found, ImportPlan):
+        return found
+    show_problems(found)
+    return None
+
+
+def _fields_text(record: Mapping[str, str], fields: Mapping[str, str]) -> str:
+    return t("sep.list").join(fields.get(c, c) for c in record["fields"].split(";") if c)
+
+
+def _retired_table(plan: ImportPlan) -> None:
+    """What the import would retire, first and plainly; or what it leaves alone."""
+    if not plan.retired:
+        if plan.not_listed:
+            st.info(t("staff.import.kept", n=len(plan.not_listed)))
+        return
+    share = plan.retire_share
+    st.warning(t("staff.import.retire_warning", n=len(plan.retired), share=share))
+    st.subheader(t("staff.import.retired_title"))
+    if plan.problems:
+        st.caption(t("staff.import.retire_later"))
+    show_table(
+        pd.DataFrame(
+            {
+                LABELS["org_id"]: [g.org_id for g in plan.retired],
+                LABELS["name"]: [g.name for g in plan.retired],
+            }
+        ),
+        hide_index=True,
+        key="import.retired_table",
+    )
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
@@ -252,60 +191,70 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):
         col.metric(t(f"staff.import.{what}"), n)
+    _retired_table(plan)
     added = plan.with_action(ADD)
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)
     if added:
         st.subheader(t("staff.import.added_title"))
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("staff.col.row"): [r.row for r in added],
-                    LABELS["org_id"]: [r.record["org_id"] for r in added],
-                    LABELS["name"]: [r.record["name"] for r in added],
-                    LABELS["fields"]: [
-                        t("sep.list").join(
-                            fields.get(c, c) for c in r.record["fields"].split(";") if c
-                        )
-                        for r in added
-                    ],
-                    LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
-                    t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
-                }
-            ),
-            hide_index=True,
-            key="import.added_table",
+        frame = pd.DataFrame(
+            {
+                t("staff.col.row"): [r.row for r in added],
+                LABELS["org_id"]: [r.record["org_id"] for r in added],
+                LABELS["name"]: [r.record["name"] for r in added],
+                LABELS["fields"]: [_fields_text(r.record, fields) for r in added],
+                LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
+                t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
+            }
         )
+        show_table(frame, hide_index=True, key="import.added_table")
     if changed:
         st.subheader(t("staff.import.changed_title"))
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("staff.col.row"): [r.row for r in changed],
-                    LABELS["org_id"]: [r.record["org_id"] for r in changed],
-                    LABELS["name"]: [r.record["name"] for r in changed],
-                    t("staff.col.changes"): [
-                        "; ".join(f"{LABELS.get(c, c)}: {a} → {b}" for c, a, b in r.changes)
-                        for r in changed
-                    ],
-                }
-            ),
-            hide_index=True,
-            key="import.changed_table",
+        frame = pd.DataFrame(
+            {
+                t("staff.col.row"): [r.row for r in changed],
+                LABELS["org_id"]: [r.record["org_id"] for r in changed],
+                LABELS["name"]: [r.record["name"] for r in changed],
+                t("staff.col.changes"): [
+                    "; ".join(f"{LABELS.get(c, c)}: {a} → {b}" for c, a, b in r.changes)
+                    for r in changed
+                ],
+            }
         )
-    if plan.retired:
-        st.subheader(t("staff.import.retired_title"))
-        if plan.problems:
-            st.caption(t("staff.import.retire_later"))
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    LABELS["org_id"]: [g.org_id for g in plan.retired],
-                    LABELS["name"]: [g.name for g in plan.retired],
-                }
-            ),
-            hide_index=True,
-            key="import.retired_table",
+        show_table(frame, hide_index=True, key="import.changed_table")
+
+
+def _confirmed(plan: ImportPlan) -> bool:
+    """Whether staff confirmed the retirements, where the plan needs it: they type the
+    number of organisations to be retired."""
+    if not plan.needs_confirmation or plan.problems:
+        return True
+    n = len(plan.retired)
+    st.warning(t("staff.import.confirm_needed", n=n, share=plan.retire_share, limit=CONFIRM_SHARE))
+    key = f"{CONFIRM_KEY}.{plan.sha256[:16]}.{n}"  # a new file asks again
+    typed = st.text_input(t("staff.import.confirm", n=n), key=key, max_chars=12)
+    return normalise(typed).replace(",", "") == str(n)
+
+
+def _apply(plan: ImportPlan, store: Store, editor: str, *, valid_only: bool) -> bool:
+    """Write the plan; whether it was written (otherwise the page says why)."""
+    try:
+        result = apply_plan(plan, store, who=editor, valid_only=valid_only)
+    except ConflictError:
+        st.warning(t("staff.import.changed_meanwhile"))
+        return False
+    except DataValidationError as exc:
+        show_problems(exc.problems)
+        return False
+    counts = result.write.counts
+    flash(
+        t(
+            "staff.import.done",
+            added=counts.get("add", 0),
+            changed=counts.get("edit", 0) + counts.get("reactivate", 0),
+            retired=counts.get("retire", 0),
         )
+    )
+    return True
 
 
 def import_section(
@@ -317,7 +266,11 @@ def import_section(
     retire_missing: bool,
     retire_samples: bool = False,
 ) -> None:
-    """Dry run of an upload, its problems, and the two import buttons."""
+    """Dry run of an upload, its problems, the confirmation and the two import buttons.
+
+    ``retire_samples``: the file is the real list of its kind, replacing its sample rows
+    (:func:`geo.registry.samples.with_sample_retirements`).
+    """
     with registry() as store:
         plan = preview(
             data,
@@ -334,12 +287,16 @@ def import_section(
         st.session_state[SHOWN_KEY] = shown
         _plan_tables(plan, store.reference)
         if plan.problems:
-            show_problems(plan.problems)
+            show_problems(plan.problems, plan.problem_count)
         elif not plan.has_changes:
             st.info(t("staff.import.nothing"))
+        confirmed = _confirmed(plan)
         left, right = st.columns(2)
         go = left.button(
-            t("staff.import.go"), disabled=not plan.can_import, type="primary", key="import.go"
+            t("staff.import.go"),
+            disabled=not (plan.can_import and confirmed),
+            type="primary",
+            key="import.go",
         )
         go_valid = right.button(
             t("staff.import.go_valid"), disabled=not plan.can_import_valid_rows, key="import.valid"
@@ -349,24 +306,10 @@ def import_section(
         if seen_before != shown:
             st.warning(t("staff.import.changed_meanwhile"))
             return
-        try:
-            result = apply_plan(plan, store, who=editor, valid_only=go_valid)
-        except ConflictError:
-            st.warning(t("staff.import.changed_meanwhile"))
+        if not _apply(plan, store, editor, valid_only=go_valid):
             return
-        except DataValidationError as exc:
-            show_problems(exc.problems)
-            return
-    counts = result.write.counts
-    flash(
-        t(
-            "staff.import.done",
-            added=counts.get("add", 0),
-            changed=counts.get("edit", 0) + counts.get("reactivate", 0),
-            retired=counts.get("retire", 0),
-        )
-    )
-    st.session_state.pop(SHOWN_KEY, None)
+    for key in [SHOWN_KEY, PLAN_KEY, *(k for k in st.session_state if k.startswith(CONFIRM_KEY))]:
+        st.session_state.pop(key, None)
     st.rerun()
 
 

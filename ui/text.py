@@ -1,4 +1,5 @@
-"""Data shown in Streamlit elements that read Markdown, made literal."""
+"""Text from data or from the URL, shown in Streamlit elements that read Markdown, made
+literal: :func:`md_literal` is the one helper every page uses for it."""
 
 from __future__ import annotations
 
@@ -7,15 +8,23 @@ import re
 #: Everything Streamlit's Markdown gives a meaning: CommonMark punctuation, its own
 #: ``:directive[...]`` and ``$math$``, and raw HTML angle brackets.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
+#: A word joiner: invisible, it keeps two characters from reading as one construct.
+_JOINER = "\u2060"
+#: What Streamlit's renderer finds in text after the Markdown is parsed (so a
+#: backslash cannot stop it): links from bare addresses (``https://…``, ``www.…``,
+#: ``name@example.jp``), and emoji and icon codes (``:smile:``, ``:material/home:``).
+_FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w/+-])|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 
 
 def md_literal(value: object) -> str:
     """``value`` as text that Markdown shows as written.
 
-    For labels, headers and Markdown built from data (organisation names, addresses):
-    ``**x**``, ``[a](javascript:…)``, ``![](http://…)``, ``<img …>`` and
-    ``:red[x]`` stay text.
+    For labels, headers and Markdown built from data (organisation names, addresses)
+    or from the URL: ``**x**``, ``[a](javascript:…)``, ``![](http://…)``, ``<img …>``,
+    ``$x$``, ``:red[x]`` and bare addresses such as ``https://…`` or ``a@b.jp`` stay
+    text (an invisible word joiner keeps the last from turning into links).
     """
     text = "" if value is None else str(value)
-    text = text.replace("\r", " ").replace("\n", " ")
+    text = text.replace("\r", " ").replace("\n", " ").strip()  # no line, no code block
+    text = _FOUND_IN_TEXT.sub(_JOINER, text)
     return _SPECIAL.sub(r"\\\1", text)

@@ -15,6 +15,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
+from ui.tables import show_table
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -284,7 +285,7 @@ def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
     if view.areas:
         st.caption(t("gaps.focus", n=len(view.areas)))
     table = gaps_table(city, view, cov)
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         column_config={

@@ -3,12 +3,14 @@
 Commands
 --------
 ``import FILE --kind civic_groups|associations|councils [--dry-run] [--valid-only]
-[--keep-missing] [--retire-samples] [--who NAME]``
-    Check FILE and show what would be added, changed, reactivated and retired; without
-    ``--dry-run`` import it (after a snapshot). A file with problems is not imported
-    unless ``--valid-only`` (its valid rows are added and changed; nothing is retired).
-    ``--retire-samples``: FILE is the real list of its kind, replacing the sample: the
-    kind's sample rows it does not list are retired, those it lists become real.
+[--retire-missing] [--retire-samples] [--who NAME]``
+    Check FILE and show what would be retired (first), added, changed and reactivated;
+    without ``--dry-run`` import it (after a snapshot). Organisations of the kind that
+    FILE does not list stay as they are unless ``--retire-missing`` is given. A file
+    with problems is not imported unless ``--valid-only`` (its valid rows are added and
+    changed; nothing is retired). ``--retire-samples``: FILE is the real list of its
+    kind, replacing the sample: the kind's sample rows it does not list are retired,
+    those it lists become real.
 ``import-npo FILE [--dry-run] [--keep-missing] [--retire-samples] [--who NAME]``
     Read the national NPO法人 file (``gyousei_000.zip`` or its CSV), keep the city's
     NPO法人 and show what importing them would add, change and retire (dissolved ones,
@@ -106,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     imp.add_argument("--valid-only", action="store_true", help="import the valid rows only")
     imp.add_argument(
-        "--keep-missing", action="store_true", help="do not retire organisations missing from FILE"
+        "--retire-missing",
+        action="store_true",
+        help="retire the organisations of the kind that FILE does not list",
     )
     imp.add_argument(
         "--retire-samples",
@@ -149,10 +153,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:", file=out)
+def _print_problems(problems: Sequence[Problem], out: TextIO, total: int | None = None) -> None:
+    count = len(problems) if total is None else total
+    print(f"{count} problem{'s' if count != 1 else ''}:", file=out)
     for p in problems:
         print(f"  {p}", file=out)
+    if count > len(problems):
+        print(f"  … and {count - len(problems)} more (the first {len(problems)} shown)", file=out)
+
+
+def _print_retirements(plan: ImportPlan, out: TextIO) -> None:
+    """What would be retired comes first; organisations not listed but kept are counted."""
+    if plan.retired:
+        share = f"{plan.retire_share:.0%} of the {plan.kind_active} active of this kind"
+        print(f"  RETIRE {len(plan.retired)} organisations not in the file ({share}):", file=out)
+        for gone in plan.retired:
+            print(f"  retire     {gone.org_id} {gone.name}", file=out)
+        if plan.problems:
+            print("  (retirements happen only once the file has no problems)", file=out)
+    elif plan.not_listed:
+        print(
+            f"  {len(plan.not_listed)} organisations of this kind are not in the file and stay "
+            "as they are (--retire-missing retires them)",
+            file=out,
+        )
 
 
 def _print_plan(plan: ImportPlan, out: TextIO) -> None:
@@ -162,6 +186,7 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
         + ", ".join(f"{n} {what}" for what, n in counts.items()),
         file=out,
     )
+    _print_retirements(plan, out)
     for row in plan.rows:
         if row.action == ADD:
             print(
@@ -172,19 +197,15 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
         elif row.action in (CHANGE, REACTIVATE):
             changed = "; ".join(f"{c}: {a!r} -> {b!r}" for c, a, b in row.changes)
             print(f"  {row.action:<10} row {row.row}: {row.record['org_id']} {changed}", file=out)
-    for gone in plan.retired:
-        print(f"  retire     {gone.org_id} {gone.name}", file=out)
-    if plan.retired and plan.problems:
-        print("  (retirements happen only once the file has no problems)", file=out)
 
 
 def _import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     table = read_path(args.file)
-    plan = plan_import(table, args.kind, store, retire_missing=not args.keep_missing)
+    plan = plan_import(table, args.kind, store, retire_missing=args.retire_missing)
     plan = with_sample_retirements(plan, store) if args.retire_samples else plan
     _print_plan(plan, out)
     if plan.problems:
-        _print_problems(plan.problems, out)
+        _print_problems(plan.problems, out, plan.problem_count)
     if args.dry_run:
         print("dry run: nothing was written", file=out)
         return PROBLEMS if plan.problems else OK

@@ -1,9 +1,15 @@
-"""Editor passwords: stored hashed (scrypt), checked in constant time.
+"""Who may edit: editor passwords (scrypt, checked in constant time) and the rules for
+a login through an OpenID Connect provider.
 
 The hash goes into Streamlit's secrets (``[kyodo] editor_password_hash``); make one
 with ``python -m geo.registry hash-password``. Hashes look like
 ``scrypt$16384$8$1$<salt>$<key>`` (base64); ``pbkdf2_sha256$<iterations>$<salt>$<key>``
-is accepted too.
+is accepted too. Failed password logins are throttled by :mod:`geo.registry.throttle`.
+
+A provider's login names an editor only by its claims (:func:`oidc_editor`): either
+its subject is on the list of editors' subjects, or its issuer is one of the
+configured issuers, its e-mail address is verified (``email_verified``) and on the
+list of editors' addresses. An address alone is never enough.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import binascii
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 SCRYPT = "scrypt"
 PBKDF2 = "pbkdf2_sha256"
@@ -110,3 +118,85 @@ def verify_password(password: str, stored: str) -> bool:
     if not expected:
         raise PasswordHashError("the hash is empty")
     return hmac.compare_digest(actual, expected)
+
+
+# --- OpenID Connect ---------------------------------------------------------------------
+
+#: Why a provider's login may not edit (the page words each as ``staff.oidc.<code>``).
+OIDC_REFUSALS = ("not_configured", "issuer", "unverified", "not_editor")
+
+
+def _texts(values: object) -> frozenset[str]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, Iterable):
+        return frozenset()
+    return frozenset(str(v).strip() for v in values if str(v).strip())
+
+
+@dataclass(frozen=True)
+class OidcRules:
+    """Who may edit through the provider (``[kyodo]`` of the secrets).
+
+    Attributes
+    ----------
+    issuers
+        Issuers (``iss``) whose verified e-mail addresses are trusted
+        (``editor_issuers``).
+    emails
+        Editors' addresses, compared in lower case (``editor_emails``).
+    subjects
+        Editors' subjects (``sub``), trusted without an address (``editor_subjects``).
+    """
+
+    issuers: frozenset[str] = frozenset()
+    emails: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_secrets(cls, kyodo: Mapping[str, object]) -> OidcRules:
+        """The rules in the ``[kyodo]`` table of the secrets."""
+        return cls(
+            issuers=_texts(kyodo.get("editor_issuers")),
+            emails=frozenset(e.lower() for e in _texts(kyodo.get("editor_emails"))),
+            subjects=_texts(kyodo.get("editor_subjects")),
+        )
+
+
+def _verified(claims: Mapping[str, object]) -> bool:
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def oidc_editor(claims: Mapping[str, object], rules: OidcRules) -> tuple[str | None, str]:
+    """The editor a provider's login names, or why it may not edit.
+
+    Parameters
+    ----------
+    claims
+        The claims of the login's ID token (``iss``, ``sub``, ``email``,
+        ``email_verified`` …).
+    rules
+        Who may edit.
+
+    Returns
+    -------
+    ``(editor, "")`` — the editor's address, or subject when it has none — or
+    ``(None, code)`` with a code of :data:`OIDC_REFUSALS`.
+    """
+    issuer = str(claims.get("iss") or "").strip()
+    subject = str(claims.get("sub") or "").strip()
+    email = str(claims.get("email") or "").strip().lower()
+    if not rules.issuers and not rules.subjects:
+        return None, "not_configured"
+    if rules.issuers and issuer not in rules.issuers:
+        return None, "issuer"
+    if subject and subject in rules.subjects:
+        return email or subject, ""
+    if not rules.issuers:
+        return None, "not_editor"  # subjects only: this one is not on the list
+    if not _verified(claims):
+        return None, "unverified"
+    if email and email in rules.emails:
+        return email, ""
+    return None, "not_editor"

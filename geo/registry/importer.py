@@ -13,16 +13,22 @@ One code path for the CLI (``python -m geo.registry import``) and the 取り込�
 3. :func:`apply_plan` writes the plan in one transaction after a snapshot, refusing a
    plan with problems unless only the valid rows are asked for.
 
-An import of one kind is the full list of that kind: organisations of the kind that
-are missing from the file are retired (unless ``retire_missing=False``). Importing
-only the valid rows adds and changes, and never retires. Columns missing from the file
-keep their stored values (a file without 電話 leaves phone numbers as they are).
+An import adds and changes; it retires the organisations of the kind that the file
+does not list only when that is asked for (``retire_missing=True``, the command line's
+``--retire-missing``, a box staff tick on the page), and the plan says how many that
+would be and what share of the kind (:attr:`ImportPlan.needs_confirmation` above
+:data:`CONFIRM_SHARE`). Importing only the valid rows adds and changes, and never
+retires. Columns missing from the file keep their stored values (a file without 電話
+leaves phone numbers as they are).
+
+The problems of a plan are kept up to :data:`MAX_PROBLEMS` (those of the whole file
+always), and counted in full, so a file of many bad rows costs bounded memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -37,6 +43,8 @@ from geo.registry.places import COORDINATES, NONE
 from geo.registry.readers import (
     FORMATS,
     MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_ROWS,
     SourceTable,
     UnreadableFileError,
     read_bytes,
@@ -52,12 +60,17 @@ from geo.words import Named, Phrase, phrase
 
 __all__ = [
     "CHANGE",
+    "CONFIRM_SHARE",
     "FORMATS",
     "MAX_BYTES",
+    "MAX_COLUMNS",
+    "MAX_PROBLEMS",
+    "MAX_ROWS",
     "UNCHANGED",
     "ImportPlan",
     "ImportResult",
     "PlannedRow",
+    "ProblemLog",
     "Retirement",
     "SourceTable",
     "UnreadableFileError",
@@ -69,6 +82,43 @@ __all__ = [
 
 UNCHANGED = "unchanged"
 CHANGE = "change"
+#: Problems of rows kept in a plan (the rest are counted).
+MAX_PROBLEMS = 1000
+#: Retiring more than this share of a kind's active organisations asks for a typed
+#: confirmation on the page.
+CONFIRM_SHARE = 0.10
+
+
+class ProblemLog:
+    """Problems as they are found: those of the whole file all, those of rows up to
+    :data:`MAX_PROBLEMS`; every one counted, and the rows with any remembered."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        self.kept: list[Problem] = []
+        self.count = 0
+        self.rows: set[int] = set()
+        self.whole_file = False
+        for problem in problems:
+            self.append(problem)
+
+    def append(self, problem: Problem) -> None:
+        """Record one problem."""
+        self.count += 1
+        if problem.row is None:
+            self.whole_file = True
+            self.kept.append(problem)
+            return
+        self.rows.add(problem.row)
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> ProblemLog:
+        for problem in problems:
+            self.append(problem)
+        return self
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.kept)
 
 
 @dataclass(frozen=True)
@@ -126,11 +176,23 @@ class ImportPlan:
     rows
         The valid rows.
     retired
-        Organisations that would be retired.
+        Organisations that would be retired (only when retiring was asked for).
     problems
-        Every problem: ``row`` ``None`` for problems of the whole file.
+        The problems, ``row`` ``None`` for those of the whole file: all of the whole
+        file, and the first :data:`MAX_PROBLEMS` of rows.
     total_rows
         Data rows read (valid or not).
+    match_levels
+        Valid rows per match level.
+    not_listed
+        Active organisations of the kind that the file does not list (retired only
+        when asked for).
+    kind_active
+        Active organisations of the kind before the import.
+    problem_count
+        Every problem found (``problems`` may hold fewer).
+    invalid_row_numbers
+        The rows with problems.
     """
 
     source: str
@@ -143,6 +205,17 @@ class ImportPlan:
     problems: tuple[Problem, ...]
     total_rows: int
     match_levels: Mapping[str, int] = field(default_factory=dict)
+    not_listed: tuple[Retirement, ...] = ()
+    kind_active: int = 0
+    problem_count: int = 0
+    invalid_row_numbers: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.problem_count < len(self.problems):
+            object.__setattr__(self, "problem_count", len(self.problems))
+        if not self.invalid_row_numbers:
+            rows = sorted({p.row for p in self.problems if p.row is not None})
+            object.__setattr__(self, "invalid_row_numbers", tuple(rows))
 
     def with_action(self, action: str) -> list[PlannedRow]:
         """The valid rows with ``action``."""
@@ -156,7 +229,23 @@ class ImportPlan:
     @property
     def invalid_rows(self) -> list[int]:
         """Numbers of the rows with problems."""
-        return sorted({p.row for p in self.problems if p.row is not None})
+        return list(self.invalid_row_numbers)
+
+    @property
+    def hidden_problems(self) -> int:
+        """Problems counted but not kept in :attr:`problems`."""
+        return self.problem_count - len(self.problems)
+
+    @property
+    def retire_share(self) -> float:
+        """The share of the kind's active organisations the plan would retire."""
+        return len(self.retired) / self.kind_active if self.kind_active else 0.0
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether the plan retires more than :data:`CONFIRM_SHARE` of its kind (the
+        page then asks staff to type the number)."""
+        return bool(self.retired) and self.retire_share > CONFIRM_SHARE
 
     @property
     def has_changes(self) -> bool:
@@ -178,18 +267,19 @@ class ImportPlan:
         )
 
     def summary(self) -> dict[str, int]:
-        """Counts: added, changed, reactivated, retired, unchanged, invalid rows.
+        """Counts, what would be retired first: retired, added, changed, reactivated,
+        unchanged, invalid rows.
 
         Retirements are counted as the corrected file would make them; importing only
         the valid rows of a file with problems retires nothing.
         """
         return {
+            "retired": len(self.retired),
             "added": len(self.with_action(ADD)),
             "changed": len(self.with_action(CHANGE)),
             "reactivated": len(self.with_action(REACTIVATE)),
-            "retired": len(self.retired),
             "unchanged": len(self.with_action(UNCHANGED)),
-            "invalid": len(self.invalid_rows),
+            "invalid": len(self.invalid_row_numbers),
         }
 
     def changes(self) -> list[Change]:
@@ -211,9 +301,7 @@ class ImportPlan:
         return out
 
 
-def _header_map(
-    table: SourceTable, problems: list[Problem]
-) -> tuple[dict[int, str], dict[str, str]]:
+def _header_map(table: SourceTable, problems: ProblemLog) -> tuple[dict[int, str], dict[str, str]]:
     """Column index -> registry column, and registry column -> header as written."""
     by_index: dict[int, str] = {}
     header_of: dict[str, str] = {}
@@ -253,7 +341,7 @@ def plan_import(
     kind: str,
     store: Store,
     *,
-    retire_missing: bool = True,
+    retire_missing: bool = False,
     today: dt.date | None = None,
 ) -> ImportPlan:
     """Check a file against the registry and say what importing it would do.
@@ -270,7 +358,8 @@ def plan_import(
     store
         The registry.
     retire_missing
-        Retire organisations of the kind that the file does not list.
+        Retire the active organisations of the kind that the file does not list (they
+        are listed in the plan either way).
     today
         Dates after this day are refused (default: today).
 
@@ -281,22 +370,43 @@ def plan_import(
     if kind not in IMPORT_KINDS:
         raise ValueError(f"kind must be one of {sorted(IMPORT_KINDS)}, not {kind!r}")
     org_kind = IMPORT_KINDS[kind]
-    problems: list[Problem] = list(table.problems)
+    problems = ProblemLog(table.problems)
     base_version = store.data_version()
     by_index, header_of = _header_map(table, problems)
     problems += _layout_problems(table, header_of)
     columns = {h: (match_header(h) or "") for h in table.headers if h}
     head = (table.name, table.sha256, org_kind, base_version, columns)
-    if any(p.row is None for p in problems):
-        return ImportPlan(*head, (), (), tuple(problems), len(table.rows))
     stored = store.records(include_retired=True)
+    active = sum(1 for s in stored if s.record["kind"] == org_kind and s.status == ACTIVE)
+    if problems.whole_file:
+        return ImportPlan(
+            *head,
+            (),
+            (),
+            tuple(problems),
+            len(table.rows),
+            kind_active=active,
+            problem_count=problems.count,
+            invalid_row_numbers=tuple(sorted(problems.rows)),
+        )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
     planner.assign_ids(drafts, store.next_ids)
     planner.check(drafts)
     rows, levels = planner.planned(drafts)
-    retired = planner.retirements() if retire_missing else ()
-    return ImportPlan(*head, rows, retired, tuple(problems), len(table.rows), levels)
+    missing = planner.retirements()
+    return ImportPlan(
+        *head,
+        rows,
+        missing if retire_missing else (),
+        tuple(problems),
+        len(table.rows),
+        levels,
+        not_listed=missing,
+        kind_active=active,
+        problem_count=problems.count,
+        invalid_row_numbers=tuple(sorted(problems.rows)),
+    )
 
 
 def _kind_words(kind: str) -> Phrase:
@@ -344,7 +454,7 @@ class _Planner:
         org_kind: str,
         ref: Reference,
         header_of: Mapping[str, str],
-        problems: list[Problem],
+        problems: ProblemLog,
         stored: Sequence[StoredOrg],
     ) -> None:
         self.table = table
@@ -454,7 +564,7 @@ class _Planner:
 
     def planned(self, drafts: Sequence[_Draft]) -> tuple[tuple[PlannedRow, ...], dict[str, int]]:
         """The valid rows with what importing each would do, and counts per match level."""
-        invalid = {p.row for p in self.problems}
+        invalid = self.problems.rows
         rows: list[PlannedRow] = []
         levels: dict[str, int] = {}
         for n, record, level, existing_id in drafts:

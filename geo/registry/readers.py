@@ -1,25 +1,25 @@
-"""Reading import files into text cells, strictly.
+"""Reading import files into text cells, strictly and within bounds.
 
 A CSV is UTF-8 (with or without BOM) or CP932, decoded strictly: a file that is
 neither is refused, naming the first row that is not, and never read wrongly. An
 ``.xlsx`` workbook must hold one sheet with data (a template's notes sheet aside) and no
-merged cells. A GeoJSON FeatureCollection or a one-layer GeoPackage gives each row its
-point. Files larger than :data:`MAX_BYTES` are refused before they are read.
+merged cells (:mod:`geo.registry.xlsx` streams it). A GeoJSON FeatureCollection or a
+one-layer GeoPackage gives each row its point.
+
+Every file is bounded before it is read (:mod:`geo.registry.limits`): at most
+:data:`MAX_BYTES`, :data:`MAX_ROWS` rows under the header and :data:`MAX_COLUMNS`
+columns; a file beyond a limit is refused with a message naming it.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
-import math
 import tempfile
-import warnings
-import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -27,21 +27,25 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from geo.crs import WGS84, to_wgs84
-from geo.errors import DataValidationError, Problem, shorten
-from geo.words import LANGS, text
-
-#: Largest file accepted (bytes); anything bigger is refused before it is read.
-MAX_BYTES = 20 * 1024 * 1024
-#: Largest uncompressed size of an .xlsx workbook (bytes).
-MAX_UNZIPPED = 200 * 1024 * 1024
+from geo.errors import Problem, shorten
+from geo.registry.limits import (
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_JSON_OBJECTS,
+    MAX_JSON_VALUES,
+    MAX_ROWS,
+    UnreadableFileError,
+    too_many_columns,
+    too_many_rows,
+    unreadable,
+)
+from geo.registry.xlsx import NOTES_SHEETS, read_workbook
+from geo.registry.xlsx import cell_text as _cell_text
 
 CSV = "csv"
 XLSX = "xlsx"
 GEOJSON = "geojson"
 GPKG = "gpkg"
-#: Titles of a template's notes sheet (:mod:`geo.registry.templates`): a workbook of one
-#: list and this sheet is read as its list alone.
-NOTES_SHEETS = frozenset(text("template.sheet.notes", lang) for lang in LANGS)
 #: File name endings and the formats they are read as.
 FORMATS: Mapping[str, str] = {
     ".csv": CSV,
@@ -51,13 +55,6 @@ FORMATS: Mapping[str, str] = {
     ".json": GEOJSON,
     ".gpkg": GPKG,
 }
-
-
-class UnreadableFileError(DataValidationError):
-    """The file itself cannot be read: too large, unknown format, wrong encoding, broken.
-
-    The command line exits with 2 for these, and with 1 for problems of the content.
-    """
 
 
 @dataclass(frozen=True)
@@ -98,7 +95,7 @@ def _unreadable(
     row: int | None = None,
     params: Mapping[str, object] | None = None,
 ) -> NoReturn:
-    raise UnreadableFileError([Problem(name, row, None, value, code, params or {})])
+    unreadable(name, code, value, row, params)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -250,110 +247,35 @@ def _table(
     )
 
 
+def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
+    """The rows of a CSV (or tab-separated) text, within :data:`MAX_ROWS` and
+    :data:`MAX_COLUMNS`."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    count = 0
+    try:
+        for row in reader:
+            count += 1
+            if count > MAX_ROWS + 1:
+                too_many_rows(name)
+            if len(row) > MAX_COLUMNS and any(c.strip() for c in row[MAX_COLUMNS:]):
+                too_many_columns(name, len(row), count - 1 or None)
+            yield row[:MAX_COLUMNS]
+    except csv.Error as exc:
+        row_number = count if count else None
+        _unreadable(name, "csv_invalid", "", row_number, {"detail": str(exc)})
+
+
 def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
     text = decode_text(data, name)
     if not text.strip():
         return _table(name, sha, [])
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[list[str]] = []
-    try:
-        rows.extend(reader)
-    except csv.Error as exc:
-        row = len(rows) if rows else None
-        _unreadable(name, "csv_invalid", "", row, {"detail": str(exc)})
-    return _table(name, sha, rows)
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return ""
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = getattr(value, "text", None)  # array formulas
-    return str(text if isinstance(text, str) else value)
-
-
-def _sheets_with_data(book: Any) -> list[tuple[Any, list[list[Any]]]]:
-    """The sheets holding any value, with their values; a template's notes sheet is not
-    data when another sheet has some."""
-    sheets = []
-    for sheet in book.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-        if any(v is not None and str(v).strip() for r in values for v in r):
-            sheets.append((sheet, values))
-    if len(sheets) > 1:
-        sheets = [s for s in sheets if s[0].title not in NOTES_SHEETS]
-    return sheets
-
-
-def _open_workbook(data: bytes, name: str) -> Any:
-    """The workbook in ``data``; a file that is not one, or too large unpacked, is refused."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        _unreadable(name, "not_xlsx")
-    if unzipped > MAX_UNZIPPED:
-        _unreadable(name, "xlsx_too_large")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # unsupported extensions of other programs
-            return load_workbook(io.BytesIO(data), data_only=False)
-    except (
-        InvalidFileException,
-        KeyError,
-        ValueError,
-        TypeError,
-        OSError,
-        zipfile.BadZipFile,
-    ) as exc:
-        _unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
-
-
-def _merged_problems(sheet: Any, name: str, header_row: int) -> tuple[list[Problem], list[Problem]]:
-    """Problems of merged cells: in the header (nothing can be read), and in the rows."""
-    problems: list[Problem] = []
-    header_problems: list[Problem] = []
-    for cells in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        if cells.min_row <= header_row <= cells.max_row:
-            header_problems.append(Problem(name, None, cells.coord, "", "merged_header"))
-        elif cells.max_row > header_row:
-            problems.append(
-                Problem(name, max(cells.min_row - header_row, 1), cells.coord, "", "merged")
-            )
-    return header_problems, problems
+    return _table(name, sha, list(_csv_rows(text, name)))
 
 
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
-    book = _open_workbook(data, name)
-    sheets = _sheets_with_data(book)
-    if not sheets:
-        return _table(name, sha, [])
-    if len(sheets) > 1:
-        titles = ", ".join(s.title for s, _ in sheets)
-        problem = Problem(name, None, None, shorten(titles), "sheets")
-        return _table(name, sha, [], problems=[problem])
-    sheet, values = sheets[0]
-    top = next(i for i, r in enumerate(values) if any(v is not None and str(v).strip() for v in r))
-    header_problems, problems = _merged_problems(sheet, name, top + 1)  # the sheet's row number
-    if header_problems:
-        return _table(name, sha, [], problems=header_problems)
-    rows = [[_cell_text(v) for v in r] for r in values[top:]]
+    rows, problems = read_workbook(data, name)
     return _table(name, sha, rows, problems=problems)
 
 
@@ -365,7 +287,9 @@ def _property_text(value: Any) -> str | None:
     return _cell_text(value)
 
 
-def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
+def _geojson_features(data: bytes, name: str) -> list[Any] | None:
+    """The features of a GeoJSON FeatureCollection (``None`` for an empty file), counted
+    before the file is parsed."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -373,20 +297,35 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             _unreadable(name, "json_cut")
         _unreadable(name, "geojson_not_utf8", _bad_bytes(data, exc.start))
     if not text.strip():
-        return _table(name, sha, [])
+        return None
+    if data.count(b"{") > MAX_JSON_OBJECTS or data.count(b",") > MAX_JSON_VALUES:
+        too_many_rows(name)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         _unreadable(name, "json_invalid", where, params={"detail": exc.msg})
+    except RecursionError:
+        _unreadable(name, "json_invalid", params={"detail": "nested too deeply"})
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         _unreadable(name, "not_feature_collection")
-    crs_name = str(((doc.get("crs") or {}).get("properties") or {}).get("name", ""))
+    crs = doc.get("crs")
+    crs_props = crs.get("properties") if isinstance(crs, dict) else None
+    crs_name = str(crs_props.get("name", "")) if isinstance(crs_props, dict) else ""
     if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
         _unreadable(name, "coordinates_not_wgs84", shorten(crs_name))
     features = doc.get("features")
     if not isinstance(features, list):
         _unreadable(name, "no_features")
+    if len(features) > MAX_ROWS:
+        too_many_rows(name)
+    return features
+
+
+def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
+    features = _geojson_features(data, name)
+    if features is None:
+        return _table(name, sha, [])
     headers: dict[str, None] = {}
     props: list[dict[str, str]] = []
     points: list[tuple[float, float] | None] = []
@@ -398,7 +337,8 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             points.append(None)
             continue
         cells: dict[str, str] = {}
-        for key, value in (feature.get("properties") or {}).items():
+        properties = feature.get("properties")
+        for key, value in (properties if isinstance(properties, dict) else {}).items():
             headers.setdefault(str(key), None)
             text_value = _property_text(value)
             if text_value is None:
@@ -407,6 +347,8 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             cells[str(key)] = text_value
         props.append(cells)
         points.append(_point(feature.get("geometry"), name, n, problems))
+    if len(headers) > MAX_COLUMNS:
+        too_many_columns(name, len(headers))
     rows = [list(headers)] + [[p.get(h, "") for h in headers] for p in props]
     return _table(name, sha, rows, points=points, problems=problems)
 
@@ -443,6 +385,11 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
                 names = ", ".join(str(layer[0]) for layer in layers)
                 problem = Problem(name, None, None, shorten(names), "gpkg_layers")
                 return _table(name, sha, [], problems=[problem])
+            info = pyogrio.read_info(path)
+            if int(info.get("features") or 0) > MAX_ROWS:
+                too_many_rows(name)
+            if len(info.get("fields", ())) > MAX_COLUMNS:
+                too_many_columns(name, len(info["fields"]))
             frame = pyogrio.read_dataframe(path)
         except (DataSourceError, DataLayerError) as exc:
             _unreadable(name, "gpkg_unreadable", params={"detail": shorten(exc)})
@@ -463,3 +410,21 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
         ["" if pd.isna(v) else _cell_text(v) for v in r] for r in table.itertuples(index=False)
     ]
     return _table(name, sha, rows, points=points, problems=problems)
+
+
+__all__ = [
+    "CSV",
+    "FORMATS",
+    "GEOJSON",
+    "GPKG",
+    "MAX_BYTES",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "NOTES_SHEETS",
+    "XLSX",
+    "SourceTable",
+    "UnreadableFileError",
+    "decode_text",
+    "read_bytes",
+    "read_path",
+]

@@ -15,6 +15,8 @@
 ``metadata``       HSDS change metadata: one row per changed field of a write
 ``registry_state`` the city, the schema version and ``data_version`` (raised by every
                    write, so readers can tell when to reload)
+``login_throttle`` failed editor logins per client address and per account (digests,
+                   never the address itself), so every process refuses guessing alike
 =================  ====================================================================
 
 Every row carries its municipality's JIS code, so one database holds several cities.
@@ -175,6 +177,17 @@ registry_state = sa.Table(
     sa.Column("int_value", sa.Integer),
     sa.Column("text_value", sa.Text),
     sa.PrimaryKeyConstraint("jis_code", "key", name="pk_registry_state"),
+)
+
+login_throttle = sa.Table(
+    "login_throttle",
+    md,
+    sa.Column("jis_code", JIS, nullable=False),
+    sa.Column("key", sa.String(80), nullable=False),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure_at", sa.Float, nullable=False),
+    sa.Column("locked_until", sa.Float, nullable=False),
+    sa.PrimaryKeyConstraint("jis_code", "key", name="pk_login_throttle"),
 )
 
 #: The PostGIS point of a location (PostgreSQL with PostGIS only; see migration 0003).

@@ -4,6 +4,13 @@ Matching uses NFKC (full-width and half-width alike); names, addresses and conta
 details keep the text as written. Every cleaner returns the canonical text and the
 problems found, as :class:`~geo.errors.Finding` values (the offending text and a problem
 code); a cell with problems becomes empty.
+
+Text that a spreadsheet would run as a formula (beginning with ``= + - @``, half- or
+full-width, once the surrounding spaces are gone) is refused, never changed: a cell
+written as ``'=…`` keeps its ``'``. List cells (fields, service areas) are refused
+before they are split when they are longer than :data:`MAX_LIST_LENGTH` or hold more
+than :data:`MAX_ITEMS` pieces, and report at most :data:`MAX_UNKNOWN` unknown pieces
+each, so no cell can cost more than a bounded amount of work.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from dataclasses import dataclass
 
 from geo.city import CityConfig
 from geo.errors import Finding, shorten
-from geo.export import FORMULA_START
+from geo.export import starts_formula
 from geo.fields import FieldCatalog
 from geo.model import CITYWIDE
 from geo.normalise import normalise
@@ -40,6 +47,13 @@ MAX_LENGTH: Mapping[str, int] = {
 MULTILINE = frozenset({"notes", "purpose"})
 #: A web address a page may link to (the NPO portal's page of a corporation).
 URL_PATTERN = re.compile(r"https?://[^\s\"'<>\\]{1,500}")
+#: Longest list cell (fields, service areas) read, in characters: every field of the
+#: law written out in full is about 400.
+MAX_LIST_LENGTH = 1000
+#: Most pieces of one list cell (the separators counted apart).
+MAX_ITEMS = 64
+#: Unknown pieces of one list cell reported one by one; the rest are counted.
+MAX_UNKNOWN = 5
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -58,13 +72,6 @@ Found = list[Finding]
 def nfkc(text: str) -> str:
     """``text`` in NFKC, stripped (for matching and numbers, never for display)."""
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def unquote(text: str) -> str:
-    """Drop the ``'`` a spreadsheet export puts before a formula-like cell."""
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_START):
-        return text[1:]
-    return text
 
 
 def iso_date(text: str) -> str | None:
@@ -175,7 +182,9 @@ class Vocabulary:
 
 
 def _text(column: str, text: str) -> tuple[str, Found]:
-    value = unquote(text.strip()).replace("\r\n", "\n")
+    value = text.strip().replace("\r\n", "\n")
+    if starts_formula(value):
+        return "", [Finding(shorten(value), "formula")]
     allowed = "\n" if column in MULTILINE else ""
     if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
         return "", [Finding(shorten(value), "control")]
@@ -203,15 +212,40 @@ def _legal_form(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[
     return (form, []) if form else ("", [Finding(shorten(raw), "unknown_legal_form")])
 
 
+def _list_too_big(raw: str, key: str) -> Found:
+    """The problem of a list cell too long or of too many pieces to be read, if any."""
+    if len(raw) > MAX_LIST_LENGTH:
+        return [Finding(shorten(raw), "too_long", {"limit": MAX_LIST_LENGTH})]
+    pieces = (len(_SEPARATORS.split(key)) + 1) // 2
+    if pieces > MAX_ITEMS:
+        return [Finding(shorten(raw), "too_many_items", {"n": pieces, "limit": MAX_ITEMS})]
+    return []
+
+
+def _unknown(unknown: Sequence[str], code: str) -> Found:
+    """One problem per unknown piece, the first :data:`MAX_UNKNOWN`; the rest counted."""
+    found = [Finding(shorten(u), code) for u in unknown[:MAX_UNKNOWN]]
+    rest = unknown[MAX_UNKNOWN:]
+    if rest:
+        found.append(Finding(shorten("; ".join(rest)), "more_unknown", {"n": len(rest)}))
+    return found
+
+
 def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    too_big = _list_too_big(raw, key)
+    if too_big:
+        return "", too_big
     codes, unknown = _items(raw, vocab.field_code)
-    return ";".join(codes), [Finding(shorten(u), "unknown_field") for u in unknown]
+    return ";".join(codes), _unknown(unknown, "unknown_field")
 
 
 def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    too_big = _list_too_big(raw, key)
+    if too_big:
+        return "", too_big
     ids, unknown = _items(raw, vocab.service_area)
     value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
-    return value, [Finding(shorten(u), "unknown_area") for u in unknown]
+    return value, _unknown(unknown, "unknown_area")
 
 
 def _area_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:

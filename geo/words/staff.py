@@ -1,5 +1,8 @@
 """Texts of the staff pages (import, editing, export), part of the one catalogue.
 
+Also the ``problem.<code>`` texts of the import's limits and refusals (formulas, sizes
+of files and cells), which only staff files meet.
+
 Merged into :data:`geo.words.MESSAGES`; a key defined in both is an error.
 """
 
@@ -50,8 +53,16 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Please give your name.",
     },
     "staff.locked": {
-        "ja": "パスワードを何度も間違えたため、ログインできません。ブラウザを開き直してください。",
-        "en": "Too many wrong passwords. Close the browser tab and start again.",
+        "ja": "ログインの失敗が続いたため、しばらくログインできません。"
+        "{minutes}分ほどたってから、もう一度お試しください。"
+        "パスワードが分からないときは管理者に確かめてください。",
+        "en": "Too many failed logins: logging in is paused. Try again in about "
+        "{minutes} minutes; if you are unsure of the password, ask the administrator.",
+    },
+    "staff.idle_logout": {
+        "ja": "{minutes}分以上操作がなかったため、ログアウトしました。"
+        "もう一度ログインしてください。",
+        "en": "You were logged out after {minutes} minutes without activity. Please log in again.",
     },
     "staff.bad_hash": {
         "ja": "設定されたパスワードのハッシュが読めません。"
@@ -59,9 +70,24 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The configured password hash cannot be read. "
         "The administrator should make a new one with python -m geo.registry hash-password.",
     },
-    "staff.not_editor": {
+    "staff.oidc.not_editor": {
         "ja": "このアカウントには編集の権限がありません。",
         "en": "This account may not edit.",
+    },
+    "staff.oidc.unverified": {
+        "ja": "このアカウントのメールアドレスは確認済みではないため、編集できません。",
+        "en": "This account's e-mail address is not verified, so it may not edit.",
+    },
+    "staff.oidc.issuer": {
+        "ja": "このログインの発行元は、編集を認めている発行元ではありません。",
+        "en": "This login comes from an issuer that is not allowed to edit.",
+    },
+    "staff.oidc.not_configured": {
+        "ja": "組織のアカウントでの編集が設定されていません。管理者が secrets.toml の [kyodo] に "
+        "editor_issuers と editor_emails（または editor_subjects）を設定してください。",
+        "en": "Editing through the organisation's accounts is not configured: the "
+        "administrator must set editor_issuers and editor_emails (or editor_subjects) "
+        "under [kyodo] in secrets.toml.",
     },
     "staff.signed_in": {"ja": "ログイン中：{name}", "en": "Signed in: {name}"},
     # registry
@@ -73,6 +99,10 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.problems": {
         "ja": "問題が {n} 件あります。",
         "en": "{n} problems found.",
+    },
+    "staff.problems_first": {
+        "ja": "多すぎるため、最初の {shown:,} 件だけを表示しています（全部で {n:,} 件）。",
+        "en": "Only the first {shown:,} of {n:,} problems are shown.",
     },
     "staff.problems_caption": {
         "ja": "行は見出しのすぐ下の行を1と数えます。行が空欄の問題はファイル全体の問題です。",
@@ -101,6 +131,33 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.import.retire_missing": {
         "ja": "ファイルにない団体（この種類）を廃止扱いにする",
         "en": "Retire organisations of this kind that the file does not list",
+    },
+    "staff.import.retire_missing_help": {
+        "ja": "ファイルがこの種類の団体の全件の名簿のときだけ付けてください。"
+        "付けなければ、ファイルにない団体はそのまま残ります。",
+        "en": "Tick only when the file is the complete list of this kind; otherwise "
+        "the organisations it does not list stay as they are.",
+    },
+    "staff.import.kept": {
+        "ja": "ファイルにない同じ種類の団体が {n} 件あります。廃止扱いにはせず、そのまま残します。",
+        "en": "{n} organisations of this kind are not in the file; they are not retired "
+        "and stay as they are.",
+    },
+    "staff.import.retire_warning": {
+        "ja": "この取り込みで {n} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
+        "下の一覧を確かめてください。",
+        "en": "This import retires {n} organisations ({share:.0%} of this kind). "
+        "Check the list below.",
+    },
+    "staff.import.confirm_needed": {
+        "ja": "この種類の {limit:.0%} を超える {n} 件（{share:.0%}）を廃止扱いにします。"
+        "間違いでなければ、下に件数を入力してから「取り込む」を押してください。",
+        "en": "This retires {n} organisations, {share:.0%} of this kind (more than "
+        "{limit:.0%}). If that is intended, type the number below, then press Import.",
+    },
+    "staff.import.confirm": {
+        "ja": "確認のため、廃止扱いにする件数（{n}）を入力してください",
+        "en": "To confirm, type the number of organisations to retire ({n})",
     },
     "staff.import.file": {
         "ja": "ファイル（20 MB まで。CSV は UTF-8 か Shift_JIS）",
@@ -212,4 +269,42 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.citywide": {"ja": "全市", "en": "Whole city"},
     "staff.yes": {"ja": "有", "en": "yes"},
     "staff.no": {"ja": "無", "en": "no"},
+    # problems of staff files: formulas and the limits of an import
+    "problem.formula": {
+        "ja": "「=」「+」「-」「@」（全角も）やタブで始まる文字は、表計算ソフトで数式として"
+        "動くため取り込めません。先頭の文字を消すか、別の書き方にしてください",
+        "en": "text beginning with =, +, -, @ (half- or full-width), a tab or a carriage "
+        "return runs as a formula in a spreadsheet and is refused: remove or reword the "
+        "first character",
+    },
+    "problem.too_many_items": {
+        "ja": "区切られた項目が多すぎます（{n:,} 個、{limit} 個まで）",
+        "en": "too many separated items ({n:,}; at most {limit})",
+    },
+    "problem.more_unknown": {
+        "ja": "ほかにも分からない項目が {n:,} 個あります",
+        "en": "{n:,} more unknown items",
+    },
+    "problem.too_many_rows": {
+        "ja": "行が多すぎます。1つのファイルで取り込めるのは見出しの下 {limit:,} 行までです。"
+        "ファイルを分けてください",
+        "en": "too many rows: a file may have at most {limit:,} rows under the header; split it",
+    },
+    "problem.too_many_columns": {
+        "ja": "列が多すぎます（{n:,} 列）。取り込めるのは {limit} 列までです。"
+        "使っていない列を削除してください",
+        "en": "too many columns ({n:,}); at most {limit} are read: delete the unused columns",
+    },
+    "problem.sheet_too_large": {
+        "ja": "シート「{sheet}」の範囲が大きすぎます（{rows:,} 行 × {columns:,} 列）。"
+        "取り込めるのは見出しと {max_rows:,} 行、{max_columns} 列までです。"
+        "使っていない行や列を削除して保存し直してください",
+        "en": "sheet {sheet!r} spans {rows:,} rows × {columns:,} columns; at most a header "
+        "and {max_rows:,} rows of {max_columns} columns are read: delete the unused rows "
+        "and columns and save it again",
+    },
+    "problem.too_many_sheets": {
+        "ja": "シートが多すぎます（{n} 枚、{limit} 枚まで）",
+        "en": "too many sheets ({n}; at most {limit})",
+    },
 }

@@ -4,6 +4,9 @@ An edit written to the registry shows through both replicas within a few seconds
 replica killed mid-session loses no data, and the proxy sends the sessions that were
 on it, and new ones, to the survivor. The registry is PostgreSQL when the test cluster
 runs (always under CI), else an SQLite file in the test's folder.
+
+Every page served through the proxy carries its security headers, and the browser
+reports no violation of its Content-Security-Policy (one replica, the planners' pages).
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -83,12 +87,13 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
     raise RuntimeError(f"the proxy did not answer within {seconds:.0f} s")
 
 
-@pytest.fixture(scope="module")
-def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
+@contextmanager
+def _serve(
+    folder: Path, count: int, env_extra: dict[str, str], backend: Backend | None = None
+) -> Iterator[Replicas]:
+    """``count`` replicas behind nginx (``scripts/serve-replicas.sh``), stopped after."""
     if _nginx() is None:
         _unavailable("nginx is not installed (make sysdeps installs it)")
-    folder = tmp_path_factory.mktemp("replicas")
-    backend = Backend("postgresql", folder, pg_cluster.url) if pg_cluster.url else None
     env = {k: v for k, v in os.environ.items() if not k.startswith("KYODO_")}
     if backend is not None:
         database_url = backend.url()
@@ -97,7 +102,7 @@ def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) ->
         env[env_name("registry_dir")] = str(folder / "var")
         database_url = f"sqlite:///{folder / 'var' / DATABASE_FILE}"
     port = _free_port()
-    ports = [_free_port() for _ in range(2)]
+    ports = [_free_port() for _ in range(count)]
     ARTIFACTS.mkdir(exist_ok=True)
     run_dir = ARTIFACTS / f"replicas-{port}"
     env.update(
@@ -107,8 +112,7 @@ def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) ->
             "RUN_DIR": str(run_dir),
             "PY": sys.executable,
             "KYODO_REGISTRY": "1",
-            "KYODO_KIOSK": "1",  # the kiosk lists organisations as text: easy to read
-            "KYODO_KIOSK_IDLE_SECONDS": "600",
+            **env_extra,
         }
     )
     log = folder / "serve-replicas.log"
@@ -135,8 +139,29 @@ def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) ->
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def replicas(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
+    folder = tmp_path_factory.mktemp("replicas")
+    backend = Backend("postgresql", folder, pg_cluster.url) if pg_cluster.url else None
+    kiosk = {
+        "KYODO_KIOSK": "1",  # the kiosk lists organisations as text: easy to read
+        "KYODO_KIOSK_IDLE_SECONDS": "600",
+    }
+    try:
+        with _serve(folder, 2, kiosk, backend) as served:
+            yield served
+    finally:
         if backend is not None:
             backend.drop_all()
+
+
+@pytest.fixture(scope="module")
+def proxied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
+    """One replica of the planners' app (not a kiosk) behind nginx."""
+    with _serve(tmp_path_factory.mktemp("proxied"), 1, {}) as served:
+        yield served
 
 
 def _replica_of(url: str, cookie: str) -> str:
@@ -247,3 +272,89 @@ def _cookie_for_dead(page: Page, replicas: Replicas) -> str:
     found = [c for c in page.context.cookies(replicas.url) if c["name"] == "kyodo_replica"]
     assert found, "the proxy set no sticky cookie"
     return str(found[0]["value"])
+
+
+# --- security headers and the Content-Security-Policy ----------------------------------
+
+#: Pages of the planners' app, each as a browser opens it through the proxy.
+PROXIED_PAGES = ("/", "/matrix", "/area?area=yuda", "/partners", "/about", "/import")
+#: Headers every response through the proxy carries (plain http: no HSTS).
+SECURITY_HEADERS = {
+    "x-frame-options": "SAMEORIGIN",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+}
+#: Recorded in every frame: what the browser refused under the policy.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`);
+});
+"""
+
+
+def _values(headers: dict[str, str], name: str) -> set[str]:
+    """The values of a header (the app may send one that the proxy sends again)."""
+    return {v.strip() for v in headers.get(name, "").replace("\n", ",").split(",")}
+
+
+def _check_headers(url: str, headers: dict[str, str]) -> list[str]:
+    """What ``headers`` of ``url`` lack."""
+    missing = [f"{url}: {h}" for h, v in SECURITY_HEADERS.items() if _values(headers, h) != {v}]
+    policy = headers.get("content-security-policy", "")
+    for directive in ("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'"):
+        if directive not in policy:
+            missing.append(f"{url}: Content-Security-Policy without {directive}")
+    if "camera=()" not in headers.get("permissions-policy", ""):
+        missing.append(f"{url}: Permissions-Policy")
+    if "strict-transport-security" in headers:
+        missing.append(f"{url}: HSTS over plain http")
+    return missing
+
+
+def _open_proxied(page: Page, url: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.ok, url
+    settle(page, 90_000)
+    if page.locator("iframe").count():  # a map: give Leaflet the time to draw in it
+        with suppress(PlaywrightError):  # a policy that stops the map is reported below
+            page.frame_locator("iframe").first.locator(".leaflet-container").wait_for(
+                state="attached", timeout=30_000
+            )
+        page.wait_for_timeout(1500)
+
+
+def test_pages_through_the_proxy_carry_the_headers_and_keep_the_policy(
+    proxied: Replicas, browser: Browser
+) -> None:
+    watch = Watch()
+    context = open_context(browser, watch=watch, viewport={"width": 1440, "height": 1000})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    def check(response: Any) -> None:
+        url = response.url
+        if url.startswith(proxied.url) and url not in seen:
+            seen.add(url)
+            problems.extend(_check_headers(url, response.all_headers()))
+
+    page.on("response", check)
+    violations: list[str] = []
+    for path in PROXIED_PAGES:
+        _open_proxied(page, proxied.url + path)
+        for frame in page.frames:
+            try:
+                violations += frame.evaluate("window.__cspViolations || []")
+            except PlaywrightError:  # a frame gone while the page redrew
+                continue
+    page.screenshot(path=str(ARTIFACTS / "proxied-last-page.png"))
+    context.close()
+    assert problems == []
+    assert len(seen) > len(PROXIED_PAGES)  # the pages and what they loaded
+    assert violations == []
+    assert [m for m in messages if "Content Security Policy" in m] == []

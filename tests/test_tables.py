@@ -1,0 +1,63 @@
+"""No table a page shows can hand a spreadsheet a formula through its own download."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT
+from ui.tables import safe_table
+
+FORMULAS = ["=1+1", "+81", "-x", "@SUM(A1)", "＝1", "＋1", "－1", "＠x", "\t=1", "\r=1"]
+
+
+def _sources() -> list[Path]:
+    return [
+        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "ui").glob("*.py")),
+        ROOT / "app.py",
+    ]
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_table_goes_through_the_helper(path: Path) -> None:
+    calls = [
+        node.lineno
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in {"dataframe", "data_editor", "table"}
+    ]
+    if path.name == "tables.py":
+        assert len(calls) == 2  # the helper's own (interactive and static)
+    else:
+        assert calls == [], f"{path.name}: use ui.tables.show_table (lines {calls})"
+
+
+def test_text_cells_headers_and_labels_are_neutralised() -> None:
+    frame = pd.DataFrame(
+        {"name": FORMULAS, "=head": range(len(FORMULAS)), "n": [-1.5] * len(FORMULAS)},
+        index=pd.Index(FORMULAS, name="@label"),
+    )
+    shown = safe_table(frame)
+    assert isinstance(shown, pd.DataFrame)
+    assert shown["name"].tolist() == ["'" + f for f in FORMULAS]
+    assert shown.index.tolist() == ["'" + f for f in FORMULAS]
+    assert shown.index.name == "'@label"
+    assert list(shown.columns) == ["name", "'=head", "n"]
+    assert shown["n"].tolist() == [-1.5] * len(FORMULAS)  # numbers are numbers
+    assert frame["name"].tolist() == FORMULAS  # the input is not changed
+
+
+def test_plain_text_is_left_alone() -> None:
+    frame = pd.DataFrame({"団体名": ["サンプル福祉の会", "会 = 1", "'=quoted"]})
+    assert safe_table(frame)["団体名"].tolist() == ["サンプル福祉の会", "会 = 1", "'=quoted"]
+
+
+def test_a_styled_table_keeps_its_styles() -> None:
+    frame = pd.DataFrame({"=a": [1.0, 2.0]}, index=pd.Index(["=x", "y"], name="地域"))
+    styled = safe_table(frame.style.background_gradient(axis=None).format("{:.1f}"))
+    html = styled.to_html()
+    assert "'=x" in html and "'=a" in html and "background-color" in html
+    assert ">=x<" not in html

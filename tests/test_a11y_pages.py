@@ -28,7 +28,8 @@ def _app(page: str | None, lang: str, **params: str) -> AppTest:
 
 
 def _markdown(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    """The page's Markdown as read: escapes and the invisible word joiners left out."""
+    return "\n".join(m.value for m in at.markdown).replace("\u2060", "")
 
 
 def _html(at: AppTest) -> list[str]:

@@ -19,14 +19,18 @@ import io
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from geo.export import neutralise_cell, safe_csv
 from geo.model import CITYWIDE
 from geo.settings import Settings
 from geo.words import Listed, Named, Phrase, phrase
+
+FloatArray = npt.NDArray[np.float64]
 
 #: National 自主防災組織 活動カバー率, 令和2 (消防白書): the reference line of the 要注意 rule.
 NATIONAL_JISHUBO_RATE = 0.843
@@ -155,7 +159,8 @@ def coverage(
     -------
     One row per area, in the areas' order: ``councils``, ``associations``,
     ``civic_groups``, ``total``, ``population_2020``, ``households_2020``,
-    ``jishubo_households`` and the columns of :func:`judge` (``per_10k``,
+    ``member_households``, ``jishubo_households`` and the columns of :func:`judge`
+    (``per_10k``,
     ``jishubo_rate``, ``is_gap``, ``gap_reason`` …).
     """
     ids = areas["area_id"].tolist()
@@ -179,9 +184,45 @@ def coverage(
     source = orgs if associations is None else associations
     assoc = source[(source["kind"] == "association")]
     with_jishubo = assoc[assoc["has_jishubo"].astype(bool)]
+    members = assoc.groupby("area_id")["households"].sum()
     jhh = with_jishubo.groupby("area_id")["households"].sum()
+    out["member_households"] = [int(members.get(a, 0)) for a in ids]
     out["jishubo_households"] = [int(jhh.get(a, 0)) for a in ids]
     return judge(out, rule=rule, metric=metric)
+
+
+@overload
+def jishubo_share(jishubo: float, members: float) -> float: ...
+@overload
+def jishubo_share(jishubo: FloatArray, members: FloatArray) -> FloatArray: ...
+def jishubo_share(jishubo: float | FloatArray, members: float | FloatArray) -> float | FloatArray:
+    """The 自主防災組織 活動カバー率 from association households.
+
+    The national figure (消防白書) is the share of households living where a
+    自主防災組織 is active. An association's 自主防災組織 covers its whole 区域,
+    members or not, and the associations' 区域 together cover the area; taking each
+    区域's households as proportional to its members, the share is the member
+    households of associations with a 自主防災組織 over those of all associations.
+    Counting member households over census households would instead give the rate
+    times the 加入率, and no area could reach the national figure by its 加入率 alone.
+
+    Parameters
+    ----------
+    jishubo
+        Households in associations with a 自主防災組織 (a number or an array).
+    members
+        Households in all associations of the same areas.
+
+    Returns
+    -------
+    The share, between 0 and 1; 0 where there are no member households.
+    """
+    part = np.asarray(jishubo, dtype=float)
+    whole = np.asarray(members, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(whole > 0, part / whole, 0.0)
+    result = np.clip(share, 0.0, 1.0)
+    return float(result) if result.ndim == 0 else result
 
 
 def judge(
@@ -194,7 +235,8 @@ def judge(
     figures
         One row per area with ``total`` (organisation–area pairs: an organisation
         counts in every area it covers), ``population_2020``, ``households_2020`` and
-        ``jishubo_households`` (households of associations with a 自主防災組織).
+        ``member_households`` (households in the area's associations) and
+        ``jishubo_households`` (those of them in associations with a 自主防災組織).
     rule
         When an area is a gap (see :class:`GapRule`).
     metric
@@ -202,7 +244,7 @@ def judge(
 
     Returns
     -------
-    A copy of ``figures`` with ``per_10k``, ``jishubo_rate`` (capped at 1),
+    A copy of ``figures`` with ``per_10k``, ``jishubo_rate`` (see :func:`jishubo_share`),
     ``city_rate_per_10k`` (all pairs over all residents × 10,000),
     ``city_median_per_10k``, ``gap_share``, ``gap_threshold_per_10k`` (the share of
     the city's rate), ``national_jishubo_rate`` (``NaN`` when the national rule does
@@ -213,11 +255,12 @@ def judge(
     out = figures.copy()
     total = out["total"].to_numpy(dtype=float)
     population = out["population_2020"].to_numpy(dtype=float)
-    households = out["households_2020"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["per_10k"] = np.where(population > 0, total / population * 10_000, 0.0)
-        rate = np.where(households > 0, out["jishubo_households"] / households, 0.0)
-    out["jishubo_rate"] = np.minimum(rate, 1.0)
+    out["jishubo_rate"] = jishubo_share(
+        out["jishubo_households"].to_numpy(dtype=float),
+        out["member_households"].to_numpy(dtype=float),
+    )
     residents = float(population.sum())
     city_rate = float(total.sum()) / residents * 10_000 if residents > 0 else 0.0
     out["city_rate_per_10k"] = city_rate
@@ -305,6 +348,7 @@ def matrix_gaps(
                 "total": counts[column].to_numpy(),
                 "population_2020": info["population_2020"].to_numpy(),
                 "households_2020": info["households_2020"].to_numpy(),
+                "member_households": 0,
                 "jishubo_households": 0,
             }
         )
@@ -466,9 +510,10 @@ def jishubo_gaps(orgs: pd.DataFrame) -> pd.DataFrame:
 
 def city_jishubo_rate(areas: pd.DataFrame, orgs: pd.DataFrame) -> float:
     """The city's 自主防災組織 活動カバー率 (all areas together)."""
-    assoc = orgs[(orgs["kind"] == "association") & orgs["has_jishubo"].astype(bool)]
-    total = float(areas["households_2020"].sum())
-    return min(float(assoc["households"].sum()) / total, 1.0) if total else 0.0
+    assoc = orgs[orgs["kind"] == "association"]
+    assoc = assoc[assoc["area_id"].isin(set(areas["area_id"]))]
+    with_jishubo = assoc[assoc["has_jishubo"].astype(bool)]
+    return jishubo_share(float(with_jishubo["households"].sum()), float(assoc["households"].sum()))
 
 
 def summary(cov: pd.DataFrame) -> tuple[int, int]:
@@ -560,9 +605,10 @@ def _activity(cov: pd.DataFrame, metric: str, organisations: int) -> Phrase:
         rate = float(cov["total"].sum()) / residents * 10_000 if residents else 0.0
         return phrase("headline.per_10k", areas=areas, rate=rate)
     if metric == JISHUBO_METRIC:
-        households = float(cov["households_2020"].sum())
-        share = float(cov["jishubo_households"].sum()) / households if households else 0.0
-        return phrase("headline.jishubo", areas=areas, rate=min(share, 1.0))
+        share = jishubo_share(
+            float(cov["jishubo_households"].sum()), float(cov["member_households"].sum())
+        )
+        return phrase("headline.jishubo", areas=areas, rate=share)
     if organisations == 0:
         return phrase("headline.nobody")
     active = int((cov["total"] > 0).sum())
@@ -590,6 +636,7 @@ __all__ = [
     "gap_summary",
     "gaps",
     "jishubo_gaps",
+    "jishubo_share",
     "judge",
     "matrix_csv",
     "matrix_gaps",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -17,6 +18,7 @@ from geo.coverage import (
     gap_summary,
     gaps,
     jishubo_gaps,
+    jishubo_share,
     judge,
     matrix_csv,
     matrix_gaps,
@@ -64,22 +66,35 @@ def test_per_10k_residents(tiny: CityData) -> None:
 
 @pytest.mark.parametrize(
     ("area_id", "rate"),
-    [("nw", 300 / 1600), ("ne", 200 / 1200), ("sw", 0.0), ("se", 0.0)],
+    # member households of associations with a 自主防災組織 ÷ those of all associations
+    [("nw", 300 / 400), ("ne", 200 / 200), ("sw", 0 / 150), ("se", 0.0)],
 )
 def test_jishubo_rate(tiny: CityData, area_id: str, rate: float) -> None:
     cov = coverage(tiny.areas, tiny.organisations, ("bousai",)).set_index("area_id")
     assert cov.loc[area_id, "jishubo_rate"] == pytest.approx(rate)
 
 
-def test_jishubo_rate_is_capped_at_one(tiny: CityData) -> None:
+def test_jishubo_rate_does_not_depend_on_the_membership_rate(tiny: CityData) -> None:
+    """Half the members in every association: the same share of the area is covered."""
     orgs = tiny.organisations.copy()
-    orgs.loc[orgs["org_id"] == "a-1", "households"] = 10_000
-    cov = coverage(tiny.areas, orgs, ("bousai",)).set_index("area_id")
-    assert cov.loc["nw", "jishubo_rate"] == 1.0
+    orgs["households"] = orgs["households"] // 2
+    before = coverage(tiny.areas, tiny.organisations, ("bousai",))["jishubo_rate"]
+    after = coverage(tiny.areas, orgs, ("bousai",))["jishubo_rate"]
+    assert after.tolist() == pytest.approx(before.tolist())
+
+
+@pytest.mark.parametrize(
+    ("jishubo", "members", "share"),
+    [(300, 400, 0.75), (0, 150, 0.0), (0, 0, 0.0), (200, 200, 1.0), (250, 200, 1.0)],
+)
+def test_jishubo_share(jishubo: float, members: float, share: float) -> None:
+    assert jishubo_share(jishubo, members) == pytest.approx(share)
+    both = jishubo_share(np.array([jishubo, 1.0]), np.array([members, 2.0]))
+    assert both.tolist() == pytest.approx([share, 0.5])
 
 
 def test_city_jishubo_rate(tiny: CityData) -> None:
-    assert city_jishubo_rate(tiny.areas, tiny.organisations) == pytest.approx(500 / 4000)
+    assert city_jishubo_rate(tiny.areas, tiny.organisations) == pytest.approx(500 / 750)
 
 
 @pytest.mark.parametrize(
@@ -181,6 +196,8 @@ def _judged(
 ) -> pd.Series:
     columns = ["total", "population_2020", "households_2020", "jishubo_households"]
     frame = pd.DataFrame([area, rest], columns=columns)
+    # every household a member: the share is jishubo_households ÷ households
+    frame["member_households"] = frame["households_2020"]
     frame.insert(0, "area_id", ["area", "rest"])
     return judge(frame, rule=rule, metric=metric).iloc[0]
 
@@ -306,6 +323,7 @@ def test_the_rate_is_weighted_by_population_not_the_median_of_areas() -> None:
             "population_2020": [1_000] * 5 + [100_000, 50_000],
             "households_2020": [400] * 5 + [40_000, 20_000],
             "jishubo_households": [0] * 7,
+            "member_households": [0] * 7,
         }
     )
     judged = judge(figures).set_index("area_id")
@@ -371,10 +389,10 @@ def test_coverage_keeps_its_columns(tiny: CityData) -> None:
         "households_2020",
     ):
         assert column in cov.columns, column
-    # nw 18.8 %, ne 16.7 %: both under the national rate; sw, se have no 自主防災組織
+    # nw 75 %: under the national rate; ne 100 %; sw has no 自主防災組織, se no organisation
     assert cov["gap_reason"].tolist() == [
         "below_national",
-        "below_national",
+        "none",
         "below_national",
         "no_organisation",
     ]
@@ -404,7 +422,9 @@ NAMES = {
 
 def _cov(rows: list[tuple[str, int, int, int, int]], metric: str = "count") -> pd.DataFrame:
     columns = ["area_id", "total", "population_2020", "households_2020", "jishubo_households"]
-    return judge(pd.DataFrame(rows, columns=columns), metric=metric)
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["member_households"] = frame["households_2020"]  # every household a member
+    return judge(frame, metric=metric)
 
 
 @pytest.mark.parametrize(

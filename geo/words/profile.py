@@ -97,11 +97,13 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Disaster-prevention coverage",
     },
     "profile.def.jishubo_rate": {
-        "ja": "自主防災組織のある自治会・町内会の加入世帯数 ÷ 地域の世帯数（令和2年国勢調査）。"
+        "ja": "自主防災組織のある自治会・町内会の加入世帯数 ÷ 地域の自治会・町内会の加入世帯数"
+        "（自主防災組織が活動する区域に住む世帯の割合の推計）。"
         "全国 {national}（令和2年、消防白書）",
         "en": "Households of associations with a voluntary disaster-prevention group "
-        "÷ households of the area (2020 census). Japan: {national} (2020, White Paper "
-        "on Fire Service)",
+        "÷ households of all the area's associations (an estimate of the share of "
+        "households living where such a group is active). Japan: {national} (2020, "
+        "White Paper on Fire Service)",
     },
     "profile.term.per_10k": {"ja": "人口1万人あたり", "en": "Per 10,000 residents"},
     "profile.def.per_10k": {

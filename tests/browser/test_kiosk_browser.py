@@ -499,6 +499,7 @@ def test_hostile_names_stay_text(kiosk_server: AppServer, browser: Browser) -> N
     button.first.tap()
     page.get_by_text(ASK).wait_for(timeout=30_000)
     heading = page.get_by_role("heading", level=2).filter(has_text="悪意").first.inner_text()
+    heading = heading.replace("\u2060", "")  # word joiners keep addresses from being linked
     assert "![t](http://evil.example/t.png)" in heading
     assert "<img src=x onerror=alert(1)>" in heading
     settle(page)

@@ -187,14 +187,14 @@ def _page(browser: Browser, replicas: Replicas, cookie: str, watch: Watch) -> Pa
     context.add_cookies([{"name": "kyodo_replica", "value": cookie, "url": replicas.url}])
     page = context.new_page()
     page.goto(replicas.url)
-    page.get_by_role("button", name="団体を探す").first.click(timeout=90_000)
+    page.get_by_role("button", name="名前から探す").first.click(timeout=90_000)
     return page
 
 
 def _search(page: Page, text: str) -> None:
     """Search by name, from the search screen (or from any screen after a reconnect)."""
     box = page.get_by_role("textbox")
-    start = page.get_by_role("button", name="団体を探す").first
+    start = page.get_by_role("button", name="名前から探す").first
     box.or_(start).first.wait_for(timeout=30_000)  # the screen drawn by the last run
     if not box.count():
         start.click(timeout=5_000)

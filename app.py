@@ -16,7 +16,7 @@ st.set_page_config(
     page_title=t("app.title", city=SETTINGS.city_config().name_ja),
     page_icon="🗾",
     layout="wide",
-    initial_sidebar_state="collapsed" if KIOSK else "expanded",
+    initial_sidebar_state="collapsed" if KIOSK else "auto",
 )
 if KIOSK:
     page_setup()  # <html lang> of the session's language, a visible focus ring

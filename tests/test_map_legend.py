@@ -77,6 +77,26 @@ def test_selected_and_focus_are_explained_only_when_shown(tiny: CityData) -> Non
     assert muted_swatch() == seen_colour(area_style(0, is_gap=False, selected=False, muted=True))
 
 
+@pytest.mark.parametrize(
+    ("metric", "fields", "line"),
+    [
+        ("count", (), "空白地域（団体がない・少ない）"),
+        ("per_10k", ("bousai",), "空白地域（団体がない・少ない）"),
+        (
+            "jishubo_rate",
+            ("bousai",),
+            "空白・要注意の地域（団体がない・少ない・全国の活動カバー率未満）",
+        ),
+    ],
+)
+def test_the_hatching_is_named_for_the_rules_that_apply(
+    tiny: CityData, metric: str, fields: tuple[str, ...], line: str
+) -> None:
+    spec = MapSpec(metric=metric, fields=fields)
+    legend = descendants(tiny_parts(tiny, spec).layers[0], Legend)[0].html
+    assert line in legend
+
+
 def test_every_point_layer_has_a_shape_of_its_own() -> None:
     shapes = [POINT_SHAPES[layer] for layer in LAYERS]
     assert len(set(shapes)) == len(LAYERS)

@@ -189,7 +189,7 @@ def _expected_headline(
 ) -> str:
     flt = OrgFilter(fields=frozenset(fields))
     orgs = flt.apply(city.organisations)
-    cov = coverage(city.areas, orgs, fields, metric=metric)
+    cov = coverage(city.areas, orgs, fields, metric=metric, associations=city.organisations)
     names = {
         a: Named(j, e)
         for a, j, e in zip(city.areas["area_id"], city.areas["name_ja"], city.areas["name_en"])

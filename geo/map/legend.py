@@ -54,13 +54,14 @@ def _fill(colour: str, label: str, **data: object) -> str:
     )
 
 
-def _gap_row(lang: str) -> str:
+def _gap_row(lang: str, metric: str) -> str:
+    key = "map.legend.gap.jishubo_rate" if metric == "jishubo_rate" else "map.legend.gap"
     return (
         '<li><svg class="kyodo-gap-swatch" width="18" height="12" viewBox="0 0 18 12"'
         ' aria-hidden="true" focusable="false">'
         '<rect x="1" y="1" width="16" height="10" fill="url(#kyodo-hatch-0)"'
         f' fill-opacity="{FILL_OPACITY}" stroke="{GAP_COLOR}" stroke-width="2"'
-        f' stroke-dasharray="3 2"/></svg>{escape_text(words("map.legend.gap", lang))}</li>'
+        f' stroke-dasharray="3 2"/></svg>{escape_text(words(key, lang))}</li>'
     )
 
 
@@ -80,7 +81,7 @@ def _area_rows(spec: MapSpec, breaks: Sequence[float], *, selected: bool, focuse
         _fill(colour, label, klass=i)
         for i, (colour, label) in enumerate(zip(class_swatches(), labels, strict=True))
     ]
-    rows.append(_gap_row(lang))
+    rows.append(_gap_row(lang, spec.metric))
     if focused:
         rows.append(
             f'<li><i class="kyodo-fill" style="background:{muted_swatch()};'

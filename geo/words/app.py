@@ -87,8 +87,8 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     # selected area panel
     "panel.pick": {"ja": "地域を選ぶ", "en": "Choose an area"},
     "panel.pick_placeholder": {
-        "ja": "地図をクリック、または一覧から",
-        "en": "Click the map, or pick from the list",
+        "ja": "一覧から選ぶ",
+        "en": "Pick from the list",
     },
     "panel.line.total": {"ja": "活動団体数 **{n:,}**", "en": "Active organisations **{n:,}**"},
     "panel.line.per_10k": {

@@ -33,6 +33,10 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "空白地域（団体がない・少ない）",
         "en": "Gap (no or few organisations)",
     },
+    "map.legend.gap.jishubo_rate": {
+        "ja": "空白・要注意の地域（団体がない・少ない・全国の活動カバー率未満）",
+        "en": "Gap or attention (no or few organisations, coverage under the national rate)",
+    },
     "map.legend.selected": {"ja": "選択中の地域", "en": "Selected area"},
     "map.legend.muted": {"ja": "選んだ地域の外", "en": "Outside the chosen areas"},
     "map.legend.points": {"ja": "地図上の地点", "en": "Points on the map"},

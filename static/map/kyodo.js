@@ -566,8 +566,18 @@
 
     function narrow(map) { return map.getSize().x < NARROW; }
 
+    // A map shorter than this (px) starts with its legend folded (the button stays, so
+    // it opens with one click): open, the legend would cover a third of it. A frame of
+    // no height yet (drawn before its layout) counts as tall.
+    var SHORT = 560;
+
+    function short(map) {
+        var y = map.getSize().y;
+        return y > 0 && y < SHORT;
+    }
+
     // The legend (prepared, escaped HTML) at the bottom right; o.mode "collapsed" (or a
-    // narrow map) puts it behind a button named o.label.
+    // narrow or short map) puts it behind a button named o.label.
     function legend(html, o) {
         o = o || {mode: "open"};
         var control = L.control({position: "bottomright"});
@@ -575,7 +585,7 @@
             var div = L.DomUtil.create("div", "kyodo-legend");
             var body = L.DomUtil.create("div", "kyodo-legend-body", div);
             body.innerHTML = html;
-            if (o.mode === "collapsed" || (o.label && narrow(map))) {
+            if (o.mode === "collapsed" || (o.label && (narrow(map) || short(map)))) {
                 L.DomUtil.addClass(div, "kyodo-legend-collapsible");
                 var b = toggle(div, "kyodo-legend-toggle", o.label, body, false);
                 b.textContent = plain(o.label);

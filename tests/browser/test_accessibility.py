@@ -414,7 +414,7 @@ def test_colour_is_never_the_only_carrier(
     )
     assert fills, "this view has gaps"
     assert all("kyodo-hatch" in fill for fill in fills), fills
-    assert text("map.legend.gap", lang) in frame.locator(".kyodo-legend").inner_text()
+    assert text("map.legend.gap.jishubo_rate", lang) in frame.locator(".kyodo-legend").inner_text()
 
     page.get_by_text(text("a11y.summary.title", lang)).click()
     cells = page.locator("[data-testid='stTable'] tbody tr td:last-child")

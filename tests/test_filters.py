@@ -144,14 +144,16 @@ def test_headline(tiny: CityData, flt: OrgFilter, focus: tuple[str, ...], ja: st
 @pytest.mark.parametrize("metric", ["count", "per_10k", "jishubo_rate"])
 def test_headline_follows_the_metric(tiny: CityData, metric: str) -> None:
     flt = OrgFilter(fields=frozenset({"bousai"}))
-    cov = coverage(tiny.areas, flt.apply(tiny.organisations), ("bousai",), metric=metric)
+    orgs = flt.apply(tiny.organisations)
+    cov = coverage(tiny.areas, orgs, ("bousai",), metric=metric, associations=tiny.organisations)
     said = flt.headline(cov, metric=metric, organisations=4, names=NAMES, field_names=FIELDS).text(
         "ja"
     )
     expected = {
         "count": "3地域で 4団体が活動",
         "per_10k": "4地域の平均 人口1万人あたり 4.0団体（人口で重み付け）",
-        "jishubo_rate": "4地域の活動カバー率 12.5%",
+        # 500 of the associations' 750 member households have a 自主防災組織
+        "jishubo_rate": "4地域の活動カバー率 66.7%",
     }[metric]
     assert said.endswith(expected)
     assert ("全国平均（84.3%）未満" in said) == (metric == "jishubo_rate")

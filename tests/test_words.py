@@ -40,7 +40,7 @@ from geo.words import (
 from tests.conftest import ROOT
 
 #: Calls that name a problem code, and the position of the code among their arguments.
-CODE_ARGUMENT = {"Problem": 4, "Finding": 1, "_unreadable": 1}
+CODE_ARGUMENT = {"Problem": 4, "Finding": 1, "unreadable": 1}
 #: Where the core builds problems.
 PRODUCERS = ("geo", "ui")
 

@@ -88,16 +88,6 @@ class SourceTable:
     problems: tuple[Problem, ...] = ()
 
 
-def _unreadable(
-    name: str,
-    code: str,
-    value: str = "",
-    row: int | None = None,
-    params: Mapping[str, object] | None = None,
-) -> NoReturn:
-    unreadable(name, code, value, row, params)
-
-
 # --- reading ---------------------------------------------------------------------------
 
 
@@ -110,7 +100,7 @@ def read_path(path: Path) -> SourceTable:
         When the file is missing, too large, of an unknown format or cannot be decoded.
     """
     if not path.is_file():
-        _unreadable(path.name, "file_not_found")
+        unreadable(path.name, "file_not_found")
     size = path.stat().st_size
     if size > MAX_BYTES:
         _too_large(path.name, size)
@@ -119,7 +109,7 @@ def read_path(path: Path) -> SourceTable:
 
 def _too_large(name: str, size: int) -> NoReturn:
     limits = {"size_mb": size / 1024 / 1024, "limit_mb": MAX_BYTES // 1024 // 1024}
-    _unreadable(name, "too_large", params=limits)
+    unreadable(name, "too_large", params=limits)
 
 
 def read_bytes(data: bytes, filename: str) -> SourceTable:
@@ -142,7 +132,7 @@ def read_bytes(data: bytes, filename: str) -> SourceTable:
         _too_large(name, len(data))
     fmt = FORMATS.get(Path(name).suffix.lower())
     if fmt is None:
-        _unreadable(name, "file_type", Path(name).suffix)
+        unreadable(name, "file_type", Path(name).suffix)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == CSV:
         return _read_csv(data, name, sha)
@@ -176,13 +166,13 @@ def decode_text(data: bytes, name: str) -> str:
         Naming the first row that is neither, so the file is never read wrongly.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        _unreadable(name, "utf16")
+        unreadable(name, "utf16")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             pos = exc.start + len(codecs.BOM_UTF8)
-            _unreadable(name, "bad_utf8", _bad_bytes(data, pos), _line_row(data, pos))
+            unreadable(name, "bad_utf8", _bad_bytes(data, pos), _line_row(data, pos))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -193,7 +183,7 @@ def decode_text(data: bytes, name: str) -> str:
         if text and not _looks_misdecoded(text):
             return text
         pos = utf8_error.start
-        _unreadable(name, "encoding", _bad_bytes(data, pos), _line_row(data, pos))
+        unreadable(name, "encoding", _bad_bytes(data, pos), _line_row(data, pos))
 
 
 def _table(
@@ -264,7 +254,7 @@ def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
             yield row[:MAX_COLUMNS]
     except csv.Error as exc:
         row_number = count if count else None
-        _unreadable(name, "csv_invalid", "", row_number, {"detail": str(exc)})
+        unreadable(name, "csv_invalid", "", row_number, {"detail": str(exc)})
 
 
 def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
@@ -294,8 +284,8 @@ def _geojson_features(data: bytes, name: str) -> list[Any] | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.end >= len(data) and exc.reason == "unexpected end of data":
-            _unreadable(name, "json_cut")
-        _unreadable(name, "geojson_not_utf8", _bad_bytes(data, exc.start))
+            unreadable(name, "json_cut")
+        unreadable(name, "geojson_not_utf8", _bad_bytes(data, exc.start))
     if not text.strip():
         return None
     if data.count(b"{") > MAX_JSON_OBJECTS or data.count(b",") > MAX_JSON_VALUES:
@@ -304,19 +294,19 @@ def _geojson_features(data: bytes, name: str) -> list[Any] | None:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        _unreadable(name, "json_invalid", where, params={"detail": exc.msg})
+        unreadable(name, "json_invalid", where, params={"detail": exc.msg})
     except RecursionError:
-        _unreadable(name, "json_invalid", params={"detail": "nested too deeply"})
+        unreadable(name, "json_invalid", params={"detail": "nested too deeply"})
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        _unreadable(name, "not_feature_collection")
+        unreadable(name, "not_feature_collection")
     crs = doc.get("crs")
     crs_props = crs.get("properties") if isinstance(crs, dict) else None
     crs_name = str(crs_props.get("name", "")) if isinstance(crs_props, dict) else ""
     if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
-        _unreadable(name, "coordinates_not_wgs84", shorten(crs_name))
+        unreadable(name, "coordinates_not_wgs84", shorten(crs_name))
     features = doc.get("features")
     if not isinstance(features, list):
-        _unreadable(name, "no_features")
+        unreadable(name, "no_features")
     if len(features) > MAX_ROWS:
         too_many_rows(name)
     return features
@@ -392,7 +382,7 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
                 too_many_columns(name, len(info["fields"]))
             frame = pyogrio.read_dataframe(path)
         except (DataSourceError, DataLayerError) as exc:
-            _unreadable(name, "gpkg_unreadable", params={"detail": shorten(exc)})
+            unreadable(name, "gpkg_unreadable", params={"detail": shorten(exc)})
     problems: list[Problem] = []
     if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = to_wgs84(frame)

@@ -555,8 +555,12 @@
             body.hidden = !value;
             L.DomUtil[value ? "addClass" : "removeClass"](container, "kyodo-open");
         }
-        L.DomEvent.on(b, "click", function () { set(body.hidden); });
+        L.DomEvent.on(b, "click", function () {
+            b.kyodoTouched = true;
+            set(body.hidden);
+        });
         set(open);
+        b.kyodoSet = set;
         return b;
     }
 
@@ -585,13 +589,22 @@
             var div = L.DomUtil.create("div", "kyodo-legend");
             var body = L.DomUtil.create("div", "kyodo-legend-body", div);
             body.innerHTML = html;
-            if (o.mode === "collapsed" || (o.label && (narrow(map) || short(map)))) {
+            if (o.label) {
+                // always behind a button of its own; an "open" legend starts open
+                // unless the map is narrow or short, and follows the map's size
+                // until the visitor uses the button
+                var small = function () { return narrow(map) || short(map); };
                 L.DomUtil.addClass(div, "kyodo-legend-collapsible");
-                var b = toggle(div, "kyodo-legend-toggle", o.label, body, false);
+                var folded = o.mode === "collapsed";
+                var b = toggle(div, "kyodo-legend-toggle", o.label, body, !folded && !small());
                 b.textContent = plain(o.label);
-            } else if (o.label) {
-                div.setAttribute("role", "group");
-                div.setAttribute("aria-label", plain(o.label));
+                if (!folded) {
+                    var follow = function () {
+                        if (!b.kyodoTouched) { b.kyodoSet(!small()); }
+                    };
+                    map.on("resize", follow);
+                    control.onRemove = function (m) { m.off("resize", follow); };
+                }
             }
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);

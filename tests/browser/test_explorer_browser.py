@@ -223,6 +223,14 @@ def test_map_and_panel_link_fit_the_planners_screen(
         inner = handle.content_frame() if handle is not None else None
         assert inner is not None
         assert len(inner.evaluate(READABLE_NAMES)) == 21
+        # the legend is open on a tall map and folded behind its button on a short one
+        # (open, it would cover a third of the map); the button opens and closes it
+        toggle = inner.locator("button.kyodo-legend-toggle")
+        short = frame["height"] < 560
+        assert toggle.get_attribute("aria-expanded") == ("false" if short else "true")
+        for state in ("true", "false") if short else ("false", "true"):
+            toggle.click()
+            assert toggle.get_attribute("aria-expanded") == state
         at = inner.evaluate(CLEAR_POINT, ["ouchi", height - frame["y"]])
         assert at is not None
         page.mouse.click(frame["x"] + at[0], frame["y"] + at[1])

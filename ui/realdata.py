@@ -25,11 +25,10 @@ from geo.registry import ConflictError, Reference, Store, UnreadableFileError
 from geo.registry.columns import LABELS
 from geo.registry.npo import NpoReading
 from geo.registry.npo_apply import apply_npo_plan, plan_against, read_for
-from geo.registry.npo_plan import ADD, CHANGE, REACTIVATE, NpoPlan, NpoPlannedRow
+from geo.registry.npo_plan import ADD, CHANGE, REACTIVATE, NpoPlan
 from geo.registry.templates import TEMPLATES, readable_rows, template_csv, template_xlsx
 from ui import settings, staff
 from ui.i18n import lang, t
-from ui.orgform import area_labels
 from ui.tables import show_table
 
 #: Largest national file the page takes (MB), when the server's upload limit
@@ -80,18 +79,6 @@ def _reading(data: bytes, name: str, store: Store) -> NpoReading | None:
     return reading
 
 
-def _field_names(codes: str, labels: Mapping[str, str]) -> str:
-    return t("sep.list").join(labels.get(c, c) for c in codes.split(";") if c)
-
-
-def _change_words(row: NpoPlannedRow) -> str:
-    words = [
-        t("realdata.change.source") if c == "source" else f"{LABELS.get(c, c)}: {a} → {b}"
-        for c, a, b in row.changes
-    ]
-    return "; ".join(words)
-
-
 def _table(rows: Mapping[str, Sequence[Any]], key: str) -> None:
     show_table(pd.DataFrame(rows), hide_index=True, key=key)
 
@@ -100,20 +87,11 @@ def _rows_view(plan: NpoPlan, ref: Reference) -> None:
     """The NPO法人 to add, and those to change or reactivate."""
     added = plan.with_action(ADD)
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)
-    fields, areas = ref.catalog.labels(lang()), area_labels(ref)
     if added:
         st.subheader(t("staff.import.added_title"))
-        _table(
-            {
-                t("staff.col.row"): [r.row for r in added],
-                t("realdata.col.number"): [r.record["corporate_number"] for r in added],
-                LABELS["name"]: [r.record["name"] for r in added],
-                LABELS["fields"]: [_field_names(r.record["fields"], fields) for r in added],
-                LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
-                t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
-            },
-            "npo.added_table",
-        )
+        numbers = [r.record["corporate_number"] for r in added]
+        frame = staff.added_frame(added, (t("realdata.col.number"), numbers), ref)
+        show_table(frame, hide_index=True, key="npo.added_table")
     if changed:
         st.subheader(t("staff.import.changed_title"))
         how = {True: t("realdata.linked.name"), False: t("realdata.linked.number")}
@@ -123,7 +101,7 @@ def _rows_view(plan: NpoPlan, ref: Reference) -> None:
                 LABELS["org_id"]: [r.org_id for r in changed],
                 LABELS["name"]: [r.record["name"] for r in changed],
                 t("realdata.col.linked"): [how[r.linked_by_name] for r in changed],
-                t("staff.col.changes"): [_change_words(r) for r in changed],
+                t("staff.col.changes"): [staff.change_text(r.changes) for r in changed],
             },
             "npo.changed_table",
         )

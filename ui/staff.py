@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 import streamlit as st
@@ -157,8 +158,46 @@ def preview(
     return None
 
 
-def _fields_text(record: Mapping[str, str], fields: Mapping[str, str]) -> str:
-    return t("sep.list").join(fields.get(c, c) for c in record["fields"].split(";") if c)
+class PlannedRow(Protocol):
+    """A row an import would add or change (of a spreadsheet or of the NPO法人 file)."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def record(self) -> Mapping[str, str]: ...
+    @property
+    def match_level(self) -> str: ...
+
+
+def fields_text(codes: str, fields: Mapping[str, str]) -> str:
+    """Field codes as a record stores them (``a;b``) as their names, listed."""
+    return t("sep.list").join(fields.get(c, c) for c in codes.split(";") if c)
+
+
+def change_text(changes: Sequence[tuple[str, str, str]]) -> str:
+    """What a planned change alters, column by column (a new source in a word)."""
+    return "; ".join(
+        t("realdata.change.source") if c == "source" else f"{LABELS.get(c, c)}: {a} → {b}"
+        for c, a, b in changes
+    )
+
+
+def added_frame(
+    added: Sequence[PlannedRow], ident: tuple[str, Sequence[str]], ref: Reference
+) -> pd.DataFrame:
+    """The rows an import would add: row, ``ident`` (label, values), name, fields, area
+    and how the place was found."""
+    fields, areas = ref.catalog.labels(lang()), area_labels(ref)
+    return pd.DataFrame(
+        {
+            t("staff.col.row"): [r.row for r in added],
+            ident[0]: list(ident[1]),
+            LABELS["name"]: [r.record["name"] for r in added],
+            LABELS["fields"]: [fields_text(r.record["fields"], fields) for r in added],
+            LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
+            t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
+        }
+    )
 
 
 def _retired_table(plan: ImportPlan) -> None:
@@ -185,8 +224,6 @@ def _retired_table(plan: ImportPlan) -> None:
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
-    fields = ref.catalog.labels(lang())
-    areas = area_labels(ref)
     summary = plan.summary()
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):
@@ -196,16 +233,8 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)
     if added:
         st.subheader(t("staff.import.added_title"))
-        frame = pd.DataFrame(
-            {
-                t("staff.col.row"): [r.row for r in added],
-                LABELS["org_id"]: [r.record["org_id"] for r in added],
-                LABELS["name"]: [r.record["name"] for r in added],
-                LABELS["fields"]: [_fields_text(r.record, fields) for r in added],
-                LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
-                t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
-            }
-        )
+        ids = [r.record["org_id"] for r in added]
+        frame = added_frame(added, (LABELS["org_id"], ids), ref)
         show_table(frame, hide_index=True, key="import.added_table")
     if changed:
         st.subheader(t("staff.import.changed_title"))
@@ -214,10 +243,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
                 t("staff.col.row"): [r.row for r in changed],
                 LABELS["org_id"]: [r.record["org_id"] for r in changed],
                 LABELS["name"]: [r.record["name"] for r in changed],
-                t("staff.col.changes"): [
-                    "; ".join(f"{LABELS.get(c, c)}: {a} → {b}" for c, a, b in r.changes)
-                    for r in changed
-                ],
+                t("staff.col.changes"): [change_text(r.changes) for r in changed],
             }
         )
         show_table(frame, hide_index=True, key="import.changed_table")

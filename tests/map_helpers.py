@@ -309,6 +309,15 @@ def static_text(name: str) -> str:
     return own_files()[name].read_text(encoding="utf-8")
 
 
+#: The map's own scripts, in the order the base map loads them.
+MAP_SCRIPTS = ("kyodo-shapes.js", "kyodo-labels.js", "kyodo.js")
+
+
+def map_code() -> str:
+    """All the map's own code (:data:`MAP_SCRIPTS`), one file after the other."""
+    return "\n".join(static_text(name) for name in MAP_SCRIPTS)
+
+
 def compact(css: str) -> str:
     """CSS without comments, whitespace and last semicolons, to look for a rule however
     it is laid out."""

@@ -26,13 +26,22 @@ from geo.map.assets import (
 )
 from geo.model import CityData
 from tests.conftest import ROOT
-from tests.map_helpers import descendants, render, replay, static_text, tiny_map, tiny_parts
+from tests.map_helpers import (
+    MAP_SCRIPTS,
+    descendants,
+    map_code,
+    render,
+    replay,
+    static_text,
+    tiny_map,
+    tiny_parts,
+)
 
 
 def test_map_loads_only_leaflet_and_its_own_files(tiny: CityData) -> None:
     urls = asset_urls(tiny_map(tiny))
     names = [u.rsplit("/", 1)[-1] for u in urls]
-    assert names == ["leaflet.js", "leaflet.css", "kyodo.js", "kyodo.css"]
+    assert names == ["leaflet.js", "leaflet.css", *MAP_SCRIPTS, "kyodo.css"]
     assert urls[-2:] == ["/app/static/map/kyodo.js", "/app/static/map/kyodo.css"]
 
 
@@ -87,7 +96,7 @@ def test_base_carries_every_library(tiny: CityData) -> None:
     """Civic groups switched on later need no new script: the base loads them all."""
     sent = replay(tiny_parts(tiny, MapSpec(layers=())))
     names = [u.rsplit("/", 1)[-1] for u in sent.js_links]
-    assert names == ["leaflet.js", "kyodo.js"]
+    assert names == ["leaflet.js", *MAP_SCRIPTS]
     parts = tiny_parts(tiny)
     for group in parts.layers:
         assert asset_urls_of(group) == []
@@ -106,7 +115,7 @@ def test_base_embeds_every_library(tiny: CityData, asset_dir: Path) -> None:
     assets = MapAssets(embed=True, dirs=asset_dirs([asset_dir]))
     parts = tiny_parts(tiny, MapSpec(layers=()), assets=assets)
     urls = asset_urls(parts.base)
-    assert len(urls) == 4  # Leaflet, kyodo.js and kyodo.css
+    assert len(urls) == 2 + len(MAP_SCRIPTS) + 1  # Leaflet, the map's scripts, kyodo.css
     assert all(u.startswith("data:") for u in urls)
     sent = replay(parts)
     assert all(u.startswith("data:") for u in sent.js_links)
@@ -121,7 +130,7 @@ def test_own_files_exist_in_static() -> None:
         assert path == STATIC_DIR / "map" / name
         assert path.is_file(), path
         assert path.read_text(encoding="utf-8").strip()
-    assert set(OWN_FILES) == {"kyodo.js", "kyodo.css", "kyodo-touch.css"}
+    assert set(OWN_FILES) == {*MAP_SCRIPTS, "kyodo.css", "kyodo-touch.css"}
 
 
 def test_the_app_serves_static_at_the_url_the_map_uses() -> None:
@@ -133,8 +142,8 @@ def test_the_app_serves_static_at_the_url_the_map_uses() -> None:
 @pytest.mark.parametrize(
     ("spec", "files"),
     [
-        (MapSpec(), ["kyodo.js", "kyodo.css"]),
-        (MapSpec(touch=True), ["kyodo.js", "kyodo.css", "kyodo-touch.css"]),
+        (MapSpec(), [*MAP_SCRIPTS, "kyodo.css"]),
+        (MapSpec(touch=True), [*MAP_SCRIPTS, "kyodo.css", "kyodo-touch.css"]),
     ],
 )
 def test_own_files_are_referenced_by_the_base(
@@ -165,7 +174,7 @@ def test_every_call_the_elements_make_is_defined_in_kyodo_js(tiny: CityData) -> 
 @pytest.mark.parametrize("name", ["kyodo.css", "kyodo-touch.css"])
 def test_every_class_the_map_styles_is_in_its_css(name: str) -> None:
     css = static_text(name)
-    code = static_text("kyodo.js")
+    code = map_code()
     for klass in re.findall(r"^\.(kyodo-[a-z]+)", css, re.M):
         assert klass in code or klass in {"kyodo-gap", "kyodo-area"}, klass
 
@@ -185,9 +194,9 @@ def test_own_files_are_found_embedded_and_linked(tiny: CityData, tmp_path: Path)
     m = tiny_map(tiny)
     assert embed_assets(m, []) == [u for u in asset_urls(tiny_map(tiny)) if u.startswith("http")]
     embedded = [u for u in asset_urls(m) if u.startswith("data:")]
-    assert len(embedded) == 2
-    code = base64.b64decode(embedded[0].split(",", 1)[1]).decode()
-    assert code == static_text("kyodo.js")
+    assert len(embedded) == len(MAP_SCRIPTS) + 1
+    code = [base64.b64decode(u.split(",", 1)[1]).decode() for u in embedded[:-1]]
+    assert code == [static_text(name) for name in MAP_SCRIPTS]
     other = tiny_map(tiny)
     missing = link_assets(other, {"kyodo.js": "js/k.js", "kyodo.css": "css/k.css"})
     assert "js/k.js" in asset_urls(other) and "css/k.css" in asset_urls(other)

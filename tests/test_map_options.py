@@ -127,9 +127,9 @@ def test_with_links_only_the_base_map_credit_links_out(tiny: CityData) -> None:
 
 
 def test_buttons_not_links_in_the_map_code() -> None:
-    from tests.map_helpers import static_text
+    from tests.map_helpers import map_code
 
-    code = static_text("kyodo.js")
+    code = map_code()
     assert 'L.DomUtil.create("button"' in code
     assert 'create("a"' not in code
     assert "L.Control.Zoom.prototype._createButton" in code  # zoom buttons

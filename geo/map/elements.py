@@ -1,6 +1,7 @@
 """The map's Leaflet elements: folium subclasses that carry data, not code.
 
-Their behaviour lives in ``static/map/kyodo.js`` (``L.kyodo.*`` and ``L.KyodoDots``)
+Their behaviour lives in ``static/map/kyodo.js`` (``L.kyodo.*`` and ``L.KyodoDots``,
+with ``L.KyodoShapes`` in ``kyodo-shapes.js`` and ``L.KyodoLabels`` in ``kyodo-labels.js``)
 and their looks in ``static/map/kyodo.css``, both loaded once with the base map by
 :class:`KyodoAssets`; each element renders one call with its data as JSON that cannot
 close a ``<script>`` (:func:`geo.map.encode.script_json`). Elements render through
@@ -78,7 +79,12 @@ class Tiles(FastRender, folium.TileLayer):
 
 
 class FitBounds(FastRender, folium.FitBounds):
-    """``fitBounds`` rendered without compiling its script again."""
+    """``fitBounds`` rendered without compiling its script again, and without an
+    animated pan: the map opens where it is meant to, before any layer is drawn."""
+
+    def __init__(self, bounds: Sequence[Sequence[float]]) -> None:
+        super().__init__(bounds)
+        self.options["animate"] = False
 
 
 class AreaTooltip(FastRender, folium.GeoJsonTooltip):
@@ -97,9 +103,10 @@ class AreaLayer(FastRender, folium.GeoJson):
     outlines travel delta-encoded and are decoded before Leaflet sees them, and each
     distinct style travels once.
 
-    With ``canvas`` (many areas, e.g. a country's municipalities) the areas are painted
-    on one canvas rather than as one SVG element each; the gaps keep their hatching (a
-    canvas pattern of the same lines in ``GAP_COLOR``).
+    With ``canvas`` (many areas, e.g. a country's municipalities) the areas are one
+    layer painted on a canvas (``L.KyodoShapes``: typed arrays, hit-tested per area for
+    the tooltip and the click) rather than one SVG element each; the gaps keep their
+    hatching (a canvas pattern of the same lines in ``GAP_COLOR``).
     """
 
     _template = Template(
@@ -452,7 +459,11 @@ class KyodoAssets(JSCSSMixin, MacroElement):
     def __init__(self, *, touch: bool = False) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "KyodoAssets"
-        self.default_js = [("kyodo_js", own_url("kyodo.js"))]
+        self.default_js = [
+            ("kyodo_shapes_js", own_url("kyodo-shapes.js")),
+            ("kyodo_labels_js", own_url("kyodo-labels.js")),
+            ("kyodo_js", own_url("kyodo.js")),
+        ]
         self.default_css = [("kyodo_css", own_url("kyodo.css"))]
         if touch:
             self.default_css.append(("kyodo_touch_css", own_url("kyodo-touch.css")))

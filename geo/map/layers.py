@@ -265,6 +265,15 @@ def areas_group(
     painted on a canvas (many areas)."""
     lang = spec.lang
     shaded = Group(name=words("map.areas", lang), overlay=True, control=False)
+    home = lat_lon_bounds(view.home_bounds())
+    selected = view.focus_bounds()
+    # first: a fresh map moves before anything is drawn on it
+    Focus(
+        view.selected,
+        None if selected is None else lat_lon_bounds(selected),
+        ",".join(sorted(view.focus)),
+        home,
+    ).add_to(shaded)
     layer, breaks = area_layer(view, spec, canvas=canvas)
     layer.add_to(shaded)
     labels = area_labels(view, spec, label_limit)
@@ -280,17 +289,9 @@ def areas_group(
             clustered=clustered,
         )
         Legend(html_text, spec.legend, words("map.legend", lang)).add_to(shaded)
-    home = lat_lon_bounds(view.home_bounds())
     label = words("map.home.focus" if view.focus else "map.home", lang)
     HomeButton(label, home).add_to(shaded)
     map_texts(spec, inputs.sources).add_to(shaded)
-    selected = view.focus_bounds()
-    Focus(
-        view.selected,
-        None if selected is None else lat_lon_bounds(selected),
-        ",".join(sorted(view.focus)),
-        home,
-    ).add_to(shaded)
     return shaded
 
 

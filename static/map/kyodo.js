@@ -183,10 +183,10 @@
 
     // The areas as one GeoJSON layer. d.f: [properties, [type, rings]] per area, each
     // ring as integer steps of 1/scale degree; d.k: the distinct styles; d.s: each
-    // area's index into them; d.c: painted on a canvas, the gaps hatched in colour d.c.
-    // Each area is made straight from its rings (no GeoJSON object in between: a
-    // country's outlines are many points). A click notes the area on the map, so that
-    // selecting it does not move the view.
+    // area's index into them; d.c: many areas, painted on a canvas as one
+    // L.KyodoShapes, the gaps hatched in colour d.c. Otherwise each area is an SVG
+    // polygon made straight from its rings (no GeoJSON object in between). A click
+    // notes the area on the map, so that selecting it does not move the view.
     function areas(d, scale) {
         function ring(r) {
             var out = new Array(r.length / 2), x = 0, y = 0;
@@ -203,13 +203,24 @@
             }
             return s;
         }
-        if (d.c && !canvas) { canvas = L.canvas({padding: 0.1}); }
-        var extra = d.c ? {renderer: canvas} : {};
         var layer = L.geoJson(null, {style: style});
+        if (d.c) {
+            if (!canvas) { canvas = L.canvas({padding: 0.1}); }
+            var list = L.KyodoShapes.list(d, scale);
+            var shapes = new L.KyodoShapes(list, list.map(function (a) { return style(a.feature); }));
+            shapes.options.renderer = canvas;
+            shapes._group = layer;
+            shapes.on("click", function () {
+                var a = list[shapes._hit];
+                if (a && shapes._map) { shapes._map.kyodoPicked = a.feature.properties.area_id; }
+            });
+            layer.addLayer(shapes);
+            return layer;
+        }
         d.f.forEach(function (f) {
             var g = f[1], feature = {type: "Feature", properties: f[0]};
             var latlngs = g[0] === "Polygon" ? g[1].map(ring) : g[1].map(function (p) { return p.map(ring); });
-            var area = L.polygon(latlngs, L.extend({}, style(feature), extra));
+            var area = L.polygon(latlngs, style(feature));
             area.feature = feature;
             area.defaultOptions = area.options;
             area.on({
@@ -222,155 +233,8 @@
         return layer;
     }
 
-    // --- area names ----------------------------------------------------------------------
-
-    // Font size (px) of the names at a zoom: larger as the map zooms in; a touch screen's
-    // names are read at arm's length.
-    function labelSize(zoom, touch) {
-        var size = 12 + Math.max(-2, Math.min(4, zoom - 10));
-        return touch ? Math.max(20, size + 6) : size;
-    }
-
-    function overlaps(a, b) {
-        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-    }
-
-    // Where one label may go: at its point first, then further out on eight sides,
-    // nearest first.
-    function candidates(p, w, h) {
-        var out = [{x: p.x - w / 2, y: p.y - h / 2, moved: false}];
-        var dirs = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
-        for (var k = 1; k <= 7; k++) {
-            var step = k * (h * 0.8);
-            dirs.forEach(function (dir) {
-                var cx = p.x + dir[0] * (w / 2 + step * 0.6), cy = p.y + dir[1] * (h / 2 + step * 0.5);
-                if (dir[1] === 0) { cx = p.x + dir[0] * (w / 2 + step * 0.5); }
-                if (dir[0] === 0) { cy = p.y + dir[1] * (h / 2 + step * 0.4); }
-                out.push({x: cx - w / 2, y: cy - h / 2, moved: true});
-            });
-        }
-        return out;
-    }
-
-    // The boxes (in layer points) the controls of the map cover, so names avoid them.
-    function controlBoxes(map) {
-        var boxes = [], origin = map.getContainer().getBoundingClientRect();
-        var list = map.getContainer().querySelectorAll(".leaflet-control");
-        Array.prototype.forEach.call(list, function (el) {
-            var r = el.getBoundingClientRect();
-            if (!r.width || !r.height) { return; }
-            var tl = map.containerPointToLayerPoint([r.left - origin.left, r.top - origin.top]);
-            boxes.push({x: tl.x, y: tl.y, w: r.width, h: r.height});
-        });
-        return boxes;
-    }
-
-    // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
-    // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
-    // the best places); d.v: values shown under the names. The names are placed once
-    // the browser has laid them out (a ResizeObserver tells their sizes, and again when
-    // they change: a new zoom's font, a font arriving), so placing them never forces a
-    // layout of its own while the map loads; a zoom, a resize of the map and a change
-    // of its controls ("kyodolayout") place them again.
-    var Labels = L.Layer.extend({
-        initialize: function (d) { this._d = d; },
-        onAdd: function (map) {
-            var pane = map.getPane("kyodoLabels") || map.createPane("kyodoLabels");
-            var root = this._root = L.DomUtil.create("div", "kyodo-labels leaflet-zoom-hide", pane);
-            root.setAttribute("aria-hidden", "true");
-            root.style.visibility = "hidden";  // until placed
-            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
-            this._font = labelSize(map.getZoom(), touch);
-            root.style.fontSize = this._font + "px";
-            var svg = this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-            svg.setAttribute("class", "kyodo-leaders");
-            root.appendChild(svg);
-            this._items = this._d.r.map(function (r) {
-                var el = L.DomUtil.create("div", "kyodo-label" + (r[4] ? " kyodo-label-muted" : ""), root);
-                var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
-                if (r[3]) { html += "<span class=\"kyodo-label-value\">" + r[3] + "</span>"; }
-                el.innerHTML = html;
-                return {at: L.latLng(r[0], r[1]), el: el, w: 0, h: 0};
-            });
-            map.on("zoomend viewreset resize kyodolayout", this._place, this);
-            if (window.ResizeObserver) {
-                this._sizes = new window.ResizeObserver(L.bind(this._measured, this));
-                this._items.forEach(function (it) { this._sizes.observe(it.el); }, this);
-            } else {
-                this._frame = L.Util.requestAnimFrame(this._measure, this);
-            }
-            return this;
-        },
-        onRemove: function (map) {
-            map.off("zoomend viewreset resize kyodolayout", this._place, this);
-            if (this._sizes) { this._sizes.disconnect(); }
-            L.Util.cancelAnimFrame(this._frame);
-            L.DomUtil.remove(this._root);
-            return this;
-        },
-        _measured: function (entries) {
-            var byEl = new Map(this._items.map(function (it) { return [it.el, it]; }));
-            entries.forEach(function (e) {
-                var it = byEl.get(e.target), box = e.borderBoxSize && e.borderBoxSize[0];
-                if (!it) { return; }
-                it.w = (box ? box.inlineSize : e.target.offsetWidth) + 2;
-                it.h = box ? box.blockSize : e.target.offsetHeight;
-            });
-            this._ready = true;
-            this._place();
-        },
-        _measure: function () {
-            this._items.forEach(function (it) { it.w = it.el.offsetWidth + 2; it.h = it.el.offsetHeight; });
-            this._ready = true;
-            this._place();
-        },
-        _place: function () {
-            var map = this._map;
-            if (!map || !this._ready) { return; }
-            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
-            var font = labelSize(map.getZoom(), touch);
-            if (font !== this._font) {  // measured again, then placed
-                this._font = font;
-                this._root.style.fontSize = font + "px";
-                if (!this._sizes) { this._measure(); }
-                return;
-            }
-            this._root.style.visibility = "";
-            var placed = controlBoxes(map), lines = [], marks = [];
-            (map.kyodoGathered || []).forEach(function (g) { marks = marks.concat(g.boxes()); });
-            function free(box, soft) {
-                return !placed.some(function (b) { return overlaps(box, b); }) &&
-                    !soft.some(function (b) { return overlaps(box, b); });
-            }
-            // a place clear of names and controls, and of the marks of gathered points
-            // when there is one
-            function find(spots, w, h, soft) {
-                for (var j = 0; j < spots.length; j++) {
-                    if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
-                }
-                return null;
-            }
-            this._items.forEach(function (it) {
-                var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
-                var spots = candidates(p, w, h);
-                var spot = find(spots, w, h, marks) || find(spots, w, h, []);
-                it.el.style.visibility = spot ? "" : "hidden";
-                if (!spot) { return; }
-                placed.push({x: spot.x, y: spot.y, w: w, h: h});
-                L.DomUtil.setPosition(it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
-                if (spot.moved) {
-                    var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
-                    var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
-                    lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
-                }
-            });
-            var d = lines.join("");
-            this._svg.innerHTML = d ? "<path class=\"kyodo-leader-halo\" d=\"" + d +
-                "\"/><path class=\"kyodo-leader\" d=\"" + d + "\"/>" : "";
-        }
-    });
-
-    function labels(d) { return new Labels(d); }
+    // The areas' names (kyodo-labels.js).
+    function labels(d) { return new L.KyodoLabels(d); }
 
     // --- points --------------------------------------------------------------------------
 
@@ -674,8 +538,8 @@
             var d = this._d, last = map.kyodoView, picked = map.kyodoPicked;
             map.kyodoView = {home: d.home, area: d.area};
             map.kyodoPicked = null;
-            if (!last) {
-                if (d.bounds) { map.fitBounds(d.bounds); } else { map.fitBounds(d.homeBounds); }
+            if (!last) {  // at once: nothing is drawn yet, nothing to glide over
+                map.fitBounds(d.bounds || d.homeBounds, {animate: false});
             } else if (last.home !== d.home) {
                 map.fitBounds(d.homeBounds);
             } else if (last.area !== d.area && d.bounds && picked !== d.area) {

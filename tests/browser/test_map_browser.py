@@ -10,8 +10,8 @@ same origin served from this machine, for the options the pages will use (the ki
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 
@@ -21,6 +21,7 @@ from geo.map import MapSpec, build, city_inputs, compose
 from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
+from geo.map.spec import DEFAULT_BUDGET, MapBudget
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
 
@@ -110,20 +111,25 @@ TEXT_SIZES = """() => {
 # --- a small page of our own ---------------------------------------------------------------
 
 
+class MakePage(Protocol):
+    """Writes a page holding the city's map (``spec``, ``budget``) and gives its URL."""
+
+    def __call__(self, spec: MapSpec, name: str, budget: MapBudget = DEFAULT_BUDGET) -> str: ...
+
+
 @pytest.fixture(scope="module")
-def map_page(
-    tmp_path_factory: pytest.TempPathFactory, city: CityData
-) -> Iterator[Callable[[MapSpec, str], str]]:
-    """``(spec, name) -> url`` of a page holding the city's map in a frame of its origin."""
+def map_page(tmp_path_factory: pytest.TempPathFactory, city: CityData) -> Iterator[MakePage]:
+    """``(spec, name[, budget]) -> url`` of a page holding the city's map in a frame of
+    its origin."""
     if local_asset("https://unpkg.com/leaflet/dist/leaflet.js", asset_dirs()) is None:
         pytest.skip("no local copy of Leaflet (make sysdeps installs libjs-leaflet)")
     folder = tmp_path_factory.mktemp("map-pages")
     assets = MapAssets(embed=True, dirs=asset_dirs())
     with static_server(folder) as base:
 
-        def make(spec: MapSpec, name: str) -> str:
+        def make(spec: MapSpec, name: str, budget: MapBudget = DEFAULT_BUDGET) -> str:
             cov = coverage(city.areas, city.organisations, spec.fields)
-            m = compose(build(city_inputs(city), cov, spec, assets=assets))
+            m = compose(build(city_inputs(city), cov, spec, budget=budget, assets=assets))
             (folder / f"{name}-map.html").write_text(m.get_root().render(), encoding="utf-8")
             (folder / f"{name}.html").write_text(
                 '<!doctype html><html lang="ja"><body style="margin:0">'
@@ -200,7 +206,7 @@ NAMES_PAGES = [
 )
 def test_every_name_is_readable_without_hovering(
     browser: Browser,
-    map_page: Callable[[MapSpec, str], str],
+    map_page: MakePage,
     city: CityData,
     name: str,
     spec: MapSpec,
@@ -230,9 +236,7 @@ def test_every_name_is_readable_without_hovering(
     page.context.close()
 
 
-def test_without_links_nothing_leaves_the_page(
-    browser: Browser, map_page: Callable[[MapSpec, str], str]
-) -> None:
+def test_without_links_nothing_leaves_the_page(browser: Browser, map_page: MakePage) -> None:
     spec = MapSpec(basemap="gsi", touch=True, links=False, layer_control="collapsed")
     watch = Watch()
     page, frame = open_map(
@@ -281,7 +285,7 @@ TOUCH_SPECS = [
 
 @pytest.mark.parametrize("spec", TOUCH_SPECS, ids=["open", "collapsed"])
 def test_touch_targets_and_text_are_large(
-    browser: Browser, map_page: Callable[[MapSpec, str], str], spec: MapSpec
+    browser: Browser, map_page: MakePage, spec: MapSpec
 ) -> None:
     watch = Watch()
     name = f"touch-{spec.legend}"
@@ -304,7 +308,7 @@ def test_touch_targets_and_text_are_large(
 
 
 def test_keyboard_reaches_every_control_and_shows_focus(
-    browser: Browser, map_page: Callable[[MapSpec, str], str]
+    browser: Browser, map_page: MakePage
 ) -> None:
     spec = MapSpec(basemap="none", legend="collapsed", layer_control="collapsed")
     watch = Watch()
@@ -340,7 +344,7 @@ def test_keyboard_reaches_every_control_and_shows_focus(
 
 
 def test_points_without_clicks_leave_the_tap_to_the_area(
-    browser: Browser, map_page: Callable[[MapSpec, str], str]
+    browser: Browser, map_page: MakePage
 ) -> None:
     spec = MapSpec(basemap="none", touch=True, points_interactive=False)
     watch = Watch()
@@ -360,9 +364,7 @@ def test_points_without_clicks_leave_the_tap_to_the_area(
     page.context.close()
 
 
-def test_the_map_fills_its_frame_and_follows_it(
-    browser: Browser, map_page: Callable[[MapSpec, str], str]
-) -> None:
+def test_the_map_fills_its_frame_and_follows_it(browser: Browser, map_page: MakePage) -> None:
     watch = Watch()
     spec = MapSpec(basemap="none", lang="en")
     page, frame = open_map(browser, watch, map_page(spec, "fill"), width=1000, height=700)
@@ -380,9 +382,7 @@ def test_the_map_fills_its_frame_and_follows_it(
     page.context.close()
 
 
-def test_the_legend_shows_the_colours_the_map_shows(
-    browser: Browser, map_page: Callable[[MapSpec, str], str]
-) -> None:
+def test_the_legend_shows_the_colours_the_map_shows(browser: Browser, map_page: MakePage) -> None:
     watch = Watch()
     page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "colours"))
     seen = frame.evaluate(

@@ -1,0 +1,195 @@
+/*
+ * kyodo-map: the areas' names on the map (L.KyodoLabels), loaded with the base map
+ * before kyodo.js, whose L.kyodo.labels makes them.
+ */
+(function (L) {
+    "use strict";
+    if (L.KyodoLabels) { return; }
+
+    // Font size (px) of the names at a zoom: larger as the map zooms in; a touch screen's
+    // names are read at arm's length.
+    function labelSize(zoom, touch) {
+        var size = 12 + Math.max(-2, Math.min(4, zoom - 10));
+        return touch ? Math.max(20, size + 6) : size;
+    }
+
+    function overlaps(a, b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    }
+
+    // Where one label may go: at its point first, then further out on eight sides,
+    // nearest first.
+    function candidates(p, w, h) {
+        var out = [{x: p.x - w / 2, y: p.y - h / 2, moved: false}];
+        var dirs = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+        for (var k = 1; k <= 7; k++) {
+            var step = k * (h * 0.8);
+            dirs.forEach(function (dir) {
+                var cx = p.x + dir[0] * (w / 2 + step * 0.6), cy = p.y + dir[1] * (h / 2 + step * 0.5);
+                if (dir[1] === 0) { cx = p.x + dir[0] * (w / 2 + step * 0.5); }
+                if (dir[0] === 0) { cy = p.y + dir[1] * (h / 2 + step * 0.4); }
+                out.push({x: cx - w / 2, y: cy - h / 2, moved: true});
+            });
+        }
+        return out;
+    }
+
+    // The boxes (in layer points) the controls of the map cover, so names avoid them.
+    function controlBoxes(map) {
+        var boxes = [], origin = map.getContainer().getBoundingClientRect();
+        var list = map.getContainer().querySelectorAll(".leaflet-control");
+        Array.prototype.forEach.call(list, function (el) {
+            var r = el.getBoundingClientRect();
+            if (!r.width || !r.height) { return; }
+            var tl = map.containerPointToLayerPoint([r.left - origin.left, r.top - origin.top]);
+            boxes.push({x: tl.x, y: tl.y, w: r.width, h: r.height});
+        });
+        return boxes;
+    }
+
+    // About the width (px) of a text (escaped HTML) at a font size, told by its
+    // characters alone (no layout, no canvas): a full-width character is one em, any
+    // other about 0.6. Only the first placing uses it; the laid-out sizes follow
+    // before the names are painted.
+    function textWidth(html, size) {
+        var text = html.replace(/<[^>]*>/g, "").replace(/&[#\w]+;/g, "x"), ems = 0;
+        for (var i = 0; i < text.length; i++) {
+            var c = text.charCodeAt(i);
+            ems += (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af) ||
+                (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60) ? 1 : 0.6;
+        }
+        return ems * size;
+    }
+
+    // The line height of the names (as .kyodo-label in kyodo.css) and of the values
+    // under them (.kyodo-label-value: 0.85 of the name's size).
+    var LINE = 1.15, VALUE = 0.85;
+
+    // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
+    // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
+    // the best places); d.v: values shown under the names. The names are placed as
+    // they are added, at sizes told by the font (no layout forced while the map
+    // loads), clear of each other; once the browser has laid them out, a
+    // ResizeObserver tells their true sizes (and again when they change: a new zoom's
+    // font, a font arriving) and they are placed again, clear of the controls too,
+    // before that frame is painted. A zoom, a resize of the map and a change of its
+    // controls ("kyodolayout") place them again.
+    L.KyodoLabels = L.Layer.extend({
+        initialize: function (d) { this._d = d; },
+        onAdd: function (map) {
+            var pane = map.getPane("kyodoLabels") || map.createPane("kyodoLabels");
+            var root = this._root = L.DomUtil.create("div", "kyodo-labels leaflet-zoom-hide", pane);
+            root.setAttribute("aria-hidden", "true");
+            root.style.visibility = "hidden";  // until placed
+            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
+            this._font = labelSize(map.getZoom(), touch);
+            root.style.fontSize = this._font + "px";
+            var svg = this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+            svg.setAttribute("class", "kyodo-leaders");
+            root.appendChild(svg);
+            this._items = this._d.r.map(function (r) {
+                var el = L.DomUtil.create("div", "kyodo-label" + (r[4] ? " kyodo-label-muted" : ""), root);
+                var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
+                if (r[3]) { html += "<span class=\"kyodo-label-value\">" + r[3] + "</span>"; }
+                el.innerHTML = html;
+                return {at: L.latLng(r[0], r[1]), el: el, w: 0, h: 0};
+            });
+            map.on("zoomend viewreset resize kyodolayout", this._place, this);
+            this._estimate();
+            this._ready = true;
+            this._place(true);
+            if (window.ResizeObserver) {
+                this._sizes = new window.ResizeObserver(L.bind(this._measured, this));
+                this._items.forEach(function (it) { this._sizes.observe(it.el); }, this);
+            } else {
+                this._frame = L.Util.requestAnimFrame(this._measure, this);
+            }
+            return this;
+        },
+        onRemove: function (map) {
+            map.off("zoomend viewreset resize kyodolayout", this._place, this);
+            if (this._sizes) { this._sizes.disconnect(); }
+            L.Util.cancelAnimFrame(this._frame);
+            L.DomUtil.remove(this._root);
+            return this;
+        },
+        _measured: function (entries) {
+            var byEl = new Map(this._items.map(function (it) { return [it.el, it]; }));
+            entries.forEach(function (e) {
+                var it = byEl.get(e.target), box = e.borderBoxSize && e.borderBoxSize[0];
+                if (!it) { return; }
+                it.w = (box ? box.inlineSize : e.target.offsetWidth) + 2;
+                it.h = box ? box.blockSize : e.target.offsetHeight;
+            });
+            this._ready = this._laidOut = true;
+            this._place();
+        },
+        // Sizes told by the names' characters and the font size.
+        _estimate: function () {
+            var size = this._font, rows = this._d.r;
+            this._items.forEach(function (it, i) {
+                var r = rows[i], w = textWidth(r[2], size), h = LINE * size;
+                if (r[3]) {
+                    w = Math.max(w, textWidth(r[3], VALUE * size));
+                    h += LINE * VALUE * size;
+                }
+                it.w = Math.ceil(w) + 4;  // the padding, and as measured
+                it.h = Math.ceil(h);
+            });
+        },
+        _measure: function () {
+            this._items.forEach(function (it) { it.w = it.el.offsetWidth + 2; it.h = it.el.offsetHeight; });
+            this._ready = true;
+            this._place();
+        },
+        // Places the names; before the first layout (early), not yet clear of the
+        // controls, whose sizes only a layout tells.
+        _place: function (early) {
+            var map = this._map;
+            if (!map || !this._ready) { return; }
+            // until the first layout has told the sizes, only the early placing: the
+            // controls' boxes would force a layout
+            if (early !== true && this._sizes && !this._laidOut) { return; }
+            var touch = L.DomUtil.hasClass(map.getContainer(), "kyodo-touch");
+            var font = labelSize(map.getZoom(), touch);
+            if (font !== this._font) {  // measured again, then placed
+                this._font = font;
+                this._root.style.fontSize = font + "px";
+                if (!this._sizes) { this._measure(); }
+                return;
+            }
+            this._root.style.visibility = "";
+            var placed = early === true ? [] : controlBoxes(map), lines = [], marks = [];
+            (map.kyodoGathered || []).forEach(function (g) { marks = marks.concat(g.boxes()); });
+            function free(box, soft) {
+                return !placed.some(function (b) { return overlaps(box, b); }) &&
+                    !soft.some(function (b) { return overlaps(box, b); });
+            }
+            // a place clear of names and controls, and of the marks of gathered points
+            // when there is one
+            function find(spots, w, h, soft) {
+                for (var j = 0; j < spots.length; j++) {
+                    if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
+                }
+                return null;
+            }
+            this._items.forEach(function (it) {
+                var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
+                var spots = candidates(p, w, h);
+                var spot = find(spots, w, h, marks) || find(spots, w, h, []);
+                it.el.style.visibility = spot ? "" : "hidden";
+                if (!spot) { return; }
+                placed.push({x: spot.x, y: spot.y, w: w, h: h});
+                L.DomUtil.setPosition(it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
+                if (spot.moved) {
+                    var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
+                    var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
+                    lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
+                }
+            });
+            var d = lines.join("");
+            this._svg.innerHTML = d ? "<path class=\"kyodo-leader-halo\" d=\"" + d +
+                "\"/><path class=\"kyodo-leader\" d=\"" + d + "\"/>" : "";
+        }
+    });
+}(window.L));

@@ -101,14 +101,14 @@ def expected(m: folium.Map) -> tuple[int, int, int, int]:
     paths = markers = labels = canvas = 0
     for element in walk(m):
         if isinstance(element, AreaLayer) and element.canvas:
-            canvas = 1  # painted on a canvas, a frame after it exists
+            canvas = 1  # painted on a canvas (with the points), a frame after it exists
         elif isinstance(element, AreaLayer):
             paths += len(element.data["features"])
         elif isinstance(element, AreaCounts):
             markers += len(element.rows)
         elif isinstance(element, AreaLabels):
             labels += len(element.rows)
-        elif isinstance(element, PointArray) and element.rows:
+        elif isinstance(element, PointArray) and element.rows and not canvas:
             paths += 1  # all the layer's points are one path (a gathered layer's, alone)
     return paths, markers, labels, canvas
 

@@ -16,11 +16,56 @@
         return 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
     }
 
-    // Whether (x, y) is inside the rings of one area (even-odd: holes are out).
-    function inside(a, x, y) {
-        var xy = a.xy, starts = a.starts, hit = false;
-        for (var r = 0; r + 1 < starts.length; r++) {
-            for (var i = starts[r], j = starts[r + 1] - 2; i < starts[r + 1]; j = i, i += 2) {
+    function dashes(style) {
+        return style.dashArray ? String(style.dashArray).split(/[ ,]+/).map(Number) : [];
+    }
+
+    // The areas of d (see L.kyodo.areas in kyodo.js: d.f holds [properties, [type,
+    // rings]] per area, each ring as integer steps of 1/scale degree) in a few typed
+    // arrays: xy, every vertex as Web Mercator x, y at zoom 0; ring, where each ring
+    // starts in xy (and, last, its length); first, each area's first ring (and, last,
+    // the number of rings); box, each area's [minX, minY, maxX, maxY].
+    function areaSet(d, scale) {
+        var n = d.f.length, vertices = 0, rings = 0, parts = [];
+        d.f.forEach(function (f) {
+            var g = f[1], list = g[0] === "Polygon" ? g[1] : [].concat.apply([], g[1]);
+            parts.push(list);
+            rings += list.length;
+            list.forEach(function (r) { vertices += r.length; });
+        });
+        var xy = new Float64Array(vertices), ring = new Int32Array(rings + 1);
+        var first = new Int32Array(n + 1), box = new Float64Array(4 * n), k = 0, q = 0;
+        parts.forEach(function (list, a) {
+            var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+            first[a] = q;
+            for (var r = 0; r < list.length; r++) {
+                var steps = list[r], x = 0, y = 0;
+                ring[q++] = k;
+                for (var i = 0; i < steps.length; i += 2) {
+                    x += steps[i]; y += steps[i + 1];
+                    var wx = worldX(x / scale), wy = worldY(y / scale);
+                    xy[k++] = wx; xy[k++] = wy;
+                    if (wx < x0) { x0 = wx; }
+                    if (wx > x1) { x1 = wx; }
+                    if (wy < y0) { y0 = wy; }
+                    if (wy > y1) { y1 = wy; }
+                }
+            }
+            box[4 * a] = x0; box[4 * a + 1] = y0; box[4 * a + 2] = x1; box[4 * a + 3] = y1;
+        });
+        ring[rings] = k;
+        first[n] = rings;
+        return {
+            n: n, xy: xy, ring: ring, first: first, box: box,
+            props: d.f.map(function (f) { return f[0]; })
+        };
+    }
+
+    // Whether (x, y) (Web Mercator at zoom 0) is inside area a (even-odd: holes are out).
+    function inside(set, a, x, y) {
+        var xy = set.xy, ring = set.ring, hit = false;
+        for (var r = set.first[a]; r < set.first[a + 1]; r++) {
+            for (var i = ring[r], j = ring[r + 1] - 2; i < ring[r + 1]; j = i, i += 2) {
                 var yi = xy[i + 1], yj = xy[j + 1];
                 if ((yi > y) !== (yj > y) && x < (xy[j] - xy[i]) * (y - yi) / (yj - yi) + xy[i]) {
                     hit = !hit;
@@ -30,111 +75,142 @@
         return hit;
     }
 
-    function dashes(style) {
-        return style.dashArray ? String(style.dashArray).split(/[ ,]+/).map(Number) : [];
-    }
-
-    // Many areas as one layer on the canvas renderer: each area's rings are kept as
-    // Web Mercator coordinates at zoom 0 (typed arrays), drawn for the view as they are
-    // painted and hit-tested by box and then by ring. One layer, not one per area: a
-    // country's 1,741 municipalities cost the page a few arrays. Over an area the
-    // layer is that area: its outline thickens, .feature is its feature (for the
+    // Many areas as one layer on the canvas renderer: their rings are kept as Web
+    // Mercator coordinates at zoom 0 (typed arrays, areaSet), drawn for the view as the
+    // canvas paints (the areas of one style together: their fills, then their outlines,
+    // the thickest last) and hit-tested by box and then by ring. One layer, not one per
+    // area: a country's 1,741 municipalities cost the page a few arrays. Over an area
+    // the layer is that area: its outline thickens, .feature is its feature (for the
     // tooltip of the group it is in) and toGeoJSON() tells it (for a click).
     L.KyodoShapes = L.Path.extend({
         options: {interactive: true, weight: 7},  // the widest outline, hovered
-        initialize: function (list, styles) {
-            this._list = list;
-            this._styles = styles;
+        // d: the areas (areaSet); their distinct styles d.k, each area's index into them
+        // d.s (by area id); canvasStyle: a style of d.k as the canvas paints it
+        initialize: function (d, scale, canvasStyle) {
+            var set = this._set = areaSet(d, scale), kinds = this._kinds = d.k.map(canvasStyle);
+            this._kind = set.props.map(function (p) { return d.s[p.area_id]; });
+            this._styles = this._kind.map(function (k) { return kinds[k]; });
             this._hover = this._hit = -1;
             this.on({
                 mouseover: this._moved, mousemove: this._moved, mouseout: this._out,
                 click: function (e) { this._at = e.latlng; }
             }, this);
         },
+        // the canvas the areas are on takes the map's points too (L.KyodoDots)
+        onAdd: function (map) {
+            L.Path.prototype.onAdd.call(this, map);
+            map.kyodoCanvas = this._renderer;
+        },
+        onRemove: function (map) {
+            if (map.kyodoCanvas === this._renderer) { map.kyodoCanvas = null; }
+            L.Path.prototype.onRemove.call(this, map);
+        },
+        // the number of areas, and the properties of one
+        count: function () { return this._set.n; },
+        properties: function (a) { return this._set.props[a]; },
         getBounds: function () {
-            var b = L.latLngBounds([]);
-            this._list.forEach(function (a) { b.extend(a.bounds); });
+            var set = this._set, b = L.latLngBounds([]);
+            var crs = L.CRS.EPSG3857;
+            for (var a = 0; a < set.n; a++) {
+                b.extend(crs.pointToLatLng(L.point(set.box[4 * a], set.box[4 * a + 1]), 0));
+                b.extend(crs.pointToLatLng(L.point(set.box[4 * a + 2], set.box[4 * a + 3]), 0));
+            }
             return b;
         },
         getCenter: function () { return this.getBounds().getCenter(); },
         // the area last under the pointer, as a click reports it
         toGeoJSON: function () {
-            var a = this._list[this._hit], at = this._at || L.latLng(0, 0);
+            var at = this._at || L.latLng(0, 0);
             return {
                 type: "Feature",
-                properties: a ? a.feature.properties : {},
+                properties: this._hit >= 0 ? this._set.props[this._hit] : {},
                 geometry: {type: "Point", coordinates: [at.lng, at.lat]}
             };
         },
         _project: function () {
             var map = this._map, o = map.getPixelOrigin(), s = Math.pow(2, map.getZoom());
-            var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+            var box = this._set.box, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
             this._s = s; this._ox = o.x; this._oy = o.y;
-            this._list.forEach(function (a) {
-                var b = a.box;
-                minX = Math.min(minX, b[0]); minY = Math.min(minY, b[1]);
-                maxX = Math.max(maxX, b[2]); maxY = Math.max(maxY, b[3]);
-            });
-            this._pxBounds = this._list.length ?
-                L.bounds([minX * s - o.x, minY * s - o.y], [maxX * s - o.x, maxY * s - o.y]) : null;
+            for (var i = 0; i < box.length; i += 4) {
+                x0 = Math.min(x0, box[i]); y0 = Math.min(y0, box[i + 1]);
+                x1 = Math.max(x1, box[i + 2]); y1 = Math.max(y1, box[i + 3]);
+            }
+            this._pxBounds = this._set.n ? L.bounds([x0 * s - o.x, y0 * s - o.y], [x1 * s - o.x, y1 * s - o.y]) : null;
         },
         _update: function () {},
-        _empty: function () { return !this._list.length; },
-        // Draws the areas in the renderer's bounds (called by the canvas as it paints).
-        _updatePath: function () {
-            var r = this._renderer, ctx = r._ctx, b = r._bounds;
-            if (!r._drawing || !ctx || !b) { return; }
-            var s = this._s, ox = this._ox, oy = this._oy, list = this._list;
-            var x0 = (b.min.x + ox) / s, y0 = (b.min.y + oy) / s;
-            var x1 = (b.max.x + ox) / s, y1 = (b.max.y + oy) / s;
-            for (var i = 0; i < list.length; i++) {
-                var box = list[i].box;
-                if (box[2] < x0 || box[0] > x1 || box[3] < y0 || box[1] > y1) { continue; }
-                this._trace(ctx, list[i]);
-                this._paint(ctx, this._styles[i], 0);
-            }
-            if (list[this._hover]) {  // the outline under the pointer, on top
-                this._trace(ctx, list[this._hover]);
-                this._paint(ctx, L.extend({}, this._styles[this._hover], {fill: false}), 2);
+        _empty: function () { return !this._set.n; },
+        // The areas of one style in the renderer's bounds, as one path.
+        _traceKind: function (ctx, k, b) {
+            var set = this._set, box = set.box, s = this._s;
+            var x0 = (b.min.x + this._ox) / s, y0 = (b.min.y + this._oy) / s;
+            var x1 = (b.max.x + this._ox) / s, y1 = (b.max.y + this._oy) / s;
+            ctx.beginPath();
+            for (var a = 0; a < set.n; a++) {
+                var i = 4 * a;
+                if (this._kind[a] !== k || box[i + 2] < x0 || box[i] > x1 || box[i + 3] < y0 || box[i + 1] > y1) {
+                    continue;
+                }
+                this._trace(ctx, a);
             }
         },
         _trace: function (ctx, a) {
-            var xy = a.xy, starts = a.starts, s = this._s, ox = this._ox, oy = this._oy;
-            ctx.beginPath();
-            for (var r = 0; r + 1 < starts.length; r++) {
-                for (var i = starts[r]; i < starts[r + 1]; i += 2) {
-                    var x = xy[i] * s - ox, y = xy[i + 1] * s - oy;
-                    if (i === starts[r]) { ctx.moveTo(x, y); } else { ctx.lineTo(x, y); }
+            var set = this._set, xy = set.xy, ring = set.ring, s = this._s, ox = this._ox, oy = this._oy;
+            for (var r = set.first[a]; r < set.first[a + 1]; r++) {
+                ctx.moveTo(xy[ring[r]] * s - ox, xy[ring[r] + 1] * s - oy);
+                for (var i = ring[r] + 2; i < ring[r + 1]; i += 2) {
+                    ctx.lineTo(xy[i] * s - ox, xy[i + 1] * s - oy);
                 }
                 ctx.closePath();
             }
         },
-        // Fills and outlines the traced path in a style (Leaflet's defaults where it
+        // Draws the areas (called by the canvas as it paints its layers).
+        _updatePath: function () {
+            var r = this._renderer, ctx = r._ctx, b = r._bounds, kinds = this._kinds;
+            if (!r._drawing || !ctx || !b) { return; }
+            var order = kinds.map(function (k, i) { return i; }).sort(function (i, j) {
+                return (kinds[i].weight || 0) - (kinds[j].weight || 0);
+            });
+            kinds.forEach(function (style, i) {
+                this._traceKind(ctx, i, b);
+                this._fill(ctx, style);
+            }, this);
+            order.forEach(function (i) {
+                this._traceKind(ctx, i, b);
+                this._stroke(ctx, kinds[i], 0);
+            }, this);
+            if (this._hover >= 0) {  // the outline under the pointer, on top
+                ctx.beginPath();
+                this._trace(ctx, this._hover);
+                this._stroke(ctx, this._styles[this._hover], 2);
+            }
+        },
+        // Fills or outlines the traced path in a style (Leaflet's defaults where it
         // says nothing), the outline `wider` pixels wider.
-        _paint: function (ctx, o, wider) {
-            if (o.fill !== false) {
-                ctx.globalAlpha = o.fillOpacity === undefined ? 0.2 : o.fillOpacity;
-                ctx.fillStyle = o.fillColor || o.color || "#3388ff";
-                ctx.fill("evenodd");
-            }
-            if (o.stroke !== false && o.weight !== 0) {
-                if (ctx.setLineDash) { ctx.setLineDash(dashes(o)); }
-                ctx.globalAlpha = o.opacity === undefined ? 1 : o.opacity;
-                ctx.lineWidth = (o.weight === undefined ? 3 : o.weight) + wider;
-                ctx.strokeStyle = o.color || "#3388ff";
-                ctx.lineCap = ctx.lineJoin = "round";
-                ctx.stroke();
-            }
+        _fill: function (ctx, o) {
+            if (o.fill === false) { return; }
+            ctx.globalAlpha = o.fillOpacity === undefined ? 0.2 : o.fillOpacity;
+            ctx.fillStyle = o.fillColor || o.color || "#3388ff";
+            ctx.fill("evenodd");
+        },
+        _stroke: function (ctx, o, wider) {
+            if (o.stroke === false || o.weight === 0) { return; }
+            if (ctx.setLineDash) { ctx.setLineDash(dashes(o)); }
+            ctx.globalAlpha = o.opacity === undefined ? 1 : o.opacity;
+            ctx.lineWidth = (o.weight === undefined ? 3 : o.weight) + wider;
+            ctx.strokeStyle = o.color || "#3388ff";
+            ctx.lineCap = ctx.lineJoin = "round";
+            ctx.stroke();
         },
         // The area at a layer point (the last drawn on top), noted for the event that
         // the renderer fires next.
         _containsPoint: function (p) {
-            var x = (p.x + this._ox) / this._s, y = (p.y + this._oy) / this._s, list = this._list;
+            var set = this._set, box = set.box;
+            var x = (p.x + this._ox) / this._s, y = (p.y + this._oy) / this._s;
             this._hit = -1;
-            for (var i = list.length - 1; i >= 0; i--) {
-                var box = list[i].box;
-                if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) { continue; }
-                if (inside(list[i], x, y)) { this._hit = i; break; }
+            for (var a = set.n - 1; a >= 0; a--) {
+                var i = 4 * a;
+                if (x < box[i] || x > box[i + 2] || y < box[i + 1] || y > box[i + 3]) { continue; }
+                if (inside(set, a, x, y)) { this._hit = a; break; }
             }
             return this._hit >= 0;
         },
@@ -142,7 +218,7 @@
             this._at = e.latlng;
             if (this._hit === this._hover) { return; }
             this._hover = this._hit;
-            this.feature = this._list[this._hit] ? this._list[this._hit].feature : null;
+            this.feature = this._hit >= 0 ? {type: "Feature", properties: this._set.props[this._hit]} : null;
             var group = this._group;
             if (group && group.isTooltipOpen && group.isTooltipOpen()) { group.getTooltip().update(); }
             if (this._renderer) { this._renderer._requestRedraw(this); }
@@ -152,35 +228,4 @@
             if (this._renderer) { this._renderer._requestRedraw(this); }
         }
     });
-
-    // The areas of d (see L.kyodo.areas in kyodo.js) as the list L.KyodoShapes keeps:
-    // d.f holds [properties, [type, rings]] per area, each ring as integer steps of
-    // 1/scale degree.
-    L.KyodoShapes.list = function (d, scale) {
-        return d.f.map(function (f) {
-            var g = f[1], rings = g[0] === "Polygon" ? g[1] : [].concat.apply([], g[1]);
-            var n = 0;
-            rings.forEach(function (r) { n += r.length; });
-            var xy = new Float64Array(n), starts = [], k = 0;
-            var box = [Infinity, Infinity, -Infinity, -Infinity];
-            var south = 90, west = 180, north = -90, east = -180;
-            rings.forEach(function (r) {
-                starts.push(k);
-                for (var i = 0, x = 0, y = 0; i < r.length; i += 2) {
-                    x += r[i]; y += r[i + 1];
-                    var lng = x / scale, lat = y / scale, wx = worldX(lng), wy = worldY(lat);
-                    xy[k++] = wx; xy[k++] = wy;
-                    box[0] = Math.min(box[0], wx); box[1] = Math.min(box[1], wy);
-                    box[2] = Math.max(box[2], wx); box[3] = Math.max(box[3], wy);
-                    south = Math.min(south, lat); north = Math.max(north, lat);
-                    west = Math.min(west, lng); east = Math.max(east, lng);
-                }
-            });
-            starts.push(k);
-            return {
-                feature: {type: "Feature", properties: f[0]},
-                xy: xy, starts: starts, box: box, bounds: [[south, west], [north, east]]
-            };
-        });
-    };
 }(window.L));

@@ -83,8 +83,27 @@
         return "M" + (x - r) + "," + y + arc + 2 * r + ",0" + arc + -2 * r + ",0z";
     }
 
+    // Traces a shape on a canvas, as shape() draws it in SVG.
+    function traceShape(ctx, kind, x, y, r) {
+        if (kind === "square") {
+            var s = r * 0.9;
+            ctx.rect(x - s, y - s, 2 * s, 2 * s);
+        } else if (kind === "diamond") {
+            ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
+            ctx.closePath();
+        } else if (kind === "triangle") {
+            ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r * 0.7); ctx.lineTo(x - r, y + r * 0.7);
+            ctx.closePath();
+        } else {
+            ctx.moveTo(x + r, y);
+            ctx.arc(x, y, r, 0, 2 * Math.PI);
+        }
+    }
+
     // Many points of one style as one SVG path, with a tooltip and a popup for the point
-    // under the pointer: a thousand points cost the page one element.
+    // under the pointer: a thousand points cost the page one element. Over areas on a
+    // canvas (L.KyodoShapes) they are painted on that canvas instead, on top of the
+    // areas: one bitmap, and the canvas tells which of its layers is under the pointer.
     L.KyodoDots = L.Path.extend({
         options: {fill: true, fillRule: "nonzero"},
         initialize: function (at, titles, popup, style) {
@@ -101,13 +120,32 @@
             var at = this._at[this._last >= 0 ? this._last : 0] || L.latLng(0, 0);
             return {type: "Feature", properties: {}, geometry: {type: "Point", coordinates: [at.lng, at.lat]}};
         },
+        beforeAdd: function (map) {
+            if (map.kyodoCanvas) { this.options.renderer = map.kyodoCanvas; } else { delete this.options.renderer; }
+            L.Path.prototype.beforeAdd.call(this, map);
+        },
         _project: function () {
-            var map = this._map;
+            var map = this._map, r = (this.options.radius || 5) + (this.options.weight || 0);
             this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
+            var b = this._xy.length ? L.bounds(this._xy) : null;
+            this._pxBounds = b && L.bounds(b.min.subtract([r, r]), b.max.add([r, r]));
         },
         _updateBounds: function () {},
+        _containsPoint: function (p) { return this._under({layerPoint: p}) >= 0; },
+        // Paints the points (on a canvas, as it draws its layers).
+        _updatePath: function () {
+            var renderer = this._renderer, ctx = renderer._ctx, b = renderer._bounds;
+            if (!renderer._drawing || !ctx || !b) { return; }
+            var o = this.options, r = o.radius || 5, kind = o.shape || "circle";
+            ctx.beginPath();
+            this._xy.forEach(function (p) {
+                var off = p.x + r < b.min.x || p.x - r > b.max.x;
+                if (!off && p.y + r >= b.min.y && p.y - r <= b.max.y) { traceShape(ctx, kind, p.x, p.y, r); }
+            });
+            renderer._fillStroke(ctx, this);
+        },
         _update: function () {
-            if (!this._map) { return; }
+            if (!this._map || this._renderer instanceof L.Canvas) { return; }
             var b = this._renderer._bounds, r = this.options.radius || 5, out = [];
             var kind = this.options.shape || "circle";
             this._xy.forEach(function (p) {
@@ -196,23 +234,17 @@
             }
             return out;
         }
-        function style(f) {
-            var s = d.k[d.s[f.properties.area_id]];
-            if (d.c && s.className.indexOf("kyodo-gap") >= 0) {
-                s = L.extend({}, s, {fillColor: hatch(s.fillColor, d.c)});
-            }
-            return s;
-        }
+        function style(f) { return d.k[d.s[f.properties.area_id]]; }
         var layer = L.geoJson(null, {style: style});
         if (d.c) {
             if (!canvas) { canvas = L.canvas({padding: 0.1}); }
-            var list = L.KyodoShapes.list(d, scale);
-            var shapes = new L.KyodoShapes(list, list.map(function (a) { return style(a.feature); }));
+            var shapes = new L.KyodoShapes(d, scale, function (s) {
+                return s.className.indexOf("kyodo-gap") >= 0 ? L.extend({}, s, {fillColor: hatch(s.fillColor, d.c)}) : s;
+            });
             shapes.options.renderer = canvas;
             shapes._group = layer;
             shapes.on("click", function () {
-                var a = list[shapes._hit];
-                if (a && shapes._map) { shapes._map.kyodoPicked = a.feature.properties.area_id; }
+                if (shapes._hit >= 0 && shapes._map) { shapes._map.kyodoPicked = shapes.properties(shapes._hit).area_id; }
             });
             layer.addLayer(shapes);
             return layer;

@@ -1,6 +1,7 @@
 """Many areas on one canvas (``L.KyodoShapes``, static/map/kyodo-shapes.js) in a real
 browser: drawn as the SVG areas are, the gaps hatched, and each area still answering the
-pointer — its tooltip on hover, its feature on a click, as ``st_folium`` reads it.
+pointer — its tooltip on hover, its feature on a click, as ``st_folium`` reads it — and
+the points painted on the same canvas, on top, with their tooltips and popups.
 
 The city's 21 areas stand in for a country's municipalities: a budget whose area limit
 is below 21 puts them on the canvas.
@@ -30,8 +31,9 @@ __all__ = ["map_page"]  # the page fixture, shared with test_map_browser
 ON_CANVAS = MapBudget(area_limit=5)
 
 #: Per area drawn: [area_id, name, a gap?, a point of the page where the canvas is on
-#: top and the area is under it (nearest the middle of its box), share of the pixels
-#: around the point its name stands for (well inside it) painted in the gaps' red].
+#: top and the area is under it, no point on it (nearest the middle of its box), share of the pixels
+#: around the point its name stands for (well inside it) painted in the gaps' red where
+#: no point is on top (``null`` if points cover them all), its fill a canvas pattern?].
 AREAS = (
     """([red]) => {
   const map = """
@@ -40,15 +42,18 @@ AREAS = (
   let shapes = null, names = null;
   map.eachLayer(l => { if (l instanceof L.KyodoShapes) shapes = l; });
   map.eachLayer(l => { if (l instanceof L.KyodoLabels) names = l; });
+  const dots = [];
+  map.eachLayer(l => { if (l instanceof L.KyodoDots) dots.push(l); });
   const canvas = document.querySelector('.leaflet-overlay-pane canvas');
   const ctx = canvas.getContext('2d');
   const origin = shapes._renderer._bounds.min;
   const want = [1, 3, 5].map(i => parseInt(red.slice(i, i + 2), 16));
   const inner = {};
   names._d.r.forEach(r => { inner[r[2]] = map.latLngToLayerPoint([r[0], r[1]]); });
-  return shapes._list.map((a, i) => {
-    const s = shapes._s, x0 = a.box[0] * s - shapes._ox, y0 = a.box[1] * s - shapes._oy;
-    const x1 = a.box[2] * s - shapes._ox, y1 = a.box[3] * s - shapes._oy;
+  return [...Array(shapes.count()).keys()].map(i => {
+    const box = shapes._set.box.slice(4 * i, 4 * i + 4), s = shapes._s;
+    const x0 = box[0] * s - shapes._ox, y0 = box[1] * s - shapes._oy;
+    const x1 = box[2] * s - shapes._ox, y1 = box[3] * s - shapes._oy;
     const mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
     let best = null;
     for (let y = y0; y <= y1; y += 2) {
@@ -57,19 +62,24 @@ AREAS = (
         if (!shapes._containsPoint(p) || shapes._hit !== i) continue;
         const c = map.layerPointToContainerPoint(p);
         if (document.elementFromPoint(c.x, c.y) !== canvas) continue;
+        if (dots.some(d => d._under({layerPoint: p}) >= 0)) continue;
         const d = (x - mx) ** 2 + (y - my) ** 2;
         if (!best || d < best[2]) best = [c.x, c.y, d];
       }
     }
-    const p = a.feature.properties, at = inner[p.name];
+    const p = shapes.properties(i), at = inner[p.name];
     const left = Math.round(at.x - origin.x) - 5, top = Math.round(at.y - origin.y) - 5;
     const block = ctx.getImageData(left, top, 11, 11).data;
-    let reds = 0;
+    let reds = 0, seen = 0;
     for (let k = 0; k < block.length; k += 4) {
+      const q = L.point(left + (k / 4) % 11, top + Math.floor(k / 44)).add(origin);
+      if (dots.some(d => d._under({layerPoint: q}) >= 0)) continue;  // a point on top
+      seen += 1;
       if (want.every((v, j) => Math.abs(block[k + j] - v) < 40)) reds += 1;
     }
     return [p.area_id, p.name, shapes._styles[i].className.includes('kyodo-gap'),
-            best && [best[0], best[1]], reds / 121];
+            best && [best[0], best[1]], seen ? reds / seen : null,
+            shapes._styles[i].fillColor instanceof CanvasPattern];
   });
 }"""
 )
@@ -86,7 +96,34 @@ LISTEN = (
 }"""
 )
 
-TOOLTIP = "() => { const t = document.querySelector('.leaflet-tooltip'); return t && t.innerText; }"
+#: [x, y, title] of a point of a point layer where the canvas is on top and that point
+#: is what the pointer finds there; ``null`` when there is none.
+A_POINT = (
+    """() => {
+  const map = """
+    + THE_MAP
+    + """;
+  const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+  const dots = [];
+  map.eachLayer(l => { if (l instanceof L.KyodoDots) dots.push(l); });
+  let found = null;
+  dots.forEach(l => {
+    if (found || l.options.interactive === false) return;
+    l._xy.forEach((p, i) => {
+      const c = map.layerPointToContainerPoint(p);
+      if (found || c.x < 150 || c.y < 150 || c.x > 650 || c.y > 550) return;
+      if (document.elementFromPoint(c.x, c.y) !== canvas || l._under({layerPoint: p}) !== i) return;
+      if (dots.some(o => o !== l && o._under({layerPoint: p}) >= 0)) return;  // alone there
+      found = [c.x, c.y, l._titles[i]];
+    });
+  });
+  return found;
+}"""
+)
+
+#: The text of the tooltip shown (a closed one fades out for a moment).
+TOOLTIP = """() => { const t = [...document.querySelectorAll('.leaflet-tooltip')]
+  .filter(e => getComputedStyle(e).opacity !== '0').pop(); return t ? t.innerText : null; }"""
 
 
 def _areas(frame: Frame) -> list[list[Any]]:
@@ -108,15 +145,16 @@ def test_many_areas_are_one_canvas_and_each_answers_the_pointer(
     # drawn: the gaps hatched in red, the other areas not
     gaps = [a for a in areas if a[2]]
     assert 0 < len(gaps) < len(areas)
-    assert min(a[4] for a in gaps) > 0.1
-    assert max(a[4] for a in areas if not a[2]) < 0.05  # at most a neighbour's outline
+    assert all(a[5] == a[2] for a in areas)  # the gaps, and only they, filled with the hatch
+    assert max(a[4] or 0 for a in gaps) > 0.2  # seen where no point is on top
+    assert max(a[4] or 0 for a in areas if not a[2]) < 0.05  # at most a neighbour's outline
     # each area answers the pointer: its name on hover, its feature on a click
     reachable = [a for a in areas if a[3]]
     assert len(reachable) >= 15
     frame.evaluate(LISTEN)
     box = page.locator("#map").bounding_box()
     assert box is not None
-    for area_id, name, _gap, (x, y), _red in (reachable[0], reachable[-1]):
+    for area_id, name, _gap, (x, y), _red, _hatched in (reachable[0], reachable[-1]):
         page.mouse.move(box["x"] + x, box["y"] + y)
         page.mouse.move(box["x"] + x + 1, box["y"] + y + 1)
         page.wait_for_timeout(150)
@@ -125,5 +163,20 @@ def test_many_areas_are_one_canvas_and_each_answers_the_pointer(
         page.wait_for_timeout(100)
         assert frame.evaluate("() => window.__reported.slice(-1)[0]") == area_id
         assert frame.evaluate("() => " + THE_MAP + ".kyodoPicked") == area_id
+    # the points are painted on the same canvas, on top, and answer the pointer too
+    assert frame.locator(".leaflet-overlay-pane svg path").count() == 0
+    point = frame.evaluate(A_POINT)
+    assert point is not None
+    x, y, title = point
+    picked = frame.evaluate("() => " + THE_MAP + ".kyodoPicked")
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    page.mouse.move(box["x"] + x, box["y"] + y + 0.5)
+    page.wait_for_timeout(150)
+    assert frame.evaluate(TOOLTIP) == title
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    assert title in popup.inner_text()
+    assert frame.evaluate("() => " + THE_MAP + ".kyodoPicked") == picked  # not an area
     assert js_errors(watch) == []
     page.context.close()

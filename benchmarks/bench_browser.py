@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import folium
+from branca.element import MacroElement
+from folium.template import Template
 
 from benchmarks import datasets
 from benchmarks.browser import Blocked, Unavailable, chromium, offline_context, static_server
@@ -32,7 +34,7 @@ from benchmarks.datasets import Dataset
 from geo.map import MapAssets, MapSpec, Viewport, build
 from geo.map.assets import link_assets, own_files, publish_assets
 from geo.map.branca_compat import walk
-from geo.map.elements import AreaCounts, AreaLabels, AreaLayer, PointArray
+from geo.map.elements import AreaCounts, AreaLabels, AreaLayer, FitBounds, PointArray
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage
@@ -113,9 +115,30 @@ def expected(m: folium.Map) -> tuple[int, int, int, int]:
     return paths, markers, labels, canvas
 
 
+class _Shown(MacroElement):
+    """The map has been shown before (``map.kyodoView``): its layers keep its view."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        '{{ this._parent.get_name() }}.kyodoView = {home: "", area: null};'
+        "{% endmacro %}"
+    )
+
+
 def _show(m: folium.Map, view: Viewport | None) -> None:
-    if view is not None:
-        folium.FitBounds([[view.south, view.west], [view.north, view.east]]).add_to(m)
+    """Opens ``m`` on ``view`` before its layers are drawn, as the app's map is when it
+    gets the layers of a view it has moved to (a map shown before, with no focus and no
+    area selected)."""
+    if view is None:
+        return
+    before = list(m._children.items())
+    # right after the base's own fitBounds, before every layer
+    at = 1 + max(i for i, (_, child) in enumerate(before) if isinstance(child, FitBounds))
+    FitBounds([[view.south, view.west], [view.north, view.east]]).add_to(m)
+    _Shown().add_to(m)  # type: ignore[no-untyped-call]
+    added = list(m._children.items())[-2:]
+    m._children.clear()
+    m._children.update([*before[:at], *added, *before[at:]])
 
 
 def save_pages(folder: Path) -> tuple[list[Page], list[str]]:

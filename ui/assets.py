@@ -1,6 +1,6 @@
 """Serving the map's browser libraries from this server.
 
-Leaflet and Leaflet.markercluster are copied once per process from the locally
+Leaflet is copied once per process from the locally
 installed packages (the folders of the setting ``asset_dirs``, then Debian's) into
 ``static/vendor/`` and served by Streamlit at ``/app/static/vendor/``; the map's own
 code and styles are served from ``static/map/`` as they are. When copying is not

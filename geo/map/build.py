@@ -66,7 +66,7 @@ class MapParts:
     ----------
     base
         The map with the basemap, the attribution, the styles, the libraries every
-        layer needs (Leaflet.markercluster and the map's own code too) and the view
+        layer needs (Leaflet and the map's own code) and the view
         of the whole city. It depends only on ``spec.basemap``, ``spec.touch``, the
         areas' extent, the sources and the assets: its page is byte-identical for
         specs that differ in anything else (metric, fields, layers, hazards, area,

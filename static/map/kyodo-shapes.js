@@ -77,8 +77,7 @@
 
     // Many areas as one layer on the canvas renderer: their rings are kept as Web
     // Mercator coordinates at zoom 0 (typed arrays, areaSet), drawn for the view as the
-    // canvas paints (the areas of one style together: their fills, then their outlines,
-    // the thickest last) and hit-tested by box and then by ring. One layer, not one per
+    // canvas paints and hit-tested by box and then by ring. One layer, not one per
     // area: a country's 1,741 municipalities cost the page a few arrays. Over an area
     // the layer is that area: its outline thickens, .feature is its feature (for the
     // tooltip of the group it is in) and toGeoJSON() tells it (for a click).
@@ -87,9 +86,8 @@
         // d: the areas (areaSet); their distinct styles d.k, each area's index into them
         // d.s (by area id); canvasStyle: a style of d.k as the canvas paints it
         initialize: function (d, scale, canvasStyle) {
-            var set = this._set = areaSet(d, scale), kinds = this._kinds = d.k.map(canvasStyle);
-            this._kind = set.props.map(function (p) { return d.s[p.area_id]; });
-            this._styles = this._kind.map(function (k) { return kinds[k]; });
+            var set = this._set = areaSet(d, scale), kinds = d.k.map(canvasStyle);
+            this._styles = set.props.map(function (p) { return kinds[d.s[p.area_id]]; });
             this._hover = this._hit = -1;
             this.on({
                 mouseover: this._moved, mousemove: this._moved, mouseout: this._out,
@@ -139,20 +137,6 @@
         },
         _update: function () {},
         _empty: function () { return !this._set.n; },
-        // The areas of one style in the renderer's bounds, as one path.
-        _traceKind: function (ctx, k, b) {
-            var set = this._set, box = set.box, s = this._s;
-            var x0 = (b.min.x + this._ox) / s, y0 = (b.min.y + this._oy) / s;
-            var x1 = (b.max.x + this._ox) / s, y1 = (b.max.y + this._oy) / s;
-            ctx.beginPath();
-            for (var a = 0; a < set.n; a++) {
-                var i = 4 * a;
-                if (this._kind[a] !== k || box[i + 2] < x0 || box[i] > x1 || box[i + 3] < y0 || box[i + 1] > y1) {
-                    continue;
-                }
-                this._trace(ctx, a);
-            }
-        },
         _trace: function (ctx, a) {
             var set = this._set, xy = set.xy, ring = set.ring, s = this._s, ox = this._ox, oy = this._oy;
             for (var r = set.first[a]; r < set.first[a + 1]; r++) {
@@ -163,21 +147,22 @@
                 ctx.closePath();
             }
         },
-        // Draws the areas (called by the canvas as it paints its layers).
+        // Draws the areas in the renderer's bounds (called by the canvas as it paints its
+        // layers), each filled and outlined in turn as SVG would draw them.
         _updatePath: function () {
-            var r = this._renderer, ctx = r._ctx, b = r._bounds, kinds = this._kinds;
+            var r = this._renderer, ctx = r._ctx, b = r._bounds;
             if (!r._drawing || !ctx || !b) { return; }
-            var order = kinds.map(function (k, i) { return i; }).sort(function (i, j) {
-                return (kinds[i].weight || 0) - (kinds[j].weight || 0);
-            });
-            kinds.forEach(function (style, i) {
-                this._traceKind(ctx, i, b);
-                this._fill(ctx, style);
-            }, this);
-            order.forEach(function (i) {
-                this._traceKind(ctx, i, b);
-                this._stroke(ctx, kinds[i], 0);
-            }, this);
+            var set = this._set, box = set.box, s = this._s;
+            var x0 = (b.min.x + this._ox) / s, y0 = (b.min.y + this._oy) / s;
+            var x1 = (b.max.x + this._ox) / s, y1 = (b.max.y + this._oy) / s;
+            for (var a = 0; a < set.n; a++) {
+                var i = 4 * a;
+                if (box[i + 2] < x0 || box[i] > x1 || box[i + 3] < y0 || box[i + 1] > y1) { continue; }
+                ctx.beginPath();
+                this._trace(ctx, a);
+                this._fill(ctx, this._styles[a]);
+                this._stroke(ctx, this._styles[a], 0);
+            }
             if (this._hover >= 0) {  // the outline under the pointer, on top
                 ctx.beginPath();
                 this._trace(ctx, this._hover);

@@ -213,4 +213,109 @@
             if (this._renderer) { this._renderer._requestRedraw(this); }
         }
     });
+    // --- counts over many areas ---------------------------------------------------------
+
+    // The diameter (px) of the circle of a count, at least d.m (a touch target).
+    function countSize(d, count) {
+        return Math.max(d.m || 0, Math.round(26 + 6 * Math.log(count) / Math.LN10));
+    }
+
+    // A count with thousands separated by commas.
+    function countText(v) { return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+    // The counts of a large point layer painted on the canvas of many areas, as the
+    // circles of .kyodo-count look (kyodo.css): d as L.kyodo.counts takes it (kyodo.js).
+    // The circle under the pointer shows its tooltip (the name, d.u[0], the count,
+    // d.u[1]); a tap zooms in, down to zoom d.z at least. They stay on top of the
+    // canvas's points ("kyodofront").
+    L.KyodoCountDiscs = L.Path.extend({
+        initialize: function (d) {
+            this._d = d;
+            this._at = d.r.map(function (r) { return L.latLng(r[0], r[1]); });
+            this._xy = [];
+            this._hit = this._shown = -1;
+            L.setOptions(this, {interactive: d.i !== false, weight: 3});
+            if (d.i === false) { return; }
+            this._tip = L.tooltip({direction: "top"});
+            this.on({mousemove: this._hover, mouseout: this._leave, click: this._zoom}, this);
+        },
+        onAdd: function (map) {
+            L.Path.prototype.onAdd.call(this, map);
+            map.on("kyodofront", this.bringToFront, this);
+        },
+        onRemove: function (map) {
+            map.off("kyodofront", this.bringToFront, this);
+            this._leave();
+            L.Path.prototype.onRemove.call(this, map);
+        },
+        getBounds: function () { return L.latLngBounds(this._at); },
+        _project: function () {
+            var map = this._map, d = this._d;
+            this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
+            var b = this._xy.length ? L.bounds(this._xy) : null, r = 0;
+            d.r.forEach(function (row) { r = Math.max(r, countSize(d, row[2]) / 2 + 4); });
+            this._pxBounds = b && L.bounds(b.min.subtract([r, r]), b.max.add([r, r]));
+        },
+        _update: function () {},
+        _updatePath: function () {
+            var renderer = this._renderer, ctx = renderer._ctx, d = this._d;
+            if (!renderer._drawing || !ctx) { return; }
+            var touch = L.DomUtil.hasClass(this._map.getContainer(), "kyodo-touch");
+            ctx.save();
+            ctx.font = "bold " + (touch ? 20 : 12) + "px sans-serif";
+            ctx.textAlign = "center";
+            ctx.textBaseline = "middle";
+            this._xy.forEach(function (p, i) {
+                var radius = countSize(d, d.r[i][2]) / 2;
+                ctx.beginPath();
+                ctx.arc(p.x, p.y, radius - 1.5, 0, 2 * Math.PI);
+                ctx.globalAlpha = 1;
+                ctx.shadowColor = "rgba(0, 0, 0, .35)";
+                ctx.shadowBlur = 4;
+                ctx.shadowOffsetY = 1;
+                ctx.fillStyle = "rgba(255, 255, 255, .92)";
+                ctx.fill();
+                ctx.shadowColor = "transparent";
+                ctx.lineWidth = 3;
+                ctx.strokeStyle = d.c;
+                ctx.setLineDash([]);
+                ctx.stroke();
+                ctx.fillStyle = "#222";
+                ctx.fillText(countText(d.r[i][2]), p.x, p.y + 1);
+            });
+            ctx.restore();
+        },
+        // The circle at a layer point (the last drawn on top).
+        _containsPoint: function (p) {
+            var d = this._d;
+            this._hit = -1;
+            for (var i = this._xy.length - 1; i >= 0; i--) {
+                var r = countSize(d, d.r[i][2]) / 2, dx = this._xy[i].x - p.x, dy = this._xy[i].y - p.y;
+                if (dx * dx + dy * dy <= r * r) { this._hit = i; break; }
+            }
+            return this._hit >= 0;
+        },
+        _hover: function () {
+            var i = this._hit, d = this._d;
+            if (i < 0) { this._leave(); return; }
+            if (i !== this._shown) {
+                this._shown = i;
+                var r = d.r[i];
+                this._tip.options.offset = [0, -countSize(d, r[2]) / 2];
+                this._tip.setContent(d.t[r[3]] + d.u[0] + countText(r[2]) + d.u[1]);
+                this._map.openTooltip(this._tip, this._at[i]);
+            }
+        },
+        _leave: function () {
+            this._shown = -1;
+            if (this._map && this._tip) { this._map.closeTooltip(this._tip); }
+        },
+        _zoom: function () {
+            var map = this._map, i = this._hit;
+            if (map && i >= 0) { map.setView(this._at[i], Math.max(map.getZoom() + 2, this._d.z)); }
+        }
+    });
+
+    L.KyodoCountDiscs.size = countSize;
+    L.KyodoCountDiscs.text = countText;
 }(window.L));

@@ -124,6 +124,10 @@
             if (map.kyodoCanvas) { this.options.renderer = map.kyodoCanvas; } else { delete this.options.renderer; }
             L.Path.prototype.beforeAdd.call(this, map);
         },
+        onAdd: function (map) {
+            L.Path.prototype.onAdd.call(this, map);
+            if (this._renderer === map.kyodoCanvas) { map.fire("kyodofront"); }  // counts stay on top
+        },
         _project: function () {
             var map = this._map, r = (this.options.radius || 5) + (this.options.weight || 0);
             this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
@@ -405,12 +409,13 @@
     // Counts of a large layer as labelled circles, added to the group g. Each row of
     // d.r is [lat, lon, count, name] with name an index into d.t; the tooltip is the
     // name, d.u[0], the count and d.u[1]; a tap zooms in, down to zoom d.z at least.
-    // With d.i false they take no clicks; d.m is their least size in pixels.
-    function counts(g, d) {
-        function n(v) { return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
-        var active = d.i !== false;
-        d.r.forEach(function (r) {
-            var size = Math.max(d.m || 0, Math.round(26 + 6 * Math.log(r[2]) / Math.LN10));
+    // With d.i false they take no clicks; d.m is their least size in pixels. Over
+    // areas on a canvas they are painted on it (L.KyodoCountDiscs), else they are
+    // markers.
+    function markers(d) {
+        var n = L.KyodoCountDiscs.text, active = d.i !== false;
+        return d.r.map(function (r) {
+            var size = L.KyodoCountDiscs.size(d, r[2]);
             var m = L.marker([r[0], r[1]], {
                 keyboard: false,
                 interactive: active,
@@ -427,9 +432,30 @@
                     if (map) { map.setView(e.latlng, Math.max(map.getZoom() + 2, d.z)); }
                 });
             }
-            g.addLayer(m);
+            return m;
         });
     }
+
+    var Counts = L.Layer.extend({
+        initialize: function (d) { this._d = d; },
+        onAdd: function (map) {
+            if (map.kyodoCanvas) {
+                this._shown = new L.KyodoCountDiscs(this._d);
+                this._shown.options.renderer = map.kyodoCanvas;
+            } else {
+                this._shown = L.featureGroup(markers(this._d));
+            }
+            map.addLayer(this._shown);
+            return this;
+        },
+        onRemove: function (map) {
+            map.removeLayer(this._shown);
+            return this;
+        },
+        getBounds: function () { return L.latLngBounds(this._d.r.map(function (r) { return [r[0], r[1]]; })); }
+    });
+
+    function counts(g, d) { g.addLayer(new Counts(d)); }
 
     // --- controls that come and go with the layers -----------------------------------------
 

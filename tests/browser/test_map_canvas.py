@@ -180,3 +180,58 @@ def test_many_areas_are_one_canvas_and_each_answers_the_pointer(
     assert frame.evaluate("() => " + THE_MAP + ".kyodoPicked") == picked  # not an area
     assert js_errors(watch) == []
     page.context.close()
+
+
+#: [x, y, count text, zoom it leads to] of the count on top at the middle of a circle
+#: (the last drawn there), clear of the points; ``null`` when there is none.
+A_COUNT = (
+    """() => {
+  const map = """
+    + THE_MAP
+    + """;
+  const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+  const drawn = [];  // the canvas's layers, in the order it draws them
+  for (let o = canvas && map.kyodoCanvas._drawFirst; o; o = o.next) drawn.push(o.layer);
+  const discs = drawn.filter(l => l instanceof L.KyodoCountDiscs);
+  const dots = drawn.filter(l => l instanceof L.KyodoDots);
+  for (const l of discs) {
+    for (const p of l._xy) {
+      const c = map.layerPointToContainerPoint(p);
+      if (c.x < 150 || c.y < 150 || c.x > 650 || c.y > 550) continue;
+      if (document.elementFromPoint(c.x, c.y) !== canvas) continue;
+      if (dots.some(d => d._under({layerPoint: p}) >= 0)) continue;
+      const top = discs.filter(o => o._containsPoint(p)).pop();
+      return [c.x, c.y, L.KyodoCountDiscs.text(top._d.r[top._hit][2]),
+              Math.max(map.getZoom() + 2, top._d.z)];
+    }
+  }
+  return null;
+}"""
+)
+
+
+def test_counts_over_many_areas_are_painted_on_the_canvas(
+    browser: Browser, map_page: MakePage
+) -> None:
+    """A large layer's counts are circles on the areas' canvas, not markers: each tells
+    its count on hover and zooms in on a tap."""
+    watch = Watch()
+    spec = MapSpec(basemap="none")
+    budget = MapBudget(area_limit=5, limit=100)
+    page, frame = open_map(browser, watch, map_page(spec, "canvas-counts", budget))
+    shot(page, "canvas-counts")
+    assert frame.locator(".kyodo-count").count() == 0
+    found = frame.evaluate(A_COUNT)
+    assert found is not None
+    x, y, text, zoom = found
+    box = page.locator("#map").bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    page.mouse.move(box["x"] + x, box["y"] + y + 0.5)
+    page.wait_for_timeout(150)
+    assert text in (frame.evaluate(TOOLTIP) or "")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_timeout(600)
+    assert frame.evaluate("() => " + THE_MAP + ".getZoom()") == zoom
+    assert js_errors(watch) == []
+    page.context.close()

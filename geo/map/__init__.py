@@ -31,7 +31,8 @@ The package, one module per job (each depends only on those above it):
 ``branca_compat``             the one place that reaches into branca's internals
 ``assets``                    the browser libraries and where they are loaded from
 ``elements``                  the Leaflet elements (their code and styles are
-                              ``static/map/kyodo.js`` and ``kyodo.css``)
+                              ``static/map/kyodo.js``, ``kyodo-shapes.js``,
+                              ``kyodo-labels.js`` and ``kyodo.css``)
 ``layers``                    the areas with their names, legend, whole-city button
                               and texts, and the point layers
 ``build``                     :func:`build` and :func:`compose`

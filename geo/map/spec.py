@@ -27,7 +27,8 @@ Large data
                                 in view, counts per square
     ``cell``          64        side of a counted square, in pixels
     ``area_limit``    300       areas sent with their outlines as they are; with more,
-                                simplified to the view and only those in view
+                                simplified to the view and only those in view, all
+                                painted on one canvas with the points and counts
     ``map_width``     1024      width of the map in pixels assumed for the zoom of the
                                 opening view, before the map has reported its view
     ================  ========  ====================================================
@@ -107,7 +108,9 @@ class MapBudget:
         Side of a counted square, in pixels.
     area_limit
         Areas sent with their outlines as they are; with more, the outlines are
-        simplified to a pixel at the view's zoom and only those in view are sent.
+        simplified to a pixel at the view's zoom and only those in view are sent, and
+        the areas, the points and the counts are painted on one canvas
+        (``L.KyodoShapes``) rather than as SVG elements and markers.
     map_width
         Width of the map in pixels assumed for the zoom of the opening view.
     """

@@ -42,7 +42,8 @@ def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -
 
 def _fmt(value: object) -> str:
     if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+        # three significant digits, unless that rounds up to a thousand (1e+03)
+        return f"{value:.3g}" if abs(value) < 999.5 else f"{value:,.0f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)

@@ -154,3 +154,20 @@ def test_table_formats_numbers() -> None:
     lines = text.splitlines()
     assert lines[0] == "T" and set(lines[1]) == {"-"}
     assert "1,234,567" in text and "0.0123" in text and "1,500" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (12.345, "12.3"),
+        (0.0123, "0.0123"),
+        (999.4, "999"),
+        (999.6, "1,000"),
+        (1234.4, "1,234"),
+        (1234, "1,234"),
+    ],
+)
+def test_table_numbers_never_read_as_powers_of_ten(value: float, shown: str) -> None:
+    from benchmarks.common import table
+
+    assert table("t", ["v"], [[value]]).splitlines()[-1].strip() == shown

@@ -436,6 +436,8 @@
         });
     }
 
+    // The counts on a map, as markers or on the areas' canvas; the names avoid their
+    // circles where they can (as the marks of gathered points, map.kyodoGathered).
     var Counts = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
@@ -446,11 +448,23 @@
                 this._shown = L.featureGroup(markers(this._d));
             }
             map.addLayer(this._shown);
+            (map.kyodoGathered = map.kyodoGathered || []).push(this);
+            map.fire("kyodolayout");  // the names may have to move
             return this;
         },
         onRemove: function (map) {
+            map.kyodoGathered = (map.kyodoGathered || []).filter(function (g) { return g !== this; }, this);
             map.removeLayer(this._shown);
             return this;
+        },
+        // The boxes (layer points) of the circles, for the names to avoid if they can.
+        boxes: function () {
+            var map = this._map, d = this._d;
+            if (!map) { return []; }
+            return d.r.map(function (r) {
+                var p = map.latLngToLayerPoint([r[0], r[1]]), half = L.KyodoCountDiscs.size(d, r[2]) / 2;
+                return {x: p.x - half, y: p.y - half, w: 2 * half, h: 2 * half};
+            });
         },
         getBounds: function () { return L.latLngBounds(this._d.r.map(function (r) { return [r[0], r[1]]; })); }
     });

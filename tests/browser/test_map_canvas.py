@@ -210,17 +210,38 @@ A_COUNT = (
 )
 
 
+#: How many of the names shown are clear of every count circle.
+CLEAR_OF_COUNTS = (
+    """() => {
+  const map = """
+    + THE_MAP
+    + """;
+  const circles = [];
+  map.eachLayer(l => { if (l instanceof L.KyodoCountDiscs) l._xy.forEach((p, i) => {
+    const c = map.layerPointToContainerPoint(p), r = L.KyodoCountDiscs.size(l._d, l._d.r[i][2]) / 2;
+    circles.push([c.x - r, c.y - r, c.x + r, c.y + r]); }); });
+  const labels = [...document.querySelectorAll('.kyodo-label')]
+    .filter(e => getComputedStyle(e).visibility !== 'hidden');
+  const origin = map.getContainer().getBoundingClientRect();
+  return labels.filter(e => { const b = e.getBoundingClientRect();
+    const x0 = b.left - origin.left, y0 = b.top - origin.top, x1 = x0 + b.width, y1 = y0 + b.height;
+    return circles.every(c => x1 <= c[0] || c[2] <= x0 || y1 <= c[1] || c[3] <= y0); }).length;
+}"""
+)
+
+
 def test_counts_over_many_areas_are_painted_on_the_canvas(
     browser: Browser, map_page: MakePage
 ) -> None:
-    """A large layer's counts are circles on the areas' canvas, not markers: each tells
-    its count on hover and zooms in on a tap."""
+    """A large layer's counts are circles on the areas' canvas, not markers: the names
+    keep clear of them, each tells its count on hover and zooms in on a tap."""
     watch = Watch()
     spec = MapSpec(basemap="none")
     budget = MapBudget(area_limit=5, limit=100)
     page, frame = open_map(browser, watch, map_page(spec, "canvas-counts", budget))
     shot(page, "canvas-counts")
     assert frame.locator(".kyodo-count").count() == 0
+    assert frame.evaluate(CLEAR_OF_COUNTS) >= 19  # the names move off the circles (of 21)
     found = frame.evaluate(A_COUNT)
     assert found is not None
     x, y, text, zoom = found

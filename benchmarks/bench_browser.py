@@ -33,7 +33,7 @@ from benchmarks.common import table
 from benchmarks.datasets import Dataset
 from geo.map import MapAssets, MapSpec, Viewport, build
 from geo.map.assets import link_assets, own_files, publish_assets
-from geo.map.branca_compat import walk
+from geo.map.branca_compat import children, clear_children, walk
 from geo.map.elements import AreaCounts, AreaLabels, AreaLayer, FitBounds, PointArray
 
 if TYPE_CHECKING:
@@ -131,14 +131,13 @@ def _show(m: folium.Map, view: Viewport | None) -> None:
     area selected)."""
     if view is None:
         return
-    before = list(m._children.items())
+    before = children(m)
     # right after the base's own fitBounds, before every layer
-    at = 1 + max(i for i, (_, child) in enumerate(before) if isinstance(child, FitBounds))
-    FitBounds([[view.south, view.west], [view.north, view.east]]).add_to(m)
-    _Shown().add_to(m)  # type: ignore[no-untyped-call]
-    added = list(m._children.items())[-2:]
-    m._children.clear()
-    m._children.update([*before[:at], *added, *before[at:]])
+    at = 1 + max(i for i, child in enumerate(before) if isinstance(child, FitBounds))
+    added = [FitBounds([[view.south, view.west], [view.north, view.east]]), _Shown()]  # type: ignore[no-untyped-call]
+    clear_children(m)
+    for child in [*before[:at], *added, *before[at:]]:
+        m.add_child(child, name=child.get_name())
 
 
 def save_pages(folder: Path) -> tuple[list[Page], list[str]]:

@@ -24,7 +24,8 @@
     // rings]] per area, each ring as integer steps of 1/scale degree) in a few typed
     // arrays: xy, every vertex as Web Mercator x, y at zoom 0; ring, where each ring
     // starts in xy (and, last, its length); first, each area's first ring (and, last,
-    // the number of rings); box, each area's [minX, minY, maxX, maxY].
+    // the number of rings); box, each area's [minX, minY, maxX, maxY]; all, the box
+    // of them all.
     function areaSet(d, scale) {
         var n = d.f.length, vertices = 0, rings = 0, parts = [];
         d.f.forEach(function (f) {
@@ -35,6 +36,7 @@
         });
         var xy = new Float64Array(vertices), ring = new Int32Array(rings + 1);
         var first = new Int32Array(n + 1), box = new Float64Array(4 * n), k = 0, q = 0;
+        var all = [Infinity, Infinity, -Infinity, -Infinity];
         parts.forEach(function (list, a) {
             var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
             first[a] = q;
@@ -52,11 +54,12 @@
                 }
             }
             box[4 * a] = x0; box[4 * a + 1] = y0; box[4 * a + 2] = x1; box[4 * a + 3] = y1;
+            all = [Math.min(all[0], x0), Math.min(all[1], y0), Math.max(all[2], x1), Math.max(all[3], y1)];
         });
         ring[rings] = k;
         first[n] = rings;
         return {
-            n: n, xy: xy, ring: ring, first: first, box: box,
+            n: n, xy: xy, ring: ring, first: first, box: box, all: all,
             props: d.f.map(function (f) { return f[0]; })
         };
     }
@@ -86,7 +89,10 @@
         // d: the areas (areaSet); their distinct styles d.k, each area's index into them
         // d.s (by area id); canvasStyle: a style of d.k as the canvas paints it
         initialize: function (d, scale, canvasStyle) {
-            var set = this._set = areaSet(d, scale), kinds = d.k.map(canvasStyle);
+            var set = this._set = areaSet(d, scale), kinds = d.k.map(function (k) {
+                var s = canvasStyle(k);
+                return L.extend({}, s, {dashes: dashes(s)});  // the outline's dashes, once
+            });
             this._styles = set.props.map(function (p) { return kinds[d.s[p.area_id]]; });
             this._hover = this._hit = -1;
             this.on({
@@ -127,16 +133,12 @@
         },
         _project: function () {
             var map = this._map, o = map.getPixelOrigin(), s = Math.pow(2, map.getZoom());
-            var box = this._set.box, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+            var all = this._set.all;
             this._s = s; this._ox = o.x; this._oy = o.y;
-            for (var i = 0; i < box.length; i += 4) {
-                x0 = Math.min(x0, box[i]); y0 = Math.min(y0, box[i + 1]);
-                x1 = Math.max(x1, box[i + 2]); y1 = Math.max(y1, box[i + 3]);
-            }
-            this._pxBounds = this._set.n ? L.bounds([x0 * s - o.x, y0 * s - o.y], [x1 * s - o.x, y1 * s - o.y]) : null;
+            this._pxBounds = this._set.n ?
+                L.bounds([all[0] * s - o.x, all[1] * s - o.y], [all[2] * s - o.x, all[3] * s - o.y]) : null;
         },
         _update: function () {},
-        _empty: function () { return !this._set.n; },
         _trace: function (ctx, a) {
             var set = this._set, xy = set.xy, ring = set.ring, s = this._s, ox = this._ox, oy = this._oy;
             for (var r = set.first[a]; r < set.first[a + 1]; r++) {
@@ -179,7 +181,7 @@
         },
         _stroke: function (ctx, o, wider) {
             if (o.stroke === false || o.weight === 0) { return; }
-            if (ctx.setLineDash) { ctx.setLineDash(dashes(o)); }
+            if (ctx.setLineDash) { ctx.setLineDash(o.dashes || []); }
             ctx.globalAlpha = o.opacity === undefined ? 1 : o.opacity;
             ctx.lineWidth = (o.weight === undefined ? 3 : o.weight) + wider;
             ctx.strokeStyle = o.color || "#3388ff";
@@ -232,6 +234,7 @@
         initialize: function (d) {
             this._d = d;
             this._at = d.r.map(function (r) { return L.latLng(r[0], r[1]); });
+            this._radius = d.r.map(function (r) { return countSize(d, r[2]) / 2; });
             this._xy = [];
             this._hit = this._shown = -1;
             L.setOptions(this, {interactive: d.i !== false, weight: 3});
@@ -250,10 +253,9 @@
         },
         getBounds: function () { return L.latLngBounds(this._at); },
         _project: function () {
-            var map = this._map, d = this._d;
+            var map = this._map, r = Math.max.apply(null, this._radius.concat([0])) + 4;
             this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
-            var b = this._xy.length ? L.bounds(this._xy) : null, r = 0;
-            d.r.forEach(function (row) { r = Math.max(r, countSize(d, row[2]) / 2 + 4); });
+            var b = this._xy.length ? L.bounds(this._xy) : null;
             this._pxBounds = b && L.bounds(b.min.subtract([r, r]), b.max.add([r, r]));
         },
         _update: function () {},
@@ -266,7 +268,7 @@
             ctx.textAlign = "center";
             ctx.textBaseline = "middle";
             this._xy.forEach(function (p, i) {
-                var radius = countSize(d, d.r[i][2]) / 2;
+                var radius = this._radius[i];
                 ctx.beginPath();
                 ctx.arc(p.x, p.y, radius - 1.5, 0, 2 * Math.PI);
                 ctx.globalAlpha = 1;
@@ -282,15 +284,14 @@
                 ctx.stroke();
                 ctx.fillStyle = "#222";
                 ctx.fillText(countText(d.r[i][2]), p.x, p.y + 1);
-            });
+            }, this);
             ctx.restore();
         },
         // The circle at a layer point (the last drawn on top).
         _containsPoint: function (p) {
-            var d = this._d;
             this._hit = -1;
             for (var i = this._xy.length - 1; i >= 0; i--) {
-                var r = countSize(d, d.r[i][2]) / 2, dx = this._xy[i].x - p.x, dy = this._xy[i].y - p.y;
+                var r = this._radius[i], dx = this._xy[i].x - p.x, dy = this._xy[i].y - p.y;
                 if (dx * dx + dy * dy <= r * r) { this._hit = i; break; }
             }
             return this._hit >= 0;
@@ -301,7 +302,7 @@
             if (i !== this._shown) {
                 this._shown = i;
                 var r = d.r[i];
-                this._tip.options.offset = [0, -countSize(d, r[2]) / 2];
+                this._tip.options.offset = [0, -this._radius[i]];
                 this._tip.setContent(d.t[r[3]] + d.u[0] + countText(r[2]) + d.u[1]);
                 this._map.openTooltip(this._tip, this._at[i]);
             }

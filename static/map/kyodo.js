@@ -274,6 +274,13 @@
 
     // --- points --------------------------------------------------------------------------
 
+    // Notes (on) or forgets a layer whose marks the area names avoid where they can
+    // (map.kyodoGathered: layers with boxes(), read by L.KyodoLabels).
+    function marking(map, layer, on) {
+        var list = (map.kyodoGathered || []).filter(function (g) { return g !== layer; });
+        map.kyodoGathered = on ? list.concat([layer]) : list;
+    }
+
     // Points gathered per square of o.c pixels of the map's zoom, below zoom o.z: a
     // square holding one point shows it (all such points are one L.KyodoDots path), a
     // square holding more shows one mark with their number (o.u: the escaped words
@@ -288,7 +295,7 @@
         },
         onAdd: function (map) {
             L.FeatureGroup.prototype.onAdd.call(this, map);
-            (map.kyodoGathered = map.kyodoGathered || []).push(this);
+            marking(map, this, true);
             map.on("zoomend", this._gather, this);
             map.on("moveend", this._follow, this);
             this._gather();
@@ -296,7 +303,7 @@
         onRemove: function (map) {
             map.off("zoomend", this._gather, this);
             map.off("moveend", this._follow, this);
-            map.kyodoGathered = (map.kyodoGathered || []).filter(function (g) { return g !== this; }, this);
+            marking(map, this, false);
             L.FeatureGroup.prototype.onRemove.call(this, map);
         },
         // The boxes (layer points) of the marks shown, for the names to avoid if they can.
@@ -448,12 +455,12 @@
                 this._shown = L.featureGroup(markers(this._d));
             }
             map.addLayer(this._shown);
-            (map.kyodoGathered = map.kyodoGathered || []).push(this);
+            marking(map, this, true);
             map.fire("kyodolayout");  // the names may have to move
             return this;
         },
         onRemove: function (map) {
-            map.kyodoGathered = (map.kyodoGathered || []).filter(function (g) { return g !== this; }, this);
+            marking(map, this, false);
             map.removeLayer(this._shown);
             return this;
         },

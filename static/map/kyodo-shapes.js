@@ -215,6 +215,27 @@
             if (this._renderer) { this._renderer._requestRedraw(this); }
         }
     });
+
+    // --- one tooltip for a layer of many items --------------------------------------------
+
+    // Methods of a layer of many items (points, counts) with one tooltip, this._tip, for
+    // the item under the pointer: _tipAt shows item i's text at its place (this._at[i]),
+    // once until another item is under the pointer; _leave closes it.
+    var itemTip = {
+        _tipAt: function (i, text, offset) {
+            if (i === this._shown) { return; }
+            this._shown = i;
+            if (offset) { this._tip.options.offset = offset; }
+            this._tip.setContent(text);
+            this._map.openTooltip(this._tip, this._at[i]);
+        },
+        _leave: function () {
+            this._shown = -1;
+            if (this._map && this._tip) { this._map.closeTooltip(this._tip); }
+        }
+    };
+    L.KyodoShapes.itemTip = itemTip;
+
     // --- counts over many areas ---------------------------------------------------------
 
     // The diameter (px) of the circle of a count, at least d.m (a touch target).
@@ -231,10 +252,11 @@
     // d.u[1]); a tap zooms in, down to zoom d.z at least. They stay on top of the
     // canvas's points ("kyodofront").
     L.KyodoCountDiscs = L.Path.extend({
-        initialize: function (d) {
+        // sizes: each circle's diameter, if already worked out (countSize)
+        initialize: function (d, sizes) {
             this._d = d;
             this._at = d.r.map(function (r) { return L.latLng(r[0], r[1]); });
-            this._radius = d.r.map(function (r) { return countSize(d, r[2]) / 2; });
+            this._radius = (sizes || d.r.map(function (r) { return countSize(d, r[2]); })).map(function (s) { return s / 2; });
             this._xy = [];
             this._hit = this._shown = -1;
             L.setOptions(this, {interactive: d.i !== false, weight: 3});
@@ -297,19 +319,9 @@
             return this._hit >= 0;
         },
         _hover: function () {
-            var i = this._hit, d = this._d;
+            var i = this._hit, d = this._d, r = d.r[i];
             if (i < 0) { this._leave(); return; }
-            if (i !== this._shown) {
-                this._shown = i;
-                var r = d.r[i];
-                this._tip.options.offset = [0, -this._radius[i]];
-                this._tip.setContent(d.t[r[3]] + d.u[0] + countText(r[2]) + d.u[1]);
-                this._map.openTooltip(this._tip, this._at[i]);
-            }
-        },
-        _leave: function () {
-            this._shown = -1;
-            if (this._map && this._tip) { this._map.closeTooltip(this._tip); }
+            this._tipAt(i, d.t[r[3]] + d.u[0] + countText(r[2]) + d.u[1], [0, -this._radius[i]]);
         },
         _zoom: function () {
             var map = this._map, i = this._hit;
@@ -317,6 +329,7 @@
         }
     });
 
+    L.KyodoCountDiscs.include(itemTip);
     L.KyodoCountDiscs.size = countSize;
     L.KyodoCountDiscs.text = countText;
 }(window.L));

@@ -171,15 +171,7 @@
         _hover: function (e) {
             var i = this._under(e);
             if (i < 0) { this._leave(); return; }
-            if (i !== this._shown) {
-                this._shown = i;
-                this._tip.setContent(this._titles[i]);
-                this._map.openTooltip(this._tip, this._at[i]);
-            }
-        },
-        _leave: function () {
-            this._shown = -1;
-            if (this._map && this._tip) { this._map.closeTooltip(this._tip); }
+            this._tipAt(i, this._titles[i]);
         },
         _open: function (e) {
             var i = this._under(e);
@@ -193,6 +185,7 @@
             L.Path.prototype.onRemove.call(this);
         }
     });
+    L.KyodoDots.include(L.KyodoShapes.itemTip);
 
     // --- the areas -----------------------------------------------------------------------
 
@@ -418,11 +411,11 @@
     // name, d.u[0], the count and d.u[1]; a tap zooms in, down to zoom d.z at least.
     // With d.i false they take no clicks; d.m is their least size in pixels. Over
     // areas on a canvas they are painted on it (L.KyodoCountDiscs), else they are
-    // markers.
-    function markers(d) {
+    // markers. sizes: each circle's diameter (L.KyodoCountDiscs.size), worked out once.
+    function markers(d, sizes) {
         var n = L.KyodoCountDiscs.text, active = d.i !== false;
-        return d.r.map(function (r) {
-            var size = L.KyodoCountDiscs.size(d, r[2]);
+        return d.r.map(function (r, i) {
+            var size = sizes[i];
             var m = L.marker([r[0], r[1]], {
                 keyboard: false,
                 interactive: active,
@@ -446,13 +439,16 @@
     // The counts on a map, as markers or on the areas' canvas; the names avoid their
     // circles where they can (as the marks of gathered points, map.kyodoGathered).
     var Counts = L.Layer.extend({
-        initialize: function (d) { this._d = d; },
+        initialize: function (d) {
+            this._d = d;
+            this._sizes = d.r.map(function (r) { return L.KyodoCountDiscs.size(d, r[2]); });
+        },
         onAdd: function (map) {
             if (map.kyodoCanvas) {
-                this._shown = new L.KyodoCountDiscs(this._d);
+                this._shown = new L.KyodoCountDiscs(this._d, this._sizes);
                 this._shown.options.renderer = map.kyodoCanvas;
             } else {
-                this._shown = L.featureGroup(markers(this._d));
+                this._shown = L.featureGroup(markers(this._d, this._sizes));
             }
             map.addLayer(this._shown);
             marking(map, this, true);
@@ -466,10 +462,10 @@
         },
         // The boxes (layer points) of the circles, for the names to avoid if they can.
         boxes: function () {
-            var map = this._map, d = this._d;
+            var map = this._map, sizes = this._sizes;
             if (!map) { return []; }
-            return d.r.map(function (r) {
-                var p = map.latLngToLayerPoint([r[0], r[1]]), half = L.KyodoCountDiscs.size(d, r[2]) / 2;
+            return this._d.r.map(function (r, i) {
+                var p = map.latLngToLayerPoint([r[0], r[1]]), half = sizes[i] / 2;
                 return {x: p.x - half, y: p.y - half, w: 2 * half, h: 2 * half};
             });
         },

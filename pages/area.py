@@ -12,7 +12,7 @@ from ui import areaview
 from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
-from ui.layout import area_labels, load_or_stop, sample_banner
+from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.tables import show_table
 from ui.text import md_literal
 
@@ -28,18 +28,21 @@ if requested is not None and requested not in labels:
         st.page_link("pages/area.py", label=labels[area_id], query_params={"area": area_id})
     st.stop()
 
-area_id = st.selectbox(
-    t("area.pick"),
-    ids,
-    index=ids.index(requested) if requested else 0,
-    format_func=labels.__getitem__,
-    key="area.pick",
-)
+planner_style()  # the title beside the picker: the map in view at 1366×768
+title, picker = st.columns([3, 2], vertical_alignment="bottom")
+with picker:
+    area_id = st.selectbox(
+        t("area.pick"),
+        ids,
+        index=ids.index(requested) if requested else 0,
+        format_func=labels.__getitem__,
+        key="area.pick",
+    )
 st.query_params["area"] = area_id
 prof = areaview.profile(area_id)
 L = lang()
 
-st.title(t("area.title", name=md_literal(prof.name(L))))
+title.title(t("area.title", name=md_literal(prof.name(L))))
 sample_banner(city.organisations)
 if prof.is_approximate:
     st.info(prof.boundary_note(L))

@@ -12,6 +12,7 @@ from geo.map import MapSpec
 from geo.map.elements import (
     AreaCounts,
     AreaLayer,
+    FitBounds,
     Focus,
     HomeButton,
     KyodoAssets,
@@ -21,6 +22,7 @@ from geo.map.elements import (
 )
 from geo.map.encode import escape_text
 from geo.map.layers import map_title
+from geo.map.spec import FIT_ROOM
 from geo.map.style import MUTED_FILL, PALETTE
 from geo.map.wording import metric_label
 from geo.model import CityData
@@ -198,3 +200,13 @@ def test_touch_base_loads_the_large_styles(tiny: CityData) -> None:
     assert setup.touch is True
     (assets,) = descendants(touch, KyodoAssets)
     assert any("kyodo-touch.css" in u for _, u in assets.default_css)
+
+
+@pytest.mark.parametrize("touch", [False, True])
+def test_fitted_views_leave_room_for_the_sources(tiny: CityData, touch: bool) -> None:
+    base = tiny_parts(tiny, MapSpec(touch=touch)).base
+    (setup,) = descendants(base, Setup)
+    assert json.loads(setup.payload)["room"] == list(FIT_ROOM)  # the page's own fits
+    (fit,) = descendants(base, FitBounds)  # the base's opening fit, the same room
+    assert fit.options["paddingBottomRight"] == FIT_ROOM
+    assert f'"paddingBottomRight": {json.dumps(list(FIT_ROOM))}' in render(base)

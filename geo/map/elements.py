@@ -31,7 +31,7 @@ from geo.map.branca_compat import (
     render_fast,
 )
 from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
-from geo.map.spec import SCALE
+from geo.map.spec import FIT_ROOM, SCALE
 from geo.map.style import GAP_COLOR
 from geo.map.wording import offline_notice
 
@@ -80,10 +80,11 @@ class Tiles(FastRender, folium.TileLayer):
 
 class FitBounds(FastRender, folium.FitBounds):
     """``fitBounds`` rendered without compiling its script again, and without an
-    animated pan: the map opens where it is meant to, before any layer is drawn."""
+    animated pan: the map opens where it is meant to, before any layer is drawn,
+    clear of the sources' lines at its foot (:data:`geo.map.spec.FIT_ROOM`)."""
 
     def __init__(self, bounds: Sequence[Sequence[float]]) -> None:
-        super().__init__(bounds)
+        super().__init__(bounds, padding_bottom_right=FIT_ROOM)
         self.options["animate"] = False
 
 
@@ -391,8 +392,9 @@ class MapTexts(FastRender, Layer):
 
     The frame's title and ``lang``, the zoom buttons' names, the attribution lines
     (escaped HTML: the base map's first, a link only with ``links``), the Leaflet
-    prefix (plain text without ``links``), the name of a touch screen's ⓘ button, and
-    whether points take clicks (``passive``).
+    prefix (plain text without ``links``), the name of a touch screen's ⓘ button, the
+    notice for missing base-map tiles (``offline``: the base's own says it in both
+    languages), and whether points take clicks (``passive``).
     """
 
     _template = Template(
@@ -471,7 +473,8 @@ class KyodoAssets(JSCSSMixin, MacroElement):
 
 class Setup(FastRender, _InGroup):
     """Sets the base map up once (``L.kyodo.setup``): a touch screen's class, the pane
-    of the areas' names, and the map reflowed whenever its frame is resized."""
+    of the areas' names, the map reflowed whenever its frame is resized, and the room
+    its fitted views leave for the sources (:data:`geo.map.spec.FIT_ROOM`)."""
 
     _template = Template(
         """
@@ -485,7 +488,7 @@ L.kyodo.setup({{ this.parent_name() }}, {{ this.payload }});
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Setup"
         self.touch = touch
-        self.payload = script_json({"touch": touch})
+        self.payload = script_json({"touch": touch, "room": list(FIT_ROOM)})
 
 
 class OfflineNotice(FastRender, _InGroup):

@@ -241,6 +241,7 @@ def map_texts(spec: MapSpec, sources: Sequence[Source]) -> MapTexts:
             "zoomOut": escape_text(words("map.zoom_out", lang)),
             "close": escape_text(words("map.close", lang)),
             "sources": escape_text(words("map.sources", lang)),
+            "offline": escape_text(words("map.offline", lang)),
             "lines": attribution_texts(spec, sources),
             "links": spec.links,
             "passive": not spec.points_interactive,

@@ -62,6 +62,10 @@ LEGENDS = ("open", "collapsed", "none")
 MIN_ZOOM = 5
 MAX_ZOOM = 18
 
+#: Room (pixels, right and bottom) a fitted view leaves for the sources' lines at the
+#: foot of the map, so the areas they would cover stay in the clear.
+FIT_ROOM = (0, 48)
+
 #: Decimals of point coordinates (about 1 m).
 POINT_DECIMALS = 5
 #: Coordinates travel as integers in units of 1e-5 degrees.
@@ -276,6 +280,7 @@ __all__ = [
     "COUNT_CELL",
     "DEFAULT_BUDGET",
     "DETAIL_ZOOM",
+    "FIT_ROOM",
     "LANGS",
     "LAYERS",
     "LAYER_CONTROLS",

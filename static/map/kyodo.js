@@ -597,10 +597,29 @@
             b.innerHTML = "<span class=\"kyodo-home-icon\" aria-hidden=\"true\"></span>" +
                 "<span class=\"kyodo-home-text\">" + o.label + "</span>";
             b.removeAttribute("title");
-            L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds); });
+            L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds, fitted(map)); });
             return div;
         };
         return new Shown(control);
+    }
+
+    // Options of a fitted view: clear of the sources' lines at the map's foot (the room
+    // told by setup).
+    function fitted(map, o) {
+        return L.extend({paddingBottomRight: map.kyodoRoom || [0, 0]}, o);
+    }
+
+    // Fits the map to bounds at once, and again whenever its frame changes size until
+    // the map is moved (setup): a frame that takes its height from the window after
+    // the map opened still shows the whole of what the map opened on.
+    function openOn(map, bounds) {
+        map.fitBounds(bounds, fitted(map, {animate: false}));
+        map.kyodoOpening = bounds;
+    }
+
+    function refit(map) {
+        var bounds = map.kyodoOpening;
+        if (bounds) { openOn(map, bounds); }
     }
 
     // Moves the map when added: a fresh map opens on the selected area (else on the
@@ -614,9 +633,9 @@
             map.kyodoView = {home: d.home, area: d.area};
             map.kyodoPicked = null;
             if (!last) {  // at once: nothing is drawn yet, nothing to glide over
-                map.fitBounds(d.bounds || d.homeBounds, {animate: false});
+                openOn(map, d.bounds || d.homeBounds);
             } else if (last.home !== d.home) {
-                map.fitBounds(d.homeBounds);
+                map.fitBounds(d.homeBounds, fitted(map));
             } else if (last.area !== d.area && d.bounds && picked !== d.area) {
                 var b = L.latLngBounds(d.bounds);
                 if (!map.getBounds().contains(b)) { map.fitBounds(b, {maxZoom: map.getZoom()}); }
@@ -632,7 +651,7 @@
     // The texts of the map in the page's language, while the layers are on it: the
     // frame's title and language, the zoom buttons' names, the attribution lines (the
     // base map first; as plain text without links), the touch screen's ⓘ button that
-    // shows them, and whether points take clicks.
+    // shows them, the notice for missing base-map tiles, and whether points take clicks.
     var Texts = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
@@ -659,6 +678,8 @@
                 if (L.DomUtil.hasClass(c, "kyodo-touch")) { this._info = info(att, d.sources).addTo(map); }
             }
             L.DomUtil[d.passive ? "addClass" : "removeClass"](c, "kyodo-passive-points");
+            map.kyodoOfflineText = d.offline;
+            if (map.kyodoOfflineNote && d.offline) { map.kyodoOfflineNote.textContent = plain(d.offline); }
             return this;
         },
         onRemove: function (map) {
@@ -692,24 +713,48 @@
 
     // --- the base map ----------------------------------------------------------------------
 
+    // The controls at the bottom left (the scale) stand above the
+    // sources' lines when these reach under them (long sources on a narrow map). Run
+    // when a corner changes size, after the browser's layout, so reading the sizes
+    // forces none.
+    function lift(map) {
+        var att = map.attributionControl, left = map._controlCorners && map._controlCorners.bottomleft;
+        if (!att || !left) { return; }
+        var lines = att.getContainer();
+        var under = lines.offsetWidth + left.offsetWidth > map.getContainer().clientWidth;
+        var bottom = (under ? lines.offsetHeight : 0) + "px";
+        if (left.style.bottom !== bottom) { left.style.bottom = bottom; }
+    }
+
     // Once per map: a touch screen's class, the pane of the names, the map reflowed
-    // whenever its frame changes size, and "kyodolayout" fired whenever the controls
+    // whenever its frame changes size (and fitted again to what it opened on, until
+    // it is moved: openOn), and "kyodolayout" fired whenever the controls
     // change size (their styles arrive after the map's script in a component's frame;
-    // a legend opens): the names avoid the controls. Both are told by ResizeObservers,
-    // after the browser's own layout, so none of it forces one.
+    // a legend opens): the names avoid the controls, and those at the bottom left stand
+    // above the sources (lift). Sizes are told by ResizeObservers, after the browser's
+    // own layout, so none of it forces one.
     function setup(map, o) {
         var c = map.getContainer();
         if (o.touch) { L.DomUtil.addClass(c, "kyodo-touch"); }
+        map.kyodoRoom = o.room;
         if (!map.getPane("kyodoLabels")) { map.createPane("kyodoLabels"); }
+        map.on("movestart", function () { map.kyodoOpening = null; });
+        map.on("resize", function () { refit(map); });
         if (!window.ResizeObserver) { return; }
         new window.ResizeObserver(function () { map.invalidateSize({pan: false}); }).observe(c);
-        var corners = new window.ResizeObserver(function () { map.fire("kyodolayout"); });
+        var corners = new window.ResizeObserver(function () {
+            lift(map);
+            map.fire("kyodolayout");
+        });
         Object.keys(map._controlCorners || {}).forEach(function (k) {
             corners.observe(map._controlCorners[k]);
         });
     }
 
-    // Says so on the map (once) when base-map tiles fail to load.
+    // Says so on the map (once) when base-map tiles fail to load, in the language of the
+    // map's texts (text: in both, until they are on the map), under the buttons at the
+    // top left, where the city's shape (running from south-west to north-east) leaves
+    // the map empty.
     function offline(map, text) {
         var shown = false;
         map.eachLayer(function (layer) {
@@ -717,11 +762,11 @@
             layer.on("tileerror", function () {
                 if (shown) { return; }
                 shown = true;
-                var note = L.control({position: "bottomleft"});
+                var note = L.control({position: "topleft"});
                 note.onAdd = function () {
-                    var div = L.DomUtil.create("div", "kyodo-offline");
+                    var div = map.kyodoOfflineNote = L.DomUtil.create("div", "kyodo-offline");
                     div.setAttribute("role", "status");
-                    div.textContent = text;
+                    div.textContent = plain(map.kyodoOfflineText || text);
                     return div;
                 };
                 note.addTo(map);

@@ -1,5 +1,5 @@
-"""The area page in a real browser: a direct link, its map (controls behind buttons, so
-the map shows the area), the PDF download."""
+"""The area page in a real browser: a direct link, its map (in view without scrolling,
+controls behind buttons, so the map shows the area), the PDF download."""
 
 from __future__ import annotations
 
@@ -28,6 +28,19 @@ BOXES = """() => {
     layersOpen: !!document.querySelector('.leaflet-control-layers-expanded'),
     legend: box('.kyodo-legend'),
   };
+}"""
+#: Pairs of the controls at the map's foot that overlap (the scale or the offline
+#: notice under the sources' lines), as "a/b".
+FOOT_OVERLAPS = """() => {
+  const parts = ['.leaflet-control-scale', '.kyodo-offline', '.leaflet-control-attribution']
+    .map(s => [s, document.querySelector(s)]).filter(([, e]) => e)
+    .map(([s, e]) => [s, e.getBoundingClientRect()]);
+  const found = [];
+  parts.forEach(([a, r], i) => parts.slice(i + 1).forEach(([b, q]) => {
+    if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1
+        && q.top < r.bottom - 1) { found.push(a + '/' + b); }
+  }));
+  return found;
 }"""
 #: Largest side (px) of a control waiting behind its button.
 BUTTON_PX = 64
@@ -72,6 +85,13 @@ def test_the_map_is_not_hidden_by_its_controls(
     settle(page, timeout=90_000)
     frame = _map_frame(page)
     page.wait_for_timeout(800)
+    # the whole map in view on opening, without scrolling
+    shown = page.locator(MAP_FRAME).bounding_box()
+    assert shown is not None and shown["y"] + shown["height"] <= height, shown
+    # no base map in the tests: its notice, the scale and the sources all readable
+    frame.locator(".kyodo-offline").wait_for(timeout=30_000)
+    page.wait_for_timeout(300)
+    assert frame.evaluate(FOOT_OVERLAPS) == []
     boxes = frame.evaluate(BOXES)
     map_w, map_h = boxes["map"]
     assert not boxes["layersOpen"], "the layers' switches wait behind their button"

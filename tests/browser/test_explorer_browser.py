@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
-from tests.browser.test_map_browser import CLEAR_POINT, READABLE_NAMES
+from tests.browser.test_map_browser import CLEAR_POINT, READABLE_NAMES, UNDER_NOTICE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, FrameLocator, Page
@@ -201,6 +201,20 @@ def test_the_japanese_page_has_no_english_widget_text(app_server: AppServer, pag
     page.get_by_role("heading", name=re.compile("名前に「子ども」")).wait_for(timeout=30_000)
 
 
+#: Areas reaching past the map's edges or under the sources' lines at its foot (a map
+#: opened on the city that its frame's final height, or the sources, cut).
+CUT_AREAS = """() => {
+  const m = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const att = document.querySelector('.leaflet-control-attribution');
+  const bottom = att ? att.getBoundingClientRect().top : m.bottom;
+  return [...document.querySelectorAll('path.kyodo-area')]
+    .map(p => p.getBoundingClientRect())
+    .filter(r => r.top < m.top - 1 || r.bottom > bottom + 1 || r.left < m.left - 1
+                 || r.right > m.right + 1)
+    .map(r => [r.left, r.top, r.right, r.bottom].map(Math.round).join(','));
+}"""
+
+
 @pytest.mark.parametrize(("width", "height"), PLANNER_SIZES)
 def test_map_and_panel_link_fit_the_planners_screen(
     app_server: AppServer, browser: Browser, width: int, height: int
@@ -223,6 +237,7 @@ def test_map_and_panel_link_fit_the_planners_screen(
         inner = handle.content_frame() if handle is not None else None
         assert inner is not None
         assert len(inner.evaluate(READABLE_NAMES)) == 21
+        assert inner.evaluate(CUT_AREAS) == [], "the whole city in view, clear of the sources"
         # the legend is open on a tall map and folded behind its button on a short one
         # (open, it would cover a third of the map); the button opens and closes it
         toggle = inner.locator("button.kyodo-legend-toggle")
@@ -259,8 +274,16 @@ def test_map_and_panel_link_fit_the_planners_screen(
 def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, watch: Watch) -> None:
     page.goto(app_server.url)
     frame = wait_for_areas(page)
-    frame.locator(".kyodo-offline").wait_for(timeout=30_000)
-    assert "背景地図を読み込めません" in frame.locator(".kyodo-offline").inner_text()
+    notice = frame.locator(".kyodo-offline")
+    notice.wait_for(timeout=30_000)
+    assert notice.inner_text() == "背景地図を読み込めません（インターネット未接続）"
+    settle(page)
+    assert notice.evaluate(UNDER_NOTICE) == [], "the notice covers no area and no name"
     assert frame.locator("path.kyodo-area").count() == 21
     assert any("cyberjapandata.gsi.go.jp" in url for url in watch.blocked)
+    # in the page's language, also after a switch
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("tab", name="Organisations (table)").wait_for(timeout=30_000)
+    settle(page)
+    assert notice.inner_text() == "Base map unavailable (offline)"
     assert js_errors(watch) == []

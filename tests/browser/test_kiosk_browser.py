@@ -28,6 +28,7 @@ from tests.browser.conftest import (
     start_app,
     stop_app,
 )
+from tests.browser.test_map_browser import UNDER_NOTICE
 from tests.test_kiosk import PRIVATE, with_private_org
 
 if TYPE_CHECKING:
@@ -378,6 +379,23 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.get_by_text(ASK).wait_for(timeout=30_000)
     assert CENTER_TEL not in page.inner_text("body")
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_the_offline_notice_leaves_the_city_in_view(
+    kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
+) -> None:
+    watch = Watch()
+    page = touch_page(browser, watch, viewport)
+    page.goto(kiosk_server.url)
+    attract(page)
+    notice = page.frame_locator(MAP_FRAME).first.locator(".kyodo-offline")
+    notice.wait_for(timeout=30_000)  # no base map in the tests: the tiles fail
+    settle(page)
+    assert "背景地図を読み込めません" in notice.inner_text()
+    assert notice.evaluate(UNDER_NOTICE) == []
     assert js_errors(watch) == []
     page.context.close()
 

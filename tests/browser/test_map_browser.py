@@ -58,6 +58,21 @@ THE_MAP = """(() => window.map || Object.values(window).find(v => v instanceof L
 
 #: A point of the frame where the area is what a click reaches (no point or control on
 #: top), nearest its name's point; ``null`` when there is none.
+#: Areas and names under the offline notice: points of its box where an area's shape
+#: or a name lies beneath it (the notice itself aside).
+UNDER_NOTICE = """e => {
+    const r = e.getBoundingClientRect(), hits = [];
+    for (let i = 0; i <= 10; i++) for (let j = 0; j <= 4; j++) {
+      const x = r.left + r.width * i / 10, y = r.top + r.height * j / 4;
+      for (const el of document.elementsFromPoint(x, y)) {
+        if (el.matches("path.kyodo-area") || el.closest(".kyodo-label")) {
+          hits.push(`${Math.round(x)},${Math.round(y)}: ${el.className.baseVal ?? el.className}`);
+        }
+      }
+    }
+    return hits;
+}"""
+
 CLEAR_POINT = (
     """([aid, maxY]) => {
   const map = """

@@ -76,7 +76,7 @@ import pandas as pd
 from geo.coverage import DEFAULT_RULE, GapRule, active_mask, coverage, gap_reason
 from geo.crs import to_projected
 from geo.fields import FieldCatalog
-from geo.model import CITYWIDE, PUBLIC_ORG_COLUMNS, CityData
+from geo.model import CITYWIDE, PUBLIC_ORG_COLUMNS, CityData, area_names
 from geo.spatial import neighbours
 from geo.words import Listed, Named, Phrase, phrase, text
 
@@ -293,15 +293,6 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
-def _area_names(data: CityData) -> dict[str, Named]:
-    return {
-        str(a): Named(str(ja), str(en))
-        for a, ja, en in zip(
-            data.areas["area_id"], data.areas["name_ja"], data.areas["name_en"], strict=True
-        )
-    }
-
-
 def _labels(catalog: FieldCatalog, codes: Iterable[str]) -> Listed:
     found = [catalog.get(c) for c in codes if c in catalog]
     return Listed(tuple(Named(f.short_ja, f.short_en) for f in found), "dot")
@@ -443,7 +434,7 @@ def rank_partners(
     if cand.empty:
         return []
     day = today or dt.date.today()
-    names = _area_names(data)
+    names = area_names(data.areas)
     metres = distances_m(data, area_id, cand.geometry)
     ranked: list[tuple[bool, float, float, str, Suggestion]] = []
     for i, row in enumerate(cand.itertuples(index=False)):

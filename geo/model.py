@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 from geo.city import YAMAGUCHI, CityConfig
 from geo.fields import FieldCatalog
 from geo.sources import Source
+from geo.words import Named
 
 #: Kinds of organisation, in the order pages list them.
 ORG_KINDS = ("council", "association", "civic_group")
@@ -121,6 +123,23 @@ class CityData:
     config: CityConfig = YAMAGUCHI
 
 
+def area_names(areas: pd.DataFrame) -> dict[str, Named]:
+    """Each area's name in both languages, by id, in the areas' order.
+
+    Parameters
+    ----------
+    areas
+        Areas with ``area_id``, ``name_ja`` and ``name_en``.
+    """
+    columns = (areas["area_id"], areas["name_ja"], areas["name_en"])
+    return {str(a): Named(str(ja), str(en)) for a, ja, en in zip(*columns, strict=True)}
+
+
+def area_names_in(areas: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each area's name in ``lang``, by id, in the areas' order (see :func:`area_names`)."""
+    return {a: name.in_lang(lang) for a, name in area_names(areas).items()}
+
+
 __all__ = [
     "CITYWIDE",
     "CONFIDENCE",
@@ -136,4 +155,6 @@ __all__ = [
     "PUBLIC_ORG_COLUMNS",
     "CityData",
     "OrgSource",
+    "area_names",
+    "area_names_in",
 ]

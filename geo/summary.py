@@ -17,7 +17,8 @@ import pandas as pd
 
 from geo.coverage import METRICS, gap_reason
 from geo.map.classes import class_breaks, class_labels, class_of, format_value, metric_column
-from geo.words import pick, text
+from geo.model import area_names_in
+from geo.words import text
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,7 @@ def choropleth_summary(
     values = [float(v) for v in ordered[metric_column(metric)]]
     breaks = class_breaks(values, metric)
     labels = class_labels(breaks, metric, lang)
-    names = [
-        pick(lang, str(ja), str(en))
-        for ja, en in zip(areas["name_ja"], areas["name_en"], strict=True)
-    ]
+    names = area_names_in(areas, lang).values()
     rows = []
     for (area_id, row), name, value in zip(ordered.iterrows(), names, values, strict=True):
         index = class_of(value, breaks)

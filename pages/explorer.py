@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from geo.coverage import covering
+from geo.model import area_names
 from ui import data
 from ui.a11y import map_in_words
 from ui.boot import ensure_navigation
@@ -16,7 +17,7 @@ from ui.mapview import show_map
 from ui.state import sync_query
 from ui.tables import show_table
 from ui.text import md_literal
-from ui.widgets import area_names, area_panel, field_names, filter_sidebar, org_table, show_gaps
+from ui.widgets import area_panel, field_names, filter_sidebar, org_table, show_gaps
 
 ensure_navigation()
 
@@ -26,7 +27,7 @@ flt = view.org_filter()
 orgs = data.filtered(flt)
 cov = data.area_coverage(flt, metric=view.metric)
 ids = city.areas["area_id"].tolist()
-names = area_names(city)
+names = area_names(city.areas)
 headline = flt.headline(
     cov,
     metric=view.metric,

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo import datastatus
 from geo.errors import DataValidationError
-from geo.model import CityData
+from geo.model import CityData, area_names_in
 from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, t
@@ -129,11 +129,7 @@ def load_or_stop() -> CityData:
 
 def area_labels(city: CityData) -> dict[str, str]:
     """Area id -> name in the current language."""
-    areas = city.areas
-    names = (
-        pick(lang(), ja, en) for ja, en in zip(areas["name_ja"], areas["name_en"], strict=True)
-    )
-    return dict(zip(areas["area_id"], names, strict=True))
+    return area_names_in(city.areas, lang())
 
 
 def city_name(city: CityData) -> str:

@@ -35,15 +35,6 @@ def field_names(catalog: FieldCatalog) -> dict[str, Named]:
     return {f.code: Named(f.short_ja, f.short_en) for f in catalog.fields}
 
 
-def area_names(city: CityData) -> dict[str, Named]:
-    """Area id -> its name in both languages, in the areas' order."""
-    areas = city.areas
-    return {
-        str(a): Named(str(ja), str(en))
-        for a, ja, en in zip(areas["area_id"], areas["name_ja"], areas["name_en"], strict=True)
-    }
-
-
 def view_from_url(city: CityData) -> ViewState:
     """Seed the widgets from the URL on a session's first run; return the current view."""
     params = st.query_params.to_dict()

@@ -52,6 +52,7 @@ from geo.map.wording import (
     metric_label,
     words,
 )
+from geo.model import area_names_in
 from geo.sources import Source
 from geo.words import has
 
@@ -61,8 +62,7 @@ _MARK = "\x00"
 
 def area_names(areas: pd.DataFrame, lang: str) -> dict[str, str]:
     """Each area's name in ``lang``, escaped, by id."""
-    column = "name_en" if lang == "en" else "name_ja"
-    return {str(a): escape_text(n) for a, n in zip(areas["area_id"], areas[column], strict=True)}
+    return {a: escape_text(name) for a, name in area_names_in(areas, lang).items()}
 
 
 # --- the areas ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from geo.model import CityData
+from geo.model import CityData, area_names_in
 from geo.profile import AreaProfile
 from geo.sheet.images import map_png
 from geo.sheet.lists import Flow, lists
@@ -58,7 +58,6 @@ from geo.sheet.style import (
 )
 from geo.sheet.summary import app_title, area_map, header, right_column
 from geo.sources import attribution_lines
-from geo.words import pick
 
 #: Fixed creation date written into the document, so the same sheet is the same bytes.
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
@@ -177,14 +176,6 @@ def _first_page(sheet: _Sheet) -> float:
     return y
 
 
-def _area_names(data: CityData, lang: str) -> dict[str, str]:
-    areas = data.areas
-    return {
-        str(a): pick(lang, str(ja), str(en))
-        for a, ja, en in zip(areas["area_id"], areas["name_ja"], areas["name_en"], strict=True)
-    }
-
-
 def _footer_heights(
     page: Page, profile: AreaProfile, data: CityData, today: dt.date
 ) -> tuple[float, float]:
@@ -211,7 +202,7 @@ def area_sheet_document(
     # the lists start on a page of their own, or under the blocks page 1 could not hold
     top = sheet.next_page() if page.pdf.page == 1 else y + 2.0
     flow = Flow(page, top, rest, sheet.next_page)
-    lists(flow, profile, _area_names(data, lang))
+    lists(flow, profile, area_names_in(data.areas, lang))
     pages = page.pdf.pages_count
     for number in range(1, pages + 1):
         page.pdf.page = number

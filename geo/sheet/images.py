@@ -20,7 +20,7 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from geo.crs import WGS84, to_projected
-from geo.model import CityData
+from geo.model import CityData, area_names_in
 from geo.profile import AreaProfile
 from geo.sheet.style import (
     AREA_FILL,
@@ -33,7 +33,6 @@ from geo.sheet.style import (
     SHEET_LANG,
     font,
 )
-from geo.words import pick
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,7 @@ def _draw_areas(
 ) -> None:
     """Fill the area and, in light grey with their names, the neighbours in view."""
     box = shapely.box(view[0], view[2], view[1], view[3])
-    names = [pick(lang, ja, en) for ja, en in zip(areas["name_ja"], areas["name_en"], strict=True)]
+    names = area_names_in(areas, lang).values()
     for aid, name, geom in zip(areas["area_id"], names, areas.geometry, strict=True):
         if not geom.intersects(box):
             continue

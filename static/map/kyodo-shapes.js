@@ -252,11 +252,11 @@
     // d.u[1]); a tap zooms in, down to zoom d.z at least. They stay on top of the
     // canvas's points ("kyodofront").
     L.KyodoCountDiscs = L.Path.extend({
-        // sizes: each circle's diameter, if already worked out (countSize)
+        // sizes: each circle's diameter (countSize), worked out once by the counts' layer
         initialize: function (d, sizes) {
             this._d = d;
             this._at = d.r.map(function (r) { return L.latLng(r[0], r[1]); });
-            this._radius = (sizes || d.r.map(function (r) { return countSize(d, r[2]); })).map(function (s) { return s / 2; });
+            this._radius = sizes.map(function (s) { return s / 2; });
             this._xy = [];
             this._hit = this._shown = -1;
             L.setOptions(this, {interactive: d.i !== false, weight: 3});

@@ -21,10 +21,10 @@ from geo.map import LAYERS, MapBudget, MapParts, MapSpec, Viewport
 from geo.map.branca_compat import children as kids
 from geo.map.elements import AreaCounts, AreaLayer, Legend, PointArray
 from geo.map.encode import escape_text
-from geo.map.layers import filter_shelters
+from geo.map.layers import filter_shelters, point_style
 from geo.map.legend import class_swatches
 from geo.map.spec import DEFAULT_BUDGET
-from geo.map.style import GAP_COLOR, GAP_DASH, PALETTE
+from geo.map.style import GAP_COLOR, GAP_DASH, OVERVIEW_ZOOM, PALETTE, POINT_STYLES
 from geo.map.wording import gap_reason, layer_name, metric_label
 from geo.model import HAZARDS, CityData
 from tests.map_helpers import (
@@ -220,6 +220,30 @@ def test_points_are_one_array_per_layer(tiny: CityData) -> None:
     for array in point_layers(m).values():
         for row in array.rows:
             assert all(len(str(x).split(".")[-1]) <= 5 for x in row[:2])
+
+
+@pytest.mark.parametrize(
+    ("layer", "small"),
+    [
+        ("councils", None),  # few: full size at every zoom
+        ("associations", {"z": 12, "radius": 3, "color": "#ffffff", "weight": 0.5}),
+        ("civic_groups", None),  # gathered below the zoom their points stand apart
+        ("shelters", {"z": 12, "radius": 3.5, "color": "#ffffff", "weight": 0.5}),
+    ],
+)
+def test_dense_layers_are_drawn_small_over_the_whole_city(
+    tiny: CityData, layer: str, small: dict[str, object] | None
+) -> None:
+    style = point_style(layer, MapSpec())
+    assert style.get("small") == small
+    if small is not None:
+        assert small["z"] == OVERVIEW_ZOOM
+        assert float(small["radius"]) < float(POINT_STYLES[layer]["radius"])  # type: ignore[arg-type]
+    sent = {name: json.loads(a.payload)["s"] for name, a in point_layers(tiny_map(tiny)).items()}
+    assert sent[layer_name(layer, "ja")] == {
+        **POINT_STYLES[layer],
+        **({"small": small} if small else {}),
+    }
 
 
 def test_popup_lines_of_an_association(tiny: CityData) -> None:

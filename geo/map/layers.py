@@ -43,7 +43,13 @@ from geo.map.points import (
     shelters_for,
 )
 from geo.map.spec import COUNT_AREAS, MapInputs, MapSpec
-from geo.map.style import BASEMAP_URLS, POINT_STYLES, area_style
+from geo.map.style import (
+    BASEMAP_URLS,
+    OVERVIEW_STYLES,
+    OVERVIEW_ZOOM,
+    POINT_STYLES,
+    area_style,
+)
 from geo.map.view import Count, PointPlan, ViewPlan, plan_layer
 from geo.map.wording import (
     gap_reason,
@@ -339,9 +345,12 @@ def counts_group(
 
 
 def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
-    """The style of a point layer's points: its shape and colours, and ``interactive``
-    false when the points take no clicks (``spec.points_interactive``)."""
+    """The style of a point layer's points: its shape and colours, ``small`` (the zoom
+    below which a dense layer is drawn small, and its look there: :data:`OVERVIEW_STYLES`)
+    and ``interactive`` false when the points take no clicks (``spec.points_interactive``)."""
     style = dict(POINT_STYLES[layer])
+    if layer in OVERVIEW_STYLES:
+        style["small"] = {"z": OVERVIEW_ZOOM, **OVERVIEW_STYLES[layer]}
     if not spec.points_interactive:
         style["interactive"] = False
     return style

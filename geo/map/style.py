@@ -78,6 +78,17 @@ POINT_STYLES: Mapping[str, Mapping[str, object]] = {
     },
 }
 
+#: Below this zoom (the whole city, or most of it, in view) the dense point layers are
+#: drawn small, with a thin white rim, so that where they crowd (the city's centre)
+#: the areas' colours and the councils' marks still show; from it on, at full size.
+OVERVIEW_ZOOM = 12
+#: The small look of each dense point layer below :data:`OVERVIEW_ZOOM` (the other
+#: layers are few, or gathered, and keep their look at every zoom).
+OVERVIEW_STYLES: Mapping[str, Mapping[str, object]] = {
+    "associations": {"radius": 3, "color": "#ffffff", "weight": 0.5},
+    "shelters": {"radius": 3.5, "color": "#ffffff", "weight": 0.5},
+}
+
 GSI_TILES = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 GSI_URL = "https://maps.gsi.go.jp/development/ichiran.html"
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -155,7 +166,7 @@ def area_style(
 def shape_path(shape: str, x: float, y: float, r: float) -> str:
     """An SVG path of ``shape`` centred on ``(x, y)`` in a box of half-side ``r``.
 
-    The same shapes as ``kyodo.js`` draws on the map (``shape()`` there).
+    The same shapes as ``kyodo.js`` draws on the map (``traceShape()`` there).
     """
     if shape == "circle":
         return f"M{x - r:g},{y:g}a{r:g},{r:g} 0 1,0 {2 * r:g},0a{r:g},{r:g} 0 1,0 {-2 * r:g},0z"
@@ -215,6 +226,8 @@ __all__ = [
     "MUTED_OUTLINE",
     "OSM_TILES",
     "OSM_URL",
+    "OVERVIEW_STYLES",
+    "OVERVIEW_ZOOM",
     "PALETTE",
     "POINT_SHAPES",
     "POINT_STYLES",

@@ -66,38 +66,38 @@
 
     // --- shapes ------------------------------------------------------------------------
 
-    // An SVG path of a shape centred on (x, y) in a box of half-side r (the same shapes
-    // as shape_path in geo/map/style.py).
-    function shape(kind, x, y, r) {
+    // Traces a shape centred on (x, y) in a box of half-side r (the same shapes as
+    // shape_path in geo/map/style.py) with a pen: a canvas's context, or svgPen().
+    function traceShape(pen, kind, x, y, r) {
         if (kind === "square") {
             var s = r * 0.9;
-            return "M" + (x - s) + "," + (y - s) + "h" + 2 * s + "v" + 2 * s + "h" + -2 * s + "z";
+            pen.moveTo(x - s, y - s); pen.lineTo(x + s, y - s); pen.lineTo(x + s, y + s);
+            pen.lineTo(x - s, y + s);
+        } else if (kind === "diamond") {
+            pen.moveTo(x, y - r); pen.lineTo(x + r, y); pen.lineTo(x, y + r); pen.lineTo(x - r, y);
+        } else if (kind === "triangle") {
+            pen.moveTo(x, y - r); pen.lineTo(x + r, y + r * 0.7); pen.lineTo(x - r, y + r * 0.7);
+        } else {
+            pen.moveTo(x + r, y);
+            pen.arc(x, y, r, 0, 2 * Math.PI);
         }
-        if (kind === "diamond") {
-            return "M" + x + "," + (y - r) + "l" + r + "," + r + "l" + -r + "," + r + "l" + -r + "," + -r + "z";
-        }
-        if (kind === "triangle") {
-            return "M" + x + "," + (y - r) + "l" + r + "," + r * 1.7 + "h" + -2 * r + "z";
-        }
-        var arc = "a" + r + "," + r + " 0 1,0 ";
-        return "M" + (x - r) + "," + y + arc + 2 * r + ",0" + arc + -2 * r + ",0z";
+        pen.closePath();
     }
 
-    // Traces a shape on a canvas, as shape() draws it in SVG.
-    function traceShape(ctx, kind, x, y, r) {
-        if (kind === "square") {
-            var s = r * 0.9;
-            ctx.rect(x - s, y - s, 2 * s, 2 * s);
-        } else if (kind === "diamond") {
-            ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
-            ctx.closePath();
-        } else if (kind === "triangle") {
-            ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r * 0.7); ctx.lineTo(x - r, y + r * 0.7);
-            ctx.closePath();
-        } else {
-            ctx.moveTo(x + r, y);
-            ctx.arc(x, y, r, 0, 2 * Math.PI);
-        }
+    // A pen that writes an SVG path's data (d()) as a canvas's context draws: its arc
+    // is always a whole circle, from the point east of its centre.
+    function svgPen() {
+        var d = [];
+        return {
+            moveTo: function (x, y) { d.push("M" + x + "," + y); },
+            lineTo: function (x, y) { d.push("L" + x + "," + y); },
+            arc: function (x, y, r) {
+                var half = "a" + r + "," + r + " 0 1,0 ";
+                d.push(half + -2 * r + ",0" + half + 2 * r + ",0");
+            },
+            closePath: function () { d.push("z"); },
+            d: function () { return d.join(""); }
+        };
     }
 
     // Many points of one style as one SVG path, with a tooltip and a popup for the point
@@ -108,6 +108,9 @@
         options: {fill: true, fillRule: "nonzero"},
         initialize: function (at, titles, popup, style) {
             L.setOptions(this, style);
+            var o = this.options;
+            this._full = {radius: o.radius || 5, color: o.color, weight: o.weight};
+            this._r = this._full.radius;
             this._at = at; this._titles = titles; this._popupOf = popup; this._xy = [];
             if (this.options.interactive === false) { return; }
             this._tip = L.tooltip({direction: "top", offset: [0, -(style.radius || 5)]});
@@ -128,8 +131,19 @@
             L.Path.prototype.onAdd.call(this, map);
             if (this._renderer === map.kyodoCanvas) { map.fire("kyodofront"); }  // counts stay on top
         },
+        // The look at zoom z: below small.z a dense layer is drawn small, with a thin rim
+        // (its points crowd over the whole city), from it on at full size.
+        _restyle: function (z) {
+            var s = this.options.small, look = s && z < s.z ? s : this._full;
+            this._r = look.radius;
+            if (this.options.color === look.color && this.options.weight === look.weight) { return; }
+            L.setOptions(this, {color: look.color, weight: look.weight});
+            if (this._path) { this._renderer._updateStyle(this); }  // (SVG; a canvas reads it as it paints)
+        },
         _project: function () {
-            var map = this._map, r = (this.options.radius || 5) + (this.options.weight || 0);
+            var map = this._map;
+            this._restyle(map.getZoom());
+            var r = this._r + (this.options.weight || 0);
             this._xy = this._at.map(function (p) { return map.latLngToLayerPoint(p); });
             var b = this._xy.length ? L.bounds(this._xy) : null;
             this._pxBounds = b && L.bounds(b.min.subtract([r, r]), b.max.add([r, r]));
@@ -140,7 +154,7 @@
         _updatePath: function () {
             var renderer = this._renderer, ctx = renderer._ctx, b = renderer._bounds;
             if (!renderer._drawing || !ctx || !b) { return; }
-            var o = this.options, r = o.radius || 5, kind = o.shape || "circle";
+            var r = this._r, kind = this.options.shape || "circle";
             ctx.beginPath();
             this._xy.forEach(function (p) {
                 var off = p.x + r < b.min.x || p.x - r > b.max.x;
@@ -150,17 +164,17 @@
         },
         _update: function () {
             if (!this._map || this._renderer instanceof L.Canvas) { return; }
-            var b = this._renderer._bounds, r = this.options.radius || 5, out = [];
+            var b = this._renderer._bounds, r = this._r, pen = svgPen();
             var kind = this.options.shape || "circle";
             this._xy.forEach(function (p) {
                 var off = p.x + r < b.min.x || p.x - r > b.max.x;
                 if (off || p.y + r < b.min.y || p.y - r > b.max.y) { return; }
-                out.push(shape(kind, p.x, p.y, r));
+                traceShape(pen, kind, p.x, p.y, r);
             });
-            this._renderer._setPath(this, out.length ? out.join("") : "M0 0");
+            this._renderer._setPath(this, pen.d() || "M0 0");
         },
         _under: function (e) {
-            var p = e.layerPoint, r = (this.options.radius || 5) + (this.options.weight || 0) / 2;
+            var p = e.layerPoint, r = this._r + (this.options.weight || 0) / 2;
             r += 1;  // a pixel of slack
             for (var i = this._xy.length - 1; i >= 0; i--) {
                 var dx = this._xy[i].x - p.x, dy = this._xy[i].y - p.y;
@@ -786,7 +800,6 @@
         view: view,
         texts: texts,
         setup: setup,
-        offline: offline,
-        shape: shape
+        offline: offline
     };
 }(window.L));

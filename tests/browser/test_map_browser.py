@@ -22,6 +22,13 @@ from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
 from geo.map.spec import DEFAULT_BUDGET, MapBudget
+from geo.map.style import (
+    OVERVIEW_STYLES,
+    OVERVIEW_ZOOM,
+    POINT_SHAPES,
+    POINT_STYLES,
+    shape_path,
+)
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
 
@@ -375,6 +382,118 @@ def test_points_without_clicks_leave_the_tap_to_the_area(
         " return out; }"
     )
     assert under and all(under)
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+#: The associations' dots as drawn: their rim's colour and width, the radius of the
+#: first circle, and the map's zoom.
+DOTS = (
+    """() => { const m = """
+    + THE_MAP
+    + """; let d = null;
+  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+  const arc = /a([\\d.]+),/.exec(d._path.getAttribute('d'));
+  return [d._path.getAttribute('stroke'), Number(d._path.getAttribute('stroke-width')),
+          arc && Number(arc[1]), m.getZoom()]; }"""
+)
+
+#: The centre (in the page) of an association's dot that a click reaches (the dot on
+#: top there), ``null`` when there is none.
+CLEAR_DOT = (
+    """() => { const m = """
+    + THE_MAP
+    + """; let d = null;
+  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+  const box = m.getContainer().getBoundingClientRect();
+  for (const p of d._at) {
+    const c = m.latLngToContainerPoint(p), x = box.left + c.x, y = box.top + c.y;
+    if (document.elementFromPoint(x, y) === d._path) return [x, y];
+  }
+  return null; }"""
+)
+
+
+def test_dense_points_are_small_over_the_whole_city(browser: Browser, map_page: MakePage) -> None:
+    """Over the whole city the associations are small dots with a white rim, so the
+    centre's areas keep their colours; a click on one still opens it; zoomed in, they
+    are drawn at full size again."""
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "overview"))
+    small = OVERVIEW_STYLES["associations"]
+    full = POINT_STYLES["associations"]
+    stroke, width, radius, zoom = frame.evaluate(DOTS)
+    assert zoom < OVERVIEW_ZOOM
+    assert (stroke, width, radius) == (small["color"], small["weight"], small["radius"])
+    at = frame.evaluate(CLEAR_DOT)
+    assert at is not None
+    page.mouse.click(*at)
+    frame.locator(".leaflet-popup-content").wait_for(timeout=5000)
+    shot(page, "overview")
+    frame.evaluate("z => " + THE_MAP + ".setZoom(z, {animate: false})", OVERVIEW_ZOOM)
+    page.wait_for_timeout(300)
+    stroke, width, radius, zoom = frame.evaluate(DOTS)
+    assert zoom == OVERVIEW_ZOOM
+    assert (stroke, width, radius) == (full["color"], full["weight"], full["radius"])
+    frame.evaluate("z => " + THE_MAP + ".setZoom(z, {animate: false})", OVERVIEW_ZOOM - 1)
+    page.wait_for_timeout(300)
+    assert frame.evaluate(DOTS)[:3] == [small["color"], small["weight"], small["radius"]]
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+#: Each point layer's first shape as drawn: ``[kind, radius, x, y, path data]``, with
+#: (x, y) the point of the layer nearest the shape's box's centre.
+FIRST_SHAPES = (
+    """() => { const m = """
+    + THE_MAP
+    + """, out = [];
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.appendChild(svg);
+  m.eachLayer(l => {
+    if (!l._at || !l._path) return;
+    const d = 'M' + l._path.getAttribute('d').split('M')[1];
+    const e = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    e.setAttribute('d', d); svg.appendChild(e);
+    const b = e.getBBox(), cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+    const p = l._xy.reduce((a, q) => (q.x - cx) ** 2 + (q.y - cy) ** 2
+      < (a.x - cx) ** 2 + (a.y - cy) ** 2 ? q : a);
+    out.push([l.options.shape, l._r, p.x, p.y, d]);
+  });
+  return out; }"""
+)
+
+#: Points of a grid over the box around (x, y) where the two paths differ (one holds the
+#: point, the other not).
+PATHS_DIFFER = """([x, y, r, a, b]) => {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.appendChild(svg);
+  const [pa, pb] = [a, b].map(d => {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    e.setAttribute('d', d); svg.appendChild(e); return e; });
+  const out = [];
+  for (let i = -10; i <= 10; i++) for (let j = -10; j <= 10; j++) {
+    const p = new DOMPoint(x + r * 1.2 * i / 10 + 0.01, y + r * 1.2 * j / 10 + 0.01);
+    if (pa.isPointInFill(p) !== pb.isPointInFill(p)) out.push([p.x, p.y]);
+  }
+  return out; }"""
+
+
+def test_the_map_draws_the_shapes_of_the_legend(browser: Browser, map_page: MakePage) -> None:
+    """Each point layer's shape on the map is the shape its swatch shows (``shape_path``,
+    drawn again in ``kyodo.js``), over the whole city and zoomed in."""
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "shapes"))
+    kinds = set()
+    for zoom in (None, OVERVIEW_ZOOM + 1):
+        if zoom is not None:
+            frame.evaluate("z => " + THE_MAP + ".setZoom(z, {animate: false})", zoom)
+            page.wait_for_timeout(300)
+        for kind, r, x, y, drawn in frame.evaluate(FIRST_SHAPES):
+            kinds.add(kind)
+            expected = shape_path(kind, x, y, r)
+            assert frame.evaluate(PATHS_DIFFER, [x, y, r, drawn, expected]) == [], kind
+    assert kinds == set(POINT_SHAPES.values())
     assert js_errors(watch) == []
     page.context.close()
 

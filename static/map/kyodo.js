@@ -136,6 +136,7 @@
         _restyle: function (z) {
             var s = this.options.small, look = s && z < s.z ? s : this._full;
             this._r = look.radius;
+            if (this._tip) { this._tip.options.offset = L.point(0, -look.radius); }  // just above
             if (this.options.color === look.color && this.options.weight === look.weight) { return; }
             L.setOptions(this, {color: look.color, weight: look.weight});
             if (this._path) { this._renderer._updateStyle(this); }  // (SVG; a canvas reads it as it paints)

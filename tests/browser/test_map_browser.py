@@ -414,6 +414,25 @@ CLEAR_DOT = (
 )
 
 
+#: Pixels between the foot of the associations' open tooltip and the point it tells.
+TIP_GAP = (
+    """() => { const m = """
+    + THE_MAP
+    + """; let d = null;
+  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+  const at = m.latLngToContainerPoint(d._tip.getLatLng());
+  const box = m.getContainer().getBoundingClientRect();
+  return box.top + at.y - d._tip.getElement().getBoundingClientRect().bottom; }"""
+)
+
+
+def _tip_gap(page: Page, frame: Frame, at: list[float]) -> float:
+    """The tooltip's :data:`TIP_GAP` once the pointer rests on ``at``."""
+    page.mouse.move(*at)
+    frame.locator(".leaflet-tooltip").wait_for(timeout=5000)
+    return float(frame.evaluate(TIP_GAP))
+
+
 def test_dense_points_are_small_over_the_whole_city(browser: Browser, map_page: MakePage) -> None:
     """Over the whole city the associations are small dots with a white rim, so the
     centre's areas keep their colours; a click on one still opens it; zoomed in, they
@@ -427,6 +446,7 @@ def test_dense_points_are_small_over_the_whole_city(browser: Browser, map_page: 
     assert (stroke, width, radius) == (small["color"], small["weight"], small["radius"])
     at = frame.evaluate(CLEAR_DOT)
     assert at is not None
+    small_gap = _tip_gap(page, frame, at)
     page.mouse.click(*at)
     frame.locator(".leaflet-popup-content").wait_for(timeout=5000)
     shot(page, "overview")
@@ -435,6 +455,13 @@ def test_dense_points_are_small_over_the_whole_city(browser: Browser, map_page: 
     stroke, width, radius, zoom = frame.evaluate(DOTS)
     assert zoom == OVERVIEW_ZOOM
     assert (stroke, width, radius) == (full["color"], full["weight"], full["radius"])
+    page.mouse.move(0, 0)
+    page.keyboard.press("Escape")
+    full_at = frame.evaluate(CLEAR_DOT)
+    assert full_at is not None
+    # the tooltip stands just above the dot, as drawn at each size
+    gap = _tip_gap(page, frame, full_at) - small_gap
+    assert abs(gap - (float(full["radius"]) - float(small["radius"]))) <= 1  # type: ignore[arg-type]
     frame.evaluate("z => " + THE_MAP + ".setZoom(z, {animate: false})", OVERVIEW_ZOOM - 1)
     page.wait_for_timeout(300)
     assert frame.evaluate(DOTS)[:3] == [small["color"], small["weight"], small["radius"]]

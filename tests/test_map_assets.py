@@ -167,7 +167,7 @@ def test_every_call_the_elements_make_is_defined_in_kyodo_js(tiny: CityData) -> 
     made = {"areas", "labels", "points", "legend", "home", "texts", "view", "layers"}
     assert called == made | {"setup", "offline"}
     assert called <= defined
-    assert defined == called | {"counts", "shape"}
+    assert defined == called | {"counts"}
     assert "L.KyodoDots = L.Path.extend(" in code
 
 

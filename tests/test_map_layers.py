@@ -223,27 +223,34 @@ def test_points_are_one_array_per_layer(tiny: CityData) -> None:
 
 
 @pytest.mark.parametrize(
-    ("layer", "small"),
+    ("layer", "points", "radius"),
     [
-        ("councils", None),  # few: full size at every zoom
-        ("associations", {"z": 12, "radius": 3, "color": "#ffffff", "weight": 0.5}),
-        ("civic_groups", None),  # gathered below the zoom their points stand apart
-        ("shelters", {"z": 12, "radius": 3.5, "color": "#ffffff", "weight": 0.5}),
+        ("associations", 621, 3.0),  # the city's: dense
+        ("associations", 200, None),  # no more than DENSE_POINTS: full size at every zoom
+        ("shelters", 208, 3.5),
+        ("councils", 21, None),  # one per area
+        ("councils", 1741, 4.0),  # one per municipality of a country
+        ("civic_groups", 342, None),  # gathered below the zoom their points stand apart
     ],
 )
 def test_dense_layers_are_drawn_small_over_the_whole_city(
-    tiny: CityData, layer: str, small: dict[str, object] | None
+    layer: str, points: int, radius: float | None
 ) -> None:
-    style = point_style(layer, MapSpec())
-    assert style.get("small") == small
-    if small is not None:
-        assert small["z"] == OVERVIEW_ZOOM
-        assert float(small["radius"]) < float(POINT_STYLES[layer]["radius"])  # type: ignore[arg-type]
-    sent = {name: json.loads(a.payload)["s"] for name, a in point_layers(tiny_map(tiny)).items()}
-    assert sent[layer_name(layer, "ja")] == {
-        **POINT_STYLES[layer],
-        **({"small": small} if small else {}),
-    }
+    style = point_style(layer, MapSpec(), points)
+    small = style.get("small")
+    if radius is None:
+        assert small is None
+        return
+    assert small == {"z": OVERVIEW_ZOOM, "radius": radius, "color": "#ffffff", "weight": 0.5}
+    assert radius < float(POINT_STYLES[layer]["radius"])  # type: ignore[arg-type]
+    assert {k: v for k, v in style.items() if k != "small"} == POINT_STYLES[layer]
+
+
+def test_the_city_map_sends_the_small_look_of_its_dense_layers(city: CityData) -> None:
+    m = city_map(city, coverage(city.areas, city.organisations), MapSpec())
+    sent = {name: json.loads(a.payload)["s"] for name, a in point_layers(m).items()}
+    small = {name: s["small"]["radius"] for name, s in sent.items() if "small" in s}
+    assert small == {layer_name("associations", "ja"): 3.0, layer_name("shelters", "ja"): 3.5}
 
 
 def test_popup_lines_of_an_association(tiny: CityData) -> None:

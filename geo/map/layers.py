@@ -43,13 +43,7 @@ from geo.map.points import (
     shelters_for,
 )
 from geo.map.spec import COUNT_AREAS, MapInputs, MapSpec
-from geo.map.style import (
-    BASEMAP_URLS,
-    OVERVIEW_STYLES,
-    OVERVIEW_ZOOM,
-    POINT_STYLES,
-    area_style,
-)
+from geo.map.style import BASEMAP_URLS, DENSE_POINTS, POINT_STYLES, area_style, overview_style
 from geo.map.view import Count, PointPlan, ViewPlan, plan_layer
 from geo.map.wording import (
     gap_reason,
@@ -344,13 +338,14 @@ def counts_group(
     return group
 
 
-def point_style(layer: str, spec: MapSpec) -> dict[str, object]:
-    """The style of a point layer's points: its shape and colours, ``small`` (the zoom
-    below which a dense layer is drawn small, and its look there: :data:`OVERVIEW_STYLES`)
-    and ``interactive`` false when the points take no clicks (``spec.points_interactive``)."""
+def point_style(layer: str, spec: MapSpec, points: int = 0) -> dict[str, object]:
+    """The style of a point layer of ``points`` points: its shape and colours, ``small``
+    when the layer is dense and not gathered (more than :data:`DENSE_POINTS`: its look
+    over the whole city, :func:`geo.map.style.overview_style`) and ``interactive`` false
+    when the points take no clicks (``spec.points_interactive``)."""
     style = dict(POINT_STYLES[layer])
-    if layer in OVERVIEW_STYLES:
-        style["small"] = {"z": OVERVIEW_ZOOM, **OVERVIEW_STYLES[layer]}
+    if points > DENSE_POINTS and layer not in GATHERED:
+        style["small"] = overview_style(layer)
     if not spec.points_interactive:
         style["interactive"] = False
     return style
@@ -418,10 +413,9 @@ def point_group(
     """
     catalog = frames.inputs.catalog
     lines = Lines(StringTable(), names, catalog.labels(spec.lang), spec.lang)
-    style = point_style(layer, spec)
     if layer == "councils":  # one point per center: always whole
         rows = council_rows(frames.centers, frames.kind("council"), lines)
-        array = PointArray(rows, lines.table.items, [], style)
+        array = PointArray(rows, lines.table.items, [], point_style(layer, spec, len(rows)))
         return _points_group(layer, spec.lang, array), "points"
     part, head = _layer_part(layer, frames, spec)
     head_line = lines.word(head)
@@ -432,6 +426,7 @@ def point_group(
     if planned.mode == "in_view":
         part = part.take(planned.positions)
     rows = shelter_rows(part, lines) if layer == "shelters" else org_rows(part, lines)
+    style = point_style(layer, spec, len(rows))
     array = PointArray(rows, lines.table.items, [head_line], style, gather_of(layer, spec))
     return _points_group(layer, spec.lang, array), planned.mode
 

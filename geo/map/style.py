@@ -78,16 +78,24 @@ POINT_STYLES: Mapping[str, Mapping[str, object]] = {
     },
 }
 
-#: Below this zoom (the whole city, or most of it, in view) the dense point layers are
-#: drawn small, with a thin white rim, so that where they crowd (the city's centre)
-#: the areas' colours and the councils' marks still show; from it on, at full size.
+#: A point layer with more points than this is dense: below :data:`OVERVIEW_ZOOM`
+#: (the whole city, or most of it, in view) its points are drawn small, with a thin
+#: white rim, so that where they crowd (a city's centre) the areas' colours and the
+#: other marks still show; from it on, at full size.
+DENSE_POINTS = 200
 OVERVIEW_ZOOM = 12
-#: The small look of each dense point layer below :data:`OVERVIEW_ZOOM` (the other
-#: layers are few, or gathered, and keep their look at every zoom).
-OVERVIEW_STYLES: Mapping[str, Mapping[str, object]] = {
-    "associations": {"radius": 3, "color": "#ffffff", "weight": 0.5},
-    "shelters": {"radius": 3.5, "color": "#ffffff", "weight": 0.5},
-}
+#: A dense layer's shapes below :data:`OVERVIEW_ZOOM`: this share of their size (to the
+#: half pixel), with this rim.
+OVERVIEW_SCALE = 0.6
+OVERVIEW_RIM: Mapping[str, object] = {"color": "#ffffff", "weight": 0.5}
+
+
+def overview_style(layer: str) -> dict[str, object]:
+    """The small look of a dense point layer: below zoom ``z`` its ``radius`` and rim
+    (``options.small`` of ``L.KyodoDots`` in ``kyodo.js``)."""
+    radius = round(float(POINT_STYLES[layer]["radius"]) * OVERVIEW_SCALE * 2) / 2  # type: ignore[arg-type]
+    return {"z": OVERVIEW_ZOOM, "radius": radius, **OVERVIEW_RIM}
+
 
 GSI_TILES = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
 GSI_URL = "https://maps.gsi.go.jp/development/ichiran.html"
@@ -216,6 +224,7 @@ def hatch_defs() -> str:
 __all__ = [
     "AREA_OUTLINE",
     "BASEMAP_URLS",
+    "DENSE_POINTS",
     "FILL_OPACITY",
     "GAP_COLOR",
     "GAP_DASH",
@@ -226,7 +235,8 @@ __all__ = [
     "MUTED_OUTLINE",
     "OSM_TILES",
     "OSM_URL",
-    "OVERVIEW_STYLES",
+    "OVERVIEW_RIM",
+    "OVERVIEW_SCALE",
     "OVERVIEW_ZOOM",
     "PALETTE",
     "POINT_SHAPES",
@@ -236,6 +246,7 @@ __all__ = [
     "area_style",
     "blend",
     "hatch_defs",
+    "overview_style",
     "seen_colour",
     "shape_path",
     "shape_svg",

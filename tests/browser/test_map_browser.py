@@ -22,13 +22,7 @@ from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
 from geo.map.spec import DEFAULT_BUDGET, MapBudget
-from geo.map.style import (
-    OVERVIEW_STYLES,
-    OVERVIEW_ZOOM,
-    POINT_SHAPES,
-    POINT_STYLES,
-    shape_path,
-)
+from geo.map.style import OVERVIEW_ZOOM, POINT_SHAPES, POINT_STYLES, overview_style, shape_path
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
 
@@ -439,7 +433,7 @@ def test_dense_points_are_small_over_the_whole_city(browser: Browser, map_page: 
     are drawn at full size again."""
     watch = Watch()
     page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "overview"))
-    small = OVERVIEW_STYLES["associations"]
+    small = overview_style("associations")
     full = POINT_STYLES["associations"]
     stroke, width, radius, zoom = frame.evaluate(DOTS)
     assert zoom < OVERVIEW_ZOOM

@@ -338,7 +338,7 @@ def counts_group(
     return group
 
 
-def point_style(layer: str, spec: MapSpec, points: int = 0) -> dict[str, object]:
+def point_style(layer: str, spec: MapSpec, points: int) -> dict[str, object]:
     """The style of a point layer of ``points`` points: its shape and colours, ``small``
     when the layer is dense and not gathered (more than :data:`DENSE_POINTS`: its look
     over the whole city, :func:`geo.map.style.overview_style`) and ``interactive`` false

@@ -113,7 +113,7 @@
             this._r = this._full.radius;
             this._at = at; this._titles = titles; this._popupOf = popup; this._xy = [];
             if (this.options.interactive === false) { return; }
-            this._tip = L.tooltip({direction: "top", offset: [0, -(style.radius || 5)]});
+            this._tip = L.tooltip({direction: "top"});  // just above the point (_restyle)
             this.on({mousemove: this._hover, mouseout: this._leave, click: this._open}, this);
         },
         getBounds: function () { return L.latLngBounds(this._at); },
@@ -136,7 +136,7 @@
         _restyle: function (z) {
             var s = this.options.small, look = s && z < s.z ? s : this._full;
             this._r = look.radius;
-            if (this._tip) { this._tip.options.offset = L.point(0, -look.radius); }  // just above
+            if (this._tip) { this._tip.options.offset = L.point(0, -look.radius); }
             if (this.options.color === look.color && this.options.weight === look.weight) { return; }
             L.setOptions(this, {color: look.color, weight: look.weight});
             if (this._path) { this._renderer._updateStyle(this); }  // (SVG; a canvas reads it as it paints)
@@ -155,23 +155,22 @@
         _updatePath: function () {
             var renderer = this._renderer, ctx = renderer._ctx, b = renderer._bounds;
             if (!renderer._drawing || !ctx || !b) { return; }
-            var r = this._r, kind = this.options.shape || "circle";
             ctx.beginPath();
+            this._trace(ctx, b);
+            renderer._fillStroke(ctx, this);
+        },
+        // Traces the points whose shapes reach into the bounds b with the pen.
+        _trace: function (pen, b) {
+            var r = this._r, kind = this.options.shape || "circle";
             this._xy.forEach(function (p) {
                 var off = p.x + r < b.min.x || p.x - r > b.max.x;
-                if (!off && p.y + r >= b.min.y && p.y - r <= b.max.y) { traceShape(ctx, kind, p.x, p.y, r); }
+                if (!off && p.y + r >= b.min.y && p.y - r <= b.max.y) { traceShape(pen, kind, p.x, p.y, r); }
             });
-            renderer._fillStroke(ctx, this);
         },
         _update: function () {
             if (!this._map || this._renderer instanceof L.Canvas) { return; }
-            var b = this._renderer._bounds, r = this._r, pen = svgPen();
-            var kind = this.options.shape || "circle";
-            this._xy.forEach(function (p) {
-                var off = p.x + r < b.min.x || p.x - r > b.max.x;
-                if (off || p.y + r < b.min.y || p.y - r > b.max.y) { return; }
-                traceShape(pen, kind, p.x, p.y, r);
-            });
+            var pen = svgPen();
+            this._trace(pen, this._renderer._bounds);
             this._renderer._setPath(this, pen.d() || "M0 0");
         },
         _under: function (e) {

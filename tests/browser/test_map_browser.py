@@ -380,13 +380,19 @@ def test_points_without_clicks_leave_the_tap_to_the_area(
     page.context.close()
 
 
+#: The associations' dots (``L.KyodoDots``, circles) on the map ``m``.
+ASSOCIATIONS = """(m => { let d = null;
+  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+  return d; })"""
+
 #: The associations' dots as drawn: their rim's colour and width, the radius of the
 #: first circle, and the map's zoom.
 DOTS = (
     """() => { const m = """
     + THE_MAP
-    + """; let d = null;
-  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+    + """, d = """
+    + ASSOCIATIONS
+    + """(m);
   const arc = /a([\\d.]+),/.exec(d._path.getAttribute('d'));
   return [d._path.getAttribute('stroke'), Number(d._path.getAttribute('stroke-width')),
           arc && Number(arc[1]), m.getZoom()]; }"""
@@ -397,8 +403,9 @@ DOTS = (
 CLEAR_DOT = (
     """() => { const m = """
     + THE_MAP
-    + """; let d = null;
-  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+    + """, d = """
+    + ASSOCIATIONS
+    + """(m);
   const box = m.getContainer().getBoundingClientRect();
   for (const p of d._at) {
     const c = m.latLngToContainerPoint(p), x = box.left + c.x, y = box.top + c.y;
@@ -412,8 +419,9 @@ CLEAR_DOT = (
 TIP_GAP = (
     """() => { const m = """
     + THE_MAP
-    + """; let d = null;
-  m.eachLayer(l => { if (l._at && l.options.shape === 'circle') d = l; });
+    + """, d = """
+    + ASSOCIATIONS
+    + """(m);
   const at = m.latLngToContainerPoint(d._tip.getLatLng());
   const box = m.getContainer().getBoundingClientRect();
   return box.top + at.y - d._tip.getElement().getBoundingClientRect().bottom; }"""

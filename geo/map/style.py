@@ -82,7 +82,7 @@ POINT_STYLES: Mapping[str, Mapping[str, object]] = {
 #: (the whole city, or most of it, in view) its points are drawn small, with a thin
 #: white rim, so that where they crowd (a city's centre) the areas' colours and the
 #: other marks still show; from it on, at full size.
-DENSE_POINTS = 200
+DENSE_POINTS = 100
 OVERVIEW_ZOOM = 12
 #: A dense layer's shapes below :data:`OVERVIEW_ZOOM`: this share of their size (to the
 #: half pixel), with this rim.

@@ -161,4 +161,4 @@ def test_english_map_has_no_japanese_words(city: CityData) -> None:
     assert isinstance(parts.control, LayerList)
     assert not JAPANESE.search("".join(parts.control.labels.values()))
     assert "Source" in texts.payload or "Base map" in texts.payload
-    assert texts.texts["offline"] == "Base map unavailable (offline)"  # if tiles fail
+    assert texts.texts["offline"] == "No base map (offline)"  # if tiles fail

@@ -99,7 +99,7 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.count.others": {"ja": "{area}ほか", "en": "{area} and others"},
     # shown on the base map in both languages (the base does not depend on the language)
     "map.offline": {
-        "ja": "背景地図を読み込めません（インターネット未接続）",
-        "en": "Base map unavailable (offline)",
+        "ja": "背景地図なし（インターネット未接続）",
+        "en": "No base map (offline)",
     },
 }

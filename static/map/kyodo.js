@@ -608,7 +608,9 @@
         control.onAdd = function (map) {
             var div = L.DomUtil.create("div", "leaflet-bar kyodo-home");
             var b = button("kyodo-home-button", o.label, div);
-            b.innerHTML = "<span class=\"kyodo-home-icon\" aria-hidden=\"true\"></span>" +
+            // four corners: "fit the whole", not a box to tick
+            b.innerHTML = "<svg class=\"kyodo-home-icon\" viewBox=\"0 0 12 12\" aria-hidden=\"true\" focusable=\"false\">" +
+                "<path d=\"M1 4.5V1h3.5M7.5 1H11v3.5M11 7.5V11H7.5M4.5 11H1V7.5\"/></svg>" +
                 "<span class=\"kyodo-home-text\">" + o.label + "</span>";
             b.removeAttribute("title");
             L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds, fitted(map)); });

@@ -24,6 +24,8 @@ JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 ALLOWED_JAPANESE = {"日本語", "言語 / Language"}
 #: The planner's screens.
 PLANNER_SIZES = [(1600, 1000), (1366, 768)]
+#: Largest height (px) of the notice for missing base-map tiles: one line of 13 px text.
+NOTICE_PX = 28
 
 
 def area_fills(frame: FrameLocator) -> list[str]:
@@ -276,8 +278,10 @@ def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, wat
     frame = wait_for_areas(page)
     notice = frame.locator(".kyodo-offline")
     notice.wait_for(timeout=30_000)
-    assert notice.inner_text() == "背景地図を読み込めません（インターネット未接続）"
+    assert notice.inner_text() == "背景地図なし（インターネット未接続）"
     settle(page)
+    box = notice.bounding_box()
+    assert box is not None and box["height"] <= NOTICE_PX, box  # one short line
     assert notice.evaluate(UNDER_NOTICE) == [], "the notice covers no area and no name"
     assert frame.locator("path.kyodo-area").count() == 21
     assert any("cyberjapandata.gsi.go.jp" in url for url in watch.blocked)
@@ -285,5 +289,7 @@ def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, wat
     page.get_by_text("English", exact=True).click()
     page.get_by_role("tab", name="Organisations (table)").wait_for(timeout=30_000)
     settle(page)
-    assert notice.inner_text() == "Base map unavailable (offline)"
+    assert notice.inner_text() == "No base map (offline)"
+    box = notice.bounding_box()
+    assert box is not None and box["height"] <= NOTICE_PX, box
     assert js_errors(watch) == []

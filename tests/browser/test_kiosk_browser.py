@@ -394,7 +394,7 @@ def test_the_offline_notice_leaves_the_city_in_view(
     notice = page.frame_locator(MAP_FRAME).first.locator(".kyodo-offline")
     notice.wait_for(timeout=30_000)  # no base map in the tests: the tiles fail
     settle(page)
-    assert "背景地図を読み込めません" in notice.inner_text()
+    assert "背景地図なし" in notice.inner_text()
     assert notice.evaluate(UNDER_NOTICE) == []
     assert js_errors(watch) == []
     page.context.close()

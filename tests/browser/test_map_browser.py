@@ -348,6 +348,12 @@ def test_keyboard_reaches_every_control_and_shows_focus(
         assert focused[1], f"no visible focus on {focused[0]}"
     for name in ("拡大", "縮小", "市全体を表示", "表示する地点", "凡例"):
         assert any(name in r for r in reached), (name, reached)
+    # the whole-city button's mark is four corners ("the whole"), not a box to tick
+    mark = frame.locator(".kyodo-home-icon").evaluate(
+        "e => [e.tagName, e.querySelector('path').getAttribute('d').split('M').length - 1,"
+        " getComputedStyle(e).borderTopStyle]"
+    )
+    assert mark == ["svg", 4, "none"]
     # the whole-city button, by keyboard, after zooming in
     zoom = frame.evaluate("() => " + THE_MAP + ".getZoom()")
     frame.evaluate("() => " + THE_MAP + ".setZoom(14, {animate: false})")

@@ -22,7 +22,7 @@ from geo.map.elements import (
 )
 from geo.map.encode import escape_text
 from geo.map.layers import map_title
-from geo.map.spec import FIT_ROOM
+from geo.map.spec import FIT_ROOM, ZOOM_SNAP
 from geo.map.style import MUTED_FILL, PALETTE
 from geo.map.wording import metric_label
 from geo.model import CityData
@@ -210,3 +210,11 @@ def test_fitted_views_leave_room_for_the_sources(tiny: CityData, touch: bool) ->
     (fit,) = descendants(base, FitBounds)  # the base's opening fit, the same room
     assert fit.options["paddingBottomRight"] == FIT_ROOM
     assert f'"paddingBottomRight": {json.dumps(list(FIT_ROOM))}' in render(base)
+
+
+@pytest.mark.parametrize("touch", [False, True])
+def test_views_are_fitted_in_quarter_levels(tiny: CityData, touch: bool) -> None:
+    """A fitted view is as large as its frame allows, not at the whole level below."""
+    base = tiny_parts(tiny, MapSpec(touch=touch)).base
+    assert base.options["zoom_snap"] == ZOOM_SNAP == 0.25
+    assert '"zoomSnap": 0.25' in render(base)

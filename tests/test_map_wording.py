@@ -38,9 +38,7 @@ def test_the_map_keeps_its_words() -> None:
     ]
     assert words("map.legend.gap", "ja") == "空白地域（団体がない・少ない）"
     assert words("map.value.per_10k", "ja", v=3.456) == "3.5 団体／1万人"
-    assert offline_notice() == (
-        "背景地図なし（インターネット未接続）/ No base map (offline)"
-    )
+    assert offline_notice() == ("背景地図なし（インターネット未接続）/ No base map (offline)")
 
 
 def test_hazards_are_named_by_the_catalogue_short_names() -> None:

@@ -38,7 +38,15 @@ from geo.map.elements import (
 from geo.map.layers import AreaView, area_names, areas_group, lat_lon_bounds, point_group
 from geo.map.legend import layer_labels
 from geo.map.points import PointFrames
-from geo.map.spec import DEFAULT_BUDGET, MAX_ZOOM, MIN_ZOOM, MapBudget, MapInputs, MapSpec
+from geo.map.spec import (
+    DEFAULT_BUDGET,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    ZOOM_SNAP,
+    MapBudget,
+    MapInputs,
+    MapSpec,
+)
 from geo.map.style import GSI_TILES, OSM_TILES, hatch_defs
 from geo.map.view import ViewPlan, Viewport, area_anchors, areas_in_view, opening_zoom
 from geo.map.wording import words
@@ -158,7 +166,7 @@ def _empty_map(areas: gpd.GeoDataFrame, *, touch: bool) -> KyodoMap:
         prefer_canvas=False,  # SVG, so the gaps can be hatched
     )
     # without a tile layer the map has no zoom range, which marker clusters need
-    m.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+    m.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=ZOOM_SNAP)
     if touch:
         m.options.update(dragging=False, scroll_wheel_zoom=False, tap=True, touch_zoom=True)
     # Leaflet is all the map needs: no jQuery, Bootstrap or icon fonts.

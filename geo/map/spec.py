@@ -61,6 +61,9 @@ LEGENDS = ("open", "collapsed", "none")
 
 MIN_ZOOM = 5
 MAX_ZOOM = 18
+#: Zoom steps of a quarter level: a view is fitted as large as its frame allows (a
+#: whole level doubles the scale, which could leave the city at half the frame's size).
+ZOOM_SNAP = 0.25
 
 #: Room (pixels, right and bottom) a fitted view leaves for the sources' lines at the
 #: foot of the map, so the areas they would cover stay in the clear.

@@ -22,7 +22,7 @@ from geo.map.elements import (
 )
 from geo.map.encode import escape_text
 from geo.map.layers import map_title
-from geo.map.spec import FIT_ROOM, ZOOM_SNAP
+from geo.map.spec import FIT_MARGIN, FIT_PADDING, FIT_ROOM, SCALE_WIDTH, ZOOM_SNAP
 from geo.map.style import MUTED_FILL, PALETTE
 from geo.map.wording import metric_label
 from geo.model import CityData
@@ -87,6 +87,21 @@ def test_focus_moves_the_view_and_the_home_button(city: CityData) -> None:
     assert [v for pair in whole.bounds for v in pair] == pytest.approx([s, w, n, e])
     english = _one(city_parts(city, cov, MapSpec(lang="en")).layers[0], HomeButton)
     assert isinstance(english, HomeButton) and english.label == "Whole city"
+
+
+@pytest.mark.parametrize(("area", "buttons"), [(None, 1), ("yuda", 0)])
+def test_the_kiosk_has_one_way_back_to_the_whole_city(
+    city: CityData, area: str | None, buttons: int
+) -> None:
+    """With an area chosen, the kiosk's page has its own whole-city button (which lists
+    the whole city too): the map has none then, so there are not two side by side."""
+    from ui.kiosk.kmap import kiosk_spec
+
+    spec = kiosk_spec(city, "kosodate", area)
+    assert spec.home_button is (area is None)
+    cov = coverage(city.areas, city.organisations, spec.fields)
+    layers = city_parts(city, cov, spec).layers[0]
+    assert len(descendants(layers, HomeButton)) == buttons
 
 
 def test_a_click_does_not_move_the_map() -> None:
@@ -204,12 +219,30 @@ def test_touch_base_loads_the_large_styles(tiny: CityData) -> None:
 
 @pytest.mark.parametrize("touch", [False, True])
 def test_fitted_views_leave_room_for_the_sources(tiny: CityData, touch: bool) -> None:
+    edge, room = FIT_PADDING
+    assert room[1] >= FIT_ROOM[1]  # the sources' lines stay clear
+    assert min(*edge, *room) >= FIT_MARGIN > 0  # no outline runs along the frame
     base = tiny_parts(tiny, MapSpec(touch=touch)).base
     (setup,) = descendants(base, Setup)
-    assert json.loads(setup.payload)["room"] == list(FIT_ROOM)  # the page's own fits
-    (fit,) = descendants(base, FitBounds)  # the base's opening fit, the same room
-    assert fit.options["paddingBottomRight"] == FIT_ROOM
-    assert f'"paddingBottomRight": {json.dumps(list(FIT_ROOM))}' in render(base)
+    payload = json.loads(setup.payload)  # the page's own fits
+    assert (payload["edge"], payload["room"]) == (list(edge), list(room))
+    (fit,) = descendants(base, FitBounds)  # the base's opening fit, the same padding
+    assert (fit.options["paddingTopLeft"], fit.options["paddingBottomRight"]) == (edge, room)
+    html = render(base)
+    assert f'"paddingTopLeft": {json.dumps(list(edge))}' in html
+    assert f'"paddingBottomRight": {json.dumps(list(room))}' in html
+
+
+@pytest.mark.parametrize(("touch", "width"), [(False, SCALE_WIDTH[0]), (True, SCALE_WIDTH[1])])
+def test_the_scale_is_metric_and_wide_enough_for_its_text(
+    tiny: CityData, touch: bool, width: int
+) -> None:
+    base = tiny_parts(tiny, MapSpec(touch=touch)).base
+    assert base.control_scale is False  # not folium's (metres and feet)
+    (setup,) = descendants(base, Setup)
+    assert json.loads(setup.payload)["scale"] == width
+    assert "L.control.scale()" not in render(base)
+    assert SCALE_WIDTH[1] > SCALE_WIDTH[0] >= 100  # Leaflet's own width at the least
 
 
 @pytest.mark.parametrize("touch", [False, True])

@@ -162,7 +162,7 @@ def _empty_map(areas: gpd.GeoDataFrame, *, touch: bool) -> KyodoMap:
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=10,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # the map's own (L.kyodo.setup): in metres only
         prefer_canvas=False,  # SVG, so the gaps can be hatched
     )
     # without a tile layer the map has no zoom range, which marker clusters need

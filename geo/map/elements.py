@@ -31,7 +31,7 @@ from geo.map.branca_compat import (
     render_fast,
 )
 from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
-from geo.map.spec import FIT_ROOM, SCALE
+from geo.map.spec import FIT_PADDING, SCALE, SCALE_WIDTH
 from geo.map.style import GAP_COLOR
 from geo.map.wording import offline_notice
 
@@ -81,10 +81,12 @@ class Tiles(FastRender, folium.TileLayer):
 class FitBounds(FastRender, folium.FitBounds):
     """``fitBounds`` rendered without compiling its script again, and without an
     animated pan: the map opens where it is meant to, before any layer is drawn,
-    clear of the sources' lines at its foot (:data:`geo.map.spec.FIT_ROOM`)."""
+    clear of the sources' lines at its foot and of the frame's edges
+    (:data:`geo.map.spec.FIT_PADDING`)."""
 
     def __init__(self, bounds: Sequence[Sequence[float]]) -> None:
-        super().__init__(bounds, padding_bottom_right=FIT_ROOM)
+        edge, room = FIT_PADDING
+        super().__init__(bounds, padding_top_left=edge, padding_bottom_right=room)
         self.options["animate"] = False
 
 
@@ -472,9 +474,10 @@ class KyodoAssets(JSCSSMixin, MacroElement):
 
 
 class Setup(FastRender, _InGroup):
-    """Sets the base map up once (``L.kyodo.setup``): a touch screen's class, the pane
-    of the areas' names, the map reflowed whenever its frame is resized, and the room
-    its fitted views leave for the sources (:data:`geo.map.spec.FIT_ROOM`)."""
+    """Sets the base map up once (``L.kyodo.setup``): a touch screen's class, the scale
+    (metric, :data:`geo.map.spec.SCALE_WIDTH`), the pane of the areas' names, the map
+    reflowed whenever its frame is resized, and the room its fitted views leave for the
+    sources and at the frame's edges (:data:`geo.map.spec.FIT_PADDING`)."""
 
     _template = Template(
         """
@@ -488,7 +491,11 @@ L.kyodo.setup({{ this.parent_name() }}, {{ this.payload }});
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Setup"
         self.touch = touch
-        self.payload = script_json({"touch": touch, "room": list(FIT_ROOM)})
+        scale = SCALE_WIDTH[1] if touch else SCALE_WIDTH[0]
+        edge, room = FIT_PADDING
+        self.payload = script_json(
+            {"touch": touch, "edge": list(edge), "room": list(room), "scale": scale}
+        )
 
 
 class OfflineNotice(FastRender, _InGroup):

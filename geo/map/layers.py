@@ -290,8 +290,9 @@ def areas_group(
             clustered=clustered,
         )
         Legend(html_text, spec.legend, words("map.legend", lang)).add_to(shaded)
-    label = words("map.home.focus" if view.focus else "map.home", lang)
-    HomeButton(label, home).add_to(shaded)
+    if spec.home_button:
+        label = words("map.home.focus" if view.focus else "map.home", lang)
+        HomeButton(label, home).add_to(shaded)
     map_texts(spec, inputs.sources).add_to(shaded)
     return shaded
 

@@ -68,6 +68,15 @@ ZOOM_SNAP = 0.25
 #: Room (pixels, right and bottom) a fitted view leaves for the sources' lines at the
 #: foot of the map, so the areas they would cover stay in the clear.
 FIT_ROOM = (0, 48)
+#: Pixels a fitted view leaves at the frame's other edges, so an area's outline never
+#: runs along the frame (where it reads as cut).
+FIT_MARGIN = 8
+#: The padding of every fitted view: ``(top-left, bottom-right)`` in pixels.
+FIT_PADDING = ((FIT_MARGIN, FIT_MARGIN), (FIT_ROOM[0] + FIT_MARGIN, max(FIT_ROOM[1], FIT_MARGIN)))
+
+#: Longest bar of the map's scale (pixels; with a mouse, on a touch screen). The scale is
+#: in metres and kilometres only; the touch screen's 20 px text needs the longer bar.
+SCALE_WIDTH = (100, 160)
 
 #: Decimals of point coordinates (about 1 m).
 POINT_DECIMALS = 5
@@ -208,6 +217,9 @@ class MapSpec:
     points_interactive
         ``False``: the points are drawn, but clicks and taps go to the area beneath
         (no tooltip or popup on points).
+    home_button
+        The map's own whole-city button (top left). ``False`` where the page offers the
+        way back itself (the kiosk's results for a chosen area), so there are not two.
     """
 
     metric: str = "count"
@@ -226,6 +238,7 @@ class MapSpec:
     legend: str = "open"
     title: str = ""
     points_interactive: bool = True
+    home_button: bool = True
 
     def __post_init__(self) -> None:
         if self.metric not in METRICS:
@@ -283,6 +296,8 @@ __all__ = [
     "COUNT_CELL",
     "DEFAULT_BUDGET",
     "DETAIL_ZOOM",
+    "FIT_MARGIN",
+    "FIT_PADDING",
     "FIT_ROOM",
     "LANGS",
     "LAYERS",
@@ -295,6 +310,7 @@ __all__ = [
     "POINT_LIMIT",
     "POINT_MODES",
     "SCALE",
+    "SCALE_WIDTH",
     "VIEW_MARGIN",
     "MapBudget",
     "MapInputs",

@@ -619,10 +619,11 @@
         return new Shown(control);
     }
 
-    // Options of a fitted view: clear of the sources' lines at the map's foot (the room
-    // told by setup).
+    // Options of a fitted view: clear of the sources' lines at the map's foot and of the
+    // frame's other edges (the padding told by setup).
     function fitted(map, o) {
-        return L.extend({paddingBottomRight: map.kyodoRoom || [0, 0]}, o);
+        var none = [0, 0];
+        return L.extend({paddingTopLeft: map.kyodoEdge || none, paddingBottomRight: map.kyodoRoom || none}, o);
     }
 
     // Fits the map to bounds at once, and again whenever its frame changes size until
@@ -742,7 +743,8 @@
         if (left.style.bottom !== bottom) { left.style.bottom = bottom; }
     }
 
-    // Once per map: a touch screen's class, the pane of the names, the map reflowed
+    // Once per map: a touch screen's class, the scale (metres only; o.scale: its longest
+    // bar), the pane of the names, the map reflowed
     // whenever its frame changes size (and fitted again to what it opened on, until
     // it is moved: openOn), and "kyodolayout" fired whenever the controls
     // change size (their styles arrive after the map's script in a component's frame;
@@ -752,7 +754,9 @@
     function setup(map, o) {
         var c = map.getContainer();
         if (o.touch) { L.DomUtil.addClass(c, "kyodo-touch"); }
+        map.kyodoEdge = o.edge;
         map.kyodoRoom = o.room;
+        L.control.scale({imperial: false, maxWidth: o.scale}).addTo(map);
         if (!map.getPane("kyodoLabels")) { map.createPane("kyodoLabels"); }
         map.on("movestart", function () { map.kyodoOpening = null; });
         map.on("resize", function () { refit(map); });

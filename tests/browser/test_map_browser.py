@@ -10,6 +10,7 @@ same origin served from this machine, for the options the pages will use (the ki
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,7 +22,7 @@ from geo.map import MapSpec, build, city_inputs, compose
 from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
-from geo.map.spec import DEFAULT_BUDGET, MapBudget
+from geo.map.spec import DEFAULT_BUDGET, FIT_PADDING, ZOOM_SNAP, MapBudget
 from geo.map.style import OVERVIEW_ZOOM, POINT_SHAPES, POINT_STYLES, overview_style, shape_path
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
@@ -319,8 +320,32 @@ def test_touch_targets_and_text_are_large(
     texts = frame.evaluate(TEXT_SIZES)
     assert any("km" in t for t, _ in texts)  # the attribution and scale are measured too
     assert [t for t in texts if t[1] < 20] == []
+    assert_metric_scale(frame)
     assert js_errors(watch) == []
     page.context.close()
+
+
+#: The scale's lines: text, and the widths of the text and of its bar.
+SCALE_LINES = """() => [...document.querySelectorAll('.leaflet-control-scale-line')]
+  .map(e => [e.textContent, e.scrollWidth, e.clientWidth])"""
+
+
+def assert_metric_scale(frame: Frame) -> None:
+    """The map's scale is one bar in metres or kilometres, and its text fits the bar."""
+    lines = frame.evaluate(SCALE_LINES)
+    assert len(lines) == 1, lines  # no feet or miles
+    text, needed, bar = lines[0]
+    assert re.fullmatch(r"\d+ k?m", text), text
+    assert needed <= bar, lines
+
+
+#: The box (left, top, right, bottom) of everything drawn on the map's overlay pane.
+DRAWN_BOX = """() => {
+  const rs = [...document.querySelectorAll('.leaflet-overlay-pane path')]
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+  return [Math.min(...rs.map(r => r.left)), Math.min(...rs.map(r => r.top)),
+          Math.max(...rs.map(r => r.right)), Math.max(...rs.map(r => r.bottom))];
+}"""
 
 
 def test_keyboard_reaches_every_control_and_shows_focus(
@@ -539,6 +564,15 @@ def test_the_map_fills_its_frame_and_follows_it(browser: Browser, map_page: Make
     page, frame = open_map(browser, watch, map_page(spec, "fill"), width=1000, height=700)
     assert page.locator("#map").get_attribute("title") == map_title(spec)
     assert frame.evaluate("() => document.documentElement.lang") == "en"
+    assert_metric_scale(frame)
+    # the city is fitted clear of the frame's edges and of the sources at its foot
+    (left, top), (right, bottom) = FIT_PADDING
+    box = frame.evaluate(DRAWN_BOX)
+    assert box[0] >= left - 1 and box[1] >= top - 1, box
+    assert box[2] <= 1000 - right + 1 and box[3] <= 700 - bottom + 1, box
+    # and fills it, within a quarter zoom level in one direction
+    used = max((box[2] - box[0]) / (1000 - left - right), (box[3] - box[1]) / (700 - top - bottom))
+    assert used >= 2**-ZOOM_SNAP - 0.01, box
     for height in (480, 900):
         page.evaluate(f"() => document.getElementById('map').style.height = '{height}px'")
         page.wait_for_timeout(400)

@@ -49,6 +49,7 @@ def kiosk_spec(city: CityData, field: str | None, area: str | None) -> MapSpec:
         legend="collapsed",
         title=_title(city, field),
         points_interactive=False,
+        home_button=area is None,  # with an area chosen, the page's own button
     )
 
 

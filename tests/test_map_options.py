@@ -16,13 +16,22 @@ from geo.map.elements import (
     Focus,
     HomeButton,
     KyodoAssets,
+    Legend,
     MapTexts,
     PointArray,
     Setup,
 )
 from geo.map.encode import escape_text
 from geo.map.layers import map_title
-from geo.map.spec import FIT_MARGIN, FIT_PADDING, FIT_ROOM, SCALE_WIDTH, ZOOM_SNAP
+from geo.map.spec import (
+    FIT_MARGIN,
+    FIT_PADDING,
+    FIT_ROOM,
+    LEGEND_ROOM,
+    LEGEND_WIDTH,
+    SCALE_WIDTH,
+    ZOOM_SNAP,
+)
 from geo.map.style import MUTED_FILL, PALETTE
 from geo.map.wording import metric_label
 from geo.model import CityData
@@ -87,6 +96,28 @@ def test_focus_moves_the_view_and_the_home_button(city: CityData) -> None:
     assert [v for pair in whole.bounds for v in pair] == pytest.approx([s, w, n, e])
     english = _one(city_parts(city, cov, MapSpec(lang="en")).layers[0], HomeButton)
     assert isinstance(english, HomeButton) and english.label == "Whole city"
+
+
+@pytest.mark.parametrize(
+    ("legend", "touch", "room"),
+    [
+        ("open", False, LEGEND_ROOM[0]),
+        ("open", True, LEGEND_ROOM[1]),
+        ("collapsed", True, 0),  # starts folded: nothing to keep clear of
+        ("none", False, 0),
+    ],
+)
+def test_fitted_views_keep_clear_of_an_open_legend(
+    tiny: CityData, legend: str, touch: bool, room: int
+) -> None:
+    layers = tiny_parts(tiny, MapSpec(legend=legend, touch=touch)).layers[0]
+    (focus,) = descendants(layers, Focus)
+    assert json.loads(focus.payload)["legend"] == room == focus.legend
+    shown = descendants(layers, Legend)
+    assert len(shown) == (legend != "none")
+    for element in shown:  # as wide as the room it is given, at most
+        assert json.loads(element.options_json)["width"] == LEGEND_WIDTH[int(touch)]
+        assert element.width + 10 == LEGEND_ROOM[int(touch)]
 
 
 @pytest.mark.parametrize(("area", "buttons"), [(None, 1), ("yuda", 0)])

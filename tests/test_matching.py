@@ -281,8 +281,9 @@ REASONS = [
     pytest.param(
         Org("g", base="ne", fields="bousai", serves="se", legal="npo_corp", confirmed="2026-04-15"),
         "bousai",
-        "防災・減災で活動／サービス範囲に南東を含む／拠点から1.1 km／NPO法人／最終確認 2026-04",
-        "active in Disaster preparedness / already serves South-East / 1.1 km from its base"
+        "防災・減災で活動／サービス範囲に南東を含む／拠点から1.1\u00a0km／NPO法人"
+        "／最終確認 2026-04",
+        "active in Disaster preparedness / already serves South-East / 1.1\u00a0km from its base"
         " / NPO corporation / last confirmed 2026-04",
         id="the issue's example",
     ),
@@ -297,19 +298,19 @@ REASONS = [
     pytest.param(
         Org("a", kind="association", base="sw", fields="bousai", legal="authorized"),
         "bousai",
-        "防災・減災で活動／隣接する南西の自治会・町内会／拠点から0.9 km／認可地縁団体"
+        "防災・減災で活動／隣接する南西の自治会・町内会／拠点から0.9\u00a0km／認可地縁団体"
         "／最終確認 2026-05",
         "active in Disaster preparedness / neighbourhood association of neighbouring South-West"
-        " / 0.9 km from its base / authorised neighbourhood association"
+        " / 0.9\u00a0km from its base / authorised neighbourhood association"
         " / last confirmed 2026-05",
         id="a neighbouring association",
     ),
     pytest.param(
         Org("g", base="sw", fields="bousai", serves="sw"),
         "bousai",
-        "防災・減災で活動／サービス範囲に南東を含まない／拠点から0.9 km／最終確認 2026-05",
+        "防災・減災で活動／サービス範囲に南東を含まない／拠点から0.9\u00a0km／最終確認 2026-05",
         "active in Disaster preparedness / does not serve South-East yet"
-        " / 0.9 km from its base / last confirmed 2026-05",
+        " / 0.9\u00a0km from its base / last confirmed 2026-05",
         id="a civic group not serving the area yet",
     ),
 ]

@@ -31,7 +31,7 @@ from geo.map.branca_compat import (
     render_fast,
 )
 from geo.map.encode import delta_rows, encoded_outline, escape_text, script_json
-from geo.map.spec import FIT_PADDING, SCALE, SCALE_WIDTH
+from geo.map.spec import FIT_PADDING, LEGEND_WIDTH, SCALE, SCALE_WIDTH
 from geo.map.style import GAP_COLOR
 from geo.map.wording import offline_notice
 
@@ -285,7 +285,8 @@ class Legend(FastRender, Layer):
     The control holds prepared (escaped) HTML. Being a layer, the legend goes into the
     areas group and leaves the map with it: when the page swaps the dynamic layers
     (``map.removeLayer(group)``), the old legend goes and the new one comes. With
-    ``mode`` ``collapsed`` it waits behind a button named ``label``.
+    ``mode`` ``collapsed`` it waits behind a button named ``label``. It is at most
+    ``width`` pixels wide (longer entries wrap).
     """
 
     _template = Template(
@@ -296,14 +297,17 @@ var {{ this.get_name() }} = L.kyodo.legend({{ this.payload }}, {{ this.options_j
 """
     )
 
-    def __init__(self, html_text: str, mode: str = "open", label: str = "") -> None:
+    def __init__(
+        self, html_text: str, mode: str = "open", label: str = "", width: int = LEGEND_WIDTH[0]
+    ) -> None:
         super().__init__(overlay=True, control=False)
         self._name = "Legend"
         self.html = html_text
         self.mode = mode
         self.label = escape_text(label)
+        self.width = width
         self.payload = script_json(html_text)
-        self.options_json = script_json({"mode": mode, "label": self.label})
+        self.options_json = script_json({"mode": mode, "label": self.label, "width": width})
 
 
 class AreaLabels(FastRender, Layer):
@@ -335,7 +339,9 @@ class Focus(FastRender, Layer):
     or all). Later, a new focus (``home``) moves the map onto it; an area selected
     elsewhere on the page is brought into view without zooming in; an area clicked on
     the map leaves the view as the user has it. ``bounds`` are ``[[south, west],
-    [north, east]]`` or ``None``.
+    [north, east]]`` or ``None``. ``legend`` is the room (pixels) an open legend takes at
+    the map's right (0 for none, or one that starts folded): a fitted view keeps clear
+    of it where that costs no zoom.
     """
 
     _template = Template(
@@ -352,11 +358,13 @@ var {{ this.get_name() }} = L.kyodo.view({{ this.payload }});
         bounds: Sequence[Sequence[float]] | None,
         home: str = "",
         home_bounds: Sequence[Sequence[float]] | None = None,
+        legend: int = 0,
     ) -> None:
         super().__init__(overlay=True, control=False)
         self._name = "Focus"
         self.area_id = area_id
         self.home = home
+        self.legend = legend
         self.bounds = None if bounds is None else [list(b) for b in bounds]
         self.home_bounds = None if home_bounds is None else [list(b) for b in home_bounds]
         self.payload = script_json(
@@ -365,6 +373,7 @@ var {{ this.get_name() }} = L.kyodo.view({{ this.payload }});
                 "bounds": self.bounds,
                 "home": escape_text(home),
                 "homeBounds": self.home_bounds,
+                "legend": legend,
             }
         )
 

@@ -42,7 +42,7 @@ from geo.map.points import (
     shelter_rows,
     shelters_for,
 )
-from geo.map.spec import COUNT_AREAS, MapInputs, MapSpec
+from geo.map.spec import COUNT_AREAS, LEGEND_ROOM, LEGEND_WIDTH, MapInputs, MapSpec
 from geo.map.style import BASEMAP_URLS, DENSE_POINTS, POINT_STYLES, area_style, overview_style
 from geo.map.view import Count, PointPlan, ViewPlan, plan_layer
 from geo.map.wording import (
@@ -269,11 +269,13 @@ def areas_group(
     home = lat_lon_bounds(view.home_bounds())
     selected = view.focus_bounds()
     # first: a fresh map moves before anything is drawn on it
+    touch = int(spec.touch)
     Focus(
         view.selected,
         None if selected is None else lat_lon_bounds(selected),
         ",".join(sorted(view.focus)),
         home,
+        legend=LEGEND_ROOM[touch] if spec.legend == "open" else 0,
     ).add_to(shaded)
     layer, breaks = area_layer(view, spec, canvas=canvas)
     layer.add_to(shaded)
@@ -289,7 +291,9 @@ def areas_group(
             focused=bool(view.focus),
             clustered=clustered,
         )
-        Legend(html_text, spec.legend, words("map.legend", lang)).add_to(shaded)
+        Legend(html_text, spec.legend, words("map.legend", lang), LEGEND_WIDTH[touch]).add_to(
+            shaded
+        )
     if spec.home_button:
         label = words("map.home.focus" if view.focus else "map.home", lang)
         HomeButton(label, home).add_to(shaded)

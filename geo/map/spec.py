@@ -74,6 +74,12 @@ FIT_MARGIN = 8
 #: The padding of every fitted view: ``(top-left, bottom-right)`` in pixels.
 FIT_PADDING = ((FIT_MARGIN, FIT_MARGIN), (FIT_ROOM[0] + FIT_MARGIN, max(FIT_ROOM[1], FIT_MARGIN)))
 
+#: Widest an open legend is (pixels; with a mouse, on a touch screen): longer entries
+#: wrap. A fitted view keeps clear of it (:data:`LEGEND_ROOM`) where that costs no zoom.
+LEGEND_WIDTH = (250, 360)
+#: Pixels an open legend takes at the map's right: its width and its control's margin.
+LEGEND_ROOM = tuple(w + 10 for w in LEGEND_WIDTH)
+
 #: Longest bar of the map's scale (pixels; with a mouse, on a touch screen). The scale is
 #: in metres and kilometres only; the touch screen's 20 px text needs the longer bar.
 SCALE_WIDTH = (100, 160)
@@ -303,6 +309,8 @@ __all__ = [
     "LAYERS",
     "LAYER_CONTROLS",
     "LEGENDS",
+    "LEGEND_ROOM",
+    "LEGEND_WIDTH",
     "MAP_WIDTH",
     "MAX_ZOOM",
     "MIN_ZOOM",

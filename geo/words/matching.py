@@ -26,7 +26,11 @@ MATCHING_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "{kind} of neighbouring {base}",
     },
     "match.reason.inside": {"ja": "拠点が{area}にある", "en": "based in {area}"},
-    "match.reason.distance": {"ja": "拠点から{km:.1f} km", "en": "{km:.1f} km from its base"},
+    # a no-break space: the figure and its unit stay on one line where the reasons wrap
+    "match.reason.distance": {
+        "ja": "拠点から{km:.1f}\u00a0km",
+        "en": "{km:.1f}\u00a0km from its base",
+    },
     "match.reason.confirmed": {
         "ja": "最終確認 {date:%Y-%m}",
         "en": "last confirmed {date:%Y-%m}",

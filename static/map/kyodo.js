@@ -533,15 +533,19 @@
         return y > 0 && y < SHORT;
     }
 
-    // The legend (prepared, escaped HTML) at the bottom right; o.mode "collapsed" (or a
-    // narrow or short map) puts it behind a button named o.label.
+    // The legend (prepared, escaped HTML) at the bottom right, at most o.width px wide
+    // (longer entries wrap); o.mode "collapsed" (or a narrow or short map) puts it
+    // behind a button named o.label. The map asks it whether it is open
+    // (map.kyodoLegendOpen) when it fits a view beside it.
     function legend(html, o) {
         o = o || {mode: "open"};
         var control = L.control({position: "bottomright"});
         control.onAdd = function (map) {
             var div = L.DomUtil.create("div", "kyodo-legend");
+            if (o.width) { div.style.maxWidth = o.width + "px"; }
             var body = L.DomUtil.create("div", "kyodo-legend-body", div);
             body.innerHTML = html;
+            map.kyodoLegendOpen = function () { return true; };
             if (o.label) {
                 // always behind a button of its own; an "open" legend starts open
                 // unless the map is narrow or short, and follows the map's size
@@ -551,6 +555,10 @@
                 var folded = o.mode === "collapsed";
                 var b = toggle(div, "kyodo-legend-toggle", o.label, body, !folded && !small());
                 b.textContent = plain(o.label);
+                // open as the visitor left it, else as the map's size will have it
+                map.kyodoLegendOpen = function () {
+                    return b.kyodoTouched || folded ? !body.hidden : !small();
+                };
                 if (!folded) {
                     var follow = function () {
                         if (!b.kyodoTouched) { b.kyodoSet(!small()); }
@@ -613,24 +621,42 @@
                 "<path d=\"M1 4.5V1h3.5M7.5 1H11v3.5M11 7.5V11H7.5M4.5 11H1V7.5\"/></svg>" +
                 "<span class=\"kyodo-home-text\">" + o.label + "</span>";
             b.removeAttribute("title");
-            L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds, fitted(map)); });
+            L.DomEvent.on(b, "click", function () { map.fitBounds(o.bounds, fitted(map, o.bounds)); });
             return div;
         };
         return new Shown(control);
     }
 
-    // Options of a fitted view: clear of the sources' lines at the map's foot and of the
-    // frame's other edges (the padding told by setup).
-    function fitted(map, o) {
-        var none = [0, 0];
-        return L.extend({paddingTopLeft: map.kyodoEdge || none, paddingBottomRight: map.kyodoRoom || none}, o);
+    // Options of a view fitted to bounds: clear of the sources' lines at the map's foot
+    // and of the frame's other edges (the padding told by setup), and beside an open
+    // legend (the room told by the view) when that costs no zoom.
+    function fitted(map, bounds, o) {
+        var edge = L.point(map.kyodoEdge || [0, 0]), room = L.point(map.kyodoRoom || [0, 0]);
+        var side = legendRoom(map);
+        if (side) {
+            var b = L.latLngBounds(bounds), pad = edge.add(room);
+            if (map.getBoundsZoom(b, false, pad.add([side, 0])) >= map.getBoundsZoom(b, false, pad)) {
+                room = room.add([side, 0]);
+            }
+        }
+        return L.extend({paddingTopLeft: edge, paddingBottomRight: room}, o);
+    }
+
+    // Pixels an open legend takes at the map's right (0 when folded or none). A legend
+    // not on the map yet (a view fitted as the layers arrive) will open unless the map
+    // is narrow or short.
+    function legendRoom(map) {
+        var room = map.kyodoLegendRoom || 0;
+        if (!room) { return 0; }
+        var open = map.kyodoLegendOpen ? map.kyodoLegendOpen() : !narrow(map) && !short(map);
+        return open ? room : 0;
     }
 
     // Fits the map to bounds at once, and again whenever its frame changes size until
     // the map is moved (setup): a frame that takes its height from the window after
     // the map opened still shows the whole of what the map opened on.
     function openOn(map, bounds) {
-        map.fitBounds(bounds, fitted(map, {animate: false}));
+        map.fitBounds(bounds, fitted(map, bounds, {animate: false}));
         map.kyodoOpening = bounds;
     }
 
@@ -649,10 +675,12 @@
             var d = this._d, last = map.kyodoView, picked = map.kyodoPicked;
             map.kyodoView = {home: d.home, area: d.area};
             map.kyodoPicked = null;
+            map.kyodoLegendRoom = d.legend;  // the legend comes with these layers
+            map.kyodoLegendOpen = null;
             if (!last) {  // at once: nothing is drawn yet, nothing to glide over
                 openOn(map, d.bounds || d.homeBounds);
             } else if (last.home !== d.home) {
-                map.fitBounds(d.homeBounds, fitted(map));
+                map.fitBounds(d.homeBounds, fitted(map, d.homeBounds));
             } else if (last.area !== d.area && d.bounds && picked !== d.area) {
                 var b = L.latLngBounds(d.bounds);
                 if (!map.getBounds().contains(b)) { map.fitBounds(b, {maxZoom: map.getZoom()}); }

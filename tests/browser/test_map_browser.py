@@ -22,7 +22,7 @@ from geo.map import MapSpec, build, city_inputs, compose
 from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
-from geo.map.spec import DEFAULT_BUDGET, FIT_PADDING, ZOOM_SNAP, MapBudget
+from geo.map.spec import DEFAULT_BUDGET, FIT_PADDING, LEGEND_WIDTH, ZOOM_SNAP, MapBudget
 from geo.map.style import OVERVIEW_ZOOM, POINT_SHAPES, POINT_STYLES, overview_style, shape_path
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
@@ -460,9 +460,10 @@ TIP_GAP = (
 
 
 def _tip_gap(page: Page, frame: Frame, at: list[float]) -> float:
-    """The tooltip's :data:`TIP_GAP` once the pointer rests on ``at``."""
+    """The tooltip's :data:`TIP_GAP` once the pointer rests on ``at`` (the point's own,
+    not that of an area the pointer crossed)."""
     page.mouse.move(*at)
-    frame.locator(".leaflet-tooltip").wait_for(timeout=5000)
+    frame.locator(".leaflet-tooltip:not(.foliumtooltip)").wait_for(timeout=5000)
     return float(frame.evaluate(TIP_GAP))
 
 
@@ -582,6 +583,53 @@ def test_the_map_fills_its_frame_and_follows_it(browser: Browser, map_page: Make
         )
         assert size == [height, height]
     assert js_errors(watch) == []
+    page.context.close()
+
+
+#: The legend's box (left, top, right, bottom), and the map's zoom.
+LEGEND_AND_ZOOM = (
+    "() => { const r = document.querySelector('.kyodo-legend').getBoundingClientRect();"
+    " return [[r.left, r.top, r.right, r.bottom], " + THE_MAP + ".getZoom()]; }"
+)
+
+
+def _centred(box: list[float], width: int) -> bool:
+    """Whether the drawn box is centred across the frame, between the fitted padding."""
+    (left, _), (right, _) = FIT_PADDING
+    return abs((box[0] + box[2]) / 2 - (left + width - right) / 2) <= 6
+
+
+@pytest.mark.parametrize(("width", "beside"), [(850, True), (620, False)], ids=["wide", "narrow"])
+def test_the_city_is_fitted_beside_an_open_legend(
+    browser: Browser, map_page: MakePage, width: int, beside: bool
+) -> None:
+    """The planner's map (the widest legend: 防災・減災 with its coverage rate, at the
+    explorer's size on a 1600×1000 screen, then narrower): where the width allows, the
+    whole city stands left of the open legend at the zoom it would have without one;
+    where it does not, the city keeps that zoom, centred. When the frame grows short,
+    the legend folds and the city is centred again; when it grows back, the same."""
+    watch = Watch()
+    spec = MapSpec(basemap="none", fields=("bousai",), metric="jishubo_rate")
+    page, frame = open_map(browser, watch, map_page(spec, "legend-room"), width=width, height=740)
+    bare = MapSpec(basemap="none", fields=("bousai",), metric="jishubo_rate", legend="none")
+    other, alone = open_map(browser, watch, map_page(bare, "no-legend"), width=width, height=740)
+    for height in (740, 500, 740):
+        page.evaluate(f"() => document.getElementById('map').style.height = '{height}px'")
+        other.evaluate(f"() => document.getElementById('map').style.height = '{height}px'")
+        page.wait_for_timeout(400)
+        (left, _top, right, _bottom), zoom = frame.evaluate(LEGEND_AND_ZOOM)
+        box = frame.evaluate(DRAWN_BOX)
+        assert zoom == alone.evaluate("() => " + THE_MAP + ".getZoom()")  # no zoom lost
+        if height < 560:  # a short map: the legend folded to its button
+            assert frame.locator(".kyodo-legend-body").is_hidden()
+            assert _centred(box, width), box
+        elif beside:
+            assert right - left <= LEGEND_WIDTH[0] + 0.5  # longer entries wrap
+            assert box[2] <= left, (box, left)  # the whole city left of the legend
+        else:  # beside it, the city would be smaller: it is not moved
+            assert box[2] > left and _centred(box, width), (box, left)
+    assert js_errors(watch) == []
+    other.context.close()
     page.context.close()
 
 

@@ -500,10 +500,9 @@ L.kyodo.setup({{ this.parent_name() }}, {{ this.payload }});
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Setup"
         self.touch = touch
-        scale = SCALE_WIDTH[1] if touch else SCALE_WIDTH[0]
         edge, room = FIT_PADDING
         self.payload = script_json(
-            {"touch": touch, "edge": list(edge), "room": list(room), "scale": scale}
+            {"touch": touch, "edge": list(edge), "room": list(room), "scale": SCALE_WIDTH[touch]}
         )
 
 

@@ -269,13 +269,12 @@ def areas_group(
     home = lat_lon_bounds(view.home_bounds())
     selected = view.focus_bounds()
     # first: a fresh map moves before anything is drawn on it
-    touch = int(spec.touch)
     Focus(
         view.selected,
         None if selected is None else lat_lon_bounds(selected),
         ",".join(sorted(view.focus)),
         home,
-        legend=LEGEND_ROOM[touch] if spec.legend == "open" else 0,
+        legend=LEGEND_ROOM[spec.touch] if spec.legend == "open" else 0,
     ).add_to(shaded)
     layer, breaks = area_layer(view, spec, canvas=canvas)
     layer.add_to(shaded)
@@ -291,7 +290,7 @@ def areas_group(
             focused=bool(view.focus),
             clustered=clustered,
         )
-        Legend(html_text, spec.legend, words("map.legend", lang), LEGEND_WIDTH[touch]).add_to(
+        Legend(html_text, spec.legend, words("map.legend", lang), LEGEND_WIDTH[spec.touch]).add_to(
             shaded
         )
     if spec.home_button:

@@ -533,6 +533,9 @@
         return y > 0 && y < SHORT;
     }
 
+    // Whether an "open" legend starts (and, untouched, stays) folded on this map.
+    function folds(map) { return narrow(map) || short(map); }
+
     // The legend (prepared, escaped HTML) at the bottom right, at most o.width px wide
     // (longer entries wrap); o.mode "collapsed" (or a narrow or short map) puts it
     // behind a button named o.label. The map asks it whether it is open
@@ -550,18 +553,17 @@
                 // always behind a button of its own; an "open" legend starts open
                 // unless the map is narrow or short, and follows the map's size
                 // until the visitor uses the button
-                var small = function () { return narrow(map) || short(map); };
                 L.DomUtil.addClass(div, "kyodo-legend-collapsible");
                 var folded = o.mode === "collapsed";
-                var b = toggle(div, "kyodo-legend-toggle", o.label, body, !folded && !small());
+                var b = toggle(div, "kyodo-legend-toggle", o.label, body, !folded && !folds(map));
                 b.textContent = plain(o.label);
                 // open as the visitor left it, else as the map's size will have it
                 map.kyodoLegendOpen = function () {
-                    return b.kyodoTouched || folded ? !body.hidden : !small();
+                    return b.kyodoTouched || folded ? !body.hidden : !folds(map);
                 };
                 if (!folded) {
                     var follow = function () {
-                        if (!b.kyodoTouched) { b.kyodoSet(!small()); }
+                        if (!b.kyodoTouched) { b.kyodoSet(!folds(map)); }
                     };
                     map.on("resize", follow);
                     control.onRemove = function (m) { m.off("resize", follow); };
@@ -648,7 +650,7 @@
     function legendRoom(map) {
         var room = map.kyodoLegendRoom || 0;
         if (!room) { return 0; }
-        var open = map.kyodoLegendOpen ? map.kyodoLegendOpen() : !narrow(map) && !short(map);
+        var open = map.kyodoLegendOpen ? map.kyodoLegendOpen() : !folds(map);
         return open ? room : 0;
     }
 

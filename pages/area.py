@@ -56,11 +56,7 @@ with left:
         use_container_width=True,
         returned_objects=[],
     )
-with right:
-    st.subheader(t("area.figures"))
-    figures = profile_figures_frame(prof, L, disaster=False)
-    show_table(figures.set_index(figures.columns[0]), static=True)
-    areaview.caption(prof, "membership")
+with right:  # the sheet first: in view beside the map on a 1366×768 screen
     st.download_button(
         t("area.download"),
         data=areaview.sheet(area_id, dt.date.today()),
@@ -69,6 +65,10 @@ with right:
         key="area.download",
         type="primary",
     )
+    st.subheader(t("area.figures"))
+    figures = profile_figures_frame(prof, L, disaster=False)
+    show_table(figures.set_index(figures.columns[0]), static=True)
+    areaview.caption(prof, "membership")
 area_map_in_words(city, area_id)
 
 areaview.needs_section(prof, area_id)

@@ -111,7 +111,8 @@ def cluster_svg(layer: str) -> str:
     """The mark of a cluster of a point layer's points: its shape, larger, with a number."""
     style = POINT_STYLES[layer]
     return (
-        '<svg class="kyodo-swatch" width="22" height="22" viewBox="0 0 22 22"'
+        '<svg class="kyodo-swatch kyodo-swatch-cluster" width="22" height="22"'
+        ' viewBox="0 0 22 22"'
         ' aria-hidden="true" focusable="false">'
         f'<path d="{shape_path(str(style["shape"]), 11, 11, 10)}" fill="{style["fillColor"]}"'
         f' fill-opacity="{style["fillOpacity"]}" stroke="{style["color"]}"/>'

@@ -634,14 +634,24 @@
     // legend (the room told by the view) when that costs no zoom.
     function fitted(map, bounds, o) {
         var edge = L.point(map.kyodoEdge || [0, 0]), room = L.point(map.kyodoRoom || [0, 0]);
-        var side = legendRoom(map);
+        var side = legendRoom(map), most = o && o.maxZoom !== undefined ? o.maxZoom : Infinity;
         if (side) {
             var b = L.latLngBounds(bounds), pad = edge.add(room);
-            if (map.getBoundsZoom(b, false, pad.add([side, 0])) >= map.getBoundsZoom(b, false, pad)) {
+            var beside = Math.min(most, map.getBoundsZoom(b, false, pad.add([side, 0])));
+            if (beside >= Math.min(most, map.getBoundsZoom(b, false, pad))) {
                 room = room.add([side, 0]);
             }
         }
         return L.extend({paddingTopLeft: edge, paddingBottomRight: room}, o);
+    }
+
+    // Whether bounds are wholly in the part of the map that a fit with options o uses
+    // (inside its padding: clear of the edges, the sources and an open legend).
+    function clear(map, bounds, o) {
+        var b = L.latLngBounds(bounds), size = map.getSize();
+        var box = L.bounds(L.point(o.paddingTopLeft), size.subtract(L.point(o.paddingBottomRight)));
+        return box.contains(map.latLngToContainerPoint(b.getNorthWest()))
+            && box.contains(map.latLngToContainerPoint(b.getSouthEast()));
     }
 
     // Pixels an open legend takes at the map's right (0 when folded or none). A legend
@@ -669,7 +679,8 @@
 
     // Moves the map when added: a fresh map opens on the selected area (else on the
     // home bounds: the focused areas or the whole city); a new focus shows it; an area
-    // selected elsewhere on the page is brought into view (without zooming in); an area
+    // selected elsewhere on the page is brought into view, clear of the frame's edges
+    // and of an open legend, as fitted views are (without zooming in); an area
     // clicked on the map leaves the view as it is.
     var View = L.Layer.extend({
         initialize: function (d) { this._d = d; },
@@ -684,8 +695,8 @@
             } else if (last.home !== d.home) {
                 map.fitBounds(d.homeBounds, fitted(map, d.homeBounds));
             } else if (last.area !== d.area && d.bounds && picked !== d.area) {
-                var b = L.latLngBounds(d.bounds);
-                if (!map.getBounds().contains(b)) { map.fitBounds(b, {maxZoom: map.getZoom()}); }
+                var o = fitted(map, d.bounds, {maxZoom: map.getZoom()});
+                if (!clear(map, d.bounds, o)) { map.fitBounds(d.bounds, o); }
             }
             return this;
         },

@@ -88,6 +88,9 @@ def test_the_map_is_not_hidden_by_its_controls(
     # the whole map in view on opening, without scrolling
     shown = page.locator(MAP_FRAME).bounding_box()
     assert shown is not None and shown["y"] + shown["height"] <= height, shown
+    # and the printable sheet's button beside it
+    sheet = page.get_by_role("button", name="印刷用シート（PDF）をダウンロード").bounding_box()
+    assert sheet is not None and sheet["y"] + sheet["height"] <= height, sheet
     # no base map in the tests: its notice, the scale and the sources all readable
     frame.locator(".kyodo-offline").wait_for(timeout=30_000)
     page.wait_for_timeout(300)

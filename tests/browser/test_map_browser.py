@@ -22,7 +22,14 @@ from geo.map import MapSpec, build, city_inputs, compose
 from geo.map.assets import MapAssets, asset_dirs, local_asset
 from geo.map.layers import map_title
 from geo.map.legend import class_swatches
-from geo.map.spec import DEFAULT_BUDGET, FIT_PADDING, LEGEND_WIDTH, ZOOM_SNAP, MapBudget
+from geo.map.spec import (
+    DEFAULT_BUDGET,
+    FIT_PADDING,
+    LEGEND_ROOM,
+    LEGEND_WIDTH,
+    ZOOM_SNAP,
+    MapBudget,
+)
 from geo.map.style import OVERVIEW_ZOOM, POINT_SHAPES, POINT_STYLES, overview_style, shape_path
 from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
@@ -633,6 +640,77 @@ def test_the_city_is_fitted_beside_an_open_legend(
     page.context.close()
 
 
+#: One area's drawn box (left, top, right, bottom) and the map's zoom and centre.
+AREA_BOX = (
+    "aid => { const map = " + THE_MAP + "; let r = null;"
+    " map.eachLayer(l => { if (l.feature && l.feature.properties.area_id === aid)"
+    " r = l._path.getBoundingClientRect(); });"
+    " const c = map.getCenter();"
+    " return [[r.left, r.top, r.right, r.bottom], map.getZoom(), [c.lat, c.lng]]; }"
+)
+
+#: An area chosen elsewhere on the page (the page's list): the map gets the view of the
+#: same home with that area selected, as on a rerun.
+CHOOSE_ELSEWHERE = (
+    "([aid, bounds, room]) => { const map = " + THE_MAP + ";"
+    " L.kyodo.view({area: aid, bounds: bounds, home: map.kyodoView.home,"
+    " homeBounds: bounds, legend: room}).addTo(map); }"
+)
+
+
+@pytest.mark.parametrize(
+    ("width", "area_id", "zoom_in", "moves"),
+    [
+        (850, "ajisu", 2, True),
+        (850, "ato", 2, True),
+        (620, "tokuji", 0, True),
+        (850, "tokuji", 0, False),
+    ],
+    ids=["out-of-view", "larger-than-the-room", "under-the-legend", "in-view"],
+)
+def test_an_area_chosen_elsewhere_comes_clear_of_the_legend(
+    browser: Browser,
+    map_page: MakePage,
+    city: CityData,
+    width: int,
+    area_id: str,
+    zoom_in: int,
+    moves: bool,
+) -> None:
+    """An area picked from the page's list is brought into view as fitted views are:
+    clear of the frame's edges, and beside the open legend where that costs no zoom
+    (阿東 from the centre zoomed in does not fit beside it: it is shown whole, under
+    it), never zoomed in; an area already clear in view leaves the map as it is."""
+    watch = Watch()
+    spec = MapSpec(basemap="none", fields=("bousai",), metric="jishubo_rate")
+    page, frame = open_map(browser, watch, map_page(spec, "chosen"), width=width, height=740)
+    if zoom_in:  # the visitor has zoomed in on the centre
+        yuda = city.areas.set_index("area_id").geometry["yuda"].representative_point()
+        frame.evaluate(
+            "([lat, lng, dz]) => { const map = " + THE_MAP + ";"
+            " map.setView([lat, lng], map.getZoom() + dz, {animate: false}); }",
+            [yuda.y, yuda.x, zoom_in],
+        )
+        page.wait_for_timeout(300)
+    _, zoom, centre = frame.evaluate(AREA_BOX, area_id)
+    west, south, east, north = city.areas.set_index("area_id").geometry[area_id].bounds
+    bounds = [[south, west], [north, east]]
+    frame.evaluate(CHOOSE_ELSEWHERE, [area_id, bounds, LEGEND_ROOM[0]])
+    page.wait_for_timeout(800)  # the glide
+    box, after, moved_to = frame.evaluate(AREA_BOX, area_id)
+    (legend_left, *_), _ = frame.evaluate(LEGEND_AND_ZOOM)
+    assert after <= zoom  # never zoomed in
+    if not moves:
+        assert after == zoom and moved_to == pytest.approx(centre, abs=1e-9)
+    (left, top), (right, bottom) = FIT_PADDING
+    assert box[0] >= left - 1 and box[1] >= top - 1, box
+    assert box[2] <= width - right + 1 and box[3] <= 740 - bottom + 1, box
+    if area_id != "ato":
+        assert box[2] <= legend_left, (box, legend_left)  # beside the open legend
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 def test_the_legend_shows_the_colours_the_map_shows(browser: Browser, map_page: MakePage) -> None:
     watch = Watch()
     page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "colours"))
@@ -655,6 +733,27 @@ def test_the_legend_shows_the_colours_the_map_shows(browser: Browser, map_page: 
     )
     assert legend == class_swatches()
     assert seen and set(seen) <= set(legend)
+    page.context.close()
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_the_legend_entries_start_in_line(
+    browser: Browser, map_page: MakePage, touch: bool
+) -> None:
+    """Every entry's words start at one line, the gathered groups' (a larger mark) too."""
+    watch = Watch()
+    spec = MapSpec(basemap="none", touch=touch)
+    page, frame = open_map(browser, watch, map_page(spec, f"legend-{touch}"), touch=touch)
+    if frame.locator(".kyodo-legend-body").is_hidden():
+        frame.locator(".kyodo-legend-toggle").click()
+    starts = frame.evaluate(
+        "() => [...document.querySelectorAll('.kyodo-legend li')].map(li => {"
+        " const r = document.createRange(); r.selectNodeContents(li.lastChild);"
+        " return [li.querySelector('.kyodo-swatch-cluster') !== null,"
+        "         Math.round(r.getBoundingClientRect().left)]; })"
+    )
+    assert any(cluster for cluster, _ in starts), starts  # the cluster's entry is there
+    assert len({left for _, left in starts}) == 1, starts
     page.context.close()
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+from geo.words import has, text
+
+#: The parts of a source worded in each language by the catalogue.
+SourcePart = Literal["title", "publisher", "licence", "attribution"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,39 @@ SOURCES: tuple[Source, ...] = (
 )
 
 
-def attribution_lines(sources: tuple[Source, ...] = SOURCES) -> list[str]:
-    """The attribution lines to show under every map and on every printed sheet."""
-    return [s.attribution for s in sources if s.attribution]
+def source_text(source: Source, part: SourcePart, lang: str) -> str:
+    """One part of ``source`` in ``lang``.
+
+    Parameters
+    ----------
+    source
+        A source of the data.
+    part
+        Which of its texts.
+    lang
+        The language of the page, map or sheet.
+
+    Returns
+    -------
+    str
+        The catalogue's ``source.<id>.<part>`` where the catalogue knows the source
+        (its id, with the same Japanese title: a source of another city's data may
+        share an id), else the text the data gives.
+    """
+    key = f"source.{source.source_id}.{part}"
+    title = f"source.{source.source_id}.title"
+    known = has(key) and has(title) and text(title, "ja") == source.title
+    return text(key, lang) if known else str(getattr(source, part))
+
+
+def attribution_lines(
+    sources: Iterable[Source] = SOURCES, lang: str = "ja", *, leave_out: Iterable[str] = ()
+) -> list[str]:
+    """The attribution lines to show under every map and on every printed sheet, in
+    ``lang``; sources with none, and those in ``leave_out`` (ids), are left out."""
+    skip = set(leave_out)
+    return [
+        source_text(s, "attribution", lang)
+        for s in sources
+        if s.attribution and s.source_id not in skip
+    ]

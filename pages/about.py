@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.sources import SourcePart, source_text
 from geo.words import pick
 from ui import datastatus
 from ui.a11y import statement
@@ -18,18 +19,17 @@ ensure_navigation()
 city = load_or_stop()
 st.title(t("about.header"))
 st.write(t("about.intro"))
-show_table(
-    pd.DataFrame(
-        {
-            t("col.source"): [s.title for s in city.sources],
-            t("col.publisher"): [s.publisher for s in city.sources],
-            t("col.licence"): [s.licence for s in city.sources],
-            t("col.attribution"): [s.attribution for s in city.sources],
-            t("col.url"): [s.url for s in city.sources],
-        }
-    ),
-    hide_index=True,
-)
+L = lang()
+parts: tuple[SourcePart, ...] = ("title", "publisher", "licence", "attribution")
+columns = {
+    t(f"col.{'source' if part == 'title' else part}"): [
+        source_text(s, part, L) for s in city.sources
+    ]
+    for part in parts
+}
+columns[t("col.url")] = [s.url for s in city.sources]
+# read in full: a plain table whose long texts wrap
+show_table(pd.DataFrame(columns).set_index(t("col.source")), static=True)
 approximate = city.areas[city.areas["boundary_confidence"] == "approximate"]
 if len(approximate):
     names = area_labels(city)
@@ -40,11 +40,11 @@ sample_banner(city.organisations)
 datastatus.public_section()
 st.subheader(t("about.contact"))
 center = city.config.support_center
-st.write(t("about.contact_text", center=pick(lang(), center.name_ja, center.name_en)))
+st.write(t("about.contact_text", center=pick(L, center.name_ja, center.name_en)))
 hours = t(
     "center.hours",
-    hours=pick(lang(), center.hours_ja, center.hours_en),
-    closed=pick(lang(), center.closed_ja, center.closed_en),
+    hours=pick(L, center.hours_ja, center.hours_en),
+    closed=pick(L, center.closed_ja, center.closed_en),
 )
 st.text(f"{center.address_ja}\nTEL {center.tel}\n{hours}")
 statement(city)

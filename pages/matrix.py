@@ -91,7 +91,7 @@ notes = [
     (t("matrix.csv.filter"), replace(flt, fields=frozenset()).describe(lang(), area_labels=names)),
     (t("matrix.csv.order"), order),
     (t("matrix.csv.date"), dt.date.today().isoformat()),
-    (t("matrix.csv.source"), t("sep.slash").join(attribution_lines(city.sources))),
+    (t("matrix.csv.source"), t("sep.slash").join(attribution_lines(city.sources, lang()))),
 ]
 st.download_button(
     t("matrix.download"),

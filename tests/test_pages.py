@@ -56,14 +56,37 @@ def test_every_message_has_both_languages() -> None:
 def test_about_lists_sources_and_sample_notice() -> None:
     at = _app("pages/about.py")
     assert at.title[0].value == MESSAGES["about.header"]["ja"]
-    table = at.dataframe[0].value
-    assert any("e-Stat" in str(v) for v in table.iloc[:, 3])
+    table = at.table[0].value  # read in full: a plain table
+    assert any("e-Stat" in str(v) for v in table[MESSAGES["col.attribution"]["ja"]])
     banner = text("datastatus.banner", "ja", kinds="地域づくり協議会、自治会・町内会と市民活動団体")
     assert [w.value for w in at.warning] == [banner]
     status = next(d.value for d in at.dataframe if "サンプル（架空）" in d.value.columns)
     assert status["サンプル（架空）"].tolist() == [21, 621, 342, 124]
     assert status["実データ"].tolist() == [0, 0, 0, 0]
     assert "取り込んだ人" not in status.columns
+
+
+#: Latin words a Japanese page may show among the sources: names (Geolonia, e-Stat,
+#: kyodo-map, Creative Commons' BY) and the web addresses' parts.
+SOURCE_NAMES = {"Geolonia", "Stat", "kyodo"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sources_speak_the_language_of_the_page(lang: str) -> None:
+    """The sources' table: every title, publisher, licence and attribution in the
+    page's language (names aside); the addresses as they are."""
+    at = _app("pages/about.py", lang=lang)
+    table = at.table[0].value
+    url = MESSAGES["col.url"][lang]
+    texts = [str(v) for v in table.index] + [
+        str(v) for name in table.columns if name != url for v in table[name]
+    ]
+    assert len(texts) == 4 * 7
+    if lang == "en":
+        assert [x for x in texts if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", x)] == []
+    else:
+        latin = {w for x in texts for w in re.findall(r"[A-Za-z]{4,}", x)}
+        assert latin <= SOURCE_NAMES, latin
 
 
 def test_language_switch_is_in_the_sidebar() -> None:

@@ -53,8 +53,7 @@ from geo.map.wording import (
     words,
 )
 from geo.model import area_names_in
-from geo.sources import Source
-from geo.words import has
+from geo.sources import Source, attribution_lines
 
 #: Stands for the number in a count's text while it is split around it.
 _MARK = "\x00"
@@ -210,7 +209,7 @@ def map_title(spec: MapSpec) -> str:
 
 def attribution_texts(spec: MapSpec, sources: Sequence[Source]) -> list[str]:
     """The attribution lines in ``spec.lang`` (escaped HTML): the base map's, then the
-    data sources' (a catalogue text ``map.source.<id>`` where there is one). Only the
+    data sources' (:func:`geo.sources.attribution_lines`). Only the
     base map's line is a link, and only with ``spec.links``."""
     lines: list[str] = []
     if spec.basemap != "none":
@@ -221,12 +220,7 @@ def attribution_texts(spec: MapSpec, sources: Sequence[Source]) -> list[str]:
             if spec.links
             else text_
         )
-    for source in sources:
-        if not source.attribution:
-            continue
-        key = f"map.source.{source.source_id}"
-        line = words(key, spec.lang) if has(key) else source.attribution
-        lines.append(escape_text(line))
+    lines += [escape_text(line) for line in attribution_lines(sources, spec.lang)]
     return lines
 
 

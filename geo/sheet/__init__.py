@@ -88,7 +88,8 @@ class _Block:
 
 
 def _source_text(page: Page, data: CityData) -> str:
-    lines = [line for line in attribution_lines(data.sources) if line != SAMPLE_NOTICE]
+    # the sample notice stands on its own line of the footer
+    lines = attribution_lines(data.sources, page.lang, leave_out=("sample",))
     return page.t("sheet.sources.sep").join(lines)
 
 

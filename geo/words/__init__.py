@@ -37,6 +37,7 @@ from geo.words.profile import PROFILE_MESSAGES
 from geo.words.realdata import REALDATA_MESSAGES
 from geo.words.settings import SETTINGS_MESSAGES
 from geo.words.sheet import SHEET_MESSAGES
+from geo.words.sources import SOURCE_MESSAGES
 from geo.words.staff import STAFF_MESSAGES
 from geo.words.templates import TEMPLATE_MESSAGES
 from geo.words.vocab import VOCAB_MESSAGES
@@ -74,6 +75,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     PROFILE_MESSAGES,
     REALDATA_MESSAGES,
     SHEET_MESSAGES,
+    SOURCE_MESSAGES,
     SETTINGS_MESSAGES,
     STAFF_MESSAGES,
     TEMPLATE_MESSAGES,

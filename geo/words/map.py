@@ -54,36 +54,12 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.legend": {"ja": "凡例", "en": "Legend"},
     "map.sources": {"ja": "出典", "en": "Sources"},
     "map.close": {"ja": "閉じる", "en": "Close"},
-    # the attribution line: the base map, then the data sources (by source id; a
-    # source without a key here keeps the line its data gives)
+    # the attribution line: the base map's credit (the data sources' lines are in
+    # geo/words/sources.py)
     "map.attribution.gsi": {"ja": "出典：国土地理院", "en": "Base map: GSI Japan"},
     "map.attribution.osm": {
         "ja": "© OpenStreetMap contributors",
         "en": "© OpenStreetMap contributors",
-    },
-    "map.source.estat": {
-        "ja": "出典：e-Stat 令和2年国勢調査 境界データ（加工して作成）",
-        "en": "Boundaries: e-Stat, 2020 Census (processed)",
-    },
-    "map.source.geolonia": {
-        "ja": "出典：Geolonia 住所データ (CC BY 4.0)",
-        "en": "Addresses: Geolonia (CC BY 4.0)",
-    },
-    "map.source.gsi-shelters": {
-        "ja": "出典：国土地理院 指定緊急避難場所・指定避難所データ",
-        "en": "Evacuation sites: GSI Japan",
-    },
-    "map.source.n03": {
-        "ja": "出典：国土数値情報（行政区域データ）国土交通省",
-        "en": "Administrative boundaries: MLIT National Land Numerical Information",
-    },
-    "map.source.assignment": {
-        "ja": "中心部の地域境界はおおよそです（町字の地域への割り当ては推定を含む）",
-        "en": "Area boundaries in the centre are approximate (towns assigned by estimate)",
-    },
-    "map.source.sample": {
-        "ja": "※団体データはサンプル（架空）です",
-        "en": "Organisation data are samples (fictitious)",
     },
     # the points' popups
     "map.sep": {"ja": "、", "en": ", "},

@@ -15,6 +15,7 @@ from ui.boot import ensure_navigation
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.tables import show_table
+from ui.text import kept_together, md_literal
 from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
 
 ensure_navigation()
@@ -72,11 +73,25 @@ marks = marks.rename(index=names, columns=labels)
 
 st.caption(t(f"matrix.caption.{metric}"))
 st.caption(t("matrix.marks", share=rule.min_share_of_rate))
-show_table(
-    matrix_styler(shown, marks, metric=metric),
-    height=35 * (len(shown) + 1) + 3,
-    column_config={"_index": st.column_config.TextColumn(width=96, pinned=True)},
-)
+if which == "needs":  # eight fields fit the screen: a plain table, names wrapped
+
+    def together(label: str) -> str:  # wrapped between words only, and literal
+        return md_literal(kept_together(label))
+
+    show_table(
+        matrix_styler(
+            shown.rename(index=together, columns=together),
+            marks.rename(index=together, columns=together),
+            metric=metric,
+        ),
+        static=True,
+    )
+else:  # wider than the screen: the area names pinned while it scrolls
+    show_table(
+        matrix_styler(shown, marks, metric=metric),
+        height=35 * (len(shown) + 1) + 3,
+        column_config={"_index": st.column_config.TextColumn(width=96, pinned=True)},
+    )
 
 order = (
     t("matrix.sort.area")

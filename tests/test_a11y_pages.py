@@ -10,6 +10,7 @@ from geo.city import YAMAGUCHI
 from geo.coverage import GAP_CODES
 from geo.words import text
 from tests.conftest import ROOT
+from tests.support.tables import as_read
 from ui.a11y import LAST_CHECK
 
 TIMEOUT = 60
@@ -41,7 +42,7 @@ def test_the_maps_content_as_text_beside_the_map(lang: str) -> None:
     at = _app(None, lang, area="yuda")
     titles = [e.label for e in at.expander]
     assert text("a11y.summary.title", lang) in titles
-    table = at.table[0].value
+    table = as_read(at.table[0])
     assert len(table) == 21
     assert table.index.name == text("a11y.summary.area", lang)
     assert list(table.columns) == [
@@ -58,7 +59,7 @@ def test_the_maps_content_as_text_beside_the_map(lang: str) -> None:
 
 def test_the_summary_follows_the_metric_and_field() -> None:
     at = _app(None, "ja", field="bousai", metric="jishubo_rate")
-    table = at.table[0].value
+    table = as_read(at.table[0])
     assert table.columns[0] == text("map.metric.jishubo_rate", "ja")
     assert all(v.endswith("%") for v in table.iloc[:, 0])
     assert "防災・減災" in _markdown(at)
@@ -101,7 +102,9 @@ def test_the_statement_names_the_axe_core_the_browser_tests_run() -> None:
 def test_the_area_pages_map_as_text(lang: str) -> None:
     at = _app("pages/area.py", lang, area="ajisu")
     assert text("a11y.summary.title", lang) in [e.label for e in at.expander]
-    table = next(t.value for t in at.table if t.value.index.name == text("a11y.summary.area", lang))
+    table = next(
+        as_read(t) for t in at.table if t.value.index.name == text("a11y.summary.area", lang)
+    )
     assert len(table) == 21
     name = "阿知須" if lang == "ja" else "Ajisu"
     assert text("a11y.summary.selected", lang, name=name) in list(table.index)

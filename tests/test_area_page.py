@@ -15,6 +15,7 @@ from geo.model import CityData
 from geo.profile import area_profile, coverage_frame, membership_text, term
 from geo.words import text
 from tests.conftest import ROOT
+from tests.support.tables import as_read
 
 TIMEOUT = 120
 
@@ -81,7 +82,7 @@ def test_the_status_never_repeats_the_figure(ajisu: AppTest) -> None:
 
 def test_the_membership_rate_is_shown_with_its_definition(city: CityData, ajisu: AppTest) -> None:
     prof = area_profile(city, "ajisu")
-    figures = ajisu.table[0].value
+    figures = as_read(ajisu.table[0])
     values = dict(zip(figures.index, figures.iloc[:, 0], strict=True))
     assert values["加入率"] == membership_text(prof, "ja") == "77.9%（サンプル）"
     assert values["自治会・町内会の加入世帯数"] == "2,774世帯"
@@ -146,5 +147,5 @@ def test_the_page_speaks_english() -> None:
     assert text("area.needs", "en") in heads
     frame = _frame_with(at, "Field", "Ajisu (this area)", "Sayama", "City")
     assert frame["Field"].tolist()[0] == "Disaster preparedness"
-    figures = at.table[0].value
+    figures = as_read(at.table[0])
     assert "77.9% (sample)" in figures.iloc[:, 0].tolist()

@@ -21,6 +21,7 @@ from geo.registry import Store
 from geo.settings import load_settings
 from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
+from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.text import md_literal
 from ui.widgets import GAP_COLOUR, matrix_order, matrix_styler
@@ -56,7 +57,7 @@ def test_every_message_has_both_languages() -> None:
 def test_about_lists_sources_and_sample_notice() -> None:
     at = _app("pages/about.py")
     assert at.title[0].value == MESSAGES["about.header"]["ja"]
-    table = at.table[0].value  # read in full: a plain table
+    table = as_read(at.table[0])  # read in full: a plain table
     assert any("e-Stat" in str(v) for v in table[MESSAGES["col.attribution"]["ja"]])
     banner = text("datastatus.banner", "ja", kinds="地域づくり協議会、自治会・町内会と市民活動団体")
     assert [w.value for w in at.warning] == [banner]
@@ -76,7 +77,7 @@ def test_the_sources_speak_the_language_of_the_page(lang: str) -> None:
     """The sources' table: every title, publisher, licence and attribution in the
     page's language (names aside); the addresses as they are."""
     at = _app("pages/about.py", lang=lang)
-    table = at.table[0].value
+    table = as_read(at.table[0])
     url = MESSAGES["col.url"][lang]
     texts = [str(v) for v in table.index] + [
         str(v) for name in table.columns if name != url for v in table[name]
@@ -107,13 +108,19 @@ def test_language_from_the_url() -> None:
     assert at.title[0].value == MESSAGES["about.header"]["en"]
 
 
+def _matrix(at: AppTest) -> pd.DataFrame:
+    """The matrix the page shows: a plain table for the 8 local needs (as read), else
+    the interactive one."""
+    return as_read(at.table[0]) if len(at.table) else at.dataframe[0].value
+
+
 def test_matrix_counts_and_download() -> None:
     at = _app("pages/matrix.py")
-    frame = at.dataframe[0].value
-    assert len(frame) == 21
+    frame = _matrix(at)
+    assert frame.shape == (21, 8) and len(at.table) == 1  # 8 fields: read in full
     assert any("サンプル" in w.value for w in at.warning)
     at.radio(key="matrix.group").set_value("npo").run()
-    assert at.dataframe[0].value.shape == (21, 20)
+    assert len(at.table) == 0 and at.dataframe[0].value.shape == (21, 20)
     at.radio(key="matrix.metric").set_value("per_10k").run()
     assert not at.exception
 
@@ -121,9 +128,9 @@ def test_matrix_counts_and_download() -> None:
 @pytest.mark.parametrize("kind", ["civic_group", "association"])
 def test_matrix_follows_the_kind_filter(kind: str) -> None:
     at = _app("pages/matrix.py")
-    full = at.dataframe[0].value.to_numpy().sum()
+    full = _matrix(at).to_numpy().sum()
     at.multiselect(key="view.kinds").set_value([kind]).run()
-    assert at.dataframe[0].value.to_numpy().sum() < full
+    assert _matrix(at).to_numpy().sum() < full
 
 
 # --- area page -------------------------------------------------------------------------------
@@ -158,7 +165,7 @@ def test_area_page_renders_every_area(area_id: str, city: CityData) -> None:
     at = _app("pages/area.py", area=area_id)
     row = city.areas.set_index("area_id").loc[area_id]
     assert at.title[0].value == f"{row['name_ja']}地域"
-    figures = at.table[0].value
+    figures = as_read(at.table[0])
     assert f"{int(row['population_2020']):,}人" in figures.iloc[:, 0].tolist()
     assert not at.error
 
@@ -389,8 +396,9 @@ def test_matrix_caption_follows_the_metric(metric: str, caption: str) -> None:
 
 def test_matrix_shows_full_names_and_marks_gaps() -> None:
     at = _app("pages/matrix.py")
-    frame = at.dataframe[0].value
+    frame = _matrix(at)
     assert "秋穂二島" in frame.index.tolist()
+    assert "移動支援・買い物支援" in frame.columns.tolist()
     at.radio(key="matrix.group").set_value("npo").run()
     styled = at.dataframe[0]
     assert styled.value.shape == (21, 20)
@@ -416,7 +424,7 @@ def test_matrix_csv_has_a_header_block_and_the_order_shown(
     at = _app("pages/matrix.py")
     at.selectbox(key="matrix.sort").set_value("kosodate").run()
     at.toggle(key="matrix.descending").set_value(True).run()
-    shown = at.dataframe[0].value
+    shown = _matrix(at)
     text = _download(at, "matrix.download")
     assert text.startswith("\ufeff")
     head, _, body = text.removeprefix("\ufeff").partition("\r\n\r\n")
@@ -439,11 +447,11 @@ def test_an_edit_in_the_registry_reaches_the_pages(
 ) -> None:
     monkeypatch.setenv("KYODO_REGISTRY_DIR", str(tmp_path))
     at = _app("pages/matrix.py")
-    before = int(at.dataframe[0].value.to_numpy().sum())
+    before = int(_matrix(at).to_numpy().sum())
     with Store.open(load_settings().registry_url) as store:
         stored = store.get("council-yuda")
         store.retire("council-yuda", expected_version=stored.version, who="test")
     time.sleep(VERSION_TTL + 0.2)
     at.run()
-    after = int(at.dataframe[0].value.to_numpy().sum())
+    after = int(_matrix(at).to_numpy().sum())
     assert after < before

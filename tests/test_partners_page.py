@@ -89,7 +89,7 @@ def test_groups_already_here_are_listed_apart(tmp_path: Path, city: CityData) ->
     ranked = _table(at, SCORE)
     names = {_plain(n) for n in ranked.iloc[:, 1]}
     assert names.isdisjoint(s.name for s in here), "no group already here among the partners"
-    distances = [float(d) for d in ranked.iloc[:, 5]]
+    distances = [float(str(_plain(d))) for d in ranked.iloc[:, 5]]
     assert min(distances) > 0 or any(s.citywide for s in outside[: len(ranked)])
     (listed,) = [d.value for d in at.dataframe if len(d.value) == len(here)]
     assert set(listed.iloc[:, 0]) == {s.name for s in here}

@@ -61,3 +61,47 @@ def test_a_styled_table_keeps_its_styles() -> None:
     html = styled.to_html()
     assert "'=x" in html and "'=a" in html and "background-color" in html
     assert ">=x<" not in html
+
+
+#: Text a plain table's Markdown would turn into something other than text.
+HOSTILE = [
+    "[公式サイト](https://evil.example)",
+    "**太字** `code`",
+    "<img src=x onerror=alert(1)>",
+    "$x^2$",
+    "https://evil.example",
+    ":red[警告]",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_plain_table_shows_its_text_as_written(hostile: str) -> None:
+    """Cells, row labels, headers and the index's name (a name from an imported list)."""
+    from tests.support.markdown import dangers
+    from tests.support.tables import plain
+    from ui.tables import literal_frame
+
+    frame = pd.DataFrame({hostile: [hostile, 3]}, index=pd.Index([hostile, "b"], name=hostile))
+    shown = literal_frame(frame)
+    texts = [*shown.index, shown.index.name, *shown.columns, shown.iloc[0, 0]]
+    assert [t for t in texts if dangers(str(t))] == []
+    assert [plain(t) for t in texts] == [hostile, "b", hostile, hostile, hostile]
+    assert shown.iloc[1, 0] == 3  # numbers as they are
+
+
+def _plain_table_page() -> None:
+    import pandas as pd
+
+    from ui.tables import show_table
+
+    show_table(pd.DataFrame({"名前": ["[x](https://evil.example)"], "数": [1]}), static=True)
+
+
+def test_show_table_makes_a_plain_tables_text_literal() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.support.markdown import dangers
+
+    at = AppTest.from_function(_plain_table_page).run()
+    assert not at.exception
+    assert dangers(str(at.table[0].value.iloc[0, 0])) == []

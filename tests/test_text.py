@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.markdown import dangers
-from ui.text import md_literal
+from ui.text import kept_together, md_literal
 
 J = "\u2060"  # the word joiner that keeps bare addresses and codes from being found
 
@@ -46,3 +46,33 @@ def test_md_literal(raw: object, escaped: str) -> None:
 def test_what_markdown_would_make_of_it_is_text(hostile: str) -> None:
     assert dangers(hostile)  # as written, Markdown makes something of it
     assert dangers(md_literal(hostile)) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "parts"),
+    [
+        ("秋穂二島", ["秋穂二島"]),
+        ("防災・減災", ["防災・", "減災"]),
+        ("移動支援・買い物支援", ["移動支援・", "買い物支援"]),
+        ("Crime prevention & road", ["Crime", " ", "prevention", " ", "&", " ", "road"]),
+        ("Aio-Futajima", ["Aio-Futajima"]),
+        ("保健、医療", ["保健、", "医療"]),
+        ("", [""]),
+    ],
+)
+def test_kept_together_wraps_only_between_words(label: str, parts: list[str]) -> None:
+    """Word joiners between the characters of each word: a table may wrap the label
+    only where ``parts`` meet, and it reads as written."""
+    joined = kept_together(label)
+    assert joined.replace("\u2060", "") == label
+    assert [p.replace("\u2060", "") for p in _wrap_points(joined)] == parts
+
+
+def _wrap_points(text: str) -> list[str]:
+    """``text`` cut where no word joiner stands between two characters."""
+    parts, start = [], 0
+    for i in range(1, len(text)):
+        if text[i] != "\u2060" and text[i - 1] != "\u2060":
+            parts.append(text[start:i])
+            start = i
+    return [*parts, text[start:]]

@@ -210,21 +210,19 @@ def split_here(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Sugg
 
 
 def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
-    """The ranked suggestions with their reasons, public facts only, as Markdown-safe text
-    (the table shows Markdown and wraps the reasons)."""
+    """The ranked suggestions with their reasons, public facts only (a plain table, which
+    wraps the reasons and makes every text literal: :func:`ui.tables.show_table`)."""
     labels = area_labels(city)
     lg = lang()
     return pd.DataFrame(
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
-            t("partners.col.name"): [md_literal(s.name) for s in found],
+            t("partners.col.name"): [s.name for s in found],
             t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
-            t("partners.col.base"): [
-                md_literal(labels.get(s.base_area_id, s.base_area_id)) for s in found
-            ],
+            t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
             t("partners.col.score"): [f"{s.score:.1f}" for s in found],
             t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
-            t("partners.col.reasons"): [md_literal(reasons_text(s, lg)) for s in found],
+            t("partners.col.reasons"): [reasons_text(s, lg) for s in found],
             t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
         }
     )

@@ -6,6 +6,11 @@ table the way the CSV exports write it (:func:`geo.export.neutralise_frame`): a 
 cell, header or row label beginning with ``= + - @`` (half- or full-width), a tab or a
 carriage return gets a leading ``'``, so no download can hand a spreadsheet a formula.
 Numbers are shown as they are.
+
+A plain table (``static=True``, ``st.table``) reads every cell, label and header as
+Markdown: a name ``[x](https://…)`` would be a link there. Its text is made literal
+(:func:`literal_frame`); a styled plain table is built from literal labels by its page
+(a :class:`~pandas.io.formats.style.Styler` computes its styles by label).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from geo.export import neutralise_frame
+from ui.text import md_literal
 
 
 @overload
@@ -34,6 +40,23 @@ def safe_table(data: pd.DataFrame | Styler) -> pd.DataFrame | Styler:
     return neutralise_frame(data)
 
 
+def _literal(value: object) -> object:
+    return md_literal(value) if isinstance(value, str) else value
+
+
+def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` that a plain table shows as written: every text cell, row
+    label, header and the index's name made literal Markdown (:func:`md_literal`)."""
+    out = frame.copy()
+    out.index = out.index.map(_literal)
+    out.index.names = [_literal(n) for n in frame.index.names]
+    out.columns = pd.Index([md_literal(str(c)) for c in out.columns])
+    for position in range(out.shape[1]):
+        if not pd.api.types.is_numeric_dtype(out.iloc[:, position]):
+            out.isetitem(position, out.iloc[:, position].map(_literal).to_numpy())
+    return out
+
+
 def show_table(
     data: pd.DataFrame | Styler, *, where: Any = None, static: bool = False, **options: Any
 ) -> Any:
@@ -48,15 +71,17 @@ def show_table(
         The container to draw in (a column, the sidebar); the page by default.
     static
         ``True``: a plain table (``st.table``) whose long texts wrap, for short lists
-        read in full; ``False``: the interactive table.
+        read in full, its text literal (:func:`literal_frame`; a styled table's labels
+        literal already); ``False``: the interactive table.
     options
         Passed to ``st.dataframe`` or ``st.table`` (``hide_index``, ``column_config``,
         ``key`` …).
     """
     target = where or st
     if static:
-        return target.table(safe_table(data), **options)
+        safe = safe_table(data)
+        return target.table(safe if isinstance(safe, Styler) else literal_frame(safe), **options)
     return target.dataframe(safe_table(data), **options)
 
 
-__all__ = ["safe_table", "show_table"]
+__all__ = ["literal_frame", "safe_table", "show_table"]

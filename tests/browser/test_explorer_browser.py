@@ -293,3 +293,39 @@ def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, wat
     box = notice.bounding_box()
     assert box is not None and box["height"] <= NOTICE_PX, box
     assert js_errors(watch) == []
+
+
+#: The matrix's plain table: each header cell's right edge and each area name's lines.
+MATRIX_BOXES = """() => {
+  const table = document.querySelector('[data-testid=stTable] table');
+  const lines = e => { const r = document.createRange();
+                       r.selectNodeContents(e.querySelector('p') || e);
+                       return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size; };
+  return {
+    rights: [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().right),
+    names: [...table.querySelectorAll('tbody th')].map(th => [th.textContent, lines(th)]),
+  };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "lang"), [(1366, 768, "ja"), (1600, 1000, "en")])
+def test_the_matrix_fits_the_planners_screen(
+    app_server: AppServer, browser: Browser, width: int, height: int, lang: str
+) -> None:
+    """The 8 local needs' matrix is read without scrolling sideways: every column on the
+    screen, every area's name on one line (秋穂二島 whole)."""
+    watch = Watch()
+    context = open_context(
+        browser, watch=watch, viewport={"width": width, "height": height}, locale="ja-JP"
+    )
+    page = context.new_page()
+    page.goto(f"{app_server.url}/matrix?lang={lang}")
+    page.locator("[data-testid=stTable] table").wait_for(timeout=60_000)
+    settle(page)
+    boxes = page.evaluate(MATRIX_BOXES)
+    assert len(boxes["rights"]) == 1 + 8
+    assert max(boxes["rights"]) <= width, boxes["rights"]
+    assert len(boxes["names"]) == 21
+    assert [name for name, lines in boxes["names"] if lines != 1] == []
+    assert js_errors(watch) == []
+    context.close()

@@ -409,9 +409,12 @@ def test_matrix_gap_cells_are_red_with_their_mark() -> None:
     marks = pd.DataFrame(
         {"防災・減災": ["no_organisation", "below_rate", "none"]}, index=values.index
     )
-    html = matrix_styler(values, marks, metric="count").to_html()
+    styler = matrix_styler(values, marks, metric="count")
+    html = styler.to_html()
     assert ">0 ✕<" in html and ">3 ▼<" in html and ">12<" in html
-    assert html.count(GAP_COLOUR) == 2
+    styles = {cell: dict(props) for cell, props in styler._compute().ctx.items()}
+    assert [styles[(row, 0)]["color"] for row in range(3)][:2] == [GAP_COLOUR, GAP_COLOUR]
+    assert styles[(2, 0)]["color"] in ("#000000", "#ffffff")
     ordered = matrix_order(values, "防災・減災", descending=True)
     assert ordered.index.tolist() == ["小郡", "佐山", "陶"]
     assert matrix_order(values, "area", descending=True).index.tolist() == ["陶", "佐山", "小郡"]

@@ -105,3 +105,23 @@ def test_show_table_makes_a_plain_tables_text_literal() -> None:
     at = AppTest.from_function(_plain_table_page).run()
     assert not at.exception
     assert dangers(str(at.table[0].value.iloc[0, 0])) == []
+
+
+@pytest.mark.parametrize("high", [1, 7, 100, 1033])
+def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
+    """Figures in black or white, whichever reads better: at least 4.5:1 on every shade
+    of the scale (the gap cells: dark red on light red)."""
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    from ui.widgets import GAP_BACKGROUND, GAP_COLOUR, _luminance, matrix_shades
+
+    def contrast(a: str, b: str) -> float:
+        la, lb = sorted((_luminance(to_rgb(a)), _luminance(to_rgb(b))))
+        return (lb + 0.05) / (la + 0.05)
+
+    values = pd.DataFrame({"x": np.linspace(0, high, 301)})
+    for css in matrix_shades(values)["x"]:
+        parts = dict(p.split(": ") for p in css.split("; "))
+        assert contrast(parts["background-color"], parts["color"]) >= 4.5, css
+    assert contrast(GAP_BACKGROUND, GAP_COLOUR) >= 4.5

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +14,7 @@ from geo.model import CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT
+from tests.support.tables import plain
 from ui.partners import PAGE_SIZE
 
 TIMEOUT = 60
@@ -48,7 +48,7 @@ def _tables(at: AppTest, key: str) -> list[pd.DataFrame]:
 
 def _plain(value: object) -> str:
     """A cell of the partners' table as read (the table shows Markdown, escaped)."""
-    return re.sub(r"\\(.)", r"\1", str(value))
+    return str(plain(value))
 
 
 def _table(at: AppTest, key: str) -> pd.DataFrame:

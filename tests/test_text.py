@@ -57,6 +57,7 @@ def test_what_markdown_would_make_of_it_is_text(hostile: str) -> None:
         ("Crime prevention & road", ["Crime", " ", "prevention", " ", "&", " ", "road"]),
         ("Aio-Futajima", ["Aio-Futajima"]),
         ("保健、医療", ["保健、", "医療"]),
+        ("子育て支援で活動／NPO法人", ["子育て支援で活動／", "NPO法人"]),
         ("", [""]),
     ],
 )

@@ -49,6 +49,9 @@ _PLANNER_CSS = """
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
 [data-testid="InputInstructions"] { display: none; }
+@media (max-width: 640px) {  /* its own frame scrolls sideways */
+  [data-testid="stTable"] table:has(thead th:nth-child(5)) { min-width: 46rem; }
+}
 </style>
 """
 _MAP_CSS = """
@@ -90,8 +93,9 @@ def _language_changed() -> None:
 
 
 def planner_style(*, map_fills_window: bool = False) -> None:
-    """The planner's page layout: a compact header and, for the explorer, the map as
-    tall as the window allows."""
+    """The planner's page layout: a compact header, plain tables that scroll sideways on
+    a phone rather than squeeze their columns to a character, and, for the explorer,
+    the map as tall as the window allows."""
     st.html(_PLANNER_CSS + (_MAP_CSS if map_fills_window else ""))
 
 

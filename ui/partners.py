@@ -33,7 +33,7 @@ from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, center_name
 from ui.tables import show_table
-from ui.text import md_literal
+from ui.text import kept_together, md_literal
 from ui.widgets import field_label
 
 AREA_KEY = "partners.area"
@@ -222,7 +222,8 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
             t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
             t("partners.col.score"): [f"{s.score:.1f}" for s in found],
             t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
-            t("partners.col.reasons"): [reasons_text(s, lg) for s in found],
+            # wrapped between reasons, never inside one
+            t("partners.col.reasons"): [kept_together(reasons_text(s, lg)) for s in found],
             t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
         }
     )

@@ -30,13 +30,13 @@ def md_literal(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-#: Where a label kept together may still wrap: after a 中黒 or a comma, at a space.
-_WRAP_AFTER = "・、 /"
+#: Where a label kept together may still wrap: after a 中黒, a comma or a slash, at a space.
+_WRAP_AFTER = "・、／ /"
 
 
 def kept_together(label: str) -> str:
     """``label`` with a word joiner between its characters, so a table that wraps it
-    breaks only after a 中黒, a comma or at a space, never inside a word
+    breaks only after a 中黒, a comma or a slash or at a space, never inside a word
     (``防災・|減災``, not ``防災・減|災``; ``秋穂二島`` on one line).
 
     For what a plain table shows; the data and the downloads keep the label as it is.

@@ -329,3 +329,32 @@ def test_the_matrix_fits_the_planners_screen(
     assert [name for name, lines in boxes["names"] if lines != 1] == []
     assert js_errors(watch) == []
     context.close()
+
+
+def test_a_wide_plain_table_scrolls_on_a_phone(app_server: AppServer, browser: Browser) -> None:
+    """On a phone the partners' table scrolls sideways instead of squeezing its columns to
+    a character each; a two-column table (the area's figures) still fits the screen."""
+    watch = Watch()
+    context = open_context(browser, watch=watch, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{app_server.url}/partners?area=ouchi&need=kosodate")
+    page.locator("[data-testid=stTable] table").first.wait_for(timeout=60_000)
+    settle(page)
+    widths = page.evaluate(
+        """() => { const box = document.querySelector('[data-testid=stTable] table').parentElement;
+                   const cells = [...box.querySelectorAll('thead th')];
+                   return [box.scrollWidth > box.clientWidth,
+                           cells[1].offsetWidth]; }"""
+    )
+    assert widths[0], "the table scrolls sideways"
+    assert widths[1] >= 80, widths  # the names: several characters a line
+    page.goto(f"{app_server.url}/area?area=ajisu")
+    page.locator("[data-testid=stTable] table").first.wait_for(timeout=60_000)
+    settle(page)
+    fits = page.evaluate(
+        "() => { const box = document.querySelector('[data-testid=stTable] table').parentElement;"
+        " return box.scrollWidth <= box.clientWidth; }"
+    )
+    assert fits
+    assert js_errors(watch) == []
+    context.close()

@@ -20,13 +20,14 @@ city = load_or_stop()
 st.title(t("about.header"))
 st.write(t("about.intro"))
 L = lang()
-parts: tuple[SourcePart, ...] = ("title", "publisher", "licence", "attribution")
-columns = {
-    t(f"col.{'source' if part == 'title' else part}"): [
-        source_text(s, part, L) for s in city.sources
-    ]
-    for part in parts
+#: The parts of each source shown, with their columns' headers.
+PARTS: dict[SourcePart, str] = {
+    "title": "col.source",
+    "publisher": "col.publisher",
+    "licence": "col.licence",
+    "attribution": "col.attribution",
 }
+columns = {t(key): [source_text(s, part, L) for s in city.sources] for part, key in PARTS.items()}
 columns[t("col.url")] = [s.url for s in city.sources]
 # read in full: a plain table whose long texts wrap
 show_table(pd.DataFrame(columns).set_index(t("col.source")), static=True)

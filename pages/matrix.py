@@ -14,8 +14,7 @@ from ui import data, settings
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
-from ui.tables import show_table
-from ui.text import kept_together, md_literal
+from ui.tables import plain_label, show_table
 from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
 
 ensure_navigation()
@@ -74,14 +73,10 @@ marks = marks.rename(index=names, columns=labels)
 st.caption(t(f"matrix.caption.{metric}"))
 st.caption(t("matrix.marks", share=rule.min_share_of_rate))
 if which == "needs":  # eight fields fit the screen: a plain table, names wrapped
-
-    def together(label: str) -> str:  # wrapped between words only, and literal
-        return md_literal(kept_together(label))
-
     show_table(
         matrix_styler(
-            shown.rename(index=together, columns=together),
-            marks.rename(index=together, columns=together),
+            shown.rename(index=plain_label, columns=plain_label),
+            marks.rename(index=plain_label, columns=plain_label),
             metric=metric,
         ),
         static=True,

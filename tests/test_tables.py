@@ -125,3 +125,15 @@ def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
         parts = dict(p.split(": ") for p in css.split("; "))
         assert contrast(parts["background-color"], parts["color"]) >= 4.5, css
     assert contrast(GAP_BACKGROUND, GAP_COLOUR) >= 4.5
+
+
+@pytest.mark.parametrize(
+    "label", ["Crime prevention & road safety", "秋穂二島", "[x](https://e.x)"]
+)
+def test_a_plain_label_reads_as_written(label: str) -> None:
+    from tests.support.markdown import dangers
+    from tests.support.tables import plain
+    from ui.tables import plain_label
+
+    assert plain(plain_label(label)) == label
+    assert dangers(plain_label(label)) == []

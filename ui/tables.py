@@ -10,7 +10,8 @@ Numbers are shown as they are.
 A plain table (``static=True``, ``st.table``) reads every cell, label and header as
 Markdown: a name ``[x](https://…)`` would be a link there. Its text is made literal
 (:func:`literal_frame`); a styled plain table is built from literal labels by its page
-(a :class:`~pandas.io.formats.style.Styler` computes its styles by label).
+(:func:`plain_label`: a :class:`~pandas.io.formats.style.Styler` computes its styles by
+label).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from geo.export import neutralise_frame
-from ui.text import md_literal
+from ui.text import kept_together, md_literal
 
 
 @overload
@@ -42,6 +43,12 @@ def safe_table(data: pd.DataFrame | Styler) -> pd.DataFrame | Styler:
 
 def _literal(value: object) -> object:
     return md_literal(value) if isinstance(value, str) else value
+
+
+def plain_label(label: str) -> str:
+    """A row label or header of a styled plain table: literal, and wrapped only between
+    words (:func:`ui.text.kept_together`)."""
+    return md_literal(kept_together(label))
 
 
 def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -84,4 +91,4 @@ def show_table(
     return target.dataframe(safe_table(data), **options)
 
 
-__all__ = ["literal_frame", "safe_table", "show_table"]
+__all__ = ["literal_frame", "plain_label", "safe_table", "show_table"]

@@ -337,6 +337,11 @@ def test_the_sheet_speaks_english_when_asked(tiny, tmp_path, area_id):
     assert text_of("sheet.figures", "en") in found
     assert "Made on 2026-03-01" in found
     assert "協働まちづくりシート" not in found
+    # the sources' lines in English too, the sample notice on its own line only once
+    flat = " ".join(found.split())
+    assert text_of("source.estat.attribution", "en") in flat
+    assert "出典" not in flat
+    assert text_of("source.sample.attribution", "en") not in flat
 
 
 @pytest.mark.parametrize("area_id", ["hirakawa", "ogori"])

@@ -445,6 +445,16 @@ def test_matrix_csv_has_a_header_block_and_the_order_shown(
     assert column == sorted(column, reverse=True)
 
 
+def test_the_english_matrix_csv_names_its_sources_in_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _Captured)
+    at = _app("pages/matrix.py", lang="en")
+    text = _download(at, "matrix.download")
+    assert MESSAGES["source.estat.attribution"]["en"] in text
+    assert "出典" not in text
+
+
 def test_an_edit_in_the_registry_reaches_the_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

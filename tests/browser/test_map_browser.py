@@ -593,6 +593,33 @@ def test_the_map_fills_its_frame_and_follows_it(browser: Browser, map_page: Make
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("width", "touch", "short"),
+    [(360, False, True), (1000, False, False), (420, True, True), (1000, True, False)],
+)
+def test_on_a_narrow_map_the_whole_city_button_is_its_mark(
+    browser: Browser, map_page: MakePage, width: int, touch: bool, short: bool
+) -> None:
+    """A phone's map: the whole-city button is as wide as the zoom buttons (its mark,
+    named by its label), so an area fitted to the frame is not under its words; on a
+    wider map it says what it does."""
+    watch = Watch()
+    spec = MapSpec(basemap="none", touch=touch)
+    page, frame = open_map(
+        browser, watch, map_page(spec, f"home-{width}"), touch=touch, width=width
+    )
+    home = frame.get_by_role("button", name="市全体を表示")
+    zoom = frame.get_by_role("button", name="拡大")
+    shown = frame.locator(".kyodo-home-text").is_visible()
+    home_box, zoom_box = home.bounding_box(), zoom.bounding_box()
+    assert home_box is not None and zoom_box is not None
+    if short:
+        assert not shown and home_box["width"] <= zoom_box["width"] + 2, home_box
+    else:
+        assert shown and home_box["width"] > zoom_box["width"] * 2, home_box
+    page.context.close()
+
+
 #: The legend's box (left, top, right, bottom), and the map's zoom.
 LEGEND_AND_ZOOM = (
     "() => { const r = document.querySelector('.kyodo-legend').getBoundingClientRect();"

@@ -708,8 +708,9 @@
 
     // The texts of the map in the page's language, while the layers are on it: the
     // frame's title and language, the zoom buttons' names, the attribution lines (the
-    // base map first; as plain text without links), the touch screen's ⓘ button that
-    // shows them, the notice for missing base-map tiles, and whether points take clicks.
+    // base map first; as plain text without links), the ⓘ button that shows them on a
+    // touch screen or a narrow map, the notice for missing base-map tiles, and whether
+    // points take clicks.
     var Texts = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
@@ -733,7 +734,8 @@
                 if (map.kyodoPrefix === undefined) { map.kyodoPrefix = att.options.prefix; }
                 att.setPrefix(d.links ? map.kyodoPrefix : "Leaflet");
                 if (d.lines.length) { att.addAttribution(d.lines.join(" | ")); }  // one update
-                if (L.DomUtil.hasClass(c, "kyodo-touch")) { this._info = info(att, d.sources).addTo(map); }
+                // shown on a touch screen and on a narrow map (styles), the lines then folded
+                if (d.lines.length) { this._info = info(att, d.sources).addTo(map); }
             }
             L.DomUtil[d.passive ? "addClass" : "removeClass"](c, "kyodo-passive-points");
             map.kyodoOfflineText = d.offline;
@@ -749,7 +751,8 @@
         getBounds: function () { return L.latLngBounds([]); }
     });
 
-    // The ⓘ button that shows and hides the attribution (a touch screen).
+    // The ⓘ button that shows and hides the attribution (on a touch screen and on a
+    // narrow map; elsewhere the lines are always shown and the button is not).
     function info(att, label) {
         var control = L.control({position: "bottomright"});
         control.onAdd = function () {

@@ -597,12 +597,14 @@ def test_the_map_fills_its_frame_and_follows_it(browser: Browser, map_page: Make
     ("width", "touch", "short"),
     [(360, False, True), (1000, False, False), (420, True, True), (1000, True, False)],
 )
-def test_on_a_narrow_map_the_whole_city_button_is_its_mark(
+def test_a_narrow_map_keeps_its_controls_small(
     browser: Browser, map_page: MakePage, width: int, touch: bool, short: bool
 ) -> None:
     """A phone's map: the whole-city button is as wide as the zoom buttons (its mark,
-    named by its label), so an area fitted to the frame is not under its words; on a
-    wider map it says what it does."""
+    named by its label), so an area fitted to the frame is not under its words, and the
+    sources' lines wait behind the ⓘ button (as on a touch screen), which shows them. A
+    wider map says what its button does and shows its sources, without the ⓘ (a touch
+    screen keeps it)."""
     watch = Watch()
     spec = MapSpec(basemap="none", touch=touch)
     page, frame = open_map(
@@ -617,6 +619,14 @@ def test_on_a_narrow_map_the_whole_city_button_is_its_mark(
         assert not shown and home_box["width"] <= zoom_box["width"] + 2, home_box
     else:
         assert shown and home_box["width"] > zoom_box["width"] * 2, home_box
+    lines = frame.locator(".leaflet-control-attribution")
+    info = frame.get_by_role("button", name="出典")
+    assert info.is_visible() is (short or touch)
+    assert lines.is_visible() is not (short or touch)
+    if short or touch:
+        info.click()
+        assert lines.is_visible() and info.get_attribute("aria-expanded") == "true"
+    assert js_errors(watch) == []
     page.context.close()
 
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.city import YAMAGUCHI
 from geo.matching import areas_needing, rank_partners, reasons_text
-from geo.model import CityData
+from geo.model import ORG_KINDS, CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT
@@ -132,11 +132,11 @@ def test_page_explains_when_there_is_no_candidate(tmp_path: Path) -> None:
 
 def test_kinds_can_narrow_the_list(tmp_path: Path) -> None:
     at = _page(tmp_path, area="yuda", need="bousai")
-    assert MESSAGES["kind.association"]["ja"] in set(_table(at, SCORE).iloc[:, 2])
+    assert MESSAGES["kind.each.association"]["ja"] in set(_table(at, SCORE).iloc[:, 2])
     at.multiselect(key="partners.kinds").set_value(["civic_group"]).run()
     narrowed = _table(at, SCORE)
     assert len(narrowed) > 0
-    assert set(narrowed.iloc[:, 2]) == {MESSAGES["kind.civic_group"]["ja"]}
+    assert set(narrowed.iloc[:, 2]) == {MESSAGES["kind.each.civic_group"]["ja"]}
     at.multiselect(key="partners.kinds").set_value([]).run()
     assert any(_text("partners.none_of_kinds") == i.value for i in at.info)
 
@@ -178,3 +178,14 @@ def test_page_in_english(tmp_path: Path) -> None:
     assert not at.exception
     assert at.title[0].value == PARTNER_MESSAGES["partners.title"]["en"]
     assert any(v.value.startswith("No candidate partner was found") for v in at.info)
+
+
+def test_each_partners_kind_is_named_in_the_singular(tmp_path: Path) -> None:
+    """One organisation per row: "Civic group", not the filter's "Civic groups"."""
+    at = _page(tmp_path, area="ouchi", need="bousai")
+    at.session_state["lang"] = "en"
+    at.run()
+    column = PARTNER_MESSAGES[SCORE]["en"]
+    table = next(d.value for d in at.table if column in d.value.columns)
+    kinds = {_plain(k) for k in table.iloc[:, 2]}
+    assert kinds and kinds <= {MESSAGES[f"kind.each.{k}"]["en"] for k in ORG_KINDS}

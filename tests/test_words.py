@@ -239,6 +239,7 @@ CODES = [
     *(f"match.legal.{f}" for f in LEGAL_ENTITIES),
     *(f"kind.{k}" for k in ORG_KINDS),
     *(f"kind.one.{k}" for k in ORG_KINDS),
+    *(f"kind.each.{k}" for k in ORG_KINDS),
     *(f"filter.kind.{k}" for k in ORG_KINDS),
     *(f"metric.{m}" for m in METRICS),
     *(f"field.{c}" for c in NEEDS),

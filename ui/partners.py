@@ -218,7 +218,7 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
             t("partners.col.name"): [s.name for s in found],
-            t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
+            t("partners.col.kind"): [t(f"kind.each.{s.kind}") for s in found],
             t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
             t("partners.col.score"): [f"{s.score:.1f}" for s in found],
             t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
@@ -259,7 +259,7 @@ def here_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("partners.col.name"): [s.name for s in found],
-            t("partners.col.kind"): [t(f"kind.{s.kind}") for s in found],
+            t("partners.col.kind"): [t(f"kind.each.{s.kind}") for s in found],
             t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
             t("partners.col.matched"): [
                 t("sep.list").join(

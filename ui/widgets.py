@@ -383,7 +383,7 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.name"): orgs["name"].tolist(),
-            t("col.kind"): [t(f"kind.{k}") for k in orgs["kind"]],
+            t("col.kind"): [t(f"kind.each.{k}") for k in orgs["kind"]],
             t("col.area"): [labels[a] for a in orgs["area_id"]],
             t("col.fields"): [sep.join(fl[c] for c in f) for f in orgs["fields"]],
             t("col.serves"): [

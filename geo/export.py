@@ -7,6 +7,8 @@ character a spreadsheet reads as the start of a formula gets a leading ``'``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 #: Characters that make a spreadsheet treat a cell as a formula (half- and full-width),
@@ -29,41 +31,52 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
-def neutralise_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
-    """A copy of ``frame`` whose text cells and headers cannot run as formulas.
+def map_text(
+    frame: pd.DataFrame, cell: Callable[[object], object], *, index: bool = False
+) -> pd.DataFrame:
+    """A copy of ``frame`` with ``cell`` applied to every text cell, header, row label
+    and index name (numbers as they are).
 
     Parameters
     ----------
     frame
         The table; not changed.
+    cell
+        What becomes of one text (given other values too, which it returns as they are).
     index
-        Make the index the first column (neutralised like the others); otherwise the
-        index stays the index, its text labels neutralised.
+        Make the index the first column (treated like the others); otherwise the index
+        stays the index, its text labels treated.
     """
     out = frame.copy()
     if index:
         out = out.reset_index()
     else:
-        out.index = _neutralise_index(out.index)
-    out.columns = pd.Index([neutralise_cell(str(c)) for c in out.columns])
+        out.index = _map_index(out.index, cell)
+    out.columns = pd.Index([cell(str(c)) for c in out.columns])
     for position in range(out.shape[1]):
         values = out.iloc[:, position]
         if isinstance(values.dtype, pd.CategoricalDtype):
             values = values.astype(object)
         if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out.isetitem(position, values.map(neutralise_cell).to_numpy())
+            out.isetitem(position, values.map(cell).to_numpy())
     return out
 
 
-def _neutralise_index(labels: pd.Index) -> pd.Index:
-    """Row labels that cannot run as formulas (text labels only; names too)."""
-    names = [None if n is None else neutralise_cell(str(n)) for n in labels.names]
+def _map_index(labels: pd.Index, cell: Callable[[object], object]) -> pd.Index:
+    """Row labels with ``cell`` applied to the text ones (names too)."""
+    names = [None if n is None else cell(str(n)) for n in labels.names]
     if isinstance(labels, pd.MultiIndex):
-        rows = [tuple(neutralise_cell(v) for v in row) for row in labels]
+        rows = [tuple(cell(v) for v in row) for row in labels]
         return pd.MultiIndex.from_tuples(rows, names=names)
     if labels.dtype == object or pd.api.types.is_string_dtype(labels):
-        return pd.Index([neutralise_cell(v) for v in labels], name=names[0])
+        return pd.Index([cell(v) for v in labels], name=names[0])
     return labels.set_names(names)
+
+
+def neutralise_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and headers cannot run as formulas
+    (:func:`map_text` with :func:`neutralise_cell`; ``index`` as there)."""
+    return map_text(frame, neutralise_cell, index=index)
 
 
 def safe_csv(frame: pd.DataFrame, *, index: bool = False) -> bytes:

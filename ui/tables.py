@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from geo.export import neutralise_frame
+from geo.export import map_text, neutralise_frame
 from ui.text import kept_together, md_literal
 
 
@@ -54,14 +54,7 @@ def plain_label(label: str) -> str:
 def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` that a plain table shows as written: every text cell, row
     label, header and the index's name made literal Markdown (:func:`md_literal`)."""
-    out = frame.copy()
-    out.index = out.index.map(_literal)
-    out.index.names = [_literal(n) for n in frame.index.names]
-    out.columns = pd.Index([md_literal(str(c)) for c in out.columns])
-    for position in range(out.shape[1]):
-        if not pd.api.types.is_numeric_dtype(out.iloc[:, position]):
-            out.isetitem(position, out.iloc[:, position].map(_literal).to_numpy())
-    return out
+    return map_text(frame, _literal)
 
 
 def show_table(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,8 +15,9 @@ from geo.model import ORG_KINDS, CityData
 from geo.words import LANGS, MESSAGES
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT
-from tests.support.tables import plain
+from tests.support.tables import as_read, plain
 from ui.partners import PAGE_SIZE
+from ui.text import kept_together
 
 TIMEOUT = 60
 PAGE = ROOT / "pages" / "partners.py"
@@ -42,13 +44,8 @@ def _page(tmp_path: Path, **params: str) -> AppTest:
 def _tables(at: AppTest, key: str) -> list[pd.DataFrame]:
     """The tables shown with the column ``key`` (partners: score, reverse view: need)."""
     column = PARTNER_MESSAGES[key]["ja"]
-    shown = [*at.dataframe, *at.table]
-    return [d.value for d in shown if column in d.value.columns]
-
-
-def _plain(value: object) -> str:
-    """A cell of the partners' table as read (the table shows Markdown, escaped)."""
-    return str(plain(value))
+    shown = [*(d.value for d in at.dataframe), *(as_read(d) for d in at.table)]
+    return [d for d in shown if column in d.columns]
 
 
 def _table(at: AppTest, key: str) -> pd.DataFrame:
@@ -71,8 +68,8 @@ def test_page_ranks_partners_with_reasons(tmp_path: Path, city: CityData) -> Non
     outside = [s for s in found if not s.active_here]
     table = _table(at, SCORE)
     assert len(table) == min(len(outside), PAGE_SIZE)
-    assert _plain(table.iloc[0, 1]) == outside[0].name
-    assert _plain(table.iloc[0, 6]) == reasons_text(outside[0], "ja")
+    assert table.iloc[0, 1] == outside[0].name
+    assert table.iloc[0, 6] == reasons_text(outside[0], "ja")
     assert any(
         _text("partners.count", area="湯田", need="高齢者の見守り・福祉", n=len(outside)) == s.value
         for s in at.subheader
@@ -87,9 +84,9 @@ def test_groups_already_here_are_listed_apart(tmp_path: Path, city: CityData) ->
     outside = [s for s in found if not s.active_here]
     assert here and outside
     ranked = _table(at, SCORE)
-    names = {_plain(n) for n in ranked.iloc[:, 1]}
+    names = set(ranked.iloc[:, 1])
     assert names.isdisjoint(s.name for s in here), "no group already here among the partners"
-    distances = [float(str(_plain(d))) for d in ranked.iloc[:, 5]]
+    distances = [float(d) for d in ranked.iloc[:, 5]]
     assert min(distances) > 0 or any(s.citywide for s in outside[: len(ranked)])
     (listed,) = [d.value for d in at.dataframe if len(d.value) == len(here)]
     assert set(listed.iloc[:, 0]) == {s.name for s in here}
@@ -186,6 +183,24 @@ def test_each_partners_kind_is_named_in_the_singular(tmp_path: Path) -> None:
     at.session_state["lang"] = "en"
     at.run()
     column = PARTNER_MESSAGES[SCORE]["en"]
-    table = next(d.value for d in at.table if column in d.value.columns)
-    kinds = {_plain(k) for k in table.iloc[:, 2]}
+    table = next(t for t in map(as_read, at.table) if column in t.columns)
+    kinds = set(table.iloc[:, 2])
     assert kinds and kinds <= {MESSAGES[f"kind.each.{k}"]["en"] for k in ORG_KINDS}
+
+
+def test_short_words_of_the_partners_table_wrap_only_between_words(tmp_path: Path) -> None:
+    """The headers, kinds and areas break after a 中黒 at most (「自治会・|町内会」), never
+    inside a word (「適合|度」, 「市民活動団|体」); the names wrap where they must."""
+    at = _page(tmp_path, area="ouchi", need="bousai")
+    column = PARTNER_MESSAGES[SCORE]["ja"]
+    raw = next(d.value for d in at.table if column in as_read(d).columns)
+
+    def unescaped(value: object) -> str:
+        return re.sub(r"\\(.)", r"\1", str(value))
+
+    kept = [*raw.columns, *raw.iloc[:, 2], *raw.iloc[:, 3]]
+    assert all(unescaped(v) == kept_together(str(plain(v))) for v in kept)
+    kinds = {plain(v) for v in raw.iloc[:, 2]}
+    assert {MESSAGES["kind.each.association"]["ja"], "自治会・町内会"} & kinds
+    names = [unescaped(v) for v in raw.iloc[:, 1]]
+    assert any(len(n) > 1 and "\u2060" not in n for n in names)

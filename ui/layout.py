@@ -36,7 +36,10 @@ WORDED_WIDGETS = (
 #: Room above the content on the planner's pages (and no "Press Enter to apply" under a
 #: text box: Streamlit says it in English only; Enter or leaving the box applies), and
 #: the map as tall as the window allows: the frame's height is the window's less the
-#: header, tabs and margins (``--kyodo-map-offset``), never under 360 px.
+#: header, tabs and margins (``--kyodo-map-offset``), never under 360 px. Streamlit
+#: pulls what follows a heading up by 1rem (to take back the heading's own bottom
+#: padding): a subheading keeps 0.85rem of it, so a table or a caption under it starts
+#: clear of its text instead of under it.
 _PLANNER_CSS = """
 <style>
 [data-testid="stHeader"] { background: transparent; }
@@ -44,13 +47,13 @@ _PLANNER_CSS = """
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; line-height: 1.3;
   padding: 0.2rem 0 0; margin: 0; }
 [data-testid="stMainBlockContainer"] h3 { font-size: 1.02rem; line-height: 1.35;
-  padding: 0.1rem 0; }
+  padding: 0.1rem 0 0.85rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.75rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
 [data-testid="InputInstructions"] { display: none; }
 @media (max-width: 640px) {  /* its own frame scrolls sideways */
-  [data-testid="stTable"] table:has(thead th:nth-child(5)) { min-width: 46rem; }
+  [data-testid="stTable"] table:has(thead th:nth-child(5)) { min-width: 56rem; }
 }
 </style>
 """

@@ -214,19 +214,23 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
     wraps the reasons and makes every text literal: :func:`ui.tables.show_table`)."""
     labels = area_labels(city)
     lg = lang()
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
             t("partners.col.name"): [s.name for s in found],
-            t("partners.col.kind"): [t(f"kind.each.{s.kind}") for s in found],
-            t("partners.col.base"): [labels.get(s.base_area_id, s.base_area_id) for s in found],
+            t("partners.col.kind"): [kept_together(t(f"kind.each.{s.kind}")) for s in found],
+            t("partners.col.base"): [
+                kept_together(labels.get(s.base_area_id, s.base_area_id)) for s in found
+            ],
             t("partners.col.score"): [f"{s.score:.1f}" for s in found],
             t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
-            # wrapped between reasons, never inside one
             t("partners.col.reasons"): [kept_together(reasons_text(s, lg)) for s in found],
             t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
         }
     )
+    # the headers, kinds, areas and reasons wrap between words, never inside one
+    # (「自治会・|町内会」, 「適合度」); the organisations' names wrap where they must
+    return frame.rename(columns=kept_together)
 
 
 def _fewer() -> None:

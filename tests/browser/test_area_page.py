@@ -110,3 +110,29 @@ def test_the_map_is_not_hidden_by_its_controls(
         assert map_h > part_h and map_w > part_w, (part, opened)
     assert js_errors(watch) == []
     context.close()
+
+
+#: Each subheading's text (its line box) and the top of what follows it on the page.
+HEADINGS = """() => [...document.querySelectorAll('[data-testid=stMainBlockContainer] h3')]
+  .map(h => {
+    const own = h.closest('[data-testid=stElementContainer]');
+    let next = own.nextElementSibling;
+    while (next && next.getBoundingClientRect().height === 0) { next = next.nextElementSibling; }
+    const line = document.createRange();
+    line.selectNodeContents(h);
+    const text = line.getBoundingClientRect();
+    return [h.textContent, text.bottom, next ? next.getBoundingClientRect().top : null];
+  })"""
+
+
+def test_subheadings_stand_clear_of_what_follows(app_server: AppServer, page: Page) -> None:
+    """A section's heading is not drawn over its table or its caption (Streamlit pulls what
+    follows a heading up by the heading's own bottom padding)."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{app_server.url}/area?area=ajisu")
+    page.locator("[data-testid=stTable] table").first.wait_for(timeout=60_000)
+    settle(page)
+    headings = page.evaluate(HEADINGS)
+    assert [h for h in headings if h[0] == "主な数値"], headings
+    crowded = [h for h in headings if h[2] is not None and h[2] < h[1] + 2]
+    assert crowded == [], crowded

@@ -69,11 +69,11 @@
     // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
     // the best places); d.v: values shown under the names. The names are placed as
     // they are added, at sizes told by the font (no layout forced while the map
-    // loads), clear of each other; once the browser has laid them out, a
-    // ResizeObserver tells their true sizes (and again when they change: a new zoom's
-    // font, a font arriving) and they are placed again, clear of the controls too,
-    // before that frame is painted. A zoom, a resize of the map and a change of its
-    // controls ("kyodolayout") place them again.
+    // loads), clear of each other and, where they can be, inside the frame; once the
+    // browser has laid them out, a ResizeObserver tells their true sizes (and again
+    // when they change: a new zoom's font, a font arriving) and they are placed again,
+    // clear of the controls too, before that frame is painted. A zoom, a resize of the
+    // map and a change of its controls ("kyodolayout") place them again.
     L.KyodoLabels = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
@@ -161,12 +161,19 @@
             this._root.style.visibility = "";
             var placed = early === true ? [] : controlBoxes(map), lines = [], marks = [];
             (map.kyodoGathered || []).forEach(function (g) { marks = marks.concat(g.boxes()); });
+            // the frame in layer points (the map's size is known since it was set up)
+            var size = map.getSize(), corner = map.containerPointToLayerPoint([0, 0]);
+            function shown(box) {
+                return box.x >= corner.x && box.y >= corner.y &&
+                    box.x + box.w <= corner.x + size.x && box.y + box.h <= corner.y + size.y;
+            }
             function free(box, soft) {
                 return !placed.some(function (b) { return overlaps(box, b); }) &&
                     !soft.some(function (b) { return overlaps(box, b); });
             }
             // a place clear of names and controls, and of the marks of gathered points
-            // when there is one
+            // when there is one; for an area whose point is in the frame, inside the
+            // frame when there is one (a name at the city's edge is not cut by it)
             function find(spots, w, h, soft) {
                 for (var j = 0; j < spots.length; j++) {
                     if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
@@ -175,8 +182,12 @@
             }
             this._items.forEach(function (it) {
                 var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
-                var spots = candidates(p, w, h);
-                var spot = find(spots, w, h, marks) || find(spots, w, h, []);
+                var spots = candidates(p, w, h), inside = [];
+                if (shown({x: p.x, y: p.y, w: 0, h: 0})) {
+                    inside = spots.filter(function (s) { return shown({x: s.x, y: s.y, w: w, h: h}); });
+                }
+                var spot = find(inside, w, h, marks) || find(inside, w, h, []) ||
+                    find(spots, w, h, marks) || find(spots, w, h, []);
                 it.el.style.visibility = spot ? "" : "hidden";
                 if (!spot) { return; }
                 placed.push({x: spot.x, y: spot.y, w: w, h: h});

@@ -172,8 +172,7 @@
                     !soft.some(function (b) { return overlaps(box, b); });
             }
             // a place clear of names and controls, and of the marks of gathered points
-            // when there is one; for an area whose point is in the frame, inside the
-            // frame when there is one (a name at the city's edge is not cut by it)
+            // when there is one
             function find(spots, w, h, soft) {
                 for (var j = 0; j < spots.length; j++) {
                     if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
@@ -182,6 +181,8 @@
             }
             this._items.forEach(function (it) {
                 var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
+                // an area whose point is in the frame has its name inside the frame
+                // where there is room (a name at the city's edge is not cut by it)
                 var spots = candidates(p, w, h), inside = [];
                 if (shown({x: p.x, y: p.y, w: 0, h: 0})) {
                     inside = spots.filter(function (s) { return shown({x: s.x, y: s.y, w: w, h: h}); });

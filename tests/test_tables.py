@@ -137,3 +137,17 @@ def test_a_plain_label_reads_as_written(label: str) -> None:
 
     assert plain(plain_label(label)) == label
     assert dangers(plain_label(label)) == []
+
+
+@pytest.mark.parametrize(
+    "header", ["適合度", "拠点の地域", "距離（km）", "Distance (km)", "防災・減災"]
+)
+def test_a_plain_tables_headers_wrap_only_between_words(header: str) -> None:
+    """Every plain table's headers, as a styled one's labels (:func:`plain_label`)."""
+    from tests.support.tables import plain
+    from ui.tables import literal_frame, plain_label
+
+    shown = literal_frame(pd.DataFrame({header: ["適合度の高い順"]}))
+    assert list(shown.columns) == [plain_label(header)]
+    assert plain(shown.columns[0]) == header
+    assert shown.iloc[0, 0] == "適合度の高い順"  # the cells wrap where they must

@@ -214,7 +214,9 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
     wraps the reasons and makes every text literal: :func:`ui.tables.show_table`)."""
     labels = area_labels(city)
     lg = lang()
-    frame = pd.DataFrame(
+    # the kinds, areas and reasons wrap only between words (「自治会・|町内会」), as
+    # every plain table's headers do; the organisations' names wrap where they must
+    return pd.DataFrame(
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
             t("partners.col.name"): [s.name for s in found],
@@ -228,9 +230,6 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
             t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
         }
     )
-    # the headers, kinds, areas and reasons wrap between words, never inside one
-    # (「自治会・|町内会」, 「適合度」); the organisations' names wrap where they must
-    return frame.rename(columns=kept_together)
 
 
 def _fewer() -> None:

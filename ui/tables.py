@@ -51,10 +51,16 @@ def plain_label(label: str) -> str:
     return md_literal(kept_together(label))
 
 
+def _kept(label: object) -> object:
+    return kept_together(label) if isinstance(label, str) else label
+
+
 def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` that a plain table shows as written: every text cell, row
-    label, header and the index's name made literal Markdown (:func:`md_literal`)."""
-    return map_text(frame, _literal)
+    label, header and the index's name made literal Markdown (:func:`md_literal`), and
+    the headers wrapped only between words (as :func:`plain_label`: 「適合度」, not
+    「適合|度」)."""
+    return map_text(frame.rename(columns=_kept), _literal)
 
 
 def show_table(

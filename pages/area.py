@@ -42,7 +42,8 @@ st.query_params["area"] = area_id
 prof = areaview.profile(area_id)
 L = lang()
 
-title.title(t("area.title", name=md_literal(prof.name(L))))
+with title.container(key="title-beside-picker"):  # clear of the banner below it
+    st.title(t("area.title", name=md_literal(prof.name(L))))
 sample_banner(city.organisations)
 if prof.is_approximate:
     st.info(prof.boundary_note(L))

@@ -151,3 +151,24 @@ def test_a_plain_tables_headers_wrap_only_between_words(header: str) -> None:
     assert list(shown.columns) == [plain_label(header)]
     assert plain(shown.columns[0]) == header
     assert shown.iloc[0, 0] == "適合度の高い順"  # the cells wrap where they must
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "人口（令和2年国勢調査）",
+        "自治会・町内会の加入世帯数",
+        "秋穂二島",
+        "Households (2020 census)",
+    ],
+)
+def test_a_plain_tables_row_labels_wrap_only_between_words(label: str) -> None:
+    """The area's figures name each row in a narrow column: 「人口（令和2年国勢調|査）」
+    was cut inside a word."""
+    from tests.support.tables import plain
+    from ui.tables import literal_frame, plain_label
+
+    shown = literal_frame(pd.DataFrame({"値": ["9,233人"]}, index=pd.Index([label], name="項目")))
+    assert list(shown.index) == [plain_label(label)]
+    assert plain(shown.index[0]) == label
+    assert shown.iloc[0, 0] == "9,233人"

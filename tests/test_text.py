@@ -58,6 +58,9 @@ def test_what_markdown_would_make_of_it_is_text(hostile: str) -> None:
         ("Aio-Futajima", ["Aio-Futajima"]),
         ("保健、医療", ["保健、", "医療"]),
         ("子育て支援で活動／NPO法人", ["子育て支援で活動／", "NPO法人"]),
+        ("人口（令和2年国勢調査）", ["人口", "（令和2年国勢調査）"]),
+        ("距離（km）", ["距離", "（km）"]),
+        ("Distance (km)", ["Distance", " ", "(km)"]),
         ("", [""]),
     ],
 )

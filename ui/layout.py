@@ -48,6 +48,8 @@ _PLANNER_CSS = """
   padding: 0.2rem 0 0; margin: 0; }
 [data-testid="stMainBlockContainer"] h3 { font-size: 1.02rem; line-height: 1.35;
   padding: 0.1rem 0 0.85rem; }
+/* a title bottom-aligned beside a picker: its row ends where its text does */
+.st-key-title-beside-picker h1 { padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.75rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }

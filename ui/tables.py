@@ -58,9 +58,9 @@ def _kept(label: object) -> object:
 def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` that a plain table shows as written: every text cell, row
     label, header and the index's name made literal Markdown (:func:`md_literal`), and
-    the headers wrapped only between words (as :func:`plain_label`: 「適合度」, not
-    「適合|度」)."""
-    return map_text(frame.rename(columns=_kept), _literal)
+    the headers and row labels wrapped only between words (as :func:`plain_label`:
+    「適合度」, not 「適合|度」; 「人口|（令和2年国勢調査）」, not 「人口（令和2年国勢調|査）」)."""
+    return map_text(frame.rename(index=_kept, columns=_kept), _literal)
 
 
 def show_table(

@@ -30,20 +30,23 @@ def md_literal(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-#: Where a label kept together may still wrap: after a 中黒, a comma or a slash, at a space.
+#: Where a label kept together may still wrap: after a 中黒, a comma or a slash, at a space,
+#: and before an opening bracket (``人口|（令和2年国勢調査）``).
 _WRAP_AFTER = "・、／ /"
+_WRAP_BEFORE = "（("
 
 
 def kept_together(label: str) -> str:
     """``label`` with a word joiner between its characters, so a table that wraps it
-    breaks only after a 中黒, a comma or a slash or at a space, never inside a word
-    (``防災・|減災``, not ``防災・減|災``; ``秋穂二島`` on one line).
+    breaks only after a 中黒, a comma or a slash, at a space or before an opening
+    bracket, never inside a word (``防災・|減災``, not ``防災・減|災``; ``秋穂二島`` on
+    one line; ``人口|（令和2年国勢調査）``).
 
     For what a plain table shows; the data and the downloads keep the label as it is.
     """
     out: list[str] = []
     for i, ch in enumerate(label):
-        if i and label[i - 1] not in _WRAP_AFTER and ch != " ":
+        if i and label[i - 1] not in _WRAP_AFTER and ch != " " and ch not in _WRAP_BEFORE:
             out.append(_JOINER)
         out.append(ch)
     return "".join(out)

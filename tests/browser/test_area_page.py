@@ -136,3 +136,26 @@ def test_subheadings_stand_clear_of_what_follows(app_server: AppServer, page: Pa
     assert [h for h in headings if h[0] == "主な数値"], headings
     crowded = [h for h in headings if h[2] is not None and h[2] < h[1] + 2]
     assert crowded == [], crowded
+
+
+#: The bottom of the title's text and the top of the sample notice below it.
+TITLE = """() => {
+  const line = document.createRange();
+  line.selectNodeContents(document.querySelector('[data-testid=stMainBlockContainer] h1'));
+  return [line.getBoundingClientRect().bottom,
+          document.querySelector('[data-testid=stAlert]').getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (1600, 1000)])
+def test_the_title_stands_clear_of_the_notice_below(
+    app_server: AppServer, page: Page, width: int, height: int
+) -> None:
+    """The area's name, bottom-aligned beside the picker, is not drawn over the sample
+    notice (its descenders touched it: 「Ajisu」)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_server.url}/area?area=ajisu")
+    page.locator("[data-testid=stAlert]").first.wait_for(timeout=60_000)
+    settle(page)
+    title_bottom, notice_top = page.evaluate(TITLE)
+    assert notice_top >= title_bottom + 2, (title_bottom, notice_top)

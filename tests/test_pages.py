@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.text import md_literal
-from ui.widgets import GAP_COLOUR, matrix_order, matrix_styler
+from ui.widgets import MATRIX_GAP_TEXT, matrix_order, matrix_styler
 
 TIMEOUT = 60
 
@@ -411,7 +411,7 @@ def test_matrix_gap_cells_are_red_with_their_mark() -> None:
     )
     html = matrix_styler(values, marks, metric="count").to_html()
     assert ">0 ✕<" in html and ">3 ▼<" in html and ">12<" in html
-    rule = re.search(r"([^{}]*)\{[^}]*" + GAP_COLOUR, html)  # the gap cells' CSS rule
+    rule = re.search(r"([^{}]*)\{[^}]*" + MATRIX_GAP_TEXT, html)  # the gap cells' CSS rule
     assert rule is not None
     cells = set(re.findall(r"row(\d)_col0", rule.group(1)))
     assert cells == {"0", "1"}

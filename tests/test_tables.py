@@ -114,7 +114,7 @@ def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
     import numpy as np
     from matplotlib.colors import to_rgb
 
-    from ui.widgets import GAP_BACKGROUND, GAP_COLOUR, _luminance, matrix_shades
+    from ui.widgets import MATRIX_GAP_BACKGROUND, MATRIX_GAP_TEXT, _luminance, matrix_shades
 
     def contrast(a: str, b: str) -> float:
         la, lb = sorted((_luminance(to_rgb(a)), _luminance(to_rgb(b))))
@@ -124,7 +124,7 @@ def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
     for css in matrix_shades(values)["x"]:
         parts = dict(p.split(": ") for p in css.split("; "))
         assert contrast(parts["background-color"], parts["color"]) >= 4.5, css
-    assert contrast(GAP_BACKGROUND, GAP_COLOUR) >= 4.5
+    assert contrast(MATRIX_GAP_BACKGROUND, MATRIX_GAP_TEXT) >= 4.5
 
 
 @pytest.mark.parametrize(

@@ -300,9 +300,10 @@ def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
 
 #: How a gap cell of the matrix is marked (after its figure), by gap code.
 MATRIX_MARKS = {"no_organisation": "✕", "below_rate": "▼"}
-#: Text and background of a gap cell: dark red on light red (5.7:1), whatever its figure.
-GAP_COLOUR = "#b3261e"
-GAP_BACKGROUND = "#fdecea"
+#: Text and background of a gap cell: dark red on light red (5.7:1), whatever its figure
+#: (darker than the map's gap outline, ``geo.map.style.GAP_COLOR``, to read as text).
+MATRIX_GAP_TEXT = "#b3261e"
+MATRIX_GAP_BACKGROUND = "#fdecea"
 #: The matrix's colour scale (low to high).
 MATRIX_SCALE = "YlGnBu"
 #: Relative luminance under which a cell's figure is white, not black: where white has
@@ -370,7 +371,7 @@ def matrix_styler(
             mark = MATRIX_MARKS.get(str(code))
             if mark:
                 styler = styler.format(_marked(number, mark), subset=([area], [column]))
-    gap = f"background-color: {GAP_BACKGROUND}; color: {GAP_COLOUR}; font-weight: 700"
+    gap = f"background-color: {MATRIX_GAP_BACKGROUND}; color: {MATRIX_GAP_TEXT}; font-weight: 700"
     shades = matrix_shades(values).mask(marks.isin(list(MATRIX_MARKS)), gap)
     return styler.apply(lambda _: shades, axis=None)
 

@@ -310,7 +310,7 @@ def static_text(name: str) -> str:
 
 
 #: The map's own scripts, in the order the base map loads them.
-MAP_SCRIPTS = ("kyodo-shapes.js", "kyodo-labels.js", "kyodo.js")
+MAP_SCRIPTS = ("kyodo-shapes.js", "kyodo-labels.js", "kyodo-points.js", "kyodo.js")
 
 
 def map_code() -> str:

@@ -168,7 +168,7 @@ def test_every_call_the_elements_make_is_defined_in_kyodo_js(tiny: CityData) -> 
     assert called == made | {"setup", "offline"}
     assert called <= defined
     assert defined == called | {"counts"}
-    assert "L.KyodoDots = L.Path.extend(" in code
+    assert "L.KyodoDots = L.Path.extend(" in static_text("kyodo-points.js")
 
 
 @pytest.mark.parametrize("name", ["kyodo.css", "kyodo-touch.css"])

@@ -107,7 +107,7 @@ def test_every_point_layer_has_a_shape_of_its_own() -> None:
         assert f'fill="{POINT_STYLES[layer]["fillColor"]}"' in svg
         assert shape_path(POINT_SHAPES[layer], 9, 9, 7.5) in svg
     # the map draws the same shapes
-    code = static_text("kyodo.js")
+    code = static_text("kyodo-points.js")
     for shape in ("square", "diamond", "triangle"):
         assert f'kind === "{shape}"' in code
 

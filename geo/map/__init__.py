@@ -32,7 +32,8 @@ The package, one module per job (each depends only on those above it):
 ``assets``                    the browser libraries and where they are loaded from
 ``elements``                  the Leaflet elements (their code and styles are
                               ``static/map/kyodo.js``, ``kyodo-shapes.js``,
-                              ``kyodo-labels.js`` and ``kyodo.css``)
+                              ``kyodo-labels.js``, ``kyodo-points.js`` and
+                              ``kyodo.css``)
 ``layers``                    the areas with their names, legend, whole-city button
                               and texts, and the point layers
 ``build``                     :func:`build` and :func:`compose`

@@ -1,7 +1,7 @@
 """The browser libraries a map loads, and where it loads them from.
 
 The map needs Leaflet and its own code and styles (``static/map/``: ``kyodo.js`` with
-``kyodo-shapes.js`` and ``kyodo-labels.js``,
+``kyodo-shapes.js``, ``kyodo-labels.js`` and ``kyodo-points.js``,
 ``kyodo.css`` and, on a touch screen, ``kyodo-touch.css``); nothing else (no jQuery,
 Bootstrap, Font Awesome or marker-cluster library: the map gathers its points itself).
 By default Leaflet comes from the CDN folium names and the map's own files from the
@@ -39,6 +39,7 @@ STATIC_URL = "/app/static"
 OWN_FILES: Mapping[str, str] = {
     "kyodo-shapes.js": "map/kyodo-shapes.js",
     "kyodo-labels.js": "map/kyodo-labels.js",
+    "kyodo-points.js": "map/kyodo-points.js",
     "kyodo.js": "map/kyodo.js",
     "kyodo.css": "map/kyodo.css",
     "kyodo-touch.css": "map/kyodo-touch.css",

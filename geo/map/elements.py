@@ -1,7 +1,8 @@
 """The map's Leaflet elements: folium subclasses that carry data, not code.
 
-Their behaviour lives in ``static/map/kyodo.js`` (``L.kyodo.*`` and ``L.KyodoDots``,
-with ``L.KyodoShapes`` in ``kyodo-shapes.js`` and ``L.KyodoLabels`` in ``kyodo-labels.js``)
+Their behaviour lives in ``static/map/kyodo.js`` (``L.kyodo.*``, with ``L.KyodoShapes``
+in ``kyodo-shapes.js``, ``L.KyodoLabels`` in ``kyodo-labels.js`` and ``L.KyodoDots`` in
+``kyodo-points.js``)
 and their looks in ``static/map/kyodo.css``, both loaded once with the base map by
 :class:`KyodoAssets`; each element renders one call with its data as JSON that cannot
 close a ``<script>`` (:func:`geo.map.encode.script_json`). Elements render through
@@ -475,6 +476,7 @@ class KyodoAssets(JSCSSMixin, MacroElement):
         self.default_js = [
             ("kyodo_shapes_js", own_url("kyodo-shapes.js")),
             ("kyodo_labels_js", own_url("kyodo-labels.js")),
+            ("kyodo_points_js", own_url("kyodo-points.js")),
             ("kyodo_js", own_url("kyodo.js")),
         ]
         self.default_css = [("kyodo_css", own_url("kyodo.css"))]

@@ -22,6 +22,7 @@ from geo.map.assets import (
     localise_assets,
     missing_assets,
     own_files,
+    own_url,
     publish_assets,
 )
 from geo.model import CityData
@@ -40,9 +41,36 @@ from tests.map_helpers import (
 
 def test_map_loads_only_leaflet_and_its_own_files(tiny: CityData) -> None:
     urls = asset_urls(tiny_map(tiny))
-    names = [u.rsplit("/", 1)[-1] for u in urls]
+    names = [unversioned(u).rsplit("/", 1)[-1] for u in urls]
     assert names == ["leaflet.js", "leaflet.css", *MAP_SCRIPTS, "kyodo.css"]
-    assert urls[-2:] == ["/app/static/map/kyodo.js", "/app/static/map/kyodo.css"]
+    assert [unversioned(u) for u in urls[-2:]] == [
+        "/app/static/map/kyodo.js",
+        "/app/static/map/kyodo.css",
+    ]
+
+
+def unversioned(url: str) -> str:
+    """``url`` without the version the map's own files carry (``?v=…``)."""
+    return url.split("?", 1)[0]
+
+
+def test_the_map_s_own_files_carry_their_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new release's page never loads a copy of the map's code that a browser kept
+    from the last one: the address changes with the file's content."""
+    import geo.map.assets as assets
+
+    (tmp_path / "map").mkdir()
+    code = tmp_path / "map" / "kyodo.js"
+    code.write_text("L.kyodo = {};\n", encoding="utf-8")
+    monkeypatch.setattr(assets, "STATIC_DIR", tmp_path)
+    first = own_url("kyodo.js")
+    assert re.fullmatch(r"/app/static/map/kyodo\.js\?v=[0-9a-f]{12}", first), first
+    assert own_url("kyodo.js") == first  # the same file, the same address
+    code.write_text("L.kyodo = {points: 1};\n", encoding="utf-8")
+    assert own_url("kyodo.js") != first
+    assert local_asset(own_url("kyodo.js"), []) == code  # found by its name still
 
 
 @pytest.fixture()
@@ -95,7 +123,7 @@ def test_embed_assets_points_elements_at_data_uris(tiny: CityData, asset_dir: Pa
 def test_base_carries_every_library(tiny: CityData) -> None:
     """Civic groups switched on later need no new script: the base loads them all."""
     sent = replay(tiny_parts(tiny, MapSpec(layers=())))
-    names = [u.rsplit("/", 1)[-1] for u in sent.js_links]
+    names = [unversioned(u).rsplit("/", 1)[-1] for u in sent.js_links]
     assert names == ["leaflet.js", *MAP_SCRIPTS]
     parts = tiny_parts(tiny)
     for group in parts.layers:
@@ -152,7 +180,7 @@ def test_own_files_are_referenced_by_the_base(
     parts = tiny_parts(tiny, spec)
     html = render(parts.base)
     ours = [u for u in asset_urls(parts.base) if u.startswith(STATIC_URL)]
-    assert ours == [f"{STATIC_URL}/map/{name}" for name in files]
+    assert [unversioned(u) for u in ours] == [f"{STATIC_URL}/map/{name}" for name in files]
     for url in ours:
         assert url in html
     for group in parts.layers:  # the layers load nothing: the base has it all

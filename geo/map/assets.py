@@ -16,6 +16,8 @@ passed in.
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import mimetypes
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -54,8 +56,23 @@ ASSET_FILES: Mapping[str, tuple[str, ...]] = {
 
 
 def own_url(name: str) -> str:
-    """Where the app serves one of the map's own files (:data:`OWN_FILES`)."""
-    return f"{STATIC_URL}/{OWN_FILES[name]}"
+    """Where the app serves one of the map's own files (:data:`OWN_FILES`), with the
+    file's version (``?v=`` and the start of its content's digest).
+
+    A page that a new release of the map's code builds never loads an older copy of the
+    code that a browser kept: the app serves ``static/`` without cache headers, so a
+    browser may keep a file for days.
+    """
+    path = STATIC_DIR / OWN_FILES[name]
+    stat = path.stat()
+    return f"{STATIC_URL}/{OWN_FILES[name]}?v={_version(path, stat.st_mtime_ns, stat.st_size)}"
+
+
+@functools.lru_cache(maxsize=64)
+def _version(path: Path, mtime_ns: int, size: int) -> str:
+    """The first 12 hex digits of the SHA-256 of ``path`` (as it is at ``mtime_ns``
+    with ``size`` bytes: a changed file is read again)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def own_files() -> dict[str, Path]:
@@ -104,7 +121,8 @@ FROM_THE_INTERNET = MapAssets()
 
 
 def _name(url: str) -> str:
-    return url.rsplit("/", 1)[-1]
+    """The file name in ``url`` (without its query: ``kyodo.js?v=…`` is ``kyodo.js``)."""
+    return url.split("?", 1)[0].rsplit("/", 1)[-1]
 
 
 def _remote(url: str) -> bool:

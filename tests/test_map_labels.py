@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 
 import geopandas as gpd
@@ -13,7 +15,7 @@ from geo.map import MapBudget, MapSpec
 from geo.map.classes import format_value
 from geo.map.elements import AreaLabels
 from geo.map.encode import escape_text
-from geo.map.labels import label_points, label_rows
+from geo.map.labels import SPOT_DECIMALS, SPOT_UNIT, label_points, label_rows, name_spots
 from geo.model import CityData
 from tests.map_helpers import HOSTILE, city_parts, descendants, hostile_frames, tiny_parts
 
@@ -133,3 +135,55 @@ def test_label_points_are_cached_and_stable(city: CityData) -> None:
     again = label_points(gpd.GeoSeries(list(city.areas.geometry)).values)
     assert first == again
     assert all(round(v, 5) == v for p in first for v in p)
+
+
+@pytest.mark.parametrize(
+    ("shape", "parts"),
+    [
+        # two parts far apart: both get places for the name
+        (
+            shapely.MultiPolygon(
+                [shapely.box(131.0, 34.0, 131.1, 34.1), shapely.box(131.3, 34.0, 131.36, 34.06)]
+            ),
+            2,
+        ),
+        # a U: places in both arms and the base, none in the gap
+        (
+            shapely.box(131.0, 34.0, 131.3, 34.3).difference(shapely.box(131.1, 34.1, 131.2, 34.3)),
+            1,
+        ),
+        # a sliver narrower than a third of a step everywhere: no place
+        (shapely.box(131.0, 34.0, 131.3, 34.001), 0),
+    ],
+)
+def test_other_places_for_a_name_lie_well_inside_every_part(
+    shape: shapely.Geometry, parts: int
+) -> None:
+    spots = name_spots(shape)
+    points = [shapely.Point(lon, lat) for lat, lon in spots]
+    assert all(shape.contains(p) for p in points)
+    reached = {
+        i for i, part in enumerate(shapely.get_parts(shape)) for p in points if part.contains(p)
+    }
+    assert len(reached) == parts
+    # the most inward first, in metres' proportions (longitudes by the latitude's cosine)
+    k = math.cos(math.radians(shape.centroid.y))
+    local = shapely.transform(shape, lambda c: c * [k, 1.0])
+    depths = [local.boundary.distance(shapely.Point(p.x * k, p.y)) for p in points]
+    assert all(a >= b - 1e-3 for a, b in itertools.pairwise(depths)), depths
+    assert all(round(v, SPOT_DECIMALS) == v for spot in spots for v in spot)
+
+
+def test_every_city_area_has_other_places_inside_it(city: CityData) -> None:
+    rows = label_rows(city.areas, {a: a for a in city.areas["area_id"]})
+    by_id = dict(zip(city.areas["area_id"], city.areas.geometry, strict=True))
+    for row in rows:
+        lat, lon, area_id, flat = row[0], row[1], row[2], row[5]
+        assert isinstance(flat, list) and flat and len(flat) % 2 == 0, area_id
+        assert all(isinstance(v, int) for v in flat)  # whole steps from the name's point
+        spots = [
+            (lat + flat[i] * SPOT_UNIT, lon + flat[i + 1] * SPOT_UNIT)
+            for i in range(0, len(flat), 2)
+        ]
+        geom = by_id[str(area_id)]
+        assert all(geom.buffer(1e-4).contains(shapely.Point(x, y)) for y, x in spots), area_id

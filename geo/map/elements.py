@@ -314,8 +314,9 @@ var {{ this.get_name() }} = L.kyodo.legend({{ this.payload }}, {{ this.options_j
 class AreaLabels(FastRender, Layer):
     """Every area's name, always on the map (``L.kyodo.labels``), taking no clicks.
 
-    ``rows`` are ``[lat, lon, name, value, muted]`` (escaped texts), the smallest area
-    first (:func:`geo.map.labels.label_rows`); the page places them at every zoom.
+    ``rows`` are ``[lat, lon, name, value, muted, spots]`` (escaped texts; ``spots``
+    the other places for the name, flat ``lat, lon`` pairs), the smallest area first
+    (:func:`geo.map.labels.label_rows`); the page places them at every zoom.
     """
 
     _template = Template(

@@ -34,7 +34,8 @@
         return out;
     }
 
-    // The boxes (in layer points) the controls of the map cover, so names avoid them.
+    // The boxes (in layer points) the controls of the map cover and 2 px around them,
+    // so names avoid them.
     function controlBoxes(map) {
         var boxes = [], origin = map.getContainer().getBoundingClientRect();
         var list = map.getContainer().querySelectorAll(".leaflet-control");
@@ -42,7 +43,7 @@
             var r = el.getBoundingClientRect();
             if (!r.width || !r.height) { return; }
             var tl = map.containerPointToLayerPoint([r.left - origin.left, r.top - origin.top]);
-            boxes.push({x: tl.x, y: tl.y, w: r.width, h: r.height});
+            boxes.push({x: tl.x - 2, y: tl.y - 2, w: r.width + 4, h: r.height + 4});  // 2 px clear
         });
         return boxes;
     }
@@ -66,8 +67,12 @@
     var LINE = 1.15, VALUE = 0.85;
 
     // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
-    // [lat, lon, name, value, muted] per area, smallest area first (the smallest get
-    // the best places); d.v: values shown under the names. The names are placed as
+    // [lat, lon, name, value, muted, spots] per area, smallest area first (the smallest
+    // get the best places), spots being other places inside the area (flat pairs of
+    // steps of 1e-4 degree from lat, lon, the most inward first; SPOT_UNIT in
+    // geo/map/labels.py) for a name whose point is out of the frame: the
+    // first of them where the name fits in the frame takes its place, so an area the
+    // map shows only in part is still named on itself. The names are placed as
     // they are added, at sizes told by the font (no layout forced while the map
     // loads), clear of each other and, where they can be, inside the frame; once the
     // browser has laid them out, a ResizeObserver tells their true sizes (and again
@@ -92,7 +97,11 @@
                 var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
                 if (r[3]) { html += "<span class=\"kyodo-label-value\">" + r[3] + "</span>"; }
                 el.innerHTML = html;
-                return {at: L.latLng(r[0], r[1]), el: el, w: 0, h: 0};
+                var spots = [], flat = r[5] || [];
+                for (var k = 0; k + 1 < flat.length; k += 2) {
+                    spots.push(L.latLng(r[0] + flat[k] * 1e-4, r[1] + flat[k + 1] * 1e-4));
+                }
+                return {at: L.latLng(r[0], r[1]), spots: spots, el: el, w: 0, h: 0};
             });
             map.on("zoomend viewreset resize kyodolayout", this._place, this);
             this._estimate();
@@ -179,8 +188,23 @@
                 }
                 return null;
             }
+            // the area's point, or, when it is out of the frame, the first of its other
+            // places where the whole name is in the frame and clear of the controls and
+            // the names placed (else the first in the frame)
+            function anchor(it) {
+                var p = map.latLngToLayerPoint(it.at), first = null;
+                if (shown({x: p.x, y: p.y, w: 0, h: 0})) { return p; }
+                for (var k = 0; k < it.spots.length; k++) {
+                    var q = map.latLngToLayerPoint(it.spots[k]);
+                    var box = {x: q.x - it.w / 2, y: q.y - it.h / 2, w: it.w, h: it.h};
+                    if (!shown(box)) { continue; }
+                    if (free(box, [])) { return q; }
+                    first = first || q;
+                }
+                return first || p;
+            }
             this._items.forEach(function (it) {
-                var p = map.latLngToLayerPoint(it.at), w = it.w, h = it.h;
+                var p = anchor(it), w = it.w, h = it.h;
                 // an area whose point is in the frame has its name inside the frame
                 // where there is room (a name at the city's edge is not cut by it)
                 var spots = candidates(p, w, h), inside = [];

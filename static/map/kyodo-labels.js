@@ -77,8 +77,9 @@
     // loads), clear of each other and, where they can be, inside the frame; once the
     // browser has laid them out, a ResizeObserver tells their true sizes (and again
     // when they change: a new zoom's font, a font arriving) and they are placed again,
-    // clear of the controls too, before that frame is painted. A zoom, a resize of the
-    // map and a change of its controls ("kyodolayout") place them again.
+    // clear of the controls too, before that frame is painted. A zoom, a pan (the
+    // frame decides where a partly shown area is named), a resize of the map and a
+    // change of its controls ("kyodolayout") place them again.
     L.KyodoLabels = L.Layer.extend({
         initialize: function (d) { this._d = d; },
         onAdd: function (map) {
@@ -103,7 +104,7 @@
                 }
                 return {at: L.latLng(r[0], r[1]), spots: spots, el: el, w: 0, h: 0};
             });
-            map.on("zoomend viewreset resize kyodolayout", this._place, this);
+            map.on("zoomend moveend viewreset resize kyodolayout", this._place, this);
             this._estimate();
             this._ready = true;
             this._place(true);
@@ -116,7 +117,7 @@
             return this;
         },
         onRemove: function (map) {
-            map.off("zoomend viewreset resize kyodolayout", this._place, this);
+            map.off("zoomend moveend viewreset resize kyodolayout", this._place, this);
             if (this._sizes) { this._sizes.disconnect(); }
             L.Util.cancelAnimFrame(this._frame);
             L.DomUtil.remove(this._root);

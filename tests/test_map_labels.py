@@ -15,7 +15,7 @@ from geo.map import MapBudget, MapSpec
 from geo.map.classes import format_value
 from geo.map.elements import AreaLabels
 from geo.map.encode import escape_text
-from geo.map.labels import SPOT_DECIMALS, SPOT_UNIT, label_points, label_rows, name_spots
+from geo.map.labels import SPOT_DECIMALS, SPOT_SCALE, label_points, label_rows, name_spots
 from geo.model import CityData
 from tests.map_helpers import HOSTILE, city_parts, descendants, hostile_frames, tiny_parts
 
@@ -182,7 +182,7 @@ def test_every_city_area_has_other_places_inside_it(city: CityData) -> None:
         assert isinstance(flat, list) and flat and len(flat) % 2 == 0, area_id
         assert all(isinstance(v, int) for v in flat)  # whole steps from the name's point
         spots = [
-            (lat + flat[i] * SPOT_UNIT, lon + flat[i + 1] * SPOT_UNIT)
+            (lat + flat[i] / SPOT_SCALE, lon + flat[i + 1] / SPOT_SCALE)
             for i in range(0, len(flat), 2)
         ]
         geom = by_id[str(area_id)]

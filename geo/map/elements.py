@@ -315,8 +315,9 @@ class AreaLabels(FastRender, Layer):
     """Every area's name, always on the map (``L.kyodo.labels``), taking no clicks.
 
     ``rows`` are ``[lat, lon, name, value, muted, spots]`` (escaped texts; ``spots``
-    the other places for the name, flat ``lat, lon`` pairs), the smallest area first
-    (:func:`geo.map.labels.label_rows`); the page places them at every zoom.
+    the other places for the name, flat pairs of whole steps of 1/``scale`` degree from
+    ``lat, lon``), the smallest area first (:func:`geo.map.labels.label_rows`); the
+    page places them at every zoom.
     """
 
     _template = Template(
@@ -327,11 +328,11 @@ var {{ this.get_name() }} = L.kyodo.labels({{ this.payload }});
 """
     )
 
-    def __init__(self, rows: Sequence[Sequence[object]]) -> None:
+    def __init__(self, rows: Sequence[Sequence[object]], scale: int) -> None:
         super().__init__(overlay=True, control=False)
         self._name = "AreaLabels"
         self.rows = [list(r) for r in rows]
-        self.payload = script_json({"r": self.rows})
+        self.payload = script_json({"r": self.rows, "k": scale})
 
 
 class Focus(FastRender, Layer):

@@ -32,8 +32,8 @@ PRECISION = 0.01
 SPOT_STEP = 1 / 10
 #: Decimals of the other places' coordinates (about 10 m).
 SPOT_DECIMALS = 4
-#: The other places are sent as steps of this many degrees from the area's point.
-SPOT_UNIT = 10.0**-SPOT_DECIMALS
+#: The other places are sent as whole steps of 1/SPOT_SCALE degree from the area's point.
+SPOT_SCALE = 10**SPOT_DECIMALS
 
 
 def _largest_part(geom: shapely.Geometry) -> shapely.Geometry:
@@ -115,8 +115,9 @@ def label_points(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[tuple[f
 
 
 def _offsets(flat: Sequence[float], lat: float, lon: float) -> list[int]:
-    """Flat ``lat, lon`` pairs as whole steps of :data:`SPOT_UNIT` from ``(lat, lon)``."""
-    return [round((v - (lat if i % 2 == 0 else lon)) / SPOT_UNIT) for i, v in enumerate(flat)]
+    """Flat ``lat, lon`` pairs as whole steps of 1/:data:`SPOT_SCALE` degree from
+    ``(lat, lon)``."""
+    return [round((v - (lat if i % 2 == 0 else lon)) * SPOT_SCALE) for i, v in enumerate(flat)]
 
 
 def label_rows(
@@ -142,7 +143,7 @@ def label_rows(
     -------
     ``[lat, lon, name, value, muted, spots]`` per area (``value`` empty without values,
     ``muted`` 0 or 1, ``spots`` the places of :func:`name_spots` as flat pairs of whole
-    steps of :data:`SPOT_UNIT` from ``lat, lon``), the smallest areas first (they get
+    steps of 1/:data:`SPOT_SCALE` degree from ``lat, lon``), the smallest areas first (they get
     the best places).
     """
     wkbs = shapely.to_wkb(np.asarray(areas.geometry.values, dtype=object)).tolist()
@@ -160,8 +161,8 @@ def label_rows(
 __all__ = [
     "PRECISION",
     "SPOT_DECIMALS",
+    "SPOT_SCALE",
     "SPOT_STEP",
-    "SPOT_UNIT",
     "label_points",
     "label_rows",
     "name_spots",

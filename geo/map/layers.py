@@ -30,7 +30,7 @@ from geo.map.elements import (
     PointArray,
 )
 from geo.map.encode import StringTable, escape_text
-from geo.map.labels import label_rows
+from geo.map.labels import SPOT_SCALE, label_rows
 from geo.map.legend import legend_html
 from geo.map.points import (
     Lines,
@@ -197,7 +197,7 @@ def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
             )
             for a in view.shown["area_id"]
         }
-    return AreaLabels(label_rows(view.shown, names, values, view.muted()))
+    return AreaLabels(label_rows(view.shown, names, values, view.muted()), SPOT_SCALE)
 
 
 def map_title(spec: MapSpec) -> str:

@@ -69,8 +69,8 @@
     // Every area's name, always shown, in a pane of its own that takes no clicks. d.r:
     // [lat, lon, name, value, muted, spots] per area, smallest area first (the smallest
     // get the best places), spots being other places inside the area (flat pairs of
-    // steps of 1e-4 degree from lat, lon, the most inward first; SPOT_UNIT in
-    // geo/map/labels.py) for a name whose point is out of the frame: the
+    // whole steps of 1/d.k degree from lat, lon, the most inward first) for a name
+    // whose point is out of the frame: the
     // first of them where the name fits in the frame takes its place, so an area the
     // map shows only in part is still named on itself. The names are placed as
     // they are added, at sizes told by the font (no layout forced while the map
@@ -93,6 +93,7 @@
             var svg = this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
             svg.setAttribute("class", "kyodo-leaders");
             root.appendChild(svg);
+            var scale = this._d.k;  // the spots' steps per degree
             this._items = this._d.r.map(function (r) {
                 var el = L.DomUtil.create("div", "kyodo-label" + (r[4] ? " kyodo-label-muted" : ""), root);
                 var html = "<span class=\"kyodo-label-name\">" + r[2] + "</span>";
@@ -100,7 +101,7 @@
                 el.innerHTML = html;
                 var spots = [], flat = r[5] || [];
                 for (var k = 0; k + 1 < flat.length; k += 2) {
-                    spots.push(L.latLng(r[0] + flat[k] * 1e-4, r[1] + flat[k + 1] * 1e-4));
+                    spots.push(L.latLng(r[0] + flat[k] / scale, r[1] + flat[k + 1] / scale));
                 }
                 return {at: L.latLng(r[0], r[1]), spots: spots, el: el, w: 0, h: 0};
             });

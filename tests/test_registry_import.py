@@ -112,6 +112,22 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("wrong encoding", _latin1, 2, None, "encoding", True),
     ("mixed encodings", _mixed_encoding, 2, None, "encoding", True),
     ("utf-16", lambda _: ("団体名\n".encode("utf-16"), "list.csv"), None, None, "utf16", True),
+    (
+        "utf-16 without its mark",
+        lambda _: (csv_bytes(civic_rows(2)).decode().encode("utf-16-le"), "list.csv"),
+        None,
+        None,
+        "utf16",
+        True,
+    ),
+    (
+        "utf-16 big-endian without its mark",
+        lambda _: (csv_bytes(civic_rows(2)).decode().encode("utf-16-be"), "list.csv"),
+        None,
+        None,
+        "utf16",
+        True,
+    ),
     ("empty file", lambda _: (b"", "list.csv"), None, None, "file_empty", False),
     ("blank file", lambda _: (b"\r\n \r\n", "list.csv"), None, None, "file_empty", False),
     ("header only", _csv(civic_rows(0)), None, None, "no_rows", False),
@@ -186,6 +202,8 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
         False,
     ),
     ("control", _csv(_with(0, "会\x07")), 1, "団体名", "control", False),
+    ("direction override", _csv(_with(0, "会\u202eト")), 1, "団体名", "bidi", False),
+    ("direction isolate", _csv(_with(0, "\u2067会", "メール")), 1, "メール", "bidi", False),
     ("wrong kind", _csv(_with(0, "自治会", "種別")), 1, "種別", "wrong_kind", False),
     ("not an email", _csv(_with(0, "no-at-sign", "メール")), 1, "メール", "email", False),
     ("bad id", _csv(_with(0, "cg 1", "団体ID")), 1, "団体ID", "id_format", False),
@@ -684,3 +702,29 @@ def test_addresses_are_placed_at_their_town(
 @pytest.mark.parametrize("address", ["宇部市常盤町1", "山口市", "", "ﾄｳｷｮｳ"])
 def test_addresses_that_cannot_be_placed(gazetteer: Gazetteer, address: str) -> None:
     assert gazetteer.place(address) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("会\u202eト", "会<U+202E>ト"),
+        ("\u2066山口\u2069の会", "<U+2066>山口<U+2069>の会"),
+        (
+            "\u202a\u202b\u202c\u202d\u2067\u2068",
+            "<U+202A><U+202B><U+202C><U+202D><U+2067><U+2068>",
+        ),
+    ],
+)
+def test_a_name_that_turns_its_direction_is_refused_and_shown_plainly(
+    written: str, shown: str
+) -> None:
+    value, found = clean_cell("name", written, Vocabulary({}, {}), today=TODAY)
+    assert value == ""
+    assert [(f.code, f.value) for f in found] == [("bidi", shown)]
+
+
+@pytest.mark.parametrize("written", ["山口\u200d会", "会\u200e", "Ａ会"])
+def test_other_invisible_or_wide_characters_are_kept(written: str) -> None:
+    value, found = clean_cell("name", written, Vocabulary({}, {}), today=TODAY)
+    assert found == []
+    assert value

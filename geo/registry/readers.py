@@ -157,6 +157,12 @@ def _looks_misdecoded(text: str) -> bool:
     return any(0x80 <= ord(c) <= 0x9F or 0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 saved without its byte order mark: every other byte of its text is zero."""
+    head = data[:4096]
+    return len(head) >= 4 and head.count(0) * 4 >= len(head)
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Text of a CSV: UTF-8 (with or without BOM) or CP932, decoded strictly.
 
@@ -165,7 +171,7 @@ def decode_text(data: bytes, name: str) -> str:
     UnreadableFileError
         Naming the first row that is neither, so the file is never read wrongly.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
         unreadable(name, "utf16")
     if data.startswith(codecs.BOM_UTF8):
         try:

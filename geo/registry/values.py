@@ -45,6 +45,9 @@ MAX_LENGTH: Mapping[str, int] = {
 }
 #: Columns whose text may span lines.
 MULTILINE = frozenset({"notes", "purpose"})
+#: Invisible characters that turn the direction of the text after them (embeddings,
+#: overrides and isolates): a name holding one can show as another name.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: A web address a page may link to (the NPO portal's page of a corporation).
 URL_PATTERN = re.compile(r"https?://[^\s\"'<>\\]{1,500}")
 #: Longest list cell (fields, service areas) read, in characters: every field of the
@@ -188,6 +191,9 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     allowed = "\n" if column in MULTILINE else ""
     if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
         return "", [Finding(shorten(value), "control")]
+    if not BIDI_CONTROLS.isdisjoint(value):
+        shown = "".join(f"<U+{ord(c):04X}>" if c in BIDI_CONTROLS else c for c in value)
+        return "", [Finding(shorten(shown), "bidi")]
     limit = MAX_LENGTH.get(column)
     if limit is not None and len(value) > limit:
         return "", [Finding(shorten(value), "too_long", {"limit": limit})]

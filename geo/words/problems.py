@@ -218,6 +218,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "タブや改行などの制御文字が含まれています",
         "en": "contains control characters (tab, line break …)",
     },
+    "problem.bidi": {
+        "ja": "文字の向きを変える見えない制御文字（U+202E など）が含まれています",
+        "en": "contains invisible characters that turn the text's direction (such as U+202E)",
+    },
     "problem.too_long": {
         "ja": "{limit}文字を超えています",
         "en": "longer than {limit} characters",

@@ -383,6 +383,41 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.context.close()
 
 
+#: How far (px) each name's box stands from its area's point, and the names' height.
+NAME_GAPS = """e => {
+  const m = window.map, out = [];
+  m.eachLayer(l => (l._items || []).forEach(it => {
+    const p = m.latLngToLayerPoint(it.at), at = L.DomUtil.getPosition(it.el);
+    const dx = Math.max(at.x - p.x, 0, p.x - at.x - it.w);
+    const dy = Math.max(at.y - p.y, 0, p.y - at.y - it.h);
+    out.push([it.el.querySelector('.kyodo-label-name').textContent, Math.hypot(dx, dy), it.h]);
+  }));
+  return out;
+}"""
+
+
+def test_on_a_portrait_screen_the_city_s_names_stand_by_their_areas(
+    kiosk_server: AppServer, browser: Browser
+) -> None:
+    """The results' city map takes the portrait screen's height, so that every name
+    (with its count, at arm's-length size) finds room on or right beside its area,
+    not a long leader line away over other areas."""
+    watch = Watch()
+    page = touch_page(browser, watch, PORTRAIT)
+    page.goto(kiosk_server.url)
+    attract(page)
+    field(page)
+    tap(page, "子育て支援")
+    page.get_by_role("heading", name="市内全域・子育て支援").wait_for(timeout=30_000)
+    wait_for_map(page)
+    gaps = page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").evaluate(NAME_GAPS)
+    assert len(gaps) == 21
+    far = [(name, round(gap)) for name, gap, height in gaps if gap > 1.5 * height]
+    assert far == []
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_the_offline_notice_leaves_the_city_in_view(
     kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]

@@ -83,6 +83,8 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
     > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     width: 100% !important; min-width: 100% !important; flex: 1 1 auto !important; }
   .st-key-kiosk-mapframe-620 iframe { height: 780px !important; }
+  /* the results' map takes the screen's height: the city's names find room by their areas */
+  .st-key-kiosk-mapframe-720 iframe { height: 920px !important; }
   [class*="st-key-kiosk-nav-"] button span:has(> [data-testid="stIconMaterial"]),
   [class*="st-key-kiosk-nav-"] button [data-testid="stIconMaterial"] { display: none !important; }
   [class*="st-key-kiosk-nav-"] button p { font-size: 22px !important; }

@@ -62,6 +62,47 @@
         return ems * size;
     }
 
+    // Two boxes on one line (sharing half their height) less than ``gap`` apart.
+    function beside(a, b, gap) {
+        var across = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        return across >= Math.min(a.h, b.h) / 2 && a.x < b.x + b.w + gap && b.x < a.x + a.w + gap;
+    }
+
+    // Two names side by side on one line read as one (「秋穂二島」「秋穂」 as
+    // 「秋穂二島秋穂」): one of such a pair goes to the first other of its places that
+    // is free (``fits(box, others)``) and beside no other name, when it has one; every
+    // other name keeps its place. names: {spot, box, spots} as placed, the boxes in
+    // ``placed`` (which holds the controls' boxes too).
+    function apart(names, placed, gap, fits) {
+        // how far a box stands from a point
+        function off(box, p) {
+            return Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.w),
+                Math.max(box.y - p.y, 0, p.y - box.y - box.h));
+        }
+        // the first other place of n, no more than a name's height further out
+        function other(n) {
+            var others = placed.filter(function (box) { return box !== n.box; });
+            var w = n.box.w, h = n.box.h, limit = off(n.box, n.p) + h;
+            for (var k = 0; k < n.spots.length; k++) {
+                var s = n.spots[k], box = {x: s.x, y: s.y, w: w, h: h};
+                if (off(box, n.p) > limit) { continue; }
+                var alone = !names.some(function (o) { return o !== n && beside(box, o.box, gap); });
+                if (alone && fits(box, others)) { return {n: n, spot: s, off: off(box, n.p)}; }
+            }
+            return null;
+        }
+        names.forEach(function (a, i) {
+            names.slice(i + 1).forEach(function (b) {
+                if (!beside(a.box, b.box, gap)) { return; }
+                var best = [other(a), other(b)].filter(Boolean).sort(function (x, y) { return x.off - y.off; })[0];
+                if (!best) { return; }
+                best.n.spot = best.spot;
+                best.n.box.x = best.spot.x;
+                best.n.box.y = best.spot.y;
+            });
+        });
+    }
+
     // The line height of the names (as .kyodo-label in kyodo.css) and of the values
     // under them (.kyodo-label-value: 0.85 of the name's size).
     var LINE = 1.15, VALUE = 0.85;
@@ -103,7 +144,7 @@
                 for (var k = 0; k + 1 < flat.length; k += 2) {
                     spots.push(L.latLng(r[0] + flat[k] / scale, r[1] + flat[k + 1] / scale));
                 }
-                return {at: L.latLng(r[0], r[1]), spots: spots, el: el, w: 0, h: 0};
+                return {at: L.latLng(r[0], r[1]), spots: spots, el: el, w: 0, h: 0, one: !r[3]};
             });
             map.on("zoomend moveend viewreset resize kyodolayout", this._place, this);
             this._estimate();
@@ -205,6 +246,7 @@
                 }
                 return first || p;
             }
+            var names = [];
             this._items.forEach(function (it) {
                 var p = anchor(it), w = it.w, h = it.h;
                 // an area whose point is in the frame has its name inside the frame
@@ -217,8 +259,18 @@
                     find(spots, w, h, marks) || find(spots, w, h, []);
                 it.el.style.visibility = spot ? "" : "hidden";
                 if (!spot) { return; }
-                placed.push({x: spot.x, y: spot.y, w: w, h: h});
-                L.DomUtil.setPosition(it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
+                var box = {x: spot.x, y: spot.y, w: w, h: h};
+                placed.push(box);
+                names.push({it: it, p: p, spot: spot, box: box, spots: inside.length ? inside : spots});
+            });
+            // (a name with its count under it stands as a block of its own)
+            apart(names.filter(function (n) { return n.it.one; }), placed, font / 2, function (box, others) {
+                return !others.some(function (b) { return overlaps(box, b); }) &&
+                    !marks.some(function (b) { return overlaps(box, b); });
+            });
+            names.forEach(function (n) {
+                var p = n.p, spot = n.spot, w = n.box.w, h = n.box.h;
+                L.DomUtil.setPosition(n.it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
                 if (spot.moved) {
                     var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
                     var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));

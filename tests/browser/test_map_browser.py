@@ -264,6 +264,49 @@ def test_every_name_is_readable_without_hovering(
     page.context.close()
 
 
+#: Pairs of names side by side on one line (sharing half their height) less than half
+#: an em apart, as shown: such a pair reads as one name (「湯田大歳」).
+SIDE_BY_SIDE = """() => {
+  const names = [...document.querySelectorAll('.kyodo-label')]
+    .filter(l => getComputedStyle(l).visibility !== 'hidden')
+    .map(l => [l.querySelector('.kyodo-label-name').textContent, l.getBoundingClientRect(),
+               parseFloat(getComputedStyle(l).fontSize)]);
+  const out = [];
+  names.forEach(([a, r, em], i) => names.slice(i + 1).forEach(([b, o]) => {
+    const across = Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top);
+    const gap = Math.max(o.left - r.right, r.left - o.right);
+    if (across >= Math.min(r.height, o.height) / 2 && gap < em / 2) { out.push([a, b, gap]); }
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "size"),
+    [
+        ("planner-1366", (), {"width": 672, "height": 520}),  # the explorer at 1366×768
+        ("planner-1366-kosodate", ("kosodate",), {"width": 672, "height": 520}),
+        ("planner-1600", (), {"width": 900, "height": 700}),
+        ("phone-pair", (), {"width": 358, "height": 560}),
+    ],
+)
+def test_no_two_names_stand_side_by_side_as_one(
+    browser: Browser,
+    map_page: MakePage,
+    name: str,
+    fields: tuple[str, ...],
+    size: dict[str, int],
+) -> None:
+    watch = Watch()
+    spec = MapSpec(basemap="none", fields=fields)
+    page, frame = open_map(
+        browser, watch, map_page(spec, name), width=size["width"], height=size["height"]
+    )
+    assert frame.evaluate(SIDE_BY_SIDE) == []
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 #: The map's view: west, south, east, north.
 VIEW = f"""(() => {{ const b = {THE_MAP}.getBounds();
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }})()"""

@@ -62,24 +62,26 @@
         return ems * size;
     }
 
-    // Two boxes on one line (sharing half their height) less than ``gap`` apart.
+    // Two boxes on one line (sharing at least half the lower one's height) less than
+    // ``gap`` apart.
     function beside(a, b, gap) {
         var across = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
         return across >= Math.min(a.h, b.h) / 2 && a.x < b.x + b.w + gap && b.x < a.x + a.w + gap;
     }
 
-    // Two names side by side on one line read as one (「秋穂二島」「秋穂」 as
-    // 「秋穂二島秋穂」): one of such a pair goes to the first other of its places that
-    // is free (``fits(box, others)``) and beside no other name, when it has one; every
-    // other name keeps its place. names: {spot, box, spots} as placed, the boxes in
-    // ``placed`` (which holds the controls' boxes too).
+    // Two names side by side on one line read as one (「湯田」「大歳」 as 「湯田大歳」):
+    // one of such a pair moves to another of its places that is free (``fits(box,
+    // others)``) and beside no other name, no more than a name's height further from its
+    // point than it was; of the two, the one whose place is nearer its point moves.
+    // Every other name keeps its place; a pair with no such place stays. names: {it, p,
+    // spot, box, spots} as placed, the boxes in ``placed`` (with the controls' boxes).
     function apart(names, placed, gap, fits) {
         // how far a box stands from a point
         function off(box, p) {
             return Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.w),
                 Math.max(box.y - p.y, 0, p.y - box.y - box.h));
         }
-        // the first other place of n, no more than a name's height further out
+        // n's first other place that will do, and how far it stands from n's point
         function other(n) {
             var others = placed.filter(function (box) { return box !== n.box; });
             var w = n.box.w, h = n.box.h, limit = off(n.box, n.p) + h;

@@ -289,6 +289,7 @@ SIDE_BY_SIDE = """() => {
         ("planner-1600", (), {"width": 900, "height": 700}),
         ("phone-pair", (), {"width": 358, "height": 560}),
     ],
+    ids=["planner-1366", "planner-1366-kosodate", "planner-1600", "phone"],
 )
 def test_no_two_names_stand_side_by_side_as_one(
     browser: Browser,

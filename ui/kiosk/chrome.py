@@ -82,8 +82,9 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
     > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     width: 100% !important; min-width: 100% !important; flex: 1 1 auto !important; }
-  .st-key-kiosk-mapframe-620 iframe { height: 780px !important; }
-  /* the results' map takes the screen's height: the city's names find room by their areas */
+  /* the maps take the screen's height: the city's names (with their counts, at arm's
+     length) find room by their areas */
+  .st-key-kiosk-mapframe-620 iframe { height: 900px !important; }
   .st-key-kiosk-mapframe-720 iframe { height: 920px !important; }
   [class*="st-key-kiosk-nav-"] button span:has(> [data-testid="stIconMaterial"]),
   [class*="st-key-kiosk-nav-"] button [data-testid="stIconMaterial"] { display: none !important; }

@@ -383,6 +383,38 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.context.close()
 
 
+#: Keys of the name search whose label takes more than one line.
+WRAPPED_KEYS = """() => [...document.querySelectorAll(
+    '.st-key-kiosk-keyboard button, .st-key-kiosk-index button')].filter(b => {
+  const p = b.querySelector('p');
+  return p && p.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(p).fontSize);
+}).map(b => b.innerText.replace(/\\s+/g, ' '))"""
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_key_of_the_name_search_reads_on_one_line(
+    kiosk_server: AppServer, browser: Browser, viewport: dict[str, int], lang: str
+) -> None:
+    """「1字消す」, 「全部消す」 and 「漢字・英数字」 broke as 「1字消｜す」 and 「漢字・英数｜字」,
+    their keys taller than the rest of the grid."""
+    watch = Watch()
+    page = touch_page(browser, watch, viewport)
+    page.goto(kiosk_server.url)
+    attract(page)
+    if lang == "en":
+        tap(page, "English")
+    tap(page, "名前から探す" if lang == "ja" else "Find by name")
+    page.locator(".st-key-kiosk-keyboard").wait_for()
+    assert page.evaluate(WRAPPED_KEYS) == []
+    heights = page.locator(".st-key-kiosk-keyboard button").evaluate_all(
+        "bs => bs.map(b => Math.round(b.getBoundingClientRect().height))"
+    )
+    assert max(heights) - min(heights) <= 1
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 #: How far (px) each name's box stands from its area's point, and the names' height.
 NAME_GAPS = """e => {
   const m = window.map, out = [];

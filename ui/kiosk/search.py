@@ -86,7 +86,7 @@ def kana_index() -> None:
     counts = listing.row_counts()
     current = chosen(ROW)
     rows = (*INDEX_ROWS, OTHER_ROW)
-    weights = [1.0] * len(INDEX_ROWS) + [2.4]
+    weights = [1.0] * len(INDEX_ROWS) + [2.8]  # 漢字・英数字 on one line
     with st.container(key="kiosk-index"):
         for col, row in zip(st.columns(weights, gap="small"), rows, strict=True):
             col.button(
@@ -102,7 +102,7 @@ def kana_index() -> None:
 
 def keyboard() -> None:
     """The 50音 grid, a column per row of the table, with the marks, delete and clear."""
-    weights = [1.0] * len(KEYBOARD) + [1.8]
+    weights = [1.0] * len(KEYBOARD) + [2.4]  # 全部消す and its icon on one line
     with st.container(key="kiosk-keyboard"):
         for line, (control, icon) in enumerate(CONTROLS):
             cols = st.columns(weights, gap="small")

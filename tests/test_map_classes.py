@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.map.classes import class_breaks, class_labels, class_of, format_value
+from geo.map.classes import class_breaks, class_labels, class_of, format_value, label_value
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,26 @@ def test_class_labels(breaks: tuple[float, ...], metric: str, lang: str, labels:
     [
         (12, "count", "ja", "12 団体"),
         (12, "count", "en", "12 organisations"),
+        (1, "count", "en", "1 organisation"),
+        (1, "count", "ja", "1 団体"),
         (3.456, "per_10k", "ja", "3.5 団体／1万人"),
         (0.8431, "jishubo_rate", "en", "84.3%"),
     ],
 )
 def test_format_value(value: float, metric: str, lang: str, text: str) -> None:
     assert format_value(value, metric, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "metric", "lang", "text"),
+    [
+        (12, "count", "ja", "12 団体"),
+        (12, "count", "en", "12 groups"),  # under a name, where room is short
+        (1, "count", "en", "1 group"),
+        (0, "count", "en", "0 groups"),
+        (3.456, "per_10k", "en", "3.5 per 10,000"),
+        (0.8431, "jishubo_rate", "ja", "84.3%"),
+    ],
+)
+def test_label_value(value: float, metric: str, lang: str, text: str) -> None:
+    assert label_value(value, metric, lang) == text

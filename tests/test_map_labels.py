@@ -12,7 +12,7 @@ import shapely
 
 from geo.coverage import coverage
 from geo.map import MapBudget, MapSpec
-from geo.map.classes import format_value
+from geo.map.classes import label_value
 from geo.map.elements import AreaLabels
 from geo.map.encode import escape_text
 from geo.map.labels import SPOT_DECIMALS, SPOT_SCALE, label_points, label_rows, name_spots
@@ -99,7 +99,7 @@ def test_names_come_smallest_area_first(city: CityData) -> None:
 
 
 @pytest.mark.parametrize("metric", ["count", "per_10k"])
-def test_values_under_the_names_as_the_legend_formats_them(city: CityData, metric: str) -> None:
+def test_values_under_the_names_in_few_words(city: CityData, metric: str) -> None:
     cov = coverage(city.areas, city.organisations)
     parts = city_parts(city, cov, MapSpec(metric=metric, label_values=True, lang="en"))
     labels = _labels(parts.layers[0])
@@ -109,7 +109,9 @@ def test_values_under_the_names_as_the_legend_formats_them(city: CityData, metri
     values = cov.set_index("area_id")[column]
     for row in labels.rows:
         area_id = by_name[str(row[2])]
-        assert row[3] == escape_text(format_value(float(values[area_id]), metric, "en"))
+        assert row[3] == escape_text(label_value(float(values[area_id]), metric, "en"))
+    if metric == "count":
+        assert all(str(row[3]).endswith(" groups") for row in labels.rows)
 
 
 def test_no_names_when_asked_or_when_too_many(tiny: CityData) -> None:

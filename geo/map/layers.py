@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.map.classes import class_breaks, class_of, format_value, metric_column
+from geo.map.classes import class_breaks, class_of, format_value, label_value, metric_column
 from geo.map.elements import (
     AreaCounts,
     AreaLabels,
@@ -193,7 +193,7 @@ def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
         column = metric_column(spec.metric)
         values = {
             str(a): escape_text(
-                format_value(float(view.by_area.loc[a, column]), spec.metric, spec.lang)
+                label_value(float(view.by_area.loc[a, column]), spec.metric, spec.lang)
             )
             for a in view.shown["area_id"]
         }

@@ -383,6 +383,42 @@ def test_tap_a_field_and_an_area_and_see_details(
     page.context.close()
 
 
+#: Labels of the need tiles broken inside a word: the text around each line break
+#: whose line does not end after a 中黒 or a space.
+TILES_BROKEN_IN_WORDS = """() => [...document.querySelectorAll('.st-key-kiosk-tiles button')]
+  .map(b => [...b.querySelectorAll('p')].pop()).filter(Boolean).flatMap(p => {
+    const text = p.firstChild && p.firstChild.nodeType === 3 ? p.firstChild : null;
+    if (!text) { return []; }
+    const s = text.data, range = document.createRange(), out = [];
+    let top = null;
+    for (let i = 0; i < s.length; i++) {
+      range.setStart(text, i); range.setEnd(text, i + 1);
+      const r = range.getClientRects()[0];
+      if (!r) { continue; }
+      if (top !== null && r.top > top + 2 && !'・ '.includes(s[i - 1])) {
+        out.push(s.slice(0, i) + '|' + s.slice(i));
+      }
+      top = r.top;
+    }
+    return out;
+  })"""
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_the_need_tiles_break_only_between_words(
+    kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
+) -> None:
+    """「高齢者の見守｜り・福祉」 and 「移動支援・買い｜物支援」 broke inside a word."""
+    watch = Watch()
+    page = touch_page(browser, watch, viewport)
+    page.goto(kiosk_server.url)
+    attract(page)
+    assert page.locator(".st-key-kiosk-tiles button").count() == 8
+    assert page.evaluate(TILES_BROKEN_IN_WORDS) == []
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 #: Keys of the name search whose label takes more than one line.
 WRAPPED_KEYS = """() => [...document.querySelectorAll(
     '.st-key-kiosk-keyboard button, .st-key-kiosk-index button')].filter(b => {

@@ -52,7 +52,9 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
 .st-key-kiosk-ways button { min-height: 84px !important; }
 .st-key-kiosk-ways button p { font-size: 30px !important; }
 .st-key-kiosk-ways button [data-testid="stIconMaterial"] { font-size: 40px !important; }
-.st-key-kiosk-tiles button { min-height: 146px !important; padding: 0.5rem !important; }
+.st-key-kiosk-tiles button { min-height: 146px !important; padding: 0.5rem 0.25rem !important; }
+/* a need's name breaks after its 中黒, not inside a word (「移動支援・|買い物支援」) */
+.st-key-kiosk-tiles button p { word-break: keep-all; overflow-wrap: anywhere; }
 .st-key-kiosk-tiles button span[data-has-shortcut] { display: flex !important;
   flex-direction: column !important; align-items: center; gap: 0.3rem; height: auto; }
 .st-key-kiosk-tiles button span[data-has-shortcut] > span { height: auto !important;

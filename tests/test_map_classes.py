@@ -50,30 +50,20 @@ def test_class_labels(breaks: tuple[float, ...], metric: str, lang: str, labels:
 
 
 @pytest.mark.parametrize(
-    ("value", "metric", "lang", "text"),
+    ("value", "metric", "lang", "said", "labelled"),
     [
-        (12, "count", "ja", "12 団体"),
-        (12, "count", "en", "12 organisations"),
-        (1, "count", "en", "1 organisation"),
-        (1, "count", "ja", "1 団体"),
-        (3.456, "per_10k", "ja", "3.5 団体／1万人"),
-        (0.8431, "jishubo_rate", "en", "84.3%"),
+        # as said anywhere, and under an area's name, where room is short
+        (12, "count", "ja", "12 団体", "12 団体"),
+        (12, "count", "en", "12 organisations", "12 groups"),
+        (1, "count", "en", "1 organisation", "1 group"),
+        (1, "count", "ja", "1 団体", "1 団体"),
+        (0, "count", "en", "0 organisations", "0 groups"),
+        (3.456, "per_10k", "ja", "3.5 団体／1万人", "3.5 団体／1万人"),
+        (3.456, "per_10k", "en", "3.5 per 10,000", "3.5 per 10,000"),
+        (0.8431, "jishubo_rate", "en", "84.3%", "84.3%"),
+        (0.8431, "jishubo_rate", "ja", "84.3%", "84.3%"),
     ],
 )
-def test_format_value(value: float, metric: str, lang: str, text: str) -> None:
-    assert format_value(value, metric, lang) == text
-
-
-@pytest.mark.parametrize(
-    ("value", "metric", "lang", "text"),
-    [
-        (12, "count", "ja", "12 団体"),
-        (12, "count", "en", "12 groups"),  # under a name, where room is short
-        (1, "count", "en", "1 group"),
-        (0, "count", "en", "0 groups"),
-        (3.456, "per_10k", "en", "3.5 per 10,000"),
-        (0.8431, "jishubo_rate", "ja", "84.3%"),
-    ],
-)
-def test_label_value(value: float, metric: str, lang: str, text: str) -> None:
-    assert label_value(value, metric, lang) == text
+def test_values_in_words(value: float, metric: str, lang: str, said: str, labelled: str) -> None:
+    assert format_value(value, metric, lang) == said
+    assert label_value(value, metric, lang) == labelled

@@ -265,6 +265,18 @@ def attract(page: Page) -> None:
     wait_for_map(page)
 
 
+@contextlib.contextmanager
+def at_attract(server: AppServer, browser: Browser, viewport: dict[str, int]) -> Iterator[Page]:
+    """A fresh touch tab on the kiosk's attract screen; no script error by the end."""
+    watch = Watch()
+    page = touch_page(browser, watch, viewport)
+    page.goto(server.url)
+    attract(page)
+    yield page
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 def field(page: Page) -> None:
     tap(page, "分野から探す")
     page.get_by_role("heading", name="分野を選んでください").wait_for()
@@ -409,14 +421,9 @@ def test_the_need_tiles_break_only_between_words(
     kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
 ) -> None:
     """「高齢者の見守｜り・福祉」 and 「移動支援・買い｜物支援」 broke inside a word."""
-    watch = Watch()
-    page = touch_page(browser, watch, viewport)
-    page.goto(kiosk_server.url)
-    attract(page)
-    assert page.locator(".st-key-kiosk-tiles button").count() == 8
-    assert page.evaluate(TILES_BROKEN_IN_WORDS) == []
-    assert js_errors(watch) == []
-    page.context.close()
+    with at_attract(kiosk_server, browser, viewport) as page:
+        assert page.locator(".st-key-kiosk-tiles button").count() == 8
+        assert page.evaluate(TILES_BROKEN_IN_WORDS) == []
 
 
 #: Keys of the name search whose label takes more than one line.
@@ -434,21 +441,16 @@ def test_every_key_of_the_name_search_reads_on_one_line(
 ) -> None:
     """「1字消す」, 「全部消す」 and 「漢字・英数字」 broke as 「1字消｜す」 and 「漢字・英数｜字」,
     their keys taller than the rest of the grid."""
-    watch = Watch()
-    page = touch_page(browser, watch, viewport)
-    page.goto(kiosk_server.url)
-    attract(page)
-    if lang == "en":
-        tap(page, "English")
-    tap(page, "名前から探す" if lang == "ja" else "Find by name")
-    page.locator(".st-key-kiosk-keyboard").wait_for()
-    assert page.evaluate(WRAPPED_KEYS) == []
-    heights = page.locator(".st-key-kiosk-keyboard button").evaluate_all(
-        "bs => bs.map(b => Math.round(b.getBoundingClientRect().height))"
-    )
-    assert max(heights) - min(heights) <= 1
-    assert js_errors(watch) == []
-    page.context.close()
+    with at_attract(kiosk_server, browser, viewport) as page:
+        if lang == "en":
+            tap(page, "English")
+        tap(page, "名前から探す" if lang == "ja" else "Find by name")
+        page.locator(".st-key-kiosk-keyboard").wait_for()
+        assert page.evaluate(WRAPPED_KEYS) == []
+        heights = page.locator(".st-key-kiosk-keyboard button").evaluate_all(
+            "bs => bs.map(b => Math.round(b.getBoundingClientRect().height))"
+        )
+        assert max(heights) - min(heights) <= 1
 
 
 #: How far (px) each name's box stands from its area's point, and the names' height.
@@ -471,38 +473,28 @@ def test_on_a_portrait_screen_the_city_s_names_stand_by_their_areas(
     """The city maps take the portrait screen's height, so that every name (with its
     count, at arm's-length size) finds room on or right beside its area, not a long
     leader line away over other areas."""
-    watch = Watch()
-    page = touch_page(browser, watch, PORTRAIT)
-    page.goto(kiosk_server.url)
-    attract(page)
-    if screen == "field results":
-        field(page)
-        tap(page, "子育て支援")
-        page.get_by_role("heading", name="市内全域・子育て支援").wait_for(timeout=30_000)
-        wait_for_map(page)
-    gaps = page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").evaluate(NAME_GAPS)
-    assert len(gaps) == 21
-    far = [(name, round(gap)) for name, gap, height in gaps if gap > 1.5 * height]
-    assert far == []
-    assert js_errors(watch) == []
-    page.context.close()
+    with at_attract(kiosk_server, browser, PORTRAIT) as page:
+        if screen == "field results":
+            field(page)
+            tap(page, "子育て支援")
+            page.get_by_role("heading", name="市内全域・子育て支援").wait_for(timeout=30_000)
+            wait_for_map(page)
+        gaps = page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").evaluate(NAME_GAPS)
+        assert len(gaps) == 21
+        far = [(name, round(gap)) for name, gap, height in gaps if gap > 1.5 * height]
+        assert far == []
 
 
 @pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_the_offline_notice_leaves_the_city_in_view(
     kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
 ) -> None:
-    watch = Watch()
-    page = touch_page(browser, watch, viewport)
-    page.goto(kiosk_server.url)
-    attract(page)
-    notice = page.frame_locator(MAP_FRAME).first.locator(".kyodo-offline")
-    notice.wait_for(timeout=30_000)  # no base map in the tests: the tiles fail
-    settle(page)
-    assert "背景地図なし" in notice.inner_text()
-    assert notice.evaluate(UNDER_NOTICE) == []
-    assert js_errors(watch) == []
-    page.context.close()
+    with at_attract(kiosk_server, browser, viewport) as page:
+        notice = page.frame_locator(MAP_FRAME).first.locator(".kyodo-offline")
+        notice.wait_for(timeout=30_000)  # no base map in the tests: the tiles fail
+        settle(page)
+        assert "背景地図なし" in notice.inner_text()
+        assert notice.evaluate(UNDER_NOTICE) == []
 
 
 def test_a_tap_on_the_map_chooses_the_area_and_the_map_stays(

@@ -20,7 +20,7 @@
     // Where one label may go: at its point first, then further out on eight sides,
     // nearest first.
     function candidates(p, w, h) {
-        var out = [{x: p.x - w / 2, y: p.y - h / 2, moved: false}];
+        var out = [{x: Math.round(p.x - w / 2), y: Math.round(p.y - h / 2), moved: false}];
         var dirs = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
         for (var k = 1; k <= 7; k++) {
             var step = k * (h * 0.8);
@@ -28,8 +28,24 @@
                 var cx = p.x + dir[0] * (w / 2 + step * 0.6), cy = p.y + dir[1] * (h / 2 + step * 0.5);
                 if (dir[1] === 0) { cx = p.x + dir[0] * (w / 2 + step * 0.5); }
                 if (dir[0] === 0) { cy = p.y + dir[1] * (h / 2 + step * 0.4); }
-                out.push({x: cx - w / 2, y: cy - h / 2, moved: true});
+                out.push({x: Math.round(cx - w / 2), y: Math.round(cy - h / 2), moved: true});
             });
+        }
+        return out;
+    }
+
+    // More places for a label, for bringing it nearer its point once all are placed:
+    // on sixteen sides at every quarter of its height out to six heights, the point on
+    // or in the label's edge at the nearest.
+    function around(p, w, h) {
+        var out = [];
+        for (var k = 0; k <= 24; k++) {
+            var d = k * h / 4;
+            for (var a = 0; a < 16; a++) {
+                var c = Math.cos(a * Math.PI / 8), s = Math.sin(a * Math.PI / 8);
+                var cx = p.x + c * (w / 2 + d), cy = p.y + s * (h / 2 + d);
+                out.push({x: Math.round(cx - w / 2), y: Math.round(cy - h / 2), moved: true});
+            }
         }
         return out;
     }
@@ -62,6 +78,12 @@
         return ems * size;
     }
 
+    // How far a box stands from a point (0 when the point is in it).
+    function off(box, p) {
+        return Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.w),
+            Math.max(box.y - p.y, 0, p.y - box.y - box.h));
+    }
+
     // Two boxes on one line (sharing at least half the lower one's height) less than
     // ``gap`` apart.
     function beside(a, b, gap) {
@@ -76,11 +98,6 @@
     // Every other name keeps its place; a pair with no such place stays. names: {it, p,
     // spot, box, spots} as placed, the boxes in ``placed`` (with the controls' boxes).
     function apart(names, placed, gap, fits) {
-        // how far a box stands from a point
-        function off(box, p) {
-            return Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.w),
-                Math.max(box.y - p.y, 0, p.y - box.y - box.h));
-        }
         // n's first other place that will do, and how far it stands from n's point
         function other(n) {
             var others = placed.filter(function (box) { return box !== n.box; });
@@ -105,6 +122,113 @@
         });
     }
 
+    // Names placed one by one take the places nearest their points in turn, and a name
+    // placed late may find only a place far out, tied to its area by a long leader line
+    // across others (on a crowded map: the kiosk's names with their counts). This pass
+    // brings such names nearer, the farthest first, over finer places (n.more()): a name
+    // takes a place nearer its point when the names in that place (at most two, none of
+    // them standing on its own point) can move to other free places of their own, and
+    // the names' distances from their points, squared (one far name counts for more
+    // than several near ones), sum to less than before. A place is free when it fits
+    // (``fits(box, [])``: clear of the controls and the marks) and stands ``room`` px
+    // clear of the other names; a one-line name is not set beside another (``gap``).
+    // names: {it, p, spot, box, more} as placed.
+    function nearer(names, fits, gap, room) {
+        function cost(n, x, y) {
+            var dx = Math.max(x - n.p.x, 0, n.p.x - x - n.box.w), dy = Math.max(y - n.p.y, 0, n.p.y - y - n.box.h);
+            return dx * dx + dy * dy;
+        }
+        // n's finer places ({x, y, c: cost})
+        function places(n) {
+            if (!n.places) {
+                n.places = n.more();
+                for (var k = 0; k < n.places.length; k++) { n.places[k].c = cost(n, n.places[k].x, n.places[k].y); }
+            }
+            return n.places;
+        }
+        // whether a box of n at x, y is clear of b by pad
+        function clear(n, x, y, b, pad) {
+            return x - pad >= b.x + b.w || b.x >= x + n.box.w + pad ||
+                y - pad >= b.y + b.h || b.y >= y + n.box.h + pad;
+        }
+        // whether n's place s is free: it fits (asked once), stands a little apart from
+        // the other names' boxes (all but those in skip, and those in more), and for a
+        // one-line name is not beside another (read as one)
+        function free(n, s, skip, more) {
+            if (s.fits === undefined) { s.fits = fits({x: s.x, y: s.y, w: n.box.w, h: n.box.h}, []); }
+            if (!s.fits) { return false; }
+            var box = n.it.one ? {x: s.x, y: s.y, w: n.box.w, h: n.box.h} : null;
+            function apartFrom(b) { return clear(n, s.x, s.y, b, room) && !(box && beside(box, b, gap)); }
+            for (var i = 0; i < names.length; i++) {
+                var o = names[i];
+                if (o !== n && skip.indexOf(o) < 0 && !apartFrom(o.box)) { return false; }
+            }
+            return more.every(apartFrom);
+        }
+        // the nearest free place of n that costs less than most, or null
+        function nearest(n, skip, more, most) {
+            var list = places(n), best = null;
+            for (var k = 0; k < list.length; k++) {
+                if (list[k].c < most && free(n, list[k], skip, more)) { best = list[k]; most = best.c; }
+            }
+            return best;
+        }
+        // a at its place s and the names there at their nearest free places: the moves
+        // ([name, place]) and what they gain, or null
+        function swap(a, s) {
+            var hit = [];
+            for (var j = 0; j < names.length; j++) {
+                var o = names[j];
+                if (o === a || clear(a, s.x, s.y, o.box, 0)) { continue; }
+                if (hit.length === 2 || !o.spot.moved) { return null; }
+                hit.push(o);
+            }
+            var skip = hit.concat([a]);
+            if (!free(a, s, skip, [])) { return null; }
+            var gain = cost(a, a.box.x, a.box.y) - s.c, moves = [[a, s]];
+            var taken = [{x: s.x, y: s.y, w: a.box.w, h: a.box.h}];
+            for (var i = 0; i < hit.length; i++) {
+                var was = cost(hit[i], hit[i].box.x, hit[i].box.y);
+                var to = nearest(hit[i], skip, taken, was + gain - 4);
+                if (!to) { return null; }
+                moves.push([hit[i], to]);
+                taken.push({x: to.x, y: to.y, w: hit[i].box.w, h: hit[i].box.h});
+                gain += was - to.c;
+            }
+            return {moves: moves, gain: gain};
+        }
+        // the move that brings a nearer its point (by a little at least) and gains most
+        function move(a) {
+            var now = cost(a, a.box.x, a.box.y), best = null, list = places(a);
+            for (var k = 0; k < list.length; k++) {
+                if (list[k].c >= now - 4) { continue; }
+                var found = swap(a, list[k]);
+                if (found && (!best || found.gain > best.gain)) { best = found; }
+            }
+            return best;
+        }
+        // names tried again, farthest first, while some move; a name that found no
+        // move is tried again only after another has moved
+        var moves = 0;
+        for (var round = 0; round < 4; round++) {
+            var before = moves;
+            names.slice().sort(function (x, y) { return cost(y, y.box.x, y.box.y) - cost(x, x.box.x, x.box.y); })
+                .forEach(function (a) {
+                    // (near enough: within half its height)
+                    if (off(a.box, a.p) <= a.box.h / 2 || a.stuck === moves) { return; }
+                    var best = move(a);
+                    if (!best) { a.stuck = moves; return; }
+                    best.moves.forEach(function (m) {
+                        m[0].spot = m[1];
+                        m[0].box.x = m[1].x;
+                        m[0].box.y = m[1].y;
+                    });
+                    moves += 1;
+                });
+            if (moves === before) { return; }
+        }
+    }
+
     // The line height of the names (as .kyodo-label in kyodo.css) and of the values
     // under them (.kyodo-label-value: 0.85 of the name's size).
     var LINE = 1.15, VALUE = 0.85;
@@ -113,11 +237,12 @@
     // [lat, lon, name, value, muted, spots] per area, smallest area first (the smallest
     // get the best places), spots being other places inside the area (flat pairs of
     // whole steps of 1/d.k degree from lat, lon, the most inward first) for a name
-    // whose point is out of the frame: the
-    // first of them where the name fits in the frame takes its place, so an area the
-    // map shows only in part is still named on itself. The names are placed as
-    // they are added, at sizes told by the font (no layout forced while the map
-    // loads), clear of each other and, where they can be, inside the frame; once the
+    // whose point is out of the frame: the first of them where the name fits in the
+    // frame takes its place, so an area the map shows only in part is still named on
+    // itself. The names are placed as they are added, at sizes told by the font (no
+    // layout forced while the map loads), clear of each other and, where they can be,
+    // inside the frame; names placed far out are then brought nearer (nearer) and
+    // names that read as one set apart (apart). Once the
     // browser has laid them out, a ResizeObserver tells their true sizes (and again
     // when they change: a new zoom's font, a font arriving) and they are placed again,
     // clear of the controls too, before that frame is painted. A zoom, a pan (the
@@ -263,13 +388,25 @@
                 if (!spot) { return; }
                 var box = {x: spot.x, y: spot.y, w: w, h: h};
                 placed.push(box);
-                names.push({it: it, p: p, spot: spot, box: box, spots: inside.length ? inside : spots});
+                names.push({it: it, p: p, spot: spot, box: box, spots: inside.length ? inside : spots,
+                    more: function () {  // (only a name that is brought nearer needs them)
+                        var more = around(p, w, h);
+                        return !inside.length ? more : more.filter(function (s) {
+                            return shown({x: s.x, y: s.y, w: w, h: h});
+                        });
+                    }});
             });
-            // (a name with its count under it stands as a block of its own)
-            apart(names.filter(function (n) { return n.it.one; }), placed, font / 2, function (box, others) {
+            // a place for a name that moves after all are placed: clear of the others,
+            // the controls and the marks
+            var fixed = placed.filter(function (b) { return !names.some(function (n) { return n.box === b; }); });
+            function fits(box, others) {
                 return !others.some(function (b) { return overlaps(box, b); }) &&
+                    !fixed.some(function (b) { return overlaps(box, b); }) &&
                     !marks.some(function (b) { return overlaps(box, b); });
-            });
+            }
+            nearer(names, fits, font / 2, Math.max(2, Math.round(font / 6)));
+            // (a name with its count under it stands as a block of its own)
+            apart(names.filter(function (n) { return n.it.one; }), placed, font / 2, fits);
             names.forEach(function (n) {
                 var p = n.p, spot = n.spot, w = n.box.w, h = n.box.h;
                 L.DomUtil.setPosition(n.it.el, L.point(Math.round(spot.x), Math.round(spot.y)));

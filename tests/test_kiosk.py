@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -188,6 +189,34 @@ def test_language_button() -> None:
     at = kiosk()
     at.button(key="kiosk.lang.en").click().run()
     assert "Touch the screen to start" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("asked", "prompt", "reset"),
+    [
+        ("en", "Touch the screen to start", "./?kiosk=1&lang=en"),
+        ("ja", "画面にタッチしてください", "./?kiosk=1"),
+        ("fr", "画面にタッチしてください", "./?kiosk=1"),
+        ("en&x=<b>", "画面にタッチしてください", "./?kiosk=1"),
+    ],
+)
+def test_the_address_names_the_language_visitors_start_in(
+    asked: str, prompt: str, reset: str
+) -> None:
+    at = kiosk(lang=asked)
+    assert prompt in texts(at)
+    at.button(key="kiosk.lang.ja" if "Touch" in prompt else "kiosk.lang.en").click().run()
+    assert prompt not in texts(at)  # the visitor's choice, for this visitor only
+    assert _reset_target(at) == reset
+
+
+def _reset_target(at: AppTest) -> str:
+    """Where the page's idle reset goes (the target in its script)."""
+    scripts = [str(e.proto.body) for e in at.get("html") if "__kyodoIdle" in str(e.proto.body)]
+    assert len(scripts) == 1
+    found = re.search(r'target = ("[^"]*")', scripts[0])
+    assert found is not None
+    return str(json.loads(found[1]))
 
 
 def test_kiosk_mode_is_sticky_and_other_pages_are_not_registered() -> None:

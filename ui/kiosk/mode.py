@@ -2,7 +2,8 @@
 
 A session is a kiosk session when the server runs with the ``kiosk`` setting on
 (``KYODO_KIOSK=1``, ``make kiosk``) or the first request carries ``?kiosk=1``; it stays
-one for its lifetime.
+one for its lifetime. A kiosk's address may name the language its visitors start in
+(``?lang=en``); every idle reset starts the next visitor in it again.
 Kiosk sessions get only the kiosk page in their navigation, so the other pages
 (import, editing, exports) are never run for them: refused on the server.
 """
@@ -11,9 +12,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.words import LANGS
 from ui import settings
+from ui.i18n import LANG_KEY
 
 _ON = "kiosk.on"
+#: The language the kiosk's address starts its visitors in.
+_HOME_LANG = "kiosk.home_lang"
 
 
 def forced_by_server() -> bool:
@@ -29,13 +34,22 @@ def public_view() -> bool:
 
 def kiosk_mode() -> bool:
     """Whether this session is a kiosk session (sticky once on)."""
-    if forced_by_server() or st.session_state.get(_ON):
-        st.session_state[_ON] = True
+    if st.session_state.get(_ON):
         return True
-    if st.query_params.get("kiosk") == "1":
+    if forced_by_server() or st.query_params.get("kiosk") == "1":
         st.session_state[_ON] = True
+        _start_language()
         return True
     return False
+
+
+def _start_language() -> None:
+    """The language the address asks for (``?lang=``, Japanese unless it names another
+    known one), as the session's language and the one every idle reset returns to."""
+    asked = st.query_params.get("lang", "ja")
+    home = asked if asked in LANGS else "ja"
+    st.session_state[_HOME_LANG] = home
+    st.session_state.setdefault(LANG_KEY, home)
 
 
 def idle_seconds() -> int:
@@ -45,8 +59,13 @@ def idle_seconds() -> int:
 
 
 def reset_path() -> str:
-    """Where an idle reset goes: a fresh kiosk session on the attract screen."""
-    return "./" if forced_by_server() else "./?kiosk=1"
+    """Where an idle reset goes: a fresh kiosk session on the attract screen, in the
+    language the kiosk's address starts its visitors in."""
+    params = [] if forced_by_server() else ["kiosk=1"]
+    home = st.session_state.get(_HOME_LANG, "ja")
+    if home != "ja":
+        params.append(f"lang={home}")
+    return "./" + (f"?{'&'.join(params)}" if params else "")
 
 
 __all__ = ["forced_by_server", "idle_seconds", "kiosk_mode", "public_view", "reset_path"]

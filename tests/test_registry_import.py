@@ -18,6 +18,7 @@ from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
 from geo.registry.analytics import RegistryAnalytics
+from geo.registry.header import header_index
 from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
@@ -302,6 +303,52 @@ def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding:
     assert not plan.problems
     assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
     assert plan.rows[0].record["name"] == "新しい会1"
+
+
+#: A list's name and date above its header, as lists exported by hand often have.
+TITLE = [["山口市 市民活動団体一覧"], ["令和8年4月1日現在", ""], []]
+
+
+def _separated(rows: list[list[str]], sep: str) -> bytes:
+    return "\r\n".join(sep.join(r) for r in rows).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "layout", ["title", "semicolons", "semicolons-title", "tabs-title", "xlsx-merged-title"]
+)
+def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, layout: str) -> None:
+    rows = civic_rows()
+    data = {
+        "title": ("a.csv", csv_bytes([*TITLE, *rows])),
+        "semicolons": ("a.csv", _separated(rows, ";")),
+        "semicolons-title": ("a.csv", _separated([*TITLE, *rows], ";")),
+        "tabs-title": ("a.txt", _separated([*TITLE, *rows], "\t")),
+        "xlsx-merged-title": ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1")),
+    }[layout]
+    with tiny_store(backend, tiny_dir) as store:
+        expected = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        plan = plan_import(read_bytes(data[1], data[0]), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
+    assert [r.row for r in plan.rows] == [1, 2]  # 1: the first row under the header
+
+
+@pytest.mark.parametrize(
+    ("rows", "index"),
+    [
+        ([], None),
+        ([[""], ["", " "]], None),
+        ([["団体名", "活動分野"], ["会", "8"]], 0),
+        ([[""], ["団体名", "活動分野"]], 1),
+        ([["一覧"], ["団体名", "活動分野"]], 1),
+        ([["一覧"], [""], ["現在"], ["団体名", "活動分野"]], 3),
+        ([["団体名"], ["会A"], ["会B"]], 0),  # one column: its first row
+        ([["一覧"], *[["メモ"]] * 5, ["団体名", "活動分野"]], 0),  # too many lines above
+        ([["一覧"], ["団体名", "活動分野"], ["会", "8", "余り"]], 1),
+    ],
+)
+def test_header_index(rows: list[list[str]], index: int | None) -> None:
+    assert header_index(rows) == index
 
 
 def test_formats_give_the_same_records(backend: Backend, tmp_path: Path, tiny_dir: Path) -> None:

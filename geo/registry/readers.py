@@ -1,7 +1,9 @@
 """Reading import files into text cells, strictly and within bounds.
 
 A CSV is UTF-8 (with or without BOM) or CP932, decoded strictly: a file that is
-neither is refused, naming the first row that is not, and never read wrongly. An
+neither is refused, naming the first row that is not, and never read wrongly; its cells
+are separated by commas, tabs or semicolons. A few lines of title above the header
+are passed over (:mod:`geo.registry.header`). An
 ``.xlsx`` workbook must hold one sheet with data (a template's notes sheet aside) and no
 merged cells (:mod:`geo.registry.xlsx` streams it). A GeoJSON FeatureCollection or a
 one-layer GeoPackage gives each row its point.
@@ -28,6 +30,7 @@ import pandas as pd
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
+from geo.registry.header import MAX_TITLE_ROWS, header_index
 from geo.registry.limits import (
     MAX_BYTES,
     MAX_COLUMNS,
@@ -243,12 +246,23 @@ def _table(
     )
 
 
+#: Separators a CSV's cells may have (a comma, a tab, a semicolon), the first winning
+#: a tie.
+SEPARATORS = (",", "\t", ";")
+
+
+def _delimiter(text: str) -> str:
+    """The separator of a CSV text: the one that splits a line of its first lines (a
+    title above the header aside) into the most cells."""
+    lines = text.split("\n", MAX_TITLE_ROWS + 2)[: MAX_TITLE_ROWS + 2]
+    counts = {sep: max(line.count(sep) for line in lines) for sep in SEPARATORS}
+    return max(SEPARATORS, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)))
+
+
 def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
     """The rows of a CSV (or tab-separated) text, within :data:`MAX_ROWS` and
     :data:`MAX_COLUMNS`."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     count = 0
     try:
         for row in reader:
@@ -267,7 +281,8 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
     text = decode_text(data, name)
     if not text.strip():
         return _table(name, sha, [])
-    return _table(name, sha, list(_csv_rows(text, name)))
+    rows = list(_csv_rows(text, name))
+    return _table(name, sha, rows[header_index(rows) or 0 :])
 
 
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:

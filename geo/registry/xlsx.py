@@ -10,7 +10,8 @@ dimension may be missing or wrong: a row or cell beyond them is refused as soon 
 met, never padded up to.
 
 A workbook must hold one sheet with data (a template's notes sheet aside) and no merged
-cells; merged cells are reported as problems of their rows.
+cells in or under its header (a title above the header may be merged); merged cells are
+reported as problems of their rows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from geo.errors import Problem, shorten
+from geo.registry.header import header_index
 from geo.registry.limits import (
     MAX_COLUMNS,
     MAX_MERGED,
@@ -573,7 +575,7 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
         unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
     finally:
         book.archive.close()
-    top = next((i for i, r in enumerate(read.rows) if any(v.strip() for v in r)), None)
+    top = header_index(read.rows)
     if top is None:
         return [], []
     header_problems, merged = _merged_problems(read.merged, name, top + 1)

@@ -309,12 +309,17 @@ def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding:
 TITLE = [["山口市 市民活動団体一覧"], ["令和8年4月1日現在", ""], []]
 
 
+#: The fields of civic_rows(), listed with semicolons and more times than needed.
+LISTED = ";".join(["8"] * 9 + ["子育て支援"])
+
+
 def _separated(rows: list[list[str]], sep: str) -> bytes:
     return "\r\n".join(sep.join(r) for r in rows).encode("utf-8")
 
 
 @pytest.mark.parametrize(
-    "layout", ["title", "semicolons", "semicolons-title", "tabs-title", "xlsx-merged-title"]
+    "layout",
+    ["title", "semicolons", "semicolons-title", "tabs-title", "xlsx-merged-title", "listed"],
 )
 def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, layout: str) -> None:
     rows = civic_rows()
@@ -324,6 +329,8 @@ def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, l
         "semicolons-title": ("a.csv", _separated([*TITLE, *rows], ";")),
         "tabs-title": ("a.txt", _separated([*TITLE, *rows], "\t")),
         "xlsx-merged-title": ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1")),
+        # fields listed with semicolons, more of them than the header has commas
+        "listed": ("a.csv", csv_bytes([rows[0], *([r[0], LISTED, *r[2:]] for r in rows[1:])])),
     }[layout]
     with tiny_store(backend, tiny_dir) as store:
         expected = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)

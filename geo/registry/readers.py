@@ -252,11 +252,14 @@ SEPARATORS = (",", "\t", ";")
 
 
 def _delimiter(text: str) -> str:
-    """The separator of a CSV text: the one that splits a line of its first lines (a
-    title above the header aside) into the most cells."""
-    lines = text.split("\n", MAX_TITLE_ROWS + 2)[: MAX_TITLE_ROWS + 2]
-    counts = {sep: max(line.count(sep) for line in lines) for sep in SEPARATORS}
-    return max(SEPARATORS, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)))
+    """The separator of a CSV text: the one that splits its first line with any into the
+    most cells (a title without any above the header passed over; the rows under the
+    header are not asked, since a cell may list several items with semicolons)."""
+    for line in text.split("\n", MAX_TITLE_ROWS + 2)[: MAX_TITLE_ROWS + 2]:
+        counts = {sep: line.count(sep) for sep in SEPARATORS}
+        if any(counts.values()):
+            return max(SEPARATORS, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)))
+    return ","
 
 
 def _csv_rows(text: str, name: str) -> Iterator[list[str]]:

@@ -17,6 +17,15 @@ def lang() -> str:
     return value if value in LANGS else "ja"
 
 
+def language_from_address() -> str:
+    """The language the page's address asks for (``?lang=``: a known one, else
+    Japanese), made the session's language unless it already has one; returned."""
+    asked = st.query_params.get("lang", "ja")
+    home = asked if asked in LANGS else "ja"
+    st.session_state.setdefault(LANG_KEY, home)
+    return home
+
+
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the current language, formatted with ``values``."""
     return text(key, lang(), **values)

@@ -10,7 +10,7 @@ from geo.errors import DataValidationError
 from geo.model import CityData, area_names_in
 from geo.words import LANGS, pick
 from ui import data
-from ui.i18n import LANG_KEY, labeller, lang, t
+from ui.i18n import LANG_KEY, labeller, lang, language_from_address, t
 from ui.state import KEYS
 from ui.tables import show_table
 
@@ -75,9 +75,7 @@ def language_switch() -> None:
     The language lives in a plain session key, not in the widget's own state, so it
     survives pages that do not draw the switch.
     """
-    if LANG_KEY not in st.session_state:
-        requested = st.query_params.get("lang", "ja")
-        st.session_state[LANG_KEY] = requested if requested in LANGS else "ja"
+    language_from_address()
     options = list(LANGS)
     st.sidebar.radio(
         t("app.language"),

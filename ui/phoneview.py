@@ -18,7 +18,7 @@ import streamlit as st
 from geo.model import CityData
 from geo.public import public_organisations
 from geo.words import LANGS, pick
-from ui.i18n import LANG_KEY, lang, t
+from ui.i18n import LANG_KEY, lang, language_from_address, t
 from ui.kiosk import listing
 from ui.kiosk.results import summary
 from ui.layout import area_labels, city_name, sample_banner
@@ -171,16 +171,9 @@ def contact(city: CityData) -> None:
     )
 
 
-def _language_from_address() -> None:
-    """The language asked for by ``?lang=`` on arrival (the app's switch is hidden here)."""
-    if LANG_KEY not in st.session_state:
-        asked = st.query_params.get("lang", "ja")
-        st.session_state[LANG_KEY] = asked if asked in LANGS else "ja"
-
-
 def phone_view(city: CityData) -> None:
     """The whole phone view for this address."""
-    _language_from_address()
+    language_from_address()  # (the app's switch is hidden here)
     st.html(PHONE_CSS)
     request = parse_view(
         st.query_params.to_dict(),

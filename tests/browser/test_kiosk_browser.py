@@ -466,7 +466,7 @@ NAME_GAPS = """e => {
 }"""
 
 
-#: (screen, language, screen, farthest a name may stand from its area's point, in name
+#: (viewport, language, screen, farthest a name may stand from its area's point, in name
 #: heights). English names are wider, and a landscape screen's map is shorter.
 NEAR_PAGES = [
     pytest.param(PORTRAIT, "ja", "attract", 1.5, id="portrait-ja-attract"),

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.words import LANGS
 from ui import settings
-from ui.i18n import LANG_KEY
+from ui.i18n import language_from_address
 
 _ON = "kiosk.on"
 #: The language the kiosk's address starts its visitors in.
@@ -38,18 +37,10 @@ def kiosk_mode() -> bool:
         return True
     if forced_by_server() or st.query_params.get("kiosk") == "1":
         st.session_state[_ON] = True
-        _start_language()
+        # the address's language: the session's, and the one every idle reset returns to
+        st.session_state[_HOME_LANG] = language_from_address()
         return True
     return False
-
-
-def _start_language() -> None:
-    """The language the address asks for (``?lang=``, Japanese unless it names another
-    known one), as the session's language and the one every idle reset returns to."""
-    asked = st.query_params.get("lang", "ja")
-    home = asked if asked in LANGS else "ja"
-    st.session_state[_HOME_LANG] = home
-    st.session_state.setdefault(LANG_KEY, home)
 
 
 def idle_seconds() -> int:

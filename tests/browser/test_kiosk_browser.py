@@ -290,7 +290,7 @@ def area(page: Page) -> None:
 def results(page: Page) -> None:
     tap(page, "分野から探す")
     tap(page, "子育て支援")
-    tap(page, "地域から探す")
+    area(page)
     tap(page, "湯田", exact=True)
     page.get_by_role("heading", name="湯田・子育て支援").wait_for(timeout=30_000)
     wait_for_map(page)
@@ -379,7 +379,7 @@ def test_tap_a_field_and_an_area_and_see_details(
     attract(page)
     tap(page, "分野から探す")
     tap(page, "防災・減災")
-    tap(page, "地域から探す")
+    area(page)  # (the area buttons below the map once it is drawn)
     tap(page, "湯田", exact=True)
     page.get_by_role("heading", name="湯田・防災・減災").wait_for(timeout=30_000)
     page.get_by_text("湯田に拠点がある団体").wait_for()

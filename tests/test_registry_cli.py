@@ -74,6 +74,15 @@ def test_dry_run_writes_nothing_and_exits_0(cli, store: Store, tmp_path: Path) -
     assert state(store) == before
 
 
+def test_a_title_above_the_header_is_said_passed_over(cli, tmp_path: Path) -> None:
+    rows = [["山口市 市民活動団体一覧"], *civic_rows(2, ADDRESS)]
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    assert (
+        out.splitlines()[1] == "  header: row 2 of the file (1 row of title above it passed over)"
+    )
+
+
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:
     code, out = cli("import", _file(tmp_path, civic_rows(3, ADDRESS)), "--kind", "civic_groups")
     assert code == OK, out

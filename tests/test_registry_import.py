@@ -18,7 +18,7 @@ from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
 from geo.registry.analytics import RegistryAnalytics
-from geo.registry.header import header_index
+from geo.registry.header import delimiter, header_index
 from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
@@ -317,27 +317,43 @@ def _separated(rows: list[list[str]], sep: str) -> bytes:
     return "\r\n".join(sep.join(r) for r in rows).encode("utf-8")
 
 
-@pytest.mark.parametrize(
-    "layout",
-    ["title", "semicolons", "semicolons-title", "tabs-title", "xlsx-merged-title", "listed"],
-)
+#: Per layout: the file, and the header's row in it.
+LAYOUTS: dict[str, Callable[[list[list[str]]], tuple[str, bytes, int]]] = {
+    "title": lambda rows: ("a.csv", csv_bytes([*TITLE, *rows]), 4),
+    "semicolons": lambda rows: ("a.csv", _separated(rows, ";"), 1),
+    "semicolons-title": lambda rows: ("a.csv", _separated([*TITLE, *rows], ";"), 4),
+    "tabs-title": lambda rows: ("a.txt", _separated([*TITLE, *rows], "\t"), 4),
+    "xlsx-merged-title": lambda rows: ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1"), 4),
+    # fields listed with semicolons, more of them than the header has commas
+    "listed": lambda rows: (
+        "a.csv",
+        csv_bytes([rows[0], *([r[0], LISTED, *r[2:]] for r in rows[1:])]),
+        1,
+    ),
+    # a title written with semicolons above a header with commas
+    "title-other-separator": lambda rows: ("a.csv", csv_bytes([["一覧;2026年4月"], *rows]), 2),
+    # semicolons between cells, commas inside quoted ones
+    "semicolons-quoted-commas": lambda rows: (
+        "a.csv",
+        _separated([rows[0], *([f'"{r[0]}, 山口"', *r[1:]] for r in rows[1:])], ";"),
+        1,
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, layout: str) -> None:
     rows = civic_rows()
-    data = {
-        "title": ("a.csv", csv_bytes([*TITLE, *rows])),
-        "semicolons": ("a.csv", _separated(rows, ";")),
-        "semicolons-title": ("a.csv", _separated([*TITLE, *rows], ";")),
-        "tabs-title": ("a.txt", _separated([*TITLE, *rows], "\t")),
-        "xlsx-merged-title": ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1")),
-        # fields listed with semicolons, more of them than the header has commas
-        "listed": ("a.csv", csv_bytes([rows[0], *([r[0], LISTED, *r[2:]] for r in rows[1:])])),
-    }[layout]
+    name, data, header_row = LAYOUTS[layout](rows)
+    if layout == "semicolons-quoted-commas":
+        rows = [rows[0], *([f"{r[0]}, 山口", *r[1:]] for r in rows[1:])]
     with tiny_store(backend, tiny_dir) as store:
         expected = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
-        plan = plan_import(read_bytes(data[1], data[0]), "civic_groups", store)
+        plan = plan_import(read_bytes(data, name), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
     assert [r.row for r in plan.rows] == [1, 2]  # 1: the first row under the header
+    assert plan.header_row == header_row
 
 
 @pytest.mark.parametrize(
@@ -356,6 +372,26 @@ def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, l
 )
 def test_header_index(rows: list[list[str]], index: int | None) -> None:
     assert header_index(rows) == index
+
+
+@pytest.mark.parametrize(
+    ("text", "sep"),
+    [
+        ("", ","),
+        ("団体名\n会A\n会B\n", ","),  # one column
+        ("団体名,活動分野\n会A,8\n", ","),
+        ("団体名;活動分野\n会A;8\n", ";"),
+        ("団体名\t活動分野\n会A\t8\n", "\t"),
+        ("団体名,活動分野,地域\n", ","),  # a header alone
+        ("一覧;2026\n団体名,活動分野,地域\n会A,8,大殿\n", ","),
+        ("一覧,2026\n\n団体名;活動分野;地域\n会A;8;大殿\n会B;8;湯田\n", ";"),
+        ("団体名,活動分野\n会A,8;9;10;11\n", ","),  # fields listed with semicolons
+        ('団体名;所在地\n会A;"山口市, 1"\n会B;"山口市, 2"\n', ";"),
+        ('団体名,備考\n会A,"a\nb\nc', ","),  # a quoted cell never closed
+    ],
+)
+def test_delimiter(text: str, sep: str) -> None:
+    assert delimiter(text, (",", "\t", ";")) == sep
 
 
 def test_formats_give_the_same_records(backend: Backend, tmp_path: Path, tiny_dir: Path) -> None:

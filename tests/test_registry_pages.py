@@ -237,6 +237,17 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     assert store.audit(1)[0].who == "山田"
 
 
+def test_a_title_above_the_header_is_said_passed_over(store: Store) -> None:
+    at = _login(_app())
+    _upload(at, csv_bytes([["山口市 市民活動団体一覧"], [], *civic_rows(2, ADDRESS)]))
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert ja("staff.import.header_row", row=3, above=2) in captions
+    assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
+    _upload(at, csv_bytes(civic_rows(2, ADDRESS)), "other.csv")
+    assert not any("見出しとして読みました" in c.value for c in at.caption)
+
+
 def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:
     before = len(store.records(kind="civic_group"))
     at = _login(_app())

@@ -224,6 +224,8 @@ def _retired_table(plan: ImportPlan) -> None:
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
+    if plan.header_row > 1:
+        st.caption(t("staff.import.header_row", row=plan.header_row, above=plan.header_row - 1))
     summary = plan.summary()
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):

@@ -186,6 +186,13 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
         + ", ".join(f"{n} {what}" for what, n in counts.items()),
         file=out,
     )
+    if plan.header_row > 1:
+        above = plan.header_row - 1
+        print(
+            f"  header: row {plan.header_row} of the file "
+            f"({above} row{'s' if above != 1 else ''} of title above it passed over)",
+            file=out,
+        )
     _print_retirements(plan, out)
     for row in plan.rows:
         if row.action == ADD:

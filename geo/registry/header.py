@@ -4,6 +4,9 @@ often have."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 from collections.abc import Sequence
 
 #: Lines of one text each (and blank lines) that may stand above the header.
@@ -39,4 +42,48 @@ def header_index(rows: Sequence[Sequence[str]]) -> int | None:
     return first
 
 
-__all__ = ["MAX_TITLE_ROWS", "SCAN_ROWS", "header_index"]
+def _agreeing(rows: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """``(rows under the header as wide as it, cells of the header)`` of ``rows``; no
+    rows agree with a header of one cell (a separator that splits nothing)."""
+    top = header_index(rows)
+    if top is None:
+        return 0, 0
+    width = len(rows[top])
+    filled = sum(1 for cell in rows[top] if cell.strip())
+    if filled < 2:
+        return 0, filled
+    agree = sum(1 for row in rows[top + 1 :] if len(row) == width and any(c.strip() for c in row))
+    return agree, filled
+
+
+def delimiter(text: str, separators: Sequence[str]) -> str:
+    """The separator of a CSV text among ``separators`` (the first winning a tie).
+
+    Each separator splits the first :data:`SCAN_ROWS` lines; the one under whose header
+    (:func:`header_index`) the most rows have as many cells as the header wins, then the
+    one giving the header the most cells. So neither a title written with another
+    separator (「一覧;2026」 above a comma header) nor a cell listing several items with
+    semicolons decides it.
+
+    Parameters
+    ----------
+    text
+        The decoded file (only its first :data:`SCAN_ROWS` lines are read).
+    separators
+        The separators a cell may be split by.
+    """
+    head = "\n".join(text.split("\n", SCAN_ROWS)[:SCAN_ROWS])
+    best, best_score = separators[0], (0, 0)
+    for sep in separators:
+        rows: list[list[str]] = []
+        # a quoted cell cut at the last line looked at: the rows before it
+        with contextlib.suppress(csv.Error):
+            for row in csv.reader(io.StringIO(head, newline=""), delimiter=sep):
+                rows.append(row)
+        score = _agreeing(rows)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+__all__ = ["MAX_TITLE_ROWS", "SCAN_ROWS", "delimiter", "header_index"]

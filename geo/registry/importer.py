@@ -193,6 +193,9 @@ class ImportPlan:
         Every problem found (``problems`` may hold fewer).
     invalid_row_numbers
         The rows with problems.
+    header_row
+        The header's row in the file (1: its first); the rows above it, a title, were
+        passed over.
     """
 
     source: str
@@ -209,6 +212,7 @@ class ImportPlan:
     kind_active: int = 0
     problem_count: int = 0
     invalid_row_numbers: tuple[int, ...] = ()
+    header_row: int = 1
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -388,6 +392,7 @@ def plan_import(
             kind_active=active,
             problem_count=problems.count,
             invalid_row_numbers=tuple(sorted(problems.rows)),
+            header_row=table.header_row,
         )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
@@ -406,6 +411,7 @@ def plan_import(
         kind_active=active,
         problem_count=problems.count,
         invalid_row_numbers=tuple(sorted(problems.rows)),
+        header_row=table.header_row,
     )
 
 

@@ -30,7 +30,7 @@ import pandas as pd
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
-from geo.registry.header import MAX_TITLE_ROWS, header_index
+from geo.registry.header import delimiter, header_index
 from geo.registry.limits import (
     MAX_BYTES,
     MAX_COLUMNS,
@@ -80,6 +80,9 @@ class SourceTable:
         ``(lon, lat)`` per row from the geometry of a GeoJSON or GeoPackage, else ``None``.
     problems
         Problems of the layout found while reading (merged cells, several sheets …).
+    header_row
+        The header's row in the file (1: its first); the rows above it, a title, were
+        passed over (:mod:`geo.registry.header`).
     """
 
     name: str
@@ -89,6 +92,7 @@ class SourceTable:
     row_numbers: tuple[int, ...]
     points: tuple[tuple[float, float] | None, ...] | None = None
     problems: tuple[Problem, ...] = ()
+    header_row: int = 1
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -203,8 +207,10 @@ def _table(
     first_row: int = 1,
     points: Sequence[tuple[float, float] | None] | None = None,
     problems: Sequence[Problem] = (),
+    header_row: int = 1,
 ) -> SourceTable:
-    """Header and rows from a list of cell rows: trailing empty columns and empty rows go."""
+    """Header and rows from a list of cell rows: trailing empty columns and empty rows go;
+    ``header_row`` is the header's row in the file."""
     found = list(problems)
     if not raw_rows:
         return SourceTable(name, sha, (), (), (), None, (*found,))
@@ -243,6 +249,7 @@ def _table(
         tuple(numbers),
         tuple(kept_points) if points is not None else None,
         tuple(found),
+        header_row,
     )
 
 
@@ -251,21 +258,12 @@ def _table(
 SEPARATORS = (",", "\t", ";")
 
 
-def _delimiter(text: str) -> str:
-    """The separator of a CSV text: the one that splits its first line with any into the
-    most cells (a title without any above the header passed over; the rows under the
-    header are not asked, since a cell may list several items with semicolons)."""
-    for line in text.split("\n", MAX_TITLE_ROWS + 2)[: MAX_TITLE_ROWS + 2]:
-        counts = {sep: line.count(sep) for sep in SEPARATORS}
-        if any(counts.values()):
-            return max(SEPARATORS, key=lambda sep: (counts[sep], -SEPARATORS.index(sep)))
-    return ","
-
-
 def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
     """The rows of a CSV (or tab-separated) text, within :data:`MAX_ROWS` and
     :data:`MAX_COLUMNS`."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter(text, SEPARATORS), strict=True
+    )
     count = 0
     try:
         for row in reader:
@@ -285,12 +283,13 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
     if not text.strip():
         return _table(name, sha, [])
     rows = list(_csv_rows(text, name))
-    return _table(name, sha, rows[header_index(rows) or 0 :])
+    top = header_index(rows) or 0
+    return _table(name, sha, rows[top:], header_row=top + 1)
 
 
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
-    rows, problems = read_workbook(data, name)
-    return _table(name, sha, rows, problems=problems)
+    rows, problems, top = read_workbook(data, name)
+    return _table(name, sha, rows, problems=problems, header_row=top + 1)
 
 
 def _property_text(value: Any) -> str | None:

@@ -548,13 +548,14 @@ def _data_sheet(book: Book, name: str) -> tuple[tuple[str, str] | None, list[Pro
     return (with_data[0] if with_data else None), []
 
 
-def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem]]:
+def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem], int]:
     """The rows of a workbook's one sheet with data, from its header row on.
 
     Returns
     -------
     The header row and the rows under it as text (empty when there is nothing to read),
-    and the problems of the layout (several sheets, merged cells).
+    the problems of the layout (several sheets, merged cells), and the index of the
+    header among the sheet's rows (0: its first row; the rows above are a title).
 
     Raises
     ------
@@ -566,7 +567,7 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
     try:
         sheet, problems = _data_sheet(book, name)
         if sheet is None:
-            return [], problems
+            return [], problems, 0
         read = _read_sheet(book, *sheet, name, until_data=False)
     except UnreadableFileError:
         raise
@@ -577,11 +578,11 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
         book.archive.close()
     top = header_index(read.rows)
     if top is None:
-        return [], []
+        return [], [], 0
     header_problems, merged = _merged_problems(read.merged, name, top + 1)
     if header_problems:
-        return [], header_problems
-    return read.rows[top:], merged
+        return [], header_problems, top
+    return read.rows[top:], merged, top
 
 
 __all__ = [

@@ -179,6 +179,12 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "問題のあるうちは廃止しません。直したファイルを取り込むと廃止されます。",
         "en": "Nothing is retired while the file has problems; import the corrected file.",
     },
+    "staff.import.header_row": {
+        "ja": "ファイルの{row}行目を見出しとして読みました。"
+        "その上の{above}行は表題として読み飛ばしています。",
+        "en": "The header was read from row {row} of the file; the rows above it "
+        "({above}) were passed over as a title.",
+    },
     "staff.import.nothing": {
         "ja": "登録簿と同じ内容です。取り込むものはありません。",
         "en": "The file matches the registry; there is nothing to import.",

@@ -472,25 +472,58 @@
         });
     }
 
+    // Whether an area's shape lies under any of a few points of the element's box.
+    function overArea(el) {
+        var r = el.getBoundingClientRect();
+        for (var i = 0; i <= 6; i++) {
+            for (var j = 0; j <= 2; j++) {
+                var under = document.elementsFromPoint(r.left + r.width * i / 6, r.top + r.height * j / 2);
+                for (var k = 0; k < under.length; k++) {
+                    var c = under[k].classList;
+                    if (c && c.contains("kyodo-area")) { return true; }
+                }
+            }
+        }
+        return false;
+    }
+
     // Says so on the map (once) when base-map tiles fail to load, in the language of the
     // map's texts (text: in both, until they are on the map), under the buttons at the
     // top left, where the city's shape (running from south-west to north-east) leaves
-    // the map empty.
+    // the map empty. Where it would cover an area's shape (a view of one area) it is a
+    // sign as wide as the buttons, whose tap (or a click) opens it until the map moves.
     function offline(map, text) {
         var shown = false;
+        function fit(note) {
+            L.DomUtil.removeClass(note, "kyodo-offline-small");
+            var small = overArea(note);
+            L.DomUtil[small ? "addClass" : "removeClass"](note, "kyodo-offline-small");
+            note.setAttribute("aria-expanded", small ? "false" : "true");
+        }
         map.eachLayer(function (layer) {
             if (!(layer instanceof L.TileLayer)) { return; }
             layer.on("tileerror", function () {
                 if (shown) { return; }
                 shown = true;
-                var note = L.control({position: "topleft"});
-                note.onAdd = function () {
-                    var div = map.kyodoOfflineNote = L.DomUtil.create("div", "kyodo-offline");
-                    div.setAttribute("role", "status");
-                    div.textContent = plain(map.kyodoOfflineText || text);
-                    return div;
+                var control = L.control({position: "topleft"});
+                control.onAdd = function () {
+                    var box = L.DomUtil.create("div", "kyodo-offline-box");
+                    box.setAttribute("role", "status");
+                    var note = L.DomUtil.create("button", "kyodo-offline", box);
+                    note.type = "button";
+                    var words = map.kyodoOfflineNote = L.DomUtil.create("span", "kyodo-offline-text", note);
+                    words.textContent = plain(map.kyodoOfflineText || text);
+                    L.DomEvent.disableClickPropagation(box);
+                    L.DomEvent.on(note, "click", function () {
+                        var open = L.DomUtil.hasClass(note, "kyodo-offline-small");
+                        L.DomUtil[open ? "removeClass" : "addClass"](note, "kyodo-offline-small");
+                        note.setAttribute("aria-expanded", open ? "true" : "false");
+                    });
+                    map.on("moveend", function () { fit(note); });
+                    return box;
                 };
-                note.addTo(map);
+                control.addTo(map);
+                fit(control.getContainer().firstChild);
             });
         });
     }

@@ -92,9 +92,16 @@ def test_the_map_is_not_hidden_by_its_controls(
     sheet = page.get_by_role("button", name="印刷用シート（PDF）をダウンロード").bounding_box()
     assert sheet is not None and sheet["y"] + sheet["height"] <= height, sheet
     # no base map in the tests: its notice, the scale and the sources all readable
-    frame.locator(".kyodo-offline").wait_for(timeout=30_000)
+    notice = frame.locator(".kyodo-offline")
+    notice.wait_for(timeout=30_000)
     page.wait_for_timeout(300)
     assert frame.evaluate(FOOT_OVERLAPS) == []
+    # over the area's shape the notice is a sign, opened by a click
+    assert notice.get_attribute("aria-expanded") == "false"
+    notice.click()
+    assert notice.get_attribute("aria-expanded") == "true"
+    assert notice.inner_text() == "背景地図なし（インターネット未接続）"
+    notice.click()
     boxes = frame.evaluate(BOXES)
     map_w, map_h = boxes["map"]
     assert not boxes["layersOpen"], "the layers' switches wait behind their button"

@@ -283,6 +283,7 @@ def test_without_internet_the_map_says_so(app_server: AppServer, page: Page, wat
     box = notice.bounding_box()
     assert box is not None and box["height"] <= NOTICE_PX, box  # one short line
     assert notice.evaluate(UNDER_NOTICE) == [], "the notice covers no area and no name"
+    assert notice.get_attribute("aria-expanded") == "true"  # in the city's empty corner
     assert frame.locator("path.kyodo-area").count() == 21
     assert any("cyberjapandata.gsi.go.jp" in url for url in watch.blocked)
     # in the page's language, also after a switch

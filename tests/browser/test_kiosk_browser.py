@@ -520,6 +520,39 @@ def test_the_offline_notice_leaves_the_city_in_view(
         assert notice.evaluate(UNDER_NOTICE) == []
 
 
+#: The offline notice's state: (shrunk to its sign, aria-expanded, box width, the zoom
+#: buttons' width, its text as read).
+NOTICE_STATE = """e => {
+  const bar = document.querySelector('.leaflet-control-zoom').getBoundingClientRect();
+  return [e.classList.contains('kyodo-offline-small'), e.getAttribute('aria-expanded'),
+          Math.round(e.getBoundingClientRect().width), Math.round(bar.width), e.innerText];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_on_an_area_the_offline_notice_is_a_sign_that_opens(
+    kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
+) -> None:
+    with at_attract(kiosk_server, browser, viewport) as page:
+        page.touchscreen.tap(*area_point(page, "yuda"))
+        page.get_by_role("heading", name="湯田・すべての分野").wait_for(timeout=30_000)
+        wait_for_map(page)
+        notice = page.frame_locator(MAP_FRAME).first.locator(".kyodo-offline")
+        notice.wait_for(timeout=30_000)  # no base map in the tests: the tiles fail
+        settle(page)
+        # on the area's shape the note would cover it: a sign as wide as the buttons
+        small, expanded, width, bar, _ = notice.evaluate(NOTICE_STATE)
+        assert (small, expanded) == (True, "false")
+        assert width == bar
+        assert notice.get_attribute("type") == "button"
+        notice.tap()  # opens the note, in words
+        small, expanded, width, bar, text = notice.evaluate(NOTICE_STATE)
+        assert (small, expanded, text) == (False, "true", "背景地図なし（インターネット未接続）")
+        assert width > bar
+        notice.tap()
+        assert notice.evaluate(NOTICE_STATE)[:2] == [True, "false"]
+
+
 def test_a_tap_on_the_map_chooses_the_area_and_the_map_stays(
     kiosk_server: AppServer, browser: Browser
 ) -> None:

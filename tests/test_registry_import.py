@@ -388,6 +388,7 @@ def test_header_index(rows: list[list[str]], index: int | None) -> None:
         ("団体名,活動分野\n会A,8;9;10;11\n", ","),  # fields listed with semicolons
         ('団体名;所在地\n会A;"山口市, 1"\n会B;"山口市, 2"\n', ";"),
         ('団体名,備考\n会A,"a\nb\nc', ","),  # a quoted cell never closed
+        ("一覧;2026\r団体名,活動分野,地域\r会A,8,大殿\r", ","),  # lines ended by CR alone
     ],
 )
 def test_delimiter(text: str, sep: str) -> None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 #: Lines of one text each (and blank lines) that may stand above the header.
 MAX_TITLE_ROWS = 5
 #: Rows looked at for the header.
 SCAN_ROWS = 30
+#: What ends a line in a CSV (a lone carriage return too, as old spreadsheets write).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def header_index(rows: Sequence[Sequence[str]]) -> int | None:
@@ -72,7 +75,7 @@ def delimiter(text: str, separators: Sequence[str]) -> str:
     separators
         The separators a cell may be split by.
     """
-    head = "\n".join(text.split("\n", SCAN_ROWS)[:SCAN_ROWS])
+    head = "\n".join(_LINE_BREAK.split(text, maxsplit=SCAN_ROWS)[:SCAN_ROWS])
     best, best_score = separators[0], (0, 0)
     for sep in separators:
         rows: list[list[str]] = []

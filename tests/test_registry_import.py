@@ -8,9 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import pytest
-import shapely
 
 from geo.city import YAMAGUCHI
 from geo.errors import DataValidationError, Problem
@@ -18,7 +16,6 @@ from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
 from geo.registry.analytics import RegistryAnalytics
-from geo.registry.header import delimiter, header_index
 from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
@@ -291,153 +288,6 @@ def test_every_problem_is_reported_at_once(backend: Backend, tiny_dir: Path) -> 
     assert plan.invalid_rows == [1, 2, 3]
     assert not plan.can_import
     assert not plan.can_import_valid_rows
-
-
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding: str) -> None:
-    with tiny_store(backend, tiny_dir) as store:
-        expected = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
-        plan = plan_import(
-            read_bytes(csv_bytes(civic_rows(), encoding), "a.csv"), "civic_groups", store
-        )
-    assert not plan.problems
-    assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
-    assert plan.rows[0].record["name"] == "新しい会1"
-
-
-#: A list's name and date above its header, as lists exported by hand often have.
-TITLE = [["山口市 市民活動団体一覧"], ["令和8年4月1日現在", ""], []]
-
-
-#: The fields of civic_rows(), listed with semicolons and more times than needed.
-LISTED = ";".join(["8"] * 9 + ["子育て支援"])
-
-
-def _separated(rows: list[list[str]], sep: str) -> bytes:
-    return "\r\n".join(sep.join(r) for r in rows).encode("utf-8")
-
-
-#: Per layout: the file, and the header's row in it.
-LAYOUTS: dict[str, Callable[[list[list[str]]], tuple[str, bytes, int]]] = {
-    "title": lambda rows: ("a.csv", csv_bytes([*TITLE, *rows]), 4),
-    "semicolons": lambda rows: ("a.csv", _separated(rows, ";"), 1),
-    "semicolons-title": lambda rows: ("a.csv", _separated([*TITLE, *rows], ";"), 4),
-    "tabs-title": lambda rows: ("a.txt", _separated([*TITLE, *rows], "\t"), 4),
-    "xlsx-merged-title": lambda rows: ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1"), 4),
-    # fields listed with semicolons, more of them than the header has commas
-    "listed": lambda rows: (
-        "a.csv",
-        csv_bytes([rows[0], *([r[0], LISTED, *r[2:]] for r in rows[1:])]),
-        1,
-    ),
-    # a title written with semicolons above a header with commas
-    "title-other-separator": lambda rows: ("a.csv", csv_bytes([["一覧;2026年4月"], *rows]), 2),
-    # semicolons between cells, commas inside quoted ones
-    "semicolons-quoted-commas": lambda rows: (
-        "a.csv",
-        _separated([rows[0], *([f'"{r[0]}, 山口"', *r[1:]] for r in rows[1:])], ";"),
-        1,
-    ),
-}
-
-
-@pytest.mark.parametrize("layout", list(LAYOUTS))
-def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, layout: str) -> None:
-    rows = civic_rows()
-    name, data, header_row = LAYOUTS[layout](rows)
-    if layout == "semicolons-quoted-commas":
-        rows = [rows[0], *([f"{r[0]}, 山口", *r[1:]] for r in rows[1:])]
-    with tiny_store(backend, tiny_dir) as store:
-        expected = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
-        plan = plan_import(read_bytes(data, name), "civic_groups", store)
-    assert not plan.problems, [str(p) for p in plan.problems]
-    assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
-    assert [r.row for r in plan.rows] == [1, 2]  # 1: the first row under the header
-    assert plan.header_row == header_row
-
-
-@pytest.mark.parametrize(
-    ("rows", "index"),
-    [
-        ([], None),
-        ([[""], ["", " "]], None),
-        ([["団体名", "活動分野"], ["会", "8"]], 0),
-        ([[""], ["団体名", "活動分野"]], 1),
-        ([["一覧"], ["団体名", "活動分野"]], 1),
-        ([["一覧"], [""], ["現在"], ["団体名", "活動分野"]], 3),
-        ([["団体名"], ["会A"], ["会B"]], 0),  # one column: its first row
-        ([["一覧"], *[["メモ"]] * 5, ["団体名", "活動分野"]], 0),  # too many lines above
-        ([["一覧"], ["団体名", "活動分野"], ["会", "8", "余り"]], 1),
-    ],
-)
-def test_header_index(rows: list[list[str]], index: int | None) -> None:
-    assert header_index(rows) == index
-
-
-@pytest.mark.parametrize(
-    ("text", "sep"),
-    [
-        ("", ","),
-        ("団体名\n会A\n会B\n", ","),  # one column
-        ("団体名,活動分野\n会A,8\n", ","),
-        ("団体名;活動分野\n会A;8\n", ";"),
-        ("団体名\t活動分野\n会A\t8\n", "\t"),
-        ("団体名,活動分野,地域\n", ","),  # a header alone
-        ("一覧;2026\n団体名,活動分野,地域\n会A,8,大殿\n", ","),
-        ("一覧,2026\n\n団体名;活動分野;地域\n会A;8;大殿\n会B;8;湯田\n", ";"),
-        ("団体名,活動分野\n会A,8;9;10;11\n", ","),  # fields listed with semicolons
-        ('団体名;所在地\n会A;"山口市, 1"\n会B;"山口市, 2"\n', ";"),
-        ('団体名,備考\n会A,"a\nb\nc', ","),  # a quoted cell never closed
-        ("一覧;2026\r団体名,活動分野,地域\r会A,8,大殿\r", ","),  # lines ended by CR alone
-    ],
-)
-def test_delimiter(text: str, sep: str) -> None:
-    assert delimiter(text, (",", "\t", ";")) == sep
-
-
-def test_formats_give_the_same_records(backend: Backend, tmp_path: Path, tiny_dir: Path) -> None:
-    rows = civic_rows()
-    tsv = "\r\n".join("\t".join(r) for r in rows).encode("utf-8")
-    gpkg = tmp_path / "list.gpkg"
-    frame = gpd.GeoDataFrame(
-        {h: [r[i] for r in rows[1:]] for i, h in enumerate(rows[0])},
-        geometry=[shapely.Point(*inside())] * 2,
-        crs="EPSG:4326",
-    )
-    frame.to_file(gpkg, driver="GPKG")
-    points = [({h: r[i] for i, h in enumerate(rows[0])}, inside()) for r in rows[1:]]
-    with tiny_store(backend, tiny_dir) as store:
-        plans = {
-            name: plan_import(read_bytes(data, name), "civic_groups", store)
-            for name, data in [
-                ("a.csv", csv_bytes(rows)),
-                ("a.txt", tsv),
-                ("a.xlsx", xlsx_bytes(rows)),
-                ("a.geojson", geojson_bytes(points)),
-                ("a.gpkg", gpkg.read_bytes()),
-            ]
-        }
-    for name, plan in plans.items():
-        assert not plan.problems, (name, [str(p) for p in plan.problems])
-        assert [r.record["fields"] for r in plan.rows] == ["npo08;kosodate"] * 2, name
-        assert [r.record["last_confirmed"] for r in plan.rows] == ["2025-04-01"] * 2, name
-    assert {r.match_level for r in plans["a.csv"].rows} == {TOWN}
-    assert {r.match_level for r in plans["a.geojson"].rows} == {"coordinates"}
-    assert plans["a.gpkg"].rows[0].record["lon"] == f"{inside()[0]:.6f}"
-
-
-def test_xlsx_cells_are_read_as_staff_typed_them(backend: Backend, tiny_dir: Path) -> None:
-    rows: list[list[Any]] = [
-        ["団体名", "活動分野", "所在地", "最終確認日", "電話", "世帯数"],
-        ["ＡＢＣの会", 8, "テスト市北西町", dt.datetime(2025, 4, 1), "083 000", 120.0],
-    ]
-    with tiny_store(backend, tiny_dir) as store:
-        plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
-    assert not plan.problems, [str(p) for p in plan.problems]
-    record = plan.rows[0].record
-    assert record["name"] == "ＡＢＣの会"
-    assert (record["fields"], record["last_confirmed"]) == ("npo08", "2025-04-01")
-    assert (record["phone"], record["households"]) == ("083 000", "120")
 
 
 def test_full_width_and_half_width_match(backend: Backend, tiny_dir: Path) -> None:

@@ -430,6 +430,7 @@ def test_the_phone_view_shows_the_kiosks_list_in_the_same_order() -> None:
     assert at.header[0].value == kiosk_at.header[0].value == "湯田・子育て支援"
     assert org_keys(at) == org_keys(kiosk_at)
     assert "湯田で「子育て支援」に取り組む団体" in texts(at)
+    assert at.caption[0].value == "山口市 協働まちづくりマップ"
     # the support center's phone number and address are here, not on the kiosk
     assert "083-901-1166" in texts(at)
     assert "083-901-1166" not in texts(kiosk_at)
@@ -444,6 +445,8 @@ def test_the_phone_view_of_a_group(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         assert value not in body
     assert "Getting in touch" in body
     assert "083-901-1166" in body
+    # named as every other page names the map
+    assert at.caption[0].value == "Yamaguchi City Collaboration Map"
 
 
 def test_the_phone_view_opens_a_group_and_goes_back() -> None:

@@ -107,7 +107,7 @@ def _more() -> None:
 
 def top_bar(city: CityData) -> None:
     """The app's name and the other language."""
-    st.caption(md_literal(t("view.title", city=city_name(city))))
+    st.caption(md_literal(t("app.title", city=city_name(city))))
     other = next(code for code in LANGS if code != lang())
     st.button(
         t(f"app.lang.{other}"),

@@ -129,7 +129,6 @@ KIOSK_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     # the phone view the QR code opens
     "view.nav": {"ja": "スマートフォン表示", "en": "Phone view"},
-    "view.title": {"ja": "{city} 協働まちづくりマップ", "en": "{city} community map"},
     "view.unknown_org": {
         "ja": "この団体は見つかりませんでした。登録が変わった可能性があります。",
         "en": "This group was not found; its listing may have changed.",

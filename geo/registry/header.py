@@ -14,6 +14,8 @@ from collections.abc import Sequence
 MAX_TITLE_ROWS = 5
 #: Rows looked at for the header.
 SCAN_ROWS = 30
+#: Characters looked at for the separator (the first lines of a file of long lines).
+SCAN_CHARS = 1 << 20
 #: What ends a line in a CSV (a lone carriage return too, as old spreadsheets write).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -71,11 +73,12 @@ def delimiter(text: str, separators: Sequence[str]) -> str:
     Parameters
     ----------
     text
-        The decoded file (only its first :data:`SCAN_ROWS` lines are read).
+        The decoded file (only its first :data:`SCAN_ROWS` lines, within
+        :data:`SCAN_CHARS` characters, are read).
     separators
         The separators a cell may be split by.
     """
-    head = "\n".join(_LINE_BREAK.split(text, maxsplit=SCAN_ROWS)[:SCAN_ROWS])
+    head = "\n".join(_LINE_BREAK.split(text[:SCAN_CHARS], maxsplit=SCAN_ROWS)[:SCAN_ROWS])
     best, best_score = separators[0], (0, 0)
     for sep in separators:
         rows: list[list[str]] = []

@@ -494,11 +494,15 @@
     // sign as wide as the buttons, whose tap (or a click) opens it until the map moves.
     function offline(map, text) {
         var shown = false;
-        function fit(note) {
-            L.DomUtil.removeClass(note, "kyodo-offline-small");
-            var small = overArea(note);
+        // the note as a sign (its words on hover too) or in words
+        function shrink(note, small) {
             L.DomUtil[small ? "addClass" : "removeClass"](note, "kyodo-offline-small");
             note.setAttribute("aria-expanded", small ? "false" : "true");
+            if (small) { note.title = note.textContent; } else { note.removeAttribute("title"); }
+        }
+        function fit(note) {
+            shrink(note, false);
+            shrink(note, overArea(note));
         }
         map.eachLayer(function (layer) {
             if (!(layer instanceof L.TileLayer)) { return; }
@@ -515,9 +519,7 @@
                     words.textContent = plain(map.kyodoOfflineText || text);
                     L.DomEvent.disableClickPropagation(box);
                     L.DomEvent.on(note, "click", function () {
-                        var open = L.DomUtil.hasClass(note, "kyodo-offline-small");
-                        L.DomUtil[open ? "removeClass" : "addClass"](note, "kyodo-offline-small");
-                        note.setAttribute("aria-expanded", open ? "true" : "false");
+                        shrink(note, !L.DomUtil.hasClass(note, "kyodo-offline-small"));
                     });
                     map.on("moveend", function () { fit(note); });
                     return box;

@@ -545,10 +545,11 @@ def test_on_an_area_the_offline_notice_is_a_sign_that_opens(
         assert (small, expanded) == (True, "false")
         assert width == bar
         assert notice.get_attribute("type") == "button"
+        assert notice.get_attribute("title") == "背景地図なし（インターネット未接続）"
         notice.tap()  # opens the note, in words
         small, expanded, width, bar, text = notice.evaluate(NOTICE_STATE)
         assert (small, expanded, text) == (False, "true", "背景地図なし（インターネット未接続）")
-        assert width > bar
+        assert width > bar and notice.get_attribute("title") is None
         notice.tap()
         assert notice.evaluate(NOTICE_STATE)[:2] == [True, "false"]
 

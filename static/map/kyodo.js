@@ -472,15 +472,19 @@
         });
     }
 
-    // Whether an area's shape lies under any of a few points of the element's box.
-    function overArea(el) {
-        var r = el.getBoundingClientRect();
-        for (var i = 0; i <= 6; i++) {
-            for (var j = 0; j <= 2; j++) {
-                var under = document.elementsFromPoint(r.left + r.width * i / 6, r.top + r.height * j / 2);
-                for (var k = 0; k < under.length; k++) {
-                    var c = under[k].classList;
-                    if (c && c.contains("kyodo-area")) { return true; }
+    // Whether an area's shape lies under any of a few points of the element's box, told
+    // by the shapes' geometry in the map's layer points, as the areas' SVG draws them
+    // (not by what the page shows there: the frame may not be laid out, or in view, yet).
+    function overArea(map, el) {
+        var paths = map.getContainer().querySelectorAll("path.kyodo-area");
+        var r = el.getBoundingClientRect(), c = map.getContainer().getBoundingClientRect();
+        for (var i = 0; i <= 10; i++) {
+            for (var j = 0; j <= 4; j++) {
+                var p = map.containerPointToLayerPoint([
+                    r.left - c.left + r.width * i / 10, r.top - c.top + r.height * j / 4]);
+                var at = new DOMPoint(p.x, p.y);
+                for (var k = 0; k < paths.length; k++) {
+                    if (paths[k].isPointInFill(at)) { return true; }
                 }
             }
         }
@@ -491,7 +495,8 @@
     // map's texts (text: in both, until they are on the map), under the buttons at the
     // top left, where the city's shape (running from south-west to north-east) leaves
     // the map empty. Where it would cover an area's shape (a view of one area) it is a
-    // sign as wide as the buttons, whose tap (or a click) opens it until the map moves.
+    // sign as wide as the buttons, whose tap (or a click) opens it until the map moves
+    // or its shapes are drawn again.
     function offline(map, text) {
         var shown = false;
         // the note as a sign (its words on hover too) or in words
@@ -502,7 +507,27 @@
         }
         function fit(note) {
             shrink(note, false);
-            shrink(note, overArea(note));
+            shrink(note, overArea(map, note));
+        }
+        // fitted again, once a frame, when the map moves, gets layers (not a tooltip or a
+        // popup opening), its shapes are drawn again or it is laid out
+        function follow(note) {
+            var queued = false;
+            function queue(e) {
+                if (queued || e.layer instanceof L.Tooltip || e.layer instanceof L.Popup) { return; }
+                queued = true;
+                L.Util.requestAnimFrame(function () { queued = false; fit(note); });
+            }
+            function drawn(layer) {
+                if (layer instanceof L.Renderer) { layer.on("update", queue); }
+            }
+            map.eachLayer(drawn);
+            map.on("layeradd", function (e) { drawn(e.layer); });
+            map.on("moveend layeradd", queue);
+            // and when the map is laid out (a frame shown only once its page is ready)
+            if (window.ResizeObserver) {
+                new window.ResizeObserver(function () { queue({}); }).observe(map.getContainer());
+            }
         }
         map.eachLayer(function (layer) {
             if (!(layer instanceof L.TileLayer)) { return; }
@@ -521,7 +546,7 @@
                     L.DomEvent.on(note, "click", function () {
                         shrink(note, !L.DomUtil.hasClass(note, "kyodo-offline-small"));
                     });
-                    map.on("moveend", function () { fit(note); });
+                    follow(note);
                     return box;
                 };
                 control.addTo(map);

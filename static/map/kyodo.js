@@ -496,7 +496,7 @@
     // top left, where the city's shape (running from south-west to north-east) leaves
     // the map empty. Where it would cover an area's shape (a view of one area) it is a
     // sign as wide as the buttons, whose tap (or a click) opens it until the map moves
-    // or its shapes are drawn again.
+    // or gets new layers.
     function offline(map, text) {
         var shown = false;
         // the note as a sign (its words on hover too) or in words
@@ -509,8 +509,8 @@
             shrink(note, false);
             shrink(note, overArea(map, note));
         }
-        // fitted again, once a frame, when the map moves, gets layers (not a tooltip or a
-        // popup opening), its shapes are drawn again or it is laid out
+        // fitted again, once a frame, when the map moves (its shapes are drawn again
+        // then), gets layers (not a tooltip or a popup opening) or is laid out
         function follow(note) {
             var queued = false;
             function queue(e) {
@@ -518,11 +518,6 @@
                 queued = true;
                 L.Util.requestAnimFrame(function () { queued = false; fit(note); });
             }
-            function drawn(layer) {
-                if (layer instanceof L.Renderer) { layer.on("update", queue); }
-            }
-            map.eachLayer(drawn);
-            map.on("layeradd", function (e) { drawn(e.layer); });
             map.on("moveend layeradd", queue);
             // and when the map is laid out (a frame shown only once its page is ready)
             if (window.ResizeObserver) {

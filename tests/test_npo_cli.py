@@ -39,7 +39,7 @@ def test_dry_run_shows_the_plan_and_every_problem(url: str, tmp_path: Path) -> N
     assert f"(new) {number(1001)} 特定非営利活動法人やまぐち川あそびの会 (placed by town)" in out
     assert "342 sample civic groups stay unless --retire-samples" in out
     assert "3 problems:" in out
-    assert "gyousei_000.zip, row 8, column '主たる事務所の所在地'" in out
+    assert "gyousei_000.zip, row 9, column '主たる事務所の所在地'" in out
     assert "dry run: nothing was written" in out
     with Store.open(url) as store:
         assert state(store) == before

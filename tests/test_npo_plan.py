@@ -163,8 +163,8 @@ def test_several_groups_of_the_same_name_are_a_problem(reading: NpoReading) -> N
     known = [civic("cg-1", "NPO法人おごおり見守りネット"), civic("cg-2", "おごおり見守りネット")]
     plan = plan_npo(reading, known)
     (problem,) = [p for p in plan.problems if p.column == "法人名称"]
-    assert problem.row == 2 and "cg-1, cg-2" in problem.reason("en")
-    assert [r.row for r in plan.rows] == [1, 3]
+    assert problem.row == 3 and "cg-1, cg-2" in problem.reason("en")
+    assert [r.row for r in plan.rows] == [2, 4]
 
 
 def test_a_name_shared_by_a_numbered_group_is_not_linked(reading: NpoReading) -> None:

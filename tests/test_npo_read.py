@@ -120,7 +120,7 @@ def test_summary_and_problems(ref: Reference) -> None:
         ("gyousei_000.zip", BAD_NUMBER_ROW, "法人番号"),
         ("gyousei_000.zip", DUPLICATE_ROW, "法人番号"),
     ]
-    assert "row 1" in reading.problems[2].reason("en")  # the first row with the number
+    assert "row 2" in reading.problems[2].reason("en")  # the first row with the number
     assert [r.row for r in reading.unplaced] == [UNPLACED_ROW]
     assert reading.unplaced[0].match_level == NONE
     (gone,) = reading.dissolved
@@ -337,10 +337,10 @@ REFUSED = [
         "no CSV",
     ),
     ("zip with two csv", lambda _: portal_zip(extra={"b.csv": b"x"}), None, "several CSV"),
-    ("bad bytes", _bad_byte, 2, "not Shift_JIS"),
+    ("bad bytes", _bad_byte, 3, "not Shift_JIS"),
     ("damaged zip", _damaged_zip, None, "not a readable zip"),
     ("damaged late", _damaged_late, "later", ""),  # refused at the first bad row
-    ("broken quotes", lambda _: portal_csv() + b'"a"b"\r\n', len(ROWS) + 1, "not a valid CSV"),
+    ("broken quotes", lambda _: portal_csv() + b'"a"b"\r\n', len(ROWS) + 2, "not a valid CSV"),
 ]
 
 
@@ -367,7 +367,7 @@ def test_a_shifted_row_is_a_problem_of_that_row(ref: Reference) -> None:
     shifted = [*ROWS[0][:-1], "2020-01-01"]
     rows = [*ROWS[:3], [*shifted[:6], "余分", *shifted[6:]]]
     reading = _read(ref, portal_csv(rows))
-    assert [(p.row, p.column) for p in reading.problems] == [(4, None)]
+    assert [(p.row, p.column) for p in reading.problems] == [(5, None)]
     assert len(reading.records) == 3
 
 
@@ -382,11 +382,11 @@ def test_text_problems_are_collected_per_row(ref: Reference) -> None:
     ]
     reading = _read(ref, portal_csv(rows))
     assert [(p.row, p.column) for p in reading.problems] == [
-        (1, "法人名称"),
         (2, "法人名称"),
-        (3, "定款に記載された目的"),
-        (4, "代表者氏名"),
-        (6, "法人名称"),
+        (3, "法人名称"),
+        (4, "定款に記載された目的"),
+        (5, "代表者氏名"),
+        (7, "法人名称"),
     ]
     assert [r.record["name"] for r in reading.records] == ["分野なしの会"]
     assert reading.summary()["no_fields"] == 1

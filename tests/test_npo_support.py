@@ -169,12 +169,12 @@ EXPECTED = (
     ),
     Expected(number(1003), "ＮＰＯ法人大内まちづくり工房", "npo03;npo19", "ouchi"),
 )
-#: Rows (1 = first under the header) and what the reader makes of them.
-OUTSIDE_ROWS = (4, 5, 6)
-DISSOLVED_ROW = 7
-UNPLACED_ROW = 8
-BAD_NUMBER_ROW = 9
-DUPLICATE_ROW = 10
+#: Rows (as a spreadsheet numbers them: 1 is the header) and what the reader makes of them.
+OUTSIDE_ROWS = (5, 6, 7)
+DISSOLVED_ROW = 8
+UNPLACED_ROW = 9
+BAD_NUMBER_ROW = 10
+DUPLICATE_ROW = 11
 
 
 def portal_csv(

@@ -121,7 +121,7 @@ def test_problems_exit_1_and_write_nothing(cli, store: Store, tmp_path: Path) ->
     path = _file(tmp_path, rows)
     code, out = cli("import", path, "--kind", "civic_groups")
     assert code == PROBLEMS
-    assert "row 2, column '活動分野': unknown field of activity (value '宇宙')" in out
+    assert "row 3, column '活動分野': unknown field of activity (value '宇宙')" in out
     assert "nothing was imported" in out
     assert state(store) == before
     code, out = cli("import", path, "--kind", "civic_groups", "--dry-run")

@@ -105,10 +105,10 @@ def _line_geojson(_: Path) -> tuple[bytes, str]:
     return doc.encode(), "list.geojson"
 
 
-# (id, maker, row, column, problem code, unreadable file)
+# (id, maker, row (as a spreadsheet numbers them), column, problem code, unreadable file)
 BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
-    ("wrong encoding", _latin1, 2, None, "encoding", True),
-    ("mixed encodings", _mixed_encoding, 2, None, "encoding", True),
+    ("wrong encoding", _latin1, 3, None, "encoding", True),
+    ("mixed encodings", _mixed_encoding, 3, None, "encoding", True),
     ("utf-16", lambda _: ("団体名\n".encode("utf-16"), "list.csv"), None, None, "utf16", True),
     (
         "utf-16 without its mark",
@@ -137,7 +137,7 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
         "missing_column",
         False,
     ),
-    ("no location", _csv([["団体名", "活動分野"], ["会", "8"]]), 1, "所在地", "no_location", False),
+    ("no location", _csv([["団体名", "活動分野"], ["会", "8"]]), 2, "所在地", "no_location", False),
     (
         "unknown_column",
         _csv(_with(0, "x", "活動の内容")),
@@ -149,28 +149,28 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     (
         "unknown field",
         _csv(_with(1, "8、宇宙開発")),
-        1,
+        2,
         "活動分野",
         "unknown_field",
         False,
     ),
-    ("duplicate ids", _duplicate_ids, 2, "団体ID", "duplicate", False),
+    ("duplicate ids", _duplicate_ids, 3, "団体ID", "duplicate", False),
     (
         "duplicate names",
         _csv([*civic_rows(1), civic_rows(1)[1]]),
-        2,
+        3,
         "団体名",
         "duplicate",
         False,
     ),
-    ("coordinates outside the city", _outside, 1, "緯度/経度", "outside_city", False),
-    ("unparseable date", _csv(_with(5, "昨年の春")), 1, "最終確認日", "date", False),
-    ("impossible date", _csv(_with(5, "2025-02-30")), 1, "最終確認日", "date", False),
-    ("future date", _csv(_with(5, "2099-01-01")), 1, "最終確認日", "future", False),
+    ("coordinates outside the city", _outside, 2, "緯度/経度", "outside_city", False),
+    ("unparseable date", _csv(_with(5, "昨年の春")), 2, "最終確認日", "date", False),
+    ("impossible date", _csv(_with(5, "2025-02-30")), 2, "最終確認日", "date", False),
+    ("future date", _csv(_with(5, "2099-01-01")), 2, "最終確認日", "future", False),
     ("20 MB file", _huge, None, None, "too_large", True),
     ("sheets", _sheets, None, None, "sheets", False),
     ("merged_header", _merged_header, None, "A1:B1", "merged_header", False),
-    ("merged data cells", _merged_cells, 1, "C2:C3", "merged", False),
+    ("merged data cells", _merged_cells, 2, "C2:C3", "merged", False),
     ("truncated GeoJSON", _truncated_geojson, None, None, "json_cut", True),
     ("GeoJSON cut after a feature", _cut_geojson, None, None, "json_invalid", True),
     ("not a point", _line_geojson, 1, "geometry", "points_only", False),
@@ -186,7 +186,7 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     (
         "unclosed quote",
         lambda _: (csv_bytes(civic_rows(1)) + b'"open,8,x\r\n', "list.csv"),
-        2,
+        3,
         None,
         "csv_invalid",
         True,
@@ -194,21 +194,21 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     (
         "address outside the city",
         _csv(_with(2, "宇部市常盤町1-1")),
-        1,
+        2,
         "所在地",
         "unplaced",
         False,
     ),
-    ("control", _csv(_with(0, "会\x07")), 1, "団体名", "control", False),
-    ("direction override", _csv(_with(0, "会\u202eト")), 1, "団体名", "bidi", False),
-    ("direction isolate", _csv(_with(0, "\u2067会", "メール")), 1, "メール", "bidi", False),
-    ("wrong kind", _csv(_with(0, "自治会", "種別")), 1, "種別", "wrong_kind", False),
-    ("not an email", _csv(_with(0, "no-at-sign", "メール")), 1, "メール", "email", False),
-    ("bad id", _csv(_with(0, "cg 1", "団体ID")), 1, "団体ID", "id_format", False),
+    ("control", _csv(_with(0, "会\x07")), 2, "団体名", "control", False),
+    ("direction override", _csv(_with(0, "会\u202eト")), 2, "団体名", "bidi", False),
+    ("direction isolate", _csv(_with(0, "\u2067会", "メール")), 2, "メール", "bidi", False),
+    ("wrong kind", _csv(_with(0, "自治会", "種別")), 2, "種別", "wrong_kind", False),
+    ("not an email", _csv(_with(0, "no-at-sign", "メール")), 2, "メール", "email", False),
+    ("bad id", _csv(_with(0, "cg 1", "団体ID")), 2, "団体ID", "id_format", False),
     (
         "too many cells",
         _csv([*civic_rows(1), [*civic_rows(1)[1], "余分"]]),
-        2,
+        3,
         None,
         "extra_cells",
         False,
@@ -284,8 +284,9 @@ def test_every_problem_is_reported_at_once(backend: Backend, tiny_dir: Path) -> 
     rows[3][2] = "どこでもない"
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
-    assert where(plan.problems) == [(1, "活動分野"), (2, "最終確認日"), (3, "所在地")]
-    assert plan.invalid_rows == [1, 2, 3]
+    # rows as a spreadsheet numbers them: the header is row 1
+    assert where(plan.problems) == [(2, "活動分野"), (3, "最終確認日"), (4, "所在地")]
+    assert plan.invalid_rows == [2, 3, 4]
     assert not plan.can_import
     assert not plan.can_import_valid_rows
 
@@ -338,8 +339,8 @@ def test_formula_cells_are_refused(backend: Backend, tiny_dir: Path) -> None:
             apply_plan(plan, store, who="test")
         assert state(store) == before
     n = len(FORMULAS)
-    expected = [(i, c) for i in range(1, n + 1) for c in ("電話", "備考")]
-    expected += [(i, "団体名") for i in range(n + 1, 2 * n + 1)]
+    expected = [(i, c) for i in range(2, n + 2) for c in ("電話", "備考")]
+    expected += [(i, "団体名") for i in range(n + 2, 2 * n + 2)]
     assert where(plan.problems) == expected
     assert {p.code for p in plan.problems} == {"formula"}
     assert [p.value for p in plan.problems[-n:]] == [f.strip() for f in FORMULAS]
@@ -351,7 +352,7 @@ def test_formula_cells_of_a_workbook_are_refused(backend: Backend, tiny_dir: Pat
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(xlsx_bytes(rows), "a.xlsx"), "civic_groups", store)
     assert [(p.row, p.column, p.value, p.code) for p in plan.problems] == [
-        (1, "団体名", "=SUM(A1)", "formula")
+        (2, "団体名", "=SUM(A1)", "formula")
     ]
 
 
@@ -430,7 +431,7 @@ def test_problems_are_kept_up_to_a_limit_and_counted(backend: Backend, tiny_dir:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert plan.problem_count == 1200
     assert len(plan.problems) == MAX_PROBLEMS and plan.hidden_problems == 200
-    assert plan.invalid_rows == list(range(1, 401))
+    assert plan.invalid_rows == list(range(2, 402))
     assert plan.summary()["invalid"] == 400
 
 
@@ -519,7 +520,7 @@ def test_blank_rows_keep_the_row_numbers(backend: Backend, tiny_dir: Path) -> No
     rows[3][0] = "別の会"
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
-    assert where(plan.problems) == [(3, "活動分野")]
+    assert where(plan.problems) == [(4, "活動分野")]  # the file's 4th row
 
 
 # --- the words staff use ---------------------------------------------------------------

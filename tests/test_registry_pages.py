@@ -224,9 +224,12 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     assert metrics[ja("staff.import.added")] == "2"
     assert metrics[ja("staff.import.invalid")] == "1"
     added = _table(at, ja("staff.col.match"))
-    assert added[ja("staff.col.row")].tolist() == [1, 3]
+    assert added[ja("staff.col.row")].tolist() == [2, 4]  # as a spreadsheet numbers them
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist() == [2, "活動分野", "宇宙", ja("problem.unknown_field")]
+    assert problems.iloc[0].tolist() == [3, "活動分野", "宇宙", ja("problem.unknown_field")]
+    # the rows as a spreadsheet numbers them, and the page says so
+    assert ja("staff.problems_caption") in [c.value for c in at.caption]
+    assert "表計算ソフト" in ja("staff.problems_caption")
     assert at.button(key="import.go").disabled
     before = store.data_version()
     at.button(key="import.valid").click().run()
@@ -319,7 +322,7 @@ def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
     _upload(at, csv_bytes(rows))
     problems = _table(at, ja("staff.col.reason"))
     assert problems.iloc[0].tolist() == [
-        1,
+        2,
         "団体名",
         "'" + rows[1][0],  # the table's own download cannot run it either
         ja("problem.formula"),
@@ -363,7 +366,7 @@ def test_markup_in_names_stays_text(store: Store) -> None:
     rows[1][0] = name
     at = _login(_app())
     _upload(at, csv_bytes(rows))
-    assert _table(at, ja("staff.col.match"))[ja("staff.col.row")].tolist() == [1]
+    assert _table(at, ja("staff.col.match"))[ja("staff.col.row")].tolist() == [2]
     assert name in _table(at, ja("staff.col.match")).to_numpy().tolist()[0]
     assert not any("<script>" in m.value for m in at.markdown)
     assert not at.get("html")

@@ -63,6 +63,9 @@ LAYOUTS: dict[str, Callable[[list[list[str]]], tuple[str, bytes, int]]] = {
         csv_bytes([rows[0], *([r[0], LISTED, *r[2:]] for r in rows[1:])]),
         1,
     ),
+    # a first line naming the separator, as spreadsheets write it: not a row
+    "sep-line": lambda rows: ("a.csv", b"sep=;\r\n" + _separated(rows, ";"), 1),
+    "sep-line-tabs": lambda rows: ("a.csv", b"SEP=\t\n" + _separated([*TITLE, *rows], "\t"), 4),
     # a title written with semicolons above a header with commas
     "title-other-separator": lambda rows: ("a.csv", csv_bytes([["一覧;2026年4月"], *rows]), 2),
     # semicolons between cells, commas inside quoted ones
@@ -85,8 +88,27 @@ def test_titles_and_separators_read_the_same(backend: Backend, tiny_dir: Path, l
         plan = plan_import(read_bytes(data, name), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     assert [r.record for r in plan.rows] == [r.record for r in expected.rows]
-    assert [r.row for r in plan.rows] == [1, 2]  # 1: the first row under the header
+    # as a spreadsheet numbers them: the rows right under the header
+    assert [r.row for r in plan.rows] == [header_row + 1, header_row + 2]
     assert plan.header_row == header_row
+
+
+#: The layouts that write the rows as they are given (the others rewrite cells).
+AS_GIVEN = [name for name in LAYOUTS if name not in ("listed", "semicolons-quoted-commas")]
+
+
+@pytest.mark.parametrize("layout", AS_GIVEN)
+def test_a_problem_is_named_at_the_row_a_spreadsheet_shows(
+    backend: Backend, tiny_dir: Path, layout: str
+) -> None:
+    rows = civic_rows(3)
+    rows[3][1] = "宇宙"  # the third data row, after an empty one
+    rows.insert(3, [""] * len(rows[0]))
+    name, data, header_row = LAYOUTS[layout](rows)
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(data, name), "civic_groups", store)
+    assert [(p.row, p.column) for p in plan.problems] == [(header_row + 4, "活動分野")]
+    assert [r.row for r in plan.rows] == [header_row + 1, header_row + 2]
 
 
 @pytest.mark.parametrize(

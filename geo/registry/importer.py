@@ -128,7 +128,8 @@ class PlannedRow:
     Attributes
     ----------
     row
-        The row's number in the file (1 = first row under the header).
+        The row's number in the file as a spreadsheet shows it (1: the file's first
+        row; see :attr:`~geo.registry.readers.SourceTable.row_numbers`).
     action
         ``add``, ``change``, ``reactivate`` or ``unchanged``.
     record

@@ -123,7 +123,7 @@ class NpoRecord:
     Attributes
     ----------
     row
-        Its row in the file (1 = the first row under the header).
+        Its row in the file as a spreadsheet shows it (1: the header).
     record
         The record (:data:`~geo.registry.columns.RECORD_COLUMNS`); ``org_id`` is empty.
     corporate_number
@@ -611,7 +611,8 @@ def _read_rows(stream: IO[bytes], encoding: str, collect: _Collect) -> None:
         if _MISREAD.search("".join(header)):
             _refuse(source, "npo_encoding")
         check_header(header, source)
-        for row, cells in enumerate(reader, start=1):
+        row = 1  # the file's rows as a spreadsheet numbers them: the header is the first
+        for row, cells in enumerate(reader, start=2):
             joined = "".join(cells)
             if _MISREAD.search(joined):
                 _refuse(source, "npo_encoding", row=row)

@@ -20,6 +20,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ class SourceTable:
     rows
         Data rows, each as long as ``headers``.
     row_numbers
-        Number of each row in reports: 1 is the first row under the header.
+        Number of each row in reports: its row in the file as a spreadsheet shows it
+        (1: the file's first row, so the header's row plus one for the first row under
+        it); a GeoJSON's or GeoPackage's feature number (1: its first).
     points
         ``(lon, lat)`` per row from the geometry of a GeoJSON or GeoPackage, else ``None``.
     problems
@@ -154,9 +157,12 @@ def _bad_bytes(data: bytes, pos: int) -> str:
     return repr(data[max(0, pos - 4) : pos + 4])
 
 
-def _line_row(data: bytes, pos: int) -> int | None:
-    line = data.count(b"\n", 0, pos)
-    return line if line > 0 else None
+def _line_row(data: bytes, pos: int) -> int:
+    """The file's line (1: its first) that holds byte ``pos``."""
+    return len(_LINE_BREAKS.findall(data, 0, pos)) + 1
+
+
+_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 
 
 #: Characters that do not appear in Japanese text but do in CP932 read of other bytes.
@@ -258,12 +264,20 @@ def _table(
 SEPARATORS = (",", "\t", ";")
 
 
+#: A first line that names the separator (``sep=;``), as spreadsheets write and read
+#: it: not a row of the table (a spreadsheet shows the row under it as its first).
+_SEP_LINE = re.compile(r"\Asep=([,;\t])[ ]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
+
+
 def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
     """The rows of a CSV (or tab-separated) text, within :data:`MAX_ROWS` and
-    :data:`MAX_COLUMNS`."""
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=delimiter(text, SEPARATORS), strict=True
-    )
+    :data:`MAX_COLUMNS`; a first line ``sep=`` names the separator and is no row."""
+    named = _SEP_LINE.match(text)
+    if named:
+        text, separator = text[named.end() :], named.group(1)
+    else:
+        separator = delimiter(text, SEPARATORS)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     count = 0
     try:
         for row in reader:
@@ -271,11 +285,10 @@ def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
             if count > MAX_ROWS + 1:
                 too_many_rows(name)
             if len(row) > MAX_COLUMNS and any(c.strip() for c in row[MAX_COLUMNS:]):
-                too_many_columns(name, len(row), count - 1 or None)
+                too_many_columns(name, len(row), count)
             yield row[:MAX_COLUMNS]
     except csv.Error as exc:
-        row_number = count if count else None
-        unreadable(name, "csv_invalid", "", row_number, {"detail": str(exc)})
+        unreadable(name, "csv_invalid", "", count + 1, {"detail": str(exc)})
 
 
 def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
@@ -284,12 +297,12 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
         return _table(name, sha, [])
     rows = list(_csv_rows(text, name))
     top = header_index(rows) or 0
-    return _table(name, sha, rows[top:], header_row=top + 1)
+    return _table(name, sha, rows[top:], first_row=top + 2, header_row=top + 1)
 
 
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     rows, problems, top = read_workbook(data, name)
-    return _table(name, sha, rows, problems=problems, header_row=top + 1)
+    return _table(name, sha, rows, first_row=top + 2, problems=problems, header_row=top + 1)
 
 
 def _property_text(value: Any) -> str | None:

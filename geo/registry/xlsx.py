@@ -527,7 +527,7 @@ def _merged_problems(
             header_problems.append(Problem(name, None, cells.coord, "", "merged_header"))
         elif cells.max_row > header_row:
             problems.append(
-                Problem(name, max(cells.min_row - header_row, 1), cells.coord, "", "merged")
+                Problem(name, max(cells.min_row, header_row + 1), cells.coord, "", "merged")
             )
     return header_problems, problems
 

@@ -105,8 +105,11 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Only the first {shown:,} of {n:,} problems are shown.",
     },
     "staff.problems_caption": {
-        "ja": "行は見出しのすぐ下の行を1と数えます。行が空欄の問題はファイル全体の問題です。",
-        "en": "Row 1 is the first row under the header; an empty row means the whole file.",
+        "ja": "行は表計算ソフトで開いたときの行番号です（ファイルの先頭の行が1。GeoJSON・"
+        "GeoPackageでは地物の順番）。行が空欄の問題はファイル全体の問題です。",
+        "en": "Rows are numbered as a spreadsheet shows them (the file's first row is 1; "
+        "in a GeoJSON or GeoPackage, the feature's place). An empty row means the whole "
+        "file.",
     },
     "staff.col.row": {"ja": "行", "en": "Row"},
     "staff.col.column": {"ja": "列", "en": "Column"},

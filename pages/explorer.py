@@ -17,7 +17,16 @@ from ui.mapview import show_map
 from ui.state import sync_query
 from ui.tables import show_table
 from ui.text import md_literal
-from ui.widgets import area_panel, field_names, filter_sidebar, org_table, show_gaps
+from ui.widgets import (
+    ORG_ROW_PX,
+    area_panel,
+    field_names,
+    filter_sidebar,
+    org_columns,
+    org_table,
+    org_table_height,
+    show_gaps,
+)
 
 ensure_navigation()
 
@@ -71,6 +80,14 @@ with gaps_tab:
 with table_tab:
     st.caption(t("table.caption"))
     st.caption(t("table.count", n=len(orgs)))
-    show_table(org_table(city, orgs), hide_index=True, key="explorer.table")
+    table = org_table(city, orgs)
+    show_table(
+        table,
+        hide_index=True,
+        key="explorer.table",
+        column_config=org_columns(table),
+        row_height=ORG_ROW_PX,
+        height=org_table_height(len(table)),
+    )
 
 sync_query(view)

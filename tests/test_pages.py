@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 from pathlib import Path
@@ -243,6 +244,19 @@ def test_explorer_default_view(city: CityData) -> None:
     assert headline.startswith("すべての分野：") and "地域中" not in headline
     assert any("サンプル" in w.value for w in at.warning)
     assert len(_gaps_table(at)) == 21
+
+
+def test_the_organisations_table_wraps_its_long_texts() -> None:
+    at = _app()
+    (table,) = [d for d in at.dataframe if "活動分野" in d.value.columns]
+    assert table.proto.row_height > 64  # Streamlit wraps the text of rows over 4rem
+    widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
+    # the long columns wrap at a width that, with the short ones, fits a planner's screen
+    assert widths["名前"] <= 200 and widths["活動分野"] <= 340 and widths["活動地域"] <= 160
+    assert sum(w for w in widths.values() if w) <= 1140
+    first = table.value.iloc[0]
+    # a field's number is held to its name: a line is not broken after 「3.」
+    assert first["活動分野"].startswith("3.\u00a0まちづくり")
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ on the figure and as a caption under it, so a touch screen shows it too.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from typing import Any, cast
+from typing import cast
 
 import altair as alt
 import folium
@@ -36,14 +35,11 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
-from ui.tables import show_table
+from ui.tables import Columns, column_width, fitted, show_table
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
 BAR_PX = 15
-
-#: Streamlit column settings by column name.
-Columns = dict[str, Any]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -143,25 +139,6 @@ def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
 
 def _hex(colour: tuple[int, int, int]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour)
-
-
-def text_width(values: pd.Series) -> int:
-    """Pixels a table column needs to show its longest text whole."""
-    longest = 0
-    for value in values.astype(str):
-        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in value)
-        longest = max(longest, wide * 15 + (len(value) - wide) * 8)
-    return longest + 28
-
-
-def column_width(frame: pd.DataFrame, name: str) -> int:
-    """Pixels column ``name`` needs for its longest text and its header."""
-    return text_width(pd.concat([frame[name].astype(str), pd.Series([name])]))
-
-
-def fitted(frame: pd.DataFrame, *names: str) -> Columns:
-    """Text columns as wide as their longest text (with their header), never cut."""
-    return {name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names}
 
 
 def _coverage_columns(prof: AreaProfile, frame: pd.DataFrame) -> Columns:

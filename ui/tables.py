@@ -16,6 +16,7 @@ label).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, overload
 
 import pandas as pd
@@ -24,6 +25,9 @@ from pandas.io.formats.style import Styler
 
 from geo.export import map_text, neutralise_frame
 from ui.text import kept_together, md_literal
+
+#: A table's column settings, by header.
+Columns = dict[str, Any]
 
 
 @overload
@@ -90,4 +94,32 @@ def show_table(
     return target.dataframe(safe_table(data), **options)
 
 
-__all__ = ["literal_frame", "plain_label", "safe_table", "show_table"]
+def text_width(values: pd.Series) -> int:
+    """Pixels a table column needs to show its longest text whole."""
+    longest = 0
+    for value in values.astype(str):
+        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in value)
+        longest = max(longest, wide * 15 + (len(value) - wide) * 8)
+    return longest + 28
+
+
+def column_width(frame: pd.DataFrame, name: str) -> int:
+    """Pixels column ``name`` needs for its longest text and its header."""
+    return text_width(pd.concat([frame[name].astype(str), pd.Series([name])]))
+
+
+def fitted(frame: pd.DataFrame, *names: str) -> Columns:
+    """Text columns as wide as their longest text (with their header), never cut."""
+    return {name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names}
+
+
+__all__ = [
+    "Columns",
+    "column_width",
+    "fitted",
+    "literal_frame",
+    "plain_label",
+    "safe_table",
+    "show_table",
+    "text_width",
+]

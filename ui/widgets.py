@@ -18,7 +18,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-from ui.tables import show_table
+from ui.tables import Columns, column_width, fitted, show_table
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -379,7 +379,8 @@ def matrix_styler(
 def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
     """Organisations as a readable table (public columns only)."""
     labels = area_labels(city)
-    fl = {c: field_label(city.catalog, c) for c in city.catalog.codes}
+    # (a field's number held to its name: a wrapped cell breaks its line at spaces)
+    fl = {c: field_label(city.catalog, c).replace(" ", "\u00a0", 1) for c in city.catalog.codes}
     sep = t("sep.list")
     return pd.DataFrame(
         {
@@ -398,3 +399,32 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
             t("col.sample"): [t("yes") if s else t("no") for s in orgs["is_sample"]],
         }
     )
+
+
+#: Height of a row of the organisations' table: three lines, so that the names, the
+#: fields and the areas served wrap in their columns instead of being cut (Streamlit
+#: wraps the text of rows taller than 4rem).
+ORG_ROW_PX = 70
+#: Rows the organisations' table shows at once (it scrolls for the others).
+ORG_ROWS_SHOWN = 8
+#: Widest the long columns grow before their text wraps, in pixels: with the short ones
+#: they fit a planner's screen (1600 pixels wide) without scrolling sideways.
+ORG_WRAPPED_PX = {"col.name": 200, "col.fields": 340, "col.serves": 160}
+
+
+def org_columns(table: pd.DataFrame) -> Columns:
+    """Column settings of :func:`org_table`: the short columns as wide as their texts,
+    the long ones as wide as they need up to :data:`ORG_WRAPPED_PX` (then wrapped, in
+    rows of :data:`ORG_ROW_PX`)."""
+    short = ("col.kind", "col.area", "col.last_confirmed", "col.sample")
+    config = fitted(table, *(t(k) for k in short))
+    for key, widest in ORG_WRAPPED_PX.items():
+        name = t(key)
+        config[name] = st.column_config.TextColumn(width=min(column_width(table, name), widest))
+    return config
+
+
+def org_table_height(rows: int) -> int:
+    """Pixels of the organisations' table: its header and up to :data:`ORG_ROWS_SHOWN`
+    rows (at least one, for the words saying it is empty)."""
+    return 38 + ORG_ROW_PX * max(1, min(rows, ORG_ROWS_SHOWN)) + 2

@@ -25,7 +25,16 @@ from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.text import md_literal
-from ui.widgets import MATRIX_GAP_TEXT, matrix_order, matrix_styler
+from ui.widgets import (
+    MATRIX_GAP_TEXT,
+    ORG_ROW_PX,
+    ORG_ROWS_SHOWN,
+    TABLE_BORDERS_PX,
+    TABLE_HEADER_PX,
+    matrix_order,
+    matrix_styler,
+    org_table_height,
+)
 
 TIMEOUT = 60
 
@@ -244,6 +253,12 @@ def test_explorer_default_view(city: CityData) -> None:
     assert headline.startswith("すべての分野：") and "地域中" not in headline
     assert any("サンプル" in w.value for w in at.warning)
     assert len(_gaps_table(at)) == 21
+
+
+@pytest.mark.parametrize(("rows", "shown"), [(0, 1), (1, 1), (3, 3), (8, 8), (984, 8)])
+def test_the_organisations_table_is_as_tall_as_its_rows_up_to_eight(rows: int, shown: int) -> None:
+    assert org_table_height(rows) == TABLE_HEADER_PX + ORG_ROW_PX * shown + TABLE_BORDERS_PX
+    assert ORG_ROWS_SHOWN == 8
 
 
 def test_the_organisations_table_wraps_its_long_texts() -> None:

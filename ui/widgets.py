@@ -424,7 +424,12 @@ def org_columns(table: pd.DataFrame) -> Columns:
     return config
 
 
+#: Pixels of a table's header row, and of its frame's top and bottom borders.
+TABLE_HEADER_PX, TABLE_BORDERS_PX = 38, 2
+
+
 def org_table_height(rows: int) -> int:
     """Pixels of the organisations' table: its header and up to :data:`ORG_ROWS_SHOWN`
     rows (at least one, for the words saying it is empty)."""
-    return 38 + ORG_ROW_PX * max(1, min(rows, ORG_ROWS_SHOWN)) + 2
+    shown = max(1, min(rows, ORG_ROWS_SHOWN))
+    return TABLE_HEADER_PX + ORG_ROW_PX * shown + TABLE_BORDERS_PX

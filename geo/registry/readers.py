@@ -157,12 +157,13 @@ def _bad_bytes(data: bytes, pos: int) -> str:
     return repr(data[max(0, pos - 4) : pos + 4])
 
 
+#: What ends a line of a text file (a carriage return alone, in old spreadsheets' files).
+_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
+
+
 def _line_row(data: bytes, pos: int) -> int:
     """The file's line (1: its first) that holds byte ``pos``."""
     return len(_LINE_BREAKS.findall(data, 0, pos)) + 1
-
-
-_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 
 
 #: Characters that do not appear in Japanese text but do in CP932 read of other bytes.

@@ -15,16 +15,15 @@ from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
 from ui.mapview import show_map
 from ui.state import sync_query
-from ui.tables import show_table
+from ui.tables import WRAPPED_ROW_PX, show_table, table_height
 from ui.text import md_literal
 from ui.widgets import (
-    ORG_ROW_PX,
+    ORG_ROWS_SHOWN,
     area_panel,
     field_names,
     filter_sidebar,
     org_columns,
     org_table,
-    org_table_height,
     show_gaps,
 )
 
@@ -86,8 +85,8 @@ with table_tab:
         hide_index=True,
         key="explorer.table",
         column_config=org_columns(table),
-        row_height=ORG_ROW_PX,
-        height=org_table_height(len(table)),
+        row_height=WRAPPED_ROW_PX,
+        height=table_height(len(table), ORG_ROWS_SHOWN),
     )
 
 sync_query(view)

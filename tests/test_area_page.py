@@ -16,6 +16,8 @@ from geo.profile import area_profile, coverage_frame, membership_text, term
 from geo.words import text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
+from ui.areaview import LIST_FIELDS_PX
+from ui.tables import WRAPPED_ROW_PX
 
 TIMEOUT = 120
 
@@ -149,3 +151,15 @@ def test_the_page_speaks_english() -> None:
     assert frame["Field"].tolist()[0] == "Disaster preparedness"
     figures = as_read(at.table[0])
     assert "77.9% (sample)" in figures.iloc[:, 0].tolist()
+
+
+def test_the_lists_wrap_their_fields_in_view(ajisu: AppTest) -> None:
+    lists = [
+        d for d in ajisu.dataframe if "活動分野" in d.value.columns and "名称" in d.value.columns
+    ]
+    assert len(lists) == 2  # the associations and the civic groups
+    for table in lists:
+        assert table.proto.row_height == WRAPPED_ROW_PX > 64  # Streamlit wraps over 4rem
+        config = json.loads(table.proto.columns)
+        assert config["活動分野"]["width"] <= LIST_FIELDS_PX
+        assert list(table.proto.column_order)[-1] == "活動分野"  # the short ones in view

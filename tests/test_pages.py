@@ -24,17 +24,9 @@ from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
+from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height
 from ui.text import md_literal
-from ui.widgets import (
-    MATRIX_GAP_TEXT,
-    ORG_ROW_PX,
-    ORG_ROWS_SHOWN,
-    TABLE_BORDERS_PX,
-    TABLE_HEADER_PX,
-    matrix_order,
-    matrix_styler,
-    org_table_height,
-)
+from ui.widgets import MATRIX_GAP_TEXT, ORG_ROWS_SHOWN, matrix_order, matrix_styler
 
 TIMEOUT = 60
 
@@ -256,8 +248,9 @@ def test_explorer_default_view(city: CityData) -> None:
 
 
 @pytest.mark.parametrize(("rows", "shown"), [(0, 1), (1, 1), (3, 3), (8, 8), (984, 8)])
-def test_the_organisations_table_is_as_tall_as_its_rows_up_to_eight(rows: int, shown: int) -> None:
-    assert org_table_height(rows) == TABLE_HEADER_PX + ORG_ROW_PX * shown + TABLE_BORDERS_PX
+def test_a_wrapped_table_is_as_tall_as_its_rows_up_to_a_limit(rows: int, shown: int) -> None:
+    height = TABLE_HEADER_PX + WRAPPED_ROW_PX * shown + TABLE_BORDERS_PX
+    assert table_height(rows, ORG_ROWS_SHOWN) == height
     assert ORG_ROWS_SHOWN == 8
 
 

@@ -35,7 +35,15 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
-from ui.tables import Columns, column_width, fitted, show_table
+from ui.tables import (
+    WRAPPED_ROW_PX,
+    Columns,
+    column_width,
+    fitted,
+    show_table,
+    table_height,
+    wrapped,
+)
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
@@ -231,21 +239,31 @@ def _long_last(frame: pd.DataFrame, long: str) -> list[str]:
 def lists_section(prof: AreaProfile) -> None:
     """The associations (with the 加入率) and the civic groups active in the area."""
     L = lang()
-    fields = t("profile.fields")
     st.subheader(t("area.associations", n=prof.association_count))
     caption(prof, "membership")
     table = associations_frame(prof, L)
-    show_table(
-        table,
-        hide_index=True,
-        column_order=_long_last(table, fields),
-        column_config=fitted(table, t("profile.name"), fields),
-    )
+    _list_table(table, fitted(table, t("profile.name")))
     st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
     table = civic_groups_frame(prof, L, city=data.city().config)
+    _list_table(table, fitted(table, t("profile.name"), t("profile.based")))
+
+
+#: Widest the fields of an area's lists grow before they wrap, in pixels (with the
+#: other columns, within the page at 1366 pixels).
+LIST_FIELDS_PX = 320
+#: Rows an area's list shows at once (it scrolls for the others).
+LIST_ROWS_SHOWN = 8
+
+
+def _list_table(table: pd.DataFrame, config: Columns) -> None:
+    """An area's list of organisations: the fields last, wrapped in rows of three lines
+    (so the short columns are always in view and the fields are not cut)."""
+    fields = t("profile.fields")
     show_table(
         table,
         hide_index=True,
         column_order=_long_last(table, fields),
-        column_config=fitted(table, t("profile.name"), fields, t("profile.based")),
+        column_config=config | wrapped(table, {fields: LIST_FIELDS_PX}),
+        row_height=WRAPPED_ROW_PX,
+        height=table_height(len(table), LIST_ROWS_SHOWN),
     )

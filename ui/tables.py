@@ -17,6 +17,7 @@ label).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any, overload
 
 import pandas as pd
@@ -113,7 +114,32 @@ def fitted(frame: pd.DataFrame, *names: str) -> Columns:
     return {name: st.column_config.TextColumn(width=column_width(frame, name)) for name in names}
 
 
+#: Height of a table's row whose long texts wrap: three lines (Streamlit wraps the text
+#: of rows taller than 4rem, and breaks a line at a space where it has one).
+WRAPPED_ROW_PX = 70
+#: Pixels of a table's header row, and of its frame's top and bottom borders.
+TABLE_HEADER_PX, TABLE_BORDERS_PX = 38, 2
+
+
+def wrapped(frame: pd.DataFrame, widest: Mapping[str, int]) -> Columns:
+    """Text columns as wide as their longest text up to ``widest`` pixels (by header),
+    their text wrapped beyond it in rows of :data:`WRAPPED_ROW_PX`."""
+    return {
+        name: st.column_config.TextColumn(width=min(column_width(frame, name), most))
+        for name, most in widest.items()
+    }
+
+
+def table_height(rows: int, shown: int) -> int:
+    """Pixels of a table of wrapped rows: its header and up to ``shown`` rows (at least
+    one, for the words saying it is empty); it scrolls for the others."""
+    return TABLE_HEADER_PX + WRAPPED_ROW_PX * max(1, min(rows, shown)) + TABLE_BORDERS_PX
+
+
 __all__ = [
+    "TABLE_BORDERS_PX",
+    "TABLE_HEADER_PX",
+    "WRAPPED_ROW_PX",
     "Columns",
     "column_width",
     "fitted",
@@ -121,5 +147,7 @@ __all__ = [
     "plain_label",
     "safe_table",
     "show_table",
+    "table_height",
     "text_width",
+    "wrapped",
 ]

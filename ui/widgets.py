@@ -18,7 +18,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-from ui.tables import Columns, column_width, fitted, show_table
+from ui.tables import Columns, fitted, show_table, wrapped
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -401,10 +401,6 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-#: Height of a row of the organisations' table: three lines, so that the names, the
-#: fields and the areas served wrap in their columns instead of being cut (Streamlit
-#: wraps the text of rows taller than 4rem).
-ORG_ROW_PX = 70
 #: Rows the organisations' table shows at once (it scrolls for the others).
 ORG_ROWS_SHOWN = 8
 #: Widest the long columns grow before their text wraps, in pixels: with the short ones
@@ -414,22 +410,9 @@ ORG_WRAPPED_PX = {"col.name": 200, "col.fields": 340, "col.serves": 160}
 
 def org_columns(table: pd.DataFrame) -> Columns:
     """Column settings of :func:`org_table`: the short columns as wide as their texts,
-    the long ones as wide as they need up to :data:`ORG_WRAPPED_PX` (then wrapped, in
-    rows of :data:`ORG_ROW_PX`)."""
+    the long ones as wide as they need up to :data:`ORG_WRAPPED_PX`, then wrapped
+    (in rows of :data:`ui.tables.WRAPPED_ROW_PX`)."""
     short = ("col.kind", "col.area", "col.last_confirmed", "col.sample")
-    config = fitted(table, *(t(k) for k in short))
-    for key, widest in ORG_WRAPPED_PX.items():
-        name = t(key)
-        config[name] = st.column_config.TextColumn(width=min(column_width(table, name), widest))
-    return config
-
-
-#: Pixels of a table's header row, and of its frame's top and bottom borders.
-TABLE_HEADER_PX, TABLE_BORDERS_PX = 38, 2
-
-
-def org_table_height(rows: int) -> int:
-    """Pixels of the organisations' table: its header and up to :data:`ORG_ROWS_SHOWN`
-    rows (at least one, for the words saying it is empty)."""
-    shown = max(1, min(rows, ORG_ROWS_SHOWN))
-    return TABLE_HEADER_PX + ORG_ROW_PX * shown + TABLE_BORDERS_PX
+    return fitted(table, *(t(k) for k in short)) | wrapped(
+        table, {t(k): most for k, most in ORG_WRAPPED_PX.items()}
+    )

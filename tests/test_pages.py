@@ -254,17 +254,26 @@ def test_a_wrapped_table_is_as_tall_as_its_rows_up_to_a_limit(rows: int, shown: 
     assert ORG_ROWS_SHOWN == 8
 
 
-def test_the_organisations_table_wraps_its_long_texts() -> None:
-    at = _app()
-    (table,) = [d for d in at.dataframe if "活動分野" in d.value.columns]
-    assert table.proto.row_height > 64  # Streamlit wraps the text of rows over 4rem
+@pytest.mark.parametrize(
+    ("lang", "fields", "first"),
+    [
+        ("ja", "活動分野", "3.\u00a0まちづくり、"),
+        ("en", "Fields", "3.\u00a0Community development, "),
+    ],
+)
+def test_the_organisations_table_wraps_its_long_texts(lang: str, fields: str, first: str) -> None:
+    at = _app(lang=lang)
+    (table,) = [d for d in at.dataframe if fields in d.value.columns]
+    assert table.proto.row_height == WRAPPED_ROW_PX > 64  # Streamlit wraps over 4rem
     widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
-    # the long columns wrap at a width that, with the short ones, fits a planner's screen
-    assert widths["名前"] <= 200 and widths["活動分野"] <= 340 and widths["活動地域"] <= 160
+    # the long columns wrap at widths that, with the short ones, fit a planner's screen
+    assert widths[fields] <= 320
     assert sum(w for w in widths.values() if w) <= 1140
-    first = table.value.iloc[0]
-    # a field's number is held to its name: a line is not broken after 「3.」
-    assert first["活動分野"].startswith("3.\u00a0まちづくり")
+    # a field's number is held to its name (a line is not broken after 「3.」), and only
+    # that space: the names keep theirs
+    cell = table.value.iloc[0][fields]
+    assert cell.startswith(first)
+    assert cell.count("\u00a0") == cell.count(".\u00a0")
 
 
 @pytest.mark.parametrize(

@@ -26,10 +26,11 @@ _SEEDED = "view.seeded_from_url"
 PICK_KEY = KEYS["area"]
 
 
-def field_label(catalog: FieldCatalog, code: str) -> str:
-    """A field's label in the current language, with its group."""
+def field_label(catalog: FieldCatalog, code: str, *, space: str = " ") -> str:
+    """A field's label in the current language, with its group: a field of the NPO Law
+    after its number and ``space`` (a no-break space holds them on one line)."""
     f = catalog.get(code)
-    prefix = "" if f.kind == NEED else f"{f.number}. "
+    prefix = "" if f.kind == NEED else f"{f.number}.{space}"
     return prefix + f.label(lang())
 
 
@@ -380,7 +381,7 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
     """Organisations as a readable table (public columns only)."""
     labels = area_labels(city)
     # (a field's number held to its name: a wrapped cell breaks its line at spaces)
-    fl = {c: field_label(city.catalog, c).replace(" ", "\u00a0", 1) for c in city.catalog.codes}
+    fl = {c: field_label(city.catalog, c, space="\u00a0") for c in city.catalog.codes}
     sep = t("sep.list")
     return pd.DataFrame(
         {
@@ -405,14 +406,14 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
 ORG_ROWS_SHOWN = 8
 #: Widest the long columns grow before their text wraps, in pixels: with the short ones
 #: they fit a planner's screen (1600 pixels wide) without scrolling sideways.
-ORG_WRAPPED_PX = {"col.name": 200, "col.fields": 340, "col.serves": 160}
+ORG_WRAPPED_PX = {"col.name": 200, "col.kind": 140, "col.fields": 320, "col.serves": 140}
 
 
 def org_columns(table: pd.DataFrame) -> Columns:
     """Column settings of :func:`org_table`: the short columns as wide as their texts,
     the long ones as wide as they need up to :data:`ORG_WRAPPED_PX`, then wrapped
     (in rows of :data:`ui.tables.WRAPPED_ROW_PX`)."""
-    short = ("col.kind", "col.area", "col.last_confirmed", "col.sample")
+    short = ("col.area", "col.last_confirmed", "col.sample")
     return fitted(table, *(t(k) for k in short)) | wrapped(
         table, {t(k): most for k, most in ORG_WRAPPED_PX.items()}
     )

@@ -13,7 +13,7 @@ import pytest
 import shapely
 
 from geo.registry import plan_import, read_bytes
-from geo.registry.header import delimiter, header_index
+from geo.registry.header import declared, delimiter, header_index
 from geo.registry.places import TOWN
 from tests.support.backends import Backend
 from tests.support.registry_files import (
@@ -193,3 +193,20 @@ def test_xlsx_cells_are_read_as_staff_typed_them(backend: Backend, tiny_dir: Pat
     assert record["name"] == "ＡＢＣの会"
     assert (record["fields"], record["last_confirmed"]) == ("npo08", "2025-04-01")
     assert (record["phone"], record["households"]) == ("083 000", "120")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sep=;\r\na;b\r\n", (";", "a;b\r\n")),
+        ("SEP=\t\na\tb", ("\t", "a\tb")),
+        ("sep=,", (",", "")),
+        ("sep=; \ra;b", (";", "a;b")),  # a space after it, a line ended by CR alone
+        ("sep=|\na|b", None),  # not a separator the import reads
+        ("sep=;x\na;b", None),  # more than the separator on the line
+        ("title\nsep=;\na;b", None),  # only as the first line
+        ("a;b\nc;d", None),
+    ],
+)
+def test_a_first_line_may_name_the_separator(text: str, expected: tuple[str, str] | None) -> None:
+    assert declared(text, (",", "\t", ";")) == expected

@@ -17,7 +17,8 @@ SCAN_ROWS = 30
 #: Characters looked at for the separator (the first lines of a file of long lines).
 SCAN_CHARS = 1 << 20
 #: What ends a line in a CSV (a lone carriage return too, as old spreadsheets write).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = r"\r\n|\r|\n"
+_LINE_BREAK = re.compile(LINE_BREAK)
 
 
 def header_index(rows: Sequence[Sequence[str]]) -> int | None:
@@ -61,6 +62,16 @@ def _agreeing(rows: Sequence[Sequence[str]]) -> tuple[int, int]:
     return agree, filled
 
 
+def declared(text: str, separators: Sequence[str]) -> tuple[str, str] | None:
+    """The separator a first line ``sep=;`` names (one of ``separators``, as spreadsheets
+    write and read such a line), and the text after that line, which is no row of the
+    table: a spreadsheet shows the row under it as its first. ``None`` without one.
+    """
+    choice = "|".join(re.escape(s) for s in separators)
+    named = re.match(rf"sep=({choice})[ ]*(?:{LINE_BREAK}|\Z)", text, re.IGNORECASE)
+    return (named.group(1), text[named.end() :]) if named else None
+
+
 def delimiter(text: str, separators: Sequence[str]) -> str:
     """The separator of a CSV text among ``separators`` (the first winning a tie).
 
@@ -92,4 +103,4 @@ def delimiter(text: str, separators: Sequence[str]) -> str:
     return best
 
 
-__all__ = ["MAX_TITLE_ROWS", "SCAN_ROWS", "delimiter", "header_index"]
+__all__ = ["LINE_BREAK", "MAX_TITLE_ROWS", "SCAN_ROWS", "declared", "delimiter", "header_index"]

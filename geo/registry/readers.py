@@ -31,7 +31,7 @@ import pandas as pd
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
-from geo.registry.header import delimiter, header_index
+from geo.registry.header import LINE_BREAK, declared, delimiter, header_index
 from geo.registry.limits import (
     MAX_BYTES,
     MAX_COLUMNS,
@@ -157,8 +157,8 @@ def _bad_bytes(data: bytes, pos: int) -> str:
     return repr(data[max(0, pos - 4) : pos + 4])
 
 
-#: What ends a line of a text file (a carriage return alone, in old spreadsheets' files).
-_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
+#: What ends a line of the file's bytes (as of its decoded text).
+_LINE_BREAKS = re.compile(LINE_BREAK.encode())
 
 
 def _line_row(data: bytes, pos: int) -> int:
@@ -265,17 +265,12 @@ def _table(
 SEPARATORS = (",", "\t", ";")
 
 
-#: A first line that names the separator (``sep=;``), as spreadsheets write and read
-#: it: not a row of the table (a spreadsheet shows the row under it as its first).
-_SEP_LINE = re.compile(r"\Asep=([,;\t])[ ]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
-
-
 def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
     """The rows of a CSV (or tab-separated) text, within :data:`MAX_ROWS` and
     :data:`MAX_COLUMNS`; a first line ``sep=`` names the separator and is no row."""
-    named = _SEP_LINE.match(text)
+    named = declared(text, SEPARATORS)
     if named:
-        text, separator = text[named.end() :], named.group(1)
+        separator, text = named
     else:
         separator = delimiter(text, SEPARATORS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)

@@ -15,7 +15,7 @@ from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
 from ui.mapview import show_map
 from ui.state import sync_query
-from ui.tables import WRAPPED_ROW_PX, show_table, table_height
+from ui.tables import show_wrapped
 from ui.text import md_literal
 from ui.widgets import (
     ORG_ROWS_SHOWN,
@@ -80,13 +80,12 @@ with table_tab:
     st.caption(t("table.caption"))
     st.caption(t("table.count", n=len(orgs)))
     table = org_table(city, orgs)
-    show_table(
+    show_wrapped(
         table,
+        ORG_ROWS_SHOWN,
         hide_index=True,
         key="explorer.table",
         column_config=org_columns(table),
-        row_height=WRAPPED_ROW_PX,
-        height=table_height(len(table), ORG_ROWS_SHOWN),
     )
 
 sync_query(view)

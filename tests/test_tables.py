@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from tests.conftest import ROOT
-from ui.tables import safe_table
+from ui.tables import safe_table, text_width
 
 FORMULAS = ["=1+1", "+81", "-x", "@SUM(A1)", "＝1", "＋1", "－1", "＠x", "\t=1", "\r=1"]
 
@@ -172,3 +173,34 @@ def test_a_plain_tables_row_labels_wrap_only_between_words(label: str) -> None:
     assert list(shown.index) == [plain_label(label)]
     assert plain(shown.index[0]) == label
     assert shown.iloc[0, 0] == "9,233人"
+
+
+def _every_width(texts: list[str]) -> int:
+    """Every text measured: a wide character 15 pixels, another 8, and the padding."""
+    return max(
+        sum(15 if unicodedata.east_asian_width(c) in "WF" else 8 for c in text) + 28
+        for text in ["", *texts]
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [],
+        [""],
+        ["会"],
+        ["abc", "地域づくり協議会", "Neighbourhood association"],
+        ["ｱｲｳｴｵｶｷｸｹｺ", "地域"],  # half-width kana: long, narrow
+        ["a" * 40, "あ" * 25, "あ" * 24 + "a"],  # the longest is not the widest
+        ["3.\u00a0まちづくり、防災・減災", "3. Community development, Disaster preparedness"],
+        ["同じ"] * 500,
+    ],
+)
+def test_a_column_is_as_wide_as_its_widest_text(texts: list[str]) -> None:
+    assert text_width(pd.Series(texts, dtype=object)) == _every_width(texts)
+
+
+@pytest.mark.parametrize("most", [28, 60, 100, 1000])
+def test_a_wrapped_column_is_measured_up_to_its_widest(most: int) -> None:
+    texts = ["a" * 40, "あ" * 25, "地域"]
+    assert text_width(pd.Series(texts), most) == min(_every_width(texts), most)

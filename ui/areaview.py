@@ -35,15 +35,7 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
-from ui.tables import (
-    WRAPPED_ROW_PX,
-    Columns,
-    column_width,
-    fitted,
-    show_table,
-    table_height,
-    wrapped,
-)
+from ui.tables import Columns, column_width, fitted, show_table, show_wrapped, wrapped
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
@@ -259,11 +251,10 @@ def _list_table(table: pd.DataFrame, config: Columns) -> None:
     """An area's list of organisations: the fields last, wrapped in rows of three lines
     (so the short columns are always in view and the fields are not cut)."""
     fields = t("profile.fields")
-    show_table(
+    show_wrapped(
         table,
+        LIST_ROWS_SHOWN,
         hide_index=True,
         column_order=_long_last(table, fields),
         column_config=config | wrapped(table, {fields: LIST_FIELDS_PX}),
-        row_height=WRAPPED_ROW_PX,
-        height=table_height(len(table), LIST_ROWS_SHOWN),
     )

@@ -95,18 +95,32 @@ def show_table(
     return target.dataframe(safe_table(data), **options)
 
 
-def text_width(values: pd.Series) -> int:
-    """Pixels a table column needs to show its longest text whole."""
-    longest = 0
-    for value in values.astype(str):
-        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in value)
-        longest = max(longest, wide * 15 + (len(value) - wide) * 8)
-    return longest + 28
+#: Pixels of a wide (CJK) and of a narrow character, and of a cell's padding.
+_WIDE_PX, _NARROW_PX, _PADDING_PX = 15, 8, 28
 
 
-def column_width(frame: pd.DataFrame, name: str) -> int:
-    """Pixels column ``name`` needs for its longest text and its header."""
-    return text_width(pd.concat([frame[name].astype(str), pd.Series([name])]))
+def text_width(values: pd.Series, most: int | None = None) -> int:
+    """Pixels a table column needs to show its longest text whole (or ``most``, once
+    that is reached: a column that wraps measures no further).
+
+    The texts are measured longest first, each once, until no shorter one could be
+    wider: the widths of a long column of a page are measured on every rerun.
+    """
+    longest = _PADDING_PX
+    for value in sorted(set(values.astype(str).tolist()), key=len, reverse=True):
+        if len(value) * _WIDE_PX + _PADDING_PX <= longest:
+            break  # no shorter text could be wider
+        if most is not None and longest >= most:
+            break
+        wide = 0 if value.isascii() else sum(unicodedata.east_asian_width(c) in "WF" for c in value)
+        longest = max(longest, wide * _WIDE_PX + (len(value) - wide) * _NARROW_PX + _PADDING_PX)
+    return longest if most is None else min(longest, most)
+
+
+def column_width(frame: pd.DataFrame, name: str, most: int | None = None) -> int:
+    """Pixels column ``name`` needs for its longest text and its header (at most
+    ``most``)."""
+    return text_width(pd.concat([frame[name].astype(str), pd.Series([name])]), most)
 
 
 def fitted(frame: pd.DataFrame, *names: str) -> Columns:
@@ -125,7 +139,7 @@ def wrapped(frame: pd.DataFrame, widest: Mapping[str, int]) -> Columns:
     """Text columns as wide as their longest text up to ``widest`` pixels (by header),
     their text wrapped beyond it in rows of :data:`WRAPPED_ROW_PX`."""
     return {
-        name: st.column_config.TextColumn(width=min(column_width(frame, name), most))
+        name: st.column_config.TextColumn(width=column_width(frame, name, most))
         for name, most in widest.items()
     }
 
@@ -134,6 +148,14 @@ def table_height(rows: int, shown: int) -> int:
     """Pixels of a table of wrapped rows: its header and up to ``shown`` rows (at least
     one, for the words saying it is empty); it scrolls for the others."""
     return TABLE_HEADER_PX + WRAPPED_ROW_PX * max(1, min(rows, shown)) + TABLE_BORDERS_PX
+
+
+def show_wrapped(data: pd.DataFrame, shown: int, **options: Any) -> Any:
+    """:func:`show_table` of ``data`` in rows of :data:`WRAPPED_ROW_PX` (their long
+    texts wrapped, with :func:`wrapped` columns), ``shown`` rows at once."""
+    return show_table(
+        data, row_height=WRAPPED_ROW_PX, height=table_height(len(data), shown), **options
+    )
 
 
 __all__ = [
@@ -147,6 +169,7 @@ __all__ = [
     "plain_label",
     "safe_table",
     "show_table",
+    "show_wrapped",
     "table_height",
     "text_width",
     "wrapped",

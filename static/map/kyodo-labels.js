@@ -229,6 +229,81 @@
         }
     }
 
+    // The names placed one by one, in the order of ``items`` (each taking the place
+    // nearest its point that is free), then brought nearer and set apart: [{it, p, spot,
+    // box, spots, more}]. controls: the boxes the map's controls cover; marks: those of
+    // gathered points (a name avoids them where it can); font: the names' size (px).
+    function arrange(map, items, controls, marks, font) {
+        var placed = controls.slice(), names = [];
+        // the frame in layer points (the map's size is known since it was set up)
+        var size = map.getSize(), corner = map.containerPointToLayerPoint([0, 0]);
+        function shown(box) {
+            return box.x >= corner.x && box.y >= corner.y &&
+                box.x + box.w <= corner.x + size.x && box.y + box.h <= corner.y + size.y;
+        }
+        function free(box, soft) {
+            return !placed.some(function (b) { return overlaps(box, b); }) &&
+                !soft.some(function (b) { return overlaps(box, b); });
+        }
+        // a place clear of names and controls, and of the marks of gathered points
+        // when there is one
+        function find(spots, w, h, soft) {
+            for (var j = 0; j < spots.length; j++) {
+                if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
+            }
+            return null;
+        }
+        // the area's point, or, when it is out of the frame, the first of its other
+        // places where the whole name is in the frame and clear of the controls and
+        // the names placed (else the first in the frame)
+        function anchor(it) {
+            var p = map.latLngToLayerPoint(it.at), first = null;
+            if (shown({x: p.x, y: p.y, w: 0, h: 0})) { return p; }
+            for (var k = 0; k < it.spots.length; k++) {
+                var q = map.latLngToLayerPoint(it.spots[k]);
+                var box = {x: q.x - it.w / 2, y: q.y - it.h / 2, w: it.w, h: it.h};
+                if (!shown(box)) { continue; }
+                if (free(box, [])) { return q; }
+                first = first || q;
+            }
+            return first || p;
+        }
+        items.forEach(function (it) {
+            var p = anchor(it), w = it.w, h = it.h;
+            // an area whose point is in the frame has its name inside the frame
+            // where there is room (a name at the city's edge is not cut by it)
+            var spots = candidates(p, w, h), inside = [];
+            if (shown({x: p.x, y: p.y, w: 0, h: 0})) {
+                inside = spots.filter(function (s) { return shown({x: s.x, y: s.y, w: w, h: h}); });
+            }
+            // (on a crowded map, the finer places further out; a name is never left
+            // out: with no free place at all it stands on its point)
+            var spot = find(inside, w, h, marks) || find(inside, w, h, []) ||
+                find(spots, w, h, marks) || find(spots, w, h, []) ||
+                find(around(p, w, h), w, h, []) || spots[0];
+            var box = {x: spot.x, y: spot.y, w: w, h: h};
+            placed.push(box);
+            names.push({it: it, p: p, spot: spot, box: box, spots: inside.length ? inside : spots,
+                more: function () {  // (only a name that is brought nearer needs them)
+                    var more = around(p, w, h);
+                    return !inside.length ? more : more.filter(function (s) {
+                        return shown({x: s.x, y: s.y, w: w, h: h});
+                    });
+                }});
+        });
+        // a place for a name that moves after all are placed: clear of the others,
+        // the controls and the marks
+        function fits(box, others) {
+            return !others.some(function (b) { return overlaps(box, b); }) &&
+                !controls.some(function (b) { return overlaps(box, b); }) &&
+                !marks.some(function (b) { return overlaps(box, b); });
+        }
+        nearer(names, fits, font / 2, Math.max(2, Math.round(font / 6)));
+        // (a name with its count under it stands as a block of its own)
+        apart(names.filter(function (n) { return n.it.one; }), placed, font / 2, fits);
+        return names;
+    }
+
     // The line height of the names (as .kyodo-label in kyodo.css) and of the values
     // under them (.kyodo-label-value: 0.85 of the name's size).
     var LINE = 1.15, VALUE = 0.85;
@@ -241,7 +316,8 @@
     // frame takes its place, so an area the map shows only in part is still named on
     // itself. The names are placed as they are added, at sizes told by the font (no
     // layout forced while the map loads), clear of each other and, where they can be,
-    // inside the frame; names placed far out are then brought nearer (nearer) and
+    // inside the frame (none is left out: on a map too crowded to find a name a free
+    // place, it stands on its point); names placed far out are then brought nearer (nearer) and
     // names that read as one set apart (apart). Once the
     // browser has laid them out, a ResizeObserver tells their true sizes (and again
     // when they change: a new zoom's font, a font arriving) and they are placed again,
@@ -338,75 +414,16 @@
                 return;
             }
             this._root.style.visibility = "";
-            var placed = early === true ? [] : controlBoxes(map), lines = [], marks = [];
+            var controls = early === true ? [] : controlBoxes(map), marks = [];
             (map.kyodoGathered || []).forEach(function (g) { marks = marks.concat(g.boxes()); });
-            // the frame in layer points (the map's size is known since it was set up)
-            var size = map.getSize(), corner = map.containerPointToLayerPoint([0, 0]);
-            function shown(box) {
-                return box.x >= corner.x && box.y >= corner.y &&
-                    box.x + box.w <= corner.x + size.x && box.y + box.h <= corner.y + size.y;
-            }
-            function free(box, soft) {
-                return !placed.some(function (b) { return overlaps(box, b); }) &&
-                    !soft.some(function (b) { return overlaps(box, b); });
-            }
-            // a place clear of names and controls, and of the marks of gathered points
-            // when there is one
-            function find(spots, w, h, soft) {
-                for (var j = 0; j < spots.length; j++) {
-                    if (free({x: spots[j].x, y: spots[j].y, w: w, h: h}, soft)) { return spots[j]; }
-                }
-                return null;
-            }
-            // the area's point, or, when it is out of the frame, the first of its other
-            // places where the whole name is in the frame and clear of the controls and
-            // the names placed (else the first in the frame)
-            function anchor(it) {
-                var p = map.latLngToLayerPoint(it.at), first = null;
-                if (shown({x: p.x, y: p.y, w: 0, h: 0})) { return p; }
-                for (var k = 0; k < it.spots.length; k++) {
-                    var q = map.latLngToLayerPoint(it.spots[k]);
-                    var box = {x: q.x - it.w / 2, y: q.y - it.h / 2, w: it.w, h: it.h};
-                    if (!shown(box)) { continue; }
-                    if (free(box, [])) { return q; }
-                    first = first || q;
-                }
-                return first || p;
-            }
-            var names = [];
-            this._items.forEach(function (it) {
-                var p = anchor(it), w = it.w, h = it.h;
-                // an area whose point is in the frame has its name inside the frame
-                // where there is room (a name at the city's edge is not cut by it)
-                var spots = candidates(p, w, h), inside = [];
-                if (shown({x: p.x, y: p.y, w: 0, h: 0})) {
-                    inside = spots.filter(function (s) { return shown({x: s.x, y: s.y, w: w, h: h}); });
-                }
-                var spot = find(inside, w, h, marks) || find(inside, w, h, []) ||
-                    find(spots, w, h, marks) || find(spots, w, h, []);
-                it.el.style.visibility = spot ? "" : "hidden";
-                if (!spot) { return; }
-                var box = {x: spot.x, y: spot.y, w: w, h: h};
-                placed.push(box);
-                names.push({it: it, p: p, spot: spot, box: box, spots: inside.length ? inside : spots,
-                    more: function () {  // (only a name that is brought nearer needs them)
-                        var more = around(p, w, h);
-                        return !inside.length ? more : more.filter(function (s) {
-                            return shown({x: s.x, y: s.y, w: w, h: h});
-                        });
-                    }});
-            });
-            // a place for a name that moves after all are placed: clear of the others,
-            // the controls and the marks
-            var fixed = placed.filter(function (b) { return !names.some(function (n) { return n.box === b; }); });
-            function fits(box, others) {
-                return !others.some(function (b) { return overlaps(box, b); }) &&
-                    !fixed.some(function (b) { return overlaps(box, b); }) &&
-                    !marks.some(function (b) { return overlaps(box, b); });
-            }
-            nearer(names, fits, font / 2, Math.max(2, Math.round(font / 6)));
-            // (a name with its count under it stands as a block of its own)
-            apart(names.filter(function (n) { return n.it.one; }), placed, font / 2, fits);
+            var names = arrange(map, this._items, controls, marks, font);
+            this._draw(names, font);
+        },
+        // Sets the names at their places. A name moved off its point is tied to it by a
+        // line ending in a dot on the point (in its area), so that on a crowded map it
+        // reads as that area's name, not as the name of the area under it.
+        _draw: function (names, font) {
+            var lines = [], dots = [], r = Math.max(2, Math.round(font / 6));
             names.forEach(function (n) {
                 var p = n.p, spot = n.spot, w = n.box.w, h = n.box.h;
                 L.DomUtil.setPosition(n.it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
@@ -414,11 +431,14 @@
                     var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
                     var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
                     lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
+                    dots.push("M" + (p.x - r) + "," + p.y + "a" + r + "," + r + " 0 1,0 " + 2 * r +
+                        ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0");
                 }
             });
-            var d = lines.join("");
-            this._svg.innerHTML = d ? "<path class=\"kyodo-leader-halo\" d=\"" + d +
-                "\"/><path class=\"kyodo-leader\" d=\"" + d + "\"/>" : "";
+            var d = lines.join(""), o = dots.join("");
+            this._svg.innerHTML = d ? "<path class=\"kyodo-leader-halo\" d=\"" + d + o +
+                "\"/><path class=\"kyodo-leader\" d=\"" + d + "\"/><path class=\"kyodo-leader-dot\" d=\"" +
+                o + "\"/>" : "";
         }
     });
 }(window.L));

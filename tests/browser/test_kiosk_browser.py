@@ -453,16 +453,30 @@ def test_every_key_of_the_name_search_reads_on_one_line(
         assert max(heights) - min(heights) <= 1
 
 
-#: How far (px) each name's box stands from its area's point, and the names' height.
+#: Each name, how far (px) its box stands from its area's point, the names' height and
+#: whether it is shown.
 NAME_GAPS = """e => {
   const m = window.map, out = [];
   m.eachLayer(l => (l._items || []).forEach(it => {
     const p = m.latLngToLayerPoint(it.at), at = L.DomUtil.getPosition(it.el);
     const dx = Math.max(at.x - p.x, 0, p.x - at.x - it.w);
     const dy = Math.max(at.y - p.y, 0, p.y - at.y - it.h);
-    out.push([it.el.querySelector('.kyodo-label-name').textContent, Math.hypot(dx, dy), it.h]);
+    const r = it.el.getBoundingClientRect();
+    const shown = getComputedStyle(it.el).visibility === 'visible' && r.width > 0;
+    out.push([it.el.querySelector('.kyodo-label-name').textContent, Math.hypot(dx, dy), it.h,
+              shown]);
   }));
   return out;
+}"""
+
+#: The leader lines' first ends (the areas' points) and the dots' centres, rounded.
+LEADER_ENDS = """e => {
+  const d = s => (e.querySelector(s) || {getAttribute: () => ''}).getAttribute('d') || '';
+  const ends = [...d('path.kyodo-leader').matchAll(/M([-\\d.]+),([-\\d.]+)L/g)]
+    .map(m => [Math.round(+m[1]), Math.round(+m[2])]);
+  const dots = [...d('path.kyodo-leader-dot').matchAll(/M([-\\d.]+),([-\\d.]+)a([\\d.]+)/g)]
+    .map(m => [Math.round(+m[1] + +m[3]), Math.round(+m[2])]);
+  return [ends, dots];
 }"""
 
 
@@ -475,6 +489,7 @@ NEAR_PAGES = [
     pytest.param(LANDSCAPE, "ja", "attract", 1.5, id="landscape-ja-attract"),
     pytest.param(LANDSCAPE, "ja", "field results", 1.5, id="landscape-ja-field"),
     pytest.param(LANDSCAPE, "en", "attract", 2.5, id="landscape-en-attract"),
+    pytest.param(LANDSCAPE, "en", "field results", 2.5, id="landscape-en-field"),
 ]
 
 
@@ -490,7 +505,8 @@ def test_the_city_s_names_stand_by_their_areas(
     """With every name and count at arm's-length size the city's map is crowded: each
     name still finds room on or right beside its area, not a long leader line away over
     other areas (the portrait maps take the screen's height; a name placed far out is
-    brought nearer once all are placed)."""
+    brought nearer once all are placed). Every name is shown, and a name moved off its
+    point is tied to it by a line that ends in a dot there."""
     with at_attract(kiosk_server, browser, viewport) as page:
         if lang == "en":
             tap(page, "English")
@@ -498,14 +514,22 @@ def test_the_city_s_names_stand_by_their_areas(
             names.get_by_text("Yuda", exact=True).wait_for(timeout=30_000)
             settle(page)
         if screen == "field results":
-            field(page)
-            tap(page, "子育て支援")
-            page.get_by_role("heading", name="市内全域・子育て支援").wait_for(timeout=30_000)
+            tap(page, "分野から探す" if lang == "ja" else "Find by field")
+            tap(page, "子育て支援" if lang == "ja" else "Child-rearing support")
+            heading = (
+                "市内全域・子育て支援" if lang == "ja" else "Child-rearing support — the whole city"
+            )
+            page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
             wait_for_map(page)
-        gaps = page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").evaluate(NAME_GAPS)
+        container = page.frame_locator(MAP_FRAME).first.locator(".leaflet-container")
+        gaps = container.evaluate(NAME_GAPS)
         assert len(gaps) == 21
-        far = [(name, round(gap)) for name, gap, height in gaps if gap > limit * height]
+        assert [name for name, _, _, shown in gaps if not shown] == []
+        far = [(name, round(gap)) for name, gap, height, _ in gaps if gap > limit * height]
         assert far == []
+        ends, dots = container.locator(".kyodo-labels").evaluate(LEADER_ENDS)
+        assert ends, "on the crowded kiosk map some names stand beside their points"
+        assert dots == ends
 
 
 @pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])

@@ -261,6 +261,40 @@ def test_every_name_is_readable_without_hovering(
     page.context.close()
 
 
+#: Names hidden on a map, and how many names it has.
+HIDDEN_NAMES = """() => {
+  const labels = [...document.querySelectorAll('.kyodo-label')];
+  return [labels.filter(l => getComputedStyle(l).visibility !== 'visible'
+                        || !l.getBoundingClientRect().width)
+                .map(l => l.querySelector('.kyodo-label-name').textContent), labels.length];
+}"""
+
+
+@pytest.mark.parametrize("size", [{"width": 560, "height": 480}, {"width": 420, "height": 360}])
+def test_no_name_is_left_out_of_a_crowded_map(
+    browser: Browser, map_page: MakePage, size: dict[str, int]
+) -> None:
+    """A frame too small for every name at arm's-length size, with its count, still
+    shows every name: where no free place is near, further out, or on its point."""
+    spec = MapSpec(
+        basemap="none",
+        lang="en",
+        touch=True,
+        links=False,
+        points_interactive=False,
+        label_values=True,
+        legend="collapsed",
+        layer_control="collapsed",
+        layers=("councils",),
+    )
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(spec, "crowded"), touch=True, **size)
+    hidden, count = frame.evaluate(HIDDEN_NAMES)
+    assert (hidden, count) == ([], 21)
+    assert js_errors(watch) == []
+    page.context.close()
+
+
 #: Pairs of names side by side on one line (sharing half their height) less than half
 #: an em apart, as shown: such a pair reads as one name (「湯田大歳」).
 SIDE_BY_SIDE = """() => {

@@ -24,9 +24,15 @@ from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
-from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height
+from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height, text_width
 from ui.text import md_literal
-from ui.widgets import MATRIX_GAP_TEXT, ORG_ROWS_SHOWN, matrix_order, matrix_styler
+from ui.widgets import (
+    GAP_REASON_PX,
+    MATRIX_GAP_TEXT,
+    ORG_ROWS_SHOWN,
+    matrix_order,
+    matrix_styler,
+)
 
 TIMEOUT = 60
 
@@ -212,7 +218,7 @@ def _headline(at: AppTest) -> str:
 
 
 def _gaps_table(at: AppTest) -> pd.DataFrame:
-    (table,) = [d.value for d in at.dataframe if GAPS_KIND in d.value.columns]
+    (table,) = [d.value for d in at.dataframe if GAPS_PER_10K in d.value.columns]
     return table
 
 
@@ -287,6 +293,9 @@ def test_the_headline_agrees_with_the_gaps_tab(
     assert at.subheader[0].value == md_literal(_expected_headline(city, fields, metric))
     headline = _headline(at)
     table = _gaps_table(at)
+    if GAPS_KIND not in table:  # (no area is a gap: no empty columns of gaps)
+        assert "空白・少ない地域なし" in headline
+        return
     flagged = table[table[GAPS_KIND] != ""]
     for kind, rows in flagged.groupby(GAPS_KIND):
         assert f"{len(rows)}地域" in headline, kind
@@ -391,6 +400,40 @@ def test_gaps_tab_ranks_least_covered_first() -> None:
     table = _gaps_table(at)
     assert table.iloc[0]["団体数"] <= table.iloc[-1]["団体数"]
     assert "活動する団体がありません" in set(table[GAPS_REASON])
+    assert not at.success
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_gaps_reasons_wrap_instead_of_being_cut(lang: str) -> None:
+    """With gaps, each reason (「自主防災組織 活動カバー率 39.8%（全国平均 84.3% 未満）」)
+    is read whole: its column is as wide as it needs up to a width, and wraps it beyond
+    that in taller rows (English), rather than cutting it."""
+    at = _app(field="bousai", metric="jishubo_rate", lang=lang)
+    reason = MESSAGES["col.reason"][lang]
+    (table,) = [d for d in at.tabs[1].dataframe if reason in d.value.columns]
+    width = json.loads(table.proto.columns)[reason]["width"]
+    longest = max(table.value[reason], key=len)
+    assert width == min(GAP_REASON_PX, text_width(pd.Series([longest, reason])))
+    fits = text_width(pd.Series([longest])) <= width
+    assert fits == (lang == "ja")
+    assert (table.proto.row_height == WRAPPED_ROW_PX) == (not fits)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_without_gaps_the_tab_says_so_first_and_has_no_empty_columns(lang: str) -> None:
+    """With no area a gap, 「空白の地域はありません。」 comes before the figures, and the
+    table has no 判定 or 理由 columns, empty in every row, that push the figures out of
+    view."""
+    at = _app(field="kosodate", lang=lang)
+    said = MESSAGES["gaps.none"][lang]
+    gaps_tab = at.tabs[1]
+    shown = [type(e).__name__ for e in gaps_tab.children.values()]
+    assert [e.value for e in gaps_tab.success] == [said]
+    assert shown.index("Success") < shown.index("Dataframe")
+    (table,) = [d.value for d in gaps_tab.dataframe]
+    assert len(table) == 21
+    for key in ("col.gap_kind", "col.reason"):
+        assert MESSAGES[key][lang] not in table.columns
 
 
 # --- matrix ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-from ui.tables import Columns, fitted, show_table, wrapped
+from ui.tables import Columns, column_width, fitted, show_table, show_wrapped, wrapped
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -245,10 +245,10 @@ def gap_rules(cov: pd.DataFrame) -> list[str]:
     return out
 
 
-def gaps_table(city: CityData, view: ViewState, cov: pd.DataFrame) -> pd.DataFrame:
-    """The areas least covered first: the gap's kind and reason only for gaps."""
+def gaps_table(city: CityData, view: ViewState, ranked: pd.DataFrame) -> pd.DataFrame:
+    """The areas of ``ranked`` (:func:`geo.coverage.gaps`), least covered first: the gap's
+    kind and reason only for gaps, and no such columns when no area is one."""
     labels = area_labels(city)
-    ranked = gaps(cov, "jishubo_rate" if view.metric == "jishubo_rate" else "per_10k")
     is_gap = ranked["is_gap"].tolist()
     table = pd.DataFrame(
         {
@@ -266,11 +266,19 @@ def gaps_table(city: CityData, view: ViewState, cov: pd.DataFrame) -> pd.DataFra
             t("col.per_10k"): ranked["per_10k"].round(1).tolist(),
         }
     )
+    if not any(is_gap):
+        table = table.drop(columns=[t("col.gap_kind"), t("col.reason")])
     if DISASTER_NEED in view.fields:
         table[t("col.jishubo_rate")] = (ranked["jishubo_rate"] * 100).round(1).tolist()
     for column in ("councils", "associations", "civic_groups"):
         table[t(f"col.{column}")] = ranked[column].tolist()
     return table
+
+
+#: Widest the gaps' reasons grow before they wrap, in pixels (a Japanese reason stands
+#: on one line, an English one wraps onto two), and the rows the table then shows at
+#: once (in taller rows).
+GAP_REASON_PX, GAP_ROWS_SHOWN = 440, 8
 
 
 def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
@@ -279,21 +287,24 @@ def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
     st.markdown("\n".join(f"- {md_literal(rule)}" for rule in gap_rules(cov)))
     if view.areas:
         st.caption(t("gaps.focus", n=len(view.areas)))
-    table = gaps_table(city, view, cov)
-    show_table(
-        table,
-        hide_index=True,
-        column_config={
-            t("col.per_10k"): st.column_config.NumberColumn(format="%.1f"),
-            t("col.jishubo_rate"): st.column_config.NumberColumn(format="%.1f%%"),
-            t("col.reason"): st.column_config.TextColumn(width="large"),
-        },
-        key="explorer.gaps",
-    )
     ranked = gaps(cov, "jishubo_rate" if view.metric == "jishubo_rate" else "per_10k")
     found = [str(a) for a in ranked.loc[ranked["is_gap"], "area_id"]]
-    if not found:
+    if not found:  # the answer before the figures that bear it out
         st.success(t("gaps.none"))
+    table = gaps_table(city, view, ranked)
+    columns: Columns = {
+        t("col.per_10k"): st.column_config.NumberColumn(format="%.1f"),
+        t("col.jishubo_rate"): st.column_config.NumberColumn(format="%.1f%%"),
+    }
+    reason = t("col.reason")
+    if found:  # the reasons as wide as they need, up to a width, wrapped beyond it
+        columns |= wrapped(table, {reason: GAP_REASON_PX})
+    if found and column_width(table, reason) > GAP_REASON_PX:
+        show_wrapped(
+            table, GAP_ROWS_SHOWN, hide_index=True, column_config=columns, key="explorer.gaps"
+        )
+    else:
+        show_table(table, hide_index=True, column_config=columns, key="explorer.gaps")
     return found
 
 

@@ -204,3 +204,17 @@ def test_short_words_of_the_partners_table_wrap_only_between_words(tmp_path: Pat
     assert MESSAGES["kind.each.association"]["ja"] in kinds  # 「自治会・町内会」, with a 中黒
     names = [unescaped(v) for v in raw.iloc[:, 1]]
     assert any(len(n) > 1 and "\u2060" not in n for n in names)
+
+
+def test_the_need_selector_names_the_kind_of_each_gap(tmp_path: Path) -> None:
+    """A field in which the area is a gap is marked with the gaps tab's word for it:
+    佐山's 防災・減災 is 要注意 (its 自主防災組織 cover under the national rate), not
+    空白 (nobody active)."""
+    at = _page(tmp_path, area="sayama", need="bousai")
+    options = at.selectbox(key="partners.need").options
+    marked = [o for o in options if "（この地域：" in o]
+    assert "防災・減災（この地域：要注意）" in marked
+    kinds = {o.split("：")[-1].rstrip("）") for o in marked}
+    assert kinds <= {
+        MESSAGES[f"gap.kind.{k}"]["ja"] for k in ("no_organisation", "below_rate", "below_national")
+    }

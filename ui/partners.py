@@ -90,9 +90,10 @@ def _requested(name: str, allowed: Sequence[str]) -> str | None:
     return None
 
 
-def gap_codes(area_id: str) -> tuple[str, ...]:
-    """The fields in which the area is a gap, in catalogue order."""
-    return tuple(f.code for f in areaview.profile(area_id).gaps)
+def gap_kinds(area_id: str) -> dict[str, str]:
+    """The fields in which the area is a gap, in catalogue order, and the kind of each
+    (the rule's code: ``no_organisation``, ``below_rate``, ``below_national``)."""
+    return {f.code: f.gap_reason for f in areaview.profile(area_id).gaps}
 
 
 def choose_area_need(city: CityData) -> tuple[str, str]:
@@ -115,10 +116,10 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
         key=AREA_KEY,
         on_change=_fewer,
     )
-    gaps = set(gap_codes(area_id))
+    gaps = gap_kinds(area_id)
     default = need_req or next((c for c in codes if c in gaps), DISASTER_NEED)
     need_labels = {
-        c: t("partners.gap_mark", label=field_label(city.catalog, c))
+        c: t("partners.gap_mark", label=field_label(city.catalog, c), kind=t(f"gap.kind.{gaps[c]}"))
         if c in gaps
         else field_label(city.catalog, c)
         for c in codes
@@ -427,7 +428,7 @@ __all__ = [
     "choose_group",
     "contact_box",
     "explain_none",
-    "gap_codes",
+    "gap_kinds",
     "here_table",
     "how_it_works",
     "needing",

@@ -19,7 +19,7 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "partners.area": {"ja": "地域", "en": "Area"},
     "partners.need": {"ja": "課題・分野", "en": "Need or field"},
-    "partners.gap_mark": {"ja": "{label}（この地域の空白）", "en": "{label} (a gap here)"},
+    "partners.gap_mark": {"ja": "{label}（この地域：{kind}）", "en": "{label} (here: {kind})"},
     "partners.kinds": {"ja": "候補にする団体の種類", "en": "Kinds of partner"},
     "partners.unknown": {
         "ja": "URLの「{value}」は見つからないため、選択肢の最初を表示しています。",

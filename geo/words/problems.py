@@ -64,8 +64,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     # --- workbooks -----------------------------------------------------------------------
     "problem.not_xlsx": {
-        "ja": ".xlsx のブックではありません（古い .xls は .xlsx として保存し直してください）",
-        "en": "not an .xlsx workbook (an old .xls: save it as .xlsx)",
+        "ja": ".xlsx のブックとして読めません（壊れているか、名前だけ .xlsx の別の形式です。"
+        "Excel で開けるなら .xlsx として保存し直してください）",
+        "en": "not a readable .xlsx workbook (damaged, or another format named .xlsx: "
+        "if Excel opens it, save it as .xlsx again)",
     },
     "problem.xlsx_too_large": {
         "ja": "ブックを展開すると大きすぎます",

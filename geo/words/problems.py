@@ -74,8 +74,8 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "the workbook is too large once unpacked",
     },
     "problem.xlsx_unreadable": {
-        "ja": "ブックを読み取れません：{detail}",
-        "en": "the workbook cannot be read: {detail}",
+        "ja": "ブックを読み取れません。Excel で開いて .xlsx として保存し直してください（{detail}）",
+        "en": "the workbook cannot be read: open it in Excel and save it as .xlsx again ({detail})",
     },
     "problem.sheets": {
         "ja": "複数のシートにデータがあります。1つのファイルには1つのシートだけにしてください",

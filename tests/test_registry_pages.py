@@ -6,6 +6,7 @@ in the test's tmp dir.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -28,6 +29,8 @@ from tests.support.backends import Backend
 from tests.support.registry_files import civic_rows, csv_bytes
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
+from ui.staff import PROBLEM_REASON_PX
+from ui.tables import WRAPPED_ROW_PX
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"
@@ -328,6 +331,33 @@ def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
         ja("problem.formula"),
     ]
     assert at.button(key="import.go").disabled
+
+
+def _problem_table(at: AppTest) -> Any:
+    reason = ja("staff.col.reason")
+    return next(d for d in at.dataframe if reason in d.value.columns)
+
+
+@pytest.mark.parametrize(
+    ("name", "wraps"), [('=HYPERLINK("http://example.com","x")', True), ("会", False)]
+)
+def test_a_long_reason_wraps_instead_of_being_cut(store: Store, name: str, wraps: bool) -> None:
+    """A problem's reason can be a sentence (a formula refused, and what to do about
+    it): the staff member reads it whole, in rows of three lines; short reasons keep
+    rows of one line."""
+    rows = civic_rows(2, ADDRESS)
+    rows[1][0] = name
+    rows[2][1] = "宇宙"
+    at = _login(_app())
+    _upload(at, csv_bytes(rows))
+    table = _problem_table(at)
+    reason = ja("staff.col.reason")
+    width = json.loads(table.proto.columns)[reason]["width"]
+    assert width <= PROBLEM_REASON_PX
+    assert (table.proto.row_height == WRAPPED_ROW_PX) == wraps
+    if wraps:
+        assert width == PROBLEM_REASON_PX
+        assert ja("problem.formula") in set(table.value[reason])
 
 
 def test_a_preview_made_stale_is_not_imported(store: Store) -> None:

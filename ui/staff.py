@@ -50,7 +50,7 @@ from geo.registry.writes import ADD, REACTIVATE
 from ui import settings
 from ui.i18n import labeller, lang, t
 from ui.orgform import area_labels, org_form
-from ui.tables import show_table
+from ui.tables import show_fitted, show_table
 
 FLASH_KEY = "staff.flash"
 SHOWN_KEY = "import.shown"
@@ -103,6 +103,11 @@ def show_flash() -> None:
 # --- problems --------------------------------------------------------------------------
 
 
+#: Widest a problem's value and reason grow before they wrap, in pixels (with the row
+#: and the column they fit a staff member's screen), and the rows then shown at once.
+PROBLEM_VALUE_PX, PROBLEM_REASON_PX, PROBLEM_ROWS_SHOWN = 240, 560, 10
+
+
 def show_problems(problems: Sequence[Problem], total: int | None = None) -> None:
     """The problems as a table: row, column, value, reason; ``total`` counts those not
     kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are)."""
@@ -119,7 +124,14 @@ def show_problems(problems: Sequence[Problem], total: int | None = None) -> None
             t("staff.col.reason"): [p.reason(lang()) for p in problems],
         }
     )
-    show_table(frame, hide_index=True)
+    show_fitted(
+        frame,
+        PROBLEM_ROWS_SHOWN,
+        short=(t("staff.col.column"),),
+        widest={t("staff.col.value"): PROBLEM_VALUE_PX, t("staff.col.reason"): PROBLEM_REASON_PX},
+        column_config={t("staff.col.row"): st.column_config.NumberColumn(width="small")},
+        hide_index=True,
+    )
 
 
 # --- import ----------------------------------------------------------------------------

@@ -158,6 +158,27 @@ def show_wrapped(data: pd.DataFrame, shown: int, **options: Any) -> Any:
     )
 
 
+def show_fitted(
+    data: pd.DataFrame,
+    shown: int,
+    *,
+    short: tuple[str, ...] = (),
+    widest: Mapping[str, int] | None = None,
+    column_config: Columns | None = None,
+    **options: Any,
+) -> Any:
+    """:func:`show_table` of ``data`` whose texts are read whole: the ``short`` columns
+    as wide as their texts (:func:`fitted`), those of ``widest`` as wide as they need up
+    to their width (:func:`wrapped`). Only when a text is wider than its column do the
+    rows grow to three lines (:func:`show_wrapped`, ``shown`` of them at once); the
+    other columns' settings (``column_config``) are kept."""
+    widest = dict(widest or {})
+    columns = fitted(data, *short) | wrapped(data, widest) | dict(column_config or {})
+    if any(column_width(data, name) > most for name, most in widest.items()):
+        return show_wrapped(data, shown, column_config=columns, **options)
+    return show_table(data, column_config=columns, **options)
+
+
 __all__ = [
     "TABLE_BORDERS_PX",
     "TABLE_HEADER_PX",
@@ -168,6 +189,7 @@ __all__ = [
     "literal_frame",
     "plain_label",
     "safe_table",
+    "show_fitted",
     "show_table",
     "show_wrapped",
     "table_height",

@@ -18,7 +18,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-from ui.tables import Columns, column_width, fitted, show_table, show_wrapped, wrapped
+from ui.tables import Columns, fitted, show_fitted, wrapped
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -291,20 +291,17 @@ def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
     found = [str(a) for a in ranked.loc[ranked["is_gap"], "area_id"]]
     if not found:  # the answer before the figures that bear it out
         st.success(t("gaps.none"))
-    table = gaps_table(city, view, ranked)
-    columns: Columns = {
-        t("col.per_10k"): st.column_config.NumberColumn(format="%.1f"),
-        t("col.jishubo_rate"): st.column_config.NumberColumn(format="%.1f%%"),
-    }
-    reason = t("col.reason")
-    if found:  # the reasons as wide as they need, up to a width, wrapped beyond it
-        columns |= wrapped(table, {reason: GAP_REASON_PX})
-    if found and column_width(table, reason) > GAP_REASON_PX:
-        show_wrapped(
-            table, GAP_ROWS_SHOWN, hide_index=True, column_config=columns, key="explorer.gaps"
-        )
-    else:
-        show_table(table, hide_index=True, column_config=columns, key="explorer.gaps")
+    show_fitted(
+        gaps_table(city, view, ranked),
+        GAP_ROWS_SHOWN,
+        widest={t("col.reason"): GAP_REASON_PX} if found else None,
+        column_config={
+            t("col.per_10k"): st.column_config.NumberColumn(format="%.1f"),
+            t("col.jishubo_rate"): st.column_config.NumberColumn(format="%.1f%%"),
+        },
+        hide_index=True,
+        key="explorer.gaps",
+    )
     return found
 
 

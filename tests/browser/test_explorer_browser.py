@@ -54,19 +54,25 @@ def headline(page: Page) -> str:
     return text.strip()
 
 
-def gap_rows(page: Page) -> list[list[str]]:
-    """The gaps tab's rows (rank, area, finding, reason, …) as the table shows them."""
+def gap_rows(page: Page) -> list[dict[str, str]]:
+    """The gaps tab's rows as the table shows them, by header (順位, 地域, 判定 and 理由
+    when an area is a gap, 団体数 …)."""
     page.get_by_role("tab", name=re.compile("空白の地域|Gaps")).click()
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
+    headers: list[str] = grid.evaluate(
+        """t => Array.from(t.querySelectorAll('thead th, [role=columnheader]'))
+                  .map(c => c.textContent.trim())"""
+    )
     rows: list[list[str]] = grid.evaluate(
         """t => Array.from(t.querySelectorAll('tbody tr, [role=row]'))
                   .map(r => Array.from(r.querySelectorAll('td, [role=gridcell]'))
                                   .map(c => c.textContent.trim()))
                   .filter(cells => cells.length > 3)"""
     )
-    return rows
+    assert rows and all(len(row) == len(headers) for row in rows), (headers, rows[:1])
+    return [dict(zip(headers, row, strict=True)) for row in rows]
 
 
 def test_explorer_in_the_browser(app_server: AppServer, page: Page, watch: Watch) -> None:
@@ -113,12 +119,14 @@ def test_the_headline_names_the_gaps_the_tab_flags(
     wait_for_areas(page)
     said = headline(page)
     assert "地域中" not in said and "0地域で0団体" not in said
-    flagged = [row for row in gap_rows(page) if len(row) > 3 and row[2]]
+    rows = gap_rows(page)
+    flagged = [row for row in rows if row.get("判定")]
     by_kind: dict[str, list[str]] = {}
     for row in flagged:
-        by_kind.setdefault(row[2], []).append(row[1])
-    if not by_kind:
+        by_kind.setdefault(row["判定"], []).append(row["地域"])
+    if not by_kind:  # (and no empty 判定 column)
         assert "空白・少ない地域なし" in said
+        assert "判定" not in rows[0]
     for kind, names in by_kind.items():
         assert f"{kind} {len(names)}地域" in said, (kind, said)
         if len(names) <= 5:  # named in the areas' order

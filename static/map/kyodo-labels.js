@@ -420,8 +420,10 @@
             this._draw(names, font);
         },
         // Sets the names at their places. A name moved off its point is tied to it by a
-        // line ending in a dot on the point (in its area), so that on a crowded map it
-        // reads as that area's name, not as the name of the area under it.
+        // line; a line longer than the name is high ends in a dot on the point (in its
+        // area), so that on a crowded map the name reads as that area's, not as the name
+        // of the area under it. (A name just beside its point needs no dot, which on a
+        // map of points could be taken for one of them.)
         _draw: function (names, font) {
             var lines = [], dots = [], r = Math.max(2, Math.round(font / 6));
             names.forEach(function (n) {
@@ -431,8 +433,10 @@
                     var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
                     var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
                     lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
-                    dots.push("M" + (p.x - r) + "," + p.y + "a" + r + "," + r + " 0 1,0 " + 2 * r +
-                        ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0");
+                    if (Math.hypot(ex - p.x, ey - p.y) > h) {
+                        dots.push("M" + (p.x - r) + "," + p.y + "a" + r + "," + r + " 0 1,0 " + 2 * r +
+                            ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0");
+                    }
                 }
             });
             var d = lines.join(""), o = dots.join("");

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     ARTIFACTS,
@@ -306,10 +307,15 @@ def group(page: Page) -> None:
 def search(page: Page) -> None:
     tap(page, "名前から探す")
     keyboard = page.locator(".st-key-kiosk-keyboard")
-    for kana in "ふれあい":
+    typed = page.get_by_role("textbox")
+    word = "ふれあい"
+    for n, kana in enumerate(word, start=1):
         keyboard.get_by_role("button", name=kana, exact=True).tap()
+        # the next key once this one shows in the box (taps within one rerun are
+        # handled together, not in the order they came)
+        expect(typed).to_have_value(word[:n], timeout=30_000)
         settle(page)
-    page.get_by_text("「ふれあい」を含む団体").wait_for(timeout=30_000)
+    page.get_by_text(f"「{word}」を含む団体").wait_for(timeout=30_000)
 
 
 SCREENS: dict[str, Callable[[Page], None]] = {

@@ -174,7 +174,8 @@ def show_fitted(
     other columns' settings (``column_config``) are kept."""
     widest = dict(widest or {})
     columns = fitted(data, *short) | wrapped(data, widest) | dict(column_config or {})
-    if any(column_width(data, name) > most for name, most in widest.items()):
+    # (measured no further than a pixel past the width: whether a text is wider)
+    if any(column_width(data, name, most + 1) > most for name, most in widest.items()):
         return show_wrapped(data, shown, column_config=columns, **options)
     return show_table(data, column_config=columns, **options)
 

@@ -192,34 +192,24 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"map-{name}.png"))
 
 
+#: A kiosk's map: touch-sized names with their counts, nothing to follow out.
+KIOSK_SPEC = MapSpec(
+    basemap="none",
+    touch=True,
+    links=False,
+    points_interactive=False,
+    label_values=True,
+    layers=("councils", "civic_groups"),
+)
+
 NAMES_PAGES = [
     ("planner-en", MapSpec(basemap="none", lang="en"), {"width": 1000, "height": 620}, False),
     # the explorer on a phone: the names at the city's edges stay inside the frame
     ("phone", MapSpec(basemap="none"), {"width": 358, "height": 560}, False),
-    (
-        "kiosk",
-        MapSpec(
-            basemap="none",
-            touch=True,
-            links=False,
-            points_interactive=False,
-            label_values=True,
-            layers=("councils", "civic_groups"),
-        ),
-        {"width": 1920, "height": 1000},
-        True,
-    ),
+    ("kiosk", KIOSK_SPEC, {"width": 1920, "height": 1000}, True),
     (
         "kiosk-portrait",
-        MapSpec(
-            basemap="none",
-            touch=True,
-            links=False,
-            points_interactive=False,
-            legend="collapsed",
-            layer_control="collapsed",
-            layers=("councils", "civic_groups"),
-        ),
+        replace(KIOSK_SPEC, label_values=False, legend="collapsed", layer_control="collapsed"),
         {"width": 1080, "height": 1100},
         True,
     ),
@@ -276,16 +266,8 @@ def test_no_name_is_left_out_of_a_crowded_map(
 ) -> None:
     """A frame too small for every name at arm's-length size, with its count, still
     shows every name: where no free place is near, further out, or on its point."""
-    spec = MapSpec(
-        basemap="none",
-        lang="en",
-        touch=True,
-        links=False,
-        points_interactive=False,
-        label_values=True,
-        legend="collapsed",
-        layer_control="collapsed",
-        layers=("councils",),
+    spec = replace(
+        KIOSK_SPEC, lang="en", legend="collapsed", layer_control="collapsed", layers=("councils",)
     )
     watch = Watch()
     page, frame = open_map(browser, watch, map_page(spec, "crowded"), touch=True, **size)

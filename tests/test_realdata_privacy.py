@@ -19,6 +19,7 @@ from geo.registry.export import export_csv, export_geojson, export_hsds
 from geo.registry.npo_apply import apply_npo_plan, plan_against, read_for
 from geo.settings import env_name, load_settings
 from tests.conftest import ROOT
+from tests.test_kiosk import query_box
 from tests.test_npo_support import KANA, number, portal_zip
 from tests.test_registry_pages import HASH, SCRIPT, _login
 
@@ -94,7 +95,7 @@ def test_the_kiosk_never_shows_them(store: Store) -> None:
     at.query_params["kiosk"] = "1"
     at.run()
     at.button(key="kiosk.start.search").click().run()
-    at.text_input(key="kiosk.query").input("川あそび").run()
+    query_box(at).input("川あそび").run()
     (org,) = [s for s in store.records() if s.record["name"] == NAME]
     at.button(key=f"kiosk.org.{org.org_id}").click().run()
     assert not at.exception, at.exception

@@ -459,6 +459,33 @@ def test_every_key_of_the_name_search_reads_on_one_line(
         assert max(heights) - min(heights) <= 1
 
 
+def test_keys_tapped_quickly_all_count(kiosk_server: AppServer, browser: Browser) -> None:
+    """A key tapped before the box showed the previous key's letter sent the box's old
+    text with it, which undid that letter: 「ふれあい」 tapped in quick pairs became
+    「れい」 or 「れあい」."""
+    with at_attract(kiosk_server, browser, LANDSCAPE) as page:
+        tap(page, "名前から探す")
+        keyboard = page.locator(".st-key-kiosk-keyboard")
+        keyboard.wait_for()
+        typed = page.get_by_role("textbox")
+        for _ in range(3):
+            tap(page, "全部消す")
+            expect(typed).to_have_value("", timeout=30_000)
+            done = ""
+            for pair in ("ふれ", "あい"):
+                first, second = (
+                    keyboard.get_by_role("button", name=pair[0], exact=True),
+                    (keyboard.get_by_role("button", name=pair[1], exact=True)),
+                )
+                first.tap()
+                page.wait_for_timeout(60)  # a quick finger, before the page has answered
+                second.tap()
+                done += pair
+                expect(typed).to_have_value(done, timeout=30_000)
+                settle(page)
+        page.get_by_text("「ふれあい」を含む団体").wait_for(timeout=30_000)
+
+
 #: Each name, how far (px) its box stands from its area's point, the names' height and
 #: whether it is shown.
 NAME_GAPS = """e => {

@@ -4,6 +4,11 @@ Two ways, side by side with the list they give: the kana index (あ か さ た 
 ら わ, and names that start with kanji or letters), and a 50音 keyboard with 濁点,
 半濁点, 小文字, one-character delete and clear. The keys write into the same box a
 hardware keyboard types into; matching folds kana (:mod:`geo.lookup`).
+
+The query lives in the session (``QUERY``), not in the box: a key tapped before the box
+showed the previous key's letter comes with the box's old text, which would undo that
+letter. So the box is a new widget (``BOX`` and a count) each time the keys change the
+query, and an old box's text is ignored; what is typed into the current box is taken.
 """
 
 from __future__ import annotations
@@ -40,6 +45,22 @@ CONTROLS = (
 )
 
 
+#: The box's widget key, before the number of times the keys changed the query.
+BOX = "kiosk.query.box"
+#: How many times the keys (or the index) changed the query.
+EDITS = "kiosk.query.edits"
+
+
+def _edits() -> int:
+    edits = st.session_state.get(EDITS, 0)
+    return edits if isinstance(edits, int) else 0
+
+
+def box_key() -> str:
+    """The widget key of the box now shown (see the module's note)."""
+    return f"{BOX}.{_edits()}"
+
+
 def key_name(kana: str) -> str:
     """The widget key of a kana key (ASCII, so it can be a CSS class)."""
     return f"kiosk.key.{ord(kana):x}"
@@ -50,8 +71,10 @@ def _query() -> str:
     return value if isinstance(value, str) else ""
 
 
-def _set_query(value: str) -> None:
+def _set_query(value: str, *, typed: bool = False) -> None:
     st.session_state[QUERY] = value[:MAX_QUERY]
+    if not typed:
+        st.session_state[EDITS] = _edits() + 1
     st.session_state[ROW] = None
     st.session_state[SHOWN] = PAGE_SIZE
 
@@ -70,14 +93,15 @@ def _control(name: str) -> None:
 
 
 def _pick_row(row: str) -> None:
+    _set_query("")
     st.session_state[ROW] = row
-    st.session_state[QUERY] = ""
-    st.session_state[SHOWN] = PAGE_SIZE
 
 
-def _typed() -> None:
-    st.session_state[ROW] = None
-    st.session_state[SHOWN] = PAGE_SIZE
+def _typed(box: str) -> None:
+    if box != box_key():
+        return  # a box already replaced: its text is older than the query
+    value = st.session_state.get(box)
+    _set_query(value if isinstance(value, str) else "", typed=True)
 
 
 def kana_index() -> None:
@@ -145,7 +169,15 @@ def search(city: CityData) -> None:
             st.subheader(t("kiosk.index_title"), anchor=False)
             kana_index()
             st.subheader(t("kiosk.keyboard_title"), anchor=False)
-            st.text_input(t("kiosk.query"), key=QUERY, max_chars=MAX_QUERY, on_change=_typed)
+            box = box_key()
+            st.text_input(
+                t("kiosk.query"),
+                value=_query(),
+                key=box,
+                max_chars=MAX_QUERY,
+                on_change=_typed,
+                args=(box,),
+            )
             keyboard()
         with right:
             found = _found()
@@ -165,4 +197,4 @@ def search(city: CityData) -> None:
             )
 
 
-__all__ = ["CONTROLS", "kana_index", "key_name", "keyboard", "search"]
+__all__ = ["BOX", "CONTROLS", "EDITS", "box_key", "kana_index", "key_name", "keyboard", "search"]

@@ -214,6 +214,31 @@ def test_the_password_opens_the_import_page(registry_dir: Path) -> None:
     assert at.title[0].value == ja("staff.login_title")
 
 
+def test_the_language_switch_keeps_the_staff_choices(registry_dir: Path) -> None:
+    """Switched to English, the import page's radios showed nothing chosen (the browser
+    was not told the choice in the new words) though the page still used it."""
+    switched = SCRIPT.replace(
+        "import streamlit as st\n",
+        "import streamlit as st\nfrom ui.layout import language_switch\nlanguage_switch()\n",
+    )
+    at = AppTest.from_string(switched, default_timeout=TIMEOUT)
+    at.secrets["kyodo"] = {"editor_password_hash": HASH}
+    _login(at.run())
+    at.radio(key="import.kind").set_value("associations")
+    at.checkbox(key="import.retire").check()
+    at.radio(key="export.format").set_value("geojson")
+    at.checkbox(key="export.private").check().run()
+    at.sidebar.radio(key="lang.switch").set_value("en").run()
+    assert not at.exception, at.exception
+    for key, words in (
+        ("import.kind", MESSAGES["staff.kind.associations"]["en"]),
+        ("export.format", MESSAGES["staff.export.geojson"]["en"]),
+    ):
+        shown = at.radio(key=key).proto
+        assert shown.set_value and shown.raw_value == words, key
+    assert at.checkbox(key="import.retire").value and at.checkbox(key="export.private").value
+
+
 # --- importing -------------------------------------------------------------------------
 
 
@@ -399,7 +424,8 @@ def test_markup_in_names_stays_text(store: Store) -> None:
     assert _table(at, ja("staff.col.match"))[ja("staff.col.row")].tolist() == [2]
     assert name in _table(at, ja("staff.col.match")).to_numpy().tolist()[0]
     assert not any("<script>" in m.value for m in at.markdown)
-    assert not at.get("html")
+    # the page's only HTML is its own (the uploaders' words), never a name
+    assert not any("alert(1)" in str(e.proto.body) for e in at.get("html"))
 
 
 def test_export_is_offered(store: Store) -> None:

@@ -31,6 +31,14 @@ WORDED_WIDGETS = (
     "partners.by",
     "partners.org",
     "area.pick",
+    "import.kind",
+    "import.retire",
+    "import.retire_samples",
+    "npo.keep_missing",
+    "export.format",
+    "export.private",
+    "edit.mode",
+    "edit.pick",
 )
 
 #: Room above the content on the planner's pages (and no "Press Enter to apply" under a

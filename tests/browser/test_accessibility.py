@@ -217,6 +217,25 @@ def test_desktop_pages_have_no_serious_violation(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_file_uploaders_speak_the_page_s_language(
+    staff_server: AppServer, new_page: Callable[..., Page], lang: str
+) -> None:
+    """Streamlit's uploader says "Upload" and "20MB per file • CSV, …" in English only."""
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/import?lang={lang}")
+    _signed_in("staff.import.title")(page, lang)
+    zones = page.locator("[data-testid='stFileUploaderDropzone']")
+    zones.first.wait_for(timeout=60_000)
+    assert zones.count() == 2
+    for zone in zones.all():
+        shown = zone.inner_text()
+        assert "Upload" not in shown and "per file" not in shown, shown
+        spoken = zone.aria_snapshot()
+        assert f'button "{text("upload.button", lang)}"' in spoken, spoken
+        assert text("upload.drop", lang) in spoken, spoken
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_phone_view_has_no_serious_violation(
     staff_server: AppServer, new_page: Callable[..., Page], lang: str
 ) -> None:

@@ -356,6 +356,30 @@ def test_the_english_sheet_is_laid_out_as_well(city: CityData, city_profiles, tm
     assert "…" not in _text(pdf, tmp_path)
 
 
+def _lines(words: list[Word]) -> list[str]:
+    """The page's lines as read: words a point apart in height joined left to right."""
+    rows: list[list[Word]] = []
+    for w in words:
+        if rows and abs(rows[-1][0].y0 - w.y0) < 1.0:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_legend_entry_reads_on_one_line(city: CityData, city_profiles, tmp_path, lang):
+    """English labels are longer: 「Neighbourhood associations」 wrapped beside the next
+    entry, its count 「(67)」 alone on the line below."""
+    profile = city_profiles["ouchi"]
+    pdf = area_sheet_pdf(profile, city, today=TODAY, lang=lang)
+    lines = [re.sub(r"\s", "", line) for line in _lines(_words(pdf, tmp_path)[0])]
+    counts = {"associations": len(profile.associations), "groups": profile.civic_groups_based_here}
+    for key, n in counts.items():
+        label = text_of("sheet.layer.count", lang, label=text_of(f"sheet.layer.{key}", lang), n=n)
+        assert any(re.sub(r"\s", "", label) in line for line in lines), label
+
+
 def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_profiles, tmp_path):
     """An area of another city may touch a dozen: none is cut or drawn over another."""
     base = city_profiles["hirakawa"]

@@ -216,17 +216,32 @@ def _marker(page: Page, x: float, y: float, entry: _Entry) -> None:
         page.pdf.circle(x, y, 1.1, style="DF")
 
 
+#: The room a legend entry's marker takes before its label (mm), and after it.
+MARKER_W, ENTRY_GAP = 4.2, 0.4
+
+
+def legend_columns(page: Page, labels: list[str]) -> int:
+    """Two entries a line when every label fits on one line in half the column, else
+    one: a label wrapped beside the next entry reads as one run of text."""
+    page.font(BODY)
+    half = COL_W / 2 - MARKER_W - ENTRY_GAP
+    return 2 if all(page.width(label) <= half for label in labels) else 1
+
+
 def map_legend(page: Page, profile: AreaProfile, y: float) -> float:
-    """The map's legend under it, two entries a line; returns the y below it."""
+    """The map's legend under it (:func:`legend_columns` entries a line); returns the y
+    below it."""
     entries = _legend_entries(page, profile)
+    per_line = legend_columns(page, [e.label for e in entries])
     step = line_height(BODY)
-    half = COL_W / 2
-    for row in range(0, len(entries), 2):
+    span = COL_W / per_line
+    for row in range(0, len(entries), per_line):
         below = y
-        for i, entry in enumerate(entries[row : row + 2]):
-            x = LEFT_X + i * half
+        for i, entry in enumerate(entries[row : row + per_line]):
+            x = LEFT_X + i * span
             _marker(page, x + 1.8, y + step / 2, entry)
-            below = max(below, page.paragraph(x + 4.2, y, half - 4.6, entry.label))
+            label_w = span - MARKER_W - ENTRY_GAP
+            below = max(below, page.paragraph(x + MARKER_W, y, label_w, entry.label))
         y = below
     return y
 

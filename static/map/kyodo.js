@@ -523,6 +523,11 @@
             if (window.ResizeObserver) {
                 new window.ResizeObserver(function () { queue({}); }).observe(map.getContainer());
             }
+            // and as each of the page's style sheets still loading arrives: before, the
+            // note may stand anywhere on the page, not yet in its corner over the map
+            document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+                if (!link.sheet) { link.addEventListener("load", function () { queue({}); }); }
+            });
         }
         map.eachLayer(function (layer) {
             if (!(layer instanceof L.TileLayer)) { return; }

@@ -128,6 +128,36 @@ def test_the_map_is_not_hidden_by_its_controls(
     context.close()
 
 
+def test_the_offline_notice_is_placed_once_the_map_s_styles_arrive(
+    app_server: AppServer, browser: Browser
+) -> None:
+    """The notice was measured as soon as it was added, and again only when the map
+    moved: where the map's style sheets came late, it was measured where it stood then
+    (below the map, not yet in its corner), found over no area, and stayed open in words
+    over 阿知須."""
+    context = open_context(
+        browser, watch=Watch(), viewport={"width": 1366, "height": 768}, locale="ja-JP"
+    )
+    page = context.new_page()
+    # every request from the network slow: the tiles, refused on this machine, fail at
+    # once, before the map's style sheets arrive
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.goto(f"{app_server.url}/area?area=ajisu")
+    settle(page, timeout=90_000)
+    frame = _map_frame(page)
+    notice = frame.locator(".kyodo-offline")
+    notice.wait_for(timeout=30_000)
+    page.wait_for_timeout(2_000)
+    assert notice.get_attribute("aria-expanded") == "false"
+    assert notice.evaluate(UNDER_NOTICE) == []
+    context.close()
+
+
 #: Each subheading's text (its line box) and the top of what follows it on the page.
 HEADINGS = """() => [...document.querySelectorAll('[data-testid=stMainBlockContainer] h3')]
   .map(h => {

@@ -60,6 +60,11 @@ def _latin1(_: Path) -> tuple[bytes, str]:
     return csv_bytes(rows) + "Café Müller,8,Straße\r\n".encode("latin-1"), "list.csv"
 
 
+def _mixed_after_sep(_: Path) -> tuple[bytes, str]:
+    """A first line ``sep=,`` is no row: a spreadsheet shows the header as row 1."""
+    return b"sep=,\r\n" + _mixed_encoding(_)[0], "list.csv"
+
+
 def _duplicate_ids(_: Path) -> tuple[bytes, str]:
     rows = civic_rows(2)
     rows[0].insert(0, "団体ID")
@@ -109,6 +114,7 @@ def _line_geojson(_: Path) -> tuple[bytes, str]:
 BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("wrong encoding", _latin1, 3, None, "encoding", True),
     ("mixed encodings", _mixed_encoding, 3, None, "encoding", True),
+    ("mixed encodings under a sep= line", _mixed_after_sep, 3, None, "encoding", True),
     ("utf-16", lambda _: ("団体名\n".encode("utf-16"), "list.csv"), None, None, "utf16", True),
     (
         "utf-16 without its mark",

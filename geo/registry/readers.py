@@ -161,9 +161,17 @@ def _bad_bytes(data: bytes, pos: int) -> str:
 _LINE_BREAKS = re.compile(LINE_BREAK.encode())
 
 
+#: A first line ``sep=;`` (see :func:`geo.registry.header.declared`), after a byte
+#: order mark or not: no row of the table.
+_SEP_LINE = re.compile(rb"(?:\xef\xbb\xbf)?sep=[,\t;] *(?:\r\n|\r|\n)", re.IGNORECASE)
+
+
 def _line_row(data: bytes, pos: int) -> int:
-    """The file's line (1: its first) that holds byte ``pos``."""
-    return len(_LINE_BREAKS.findall(data, 0, pos)) + 1
+    """The row that holds byte ``pos``, as a spreadsheet numbers the file's lines (1: its
+    first; a first line ``sep=`` is no row: the spreadsheet shows the next as row 1)."""
+    line = len(_LINE_BREAKS.findall(data, 0, pos)) + 1
+    sep = _SEP_LINE.match(data)
+    return line - 1 if sep is not None and pos >= sep.end() else line
 
 
 #: Characters that do not appear in Japanese text but do in CP932 read of other bytes.

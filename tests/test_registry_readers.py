@@ -26,7 +26,11 @@ from tests.support.registry_files import (
 )
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+@pytest.mark.parametrize(
+    "encoding",
+    # utf-16 writes its byte order mark (little-endian here), as Excel's 「Unicode テキスト」
+    ["utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-le", "utf-16-be"],
+)
 def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding: str) -> None:
     with tiny_store(backend, tiny_dir) as store:
         expected = plan_import(read_bytes(csv_bytes(civic_rows()), "a.csv"), "civic_groups", store)
@@ -56,6 +60,12 @@ LAYOUTS: dict[str, Callable[[list[list[str]]], tuple[str, bytes, int]]] = {
     "semicolons": lambda rows: ("a.csv", _separated(rows, ";"), 1),
     "semicolons-title": lambda rows: ("a.csv", _separated([*TITLE, *rows], ";"), 4),
     "tabs-title": lambda rows: ("a.txt", _separated([*TITLE, *rows], "\t"), 4),
+    # Excel's 「Unicode テキスト」: UTF-16 with its byte order mark, tabs between cells
+    "unicode-text": lambda rows: (
+        "a.txt",
+        "\r\n".join("\t".join(r) for r in [*TITLE, *rows]).encode("utf-16"),
+        4,
+    ),
     "xlsx-merged-title": lambda rows: ("a.xlsx", xlsx_bytes([*TITLE, *rows], merge="A1:F1"), 4),
     # fields listed with semicolons, more of them than the header has commas
     "listed": lambda rows: (

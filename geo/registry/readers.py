@@ -1,7 +1,8 @@
 """Reading import files into text cells, strictly and within bounds.
 
-A CSV is UTF-8 (with or without BOM) or CP932, decoded strictly: a file that is
-neither is refused, naming the first row that is not, and never read wrongly; its cells
+A CSV is UTF-8 (with or without BOM), CP932 or UTF-16 (as Excel's 「Unicode テキスト」),
+decoded strictly: a file that is none of them is refused, naming the first row that is
+not, and never read wrongly; its cells
 are separated by commas, tabs or semicolons. A few lines of title above the header
 are passed over (:mod:`geo.registry.header`). An
 ``.xlsx`` workbook must hold one sheet with data (a template's notes sheet aside) and no
@@ -159,6 +160,8 @@ def _bad_bytes(data: bytes, pos: int) -> str:
 
 #: What ends a line of the file's bytes (as of its decoded text).
 _LINE_BREAKS = re.compile(LINE_BREAK.encode())
+#: What ends a line of the decoded text.
+_LINE_BREAKS_TEXT = re.compile(LINE_BREAK)
 
 
 #: A first line ``sep=;`` (see :func:`geo.registry.header.declared`), after a byte
@@ -179,22 +182,41 @@ def _looks_misdecoded(text: str) -> bool:
     return any(0x80 <= ord(c) <= 0x9F or 0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 saved without its byte order mark: every other byte of its text is zero."""
+def _utf16_codec(data: bytes) -> str | None:
+    """The codec of a UTF-16 text (``None`` for another): by its byte order mark (as
+    Excel's 「Unicode テキスト」 writes it), or, without one, by where the zero bytes of
+    its Latin characters and digits fall (every other byte of a Japanese header is not)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     head = data[:4096]
-    return len(head) >= 4 and head.count(0) * 4 >= len(head)
+    if len(head) < 4 or head.count(0) * 4 < len(head):
+        return None
+    return "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
+
+
+def _decode_utf16(data: bytes, codec: str, name: str) -> str:
+    """``data`` decoded strictly as UTF-16 (its byte order mark left out)."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(codec, errors="ignore")
+        row = len(_LINE_BREAKS_TEXT.findall(before)) + 1
+        if declared(before, SEPARATORS) is not None:
+            row -= 1  # a first line sep= is no row (as :func:`_line_row`)
+        unreadable(name, "utf16", _bad_bytes(data, exc.start), row)
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Text of a CSV: UTF-8 (with or without BOM) or CP932, decoded strictly.
+    """Text of a CSV: UTF-8 (with or without BOM), CP932 or UTF-16, decoded strictly.
 
     Raises
     ------
     UnreadableFileError
         Naming the first row that is neither, so the file is never read wrongly.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
-        unreadable(name, "utf16")
+    codec = _utf16_codec(data)
+    if codec is not None:
+        return _decode_utf16(data, codec, name)
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8-sig")

@@ -42,8 +42,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     # --- text encodings and CSV ----------------------------------------------------------
     "problem.utf16": {
-        "ja": _SAVE_AS_UTF8_JA,
-        "en": "the file is UTF-16: save it as “CSV UTF-8 (comma delimited)”",
+        "ja": "UTF-16 のファイルとして読めない文字があります。"
+        "Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください",
+        "en": "the file is UTF-16 but has bytes that are not: save it as "
+        "“CSV UTF-8 (comma delimited)”",
     },
     "problem.bad_utf8": {
         "ja": _SAVE_AS_UTF8_JA,

@@ -14,6 +14,7 @@ from streamlit.testing.v1.element_tree import TextInput
 
 from geo.words import MESSAGES
 from tests.conftest import ROOT
+from ui.kiosk.search import BOX
 
 PRIVATE = {
     "representative": "秘密山田花子",
@@ -62,7 +63,7 @@ def texts(at: AppTest) -> str:
 
 def query_box(at: AppTest) -> TextInput:
     """The search's box (a new widget each time the keys change what it holds)."""
-    (box,) = [b for b in at.text_input if str(b.key).startswith("kiosk.query.box.")]
+    (box,) = [b for b in at.text_input if str(b.key).startswith(f"{BOX}.")]
     return box
 
 

@@ -158,23 +158,24 @@ def _bad_bytes(data: bytes, pos: int) -> str:
     return repr(data[max(0, pos - 4) : pos + 4])
 
 
-#: What ends a line of the file's bytes (as of its decoded text).
-_LINE_BREAKS = re.compile(LINE_BREAK.encode())
-#: What ends a line of the decoded text.
-_LINE_BREAKS_TEXT = re.compile(LINE_BREAK)
+#: What ends a line of a CSV's text.
+_LINE_BREAKS = re.compile(LINE_BREAK)
 
 
-#: A first line ``sep=;`` (see :func:`geo.registry.header.declared`), after a byte
-#: order mark or not: no row of the table.
-_SEP_LINE = re.compile(rb"(?:\xef\xbb\xbf)?sep=[,\t;] *(?:\r\n|\r|\n)", re.IGNORECASE)
+def _row_after(before: str) -> int:
+    """The row of the text that follows ``before`` (the file's text up to there), as a
+    spreadsheet numbers it: 1 for the first line, and a first line ``sep=`` is no row
+    (:func:`geo.registry.header.declared`)."""
+    row = len(_LINE_BREAKS.findall(before)) + 1
+    return row - 1 if row > 1 and declared(before, SEPARATORS) is not None else row
 
 
 def _line_row(data: bytes, pos: int) -> int:
-    """The row that holds byte ``pos``, as a spreadsheet numbers the file's lines (1: its
-    first; a first line ``sep=`` is no row: the spreadsheet shows the next as row 1)."""
-    line = len(_LINE_BREAKS.findall(data, 0, pos)) + 1
-    sep = _SEP_LINE.match(data)
-    return line - 1 if sep is not None and pos >= sep.end() else line
+    """The row (:func:`_row_after`) that holds byte ``pos`` of a UTF-8 or CP932 file.
+
+    Read byte for byte (Latin-1): neither encoding has a line break byte inside a
+    character, so the lines fall where the decoded text's would."""
+    return _row_after(data[:pos].removeprefix(codecs.BOM_UTF8).decode("latin-1"))
 
 
 #: Characters that do not appear in Japanese text but do in CP932 read of other bytes.
@@ -199,10 +200,7 @@ def _decode_utf16(data: bytes, codec: str, name: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode(codec, errors="ignore")
-        row = len(_LINE_BREAKS_TEXT.findall(before)) + 1
-        if declared(before, SEPARATORS) is not None:
-            row -= 1  # a first line sep= is no row (as :func:`_line_row`)
+        row = _row_after(data[: exc.start].decode(codec, errors="ignore"))
         unreadable(name, "utf16", _bad_bytes(data, exc.start), row)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import datastatus, login, realdata, staff, uploader
+from ui import datastatus, login, realdata, staff
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, t
 
@@ -12,7 +12,6 @@ ensure_navigation()
 
 editor = login.require_editor()
 st.title(t("staff.import.title"))
-uploader.localise()
 staff.show_flash()
 st.caption(t("staff.import.caption"))
 with staff.registry() as store:

@@ -12,6 +12,7 @@ from geo.words import text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.a11y import LAST_CHECK
+from ui.chrome import script as chrome_script
 
 TIMEOUT = 60
 CENTER = YAMAGUCHI.support_center
@@ -80,9 +81,20 @@ def test_the_accessibility_statement(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_page_language_is_set_for_the_session(lang: str) -> None:
     at = _app("pages/about.py", lang)
-    scripts = [h for h in _html(at) if "lang" in h and "<script>" in h]
+    scripts = [h for h in _html(at) if 'setAttribute("lang"' in h and "<script>" in h]
     assert len(scripts) == 1
     assert f'setAttribute("lang", "{lang}")' in scripts[0]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", [None, "pages/about.py", "pages/matrix.py", "pages/area.py"])
+def test_streamlit_s_own_words_are_written_in_the_session_s_language(
+    page: str | None, lang: str
+) -> None:
+    """Every page carries the script with the language's words (``ui.chrome``) once."""
+    at = _app(page, lang)
+    scripts = [h for h in _html(at) if "kyodoChrome" in h]
+    assert [h.strip() for h in scripts] == [chrome_script(lang).strip()]
 
 
 def test_the_kiosk_sets_the_page_language_too(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,6 +35,7 @@ from geo.map.spec import (
 from geo.map.style import MUTED_FILL, PALETTE
 from geo.map.wording import metric_label
 from geo.model import CityData
+from geo.words import text
 from tests.map_helpers import (
     SMALL,
     city_parts,
@@ -162,6 +163,20 @@ def test_without_links_the_map_has_no_anchor_or_href(
     texts = _one(tiny_parts(tiny, spec).layers[0], MapTexts)
     assert isinstance(texts, MapTexts)
     assert texts.texts["links"] is False
+    assert texts.texts["prefix"] == "Leaflet"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_library_s_credit_is_named_in_the_map_s_language(tiny: CityData, lang: str) -> None:
+    """Leaflet's own credit is named in English and opens in the map's frame."""
+    texts = _one(tiny_parts(tiny, MapSpec(lang=lang)).layers[0], MapTexts)
+    assert isinstance(texts, MapTexts)
+    prefix = texts.texts["prefix"]
+    assert isinstance(prefix, str)
+    assert prefix.startswith('<a href="https://leafletjs.com"')
+    assert f'title="{escape_text(text("map.leaflet", lang))}"' in prefix
+    assert 'target="_blank" rel="noopener noreferrer"' in prefix
+    assert "A JS library" not in prefix
 
 
 def test_with_links_only_the_base_map_credit_links_out(tiny: CityData) -> None:
@@ -183,7 +198,7 @@ def test_buttons_not_links_in_the_map_code() -> None:
     assert "L.Control.Zoom.prototype._createButton" in code  # zoom buttons
     assert "L.Popup.prototype._initLayout" in code  # the popup's close button
     assert "control._layersLink = b" in code  # the layer control's toggle
-    assert 'att.setPrefix(d.links ? map.kyodoPrefix : "Leaflet")' in code
+    assert "att.setPrefix(d.prefix)" in code
 
 
 # --- title, language, points, touch --------------------------------------------------------

@@ -4,7 +4,9 @@ and the accessibility statement.
 Streamlit serves every page as ``<html lang="en">`` and has no setting for it;
 :func:`page_setup` sets the attribute to the session's language with a small script
 (``st.html``), so screen readers speak Japanese pages in Japanese. The same call adds
-one focus style for everything that can take the keyboard focus.
+one focus style for everything that can take the keyboard focus, and writes Streamlit's
+own words (its skip link, menu, pickers, tables' toolbars …) in that language
+(:mod:`ui.chrome`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.summary import choropleth_summary, summary_frame
 from geo.words import pick
-from ui import data
+from ui import chrome, data
 from ui.i18n import lang, t
 from ui.tables import show_table
 from ui.text import md_literal
@@ -85,12 +87,13 @@ LAST_CHECK = AccessibilityCheck(tool="axe-core", version="4.12.1", checked_on=dt
 
 def page_setup() -> None:
     """Set ``<html lang>`` to the session's language; add the focus ring and the
-    readable labels of disabled widgets.
+    readable labels of disabled widgets; write Streamlit's own words in the language.
 
     Call once per run, before the page draws anything (``app.py`` does).
     """
     st.html(PAGE_CSS)
     st.html(_LANG_JS % {"lang": json.dumps(lang())}, unsafe_allow_javascript=True)
+    chrome.localise()
 
 
 def qr_alt(url: str) -> str:

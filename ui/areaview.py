@@ -99,7 +99,8 @@ def caption(prof: AreaProfile, *codes: str) -> None:
 
 
 def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
-    """This area beside the city per 10,000 residents, a bar each, gaps named.
+    """This area beside the city per 10,000 residents, a bar each, gaps named; named
+    for screen readers by a description (the table below it reads the figures).
 
     The field labels are never shortened (no label limit); the bar of a figure that is
     itself the gap (空白, 少ない) is vermillion, and every gap's word (要注意 too) is
@@ -134,7 +135,11 @@ def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
         text="status:N"
     )
     height = BAR_PX * 2 * len(order) + 8 * len(order)
-    return cast(alt.LayerChart, (bars + words).properties(height=height))
+    # the chart's name for screen readers (the table below reads the figures)
+    chart = (bars + words).properties(
+        height=height, description=t("area.chart.description", area=own)
+    )
+    return cast(alt.LayerChart, chart)
 
 
 def _hex(colour: tuple[int, int, int]) -> str:
@@ -150,8 +155,6 @@ def _coverage_columns(prof: AreaProfile, frame: pd.DataFrame) -> Columns:
             help=definition(code, prof), format="%.1f"
         )
     config[t("profile.reason")] = st.column_config.TextColumn(help=definition("gaps", prof))
-    if t("profile.committee") in frame.columns:
-        config[t("profile.committee")] = st.column_config.CheckboxColumn()
     return config
 
 

@@ -224,6 +224,22 @@ def attribution_texts(spec: MapSpec, sources: Sequence[Source]) -> list[str]:
     return lines
 
 
+#: Where the map's library lives (the credit's link, with ``links``).
+LEAFLET_URL = "https://leafletjs.com"
+
+
+def leaflet_credit(spec: MapSpec) -> str:
+    """The credit of the map's library, first in the attribution: a link named in
+    ``spec.lang`` (opening a new tab) with ``links``, plain text without."""
+    if not spec.links:
+        return "Leaflet"
+    title = escape_text(words("map.leaflet", spec.lang))
+    return (
+        f'<a href="{LEAFLET_URL}" title="{title}" target="_blank" '
+        'rel="noopener noreferrer">Leaflet</a>'
+    )
+
+
 def map_texts(spec: MapSpec, sources: Sequence[Source]) -> MapTexts:
     """The map's texts in ``spec.lang`` (see :class:`geo.map.elements.MapTexts`)."""
     lang = spec.lang
@@ -237,6 +253,7 @@ def map_texts(spec: MapSpec, sources: Sequence[Source]) -> MapTexts:
             "sources": escape_text(words("map.sources", lang)),
             "offline": escape_text(words("map.offline", lang)),
             "lines": attribution_texts(spec, sources),
+            "prefix": leaflet_credit(spec),
             "links": spec.links,
             "passive": not spec.points_interactive,
         }

@@ -65,6 +65,7 @@ TABLE_LABELS = (
     "sample",
     "here",
     "none",
+    "yes",
     "city",
 )
 
@@ -203,8 +204,9 @@ def coverage_frame(
     lang
         ``ja`` or ``en``.
     kind
-        ``need`` for the local needs (with a column saying whether the council has a
-        sub-committee in the need), ``npo`` for the law's fields, ``None`` for all.
+        ``need`` for the local needs (with a column marking with ``profile.yes`` (○)
+        the needs the council has a sub-committee for), ``npo`` for the law's fields,
+        ``None`` for all.
 
     Returns
     -------
@@ -217,7 +219,7 @@ def coverage_frame(
     columns: dict[str, object] = {t["field"]: [f.label(lang) for f in items]}
     if kind == "need":
         committees = set(profile.committees)
-        columns[t["committee"]] = [f.code in committees for f in items]
+        columns[t["committee"]] = [t["yes"] if f.code in committees else "" for f in items]
     columns[t["count"]] = [f.count for f in items]
     columns[t["area_per_10k"]] = [round(f.per_10k, 1) for f in items]
     columns[t["city_median"]] = [round(f.city_per_10k, 1) for f in items]

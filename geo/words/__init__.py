@@ -22,6 +22,7 @@ from string import Formatter
 from geo.words.a11y import A11Y_MESSAGES
 from geo.words.app import APP_MESSAGES
 from geo.words.center import CENTER_MESSAGES
+from geo.words.chrome import CHROME_MESSAGES
 from geo.words.common import COMMON_MESSAGES
 from geo.words.coverage import COVERAGE_MESSAGES
 from geo.words.fields import FIELD_MESSAGES
@@ -61,6 +62,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = _merge(
     A11Y_MESSAGES,
     APP_MESSAGES,
     CENTER_MESSAGES,
+    CHROME_MESSAGES,
     COMMON_MESSAGES,
     COVERAGE_MESSAGES,
     FIELD_MESSAGES,

@@ -53,6 +53,10 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.home": {"ja": "市全体を表示", "en": "Whole city"},
     "map.home.focus": {"ja": "選んだ地域を表示", "en": "Chosen areas"},
     "map.zoom_in": {"ja": "拡大", "en": "Zoom in"},
+    "map.leaflet": {
+        "ja": "地図を表示する JavaScript ライブラリ（新しいタブで開きます）",
+        "en": "A JavaScript library for interactive maps (opens in a new tab)",
+    },
     "map.zoom_out": {"ja": "縮小", "en": "Zoom out"},
     "map.layers.toggle": {"ja": "表示する地点", "en": "Points shown"},
     "map.legend": {"ja": "凡例", "en": "Legend"},

@@ -181,4 +181,10 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     "area.chart.value": {"ja": "人口1万人あたりの団体数", "en": "Organisations per 10,000"},
     "area.chart.field": {"ja": "分野", "en": "Field"},
     "area.chart.status": {"ja": "状況", "en": "Status"},
+    "area.chart.description": {
+        "ja": "{area}と市全体の、分野ごとの人口1万人あたりの団体数の棒グラフ。"
+        "同じ数値を下の表に示しています。",
+        "en": "Bar chart of organisations per 10,000 residents in each field, {area} "
+        "beside the city. The table below gives the same figures.",
+    },
 }

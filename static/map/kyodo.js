@@ -388,8 +388,7 @@
                 });
             }
             if (att) {
-                if (map.kyodoPrefix === undefined) { map.kyodoPrefix = att.options.prefix; }
-                att.setPrefix(d.links ? map.kyodoPrefix : "Leaflet");
+                att.setPrefix(d.prefix);  // escaped HTML: a link only with links
                 if (d.lines.length) { att.addAttribution(d.lines.join(" | ")); }  // one update
                 // shown on a touch screen and on a narrow map (styles), the lines then folded
                 if (d.lines.length) { this._info = info(att, d.sources).addTo(map); }

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from geo.registry.auth import hash_password
-from geo.words import text
+from geo.words import MESSAGES, text
 from tests.browser.conftest import (
     ARTIFACTS,
     AppServer,
@@ -27,6 +27,8 @@ from tests.browser.conftest import (
     stop_app,
 )
 from ui.a11y import FOCUS_COLOR
+from ui.chrome import chrome_keys
+from ui.chrome import words as chrome_words
 from ui.text import kept_together
 
 if TYPE_CHECKING:
@@ -235,6 +237,88 @@ def test_the_file_uploaders_speak_the_page_s_language(
         assert text("upload.drop", lang) in spoken, spoken
 
 
+#: Every name (aria-label, title, placeholder, role description) and text on the page,
+#: scripts and style sheets apart.
+_SHOWN = """() => {
+  const out = [];
+  const names = ['aria-label', 'title', 'placeholder', 'aria-roledescription'];
+  document.querySelectorAll('*').forEach(el => {
+    names.forEach(a => { const v = el.getAttribute(a); if (v) out.push(v.trim()); });
+    if (el.closest('script, style')) return;
+    el.childNodes.forEach(n => {
+      if (n.nodeType === 3 && n.nodeValue.trim()) out.push(n.nodeValue.trim());
+    });
+  });
+  return out;
+}"""
+
+
+def _streamlit_words_shown(page: Page) -> set[str]:
+    """Streamlit's own English words (those the catalogue puts in Japanese) on the page."""
+    english = set(chrome_words("ja")[0])
+    return english & set(page.evaluate(_SHOWN))
+
+
+def test_streamlit_s_own_words_speak_japanese_and_english_again(
+    staff_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    """The skip link, menu, sidebar, pickers and the table's toolbar say nothing in
+    English on a Japanese page; switched to English, they say Streamlit's words again."""
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/?lang=ja")
+    _explorer(page, "ja")
+    settle(page)
+    assert _streamlit_words_shown(page) == set()
+    # the first Tab reaches the skip link, in Japanese
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == text("chrome.skip", "ja")
+    # the table's toolbar and its search
+    page.get_by_role("tab", name=text("tab.table", "ja")).click()
+    grid = page.locator("[data-testid='stDataFrame']:visible").first
+    grid.hover()
+    page.get_by_role("button", name=text("chrome.table.search", "ja")).first.click()
+    page.get_by_text(text("chrome.table.search_hint", "ja")).first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    # a picker that finds nothing
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first.click()
+    page.keyboard.type("zzzq")
+    page.get_by_text(text("chrome.pick.none", "ja")).wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    # the menu
+    page.get_by_test_id("stMainMenu").click()
+    page.get_by_text(text("chrome.menu.print", "ja"), exact=True).wait_for(timeout=10_000)
+    assert _streamlit_words_shown(page) == set()
+    page.keyboard.press("Escape")
+    # English: Streamlit's own words again, none of the Japanese ones left
+    page.get_by_text("English", exact=True).click()
+    settle(page)
+    page.get_by_role("link", name="Skip to main content").wait_for(state="attached")
+    shown = set(page.evaluate(_SHOWN))
+    japanese = {MESSAGES[k]["ja"] for k in chrome_keys()}
+    assert not shown & japanese, shown & japanese
+    assert "Main menu" in shown
+
+
+def test_the_area_page_s_chart_and_tick_boxes_are_read_in_japanese(
+    staff_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    """The chart is one named picture (its table reads the figures); a tick box in a
+    table is read はい or いいえ, not "true" or "false"."""
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/area?area=yuda&lang=ja")
+    _area(page, "ja")
+    settle(page)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for(timeout=30_000)
+    description = text("area.chart.description", "ja", area="湯田")
+    assert chart.get_attribute("aria-label") == description
+    assert chart.get_attribute("aria-roledescription") == text("chrome.chart.role", "ja")
+    shown = page.evaluate(_SHOWN)
+    assert "true" not in shown and "false" not in shown
+    assert {"はい", "いいえ"} <= set(shown)
+    assert _streamlit_words_shown(page) == set()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_phone_view_has_no_serious_violation(
     staff_server: AppServer, new_page: Callable[..., Page], lang: str
@@ -327,6 +411,18 @@ def test_kiosk_screens_have_no_serious_violation(
     page.goto(kiosk_server.url)
     KIOSK[name](page, lang)
     assert_accessible(page, lang)
+
+
+def test_the_kiosk_says_nothing_of_streamlit_s_in_english(
+    kiosk_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    page = new_page(viewport={"width": 1920, "height": 1080}, has_touch=True, locale="ja-JP")
+    page.goto(kiosk_server.url)
+    _kiosk_attract(page, "ja")
+    settle(page)
+    assert _streamlit_words_shown(page) == set()
+    skip = page.get_by_test_id("stSkipToContent")
+    assert skip.text_content() == text("chrome.skip", "ja")
 
 
 # --- keyboard --------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Streamlit's own words: the skip link, the menu, the sidebar, the pickers, the tables'
+toolbars and menus, the charts' menus and the file uploaders.
+
+Streamlit writes these in English only; ``ui.chrome`` puts these texts in their place.
+The English text of each is Streamlit's own, word for word (``ui.chrome`` finds them by
+it); a ``{0}`` stands for the number (or version) in Streamlit's words.
+
+Merged into :data:`geo.words.MESSAGES`; a key defined in both is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
+    # the page
+    "chrome.skip": {"ja": "本文へ移動", "en": "Skip to main content"},
+    "chrome.menu": {"ja": "メニュー", "en": "Main menu"},
+    "chrome.menu.print": {"ja": "印刷", "en": "Print"},
+    "chrome.menu.record": {"ja": "画面を録画", "en": "Record screen"},
+    "chrome.menu.copy_version": {"ja": "バージョンをコピー", "en": "Copy version to clipboard"},
+    "chrome.menu.made_with": {"ja": "Streamlit {0} で作成", "en": "Made with Streamlit {0}"},
+    "chrome.pages": {"ja": "ページの一覧", "en": "App pages"},
+    "chrome.sidebar": {"ja": "サイドバー", "en": "Sidebar"},
+    "chrome.sidebar.collapse": {"ja": "サイドバーを閉じる", "en": "Collapse sidebar"},
+    "chrome.sidebar.expand": {"ja": "サイドバーを開く", "en": "Expand sidebar"},
+    "chrome.heading_link": {"ja": "この見出しへのリンク", "en": "Link to heading"},
+    "chrome.help": {"ja": "説明", "en": "Help"},
+    "chrome.copy": {"ja": "クリップボードにコピー", "en": "Copy to clipboard"},
+    "chrome.dismiss": {"ja": "閉じる", "en": "Dismiss"},
+    # pickers (select boxes and multiselects)
+    "chrome.pick.choose": {"ja": "選んでください", "en": "Choose an option"},
+    "chrome.pick.open": {"ja": "選択肢を開く", "en": "Open"},
+    "chrome.pick.clear_all": {"ja": "選択をすべて解除", "en": "Clear all"},
+    "chrome.pick.clear": {"ja": "選択を解除", "en": "Clear value"},
+    "chrome.pick.selected": {"ja": "選択中の項目", "en": "Selected values"},
+    "chrome.pick.options": {"ja": "選択肢", "en": "Selectbox options"},
+    "chrome.pick.options_multi": {"ja": "選択肢", "en": "Multiselect options"},
+    "chrome.pick.none": {"ja": "該当する項目はありません", "en": "No results"},
+    "chrome.pick.all": {"ja": "すべて選択", "en": "Select all"},
+    "chrome.pick.available": {
+        "ja": "選択肢が{0}件あります。",
+        "en": "{0} options available.",
+    },
+    "chrome.pick.results": {"ja": "該当{0}件", "en": "{0} results available"},
+    "chrome.pick.result_one": {"ja": "該当1件", "en": "1 result available"},
+    # tables: the toolbar, the search, the columns' menu
+    "chrome.table.csv": {"ja": "CSVでダウンロード", "en": "Download as CSV"},
+    "chrome.table.search": {"ja": "表の中を検索", "en": "Search"},
+    "chrome.table.search_close": {"ja": "検索を閉じる", "en": "Close Search"},
+    "chrome.table.search_next": {"ja": "次の一致", "en": "Next Result"},
+    "chrome.table.search_previous": {"ja": "前の一致", "en": "Previous Result"},
+    "chrome.table.search_hint": {"ja": "文字を入力して検索", "en": "Type to search"},
+    "chrome.table.search_count": {"ja": "{0}件一致", "en": "{0} results"},
+    "chrome.table.search_one": {"ja": "1件一致", "en": "1 result"},
+    "chrome.table.search_many": {"ja": "1000件を超えて一致", "en": "over 1000"},
+    "chrome.table.fullscreen": {"ja": "全画面で表示", "en": "Fullscreen"},
+    "chrome.table.fullscreen_close": {"ja": "全画面表示を終える", "en": "Close fullscreen"},
+    "chrome.table.columns": {"ja": "表示する列", "en": "Show/hide columns"},
+    "chrome.table.index": {"ja": "（行の番号）", "en": "(index)"},
+    "chrome.table.column_menu": {"ja": "列のメニュー", "en": "Dataframe column menu"},
+    "chrome.table.sort_up": {"ja": "小さい順に並べる", "en": "Sort ascending"},
+    "chrome.table.sort_down": {"ja": "大きい順に並べる", "en": "Sort descending"},
+    "chrome.table.format": {"ja": "表示形式", "en": "Format"},
+    "chrome.table.autosize": {"ja": "幅を中身に合わせる", "en": "Autosize"},
+    "chrome.table.pin": {"ja": "列を固定", "en": "Pin column"},
+    "chrome.table.unpin": {"ja": "列の固定を解除", "en": "Unpin column"},
+    "chrome.table.hide": {"ja": "列を隠す", "en": "Hide column"},
+    "chrome.table.copy_name": {"ja": "列名をコピー", "en": "Copy column name"},
+    "chrome.table.statistics": {"ja": "統計", "en": "Statistics"},
+    "chrome.table.format.automatic": {"ja": "自動", "en": "Automatic"},
+    "chrome.table.format.localized": {"ja": "地域の書式", "en": "Localized"},
+    "chrome.table.format.plain": {"ja": "区切りなし", "en": "Plain"},
+    "chrome.table.format.compact": {"ja": "短縮", "en": "Compact"},
+    "chrome.table.format.percent": {"ja": "パーセント", "en": "Percent"},
+    "chrome.table.format.scientific": {"ja": "指数表記", "en": "Scientific"},
+    "chrome.table.format.accounting": {"ja": "会計", "en": "Accounting"},
+    "chrome.table.stat.count": {"ja": "件数", "en": "Count"},
+    "chrome.table.stat.distinct": {"ja": "異なる値の数", "en": "Distinct"},
+    "chrome.table.stat.empty": {"ja": "空の数", "en": "Empty"},
+    "chrome.table.stat.minimum": {"ja": "最小", "en": "Minimum"},
+    "chrome.table.stat.maximum": {"ja": "最大", "en": "Maximum"},
+    "chrome.table.stat.average": {"ja": "平均", "en": "Average"},
+    "chrome.table.stat.median": {"ja": "中央値", "en": "Median"},
+    "chrome.table.stat.sd": {"ja": "標準偏差", "en": "Standard deviation"},
+    "chrome.table.stat.min_length": {"ja": "最短の文字数", "en": "Minimum length"},
+    "chrome.table.stat.max_length": {"ja": "最長の文字数", "en": "Maximum length"},
+    "chrome.table.stat.average_length": {"ja": "平均の文字数", "en": "Average length"},
+    "chrome.table.stat.sample": {"ja": "一部の行から計算", "en": "Based on sample"},
+    # the tables' cells as screen readers read them (a tick box is "true" or "false")
+    "chrome.cell.true": {"ja": "はい", "en": "true"},
+    "chrome.cell.false": {"ja": "いいえ", "en": "false"},
+    # charts
+    "chrome.chart.png": {"ja": "PNG画像でダウンロード", "en": "Download as PNG"},
+    "chrome.chart.data": {"ja": "データを表示", "en": "Show data"},
+    "chrome.chart.chart": {"ja": "グラフを表示", "en": "Show chart"},
+    "chrome.chart.spec": {"ja": "Vega-Lite の定義をコピー", "en": "Copy Vega-Lite spec"},
+    "chrome.chart.role": {"ja": "グラフ", "en": "visualization"},
+    "chrome.chart.group": {"ja": "グラフの部分", "en": "group mark container"},
+    "chrome.chart.bars": {"ja": "棒の集まり", "en": "rect mark container"},
+    "chrome.chart.texts": {"ja": "文字の集まり", "en": "text mark container"},
+    "chrome.chart.bar": {"ja": "棒", "en": "bar"},
+    "chrome.chart.text": {"ja": "文字", "en": "text mark"},
+    "chrome.chart.axis": {"ja": "軸", "en": "axis"},
+    "chrome.chart.legend": {"ja": "凡例", "en": "legend"},
+}

@@ -1,0 +1,121 @@
+"""Streamlit's own words in the page's language (``ui.chrome``): the catalogue's words,
+the patterns the page script matches, and the script itself. The browser tests check
+the words on the page (``tests/browser/test_accessibility.py``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import streamlit
+
+from geo.words import MESSAGES
+from ui.chrome import CELL_PREFIX, SPOTS, chrome_keys, script, words
+
+#: Streamlit's words that its bundle builds from pieces (a number, a kind of mark): each
+#: with the pieces that must be in it.
+BUILT = {
+    "1 result available": (" available",),
+    "1 result": ("result",),
+    "group mark container": (" mark container",),
+    "rect mark container": (" mark container",),
+    "text mark container": (" mark container",),
+    "text mark": (" mark",),
+}
+
+
+@pytest.fixture(scope="module")
+def bundle() -> str:
+    """Streamlit's page scripts, as installed."""
+    root = Path(streamlit.__file__).parent / "static"
+    return "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in root.rglob("*.js"))
+
+
+def test_every_word_is_in_the_catalogue_in_both_languages() -> None:
+    keys = chrome_keys() + chrome_keys(CELL_PREFIX)
+    assert len(keys) > 60
+    for key in keys:
+        ja, en = MESSAGES[key]["ja"], MESSAGES[key]["en"]
+        assert ja != en, key
+        assert en.count("{0}") <= 1 and ja.count("{0}") == en.count("{0}"), key
+        assert re.search(r"[ぁ-んァ-ヶ一-龠]", ja), key
+
+
+def test_the_words_of_cells_are_apart() -> None:
+    assert set(chrome_keys(CELL_PREFIX)) == {"chrome.cell.true", "chrome.cell.false"}
+    assert not set(chrome_keys(CELL_PREFIX)) & set(chrome_keys())
+    plain, _ = words("ja")
+    assert "true" not in plain and "false" not in plain
+    assert words("ja", CELL_PREFIX) == ({"true": "はい", "false": "いいえ"}, [])
+
+
+def test_the_words_are_streamlit_s_own(bundle: str) -> None:
+    """A new Streamlit that words a part differently fails here, not silently on the page."""
+    plain, numbered = words("ja")
+    for source in plain:
+        pieces = BUILT.get(source, (source,))
+        assert all(p in bundle for p in pieces), source
+    assert "Made with Streamlit" in bundle
+    assert [p for p, _ in numbered]
+
+
+def test_an_english_page_keeps_streamlit_s_words() -> None:
+    assert words("en") == ({}, [])
+    assert words("en", CELL_PREFIX) == ({}, [])
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("Made with Streamlit v1.67.0", "Streamlit v1.67.0 で作成"),
+        ("28 options available.", "選択肢が28件あります。"),
+        ("3 results available", "該当3件"),
+        ("12 results", "12件一致"),
+        ("0 results", "0件一致"),
+    ],
+)
+def test_words_with_a_number(shown: str, expected: str) -> None:
+    """The patterns as the page script reads them (JavaScript's syntax is the same here)."""
+    _, numbered = words("ja")
+    found = [
+        word.replace("{0}", m.group(1))
+        for pattern, word in numbered
+        if (m := re.fullmatch(pattern, shown))
+    ]
+    assert found[:1] == [expected]
+
+
+@pytest.mark.parametrize("shown", ["results", "Made with Streamlit", "many results here", "x.y"])
+def test_a_pattern_matches_whole_words_only(shown: str) -> None:
+    _, numbered = words("ja")
+    assert not [p for p, _ in numbered if re.fullmatch(p, shown)]
+
+
+def _config(page_script: str) -> dict[str, object]:
+    body = page_script.split("var config = ", 1)[1].split(";\n", 1)[0]
+    loaded: dict[str, object] = json.loads(body)
+    return loaded
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_script_carries_the_language_s_words(lang: str) -> None:
+    page_script = script(lang)
+    assert page_script.startswith("<script>") and page_script.rstrip().endswith("</script>")
+    assert page_script.count("</script>") == 1
+    config = _config(page_script)
+    assert config["lang"] == lang
+    assert config["words"] == words(lang)[0]
+    assert config["cells"] == words(lang, CELL_PREFIX)[0]
+    spots = config["spots"]
+    assert isinstance(spots, list) and len(spots) == len(SPOTS)
+    uploader_words = {MESSAGES[key][lang] for _, _, key in SPOTS}
+    assert {spot[2] for spot in spots} == uploader_words
+
+
+def test_the_script_cannot_be_closed_by_a_word() -> None:
+    """No word can end the script early: ``</`` is written ``<\\/`` inside it."""
+    page_script = script("ja")
+    inner = page_script[len("<script>") : page_script.rindex("</script>")]
+    assert "</" not in inner

@@ -1,0 +1,116 @@
+// Streamlit's own words in the page's language (ui/chrome.py fills in the words).
+//
+// Streamlit writes its skip link, menu, sidebar buttons, pickers, tables' toolbars and
+// menus and its file uploaders in English. This script puts the catalogue's words in
+// their place, for the eye and for screen readers: the texts and the names
+// (aria-label, title, placeholder, aria-roledescription) that are exactly one of
+// Streamlit's words, as the page draws them and whenever Streamlit draws them again.
+// Texts written by the app (Markdown, options, tables and the tables' cells read to
+// screen readers, the pickers' values) are left alone, so an organisation's name is
+// never taken for one of Streamlit's words; in a table's cell, only a tick box's
+// "true" and "false" are written in the page's language.
+(function () {
+  var doc = window.parent ? window.parent.document : document;
+  var config = __CONFIG__;
+  var NAMES = ["aria-label", "title", "placeholder", "aria-roledescription"];
+  var OWN = '[data-testid="stMarkdownContainer"], [role="option"], [data-testid="stTable"], ' +
+    '[data-testid="stCode"], [data-testid="stJson"], [data-testid="stText"], ' +
+    '[data-testid="stMetric"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], ' +
+    'table, script, style, textarea';
+  // Streamlit's own texts inside those: announcements, the tooltips of its buttons (a
+  // widget's help is the app's text, and none of it is one of Streamlit's words) and a
+  // picker's "No results" (an option that can never be chosen).
+  var STREAMLITS = '[aria-live], [data-testid="stTooltipContent"], ' +
+    '[role="option"]:not([aria-selected])';
+
+  var patterns = config.patterns.map(function (p) { return [new RegExp("^" + p[0] + "$"), p[1]]; });
+  doc.kyodoChrome = {
+    lang: config.lang, words: config.words, patterns: patterns, cells: config.cells,
+    spots: config.spots
+  };
+
+  // Streamlit's text as the page last drew it, for each node and name we replaced.
+  var drawn = doc.kyodoChromeDrawn || (doc.kyodoChromeDrawn = new WeakMap());
+
+  function word(source, cell) {
+    var c = doc.kyodoChrome, s = source.trim(), words = cell ? c.cells : c.words;
+    if (!s || s.length > 80) { return null; }
+    var w = Object.prototype.hasOwnProperty.call(words, s) ? words[s] : null;
+    if (cell) { return w === null ? null : source.replace(s, w); }
+    for (var i = 0; w === null && i < c.patterns.length; i++) {
+      var m = c.patterns[i][0].exec(s);
+      if (m) { w = c.patterns[i][1].replace("{0}", m[1]); }
+    }
+    return w === null ? null : source.replace(s, w);
+  }
+
+  function put(node, slot, value, write, cell) {
+    var mine = drawn.get(node), was = mine && mine[slot];
+    var source = was && was[1] === value ? was[0] : value;
+    var shown = word(source, cell);
+    if (shown === null) { shown = source; }
+    if (shown === value) { return; }
+    if (!mine) { mine = {}; drawn.set(node, mine); }
+    mine[slot] = [source, shown];
+    write(shown);
+  }
+
+  function name(el, attr) {
+    var value = el.getAttribute(attr);
+    if (value) { put(el, attr, value, function (v) { el.setAttribute(attr, v); }); }
+  }
+
+  function text(node) {
+    var parent = node.parentElement;
+    if (!parent || !/[A-Za-z\u3040-\u30ff\u4e00-\u9fff]/.test(node.nodeValue)) { return; }
+    var write = function (v) { node.nodeValue = v; };
+    if (parent.closest('[role="gridcell"]')) {
+      put(node, "#text", node.nodeValue, write, true);
+    } else if (!parent.closest(OWN) || parent.closest(STREAMLITS)) {
+      put(node, "#text", node.nodeValue, write, false);
+    }
+  }
+
+  function walk(root) {
+    if (root.nodeType === 3) { text(root); return; }
+    if (root.nodeType !== 1) { return; }
+    var all = [root].concat(Array.prototype.slice.call(root.querySelectorAll("*")));
+    all.forEach(function (el) {
+      NAMES.forEach(function (attr) { if (el.hasAttribute(attr)) { name(el, attr); } });
+      el.childNodes.forEach(function (n) { if (n.nodeType === 3) { text(n); } });
+    });
+  }
+
+  // Places Streamlit fills with a text of its own making (the uploader's size limit and
+  // file kinds): the word replaces whatever is there.
+  function spots() {
+    doc.kyodoChrome.spots.forEach(function (spot) {
+      doc.querySelectorAll(spot[0]).forEach(function (el) {
+        if (spot[1]) {
+          if (el.getAttribute(spot[1]) !== spot[2]) { el.setAttribute(spot[1], spot[2]); }
+        } else if (el.textContent !== spot[2]) {
+          el.textContent = spot[2];
+        }
+      });
+    });
+  }
+
+  function changed(records) {
+    records.forEach(function (r) {
+      if (r.type === "childList") { r.addedNodes.forEach(walk); }
+      else if (r.type === "attributes") { name(r.target, r.attributeName); }
+      else if (r.type === "characterData") { text(r.target); }
+    });
+    spots();
+  }
+
+  walk(doc.body);
+  spots();
+  if (!doc.kyodoChromeWatch) {
+    doc.kyodoChromeWatch = new MutationObserver(changed);
+    doc.kyodoChromeWatch.observe(doc.body, {
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: NAMES
+    });
+  }
+})();

@@ -23,6 +23,8 @@ BUILT = {
     "rect mark container": (" mark container",),
     "text mark container": (" mark container",),
     "text mark": (" mark",),
+    "Press Enter to apply": ("Press Enter to ", "apply"),
+    "Press Enter to submit form": ("Press Enter to ", "submit form"),
 }
 
 
@@ -74,6 +76,8 @@ def test_an_english_page_keeps_streamlit_s_words() -> None:
         ("3 results available", "該当3件"),
         ("12 results", "12件一致"),
         ("0 results", "0件一致"),
+        ("Press Ctrl+Enter to apply", "Ctrl+Enter キーで反映"),
+        ("Press ⌘+Enter to submit form", "⌘+Enter キーで送信"),
     ],
 )
 def test_words_with_a_number(shown: str, expected: str) -> None:
@@ -87,7 +91,9 @@ def test_words_with_a_number(shown: str, expected: str) -> None:
     assert found[:1] == [expected]
 
 
-@pytest.mark.parametrize("shown", ["results", "Made with Streamlit", "many results here", "x.y"])
+@pytest.mark.parametrize(
+    "shown", ["results", "Made with Streamlit", "many results here", "x.y", "Press Enter to apply"]
+)
 def test_a_pattern_matches_whole_words_only(shown: str) -> None:
     _, numbered = words("ja")
     assert not [p for p, _ in numbered if re.fullmatch(p, shown)]

@@ -28,6 +28,20 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "chrome.help": {"ja": "説明", "en": "Help"},
     "chrome.copy": {"ja": "クリップボードにコピー", "en": "Copy to clipboard"},
     "chrome.dismiss": {"ja": "閉じる", "en": "Dismiss"},
+    "chrome.copied": {"ja": "コピーしました", "en": "Copied"},
+    "chrome.running": {"ja": "処理中…", "en": "Running..."},
+    "chrome.stop": {"ja": "止める", "en": "Stop"},
+    "chrome.rerun": {"ja": "再実行", "en": "Rerun"},
+    "chrome.connecting": {"ja": "接続しています", "en": "Connecting"},
+    "chrome.connection_error": {"ja": "サーバーに接続できません", "en": "Connection error"},
+    # text fields: what the Enter key does
+    "chrome.enter.apply": {"ja": "Enter キーで反映", "en": "Press Enter to apply"},
+    "chrome.enter.submit": {"ja": "Enter キーで送信", "en": "Press Enter to submit form"},
+    "chrome.enter.apply_lines": {"ja": "{0}+Enter キーで反映", "en": "Press {0}+Enter to apply"},
+    "chrome.enter.submit_lines": {
+        "ja": "{0}+Enter キーで送信",
+        "en": "Press {0}+Enter to submit form",
+    },
     # pickers (select boxes and multiselects)
     "chrome.pick.choose": {"ja": "選んでください", "en": "Choose an option"},
     "chrome.pick.open": {"ja": "選択肢を開く", "en": "Open"},
@@ -87,6 +101,12 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "chrome.table.stat.max_length": {"ja": "最長の文字数", "en": "Maximum length"},
     "chrome.table.stat.average_length": {"ja": "平均の文字数", "en": "Average length"},
     "chrome.table.stat.sample": {"ja": "一部の行から計算", "en": "Based on sample"},
+    "chrome.table.stat.top": {"ja": "よく現れる値のグラフ", "en": "Top values frequency chart"},
+    "chrome.table.stat.histogram": {"ja": "値の分布のグラフ", "en": "Distribution histogram"},
+    "chrome.table.stat.true_false": {
+        "ja": "はい・いいえの割合のグラフ",
+        "en": "True/false distribution chart",
+    },
     # the tables' cells as screen readers read them (a tick box is "true" or "false")
     "chrome.cell.true": {"ja": "はい", "en": "true"},
     "chrome.cell.false": {"ja": "いいえ", "en": "false"},

@@ -284,6 +284,13 @@ def test_streamlit_s_own_words_speak_japanese_and_english_again(
     page.keyboard.type("zzzq")
     page.get_by_text(text("chrome.pick.none", "ja")).wait_for(timeout=10_000)
     page.keyboard.press("Escape")
+    # a text field says what the Enter key does
+    field = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
+    field.click()
+    page.keyboard.type("x")
+    instructions = page.locator("[data-testid='InputInstructions'] span").first
+    assert instructions.inner_text().strip() == text("chrome.enter.apply", "ja")
+    page.keyboard.press("Backspace")
     # the menu
     page.get_by_test_id("stMainMenu").click()
     page.get_by_text(text("chrome.menu.print", "ja"), exact=True).wait_for(timeout=10_000)

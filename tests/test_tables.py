@@ -108,6 +108,39 @@ def test_show_table_makes_a_plain_tables_text_literal() -> None:
     assert dangers(str(at.table[0].value.iloc[0, 0])) == []
 
 
+def _grid_page() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from ui.tables import show_table
+
+    rows = int(st.query_params.get("rows", "0"))
+    show_table(
+        pd.DataFrame({"名前": ["a"] * rows}).style
+        if rows > 1
+        else pd.DataFrame({"名前": ["a"] * rows})
+    )
+
+
+@pytest.mark.parametrize(("rows", "lang"), [(0, "ja"), (0, "en"), (1, "ja"), (2, "ja")])
+def test_a_table_with_no_row_says_so_in_words(rows: int, lang: str) -> None:
+    """The grid would say "empty" on its canvas, in English, on every page."""
+    from streamlit.testing.v1 import AppTest
+
+    from geo.words import text
+
+    at = AppTest.from_function(_grid_page)
+    at.query_params["rows"] = str(rows)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    if rows:
+        assert len(at.dataframe) == 1 and not at.caption
+    else:
+        assert not at.dataframe
+        assert [c.value for c in at.caption] == [text("table.empty", lang)]
+
+
 @pytest.mark.parametrize("high", [1, 7, 100, 1033])
 def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
     """Figures in black or white, whichever reads better: at least 4.5:1 on every shade

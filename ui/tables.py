@@ -25,6 +25,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from geo.export import map_text, neutralise_frame
+from ui.i18n import t
 from ui.text import kept_together, md_literal
 
 #: A table's column settings, by header.
@@ -87,8 +88,17 @@ def show_table(
     options
         Passed to ``st.dataframe`` or ``st.table`` (``hide_index``, ``column_config``,
         ``key`` …).
+
+    Returns
+    -------
+    What Streamlit returns; ``None`` for an interactive table with no row, shown as a
+    line saying so (the grid would say "empty", in English, on its canvas).
     """
     target = where or st
+    rows = getattr(data, "data") if isinstance(data, Styler) else data  # noqa: B009
+    if not static and rows.empty:
+        target.caption(t("table.empty"))
+        return None
     if static:
         safe = safe_table(data)
         return target.table(safe if isinstance(safe, Styler) else literal_frame(safe), **options)

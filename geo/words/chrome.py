@@ -19,7 +19,8 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "chrome.menu.print": {"ja": "印刷", "en": "Print"},
     "chrome.menu.record": {"ja": "画面を録画", "en": "Record screen"},
     "chrome.menu.copy_version": {"ja": "バージョンをコピー", "en": "Copy version to clipboard"},
-    "chrome.menu.made_with": {"ja": "Streamlit {0} で作成", "en": "Made with Streamlit {0}"},
+    # Streamlit writes the version apart, after this text
+    "chrome.menu.made_with": {"ja": "Streamlit で作成：v", "en": "Made with Streamlit v"},
     "chrome.pages": {"ja": "ページの一覧", "en": "App pages"},
     "chrome.sidebar": {"ja": "サイドバー", "en": "Sidebar"},
     "chrome.sidebar.collapse": {"ja": "サイドバーを閉じる", "en": "Collapse sidebar"},

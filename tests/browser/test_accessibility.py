@@ -294,6 +294,8 @@ def test_streamlit_s_own_words_speak_japanese_and_english_again(
     # the menu
     page.get_by_test_id("stMainMenu").click()
     page.get_by_text(text("chrome.menu.print", "ja"), exact=True).wait_for(timeout=10_000)
+    version = re.compile("^" + re.escape(text("chrome.menu.made_with", "ja")) + r"[0-9.]+$")
+    page.get_by_text(version).wait_for(timeout=10_000)
     assert _streamlit_words_shown(page) == set()
     page.keyboard.press("Escape")
     # English: Streamlit's own words again, none of the Japanese ones left

@@ -12,7 +12,7 @@ import pytest
 import streamlit
 
 from geo.words import MESSAGES
-from ui.chrome import CELL_PREFIX, SPOTS, chrome_keys, script, words
+from ui.chrome import SPOTS, chrome_keys, script, words
 
 #: Streamlit's words that its bundle builds from pieces (a number, a kind of mark): each
 #: with the pieces that must be in it.
@@ -36,21 +36,13 @@ def bundle() -> str:
 
 
 def test_every_word_is_in_the_catalogue_in_both_languages() -> None:
-    keys = chrome_keys() + chrome_keys(CELL_PREFIX)
+    keys = chrome_keys()
     assert len(keys) > 60
     for key in keys:
         ja, en = MESSAGES[key]["ja"], MESSAGES[key]["en"]
         assert ja != en, key
         assert en.count("{0}") <= 1 and ja.count("{0}") == en.count("{0}"), key
         assert re.search(r"[ぁ-んァ-ヶ一-龠]", ja), key
-
-
-def test_the_words_of_cells_are_apart() -> None:
-    assert set(chrome_keys(CELL_PREFIX)) == {"chrome.cell.true", "chrome.cell.false"}
-    assert not set(chrome_keys(CELL_PREFIX)) & set(chrome_keys())
-    plain, _ = words("ja")
-    assert "true" not in plain and "false" not in plain
-    assert words("ja", CELL_PREFIX) == ({"true": "はい", "false": "いいえ"}, [])
 
 
 def test_the_words_are_streamlit_s_own(bundle: str) -> None:
@@ -65,7 +57,6 @@ def test_the_words_are_streamlit_s_own(bundle: str) -> None:
 
 def test_an_english_page_keeps_streamlit_s_words() -> None:
     assert words("en") == ({}, [])
-    assert words("en", CELL_PREFIX) == ({}, [])
 
 
 @pytest.mark.parametrize(
@@ -112,7 +103,6 @@ def test_the_script_carries_the_language_s_words(lang: str) -> None:
     config = _config(page_script)
     assert config["lang"] == lang
     assert config["words"] == words(lang)[0]
-    assert config["cells"] == words(lang, CELL_PREFIX)[0]
     spots = config["spots"]
     assert isinstance(spots, list) and len(spots) == len(SPOTS)
     uploader_words = {MESSAGES[key][lang] for _, _, key in SPOTS}

@@ -141,6 +141,40 @@ def test_a_table_with_no_row_says_so_in_words(rows: int, lang: str) -> None:
         assert [c.value for c in at.caption] == [text("table.empty", lang)]
 
 
+def _flags_page() -> None:
+    import pandas as pd
+
+    from ui.tables import show_table
+
+    show_table(pd.DataFrame({"名前": ["true", "b"], "自主防災組織": [True, False]}))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_yes_no_column_is_shown_in_words(lang: str) -> None:
+    """A tick box is read, and downloaded, as "true" or "false"; a name stays as it is."""
+    from streamlit.testing.v1 import AppTest
+
+    from geo.words import text
+
+    at = AppTest.from_function(_flags_page)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert shown["自主防災組織"].tolist() == [text("yes", lang), text("no", lang)]
+    assert shown["名前"].tolist() == ["true", "b"]
+
+
+def test_words_for_yes_and_no_leave_the_frame_as_it_was() -> None:
+    from ui.tables import worded
+
+    frame = pd.DataFrame({"a": [True, False], "b": [1, 2]})
+    plain = pd.DataFrame({"b": [1, 2]})
+    assert worded(plain) is plain
+    assert worded(frame)["a"].tolist() != [True, False]
+    assert frame["a"].tolist() == [True, False]
+
+
 @pytest.mark.parametrize("high", [1, 7, 100, 1033])
 def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
     """Figures in black or white, whichever reads better: at least 4.5:1 on every shade

@@ -7,8 +7,7 @@
 // Streamlit's words, as the page draws them and whenever Streamlit draws them again.
 // Texts written by the app (Markdown, options, tables and the tables' cells read to
 // screen readers, the pickers' values) are left alone, so an organisation's name is
-// never taken for one of Streamlit's words; in a table's cell, only a tick box's
-// "true" and "false" are written in the page's language.
+// never taken for one of Streamlit's words.
 (function () {
   var doc = window.parent ? window.parent.document : document;
   var config = __CONFIG__;
@@ -23,31 +22,33 @@
   var STREAMLITS = '[aria-live], [data-testid="stTooltipContent"], ' +
     '[role="option"]:not([aria-selected])';
 
+  // Elements whose names may hold the app's texts: options and tables (the app's Markdown
+  // names nothing: its headings' links and help buttons are Streamlit's).
+  var OWN_NAMES = '[role="option"][aria-selected], table, [data-testid="stTable"]';
+
   var patterns = config.patterns.map(function (p) { return [new RegExp("^" + p[0] + "$"), p[1]]; });
   doc.kyodoChrome = {
-    lang: config.lang, words: config.words, patterns: patterns, cells: config.cells,
-    spots: config.spots
+    lang: config.lang, words: config.words, patterns: patterns, spots: config.spots
   };
 
   // Streamlit's text as the page last drew it, for each node and name we replaced.
   var drawn = doc.kyodoChromeDrawn || (doc.kyodoChromeDrawn = new WeakMap());
 
-  function word(source, cell) {
-    var c = doc.kyodoChrome, s = source.trim(), words = cell ? c.cells : c.words;
+  function word(source) {
+    var c = doc.kyodoChrome, s = source.trim();
     if (!s || s.length > 80) { return null; }
-    var w = Object.prototype.hasOwnProperty.call(words, s) ? words[s] : null;
-    if (cell) { return w === null ? null : source.replace(s, w); }
+    var w = Object.prototype.hasOwnProperty.call(c.words, s) ? c.words[s] : null;
     for (var i = 0; w === null && i < c.patterns.length; i++) {
       var m = c.patterns[i][0].exec(s);
-      if (m) { w = c.patterns[i][1].replace("{0}", m[1]); }
+      if (m) { w = c.patterns[i][1].split("{0}").join(m[1]); }
     }
-    return w === null ? null : source.replace(s, w);
+    return w === null ? null : source.replace(s, function () { return w; });
   }
 
-  function put(node, slot, value, write, cell) {
+  function put(node, slot, value, write) {
     var mine = drawn.get(node), was = mine && mine[slot];
     var source = was && was[1] === value ? was[0] : value;
-    var shown = word(source, cell);
+    var shown = word(source);
     if (shown === null) { shown = source; }
     if (shown === value) { return; }
     if (!mine) { mine = {}; drawn.set(node, mine); }
@@ -57,18 +58,15 @@
 
   function name(el, attr) {
     var value = el.getAttribute(attr);
-    if (value) { put(el, attr, value, function (v) { el.setAttribute(attr, v); }); }
+    if (!value || el.closest(OWN_NAMES)) { return; }
+    put(el, attr, value, function (v) { el.setAttribute(attr, v); });
   }
 
   function text(node) {
     var parent = node.parentElement;
     if (!parent || !/[A-Za-z\u3040-\u30ff\u4e00-\u9fff]/.test(node.nodeValue)) { return; }
-    var write = function (v) { node.nodeValue = v; };
-    if (parent.closest('[role="gridcell"]')) {
-      put(node, "#text", node.nodeValue, write, true);
-    } else if (!parent.closest(OWN) || parent.closest(STREAMLITS)) {
-      put(node, "#text", node.nodeValue, write, false);
-    }
+    if (parent.closest(OWN) && !parent.closest(STREAMLITS)) { return; }
+    put(node, "#text", node.nodeValue, function (v) { node.nodeValue = v; });
   }
 
   function walk(root) {

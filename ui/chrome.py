@@ -42,19 +42,9 @@ SPOTS: tuple[tuple[str, str, str], ...] = (
 _ARGUMENT = r"(\S+)"
 
 
-#: The keys of the words a table's cell holds when a screen reader reads it (a tick box
-#: is "true" or "false"): written in the tables' cells only.
-CELL_PREFIX = "chrome.cell."
-
-
-def chrome_keys(prefix: str = "chrome.") -> tuple[str, ...]:
-    """The catalogue keys of Streamlit's words (``chrome.*``), in catalogue order; those
-    of the tables' cells (:data:`CELL_PREFIX`) only with that ``prefix``."""
-    return tuple(
-        k
-        for k in MESSAGES
-        if k.startswith(prefix) and (prefix == CELL_PREFIX or not k.startswith(CELL_PREFIX))
-    )
+def chrome_keys() -> tuple[str, ...]:
+    """The catalogue keys of Streamlit's words (``chrome.*``), in catalogue order."""
+    return tuple(k for k in MESSAGES if k.startswith("chrome."))
 
 
 def _pattern(source: str) -> str:
@@ -81,7 +71,7 @@ def words(language: str, prefix: str = "chrome.") -> tuple[dict[str, str], list[
     """
     plain: dict[str, str] = {}
     numbered: list[tuple[str, str]] = []
-    for key in chrome_keys(prefix):
+    for key in chrome_keys():
         source, shown = MESSAGES[key]["en"], MESSAGES[key][language]
         if shown == source:
             continue
@@ -106,7 +96,6 @@ def script(language: str) -> str:
         "lang": language,
         "words": plain,
         "patterns": numbered,
-        "cells": words(language, CELL_PREFIX)[0],
         "spots": [[sel, attr, text(key, language)] for sel, attr, key in SPOTS],
     }
     encoded = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
@@ -118,4 +107,4 @@ def localise() -> None:
     st.html(script(lang()), unsafe_allow_javascript=True)
 
 
-__all__ = ["CELL_PREFIX", "SPOTS", "chrome_keys", "localise", "script", "words"]
+__all__ = ["SPOTS", "chrome_keys", "localise", "script", "words"]

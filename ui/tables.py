@@ -69,6 +69,19 @@ def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return map_text(frame.rename(index=_kept, columns=_kept), _literal)
 
 
+def worded(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its yes/no columns in words (あり, なし): a tick box is read to
+    screen readers, and written in a downloaded CSV, as "true" or "false"."""
+    flags = [name for name in frame.columns if pd.api.types.is_bool_dtype(frame[name])]
+    if not flags:
+        return frame
+    words = {True: t("yes"), False: t("no")}
+    shown = frame.copy()  # the frame may be cached: never changed in place
+    for name in flags:
+        shown[name] = frame[name].map(words)
+    return shown
+
+
 def show_table(
     data: pd.DataFrame | Styler, *, where: Any = None, static: bool = False, **options: Any
 ) -> Any:
@@ -92,13 +105,16 @@ def show_table(
     Returns
     -------
     What Streamlit returns; ``None`` for an interactive table with no row, shown as a
-    line saying so (the grid would say "empty", in English, on its canvas).
+    line saying so (the grid would say "empty", in English, on its canvas). Yes/no
+    columns are shown in words (:func:`worded`).
     """
     target = where or st
     rows = getattr(data, "data") if isinstance(data, Styler) else data  # noqa: B009
     if not static and rows.empty:
         target.caption(t("table.empty"))
         return None
+    if isinstance(data, pd.DataFrame):
+        data = worded(data)
     if static:
         safe = safe_table(data)
         return target.table(safe if isinstance(safe, Styler) else literal_frame(safe), **options)

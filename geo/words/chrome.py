@@ -108,9 +108,6 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "はい・いいえの割合のグラフ",
         "en": "True/false distribution chart",
     },
-    # the tables' cells as screen readers read them (a tick box is "true" or "false")
-    "chrome.cell.true": {"ja": "はい", "en": "true"},
-    "chrome.cell.false": {"ja": "いいえ", "en": "false"},
     # charts
     "chrome.chart.png": {"ja": "PNG画像でダウンロード", "en": "Download as PNG"},
     "chrome.chart.data": {"ja": "データを表示", "en": "Show data"},

@@ -308,11 +308,11 @@ def test_streamlit_s_own_words_speak_japanese_and_english_again(
     assert "Main menu" in shown
 
 
-def test_the_area_page_s_chart_and_tick_boxes_are_read_in_japanese(
+def test_the_area_page_s_chart_and_yes_no_columns_are_read_in_japanese(
     staff_server: AppServer, new_page: Callable[..., Page]
 ) -> None:
-    """The chart is one named picture (its table reads the figures); a tick box in a
-    table is read はい or いいえ, not "true" or "false"."""
+    """The chart is named by its description (its table reads the figures); a yes/no
+    column of a table is read あり or なし, not "true" or "false"."""
     page = new_page(locale="ja-JP")
     page.goto(f"{staff_server.url}/area?area=yuda&lang=ja")
     _area(page, "ja")
@@ -324,7 +324,7 @@ def test_the_area_page_s_chart_and_tick_boxes_are_read_in_japanese(
     assert chart.get_attribute("aria-roledescription") == text("chrome.chart.role", "ja")
     shown = page.evaluate(_SHOWN)
     assert "true" not in shown and "false" not in shown
-    assert {"はい", "いいえ"} <= set(shown)
+    assert {text("yes", "ja"), text("no", "ja")} <= set(shown)
     assert _streamlit_words_shown(page) == set()
 
 

@@ -12,7 +12,7 @@
   var doc = window.parent ? window.parent.document : document;
   var config = __CONFIG__;
   var NAMES = ["aria-label", "title", "placeholder", "aria-roledescription"];
-  var OWN = '[data-testid="stMarkdownContainer"], [role="option"], [data-testid="stTable"], ' +
+  var OWN = '[data-testid="stMarkdownContainer"], [role="option"], ' +
     '[data-testid="stCode"], [data-testid="stJson"], [data-testid="stText"], ' +
     '[data-testid="stMetric"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], ' +
     'table, script, style, textarea';
@@ -24,7 +24,7 @@
 
   // Elements whose names may hold the app's texts: options and tables (the app's Markdown
   // names nothing: its headings' links and help buttons are Streamlit's).
-  var OWN_NAMES = '[role="option"][aria-selected], table, [data-testid="stTable"]';
+  var OWN_NAMES = '[role="option"][aria-selected], table';
 
   var patterns = config.patterns.map(function (p) { return [new RegExp("^" + p[0] + "$"), p[1]]; });
   doc.kyodoChrome = {

@@ -89,8 +89,10 @@ def _template() -> str:
     return "".join(f"{line}\n" for line in lines if not line.lstrip().startswith("//"))
 
 
+@cache
 def script(language: str) -> str:
-    """The page script that writes Streamlit's words in ``language``."""
+    """The page script that writes Streamlit's words in ``language`` (built once per
+    language: every page sends it on every run)."""
     plain, numbered = words(language)
     config = {
         "lang": language,

@@ -304,6 +304,44 @@
         return names;
     }
 
+    // Whether point p is inside box b.
+    function inside(p, b) {
+        return p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
+    }
+
+    // The pieces ([x0, y0, x1, y1], from a towards b) of the segment from a to b that
+    // lie under none of the boxes.
+    function uncovered(a, b, boxes) {
+        var dx = b.x - a.x, dy = b.y - a.y, cut = [];
+        boxes.forEach(function (box) {
+            // (Liang-Barsky: the part of the segment inside the box, as [t0, t1])
+            var t0 = 0, t1 = 1;
+            var sides = [[-dx, a.x - box.x], [dx, box.x + box.w - a.x], [-dy, a.y - box.y], [dy, box.y + box.h - a.y]];
+            for (var i = 0; i < 4; i++) {
+                var q = sides[i][0], rest = sides[i][1];
+                if (q === 0) {
+                    if (rest < 0) { return; }
+                    continue;
+                }
+                var t = rest / q;
+                if (q < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+                if (t0 >= t1) { return; }
+            }
+            cut.push([t0, t1]);
+        });
+        cut.sort(function (u, v) { return u[0] - v[0]; });
+        var out = [], from = 0;
+        function piece(t0, t1) {
+            if (t1 > t0) { out.push([a.x + dx * t0, a.y + dy * t0, a.x + dx * t1, a.y + dy * t1]); }
+        }
+        cut.forEach(function (c) {
+            piece(from, c[0]);
+            from = Math.max(from, c[1]);
+        });
+        piece(from, 1);
+        return out;
+    }
+
     // The line height of the names (as .kyodo-label in kyodo.css) and of the values
     // under them (.kyodo-label-value: 0.85 of the name's size).
     var LINE = 1.15, VALUE = 0.85;
@@ -423,20 +461,50 @@
         // line; a line longer than the name is high ends in a dot on the point (in its
         // area), so that on a crowded map the name reads as that area's, not as the name
         // of the area under it. (A name just beside its point needs no dot, which on a
-        // map of points could be taken for one of them.)
+        // map of points could be taken for one of them.) A line stops a little short of
+        // its name and, coming from the side, meets the name's first line, never its
+        // count (a line ending at 「61 団体」 read as 「−61」); a name less than an em
+        // (``shortest`` px) from its point needs no line (a stub reads as a dash). A line is
+        // cut where it passes under another name, so it never strikes through a name or
+        // a count, and of what is left only pieces of ``shortest`` px or more are drawn.
+        // this._leaders: {p, dot, pieces: [[x0, y0, x1, y1]], box} as drawn.
         _draw: function (names, font) {
             var lines = [], dots = [], r = Math.max(2, Math.round(font / 6));
+            var shortest = font, row = Math.ceil(LINE * font), gap = r;
+            var leaders = this._leaders = [];
+            function at(v) { return Math.round(v * 10) / 10; }
             names.forEach(function (n) {
-                var p = n.p, spot = n.spot, w = n.box.w, h = n.box.h;
-                L.DomUtil.setPosition(n.it.el, L.point(Math.round(spot.x), Math.round(spot.y)));
-                if (spot.moved) {
-                    var ex = Math.max(spot.x, Math.min(p.x, spot.x + w));
-                    var ey = Math.max(spot.y, Math.min(p.y, spot.y + h));
-                    lines.push("M" + p.x + "," + p.y + "L" + ex + "," + ey);
-                    if (Math.hypot(ex - p.x, ey - p.y) > h) {
-                        dots.push("M" + (p.x - r) + "," + p.y + "a" + r + "," + r + " 0 1,0 " + 2 * r +
-                            ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0");
-                    }
+                L.DomUtil.setPosition(n.it.el, L.point(Math.round(n.spot.x), Math.round(n.spot.y)));
+            });
+            names.forEach(function (n) {
+                var p = n.p, x = Math.round(n.spot.x), y = Math.round(n.spot.y), w = n.box.w, h = n.box.h;
+                if (!n.spot.moved) { return; }
+                // (from the side when the point stands further off sideways than up or
+                // down; the end ``gap`` px off the name, so the line never touches it)
+                var gx = Math.max(x - p.x, 0, p.x - x - w), gy = Math.max(y - p.y, 0, p.y - y - h), end;
+                if (gx > gy) {
+                    var low = n.it.one ? y + h : y + Math.min(h, row);
+                    end = {x: p.x < x ? x - gap : x + w + gap, y: Math.max(y, Math.min(p.y, low))};
+                } else {
+                    end = {x: Math.max(x, Math.min(p.x, x + w)), y: p.y < y ? y - gap : y + h + gap};
+                }
+                var len = Math.hypot(end.x - p.x, end.y - p.y);
+                if (Math.max(gx, gy) <= gap || len < shortest) { return; }
+                var others = names.filter(function (o) { return o !== n; }).map(function (o) {
+                    return {x: Math.round(o.spot.x) - 1, y: Math.round(o.spot.y) - 1, w: o.box.w + 2, h: o.box.h + 2};
+                });
+                var pieces = uncovered(p, end, others).filter(function (s) {
+                    return Math.hypot(s[2] - s[0], s[3] - s[1]) >= shortest;
+                });
+                var seen = !others.some(function (b) { return inside(p, b); });
+                var dot = seen && len > h && pieces.length > 0 && pieces[0][0] === p.x && pieces[0][1] === p.y;
+                leaders.push({p: p, dot: dot, pieces: pieces, box: {x: x, y: y, w: w, h: h}});
+                pieces.forEach(function (s) {
+                    lines.push("M" + at(s[0]) + "," + at(s[1]) + "L" + at(s[2]) + "," + at(s[3]));
+                });
+                if (dot) {
+                    dots.push("M" + at(p.x - r) + "," + at(p.y) + "a" + r + "," + r + " 0 1,0 " + 2 * r +
+                        ",0a" + r + "," + r + " 0 1,0 " + -2 * r + ",0");
                 }
             });
             var d = lines.join(""), o = dots.join("");

@@ -213,3 +213,15 @@ def test_geojson_features_are_counted_before_parsing() -> None:
     assert _refusal(deep, "a.geojson")[0] in {"json_invalid", "too_many_rows"}
     odd = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": [1]}]}
     assert read_bytes(json.dumps(odd).encode(), "a.geojson").rows == ()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"hello", b"SQLite format 3\x00" + b"\x00" * 100],
+    ids=["not-sqlite", "broken-sqlite"],
+)
+def test_a_broken_geopackage_is_named_as_the_user_named_it(data: bytes) -> None:
+    """The reason names the uploaded file, never the server's temporary copy."""
+    code, params = _refusal(data, "自治会.gpkg")
+    assert code == "gpkg_unreadable"
+    assert "/tmp" not in str(params["detail"]) and "upload.gpkg" not in str(params["detail"])

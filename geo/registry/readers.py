@@ -442,7 +442,9 @@ def _read_gpkg(data: bytes, name: str, sha: str) -> SourceTable:
                 too_many_columns(name, len(info["fields"]))
             frame = pyogrio.read_dataframe(path)
         except (DataSourceError, DataLayerError) as exc:
-            unreadable(name, "gpkg_unreadable", params={"detail": shorten(exc)})
+            # (the library names the file by the copy it read: the user knows it by name)
+            detail = str(exc).replace(str(path), name)
+            unreadable(name, "gpkg_unreadable", params={"detail": shorten(detail)})
     problems: list[Problem] = []
     if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = to_wgs84(frame)

@@ -512,10 +512,13 @@ LEADERS = """e => {
   const d = s => (e.querySelector(s) || {getAttribute: () => ''}).getAttribute('d') || '';
   out.dots = [...d('path.kyodo-leader-dot').matchAll(/M([-\\d.]+),([-\\d.]+)a([\\d.]+)/g)]
     .map(x => [Math.round(+x[1] + +x[3]), Math.round(+x[2])]);
-  const lines = [...d('path.kyodo-leader').matchAll(/M([-\\d.]+),([-\\d.]+)L([-\\d.]+),([-\\d.]+)/g)]
+  const line = /M([-\\d.]+),([-\\d.]+)L([-\\d.]+),([-\\d.]+)/g;
+  const lines = [...d('path.kyodo-leader').matchAll(line)]
     .map(x => [+x[1], +x[2], +x[3], +x[4]]);
-  const inBox = (x, y, b) => x > b.x + 0.5 && x < b.x + b.w - 0.5 && y > b.y + 0.5 && y < b.y + b.h - 0.5;
-  const gapTo = (x, y, b) => Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
+  const inBox = (x, y, b) =>
+    x > b.x + 0.5 && x < b.x + b.w - 0.5 && y > b.y + 0.5 && y < b.y + b.h - 0.5;
+  const gapTo = (x, y, b) =>
+    Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
   m.eachLayer(l => {
     if (!l._leaders) { return; }
     const font = parseFloat(getComputedStyle(l._root).fontSize);
@@ -531,7 +534,9 @@ LEADERS = """e => {
       const pieces = ld.pieces.map(s => [Math.round(s[0] * 10) / 10, Math.round(s[1] * 10) / 10,
                                          Math.round(s[2] * 10) / 10, Math.round(s[3] * 10) / 10]);
       pieces.forEach(s => {
-        if (!lines.some(x => x.every((v, i) => Math.abs(v - s[i]) < 0.11))) { out.under.push([name, 'not drawn']); }
+        if (!lines.some(x => x.every((v, i) => Math.abs(v - s[i]) < 0.11))) {
+          out.under.push([name, 'not drawn']);
+        }
         if (Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) { out.short.push(name); }
         for (let k = 0; k <= 20; k++) {
           const x = s[0] + (s[2] - s[0]) * k / 20, y = s[1] + (s[3] - s[1]) * k / 20;
@@ -543,9 +548,11 @@ LEADERS = """e => {
       if (last && gapTo(last[2], last[3], own) < 1) { out.touching.push(name); }
       const p = ld.p, side = last && (last[2] < own.x || last[2] > own.x + own.w);
       if (side && own.first < own.h && last[3] > own.y + own.first + 0.5) { out.low.push(name); }
-      const fromPoint = pieces.length && Math.abs(pieces[0][0] - p.x) < 0.11 && Math.abs(pieces[0][1] - p.y) < 0.11;
+      const fromPoint = pieces.length && Math.abs(pieces[0][0] - p.x) < 0.11
+        && Math.abs(pieces[0][1] - p.y) < 0.11;
       const whole = last ? Math.hypot(last[2] - p.x, last[3] - p.y) : 0;
-      if (fromPoint && whole > own.el.offsetHeight && !others.some(b => inBox(p.x, p.y, b))) {
+      const seen = !others.some(b => inBox(p.x, p.y, b));
+      if (fromPoint && whole > own.el.offsetHeight && seen) {
         out.ends.push([Math.round(p.x), Math.round(p.y)]);
       }
     });

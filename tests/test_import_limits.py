@@ -220,6 +220,7 @@ def test_geojson_features_are_counted_before_parsing() -> None:
     [b"hello", b"SQLite format 3\x00" + b"\x00" * 100],
     ids=["not-sqlite", "broken-sqlite"],
 )
+@pytest.mark.filterwarnings("ignore:GPKG:RuntimeWarning")  # (the library's note as it reads)
 def test_a_broken_geopackage_is_named_as_the_user_named_it(data: bytes) -> None:
     """The reason names the uploaded file, never the server's temporary copy."""
     code, params = _refusal(data, "自治会.gpkg")

@@ -466,8 +466,7 @@
         // count (a line ending at 「61 団体」 read as 「−61」); a name less than an em
         // (``shortest`` px) from its point needs no line (a stub reads as a dash). A line is
         // cut where it passes under another name, so it never strikes through a name or
-        // a count, and of what is left only pieces of ``shortest`` px or more are drawn
-        // (and the piece that meets its name, when others are drawn).
+        // a count.
         // this._leaders: {p, dot, pieces: [[x0, y0, x1, y1]], box} as drawn.
         _draw: function (names, font) {
             var lines = [], dots = [], r = Math.max(2, Math.round(font / 6));
@@ -494,16 +493,19 @@
                 var others = names.filter(function (o) { return o !== n; }).map(function (o) {
                     return {x: Math.round(o.spot.x) - 1, y: Math.round(o.spot.y) - 1, w: o.box.w + 2, h: o.box.h + 2};
                 });
+                // (from a point in view, every piece: the line leads from the point under the
+                // names in its way to its name; from a point under another name, only pieces
+                // of an em or more, and the one that meets its name: a short piece between
+                // two names would read as a stroke of their text)
+                var seen = !others.some(function (b) { return inside(p, b); });
                 var all = uncovered(p, end, others), last = all[all.length - 1];
-                var pieces = all.filter(function (s) {
+                var pieces = seen ? all : all.filter(function (s) {
                     return Math.hypot(s[2] - s[0], s[3] - s[1]) >= shortest;
                 });
-                // (a line kept in part still reaches its name, not only the name it passes under)
                 if (pieces.length && last && last[2] === end.x && last[3] === end.y &&
                         pieces[pieces.length - 1] !== last) {
                     pieces.push(last);
                 }
-                var seen = !others.some(function (b) { return inside(p, b); });
                 var dot = seen && len > h && pieces.length > 0 && pieces[0][0] === p.x && pieces[0][1] === p.y;
                 leaders.push({p: p, dot: dot, pieces: pieces, box: {x: x, y: y, w: w, h: h}});
                 pieces.forEach(function (s) {

@@ -505,8 +505,9 @@ NAME_GAPS = """e => {
 #: The leader lines as drawn, measured against the names' laid-out boxes: the dots'
 #: centres and the points that should have one (a line drawn from its point, uncovered,
 #: longer than its name is high); pieces that pass under another name, pieces shorter
-#: than an em (but the one that meets its name after others), pieces that touch their own
-#: name, and lines from the side that meet a name below its first line (its count).
+#: than an em of a line whose point is under another name (but the one that meets its
+#: name), pieces that touch their own name, and lines from the side that meet a name
+#: below its first line (its count).
 LEADERS = """e => {
   const m = window.map, out = {dots: [], ends: [], under: [], short: [], touching: [], low: []};
   const d = s => (e.querySelector(s) || {getAttribute: () => ''}).getAttribute('d') || '';
@@ -538,7 +539,10 @@ LEADERS = """e => {
           out.under.push([name, 'not drawn']);
         }
         const meets = s === pieces[pieces.length - 1] && pieces.length > 1;  // (its name)
-        if (!meets && Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) { out.short.push(name); }
+        const hidden = others.some(b => inBox(ld.p.x, ld.p.y, b));
+        if (hidden && !meets && Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) {
+          out.short.push(name);
+        }
         for (let k = 0; k <= 20; k++) {
           const x = s[0] + (s[2] - s[0]) * k / 20, y = s[1] + (s[3] - s[1]) * k / 20;
           others.filter(b => inBox(x, y, b)).forEach(b =>

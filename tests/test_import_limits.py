@@ -210,7 +210,7 @@ def test_geojson_features_are_counted_before_parsing() -> None:
     data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
     assert _refusal(data, "a.geojson")[0] == "too_many_rows"
     deep = b'{"type": "FeatureCollection", "features": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
-    assert _refusal(deep, "a.geojson")[0] in {"json_invalid", "too_many_rows"}
+    assert _refusal(deep, "a.geojson")[0] in {"json_too_deep", "too_many_rows"}
     odd = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": [1]}]}
     assert read_bytes(json.dumps(odd).encode(), "a.geojson").rows == ()
 
@@ -226,3 +226,48 @@ def test_a_broken_geopackage_is_named_as_the_user_named_it(data: bytes) -> None:
     code, params = _refusal(data, "自治会.gpkg")
     assert code == "gpkg_unreadable"
     assert "/tmp" not in str(params["detail"]) and "upload.gpkg" not in str(params["detail"])
+
+
+HEAD = "団体名,種別,活動分野\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "code", "row", "params"),
+    [
+        ((HEAD + '"会,市民活動団体,8\n').encode(), "a.csv", "csv_open_quote", 2, {}),
+        (
+            (HEAD + '会,市民活動団体,8\n"会"の,市民活動団体,8\n').encode(),
+            "a.csv",
+            "csv_quote_inside",
+            3,
+            {},
+        ),
+        (
+            (HEAD + "x" * 200_000 + ",市民活動団体,8\n").encode(),
+            "a.csv",
+            "csv_cell_too_long",
+            2,
+            {"limit": 131_072},
+        ),
+        (
+            b'{"type": "FeatureCollection",\n "features": [}',
+            "a.geojson",
+            "json_invalid",
+            None,
+            {"line": 2, "column": 15},
+        ),
+        (b"[" * 100_000, "a.geojson", "json_too_deep", None, {}),
+    ],
+    ids=["open-quote", "quote-inside", "long-cell", "broken-json", "deep-json"],
+)
+def test_a_file_that_cannot_be_split_says_what_to_mend(
+    data: bytes, name: str, code: str, row: int | None, params: dict[str, object]
+) -> None:
+    """A file the CSV or JSON reader cannot split is refused in words of what to mend in
+    it (a quote, a long cell, where the JSON breaks): the Japanese reason holds no English
+    words of the library that read it."""
+    with pytest.raises(UnreadableFileError) as caught:
+        read_bytes(data, name)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.row, dict(problem.params)) == (code, row, params)
+    assert re.findall(r"[A-Za-z]{3,}", problem.reason("ja")) in ([], ["JSON"])

@@ -189,7 +189,7 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
         lambda _: (csv_bytes(civic_rows(1)) + b'"open,8,x\r\n', "list.csv"),
         3,
         None,
-        "csv_invalid",
+        "csv_open_quote",
         True,
     ),
     (

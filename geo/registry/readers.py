@@ -312,7 +312,24 @@ def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
                 too_many_columns(name, len(row), count)
             yield row[:MAX_COLUMNS]
     except csv.Error as exc:
-        unreadable(name, "csv_invalid", "", count + 1, {"detail": str(exc)})
+        _refuse_csv(exc, name, count + 1)
+
+
+#: The csv module's words for a quote inside a quoted cell that is not doubled.
+_QUOTE_INSIDE = re.compile(r"'.+' expected after '\"'")
+
+
+def _refuse_csv(exc: csv.Error, name: str, row: int) -> NoReturn:
+    """Refuse a CSV the csv module cannot split at ``row``, saying what to mend in the
+    file (the module's own words only for a case not named here)."""
+    detail = str(exc)
+    if detail == "unexpected end of data":
+        unreadable(name, "csv_open_quote", "", row)
+    if detail.startswith("field larger than field limit"):
+        unreadable(name, "csv_cell_too_long", "", row, {"limit": csv.field_size_limit()})
+    if _QUOTE_INSIDE.fullmatch(detail):
+        unreadable(name, "csv_quote_inside", "", row)
+    unreadable(name, "csv_invalid", "", row, {"detail": detail})
 
 
 def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
@@ -353,10 +370,10 @@ def _geojson_features(data: bytes, name: str) -> list[Any] | None:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        unreadable(name, "json_invalid", where, params={"detail": exc.msg})
+        where = {"line": exc.lineno, "column": exc.colno}
+        unreadable(name, "json_invalid", params=where)
     except RecursionError:
-        unreadable(name, "json_invalid", params={"detail": "nested too deeply"})
+        unreadable(name, "json_too_deep")
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         unreadable(name, "not_feature_collection")
     crs = doc.get("crs")

@@ -64,6 +64,21 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "CSV として読めません：{detail}",
         "en": "not a valid CSV: {detail}",
     },
+    "problem.csv_open_quote": {
+        "ja": '引用符（"）で始まるセルが、ファイルの終わりまで閉じられていません。'
+        'この行のセルの " を確かめるか、ファイルが途中で切れていないか確かめてください',
+        "en": 'a cell opened with a quote (") is not closed before the end of the file: '
+        "check the quotes in this row, or whether the file is cut short",
+    },
+    "problem.csv_quote_inside": {
+        "ja": '引用符（"）で囲んだセルの中に " があります。セルの中の " は "" と二つ重ねてください',
+        "en": 'a quote (") inside a quoted cell: write a quote inside a cell as two ("")',
+    },
+    "problem.csv_cell_too_long": {
+        "ja": "長すぎるセルがあります（{limit:,}文字まで）。"
+        '引用符（"）が閉じられているか確かめてください',
+        "en": 'a cell is longer than {limit:,} characters: check that its quotes (") are closed',
+    },
     # --- workbooks -----------------------------------------------------------------------
     "problem.not_xlsx": {
         "ja": ".xlsx のブックとして読めません（壊れているか、名前だけ .xlsx の別の形式です。"
@@ -97,8 +112,13 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "not valid JSON, the file is cut short in the middle of a character",
     },
     "problem.json_invalid": {
-        "ja": "JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください",
-        "en": "not valid JSON, the file may be cut short: {detail}",
+        "ja": "JSON として読めません（{line}行目、{column}文字目）。"
+        "ファイルが途中で切れていないか確かめてください",
+        "en": "not valid JSON at line {line}, column {column}: the file may be cut short",
+    },
+    "problem.json_too_deep": {
+        "ja": "JSON の入れ子が深すぎて読めません",
+        "en": "not readable: the JSON is nested too deeply",
     },
     "problem.geojson_not_utf8": {
         "ja": "GeoJSON は UTF-8 で保存してください",
@@ -133,8 +153,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "the GeoPackage must hold exactly one layer",
     },
     "problem.gpkg_unreadable": {
-        "ja": "GeoPackage として読めません：{detail}",
-        "en": "not a readable GeoPackage: {detail}",
+        "ja": "GeoPackage として読めません。QGIS などで開けるか確かめて、"
+        "GeoPackage として保存し直してください（{detail}）",
+        "en": "not a readable GeoPackage: check that QGIS or a similar program opens it, "
+        "and save it as a GeoPackage again ({detail})",
     },
     # --- geometry and coordinates --------------------------------------------------------
     "problem.geometry_unreadable": {

@@ -60,8 +60,8 @@ def _escape(plain: str) -> str:
 
 
 @cache
-def words(language: str, prefix: str = "chrome.") -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """Streamlit's words (those of ``prefix``) and their texts in ``language``.
+def words(language: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Streamlit's words and their texts in ``language``.
 
     Returns
     -------

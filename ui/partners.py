@@ -32,7 +32,7 @@ from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels, center_name
-from ui.tables import show_table
+from ui.tables import show_table, yes_no
 from ui.text import kept_together, md_literal
 from ui.widgets import field_label
 
@@ -228,7 +228,7 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
             t("partners.col.score"): [f"{s.score:.1f}" for s in found],
             t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
             t("partners.col.reasons"): [kept_together(reasons_text(s, lg)) for s in found],
-            t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
+            t("partners.col.sample"): yes_no(s.is_sample for s in found),
         }
     )
 
@@ -271,7 +271,7 @@ def here_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
                 )
                 for s in found
             ],
-            t("partners.col.sample"): [t("yes") if s.is_sample else t("no") for s in found],
+            t("partners.col.sample"): yes_no(s.is_sample for s in found),
         }
     )
 
@@ -303,7 +303,7 @@ def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
             t("partners.col.severity"): frame["severity"].tolist(),
             t(f"partners.col.{by}"): frame["base"].tolist(),
             t("partners.col.need"): frame["need"].tolist(),
-            t("partners.col.serves"): [t("yes") if s else t("no") for s in frame["serves"]],
+            t("partners.col.serves"): yes_no(frame["serves"]),
             t("partners.col.distance"): frame["distance_km"].tolist(),
             t("partners.col.reasons"): [reasons_line(r, lg) for r in frame["reasons"]],
         }

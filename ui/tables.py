@@ -17,7 +17,7 @@ label).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, overload
 
 import pandas as pd
@@ -69,16 +69,21 @@ def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return map_text(frame.rename(index=_kept, columns=_kept), _literal)
 
 
+def yes_no(flags: Iterable[bool]) -> list[str]:
+    """Each flag in words of the session's language (あり, なし)."""
+    yes, no = t("yes"), t("no")
+    return [yes if flag else no for flag in flags]
+
+
 def worded(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its yes/no columns in words (あり, なし): a tick box is read to
-    screen readers, and written in a downloaded CSV, as "true" or "false"."""
+    """``frame`` with its yes/no columns in words (:func:`yes_no`): a tick box is read
+    to screen readers, and written in a downloaded CSV, as "true" or "false"."""
     flags = [name for name in frame.columns if pd.api.types.is_bool_dtype(frame[name])]
     if not flags:
         return frame
-    words = {True: t("yes"), False: t("no")}
     shown = frame.copy()  # the frame may be cached: never changed in place
     for name in flags:
-        shown[name] = frame[name].map(words)
+        shown[name] = yes_no(frame[name])
     return shown
 
 
@@ -109,7 +114,7 @@ def show_table(
     columns are shown in words (:func:`worded`).
     """
     target = where or st
-    rows = getattr(data, "data") if isinstance(data, Styler) else data  # noqa: B009
+    rows = getattr(data, "data") if isinstance(data, Styler) else data  # noqa: B009 (untyped)
     if not static and rows.empty:
         target.caption(t("table.empty"))
         return None
@@ -221,5 +226,7 @@ __all__ = [
     "show_wrapped",
     "table_height",
     "text_width",
+    "worded",
     "wrapped",
+    "yes_no",
 ]

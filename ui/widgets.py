@@ -18,7 +18,7 @@ from geo.words import Named
 from ui.i18n import labeller, lang, t
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
-from ui.tables import Columns, fitted, show_fitted, wrapped
+from ui.tables import Columns, fitted, show_fitted, wrapped, yes_no
 from ui.text import md_literal
 
 _SEEDED = "view.seeded_from_url"
@@ -405,7 +405,7 @@ def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:
                 d.isoformat() if d is not None and not pd.isna(d) else ""
                 for d in orgs["last_confirmed"]
             ],
-            t("col.sample"): [t("yes") if s else t("no") for s in orgs["is_sample"]],
+            t("col.sample"): yes_no(orgs["is_sample"]),
         }
     )
 

@@ -304,11 +304,6 @@
         return names;
     }
 
-    // Whether point p is inside box b.
-    function inside(p, b) {
-        return p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
-    }
-
     // The pieces ([x0, y0, x1, y1], from a towards b) of the segment from a to b that
     // lie under none of the boxes.
     function uncovered(a, b, boxes) {
@@ -473,10 +468,13 @@
             var shortest = font, row = Math.ceil(LINE * font), gap = r;
             var leaders = this._leaders = [];
             function at(v) { return Math.round(v * 10) / 10; }
-            names.forEach(function (n) {
-                L.DomUtil.setPosition(n.it.el, L.point(Math.round(n.spot.x), Math.round(n.spot.y)));
+            // the names' boxes as set, 1 px wider each side (their text's halo)
+            var boxes = names.map(function (n) {
+                var x = Math.round(n.spot.x), y = Math.round(n.spot.y);
+                L.DomUtil.setPosition(n.it.el, L.point(x, y));
+                return {x: x - 1, y: y - 1, w: n.box.w + 2, h: n.box.h + 2};
             });
-            names.forEach(function (n) {
+            names.forEach(function (n, i) {
                 var p = n.p, x = Math.round(n.spot.x), y = Math.round(n.spot.y), w = n.box.w, h = n.box.h;
                 if (!n.spot.moved) { return; }
                 // (from the side when the point stands further off sideways than up or
@@ -490,14 +488,12 @@
                 }
                 var len = Math.hypot(end.x - p.x, end.y - p.y);
                 if (Math.max(gx, gy) <= gap || len < shortest) { return; }
-                var others = names.filter(function (o) { return o !== n; }).map(function (o) {
-                    return {x: Math.round(o.spot.x) - 1, y: Math.round(o.spot.y) - 1, w: o.box.w + 2, h: o.box.h + 2};
-                });
+                var others = boxes.filter(function (b, j) { return j !== i; });
                 // (from a point in view, every piece: the line leads from the point under the
                 // names in its way to its name; from a point under another name, only pieces
                 // of an em or more, and the one that meets its name: a short piece between
                 // two names would read as a stroke of their text)
-                var seen = !others.some(function (b) { return inside(p, b); });
+                var seen = !others.some(function (b) { return off(b, p) === 0; });
                 var all = uncovered(p, end, others), last = all[all.length - 1];
                 var pieces = seen ? all : all.filter(function (s) {
                     return Math.hypot(s[2] - s[0], s[3] - s[1]) >= shortest;

@@ -228,6 +228,7 @@ def test_the_file_uploaders_speak_the_page_s_language(
     _signed_in("staff.import.title")(page, lang)
     zones = page.locator("[data-testid='stFileUploaderDropzone']")
     zones.first.wait_for(timeout=60_000)
+    zones.nth(1).wait_for(timeout=30_000)  # (the second may be drawn a moment later)
     assert zones.count() == 2
     for zone in zones.all():
         shown = zone.inner_text()

@@ -452,27 +452,29 @@
             var names = arrange(map, this._items, controls, marks, font);
             this._draw(names, font);
         },
-        // Sets the names at their places. A name moved off its point is tied to it by a
-        // line; a line longer than the name is high ends in a dot on the point (in its
-        // area), so that on a crowded map the name reads as that area's, not as the name
-        // of the area under it. (A name just beside its point needs no dot, which on a
-        // map of points could be taken for one of them.) A line stops a little short of
-        // its name and, coming from the side, meets the name's first line, never its
-        // count (a line ending at 「61 団体」 read as 「−61」); a name less than an em
-        // (``shortest`` px) from its point needs no line (a stub reads as a dash). A line is
-        // cut where it passes under another name, so it never strikes through a name or
-        // a count.
+        // Sets the names at their places. A name moved further off its point than it is
+        // high is tied to it by a line that ends in a dot on the point (in its area), so
+        // that on a crowded map the name reads as that area's, not as the name of the
+        // area under it. A name nearer its point needs no line: a short line reads as a
+        // dash, and with a dot, as one of the map's points. A line stops a little short
+        // of its name and, coming from the side, meets the name's first line, never its
+        // count (a line ending at 「61 団体」 read as 「−61」). A line is cut where it
+        // passes under another name or nearer to it than it ends from its own, so it
+        // never strikes through or underlines a name or a count; a point that near
+        // another name counts as hidden under it, and its line has no dot.
         // this._leaders: {p, dot, pieces: [[x0, y0, x1, y1]], box} as drawn.
         _draw: function (names, font) {
             var lines = [], dots = [], r = Math.max(2, Math.round(font / 6));
             var shortest = font, row = Math.ceil(LINE * font), gap = r;
             var leaders = this._leaders = [];
             function at(v) { return Math.round(v * 10) / 10; }
-            // the names' boxes as set, 1 px wider each side (their text's halo)
+            // the names' boxes as set, wider each side than the space a line keeps from
+            // its own name, by the halo of their text and a pixel
+            var pad = gap + 2;
             var boxes = names.map(function (n) {
                 var x = Math.round(n.spot.x), y = Math.round(n.spot.y);
                 L.DomUtil.setPosition(n.it.el, L.point(x, y));
-                return {x: x - 1, y: y - 1, w: n.box.w + 2, h: n.box.h + 2};
+                return {x: x - pad, y: y - pad, w: n.box.w + 2 * pad, h: n.box.h + 2 * pad};
             });
             names.forEach(function (n, i) {
                 var p = n.p, x = Math.round(n.spot.x), y = Math.round(n.spot.y), w = n.box.w, h = n.box.h;
@@ -487,22 +489,21 @@
                     end = {x: Math.max(x, Math.min(p.x, x + w)), y: p.y < y ? y - gap : y + h + gap};
                 }
                 var len = Math.hypot(end.x - p.x, end.y - p.y);
-                if (Math.max(gx, gy) <= gap || len < shortest) { return; }
+                if (Math.max(gx, gy) <= gap || len <= h) { return; }
                 var others = boxes.filter(function (b, j) { return j !== i; });
                 // (from a point in view, every piece: the line leads from the point under the
                 // names in its way to its name; from a point under another name, only pieces
                 // of an em or more, and the one that meets its name: a short piece between
-                // two names would read as a stroke of their text)
+                // two names would read as a stroke of their text). A line cut short of its
+                // name by another name near it would read as that name's: none.
                 var seen = !others.some(function (b) { return off(b, p) === 0; });
                 var all = uncovered(p, end, others), last = all[all.length - 1];
-                var pieces = seen ? all : all.filter(function (s) {
+                var reaches = last !== undefined && last[2] === end.x && last[3] === end.y;
+                var pieces = !reaches ? [] : seen ? all : all.filter(function (s) {
                     return Math.hypot(s[2] - s[0], s[3] - s[1]) >= shortest;
                 });
-                if (pieces.length && last && last[2] === end.x && last[3] === end.y &&
-                        pieces[pieces.length - 1] !== last) {
-                    pieces.push(last);
-                }
-                var dot = seen && len > h && pieces.length > 0 && pieces[0][0] === p.x && pieces[0][1] === p.y;
+                if (pieces.length && pieces[pieces.length - 1] !== last) { pieces.push(last); }
+                var dot = seen && pieces.length > 0 && pieces[0][0] === p.x && pieces[0][1] === p.y;
                 leaders.push({p: p, dot: dot, pieces: pieces, box: {x: x, y: y, w: w, h: h}});
                 pieces.forEach(function (s) {
                     lines.push("M" + at(s[0]) + "," + at(s[1]) + "L" + at(s[2]) + "," + at(s[3]));

@@ -29,7 +29,7 @@ from tests.browser.conftest import (
     start_app,
     stop_app,
 )
-from tests.browser.test_map_browser import UNDER_NOTICE
+from tests.browser.test_map_browser import NO_LEADER_PROBLEMS, UNDER_NOTICE, leader_problems
 from tests.test_kiosk import PRIVATE, with_private_org
 
 if TYPE_CHECKING:
@@ -502,70 +502,6 @@ NAME_GAPS = """e => {
   return out;
 }"""
 
-#: The leader lines as drawn, measured against the names' laid-out boxes: the dots'
-#: centres and the points that should have one (a line drawn from its point, uncovered,
-#: longer than its name is high); pieces that pass under another name, pieces shorter
-#: than an em of a line whose point is under another name (but the one that meets its
-#: name), pieces that touch their own name, and lines from the side that meet a name
-#: below its first line (its count).
-LEADERS = """e => {
-  const m = window.map, out = {dots: [], ends: [], under: [], short: [], touching: [], low: []};
-  const d = s => (e.querySelector(s) || {getAttribute: () => ''}).getAttribute('d') || '';
-  out.dots = [...d('path.kyodo-leader-dot').matchAll(/M([-\\d.]+),([-\\d.]+)a([\\d.]+)/g)]
-    .map(x => [Math.round(+x[1] + +x[3]), Math.round(+x[2])]);
-  const line = /M([-\\d.]+),([-\\d.]+)L([-\\d.]+),([-\\d.]+)/g;
-  const lines = [...d('path.kyodo-leader').matchAll(line)]
-    .map(x => [+x[1], +x[2], +x[3], +x[4]]);
-  const inBox = (x, y, b) =>
-    x > b.x + 0.5 && x < b.x + b.w - 0.5 && y > b.y + 0.5 && y < b.y + b.h - 0.5;
-  const gapTo = (x, y, b) =>
-    Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
-  m.eachLayer(l => {
-    if (!l._leaders) { return; }
-    const font = parseFloat(getComputedStyle(l._root).fontSize);
-    const boxes = l._items.map(it => {
-      const at = L.DomUtil.getPosition(it.el);
-      return {x: at.x, y: at.y, w: it.w, h: it.h, el: it.el,
-              first: it.el.querySelector('.kyodo-label-name').offsetHeight};
-    });
-    l._leaders.forEach(ld => {
-      const own = boxes.find(b => b.x === ld.box.x && b.y === ld.box.y);
-      const others = boxes.filter(b => b !== own);
-      const name = own.el.querySelector('.kyodo-label-name').textContent;
-      const pieces = ld.pieces.map(s => [Math.round(s[0] * 10) / 10, Math.round(s[1] * 10) / 10,
-                                         Math.round(s[2] * 10) / 10, Math.round(s[3] * 10) / 10]);
-      pieces.forEach(s => {
-        if (!lines.some(x => x.every((v, i) => Math.abs(v - s[i]) < 0.11))) {
-          out.under.push([name, 'not drawn']);
-        }
-        const meets = s === pieces[pieces.length - 1] && pieces.length > 1;  // (its name)
-        const hidden = others.some(b => inBox(ld.p.x, ld.p.y, b));
-        if (hidden && !meets && Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) {
-          out.short.push(name);
-        }
-        for (let k = 0; k <= 20; k++) {
-          const x = s[0] + (s[2] - s[0]) * k / 20, y = s[1] + (s[3] - s[1]) * k / 20;
-          others.filter(b => inBox(x, y, b)).forEach(b =>
-            out.under.push([name, b.el.querySelector('.kyodo-label-name').textContent]));
-        }
-      });
-      const last = pieces[pieces.length - 1];
-      if (last && gapTo(last[2], last[3], own) < 1) { out.touching.push(name); }
-      const p = ld.p, side = last && (last[2] < own.x || last[2] > own.x + own.w);
-      if (side && own.first < own.h && last[3] > own.y + own.first + 0.5) { out.low.push(name); }
-      const fromPoint = pieces.length && Math.abs(pieces[0][0] - p.x) < 0.11
-        && Math.abs(pieces[0][1] - p.y) < 0.11;
-      const whole = last ? Math.hypot(last[2] - p.x, last[3] - p.y) : 0;
-      const seen = !others.some(b => inBox(p.x, p.y, b));
-      if (fromPoint && whole > own.el.offsetHeight && seen) {
-        out.ends.push([Math.round(p.x), Math.round(p.y)]);
-      }
-    });
-  });
-  out.ends.sort(); out.dots.sort();
-  return out;
-}"""
-
 
 #: (viewport, language, screen, farthest a name may stand from its area's point, in name
 #: heights). English names are wider, and a landscape screen's map is shorter.
@@ -614,9 +550,7 @@ def test_the_city_s_names_stand_by_their_areas(
         assert [name for name, _, _, shown in gaps if not shown] == []
         far = [(name, round(gap)) for name, gap, height, _ in gaps if gap > limit * height]
         assert far == []
-        leaders = container.locator(".kyodo-labels").evaluate(LEADERS)
-        assert leaders["dots"] == leaders["ends"]
-        assert [leaders[k] for k in ("under", "short", "touching", "low")] == [[], [], [], []]
+        assert leader_problems(container.locator(".kyodo-labels")) == NO_LEADER_PROBLEMS
 
 
 @pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])

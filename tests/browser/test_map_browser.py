@@ -34,7 +34,7 @@ from geo.model import CityData
 from tests.browser.conftest import ARTIFACTS, AppServer, Watch, js_errors, open_context, settle
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Frame, Page
+    from playwright.sync_api import Browser, Frame, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -64,8 +64,100 @@ READABLE_NAMES = """() => {
 #: The Leaflet map of a frame: ``window.map`` in st_folium's, the one global map otherwise.
 THE_MAP = """(() => window.map || Object.values(window).find(v => v instanceof L.Map))()"""
 
-#: A point of the frame where the area is what a click reaches (no point or control on
-#: top), nearest its name's point; ``null`` when there is none.
+
+#: The leader lines as drawn, measured against the names' laid-out boxes: the dots'
+#: centres and the points that should have one (a line drawn from its point, uncovered,
+#: longer than its name is high); pieces that pass under another name, pieces shorter
+#: than an em of a line whose point is under another name (but the one that meets its
+#: name), pieces that touch their own name, lines from the side that meet a name
+#: below its first line (its count), lines that stop short of their name ("astray"),
+#: and lines shorter than their name is high ("stub": they read as a dash).
+#: "Under" a name is also along it, as near as a line ends from its own name or nearer
+#: (an underline).
+LEADERS = (
+    """e => {
+  const m = """
+    + THE_MAP
+    + """;
+  const out = {dots: [], ends: [], under: [], short: [], touching: [], low: [], astray: [],
+               stub: []};
+  const d = s => (e.querySelector(s) || {getAttribute: () => ''}).getAttribute('d') || '';
+  out.dots = [...d('path.kyodo-leader-dot').matchAll(/M([-\\d.]+),([-\\d.]+)a([\\d.]+)/g)]
+    .map(x => [Math.round(+x[1] + +x[3]), Math.round(+x[2])]);
+  const line = /M([-\\d.]+),([-\\d.]+)L([-\\d.]+),([-\\d.]+)/g;
+  const lines = [...d('path.kyodo-leader').matchAll(line)]
+    .map(x => [+x[1], +x[2], +x[3], +x[4]]);
+  const gapTo = (x, y, b) =>
+    Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
+  m.eachLayer(l => {
+    if (!l._leaders) { return; }
+    const font = parseFloat(getComputedStyle(l._root).fontSize);
+    // (under a name, or along it as near as a line ends from its own name, or nearer:
+    // an underline, or a stroke of its text)
+    const gap = Math.max(2, Math.round(font / 6));
+    const inBox = (x, y, b) => gapTo(x, y, b) < gap + 1.5;
+    const boxes = l._items.map(it => {
+      const at = L.DomUtil.getPosition(it.el);
+      return {x: at.x, y: at.y, w: it.w, h: it.h, el: it.el,
+              first: it.el.querySelector('.kyodo-label-name').offsetHeight};
+    });
+    l._leaders.forEach(ld => {
+      const own = boxes.find(b => b.x === ld.box.x && b.y === ld.box.y);
+      const others = boxes.filter(b => b !== own);
+      const name = own.el.querySelector('.kyodo-label-name').textContent;
+      const pieces = ld.pieces.map(s => [Math.round(s[0] * 10) / 10, Math.round(s[1] * 10) / 10,
+                                         Math.round(s[2] * 10) / 10, Math.round(s[3] * 10) / 10]);
+      pieces.forEach(s => {
+        if (!lines.some(x => x.every((v, i) => Math.abs(v - s[i]) < 0.11))) {
+          out.under.push([name, 'not drawn']);
+        }
+        const meets = s === pieces[pieces.length - 1] && pieces.length > 1;  // (its name)
+        const hidden = others.some(b => inBox(ld.p.x, ld.p.y, b));
+        if (hidden && !meets && Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) {
+          out.short.push(name);
+        }
+        for (let k = 0; k <= 20; k++) {
+          const x = s[0] + (s[2] - s[0]) * k / 20, y = s[1] + (s[3] - s[1]) * k / 20;
+          others.filter(b => inBox(x, y, b)).forEach(b =>
+            out.under.push([name, b.el.querySelector('.kyodo-label-name').textContent]));
+        }
+      });
+      const last = pieces[pieces.length - 1];
+      if (last && gapTo(last[2], last[3], own) < 1) { out.touching.push(name); }
+      if (last && gapTo(last[2], last[3], own) > gap + 0.5) { out.astray.push(name); }
+      const p = ld.p, side = last && (last[2] < own.x || last[2] > own.x + own.w);
+      if (side && own.first < own.h && last[3] > own.y + own.first + 0.5) { out.low.push(name); }
+      const fromPoint = pieces.length && Math.abs(pieces[0][0] - p.x) < 0.11
+        && Math.abs(pieces[0][1] - p.y) < 0.11;
+      const whole = last ? Math.hypot(last[2] - p.x, last[3] - p.y) : 0;
+      if (last && whole < own.h - 0.5) { out.stub.push(name); }
+      const seen = !others.some(b => inBox(p.x, p.y, b));
+      if (fromPoint && whole > own.el.offsetHeight && seen) {
+        out.ends.push([Math.round(p.x), Math.round(p.y)]);
+      }
+    });
+  });
+  out.ends.sort(); out.dots.sort();
+  return out;
+}"""
+)
+
+#: What :func:`leader_problems` finds on a map whose lines all read right.
+NO_LEADER_PROBLEMS: dict[str, list[Any]] = {
+    k: [] for k in ("dots", "under", "short", "touching", "low", "astray", "stub")
+}
+
+
+def leader_problems(labels: Locator) -> dict[str, list[Any]]:
+    """The problems of the leader lines of the names in ``labels`` (the map's
+    ``.kyodo-labels``), by kind (:data:`LEADERS`): under "dots", the dots drawn where no
+    line needs one and the lines that need one and have none."""
+    found = labels.evaluate(LEADERS)
+    dots, ends = found.pop("dots"), found.pop("ends")
+    missing = [p for p in ends if p not in dots] + [p for p in dots if p not in ends]
+    return {"dots": missing, **found}
+
+
 #: Areas and names under the offline notice: points of its box where an area's shape
 #: or a name lies beneath it (the notice itself aside).
 UNDER_NOTICE = """e => {
@@ -233,6 +325,7 @@ def test_every_name_is_readable_without_hovering(
     shot(page, f"names-{name}")
     column = "name_en" if spec.lang == "en" else "name_ja"
     assert sorted(frame.evaluate(READABLE_NAMES)) == sorted(city.areas[column])
+    assert leader_problems(frame.locator(".kyodo-labels")) == NO_LEADER_PROBLEMS
     if touch:  # text read at arm's length
         sizes = frame.evaluate(
             "() => [...document.querySelectorAll('.kyodo-label span')]"
@@ -317,6 +410,7 @@ def test_no_two_names_stand_side_by_side_as_one(
         browser, watch, map_page(spec, name), width=size["width"], height=size["height"]
     )
     assert frame.evaluate(SIDE_BY_SIDE) == []
+    assert leader_problems(frame.locator(".kyodo-labels")) == NO_LEADER_PROBLEMS
     assert js_errors(watch) == []
     page.context.close()
 

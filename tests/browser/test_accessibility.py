@@ -30,6 +30,7 @@ from ui.a11y import FOCUS_COLOR
 from ui.chrome import chrome_keys
 from ui.chrome import words as chrome_words
 from ui.text import kept_together
+from ui.widgets import ORG_WRAPPED_PX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Frame, Page
@@ -279,6 +280,17 @@ def test_streamlit_s_own_words_speak_japanese_and_english_again(
     grid.hover()
     page.get_by_role("button", name=text("chrome.table.search", "ja")).first.click()
     page.get_by_text(text("chrome.table.search_hint", "ja")).first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    # the first column's menu (its button at the right of the header, as wide as the
+    # names may grow) and its statistics
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + 40, box["y"] + 18)
+    page.mouse.click(box["x"] + ORG_WRAPPED_PX["col.name"] - 10, box["y"] + 18)
+    statistics = re.compile(re.escape(text("chrome.table.statistics", "ja")) + "$")
+    page.get_by_text(statistics).first.hover()  # (after its icon's name, "bar_chart")
+    page.get_by_text(text("chrome.table.stat.values", "ja")).first.wait_for(timeout=10_000)
+    assert _streamlit_words_shown(page) == set()
     page.keyboard.press("Escape")
     # a picker that finds nothing
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first.click()

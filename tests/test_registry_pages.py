@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.registry import ImportPlan, Store, plan_import
 from geo.registry.auth import hash_password
+from geo.registry.columns import HEADINGS, RECORD_COLUMNS
 from geo.registry.readers import SourceTable
 from geo.registry.throttle import LoginThrottle, login_keys
 from geo.settings import env_name, load_settings
@@ -27,6 +28,7 @@ from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.registry_files import civic_rows, csv_bytes
+from ui.layout import worded_keys
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
 from ui.staff import PROBLEM_REASON_PX
@@ -465,6 +467,62 @@ def test_edit_shows_problems_and_saves_nothing(store: Store) -> None:
     problems = _table(at, ja("staff.col.reason"))
     assert problems.iloc[0].tolist() == [1, "最終確認日", "いつか", ja("problem.date")]
     assert store.get("cg-0001").version == 1
+
+
+def test_the_edit_form_speaks_the_new_language_and_keeps_its_choices(store: Store) -> None:
+    """Switched to English, the form's labels are English, and its pickers are sent again
+    with their choices in English words: in the old language's words, the browser's
+    chosen fields and areas matched no choice and were dropped when the form was saved."""
+    switched = SCRIPT.replace(
+        "import streamlit as st\n",
+        "import streamlit as st\nfrom ui.layout import language_switch\nlanguage_switch()\n",
+    )
+    at = AppTest.from_string(switched, default_timeout=TIMEOUT)
+    at.secrets["kyodo"] = {"editor_password_hash": HASH}
+    at = _edit_page(_login(at.run()))
+    at.selectbox(key="edit.pick").set_value("cg-0001").run()
+    at.sidebar.radio(key="lang.switch").set_value("en").run()
+    assert not at.exception, at.exception
+    labels = {w.label for w in (*at.text_input, *at.text_area, *at.selectbox, *at.multiselect)}
+    for column in ("name", "fields", "area_id", "service_areas", "legal_form", "phone"):
+        assert MESSAGES[f"record.{column}"]["en"] in labels, column
+    assert not labels & {h.label_ja for h in HEADINGS}
+    record = store.get("cg-0001").record
+    english = store.reference.catalog.labels("en")
+    fields = at.multiselect(key=form_key("cg-0001", 1, "fields")).proto
+    assert fields.set_value
+    assert list(fields.raw_values) == [english[c] for c in record["fields"].split(";")]
+    assert at.selectbox(key=form_key("cg-0001", 1, "area_id")).proto.set_value
+    # a text box is not sent again: what was typed and not yet saved stays
+    assert not at.text_input(key=form_key("cg-0001", 1, "phone")).proto.set_value
+
+
+@pytest.mark.parametrize(
+    ("key", "worded"),
+    [
+        ("view.fields", True),
+        ("edit.pick", True),
+        ("edit.cg-0001.v1.fields", True),
+        ("edit.new3.v0.service_areas", True),
+        ("edit.cg.0001.v12.kind", True),
+        ("edit.cg-0001.v1.phone", False),  # a text box keeps what was typed
+        ("edit.cg-0001.v1.name", False),
+        ("edit.retire.cg-0001", False),  # a button cannot be set
+        ("edit.confirm.cg-0001.v1", False),
+        ("edit.form.cg-0001.v1", False),
+        ("edit.cg-0001.v1.fields.x", False),
+        ("lang.switch", False),
+    ],
+)
+def test_a_change_of_language_sets_the_worded_widgets_again(key: str, worded: bool) -> None:
+    assert worded_keys([key]) == ([key] if worded else [])
+
+
+def test_a_record_s_columns_are_named_in_both_languages() -> None:
+    """In Japanese by the header an import file gives the column (the form teaches it)."""
+    for heading in HEADINGS:
+        assert MESSAGES[f"record.{heading.column}"]["ja"] == heading.label_ja
+    assert {h.column for h in HEADINGS} == set(RECORD_COLUMNS)
 
 
 def test_a_concurrent_edit_is_refused_not_lost(store: Store) -> None:

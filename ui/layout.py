@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,7 @@ from geo.model import CityData, area_names_in
 from geo.words import LANGS, pick
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, language_from_address, t
+from ui.orgform import is_worded_form_key
 from ui.state import KEYS
 from ui.tables import show_table
 
@@ -96,11 +99,16 @@ def language_switch() -> None:
     )
 
 
+def worded_keys(keys: Iterable[str]) -> list[str]:
+    """Of the session's widget ``keys``, those a change of language sets again: the
+    :data:`WORDED_WIDGETS` and the pickers of an organisation's form."""
+    return [key for key in keys if key in WORDED_WIDGETS or is_worded_form_key(key)]
+
+
 def _language_changed() -> None:
     st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
-    for key in WORDED_WIDGETS:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+    for key in worded_keys(str(k) for k in st.session_state):
+        st.session_state[key] = st.session_state[key]
 
 
 def planner_style(*, map_fills_window: bool = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -9,8 +10,8 @@ import streamlit as st
 
 from geo.model import CITYWIDE, LEGAL_FORMS, ORG_KINDS
 from geo.registry import Reference, StoredOrg
-from geo.registry.columns import LABELS, RECORD_COLUMNS
-from geo.words import pick
+from geo.registry.columns import RECORD_COLUMNS
+from geo.words import MESSAGES, pick
 from ui.i18n import labeller, lang, t
 
 Key = Callable[[str], str]
@@ -19,6 +20,28 @@ Key = Callable[[str], str]
 def form_key(org_id: str, version: int, column: str) -> str:
     """Widget key of one form field (new per organisation and version)."""
     return f"edit.{org_id}.v{version}.{column}"
+
+
+#: The form's fields that show their choices in words (pickers, not text boxes).
+WORDED_COLUMNS = ("kind", "fields", "area_id", "service_areas", "legal_form", "has_jishubo")
+_WORDED_KEY = re.compile(r"edit\..+\.v\d+\.(?:" + "|".join(WORDED_COLUMNS) + ")")
+
+
+def is_worded_form_key(key: str) -> bool:
+    """Whether ``key`` is the key (:func:`form_key`) of one of the form's pickers, which
+    show their choices in words: a change of language sets them again, so that their
+    choices are shown, and kept, in the new language's words (otherwise the chosen
+    fields and areas, still in the old language's words, were dropped when the form was
+    saved). The text boxes are left alone: what was typed and not yet saved stays."""
+    return _WORDED_KEY.fullmatch(key) is not None
+
+
+def record_label(column: str) -> str:
+    """A registry column's name in the session's language (the form's label, the
+    previews' header; in Japanese the header an import file gives the column), or the
+    column as given when it has none."""
+    key = f"record.{column}"
+    return t(key) if key in MESSAGES else column
 
 
 def area_labels(ref: Reference) -> dict[str, str]:
@@ -38,7 +61,7 @@ def _what_and_where(
     kind = record["kind"] or "civic_group"
     area_ids = [a.area_id for a in ref.city.areas]
     return {
-        "name": st.text_input(LABELS["name"], record["name"], key=key("name")),
+        "name": st.text_input(record_label("name"), record["name"], key=key("name")),
         "kind": st.selectbox(
             t("staff.edit.kind"),
             list(ORG_KINDS),
@@ -48,21 +71,21 @@ def _what_and_where(
             disabled=not is_new,
         ),
         "fields": st.multiselect(
-            LABELS["fields"],
+            record_label("fields"),
             codes,
             default=[c for c in record["fields"].split(";") if c in codes],
             format_func=field_labels.__getitem__,
             key=key("fields"),
         ),
         "area_id": st.selectbox(
-            LABELS["area_id"],
+            record_label("area_id"),
             ["", *area_ids],
             index=(["", *area_ids]).index(record["area_id"]) if record["area_id"] else 0,
             format_func=lambda a: areas.get(a, t("staff.edit.from_address")),
             key=key("area_id"),
         ),
         "service_areas": st.multiselect(
-            LABELS["service_areas"],
+            record_label("service_areas"),
             [*area_ids, CITYWIDE],
             default=[a for a in record["service_areas"].split(";") if a],
             format_func=areas.__getitem__,
@@ -77,24 +100,24 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     yes_no = ["", "true", "false"]
     return {
         "legal_form": st.selectbox(
-            LABELS["legal_form"],
+            record_label("legal_form"),
             forms,
             index=forms.index(record["legal_form"]),
             format_func=lambda f: t(f"legal.{f}") if f else "—",
             key=key("legal_form"),
         ),
         "households": st.text_input(
-            LABELS["households"], record["households"], key=key("households")
+            record_label("households"), record["households"], key=key("households")
         ),
         "has_jishubo": st.selectbox(
-            LABELS["has_jishubo"],
+            record_label("has_jishubo"),
             yes_no,
             index=yes_no.index(record["has_jishubo"]),
             format_func=lambda v: {"": "—", "true": t("staff.yes"), "false": t("staff.no")}[v],
             key=key("has_jishubo"),
         ),
         "last_confirmed": st.text_input(
-            LABELS["last_confirmed"], record["last_confirmed"], key=key("last_confirmed")
+            record_label("last_confirmed"), record["last_confirmed"], key=key("last_confirmed")
         ),
     }
 
@@ -102,17 +125,17 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
 def _place_and_private(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     """Address and point, then the private contact, notes and purpose, and the sample flag."""
     values: dict[str, Any] = {
-        "address": st.text_input(LABELS["address"], record["address"], key=key("address"))
+        "address": st.text_input(record_label("address"), record["address"], key=key("address"))
     }
     left, right = st.columns(2)
-    values["lat"] = left.text_input(LABELS["lat"], record["lat"], key=key("lat"))
-    values["lon"] = right.text_input(LABELS["lon"], record["lon"], key=key("lon"))
+    values["lat"] = left.text_input(record_label("lat"), record["lat"], key=key("lat"))
+    values["lon"] = right.text_input(record_label("lon"), record["lon"], key=key("lon"))
     st.caption(t("staff.edit.location_help"))
     st.markdown(t("staff.edit.private"))
     for column in ("representative", "phone", "email"):
-        values[column] = st.text_input(LABELS[column], record[column], key=key(column))
-    values["notes"] = st.text_area(LABELS["notes"], record["notes"], key=key("notes"))
-    values["purpose"] = st.text_area(LABELS["purpose"], record["purpose"], key=key("purpose"))
+        values[column] = st.text_input(record_label(column), record[column], key=key(column))
+    values["notes"] = st.text_area(record_label("notes"), record["notes"], key=key("notes"))
+    values["purpose"] = st.text_area(record_label("purpose"), record["purpose"], key=key("purpose"))
     values["is_sample"] = st.checkbox(
         t("staff.edit.is_sample"), record["is_sample"] == "true", key=key("is_sample")
     )
@@ -124,13 +147,15 @@ def _corporate(record: Mapping[str, str], key: Key) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
         "corporate_number": left.text_input(
-            LABELS["corporate_number"], record["corporate_number"], key=key("corporate_number")
+            record_label("corporate_number"),
+            record["corporate_number"],
+            key=key("corporate_number"),
         ),
         "name_kana": right.text_input(
-            LABELS["name_kana"], record["name_kana"], key=key("name_kana")
+            record_label("name_kana"), record["name_kana"], key=key("name_kana")
         ),
         "portal_url": st.text_input(
-            LABELS["portal_url"], record["portal_url"], key=key("portal_url")
+            record_label("portal_url"), record["portal_url"], key=key("portal_url")
         ),
     }
 

@@ -22,13 +22,13 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.registry import ConflictError, Reference, Store, UnreadableFileError
-from geo.registry.columns import LABELS
 from geo.registry.npo import NpoReading
 from geo.registry.npo_apply import apply_npo_plan, plan_against, read_for
 from geo.registry.npo_plan import ADD, CHANGE, REACTIVATE, NpoPlan
 from geo.registry.templates import TEMPLATES, readable_rows, template_csv, template_xlsx
 from ui import settings, staff
 from ui.i18n import lang, t
+from ui.orgform import record_label
 from ui.tables import show_table
 
 #: Largest national file the page takes (MB), when the server's upload limit
@@ -98,8 +98,8 @@ def _rows_view(plan: NpoPlan, ref: Reference) -> None:
         _table(
             {
                 t("staff.col.row"): [r.row for r in changed],
-                LABELS["org_id"]: [r.org_id for r in changed],
-                LABELS["name"]: [r.record["name"] for r in changed],
+                record_label("org_id"): [r.org_id for r in changed],
+                record_label("name"): [r.record["name"] for r in changed],
                 t("realdata.col.linked"): [how[r.linked_by_name] for r in changed],
                 t("staff.col.changes"): [staff.change_text(r.changes) for r in changed],
             },
@@ -123,8 +123,8 @@ def _plan_view(plan: NpoPlan, ref: Reference) -> None:
         st.subheader(t("realdata.npo.retired_title"))
         _table(
             {
-                LABELS["org_id"]: [g.org_id for g in plan.retired],
-                LABELS["name"]: [g.name for g in plan.retired],
+                record_label("org_id"): [g.org_id for g in plan.retired],
+                record_label("name"): [g.name for g in plan.retired],
                 t("realdata.col.reason"): [g.reason_text(lang()) for g in plan.retired],
             },
             "npo.retired_table",

@@ -42,14 +42,13 @@ from geo.registry import (
     plan_import,
     read_bytes,
 )
-from geo.registry.columns import LABELS
 from geo.registry.importer import CHANGE, CONFIRM_SHARE, prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
 from ui import settings
 from ui.i18n import labeller, lang, t
-from ui.orgform import area_labels, org_form
+from ui.orgform import area_labels, org_form, record_label
 from ui.tables import show_fitted, show_table
 
 FLASH_KEY = "staff.flash"
@@ -189,7 +188,7 @@ def fields_text(codes: str, fields: Mapping[str, str]) -> str:
 def change_text(changes: Sequence[tuple[str, str, str]]) -> str:
     """What a planned change alters, column by column (a new source in a word)."""
     return "; ".join(
-        t("realdata.change.source") if c == "source" else f"{LABELS.get(c, c)}: {a} → {b}"
+        t("realdata.change.source") if c == "source" else f"{record_label(c)}: {a} → {b}"
         for c, a, b in changes
     )
 
@@ -204,9 +203,9 @@ def added_frame(
         {
             t("staff.col.row"): [r.row for r in added],
             ident[0]: list(ident[1]),
-            LABELS["name"]: [r.record["name"] for r in added],
-            LABELS["fields"]: [fields_text(r.record["fields"], fields) for r in added],
-            LABELS["area_id"]: [areas.get(r.record["area_id"], "") for r in added],
+            record_label("name"): [r.record["name"] for r in added],
+            record_label("fields"): [fields_text(r.record["fields"], fields) for r in added],
+            record_label("area_id"): [areas.get(r.record["area_id"], "") for r in added],
             t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
         }
     )
@@ -226,8 +225,8 @@ def _retired_table(plan: ImportPlan) -> None:
     show_table(
         pd.DataFrame(
             {
-                LABELS["org_id"]: [g.org_id for g in plan.retired],
-                LABELS["name"]: [g.name for g in plan.retired],
+                record_label("org_id"): [g.org_id for g in plan.retired],
+                record_label("name"): [g.name for g in plan.retired],
             }
         ),
         hide_index=True,
@@ -248,15 +247,15 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     if added:
         st.subheader(t("staff.import.added_title"))
         ids = [r.record["org_id"] for r in added]
-        frame = added_frame(added, (LABELS["org_id"], ids), ref)
+        frame = added_frame(added, (record_label("org_id"), ids), ref)
         show_table(frame, hide_index=True, key="import.added_table")
     if changed:
         st.subheader(t("staff.import.changed_title"))
         frame = pd.DataFrame(
             {
                 t("staff.col.row"): [r.row for r in changed],
-                LABELS["org_id"]: [r.record["org_id"] for r in changed],
-                LABELS["name"]: [r.record["name"] for r in changed],
+                record_label("org_id"): [r.record["org_id"] for r in changed],
+                record_label("name"): [r.record["name"] for r in changed],
                 t("staff.col.changes"): [change_text(r.changes) for r in changed],
             }
         )
@@ -403,7 +402,7 @@ def save_form(
     kind = current.record["kind"] if current else cells["kind"]
     prepared = prepare_record(cells, kind, current, store.reference)
     if prepared.problems:
-        show_problems([found.at("form", 1, LABELS.get(c, c)) for c, found in prepared.problems])
+        show_problems([found.at("form", 1, record_label(c)) for c, found in prepared.problems])
         return False
     try:
         if current is None:
@@ -421,7 +420,10 @@ def save_form(
         return False
     except DataValidationError as exc:
         show_problems(
-            [replace(p, column=LABELS.get(p.column or "", p.column)) for p in exc.problems]
+            [
+                replace(p, column=record_label(p.column) if p.column else p.column)
+                for p in exc.problems
+            ]
         )
         return False
     except RegistryError as exc:

@@ -239,6 +239,38 @@ def test_the_file_uploaders_speak_the_page_s_language(
         assert text("upload.drop", lang) in spoken, spoken
 
 
+def test_the_edit_form_keeps_its_choices_across_a_change_of_language(
+    staff_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    """Switched to English with an organisation open, the form's chosen fields and areas
+    are shown in English and saved as they were (in Japanese words, they matched no
+    choice and saving dropped them); what was typed and not yet saved stays."""
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/edit?lang=ja")
+    _signed_in("staff.edit.title")(page, "ja")
+
+    def chips(lang: str) -> list[str]:
+        picker = page.get_by_test_id("stMultiSelect").filter(has_text=text("record.fields", lang))
+        tags = picker.locator("[data-tag]")
+        tags.first.wait_for(timeout=30_000)
+        return tags.all_inner_texts()
+
+    japanese = chips("ja")
+    assert japanese
+    page.get_by_label(text("record.phone", "ja"), exact=True).fill("083-111-2222")
+    page.get_by_text("English", exact=True).click()
+    phone = page.get_by_label(text("record.phone", "en"), exact=True)
+    phone.wait_for(timeout=30_000)
+    settle(page)
+    assert phone.input_value() == "083-111-2222"
+    english = chips("en")
+    assert len(english) == len(japanese) and all(c.isascii() for c in "".join(english))
+    page.get_by_role("button", name=text("staff.edit.save", "en")).click()
+    page.get_by_text(re.compile(r"^Saved \(")).wait_for(timeout=30_000)
+    settle(page)
+    assert chips("en") == english
+
+
 #: Every name (aria-label, title, placeholder, role description) and text on the page,
 #: scripts and style sheets apart.
 _SHOWN = """() => {

@@ -24,6 +24,7 @@ from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
+from ui.orgform import WORDED_COLUMNS
 from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height, text_width
 from ui.text import md_literal
 from ui.widgets import (
@@ -542,3 +543,57 @@ def test_an_edit_in_the_registry_reaches_the_pages(
     at.run()
     after = int(_matrix(at).to_numpy().sum())
     assert after < before
+
+
+#: Streamlit's widgets that show their choices in words (through ``format_func``).
+PICKERS = {"selectbox", "multiselect", "radio", "pills", "segmented_control", "select_slider"}
+
+
+def _picker_keys() -> list[tuple[str, int, str]]:
+    """Every picker with a ``format_func`` in the app's code: (file, line, its key as
+    written), the key's constants resolved in their module."""
+    import ast
+    import importlib
+
+    found = []
+    files = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")])
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module = None
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            words = {k.arg: k.value for k in node.keywords}
+            if node.func.attr not in PICKERS or "format_func" not in words:
+                continue
+            key = words.get("key")
+            assert key is not None, f"{path.name}:{node.lineno}: a picker without a key"
+            if isinstance(key, ast.Call):  # the organisation form's form_key(…)
+                found.append((path.name, node.lineno, ast.unparse(key)))
+                continue
+            if not isinstance(key, ast.Constant) and path.parent.name == "ui":
+                name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+                module = module or importlib.import_module(name)
+                value = eval(ast.unparse(key), vars(module))  # a constant's name
+            else:
+                value = key.value if isinstance(key, ast.Constant) else ast.unparse(key)
+            found.append((path.name, node.lineno, str(value)))
+    return found
+
+
+def test_every_worded_picker_is_set_again_on_a_change_of_language() -> None:
+    """A picker left out of :data:`ui.layout.WORDED_WIDGETS` would show its choice in the
+    old language's words, or none, after a change of language."""
+    from ui.layout import LANG_WIDGET, WORDED_WIDGETS
+
+    keys = _picker_keys()
+    assert len(keys) >= 25
+    missing = [
+        (where, line, key)
+        for where, line, key in keys
+        if key not in (*WORDED_WIDGETS, LANG_WIDGET) and not key.startswith("key(")
+    ]
+    assert missing == []
+    # the form's pickers, keyed by their column, are the ones set again
+    form = {key for where, _, key in keys if where == "orgform.py"}
+    assert form == {f"key('{column}')" for column in WORDED_COLUMNS}

@@ -19,10 +19,11 @@ from ui.tables import show_table
 
 LANG_WIDGET = "lang.switch"
 
-#: Widgets that show their choices in words. A change of language sets each again
-#: (same value), so the browser receives the choice in the new language's words in
-#: the same rerun; otherwise a multiselect would keep its chips in the old language
-#: and a radio would show nothing chosen.
+#: Widgets that show their choices in words (a test checks that every picker of the
+#: pages is here). A change of language sets each again (same value), so the browser
+#: receives the choice in the new language's words in the same rerun; otherwise a
+#: multiselect would keep its chips in the old language and a radio would show nothing
+#: chosen.
 WORDED_WIDGETS = (
     *(key for attr, key in KEYS.items() if attr != "lang"),
     "matrix.group",

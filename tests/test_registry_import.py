@@ -542,6 +542,14 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("fields", "Health, medicine & welfare；13", "npo01;npo13", ""),
         ("fields", "8、子育て支援,8", "npo08;kosodate", ""),
         ("fields", "宇宙", "", "unknown_field"),
+        # a part of a short name joined with 「・」, when no other field's name has it
+        ("fields", "防災", "bousai", ""),
+        ("fields", "減災、防犯", "bousai;bouhan", ""),
+        ("fields", "交通安全", "bouhan", ""),
+        ("fields", "買い物支援", "idou", ""),
+        ("fields", "スポーツ", "npo06", ""),
+        ("fields", "福祉", "", "unknown_field"),  # 高齢者の見守り・福祉 or 保健・医療・福祉
+        ("fields", "・", "", "unknown_field"),
         ("area_id", "湯田", "yuda", ""),
         ("area_id", "湯田地域", "yuda", ""),
         ("area_id", "ＹＵＤＡ", "yuda", ""),

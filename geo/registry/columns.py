@@ -60,7 +60,8 @@ HEADINGS: tuple[Heading, ...] = (
         "活動分野",
         ("分野", "活動分野コード"),
         "required column; fields separated by ; 、 or , — number (8), code (npo08, "
-        "bousai), official or short name (災害救援活動, 災害救援, 防災・減災)",
+        "bousai), official or short name (災害救援活動, 災害救援, 防災・減災), or a part of a "
+        "short name no other field has (防災, 交通安全)",
     ),
     Heading(
         "area_id",

@@ -154,7 +154,13 @@ class Vocabulary:
 
     @classmethod
     def build(cls, catalog: FieldCatalog, city: CityConfig) -> Vocabulary:
-        """The vocabulary of ``catalog`` and the areas of ``city``."""
+        """The vocabulary of ``catalog`` and the areas of ``city``.
+
+        A field is named by its code, name, short names and, for the law's fields, its
+        number; and by each part of its short Japanese name joined with 「・」 that no
+        other field's name has (防災 and 減災 for 防災・減災, 防犯 for 防犯・交通安全;
+        not 福祉, a part of two).
+        """
         fields: dict[str, str] = {}
         for f in catalog.fields:
             words = [f.code, f.name_ja, f.short_ja, f.short_en]
@@ -163,6 +169,13 @@ class Vocabulary:
                 words += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
             for word in words:
                 fields.setdefault(normalise(word), f.code)
+        parts: dict[str, set[str]] = {}
+        for f in catalog.fields:
+            for part in f.short_ja.split("・") if "・" in f.short_ja else ():
+                parts.setdefault(normalise(part), set()).add(f.code)
+        for part, codes in parts.items():
+            if len(codes) == 1 and part:
+                fields.setdefault(part, next(iter(codes)))
         areas: dict[str, str] = {}
         for a in city.areas:
             for word in (a.area_id, a.name_ja, a.name_ja + "地域", a.name_kana, a.name_en):

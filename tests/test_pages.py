@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import io
 import json
 import re
@@ -552,9 +554,6 @@ PICKERS = {"selectbox", "multiselect", "radio", "pills", "segmented_control", "s
 def _picker_keys() -> list[tuple[str, int, str]]:
     """Every picker with a ``format_func`` in the app's code: (file, line, its key as
     written), the key's constants resolved in their module."""
-    import ast
-    import importlib
-
     found = []
     files = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")])
     for path in files:
@@ -571,7 +570,7 @@ def _picker_keys() -> list[tuple[str, int, str]]:
             if isinstance(key, ast.Call):  # the organisation form's form_key(…)
                 found.append((path.name, node.lineno, ast.unparse(key)))
                 continue
-            if not isinstance(key, ast.Constant) and path.parent.name == "ui":
+            if not isinstance(key, ast.Constant) and path.relative_to(ROOT).parts[0] == "ui":
                 name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
                 module = module or importlib.import_module(name)
                 value = eval(ast.unparse(key), vars(module))  # a constant's name

@@ -79,6 +79,17 @@ def _app(*, secrets: bool = True) -> AppTest:
     return at
 
 
+def _switchable_app() -> AppTest:
+    """The staff pages with the language switch in their sidebar (as in the app), run."""
+    switched = SCRIPT.replace(
+        "import streamlit as st\n",
+        "import streamlit as st\nfrom ui.layout import language_switch\nlanguage_switch()\n",
+    )
+    at = AppTest.from_string(switched, default_timeout=TIMEOUT)
+    at.secrets["kyodo"] = {"editor_password_hash": HASH}
+    return at.run()
+
+
 def _button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
@@ -219,13 +230,7 @@ def test_the_password_opens_the_import_page(registry_dir: Path) -> None:
 def test_the_language_switch_keeps_the_staff_choices(registry_dir: Path) -> None:
     """Switched to English, the import page's radios showed nothing chosen (the browser
     was not told the choice in the new words) though the page still used it."""
-    switched = SCRIPT.replace(
-        "import streamlit as st\n",
-        "import streamlit as st\nfrom ui.layout import language_switch\nlanguage_switch()\n",
-    )
-    at = AppTest.from_string(switched, default_timeout=TIMEOUT)
-    at.secrets["kyodo"] = {"editor_password_hash": HASH}
-    _login(at.run())
+    at = _login(_switchable_app())
     at.radio(key="import.kind").set_value("associations")
     at.checkbox(key="import.retire").check()
     at.radio(key="export.format").set_value("geojson")
@@ -473,13 +478,7 @@ def test_the_edit_form_speaks_the_new_language_and_keeps_its_choices(store: Stor
     """Switched to English, the form's labels are English, and its pickers are sent again
     with their choices in English words: in the old language's words, the browser's
     chosen fields and areas matched no choice and were dropped when the form was saved."""
-    switched = SCRIPT.replace(
-        "import streamlit as st\n",
-        "import streamlit as st\nfrom ui.layout import language_switch\nlanguage_switch()\n",
-    )
-    at = AppTest.from_string(switched, default_timeout=TIMEOUT)
-    at.secrets["kyodo"] = {"editor_password_hash": HASH}
-    at = _edit_page(_login(at.run()))
+    at = _edit_page(_login(_switchable_app()))
     at.selectbox(key="edit.pick").set_value("cg-0001").run()
     at.sidebar.radio(key="lang.switch").set_value("en").run()
     assert not at.exception, at.exception

@@ -494,6 +494,15 @@ def test_the_edit_form_speaks_the_new_language_and_keeps_its_choices(store: Stor
     assert at.selectbox(key=form_key("cg-0001", 1, "area_id")).proto.set_value
     # a text box is not sent again: what was typed and not yet saved stays
     assert not at.text_input(key=form_key("cg-0001", 1, "phone")).proto.set_value
+    # and back: every picker's choice among its choices, in Japanese words (a label
+    # computed at the time of the call, not bound up front, came back in English)
+    at.sidebar.radio(key="lang.switch").set_value("ja").run()
+    assert not at.exception, at.exception
+    for column in ("area_id", "legal_form", "has_jishubo"):
+        picker = at.selectbox(key=form_key("cg-0001", 1, column)).proto
+        assert picker.raw_value in picker.options, column
+    legal = at.selectbox(key=form_key("cg-0001", 1, "legal_form")).proto.raw_value
+    assert legal == MESSAGES[f"legal.{record['legal_form']}"]["ja"]
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,7 @@ def _what_and_where(
             record_label("area_id"),
             ["", *area_ids],
             index=(["", *area_ids]).index(record["area_id"]) if record["area_id"] else 0,
-            format_func=lambda a: areas.get(a, t("staff.edit.from_address")),
+            format_func={"": t("staff.edit.from_address"), **areas}.__getitem__,
             key=key("area_id"),
         ),
         "service_areas": st.multiselect(
@@ -103,7 +103,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
             record_label("legal_form"),
             forms,
             index=forms.index(record["legal_form"]),
-            format_func=lambda f: t(f"legal.{f}") if f else "—",
+            format_func={"": "—", **{f: t(f"legal.{f}") for f in LEGAL_FORMS}}.__getitem__,
             key=key("legal_form"),
         ),
         "households": st.text_input(
@@ -113,7 +113,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
             record_label("has_jishubo"),
             yes_no,
             index=yes_no.index(record["has_jishubo"]),
-            format_func=lambda v: {"": "—", "true": t("staff.yes"), "false": t("staff.no")}[v],
+            format_func={"": "—", "true": t("staff.yes"), "false": t("staff.no")}.__getitem__,
             key=key("has_jishubo"),
         ),
         "last_confirmed": st.text_input(

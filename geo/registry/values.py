@@ -162,6 +162,7 @@ class Vocabulary:
         not 福祉, a part of two).
         """
         fields: dict[str, str] = {}
+        parts: dict[str, set[str]] = {}  # a part of a short name -> the fields it is in
         for f in catalog.fields:
             words = [f.code, f.name_ja, f.short_ja, f.short_en]
             if f.number is not None:
@@ -169,10 +170,9 @@ class Vocabulary:
                 words += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
             for word in words:
                 fields.setdefault(normalise(word), f.code)
-        parts: dict[str, set[str]] = {}
-        for f in catalog.fields:
-            for part in f.short_ja.split("・") if "・" in f.short_ja else ():
-                parts.setdefault(normalise(part), set()).add(f.code)
+            if "・" in f.short_ja:
+                for part in f.short_ja.split("・"):
+                    parts.setdefault(normalise(part), set()).add(f.code)
         for part, codes in parts.items():
             if len(codes) == 1 and part:
                 fields.setdefault(part, next(iter(codes)))

@@ -11,7 +11,7 @@ from geo.profile import profile_figures_frame
 from ui import areaview
 from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
-from ui.i18n import lang, t
+from ui.i18n import lang, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.tables import show_table
 from ui.text import md_literal
@@ -36,7 +36,7 @@ with picker:
         ids,
         index=ids.index(requested) if requested else 0,
         format_func=labels.__getitem__,
-        key="area.pick",
+        key=worded("area.pick"),
     )
 st.query_params["area"] = area_id
 prof = areaview.profile(area_id)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import datastatus, login, realdata, staff
 from ui.boot import ensure_navigation
-from ui.i18n import labeller, t
+from ui.i18n import labeller, t, worded
 
 ensure_navigation()
 
@@ -22,7 +22,7 @@ kind = st.radio(
     list(staff.KINDS),
     format_func=labeller("staff.kind", staff.KINDS),
     horizontal=True,
-    key="import.kind",
+    key=worded("import.kind"),
 )
 retire_missing = st.checkbox(
     t("staff.import.retire_missing"),

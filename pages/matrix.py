@@ -12,7 +12,7 @@ from geo.fields import NEED, NPO
 from geo.sources import attribution_lines
 from ui import data, settings
 from ui.boot import ensure_navigation
-from ui.i18n import labeller, lang, t
+from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.tables import plain_label, show_table
 from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
@@ -39,14 +39,14 @@ which = left.radio(
     list(GROUPS),
     format_func=labeller("matrix", list(GROUPS)),
     horizontal=True,
-    key="matrix.group",
+    key=worded("matrix.group"),
 )
 metric = middle.radio(
     t("matrix.values"),
     list(MATRIX_METRICS),
     format_func=labeller("metric", MATRIX_METRICS),
     horizontal=True,
-    key="matrix.metric",
+    key=worded("matrix.metric"),
 )
 codes = tuple(f.code for f in city.catalog.fields if not GROUPS[which] or f.kind == GROUPS[which])
 labels = {c: field_label(city.catalog, c) for c in codes}
@@ -56,7 +56,7 @@ by = right.selectbox(
     t("matrix.sort"),
     ["area", *codes],
     format_func={"area": t("matrix.sort.area"), **labels}.__getitem__,
-    key="matrix.sort",
+    key=worded("matrix.sort"),
 )
 descending = right.toggle(t("matrix.descending"), key="matrix.descending", disabled=by == "area")
 

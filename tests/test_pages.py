@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib
 import io
 import json
 import re
@@ -26,7 +25,6 @@ from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
-from ui.orgform import WORDED_COLUMNS
 from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height, text_width
 from ui.text import md_literal
 from ui.widgets import (
@@ -553,46 +551,56 @@ PICKERS = {"selectbox", "multiselect", "radio", "pills", "segmented_control", "s
 
 def _picker_keys() -> list[tuple[str, int, str]]:
     """Every picker with a ``format_func`` in the app's code: (file, line, its key as
-    written), the key's constants resolved in their module."""
+    written)."""
     found = []
     files = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")])
     for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        module = None
-        for node in ast.walk(tree):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             words = {k.arg: k.value for k in node.keywords}
-            if node.func.attr not in PICKERS or "format_func" not in words:
-                continue
-            key = words.get("key")
-            assert key is not None, f"{path.name}:{node.lineno}: a picker without a key"
-            if isinstance(key, ast.Call):  # the organisation form's form_key(…)
+            if node.func.attr in PICKERS and "format_func" in words:
+                key = words.get("key")
+                assert key is not None, f"{path.name}:{node.lineno}: a picker without a key"
                 found.append((path.name, node.lineno, ast.unparse(key)))
-                continue
-            if not isinstance(key, ast.Constant) and path.relative_to(ROOT).parts[0] == "ui":
-                name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-                module = module or importlib.import_module(name)
-                value = eval(ast.unparse(key), vars(module))  # a constant's name
-            else:
-                value = key.value if isinstance(key, ast.Constant) else ast.unparse(key)
-            found.append((path.name, node.lineno, str(value)))
     return found
 
 
-def test_every_worded_picker_is_set_again_on_a_change_of_language() -> None:
-    """A picker left out of :data:`ui.layout.WORDED_WIDGETS` would show its choice in the
-    old language's words, or none, after a change of language."""
-    from ui.layout import LANG_WIDGET, WORDED_WIDGETS
+#: A picker noted by :func:`ui.i18n.worded`, a text box and a picker shown on demand.
+WORDED_SCRIPT = """
+import streamlit as st
+from ui.i18n import set_worded_again, worded
+st.radio("r", ["a", "b"], format_func=str.upper, key=worded("r"))
+st.text_input("t", key="t")
+if st.session_state.get("show", True):
+    st.selectbox("s", ["x", "y"], format_func=str.upper, key=worded("s"))
+st.button("again", on_click=set_worded_again)
+"""
 
+
+def test_a_change_of_language_sets_the_noted_pickers_again() -> None:
+    """The pickers are sent again with their choices (in the new words); a text box is
+    not (what was typed and not yet saved stays as typed); a picker no longer in the
+    session is forgotten."""
+    at = AppTest.from_string(WORDED_SCRIPT, default_timeout=TIMEOUT).run()
+    at.radio(key="r").set_value("b")
+    at.text_input(key="t").input("typed")
+    at.selectbox(key="s").select("y").run()
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.radio(key="r").proto.set_value and at.radio(key="r").value == "b"
+    assert at.selectbox(key="s").proto.set_value and at.selectbox(key="s").value == "y"
+    assert not at.text_input(key="t").proto.set_value and at.text_input(key="t").value == "typed"
+    at.session_state["show"] = False
+    at.run()
+    at.button[0].click().run()
+    assert at.session_state["lang.worded"] == {"r"}
+
+
+def test_every_worded_picker_is_set_again_on_a_change_of_language() -> None:
+    """A picker whose key does not pass through :func:`ui.i18n.worded` would show its
+    choice in the old language's words, or none, after a change of language."""
     keys = _picker_keys()
     assert len(keys) >= 25
-    missing = [
-        (where, line, key)
-        for where, line, key in keys
-        if key not in (*WORDED_WIDGETS, LANG_WIDGET) and not key.startswith("key(")
-    ]
-    assert missing == []
-    # the form's pickers, keyed by their column, are the ones set again
-    form = {key for where, _, key in keys if where == "orgform.py"}
-    assert form == {f"key('{column}')" for column in WORDED_COLUMNS}
+    plain = [(where, key) for where, _, key in keys if not key.startswith("worded(")]
+    assert plain == [("layout.py", "LANG_WIDGET")]  # the switch itself

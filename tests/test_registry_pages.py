@@ -28,7 +28,6 @@ from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.registry_files import civic_rows, csv_bytes
-from ui.layout import worded_keys
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
 from ui.staff import PROBLEM_REASON_PX
@@ -503,27 +502,6 @@ def test_the_edit_form_speaks_the_new_language_and_keeps_its_choices(store: Stor
         assert picker.raw_value in picker.options, column
     legal = at.selectbox(key=form_key("cg-0001", 1, "legal_form")).proto.raw_value
     assert legal == MESSAGES[f"legal.{record['legal_form']}"]["ja"]
-
-
-@pytest.mark.parametrize(
-    ("key", "worded"),
-    [
-        ("view.fields", True),
-        ("edit.pick", True),
-        ("edit.cg-0001.v1.fields", True),
-        ("edit.new3.v0.service_areas", True),
-        ("edit.cg.0001.v12.kind", True),
-        ("edit.cg-0001.v1.phone", False),  # a text box keeps what was typed
-        ("edit.cg-0001.v1.name", False),
-        ("edit.retire.cg-0001", False),  # a button cannot be set
-        ("edit.confirm.cg-0001.v1", False),
-        ("edit.form.cg-0001.v1", False),
-        ("edit.cg-0001.v1.fields.x", False),
-        ("lang.switch", False),
-    ],
-)
-def test_a_change_of_language_sets_the_worded_widgets_again(key: str, worded: bool) -> None:
-    assert worded_keys([key]) == ([key] if worded else [])
 
 
 def test_a_record_s_columns_are_named_in_both_languages() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 import streamlit as st
 
@@ -12,38 +10,10 @@ from geo.errors import DataValidationError
 from geo.model import CityData, area_names_in
 from geo.words import LANGS, pick
 from ui import data
-from ui.i18n import LANG_KEY, labeller, lang, language_from_address, t
-from ui.orgform import is_worded_form_key
-from ui.state import KEYS
+from ui.i18n import LANG_KEY, labeller, lang, language_from_address, set_worded_again, t
 from ui.tables import show_table
 
 LANG_WIDGET = "lang.switch"
-
-#: Widgets that show their choices in words (a test checks that every picker of the
-#: pages is here). A change of language sets each again (same value), so the browser
-#: receives the choice in the new language's words in the same rerun; otherwise a
-#: multiselect would keep its chips in the old language and a radio would show nothing
-#: chosen.
-WORDED_WIDGETS = (
-    *(key for attr, key in KEYS.items() if attr != "lang"),
-    "matrix.group",
-    "matrix.metric",
-    "matrix.sort",
-    "partners.area",
-    "partners.need",
-    "partners.kinds",
-    "partners.by",
-    "partners.org",
-    "area.pick",
-    "import.kind",
-    "import.retire",
-    "import.retire_samples",
-    "npo.keep_missing",
-    "export.format",
-    "export.private",
-    "edit.mode",
-    "edit.pick",
-)
 
 #: Room above the content on the planner's pages (and no "Press Enter to apply" under a
 #: text box: Streamlit says it in English only; Enter or leaving the box applies), and
@@ -100,16 +70,9 @@ def language_switch() -> None:
     )
 
 
-def worded_keys(keys: Iterable[str]) -> list[str]:
-    """Of the session's widget ``keys``, those a change of language sets again: the
-    :data:`WORDED_WIDGETS` and the pickers of an organisation's form."""
-    return [key for key in keys if key in WORDED_WIDGETS or is_worded_form_key(key)]
-
-
 def _language_changed() -> None:
     st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
-    for key in worded_keys(str(k) for k in st.session_state):
-        st.session_state[key] = st.session_state[key]
+    set_worded_again()
 
 
 def planner_style(*, map_fills_window: bool = False) -> None:

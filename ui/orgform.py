@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -12,7 +11,7 @@ from geo.model import CITYWIDE, LEGAL_FORMS, ORG_KINDS
 from geo.registry import Reference, StoredOrg
 from geo.registry.columns import RECORD_COLUMNS
 from geo.words import MESSAGES, pick
-from ui.i18n import labeller, lang, t
+from ui.i18n import labeller, lang, t, worded
 
 Key = Callable[[str], str]
 
@@ -20,20 +19,6 @@ Key = Callable[[str], str]
 def form_key(org_id: str, version: int, column: str) -> str:
     """Widget key of one form field (new per organisation and version)."""
     return f"edit.{org_id}.v{version}.{column}"
-
-
-#: The form's fields that show their choices in words (pickers, not text boxes).
-WORDED_COLUMNS = ("kind", "fields", "area_id", "service_areas", "legal_form", "has_jishubo")
-_WORDED_KEY = re.compile(r"edit\..+\.v\d+\.(?:" + "|".join(WORDED_COLUMNS) + ")")
-
-
-def is_worded_form_key(key: str) -> bool:
-    """Whether ``key`` is the key (:func:`form_key`) of one of the form's pickers, which
-    show their choices in words: a change of language sets them again, so that their
-    choices are shown, and kept, in the new language's words (otherwise the chosen
-    fields and areas, still in the old language's words, were dropped when the form was
-    saved). The text boxes are left alone: what was typed and not yet saved stays."""
-    return _WORDED_KEY.fullmatch(key) is not None
 
 
 def record_label(column: str) -> str:
@@ -67,7 +52,7 @@ def _what_and_where(
             list(ORG_KINDS),
             index=list(ORG_KINDS).index(kind),
             format_func=labeller("kind", ORG_KINDS),
-            key=key("kind"),
+            key=worded(key("kind")),
             disabled=not is_new,
         ),
         "fields": st.multiselect(
@@ -75,21 +60,21 @@ def _what_and_where(
             codes,
             default=[c for c in record["fields"].split(";") if c in codes],
             format_func=field_labels.__getitem__,
-            key=key("fields"),
+            key=worded(key("fields")),
         ),
         "area_id": st.selectbox(
             record_label("area_id"),
             ["", *area_ids],
             index=(["", *area_ids]).index(record["area_id"]) if record["area_id"] else 0,
             format_func={"": t("staff.edit.from_address"), **areas}.__getitem__,
-            key=key("area_id"),
+            key=worded(key("area_id")),
         ),
         "service_areas": st.multiselect(
             record_label("service_areas"),
             [*area_ids, CITYWIDE],
             default=[a for a in record["service_areas"].split(";") if a],
             format_func=areas.__getitem__,
-            key=key("service_areas"),
+            key=worded(key("service_areas")),
         ),
     }
 
@@ -104,7 +89,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
             forms,
             index=forms.index(record["legal_form"]),
             format_func={"": "—", **{f: t(f"legal.{f}") for f in LEGAL_FORMS}}.__getitem__,
-            key=key("legal_form"),
+            key=worded(key("legal_form")),
         ),
         "households": st.text_input(
             record_label("households"), record["households"], key=key("households")
@@ -114,7 +99,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
             yes_no,
             index=yes_no.index(record["has_jishubo"]),
             format_func={"": "—", "true": t("staff.yes"), "false": t("staff.no")}.__getitem__,
-            key=key("has_jishubo"),
+            key=worded(key("has_jishubo")),
         ),
         "last_confirmed": st.text_input(
             record_label("last_confirmed"), record["last_confirmed"], key=key("last_confirmed")

@@ -30,7 +30,7 @@ from geo.matching import (
 from geo.model import ORG_KINDS, CityData
 from ui import areaview, data
 from ui.assets import map_assets
-from ui.i18n import labeller, lang, t
+from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels, center_name
 from ui.tables import show_table, yes_no
 from ui.text import kept_together, md_literal
@@ -113,7 +113,7 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
         ids,
         index=ids.index(area_req) if area_req else 0,
         format_func=labels.__getitem__,
-        key=AREA_KEY,
+        key=worded(AREA_KEY),
         on_change=_fewer,
     )
     gaps = gap_kinds(area_id)
@@ -129,7 +129,7 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
         codes,
         index=codes.index(default),
         format_func=need_labels.__getitem__,
-        key=NEED_KEY,
+        key=worded(NEED_KEY),
         on_change=_fewer,
     )
     st.query_params["area"] = area_id
@@ -144,7 +144,7 @@ def of_kinds(found: Sequence[Suggestion]) -> list[Suggestion]:
         list(ORG_KINDS),
         default=list(ORG_KINDS),
         format_func=labeller("kind", ORG_KINDS),
-        key=KINDS_KEY,
+        key=worded(KINDS_KEY),
         on_change=_fewer,
         select_all=False,
     )
@@ -166,7 +166,7 @@ def choose_group(city: CityData) -> str | None:
         ids,
         index=ids.index(requested) if requested else 0,
         format_func=names.__getitem__,
-        key=ORG_KEY,
+        key=worded(ORG_KEY),
     )
     st.query_params["org"] = org_id
     return org_id
@@ -178,7 +178,7 @@ def choose_base() -> str:
         t("partners.by"),
         list(NEED_BASES),
         format_func=labeller("partners.by", NEED_BASES),
-        key=BY_KEY,
+        key=worded(BY_KEY),
         horizontal=True,
     )
     return by

@@ -47,7 +47,7 @@ from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
 from ui import settings
-from ui.i18n import labeller, lang, t
+from ui.i18n import labeller, lang, t, worded
 from ui.orgform import area_labels, org_form, record_label
 from ui.tables import show_fitted, show_table
 
@@ -361,7 +361,7 @@ def export_section() -> None:
         list(EXPORT_FORMATS),
         format_func=labeller("staff.export", EXPORT_FORMATS),
         horizontal=True,
-        key="export.format",
+        key=worded("export.format"),
     )
     private = right.checkbox(t("staff.export.private"), key="export.private")
     with registry() as store:
@@ -456,7 +456,7 @@ def edit_section(editor: str) -> None:
             ["edit", "add"],
             format_func=labeller("staff.edit.mode", ["edit", "add"]),
             horizontal=True,
-            key="edit.mode",
+            key=worded("edit.mode"),
         )
         if mode == "add":
             _add(store, editor)
@@ -467,7 +467,10 @@ def edit_section(editor: str) -> None:
             return
         labels = {i: _org_label(o) for i, o in orgs.items()}
         org_id = st.selectbox(
-            t("staff.edit.pick"), list(orgs), format_func=labels.__getitem__, key="edit.pick"
+            t("staff.edit.pick"),
+            list(orgs),
+            format_func=labels.__getitem__,
+            key=worded("edit.pick"),
         )
         org = orgs[org_id]
         base = _base(org)

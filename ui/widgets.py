@@ -15,7 +15,7 @@ from geo.coverage import METRICS, gap_reason_text, gaps
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
 from geo.model import CITYWIDE, HAZARDS, ORG_KINDS, CityData
 from geo.words import Named
-from ui.i18n import labeller, lang, t
+from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels
 from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
 from ui.tables import Columns, fitted, show_fitted, wrapped, yes_no
@@ -70,7 +70,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -
             t("filter.focus"),
             ids,
             format_func=labels.__getitem__,
-            key=KEYS["areas"],
+            key=worded(KEYS["areas"]),
             help=t("filter.focus_help"),
             placeholder=t("filter.focus_all"),
             select_all=False,
@@ -79,7 +79,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -
         t("filter.kinds"),
         list(ORG_KINDS),
         format_func=labeller("kind", ORG_KINDS),
-        key=KEYS["kinds"],
+        key=worded(KEYS["kinds"]),
         placeholder=t("filter.any"),
         select_all=False,
     )
@@ -87,7 +87,7 @@ def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -
         t("filter.bases"),
         ids,
         format_func=labels.__getitem__,
-        key=KEYS["bases"],
+        key=worded(KEYS["bases"]),
         help=t("filter.bases_help"),
         placeholder=t("filter.any"),
         select_all=False,
@@ -106,7 +106,7 @@ def _fields_control(sb: st.delta_generator.DeltaGenerator, city: CityData) -> No
         t("filter.fields"),
         codes,
         format_func={c: field_label(city.catalog, c) for c in codes}.__getitem__,
-        key=KEYS["fields"],
+        key=worded(KEYS["fields"]),
         help=t("filter.fields_help"),
         placeholder=t("filter.any"),
         select_all=False,
@@ -120,7 +120,10 @@ def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:
     if st.session_state.get(KEYS["metric"]) not in metrics:
         st.session_state[KEYS["metric"]] = "count"
     sb.radio(
-        t("filter.metric"), metrics, format_func=labeller("metric", METRICS), key=KEYS["metric"]
+        t("filter.metric"),
+        metrics,
+        format_func=labeller("metric", METRICS),
+        key=worded(KEYS["metric"]),
     )
     if DISASTER_NEED not in fields:
         sb.caption(t("metric.jishubo_only_bousai"))
@@ -128,7 +131,7 @@ def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:
         t("map.layers"),
         list(LAYERS),
         format_func=labeller("layer", LAYERS),
-        key=KEYS["layers"],
+        key=worded(KEYS["layers"]),
         placeholder=t("map.no_layers"),
         select_all=False,
     )
@@ -137,7 +140,7 @@ def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:
             t("map.hazards"),
             list(HAZARDS),
             format_func={h: t(f"hazard.{h}.short") for h in HAZARDS}.__getitem__,
-            key=KEYS["hazards"],
+            key=worded(KEYS["hazards"]),
             placeholder=t("map.all_hazards"),
             select_all=False,
         )
@@ -145,7 +148,7 @@ def _map_controls(sb: st.delta_generator.DeltaGenerator) -> None:
         t("map.basemap"),
         list(BASEMAPS),
         format_func=labeller("basemap", BASEMAPS),
-        key=KEYS["basemap"],
+        key=worded(KEYS["basemap"]),
     )
 
 
@@ -173,7 +176,7 @@ def area_panel(city: CityData, view: ViewState, cov: pd.DataFrame) -> None:
         index=None,
         format_func=labels.__getitem__,
         placeholder=t("panel.pick_placeholder"),
-        key=PICK_KEY,
+        key=worded(PICK_KEY),
     )
     area_id = st.session_state.get(PICK_KEY)
     if not area_id or area_id not in labels:

@@ -42,7 +42,8 @@ from geo.registry import (
     plan_import,
     read_bytes,
 )
-from geo.registry.importer import CHANGE, CONFIRM_SHARE, prepare_record
+from geo.registry.importer import CHANGE, CONFIRM_SHARE
+from geo.registry.prepare import prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE

@@ -1,0 +1,146 @@
+"""One record made from what staff wrote: a row of an import file or the edit form.
+
+:func:`prepare_record` cleans the cells (:func:`geo.registry.values.clean_cell`),
+merges them with the stored record (columns not given keep their stored values) and
+places the organisation: at its coordinates, at its stored point when the address is
+unchanged, or at the 町字 point of its address (:mod:`geo.registry.places`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from geo.errors import Finding, shorten
+from geo.registry.columns import RECORD_COLUMNS
+from geo.registry.places import COORDINATES, NONE
+from geo.registry.reads import StoredOrg
+from geo.registry.validation import Reference
+from geo.registry.values import clean_cell
+from geo.words import Named, Phrase, phrase
+
+__all__ = ["Prepared", "kind_words", "prepare_record"]
+
+
+def kind_words(kind: str) -> Phrase:
+    """The name of one organisation of ``kind``, waiting for a language."""
+    return phrase(f"kind.one.{kind}")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One record made from what staff wrote (a file row or the form).
+
+    Attributes
+    ----------
+    record
+        The canonical record (columns not given keep the stored values).
+    match_level
+        How its point was found (see :mod:`geo.registry.places`).
+    problems
+        ``(column, finding)`` for each problem found.
+    quiet
+        Columns whose problems in the full check would only repeat these.
+    """
+
+    record: dict[str, str]
+    match_level: str
+    problems: tuple[tuple[str, Finding], ...]
+    quiet: frozenset[str]
+
+
+def prepare_record(
+    cells: Mapping[str, str],
+    kind: str,
+    existing: StoredOrg | None,
+    ref: Reference,
+    *,
+    today: dt.date | None = None,
+    point: tuple[float, float] | None = None,
+) -> Prepared:
+    """Clean what staff wrote, merge it with the stored record and place it.
+
+    Parameters
+    ----------
+    cells
+        Text as written, by registry column; columns left out keep their stored value.
+    kind
+        The organisation's kind (``civic_group`` …).
+    existing
+        The stored organisation, or ``None`` for a new one.
+    ref
+        The city's reference data.
+    today
+        Dates after this day are refused (default: today).
+    point
+        ``(lon, lat)`` from a geometry, overriding the coordinate cells.
+
+    Returns
+    -------
+    The record and its problems; the record still needs :func:`check_records`.
+    """
+    day = today or dt.date.today()
+    given: dict[str, str] = {}
+    problems: list[tuple[str, Finding]] = []
+    for column, text in cells.items():
+        value, found = clean_cell(column, text, ref.vocabulary, today=day)
+        given[column] = value
+        problems += [(column, f) for f in found]
+    if point is not None:
+        given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
+    if given.get("kind") and given["kind"] != kind:
+        wanted = {"kind": kind_words(kind)}
+        problems.append(("kind", Finding(given["kind"], "wrong_kind", wanted)))
+    record = dict(existing.record) if existing else dict.fromkeys(RECORD_COLUMNS, "")
+    if existing is None:
+        record["is_sample"] = "false"
+    record.update({c: v for c, v in given.items() if c in RECORD_COLUMNS})
+    record["kind"] = kind
+    if existing is not None:
+        record["org_id"] = existing.org_id  # matched by name: the stored id stays
+    level, located, quiet = _locate(record, given, existing, ref)
+    problems += located
+    return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _ in problems}))
+
+
+def _locate(
+    record: dict[str, str],
+    given: Mapping[str, str],
+    existing: StoredOrg | None,
+    ref: Reference,
+) -> tuple[str, list[tuple[str, Finding]], set[str]]:
+    """Fill the point and base area of ``record``.
+
+    Returns
+    -------
+    The match level, problems as ``(column, finding)``, and the columns whose later
+    problems would only repeat these.
+    """
+    lon, lat = given.get("lon", ""), given.get("lat", "")
+    if lon and lat:
+        if not given.get("area_id"):
+            area = ref.area_at(float(lon), float(lat))
+            if area is not None:
+                record["area_id"] = area
+            elif existing is None:
+                return COORDINATES, [], {"area_id"}
+        return COORDINATES, [], set()
+    quiet = {"lon", "lat", "area_id"}
+    if lon or lat:
+        missing = "lat" if lon else "lon"
+        return NONE, [(missing, Finding("", "both_coordinates"))], quiet
+    address = given.get("address", "")
+    if existing is not None and (not address or address == existing.record["address"]):
+        record["lon"], record["lat"] = existing.record["lon"], existing.record["lat"]
+        return existing.match_level, [], set()
+    if not address:
+        return NONE, [("address", Finding("", "no_location"))], quiet
+    place = ref.gazetteer.place(address)
+    if place is None:
+        city = {"city": Named(ref.city.name_ja, ref.city.name_en)}
+        return NONE, [("address", Finding(shorten(address), "unplaced", city))], quiet
+    record["lon"], record["lat"] = f"{place.lon:.6f}", f"{place.lat:.6f}"
+    if not given.get("area_id"):
+        record["area_id"] = place.area_id
+    return place.level, [], set()

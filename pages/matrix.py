@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import replace
-
 import streamlit as st
 
-from geo.coverage import gap_rule, matrix_csv, matrix_gaps
+from geo.coverage import gap_rule, matrix_gaps
 from geo.fields import NEED, NPO
-from geo.sources import attribution_lines
 from ui import data, settings
 from ui.boot import ensure_navigation
-from ui.i18n import labeller, lang, t, worded
+from ui.i18n import labeller, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
-from ui.tables import plain_label, show_table
-from ui.widgets import field_label, filter_sidebar, matrix_order, matrix_styler
+from ui.matrixview import download_matrix, matrix_order, show_matrix
+from ui.widgets import field_label, filter_sidebar
 
 ensure_navigation()
 
@@ -72,41 +68,18 @@ marks = marks.rename(index=names, columns=labels)
 
 st.caption(t(f"matrix.caption.{metric}"))
 st.caption(t("matrix.marks", share=rule.min_share_of_rate))
-if which == "needs":  # eight fields fit the screen: a plain table, names wrapped
-    show_table(
-        matrix_styler(
-            shown.rename(index=plain_label, columns=plain_label),
-            marks.rename(index=plain_label, columns=plain_label),
-            metric=metric,
-        ),
-        static=True,
-    )
-else:  # wider than the screen: the area names pinned while it scrolls
-    show_table(
-        matrix_styler(shown, marks, metric=metric),
-        height=35 * (len(shown) + 1) + 3,
-        column_config={"_index": st.column_config.TextColumn(width=96, pinned=True)},
-    )
-
+show_matrix(shown, marks, metric=metric, wide=which != "needs")
 order = (
     t("matrix.sort.area")
     if by == "area"
     else t("matrix.order.desc" if descending else "matrix.order.asc", field=labels[by])
 )
-notes = [
-    (t("matrix.csv.title"), t("matrix.header")),
-    (t("matrix.csv.sample"), t("app.sample_banner") if orgs["is_sample"].any() else t("no")),
-    (t("matrix.csv.fields"), t(f"matrix.{which}")),
-    (t("matrix.csv.metric"), t(f"metric.{metric}")),
-    (t("matrix.csv.filter"), replace(flt, fields=frozenset()).describe(lang(), area_labels=names)),
-    (t("matrix.csv.order"), order),
-    (t("matrix.csv.date"), dt.date.today().isoformat()),
-    (t("matrix.csv.source"), t("sep.slash").join(attribution_lines(city.sources, lang()))),
-]
-st.download_button(
-    t("matrix.download"),
-    data=matrix_csv(shown.round(1) if metric == "per_10k" else shown, notes),
-    file_name=f"kyodo-map-coverage-{which}-{metric}-{dt.date.today():%Y%m%d}.csv",
-    mime="text/csv",
-    key="matrix.download",
+download_matrix(
+    city,
+    shown,
+    flt=flt,
+    sample=bool(orgs["is_sample"].any()),
+    which=which,
+    metric=metric,
+    order=order,
 )

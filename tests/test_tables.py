@@ -182,7 +182,7 @@ def test_every_shade_of_the_matrix_reads_at_aa(high: int) -> None:
     import numpy as np
     from matplotlib.colors import to_rgb
 
-    from ui.widgets import MATRIX_GAP_BACKGROUND, MATRIX_GAP_TEXT, _luminance, matrix_shades
+    from ui.matrixview import MATRIX_GAP_BACKGROUND, MATRIX_GAP_TEXT, _luminance, matrix_shades
 
     def contrast(a: str, b: str) -> float:
         la, lb = sorted((_luminance(to_rgb(a)), _luminance(to_rgb(b))))

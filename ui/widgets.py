@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
 
-import numpy as np
 import pandas as pd
 import streamlit as st
-from matplotlib import colormaps
-from matplotlib.colors import Normalize, to_hex
 
 from geo.coverage import METRICS, gap_reason_text, gaps
 from geo.fields import DISASTER_NEED, NEED, FieldCatalog
@@ -306,86 +302,6 @@ def show_gaps(city: CityData, view: ViewState, cov: pd.DataFrame) -> list[str]:
         key="explorer.gaps",
     )
     return found
-
-
-# --- the matrix -------------------------------------------------------------------------------
-
-#: How a gap cell of the matrix is marked (after its figure), by gap code.
-MATRIX_MARKS = {"no_organisation": "✕", "below_rate": "▼"}
-#: Text and background of a gap cell: dark red on light red (5.7:1), whatever its figure
-#: (darker than the map's gap outline, ``geo.map.style.GAP_COLOR``, to read as text).
-MATRIX_GAP_TEXT = "#b3261e"
-MATRIX_GAP_BACKGROUND = "#fdecea"
-#: The matrix's colour scale (low to high).
-MATRIX_SCALE = "YlGnBu"
-#: Relative luminance under which a cell's figure is white, not black: where white has
-#: the higher contrast (WCAG: 1.05 / (L + 0.05) > (L + 0.05) / 0.05), so every shade
-#: keeps at least 4.5:1.
-TEXT_ON_DARK = 0.179
-
-
-def _luminance(rgb: Sequence[float]) -> float:
-    """WCAG relative luminance of an sRGB colour (channels 0–1)."""
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def matrix_shades(values: pd.DataFrame) -> pd.DataFrame:
-    """Each cell's CSS: its shade on :data:`MATRIX_SCALE` over the whole table's range,
-    and black or white figures, whichever reads better on it (at least 4.5:1)."""
-    numbers = values.to_numpy(dtype=float)
-    low = float(np.nanmin(numbers)) if numbers.size else 0.0
-    high = float(np.nanmax(numbers)) if numbers.size else 0.0
-    scale = colormaps[MATRIX_SCALE]
-    norm = Normalize(low, high if high > low else low + 1)
-
-    def css(value: float) -> str:
-        if math.isnan(value):
-            return ""
-        rgba = scale(norm(value))
-        text = "#ffffff" if _luminance(rgba) < TEXT_ON_DARK else "#000000"
-        return f"background-color: {to_hex(rgba)}; color: {text}"
-
-    return values.astype(float).map(css)
-
-
-def matrix_order(values: pd.DataFrame, by: str, *, descending: bool) -> pd.DataFrame:
-    """``values`` in the order chosen: the areas' own (``by="area"``) or by one field's
-    figure, ties in the areas' order."""
-    if by == "area" or by not in values.columns:
-        return values
-    order = values.assign(_pos=range(len(values))).sort_values(
-        [by, "_pos"], ascending=[not descending, True], kind="stable"
-    )
-    return values.loc[order.index]
-
-
-def _marked(number: str, mark: str) -> Callable[[object], str]:
-    """A cell formatter: the figure, then the gap's mark."""
-
-    def show(value: object) -> str:
-        return f"{number.format(value)} {mark}"
-
-    return show
-
-
-def matrix_styler(
-    values: pd.DataFrame, marks: pd.DataFrame, *, metric: str
-) -> pd.io.formats.style.Styler:
-    """The matrix shaded by value, gap cells in red with their mark (:data:`MATRIX_MARKS`).
-
-    ``values`` and ``marks`` share index and columns (the labels shown).
-    """
-    number = "{:.1f}" if metric == "per_10k" else "{:,.0f}"
-    styler = values.style.format(number)
-    for column in values.columns:
-        for area, code in marks[column].items():
-            mark = MATRIX_MARKS.get(str(code))
-            if mark:
-                styler = styler.format(_marked(number, mark), subset=([area], [column]))
-    gap = f"background-color: {MATRIX_GAP_BACKGROUND}; color: {MATRIX_GAP_TEXT}; font-weight: 700"
-    shades = matrix_shades(values).mask(marks.isin(list(MATRIX_MARKS)), gap)
-    return styler.apply(lambda _: shades, axis=None)
 
 
 def org_table(city: CityData, orgs: pd.DataFrame) -> pd.DataFrame:

@@ -14,18 +14,11 @@ from ui.boot import ensure_navigation
 from ui.i18n import lang, t
 from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
 from ui.mapview import show_map
+from ui.panels import ORG_ROWS_SHOWN, area_panel, org_columns, org_table, show_gaps
 from ui.state import sync_query
 from ui.tables import show_wrapped
 from ui.text import md_literal
-from ui.widgets import (
-    ORG_ROWS_SHOWN,
-    area_panel,
-    field_names,
-    filter_sidebar,
-    org_columns,
-    org_table,
-    show_gaps,
-)
+from ui.widgets import field_names, filter_sidebar
 
 ensure_navigation()
 

@@ -26,9 +26,9 @@ from tests.conftest import ROOT
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.matrixview import MATRIX_GAP_TEXT, matrix_order, matrix_styler
+from ui.panels import GAP_REASON_PX, ORG_ROWS_SHOWN
 from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_height, text_width
 from ui.text import md_literal
-from ui.widgets import GAP_REASON_PX, ORG_ROWS_SHOWN
 
 TIMEOUT = 60
 

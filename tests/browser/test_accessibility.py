@@ -29,8 +29,8 @@ from tests.browser.conftest import (
 from ui.a11y import FOCUS_COLOR
 from ui.chrome import chrome_keys
 from ui.chrome import words as chrome_words
+from ui.panels import ORG_WRAPPED_PX
 from ui.text import kept_together
-from ui.widgets import ORG_WRAPPED_PX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Frame, Page

@@ -43,6 +43,10 @@ HAZARDS = (
 )
 #: The service area of an organisation active in the whole city.
 CITYWIDE = "*"
+#: Most member households an organisation may give (世帯数): more than any association
+#: has, so a figure above it is a slip (a phone number in the wrong column, a pasted
+#: total), refused where it enters instead of making a 加入率 of thousands of percent.
+MAX_HOUSEHOLDS = 100_000
 
 #: Organisation columns that may be shown to the public (kiosk, public exports).
 PUBLIC_ORG_COLUMNS = (
@@ -146,6 +150,7 @@ __all__ = [
     "CORPORATE_COLUMNS",
     "HAZARDS",
     "LEGAL_FORMS",
+    "MAX_HOUSEHOLDS",
     "NPO_PORTAL",
     "ORG_FILE_COLUMNS",
     "ORG_KINDS",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import struct
 import subprocess
 import sys
 import zipfile
@@ -202,6 +203,37 @@ def test_csv_columns_are_limited_but_empty_ones_are_dropped() -> None:
     assert read_bytes(csv_bytes(wide), "a.csv").headers == ("団体名", "活動分野")
     wide[1][120] = "x"
     assert _refusal(csv_bytes(wide), "a.csv")[0] == "too_many_columns"
+
+
+def _damaged(data: bytes, how: str) -> bytes:
+    """``data`` with its sheet's part damaged as a broken download or disk leaves it:
+    bytes of its compressed data changed, or its checksum wrong (its directory intact)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(SHEET)
+    out = bytearray(data)
+    head = info.header_offset
+    name_len, extra_len = struct.unpack_from("<HH", out, head + 26)
+    start = head + 30 + name_len + extra_len
+    if how == "data":
+        middle = start + info.compress_size - 16  # (its last block)
+        out[middle : middle + 16] = bytes(b ^ 0x5A for b in out[middle : middle + 16])
+    else:  # the checksum, in the local header and in the central directory
+        wrong = struct.pack("<I", info.CRC ^ 0xFFFF)
+        out[head + 14 : head + 18] = wrong
+        central = out.find(b"PK\x01\x02")
+        while out[central + 46 : central + 46 + name_len] != SHEET.encode():
+            central = out.find(b"PK\x01\x02", central + 4)
+        out[central + 16 : central + 20] = wrong
+    return bytes(out)
+
+
+@pytest.mark.parametrize("how", ["data", "checksum"])
+def test_a_workbook_damaged_inside_is_refused_with_a_reason(how: str) -> None:
+    """Found only as the sheet is streamed (the file opens), not a crash of the page."""
+    rows = [["団体名", "活動分野"], *([f"会{i}", "防災"] for i in range(2000))]
+    code, params = _refusal(_damaged(xlsx_bytes(rows), how))
+    assert code == "xlsx_unreadable"
+    assert params["detail"]
 
 
 def test_geojson_features_are_counted_before_parsing() -> None:

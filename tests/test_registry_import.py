@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,24 @@ def _line_geojson(_: Path) -> tuple[bytes, str]:
     return doc.encode(), "list.geojson"
 
 
+def _geojson_with(change: Callable[[dict[str, Any]], object]) -> Maker:
+    """A GeoJSON of one organisation, changed by ``change`` (of the whole document)."""
+
+    def make(_: Path) -> tuple[bytes, str]:
+        doc = json.loads(geojson_bytes([({"団体名": "会", "活動分野": "8"}, inside())]))
+        change(doc)
+        return json.dumps(doc, ensure_ascii=False).encode(), "list.geojson"
+
+    return make
+
+
+def _long_number(_: Path) -> tuple[bytes, str]:
+    """A number of 5,001 digits, more than Python converts."""
+    doc = json.loads(geojson_bytes([({"団体名": "会", "世帯数": 7}, inside())]))
+    text = json.dumps(doc, ensure_ascii=False).replace('"世帯数": 7', '"世帯数": 7' + "0" * 5000)
+    return text.encode(), "list.geojson"
+
+
 # (id, maker, row (as a spreadsheet numbers them), column, problem code, unreadable file)
 BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("wrong encoding", _latin1, 3, None, "encoding", True),
@@ -175,6 +194,41 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("truncated GeoJSON", _truncated_geojson, None, None, "json_cut", True),
     ("GeoJSON cut after a feature", _cut_geojson, None, None, "json_invalid", True),
     ("not a point", _line_geojson, 1, "geometry", "points_only", False),
+    (
+        "a point without coordinates",
+        _geojson_with(lambda d: d["features"][0]["geometry"].update(coordinates=[])),
+        1,
+        "geometry",
+        "point_coordinates",
+        False,
+    ),
+    (
+        "a crs that names none",
+        _geojson_with(
+            lambda d: d.update(crs={"type": "name", "properties": {"name": "EPSG:43260"}})
+        ),
+        None,
+        None,
+        "crs_unknown",
+        True,
+    ),
+    (
+        "a crs that is no name",
+        _geojson_with(lambda d: d.update(crs={"type": "link", "properties": {"href": "x"}})),
+        None,
+        None,
+        "crs_unknown",
+        True,
+    ),
+    ("a number of too many digits", _long_number, None, None, "json_number_too_long", True),
+    (
+        "households beyond any association (a phone number)",
+        _csv(_with(0, "0839001234", "世帯数")),
+        2,
+        "世帯数",
+        "above_maximum",
+        False,
+    ),
     (
         "old .xls",
         lambda _: (b"\xd0\xcf\x11\xe0", "list.xls"),
@@ -568,6 +622,16 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("has_jishubo", "たぶん", "", "yes_no"),
         ("households", "1,234", "1234", ""),
         ("households", "多数", "", "not_whole_number"),
+        ("households", "1.5", "", "not_whole_number"),
+        ("households", "-5", "", "below_minimum"),
+        ("households", "−5", "", "below_minimum"),
+        ("households", "0012", "12", ""),
+        ("households", "100,000世帯", "100000", ""),
+        # a phone number in the wrong column, a figure beyond any association
+        ("households", "0839001234", "", "above_maximum"),
+        ("households", "9223372036854775807", "", "above_maximum"),
+        ("households", "1" * 5000, "", "above_maximum"),  # beyond what int() reads
+        ("households", "0" * 5000 + "12", "12", ""),
         ("lat", "34.1", "34.100000", ""),
         ("lat", "北緯34度", "", "not_number"),
         ("name", "'=1+1", "'=1+1", ""),

@@ -4,16 +4,19 @@ records; a title above the header is passed over and named."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pyproj
 import pytest
 import shapely
 
 from geo.registry import plan_import, read_bytes
 from geo.registry.header import declared, delimiter, header_index
+from geo.registry.limits import UnreadableFileError
 from geo.registry.places import TOWN
 from tests.support.backends import Backend
 from tests.support.registry_files import (
@@ -220,3 +223,75 @@ def test_xlsx_cells_are_read_as_staff_typed_them(backend: Backend, tiny_dir: Pat
 )
 def test_a_first_line_may_name_the_separator(text: str, expected: tuple[str, str] | None) -> None:
     assert declared(text, (",", "\t", ";")) == expected
+
+
+#: A list mostly in Japanese: few of its characters have a zero byte in UTF-16.
+JAPANESE_LIST = "\r\n".join(
+    ["団体名,活動分野,所在地"]
+    + [f"みどりの子ども応援の会{i},子育て支援、防災,山口市湯田温泉五丁目" for i in range(40)]
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_read_however_little_latin_it_holds(encoding: str) -> None:
+    expected = read_bytes(JAPANESE_LIST.encode("utf-8"), "a.csv")
+    table = read_bytes(JAPANESE_LIST.encode(encoding), "a.csv")
+    assert (table.headers, table.rows) == (expected.headers, expected.rows)
+
+
+#: Where 湯田 is, as longitude/latitude and as JGD2011 / Japan Plane Rectangular CS III.
+YUDA = (131.4530, 34.1620)
+YUDA_PLANE = tuple(
+    pyproj.Transformer.from_crs("EPSG:4326", "EPSG:6671", always_xy=True).transform(*YUDA)
+)
+
+
+def _named(name: str) -> dict[str, Any]:
+    return {"type": "name", "properties": {"name": name}}
+
+
+@pytest.mark.parametrize(
+    ("crs", "coordinates", "expected"),
+    [
+        (None, YUDA, YUDA),
+        (_named("urn:ogc:def:crs:OGC:1.3:CRS84"), YUDA, YUDA),
+        (_named("EPSG:4326"), YUDA, YUDA),
+        (_named("urn:ogc:def:crs:EPSG::6668"), YUDA, YUDA),  # JGD2011, as 国土数値情報 write
+        ("EPSG:6668", YUDA, YUDA),  # a plain name
+        (_named("EPSG:6671"), YUDA_PLANE, YUDA),  # metres, converted
+        (_named("EPSG:43260"), YUDA, "crs_unknown"),  # no such system: never a guess
+        (_named("何か"), YUDA, "crs_unknown"),
+        ({"type": "link", "properties": {"href": "crs.prj"}}, YUDA, "crs_unknown"),
+        (4326, YUDA, "crs_unknown"),
+    ],
+)
+def test_a_geojson_s_crs_is_read_or_refused(
+    crs: Any, coordinates: tuple[float, float], expected: tuple[float, float] | str
+) -> None:
+    doc = json.loads(
+        geojson_bytes([({"団体名": "会"}, coordinates), ({"団体名": "位置なし"}, None)])
+    )
+    if crs is not None:
+        doc["crs"] = crs
+    data = json.dumps(doc, ensure_ascii=False).encode()
+    if isinstance(expected, str):
+        with pytest.raises(UnreadableFileError) as caught:
+            read_bytes(data, "a.geojson")
+        assert [p.code for p in caught.value.problems] == [expected]
+        return
+    table = read_bytes(data, "a.geojson")
+    assert table.points[0] == pytest.approx(expected, abs=1e-6)
+    assert table.points[1] is None
+
+
+@pytest.mark.filterwarnings("ignore:GPKG:RuntimeWarning")
+def test_a_geopackage_of_two_layers_is_refused_for_that_alone(
+    backend: Backend, tmp_path: Path, tiny_dir: Path
+) -> None:
+    path = tmp_path / "two.gpkg"
+    frame = gpd.GeoDataFrame({"団体名": ["会"]}, geometry=[shapely.Point(*inside())], crs=4326)
+    frame.to_file(path, layer="自治会", driver="GPKG")
+    frame.to_file(path, layer="メモ", driver="GPKG")
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(path.read_bytes(), "two.gpkg"), "civic_groups", store)
+    assert [p.code for p in plan.problems] == ["gpkg_layers"]

@@ -333,7 +333,9 @@ def _layout_problems(table: SourceTable, header_of: Mapping[str, str]) -> list[P
     for column in ("name", "fields"):
         if column not in header_of and table.headers:
             problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
-    if not table.headers:
+    if any(p.row is None for p in table.problems):
+        pass  # (a file refused as a whole, e.g. of two layers, is not said to be empty too)
+    elif not table.headers:
         problems.append(Problem(name, None, None, "", "file_empty"))
     elif not table.rows:
         problems.append(Problem(name, None, None, "", "no_rows"))

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+import geopandas as gpd
 import pandas as pd
+import pyproj
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
@@ -186,13 +188,16 @@ def _looks_misdecoded(text: str) -> bool:
 def _utf16_codec(data: bytes) -> str | None:
     """The codec of a UTF-16 text (``None`` for another): by its byte order mark (as
     Excel's 「Unicode テキスト」 writes it), or, without one, by where the zero bytes of
-    its Latin characters and digits fall (every other byte of a Japanese header is not)."""
+    its Latin characters, digits, commas and line breaks fall: nearly all on one side of
+    its pairs of bytes (a list mostly in Japanese has fewer of them than one in Latin
+    letters, but they still fall so; a UTF-8 or CP932 text has none, or a stray few)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     head = data[:4096]
-    if len(head) < 4 or head.count(0) * 4 < len(head):
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(head) < 4 or (odd + even) * 32 < len(head) or max(odd, even) * 10 < (odd + even) * 9:
         return None
-    return "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
+    return "utf-16-le" if odd >= even else "utf-16-be"
 
 
 def _decode_utf16(data: bytes, codec: str, name: str) -> str:
@@ -354,9 +359,9 @@ def _property_text(value: Any) -> str | None:
     return _cell_text(value)
 
 
-def _geojson_features(data: bytes, name: str) -> list[Any] | None:
-    """The features of a GeoJSON FeatureCollection (``None`` for an empty file), counted
-    before the file is parsed."""
+def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
+    """The ``crs`` member and the features of a GeoJSON FeatureCollection (``None`` for an
+    empty file), the features counted before the file is parsed."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -374,25 +379,64 @@ def _geojson_features(data: bytes, name: str) -> list[Any] | None:
         unreadable(name, "json_invalid", params=where)
     except RecursionError:
         unreadable(name, "json_too_deep")
+    except ValueError:  # a number of more digits than Python converts
+        unreadable(name, "json_number_too_long")
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         unreadable(name, "not_feature_collection")
-    crs = doc.get("crs")
-    crs_props = crs.get("properties") if isinstance(crs, dict) else None
-    crs_name = str(crs_props.get("name", "")) if isinstance(crs_props, dict) else ""
-    if crs_name and "CRS84" not in crs_name and "4326" not in crs_name:
-        unreadable(name, "coordinates_not_wgs84", shorten(crs_name))
     features = doc.get("features")
     if not isinstance(features, list):
         unreadable(name, "no_features")
     if len(features) > MAX_ROWS:
         too_many_rows(name)
-    return features
+    return doc.get("crs"), features
+
+
+#: Longitude and latitude on WGS84, in that order (GeoJSON's own coordinates).
+OGC_CRS84 = "OGC:CRS84"
+
+
+def _geojson_crs(crs: Any, name: str) -> str | None:
+    """The coordinate reference system a GeoJSON's ``crs`` member names (``None``:
+    longitude/latitude, as without one), or a refusal when it names none that can be
+    read: never a guess. (The member of the 2008 GeoJSON format, which RFC 7946 left
+    out: ``{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::6668"}}``; a
+    plain name is read too.)"""
+    if crs is None:
+        return None
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    named = props.get("name") if isinstance(props, dict) else crs
+    if not isinstance(named, str) or not named.strip():
+        unreadable(name, "crs_unknown", shorten(json.dumps(crs, ensure_ascii=False)))
+    try:
+        parsed = pyproj.CRS.from_user_input(named.strip())
+    except pyproj.exceptions.CRSError:
+        unreadable(name, "crs_unknown", shorten(named))
+    if parsed.equals(pyproj.CRS.from_user_input(OGC_CRS84)) or parsed.equals(WGS84):
+        return None
+    return named.strip()
+
+
+def _points_in_wgs84(
+    points: list[tuple[float, float] | None], crs: str | None
+) -> list[tuple[float, float] | None]:
+    """``points`` (x, y in ``crs``) as longitude/latitude in WGS84."""
+    if crs is None or not any(points):
+        return points
+    where = [i for i, p in enumerate(points) if p is not None]
+    xs = [points[i][0] for i in where]  # type: ignore[index]
+    ys = [points[i][1] for i in where]  # type: ignore[index]
+    series = gpd.GeoSeries(gpd.points_from_xy(xs, ys), crs=crs)
+    moved = list(points)
+    for i, point in zip(where, to_wgs84(series), strict=True):
+        moved[i] = (float(point.x), float(point.y))
+    return moved
 
 
 def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
-    features = _geojson_features(data, name)
-    if features is None:
+    found = _geojson_features(data, name)
+    if found is None:
         return _table(name, sha, [])
+    crs, features = _geojson_crs(found[0], name), found[1]
     headers: dict[str, None] = {}
     props: list[dict[str, str]] = []
     points: list[tuple[float, float] | None] = []
@@ -417,7 +461,7 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
     if len(headers) > MAX_COLUMNS:
         too_many_columns(name, len(headers))
     rows = [list(headers)] + [[p.get(h, "") for h in headers] for p in props]
-    return _table(name, sha, rows, points=points, problems=problems)
+    return _table(name, sha, rows, points=_points_in_wgs84(points, crs), problems=problems)
 
 
 def _point(
@@ -425,16 +469,18 @@ def _point(
 ) -> tuple[float, float] | None:
     if geometry is None:
         return None
-    coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+        problems.append(Problem(name, row, "geometry", shorten(str(kind)), "points_only"))
+        return None
+    coords = geometry.get("coordinates")
     if (
-        not isinstance(geometry, dict)
-        or geometry.get("type") != "Point"
-        or not isinstance(coords, list)
+        not isinstance(coords, list)
         or len(coords) < 2
         or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords[:2])
     ):
-        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
-        problems.append(Problem(name, row, "geometry", shorten(kind), "points_only"))
+        shown = shorten(json.dumps(coords, ensure_ascii=False))
+        problems.append(Problem(name, row, "geometry", shown, "point_coordinates"))
         return None
     return float(coords[0]), float(coords[1])
 

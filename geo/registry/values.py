@@ -26,7 +26,7 @@ from geo.city import CityConfig
 from geo.errors import Finding, shorten
 from geo.export import starts_formula
 from geo.fields import FieldCatalog
-from geo.model import CITYWIDE
+from geo.model import CITYWIDE, MAX_HOUSEHOLDS
 from geo.normalise import normalise
 from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
 from geo.registry.npo_layout import corporate_number
@@ -285,9 +285,17 @@ def _flag(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, F
 
 def _households(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
-    if not digits.isdecimal():
+    negative = digits[:1] in ("-", "\u2212")
+    number = digits[1:] if negative else digits
+    if not number.isdecimal():
         return "", [Finding(shorten(raw), "not_whole_number")]
-    return str(int(digits)), []
+    # (by its length first: int() of thousands of digits is refused, or slow)
+    significant = number.lstrip("0") or "0"
+    if negative and significant != "0":
+        return "", [Finding(shorten(raw), "below_minimum", {"minimum": 0})]
+    if len(significant) > len(str(MAX_HOUSEHOLDS)) or int(significant) > MAX_HOUSEHOLDS:
+        return "", [Finding(shorten(raw), "above_maximum", {"maximum": MAX_HOUSEHOLDS})]
+    return str(int(significant)), []
 
 
 def _date(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:

@@ -21,6 +21,7 @@ import io
 import math
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -46,6 +47,24 @@ from geo.registry.limits import (
     unreadable,
 )
 from geo.words import LANGS, text
+
+#: What reading a damaged workbook raises, besides XML that does not parse: a zip whose
+#: directory, compressed data, checksum or end is broken (found as a part is streamed,
+#: not only when the file is opened), a method of compression zip readers lack, or
+#: parts that do not hold what their names say.
+DAMAGED: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    OSError,
+    KeyError,
+    ValueError,
+    TypeError,
+)
+#: What reading a workbook's XML raises besides: XML that does not parse (a
+#: ``SyntaxError``), cells that point nowhere, or damage.
+UNREADABLE: tuple[type[Exception], ...] = (SyntaxError, IndexError, *DAMAGED)
 
 #: Titles of a template's notes sheet (:mod:`geo.registry.templates`): a workbook of one
 #: list and this sheet is read as its list alone.
@@ -271,15 +290,7 @@ def open_book(data: bytes, name: str) -> Book:
             apply_stylesheet(reader.archive, reader.wb)
             found = list(reader.parser.find_sheets())
             strings = _read_strings(reader)
-    except (
-        InvalidFileException,
-        KeyError,
-        ValueError,
-        TypeError,
-        OSError,
-        SyntaxError,  # XML that does not parse (ParseError)
-        zipfile.BadZipFile,
-    ) as exc:
+    except (InvalidFileException, *UNREADABLE) as exc:
         unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
     sheets = tuple(
         (str(sheet.name), str(rel.target))
@@ -571,8 +582,9 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
         read = _read_sheet(book, *sheet, name, until_data=False)
     except UnreadableFileError:
         raise
-    except (SyntaxError, ValueError, KeyError, IndexError, TypeError) as exc:
-        # a worksheet's XML that does not parse, or cells that point nowhere
+    except UNREADABLE as exc:
+        # a worksheet's XML that does not parse, cells that point nowhere, or a part
+        # found damaged only as it is read (its data, its checksum, its end)
         unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
     finally:
         book.archive.close()

@@ -116,6 +116,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ファイルが途中で切れていないか確かめてください",
         "en": "not valid JSON at line {line}, column {column}: the file may be cut short",
     },
+    "problem.json_number_too_long": {
+        "ja": "JSON に桁数の多すぎる数があり、読めません",
+        "en": "not readable: the JSON holds a number of too many digits",
+    },
     "problem.json_too_deep": {
         "ja": "JSON の入れ子が深すぎて読めません",
         "en": "not readable: the JSON is nested too deeply",
@@ -174,9 +178,15 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "座標系は WGS84（EPSG:4326）にしてください",
         "en": "must be WGS84 (EPSG:4326)",
     },
-    "problem.coordinates_not_wgs84": {
-        "ja": "座標は WGS84 の経度・緯度にしてください",
-        "en": "coordinates must be WGS84 longitude/latitude",
+    "problem.crs_unknown": {
+        "ja": "座標参照系（crs）を読み取れません。crs を消して WGS84 の経度・緯度で保存するか、"
+        "EPSG コードで書いてください（例：EPSG:6668）",
+        "en": "the coordinate reference system (crs) cannot be read: remove it and save "
+        "WGS84 longitude/latitude, or name it by its EPSG code (e.g. EPSG:6668)",
+    },
+    "problem.point_coordinates": {
+        "ja": "点の座標を読み取れません。[経度, 緯度] の2つの数で書いてください",
+        "en": "the point's coordinates cannot be read: write two numbers, [longitude, latitude]",
     },
     "problem.outside_city": {"ja": "位置が市の外です", "en": "point is outside the city"},
     "problem.center_outside_area": {
@@ -222,7 +232,7 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "above {maximum:g}",
     },
     "problem.not_number": {"ja": "数として読めません", "en": "not a number"},
-    "problem.not_whole_number": {"ja": "数として読めません", "en": "not a whole number"},
+    "problem.not_whole_number": {"ja": "整数として読めません", "en": "not a whole number"},
     "problem.not_yes_no": {
         "ja": "有／無（あり／なし、○／×）で書いてください",
         "en": "not yes/no",

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 
+#: Invisible characters that turn the direction of the text around them (embeddings,
+#: overrides, isolates, and the marks LRM, RLM and ALM): a name holding one can show as
+#: another name, or turn a sentence it stands in around.
+DIRECTION_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+#: Invisible characters pasted text brings (from web pages, Word, Excel) that mean
+#: nothing in a name or an address: zero-width space, word joiner, byte order mark,
+#: soft hyphen. A name with one is the same name.
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the :data:`INVISIBLE` characters."""
+    return text.translate(_DROP_INVISIBLE)
+
+
 #: Katakana ァ…ヶ and the iteration marks ヽヾ, each 0x60 above its hiragana.
 _KATA_TO_HIRA = {code: code - 0x60 for code in (*range(0x30A1, 0x30F7), 0x30FD, 0x30FE)}
 #: Small kana and their full-size forms (っ ゃ ゅ ょ ぁ … ゎ ゕ ゖ).
@@ -20,9 +38,11 @@ def normalise(text: str) -> str:
 
     Returns
     -------
-    The folded text; ``ＮＡＭＥ １`` and ``name1`` fold to the same.
+    The folded text; ``ＮＡＭＥ １`` and ``name1`` fold to the same, and a name with an
+    invisible character (a zero-width space, a direction mark) to the name without.
     """
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
 def fold_kana(text: str) -> str:

@@ -173,7 +173,14 @@ def test_unknown_kind_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "folded"), [("ＡＢＣ １２", "abc12"), ("ｻﾝﾌﾟﾙ", "サンプル"), ("  ", "")]
+    ("raw", "folded"),
+    [
+        ("ＡＢＣ １２", "abc12"),
+        ("ｻﾝﾌﾟﾙ", "サンプル"),
+        ("  ", ""),
+        ("サン\u200bプル\ufeff", "サンプル"),  # a name pasted with invisible characters
+        ("\u200f湯田\u2060", "湯田"),
+    ],
 )
 def test_normalise(raw: str, folded: str) -> None:
     assert normalise(raw) == folded

@@ -444,6 +444,25 @@ def test_dry_run_shows_added_changed_retired(backend: Backend, tiny_dir: Path) -
     assert [g.org_id for g in plan.retired] == ["g-3"]
 
 
+@pytest.mark.parametrize(
+    ("org_id", "name"),
+    [
+        ("", "サンプル\u200bg-2"),  # a zero-width space pasted from a web page
+        ("", "\ufeffサンプルg-2\u2060"),
+        ("G-2", "サンプルg-2"),  # an id in capitals
+    ],
+)
+def test_an_organisation_written_with_invisible_differences_is_the_same(
+    backend: Backend, tiny_dir: Path, org_id: str, name: str
+) -> None:
+    """Not added a second time beside the one it looks the same as."""
+    rows = [["団体ID", "団体名", "活動分野", "所在地"], [org_id, name, "npo13", "テスト市ne"]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert [(r.action, r.record["org_id"]) for r in plan.rows] == [("unchanged", "g-2")]
+
+
 def test_a_short_file_retires_nothing_unless_asked(backend: Backend, tiny_dir: Path) -> None:
     rows = civic_rows(3)
     with tiny_store(backend, tiny_dir) as store:
@@ -647,6 +666,12 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("notes", "一行目\r\n二行目", "一行目\n二行目", ""),
         ("email", "a@example.jp", "a@example.jp", ""),
         ("org_id", "ｃｇ－０００１", "cg-0001", ""),
+        ("org_id", "CG-0001", "cg-0001", ""),
+        # pasted invisible characters go; direction marks are refused like overrides
+        ("name", "サン\u200bプル会\ufeff", "サンプル会", ""),
+        ("address", "\u2060山口市亀山町2-1", "山口市亀山町2-1", ""),
+        ("name", "会\u200f", "", "bidi"),
+        ("name", "\u061c会", "", "bidi"),
     ],
 )
 def test_clean_cell(column: str, text: str, expected: str, problem: str) -> None:
@@ -728,6 +753,9 @@ def test_addresses_that_cannot_be_placed(gazetteer: Gazetteer, address: str) -> 
             "\u202a\u202b\u202c\u202d\u2067\u2068",
             "<U+202A><U+202B><U+202C><U+202D><U+2067><U+2068>",
         ),
+        ("会\u200e", "会<U+200E>"),  # the marks too: they move the brackets and digits near
+        ("\u200f(1)会", "<U+200F>(1)会"),
+        ("会\u061c", "会<U+061C>"),
     ],
 )
 def test_a_name_that_turns_its_direction_is_refused_and_shown_plainly(
@@ -738,7 +766,7 @@ def test_a_name_that_turns_its_direction_is_refused_and_shown_plainly(
     assert [(f.code, f.value) for f in found] == [("bidi", shown)]
 
 
-@pytest.mark.parametrize("written", ["山口\u200d会", "会\u200e", "Ａ会"])
+@pytest.mark.parametrize("written", ["山口\u200d会", "Ａ会", "👨\u200d👩\u200d👧の会"])
 def test_other_invisible_or_wide_characters_are_kept(written: str) -> None:
     value, found = clean_cell("name", written, Vocabulary({}, {}), today=TODAY)
     assert found == []

@@ -24,6 +24,9 @@ J = "\u2060"  # the word joiner that keeps bare addresses and codes from being f
         (":smile: :material/home:", rf"\:{J}smile\: \:{J}material/home\:"),
         ("a\nb", "a b"),
         (None, ""),
+        # direction controls would turn the page's own sentence around the value
+        ("\u202eいさだく話電お", "いさだく話電お"),
+        ("\u2067湯田\u2069\u200f", "湯田"),
     ],
 )
 def test_md_literal(raw: object, escaped: str) -> None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 
+from geo.normalise import DIRECTION_CONTROLS
+
 #: Everything Streamlit's Markdown gives a meaning: CommonMark punctuation, its own
 #: ``:directive[...]`` and ``$math$``, and raw HTML angle brackets.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
+#: Removed: a direction control in a crafted address would turn the page's own sentence
+#: around it (「…までお電話ください」 read backwards, then forwards, as the attacker wrote).
+_NO_DIRECTION = dict.fromkeys(map(ord, DIRECTION_CONTROLS))
 #: A word joiner: invisible, it keeps two characters from reading as one construct.
 _JOINER = "\u2060"
 #: What Streamlit's renderer finds in text after the Markdown is parsed (so a
@@ -22,9 +27,10 @@ def md_literal(value: object) -> str:
     For labels, headers and Markdown built from data (organisation names, addresses)
     or from the URL: ``**x**``, ``[a](javascript:…)``, ``![](http://…)``, ``<img …>``,
     ``$x$``, ``:red[x]`` and bare addresses such as ``https://…`` or ``a@b.jp`` stay
-    text (an invisible word joiner keeps the last from turning into links).
+    text (an invisible word joiner keeps the last from turning into links), and the
+    controls that turn the direction of text are left out.
     """
-    text = "" if value is None else str(value)
+    text = "" if value is None else str(value).translate(_NO_DIRECTION)
     text = text.replace("\r", " ").replace("\n", " ").strip()  # no line, no code block
     text = _FOUND_IN_TEXT.sub(_JOINER, text)
     return _SPECIAL.sub(r"\\\1", text)

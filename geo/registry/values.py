@@ -27,7 +27,7 @@ from geo.errors import Finding, shorten
 from geo.export import starts_formula
 from geo.fields import FieldCatalog
 from geo.model import CITYWIDE, MAX_HOUSEHOLDS
-from geo.normalise import normalise
+from geo.normalise import DIRECTION_CONTROLS, normalise, without_invisible
 from geo.registry.columns import CITYWIDE_WORDS, KIND_WORDS, LEGAL_FORM_WORDS
 from geo.registry.npo_layout import corporate_number
 from geo.schema import FALSE_WORDS, TRUE_WORDS
@@ -45,9 +45,6 @@ MAX_LENGTH: Mapping[str, int] = {
 }
 #: Columns whose text may span lines.
 MULTILINE = frozenset({"notes", "purpose"})
-#: Invisible characters that turn the direction of the text after them (embeddings,
-#: overrides and isolates): a name holding one can show as another name.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: A web address a page may link to (the NPO portal's page of a corporation).
 URL_PATTERN = re.compile(r"https?://[^\s\"'<>\\]{1,500}")
 #: Longest list cell (fields, service areas) read, in characters: every field of the
@@ -198,14 +195,14 @@ class Vocabulary:
 
 
 def _text(column: str, text: str) -> tuple[str, Found]:
-    value = text.strip().replace("\r\n", "\n")
+    value = without_invisible(text).strip().replace("\r\n", "\n")
     if starts_formula(value):
         return "", [Finding(shorten(value), "formula")]
     allowed = "\n" if column in MULTILINE else ""
     if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
         return "", [Finding(shorten(value), "control")]
-    if not BIDI_CONTROLS.isdisjoint(value):
-        shown = "".join(f"<U+{ord(c):04X}>" if c in BIDI_CONTROLS else c for c in value)
+    if not DIRECTION_CONTROLS.isdisjoint(value):
+        shown = "".join(f"<U+{ord(c):04X}>" if c in DIRECTION_CONTROLS else c for c in value)
         return "", [Finding(shorten(shown), "bidi")]
     limit = MAX_LENGTH.get(column)
     if limit is not None and len(value) > limit:
@@ -218,7 +215,7 @@ def _text(column: str, text: str) -> tuple[str, Found]:
 def _org_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     if not ID_PATTERN.fullmatch(key):
         return "", [Finding(shorten(raw), "id_format")]
-    return key, []
+    return key.lower(), []  # (CG-0001 is cg-0001, as ｃｇ－０００１ is)
 
 
 def _kind(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:

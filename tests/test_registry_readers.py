@@ -279,9 +279,10 @@ def test_a_geojson_s_crs_is_read_or_refused(
             read_bytes(data, "a.geojson")
         assert [p.code for p in caught.value.problems] == [expected]
         return
-    table = read_bytes(data, "a.geojson")
-    assert table.points[0] == pytest.approx(expected, abs=1e-6)
-    assert table.points[1] is None
+    points = read_bytes(data, "a.geojson").points
+    assert points is not None
+    assert points[0] == pytest.approx(expected, abs=1e-6)
+    assert points[1] is None
 
 
 @pytest.mark.filterwarnings("ignore:GPKG:RuntimeWarning")

@@ -25,14 +25,22 @@ BUILT = {
     "text mark": (" mark",),
     "Press Enter to apply": ("Press Enter to ", "apply"),
     "Press Enter to submit form": ("Press Enter to ", "submit form"),
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "The page that you have requested does not seem to exist",
+        ". Running the app's main page.",
+    ),
 }
 
 
 @pytest.fixture(scope="module")
 def bundle() -> str:
-    """Streamlit's page scripts, as installed."""
+    """Streamlit's page scripts, as installed, and the text it sends for an error whose
+    details it keeps from the page."""
+    from streamlit.elements import exception
+
     root = Path(streamlit.__file__).parent / "static"
-    return "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in root.rglob("*.js"))
+    scripts = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in root.rglob("*.js"))
+    return scripts + "\n" + exception._GENERIC_UNCAUGHT_EXCEPTION_TEXT
 
 
 def test_every_word_is_in_the_catalogue_in_both_languages() -> None:
@@ -68,6 +76,18 @@ def test_an_english_page_keeps_streamlit_s_words() -> None:
         ("0 results", "0件一致"),
         ("Press Ctrl+Enter to apply", "Ctrl+Enter キーで反映"),
         ("Press ⌘+Enter to submit form", "⌘+Enter キーで送信"),
+        ("Remove 防災・減災", "防災・減災 を外す"),
+        ("Remove 自治会 一覧.csv", "自治会 一覧.csv を外す"),
+        ("File must be 20.0MB or smaller.", "ファイルは 20.0MB までです"),
+        (
+            "application/vnd.ms-excel files are not allowed.",
+            "この種類のファイルは選べません（application/vnd.ms-excel）",
+        ),
+        (
+            "You have requested page /import, but no corresponding file was found in the app's "
+            "pages/ directory. Running the app's main page.",
+            "お探しのページ（/import）はありません。最初のページを表示します。",
+        ),
     ],
 )
 def test_words_with_a_number(shown: str, expected: str) -> None:

@@ -34,9 +34,14 @@ FOCUS_COLOR = "#1f6f8b"
 #: white; Streamlit draws them at 40 % of the text colour, 2.3:1).
 DISABLED_LABEL_COLOR = "#707070"
 
+#: Why the file uploader did not take a file (too large, of a kind not offered): dark
+#: red on the chip's light red (5.7:1).
+UPLOAD_ERROR_COLOR = "#b3261e"
+
 #: A visible focus ring on everything the keyboard reaches (text fields and select boxes
-#: show it on their frame: the field itself sits inside a clipped box), and readable
-#: labels of disabled widgets.
+#: show it on their frame: the field itself sits inside a clipped box), readable labels
+#: of disabled widgets, and the reason a file was not taken written on its chip (Streamlit
+#: shows it only to screen readers, and on hovering: never on a touch screen).
 PAGE_CSS = f"""
 <style>
 a:focus-visible, button:focus-visible, summary:focus-visible, [role="button"]:focus-visible,
@@ -49,6 +54,12 @@ label:has(input:focus-visible) {{
   outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px !important; }}
 [data-testid="stWidgetLabel"][disabled], [data-testid="stWidgetLabel"][disabled] p {{
   color: {DISABLED_LABEL_COLOR} !important; }}
+[data-testid="stFileChip"][aria-invalid="true"] {{ flex-wrap: wrap; height: auto; }}
+[data-testid="stFileChip"] > [role="alert"] {{
+  position: static !important; clip: auto !important; clip-path: none !important;
+  width: auto !important; height: auto !important; margin: 0.15rem 0 0 !important;
+  overflow: visible !important; white-space: normal !important; flex: 1 0 100%;
+  color: {UPLOAD_ERROR_COLOR}; font-size: 0.8rem; line-height: 1.3; }}
 </style>
 """
 

@@ -36,7 +36,7 @@
 
   function word(source) {
     var c = doc.kyodoChrome, s = source.trim();
-    if (!s || s.length > 80) { return null; }
+    if (!s || s.length > 300) { return null; }
     var w = Object.prototype.hasOwnProperty.call(c.words, s) ? c.words[s] : null;
     for (var i = 0; w === null && i < c.patterns.length; i++) {
       var m = c.patterns[i][0].exec(s);

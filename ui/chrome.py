@@ -38,8 +38,9 @@ SPOTS: tuple[tuple[str, str, str], ...] = (
     ('[data-testid="stFileUploaderDropzone"] input[type="file"]', "aria-label", "upload.field"),
 )
 
-#: What a ``{0}`` in Streamlit's words stands for: a number or a version (``v1.67.0``).
-_ARGUMENT = r"(\S+)"
+#: What a ``{0}`` in Streamlit's words stands for: a number, a version (``v1.67.0``), a
+#: size (``20.0MB``), a file's or a chosen option's name (``Remove 自治会 一覧.csv``).
+_ARGUMENT = r"(.+)"
 
 
 def chrome_keys() -> tuple[str, ...]:

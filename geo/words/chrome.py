@@ -35,6 +35,27 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "chrome.rerun": {"ja": "再実行", "en": "Rerun"},
     "chrome.connecting": {"ja": "接続しています", "en": "Connecting"},
     "chrome.connection_error": {"ja": "サーバーに接続できません", "en": "Connection error"},
+    # an error, and an address that names no page
+    "chrome.error.redacted": {
+        "ja": "エラーが起きたため、この部分を表示できません。内容はサーバーの記録に残りました。"
+        "ページを読み込み直しても直らないときは、管理者にお知らせください。",
+        "en": "This app has encountered an error. The original error message is redacted "
+        "to prevent data leaks. Full error details have been recorded in the logs "
+        "(if you're on Streamlit Cloud, click on 'Manage app' in the lower right of your app).",
+    },
+    "chrome.error.copy": {"ja": "コピー", "en": "Copy"},
+    "chrome.close": {"ja": "閉じる", "en": "Close"},  # (a dialog's button)
+    "chrome.page_not_found": {"ja": "ページが見つかりません", "en": "Page not found"},
+    "chrome.page_not_found.text": {
+        "ja": "お探しのページはありません。最初のページを表示します。",
+        "en": "The page that you have requested does not seem to exist. "
+        "Running the app's main page.",
+    },
+    "chrome.page_not_found.named": {
+        "ja": "お探しのページ（/{0}）はありません。最初のページを表示します。",
+        "en": "You have requested page /{0}, but no corresponding file was found in the app's "
+        "pages/ directory. Running the app's main page.",
+    },
     # text fields: what the Enter key does
     "chrome.enter.apply": {"ja": "Enter キーで反映", "en": "Press Enter to apply"},
     "chrome.enter.submit": {"ja": "Enter キーで送信", "en": "Press Enter to submit form"},
@@ -59,6 +80,19 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "chrome.pick.results": {"ja": "該当{0}件", "en": "{0} results available"},
     "chrome.pick.result_one": {"ja": "該当1件", "en": "1 result available"},
+    # the file uploaders' chips: adding, removing, and why a file was not taken
+    "chrome.upload.add": {"ja": "ファイルを追加", "en": "Add files"},
+    "chrome.upload.error": {"ja": "エラー：", "en": "Error:"},  # (the reason follows apart)
+    "chrome.upload.too_large": {
+        "ja": "ファイルは {0} までです",
+        "en": "File must be {0} or smaller.",
+    },
+    "chrome.upload.not_allowed": {
+        "ja": "この種類のファイルは選べません（{0}）",
+        "en": "{0} files are not allowed.",
+    },
+    # a chosen option's or a file's button that takes it away
+    "chrome.remove": {"ja": "{0} を外す", "en": "Remove {0}"},
     # tables: the toolbar, the search, the columns' menu
     "chrome.table.csv": {"ja": "CSVでダウンロード", "en": "Download as CSV"},
     "chrome.table.search": {"ja": "表の中を検索", "en": "Search"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -237,6 +238,48 @@ def test_the_file_uploaders_speak_the_page_s_language(
         spoken = zone.aria_snapshot()
         assert f'button "{text("upload.button", lang)}"' in spoken, spoken
         assert text("upload.drop", lang) in spoken, spoken
+
+
+def test_a_file_the_uploader_refuses_says_why_in_words_on_its_chip(
+    staff_server: AppServer, new_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """Streamlit said why (an old .xls) only to screen readers, in English, and on hover:
+    nothing a touch screen shows. The reason is written on the file's chip, in Japanese."""
+    old = tmp_path / "一覧 旧形式.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 200)
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/import?lang=ja")
+    _signed_in("staff.import.title")(page, "ja")
+    page.locator("[data-testid='stFileUploader'] input[type=file]").first.set_input_files(old)
+    reason = page.locator("[data-testid='stFileChip'] [role='alert']")
+    reason.wait_for(timeout=30_000)
+    page.wait_for_function(  # (written over Streamlit's words a moment later)
+        "el => el.textContent.includes('この種類のファイルは選べません')",
+        arg=reason.element_handle(),
+        timeout=30_000,
+    )
+    assert reason.inner_text().startswith(MESSAGES["chrome.upload.error"]["ja"])
+    box = reason.bounding_box()
+    assert box is not None and box["height"] >= 10 and box["width"] >= 100  # seen, not clipped
+    remove = page.get_by_role("button", name=f"{old.name} を外す")
+    assert remove.count() == 1  # the chip's button named in Japanese, whole file name too
+
+
+def test_an_address_that_names_no_page_is_told_in_the_page_s_language(
+    app_server: AppServer, new_page: Callable[..., Page]
+) -> None:
+    page = new_page(locale="ja-JP")
+    page.goto(f"{app_server.url}/no-such-page")
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=60_000)
+    shown = MESSAGES["chrome.page_not_found.text"]["ja"]
+    page.wait_for_function(
+        "([el, text]) => el.textContent.includes(text)",
+        arg=[dialog.element_handle(), shown],
+        timeout=30_000,
+    )
+    assert MESSAGES["chrome.page_not_found"]["ja"] in dialog.inner_text()
+    assert dialog.get_by_role("button", name=MESSAGES["chrome.close"]["ja"]).count() == 1
 
 
 def test_the_edit_form_keeps_its_choices_across_a_change_of_language(

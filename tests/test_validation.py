@@ -43,7 +43,6 @@ ORG_CASES: list[tuple[int, str, str, str, dict[str, object]]] = [
     (4, "area_id", "atlantis", "unknown_value", {}),
     (5, "households", "many", "not_whole_number", {}),
     (5, "households", "-3", "below_minimum", {"minimum": 0}),
-    (5, "households", "9223372036854775807", "above_maximum", {"maximum": 100_000}),
     (6, "has_jishubo", "perhaps", "not_yes_no", {}),
     (7, "last_confirmed", "2025-13-45", "not_iso_date", {}),
     (8, "lat", "north", "not_number", {}),
@@ -52,6 +51,7 @@ ORG_CASES: list[tuple[int, str, str, str, dict[str, object]]] = [
     (10, "org_id", "c-nw", "duplicate", {"row": 1}),
     (11, "name", "", "empty", {}),
     (11, "service_areas", "nw;mars", "unknown_value", {}),
+    (12, "households", "9223372036854775807", "above_maximum", {"maximum": 100_000}),
 ]
 
 

@@ -59,8 +59,11 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _SEPARATORS = re.compile(r"([;,、\n])")
 _ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988, "昭和": 1925, "s": 1925}
+#: A time of day after a date (a spreadsheet's date and time, ``2024-04-01 10:30``, or
+#: ``2024-04-01T10:30:00``): the day is what is kept.
+_TIME_OF_DAY = re.compile(r"(?:t|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _ERA_DATE = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
-_YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?(?:[ t]00:00(?::00)?)?")
+_YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
 _YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 #: At most this many separated pieces are tried as one name.
@@ -78,9 +81,10 @@ def iso_date(text: str) -> str | None:
     """A date as ``YYYY-MM-DD``, from the ways staff write dates; ``None`` if not a date.
 
     Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
-    ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month mean the first day.
+    ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month mean the first day; a
+    time of day after the date (``2024-04-01 10:30``) is left out.
     """
-    low = nfkc(text).lower()
+    low = _TIME_OF_DAY.sub("", nfkc(text).lower())
     year: int | None = None
     m = _ERA_DATE.fullmatch(low)
     if m:

@@ -190,8 +190,10 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "To confirm, type the number of organisations to retire ({n})",
     },
     "staff.import.file": {
-        "ja": "ファイル（20 MB まで。CSV は UTF-8・Shift_JIS・UTF-16）",
-        "en": "File (up to 20 MB; CSV in UTF-8, Shift_JIS or UTF-16)",
+        "ja": "ファイル（CSV・Excel（.xlsx）・GeoJSON・GeoPackage、20 MB まで。"
+        "CSV は UTF-8・Shift_JIS・UTF-16）",
+        "en": "File (CSV, Excel .xlsx, GeoJSON or GeoPackage, up to 20 MB; "
+        "CSV in UTF-8, Shift_JIS or UTF-16)",
     },
     "upload.button": {"ja": "ファイルを選ぶ", "en": "Choose a file"},
     "upload.drop": {"ja": "ここにドラッグ＆ドロップもできます", "en": "or drop it here"},

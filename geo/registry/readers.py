@@ -422,12 +422,11 @@ def _points_in_wgs84(
     """``points`` (x, y in ``crs``) as longitude/latitude in WGS84."""
     if crs is None or not any(points):
         return points
-    where = [i for i, p in enumerate(points) if p is not None]
-    xs = [points[i][0] for i in where]  # type: ignore[index]
-    ys = [points[i][1] for i in where]  # type: ignore[index]
-    series = gpd.GeoSeries(gpd.points_from_xy(xs, ys), crs=crs)
+    given = [(i, p) for i, p in enumerate(points) if p is not None]
+    xs, ys = [p[0] for _, p in given], [p[1] for _, p in given]
+    converted = to_wgs84(gpd.GeoSeries(gpd.points_from_xy(xs, ys), crs=crs))
     moved = list(points)
-    for i, point in zip(where, to_wgs84(series), strict=True):
+    for (i, _), point in zip(given, converted, strict=True):
         moved[i] = (float(point.x), float(point.y))
     return moved
 

@@ -463,6 +463,18 @@ def test_an_organisation_written_with_invisible_differences_is_the_same(
     assert [(r.action, r.record["org_id"]) for r in plan.rows] == [("unchanged", "g-2")]
 
 
+def test_a_second_column_of_the_same_meaning_is_named_by_its_place(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """Two headers 団体名: the problem says which one (the third from the left)."""
+    rows = [["団体名", "活動分野", "団体名", "所在地"], ["会", "8", "会", "テスト市ne"]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    (problem,) = [p for p in plan.problems if p.code == "same_column"]
+    assert (problem.column, problem.params["position"]) == ("団体名", 3)
+    assert problem.reason("ja").startswith("左から3列目")
+
+
 def test_a_short_file_retires_nothing_unless_asked(backend: Backend, tiny_dir: Path) -> None:
     rows = civic_rows(3)
     with tiny_store(backend, tiny_dir) as store:

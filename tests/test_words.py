@@ -163,9 +163,9 @@ def test_no_problem_code_is_built_from_words() -> None:
         ("below_minimum", {"minimum": 0.0}, "0 より小さい値です", "below 0"),
         (
             "same_column",
-            {"header": "名称"},
-            "「名称」と同じ意味の列です。どちらかを削除してください",
-            "the same column as '名称': keep one of them",
+            {"header": "名称", "position": 4},
+            "左から4列目：「名称」と同じ意味の列です。どちらかを削除してください",
+            "column 4 from the left: the same column as '名称': keep one of them",
         ),
         (
             "other_kind_id",

@@ -318,7 +318,7 @@ def _header_map(table: SourceTable, problems: ProblemLog) -> tuple[dict[int, str
         elif column == IGNORE:
             continue
         elif column in header_of:
-            same = {"header": header_of[column]}
+            same = {"header": header_of[column], "position": i + 1}
             problems.append(Problem(table.name, None, header, "", "same_column", same))
         else:
             by_index[i] = column

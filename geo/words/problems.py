@@ -204,8 +204,8 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "header (団体名, 活動分野, 所在地 …) or delete it",
     },
     "problem.same_column": {
-        "ja": "「{header}」と同じ意味の列です。どちらかを削除してください",
-        "en": "the same column as {header!r}: keep one of them",
+        "ja": "左から{position}列目：「{header}」と同じ意味の列です。どちらかを削除してください",
+        "en": "column {position} from the left: the same column as {header!r}: keep one of them",
     },
     "problem.no_header": {
         "ja": "見出しのない列にデータがあります",

@@ -469,7 +469,22 @@ def test_edit_shows_problems_and_saves_nothing(store: Store) -> None:
     at.text_input(key=form_key("cg-0001", 1, "last_confirmed")).set_value("いつか")
     _button(at, ja("staff.edit.save")).click().run()
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist() == [1, "最終確認日", "いつか", ja("problem.date")]
+    # (a form has no rows: no row number, no note on how a file's rows are counted)
+    assert problems.iloc[0].tolist() == ["最終確認日", "いつか", ja("problem.date")]
+    assert ja("staff.problems_caption") not in [c.value for c in at.caption]
+    assert store.get("cg-0001").version == 1
+
+
+def test_a_phone_number_typed_as_households_is_refused_not_saved(store: Store) -> None:
+    """It was saved (839,001,234 households), making a 加入率 far over 100 %; a figure of
+    19 digits was saved too and then broke every page."""
+    at = _edit_page(_login(_app()))
+    at.selectbox(key="edit.pick").set_value("cg-0001").run()
+    at.text_input(key=form_key("cg-0001", 1, "households")).set_value("0839001234")
+    _button(at, ja("staff.edit.save")).click().run()
+    assert not at.exception, at.exception
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems.iloc[0].tolist() == ["世帯数", "0839001234", "100,000 より大きい値です"]
     assert store.get("cg-0001").version == 1
 
 

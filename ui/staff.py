@@ -108,22 +108,28 @@ def show_flash() -> None:
 PROBLEM_VALUE_PX, PROBLEM_REASON_PX, PROBLEM_ROWS_SHOWN = 240, 560, 10
 
 
-def show_problems(problems: Sequence[Problem], total: int | None = None) -> None:
+def show_problems(
+    problems: Sequence[Problem], total: int | None = None, *, of_file: bool = True
+) -> None:
     """The problems as a table: row, column, value, reason; ``total`` counts those not
-    kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are)."""
+    kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are). The problems
+    of the edit form (not ``of_file``) have no row, nor the note on how files' rows count.
+    """
     count = len(problems) if total is None else max(total, len(problems))
     st.error(t("staff.problems", n=count))
-    st.caption(t("staff.problems_caption"))
+    if of_file:
+        st.caption(t("staff.problems_caption"))
     if count > len(problems):
         st.caption(t("staff.problems_first", shown=len(problems), n=count))
-    frame = pd.DataFrame(
-        {
-            t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
-            t("staff.col.column"): [p.column or "" for p in problems],
-            t("staff.col.value"): [p.value for p in problems],
-            t("staff.col.reason"): [p.reason(lang()) for p in problems],
-        }
-    )
+    columns = {
+        t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
+        t("staff.col.column"): [p.column or "" for p in problems],
+        t("staff.col.value"): [p.value for p in problems],
+        t("staff.col.reason"): [p.reason(lang()) for p in problems],
+    }
+    if not of_file:
+        del columns[t("staff.col.row")]
+    frame = pd.DataFrame(columns)
     show_fitted(
         frame,
         PROBLEM_ROWS_SHOWN,
@@ -403,7 +409,8 @@ def save_form(
     kind = current.record["kind"] if current else cells["kind"]
     prepared = prepare_record(cells, kind, current, store.reference)
     if prepared.problems:
-        show_problems([found.at("form", 1, record_label(c)) for c, found in prepared.problems])
+        found = [f.at("form", 1, record_label(c)) for c, f in prepared.problems]
+        show_problems(found, of_file=False)
         return False
     try:
         if current is None:
@@ -424,7 +431,8 @@ def save_form(
             [
                 replace(p, column=record_label(p.column) if p.column else p.column)
                 for p in exc.problems
-            ]
+            ],
+            of_file=False,
         )
         return False
     except RegistryError as exc:

@@ -224,12 +224,12 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "duplicate of row {row}",
     },
     "problem.below_minimum": {
-        "ja": "{minimum:g} より小さい値です",
-        "en": "below {minimum:g}",
+        "ja": "{minimum:,g} より小さい値です",
+        "en": "below {minimum:,g}",
     },
     "problem.above_maximum": {
-        "ja": "{maximum:g} より大きい値です",
-        "en": "above {maximum:g}",
+        "ja": "{maximum:,g} より大きい値です",
+        "en": "above {maximum:,g}",
     },
     "problem.not_number": {"ja": "数として読めません", "en": "not a number"},
     "problem.not_whole_number": {"ja": "整数として読めません", "en": "not a whole number"},

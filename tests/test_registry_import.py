@@ -647,6 +647,10 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("legal_form", "ＮＰＯ法人", "npo_corp", ""),
         ("legal_form", "認可地縁団体", "authorized", ""),
         ("legal_form", "株式会社", "", "unknown_legal_form"),
+        # the choices as the column's help lists them, and the pages' words
+        ("legal_form", "一般社団法人・一般財団法人", "general_inc", ""),
+        ("legal_form", "特定非営利活動法人 (NPO法人)", "npo_corp", ""),
+        ("legal_form", "Voluntary group", "voluntary", ""),
         ("kind", "町内会", "association", ""),
         ("has_jishubo", "○", "true", ""),
         ("has_jishubo", "なし", "false", ""),

@@ -196,6 +196,9 @@ KIND_WORDS: Mapping[str, str] = {
     for word in words
 }
 
+#: 法人格 as staff write it: the forms' names, the choices as the column's help lists
+#: them (``一般社団法人・一般財団法人`` is one choice there), and their words on the
+#: pages in both languages (``legal.*``).
 LEGAL_FORM_WORDS: Mapping[str, str] = {
     normalise(word): form
     for form, words in {
@@ -205,9 +208,15 @@ LEGAL_FORM_WORDS: Mapping[str, str] = {
             "NPO法人",
             "認定NPO法人",
             "認定特定非営利活動法人",
+            "特定非営利活動法人(NPO法人)",
+            "NPO corporation",
         ),
         "general_inc": (
             "general_inc",
+            "一般社団法人・一般財団法人",
+            "一般社団法人/一般財団法人",
+            "一般社団・財団法人",
+            "General incorporated association",
             "一般社団法人",
             "一般財団法人",
             "公益社団法人",
@@ -215,8 +224,14 @@ LEGAL_FORM_WORDS: Mapping[str, str] = {
             "社団法人",
             "財団法人",
         ),
-        "authorized": ("authorized", "認可地縁団体", "地縁団体", "地縁法人"),
-        "voluntary": ("voluntary", "任意団体", "任意", "法人格なし", "なし"),
+        "authorized": (
+            "authorized",
+            "認可地縁団体",
+            "地縁団体",
+            "地縁法人",
+            "Authorised neighbourhood body",
+        ),
+        "voluntary": ("voluntary", "任意団体", "任意", "法人格なし", "なし", "Voluntary group"),
     }.items()
     for word in words
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -215,12 +216,14 @@ def jishubo_share(jishubo: float | FloatArray, members: float | FloatArray) -> f
 
     Returns
     -------
-    The share, between 0 and 1; 0 where there are no member households.
+    The share, between 0 and 1; ``NaN`` (unknown) where no member households are known:
+    a list of associations without their 世帯数 says nothing of the share, and an area
+    with a share of 0 would be flagged under the national rate.
     """
     part = np.asarray(jishubo, dtype=float)
     whole = np.asarray(members, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(whole > 0, part / whole, 0.0)
+        share = np.where(whole > 0, part / whole, np.nan)
     result = np.clip(share, 0.0, 1.0)
     return float(result) if result.ndim == 0 else result
 
@@ -608,6 +611,8 @@ def _activity(cov: pd.DataFrame, metric: str, organisations: int) -> Phrase:
         share = jishubo_share(
             float(cov["jishubo_households"].sum()), float(cov["member_households"].sum())
         )
+        if math.isnan(share):
+            return phrase("headline.jishubo_unknown", areas=areas)
         return phrase("headline.jishubo", areas=areas, rate=share)
     if organisations == 0:
         return phrase("headline.nobody")

@@ -547,7 +547,7 @@ def gap_severity(row: pd.Series[Any], rule: GapRule = DEFAULT_RULE) -> float:
 
 def _shortfall(value: float, threshold: float) -> float:
     """How far ``value`` falls short of ``threshold``, as a share of it (0–1)."""
-    if not threshold > 0:
+    if not threshold > 0 or math.isnan(value):
         return 0.0
     return max(0.0, min(1.0, (threshold - value) / threshold))
 

@@ -10,6 +10,7 @@ whether it is a gap, with the reason in words. The classes are those of the map
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -129,7 +130,9 @@ def choropleth_summary(
                 name=name,
                 value=format_value(value, metric, lang),
                 class_index=index,
-                class_label=labels[index],
+                class_label=(
+                    format_value(value, metric, lang) if math.isnan(value) else labels[index]
+                ),
                 class_count=len(labels),
                 is_gap=bool(row["is_gap"]),
                 gap_text=gap_state(row, lang),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pandas as pd
 import pytest
 
 from geo.coverage import coverage
@@ -184,3 +185,17 @@ def test_unknown_kind_is_refused() -> None:
 )
 def test_normalise(raw: str, folded: str) -> None:
     assert normalise(raw) == folded
+
+
+def test_a_headline_says_when_no_member_households_tell_the_coverage(tiny: CityData) -> None:
+    """A list of associations without 世帯数: the rate was 0.0 %, under the national
+    84.3 % in every area; now nothing is flagged and the headline says why."""
+    flt = OrgFilter(fields=frozenset({"bousai"}))
+    blank = tiny.organisations.assign(households=pd.NA)
+    cov = coverage(tiny.areas, flt.apply(blank), ("bousai",), metric="jishubo_rate")
+    said = flt.headline(
+        cov, metric="jishubo_rate", organisations=4, names=NAMES, field_names=FIELDS
+    ).text("ja")
+    assert said.endswith("4地域：自治会・町内会の加入世帯数が不明で、活動カバー率は出せません")
+    assert "未満" not in said
+    assert not cov["gap_reason"].eq("below_national").any()

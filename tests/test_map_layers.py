@@ -24,7 +24,14 @@ from geo.map.encode import escape_text
 from geo.map.layers import filter_shelters, point_style
 from geo.map.legend import class_swatches
 from geo.map.spec import DEFAULT_BUDGET
-from geo.map.style import GAP_COLOR, GAP_DASH, OVERVIEW_ZOOM, PALETTE, POINT_STYLES
+from geo.map.style import (
+    GAP_COLOR,
+    GAP_DASH,
+    MUTED_FILL,
+    OVERVIEW_ZOOM,
+    PALETTE,
+    POINT_STYLES,
+)
 from geo.map.wording import gap_reason, layer_name, metric_label
 from geo.model import HAZARDS, CityData
 from tests.map_helpers import (
@@ -520,3 +527,16 @@ def test_counts_script_builds_labelled_markers(tiny: CityData, many: gpd.GeoData
     assert json.loads(counts.payload)["u"] == [": ", " organisations"]
     counts_ja = layer_element(parts_for(tiny, many), "associations")
     assert json.loads(counts_ja.payload)["u"] == ["：", " 団体"]
+
+
+def test_an_area_of_unknown_coverage_is_greyed_and_told(tiny: CityData) -> None:
+    """南東 has no association, so no member households tell its 活動カバー率: it was
+    0.0 %, in the lowest class, and flagged under the national rate."""
+    m = tiny_map(tiny, MapSpec(metric="jishubo_rate", fields=("kosodate",)))
+    assert props(m)["se"]["value"] == "データなし"
+    styles = area_layer(m).styles
+    assert styles["se"]["fillColor"] == MUTED_FILL != styles["ne"]["fillColor"]
+    assert "kyodo-gap" not in str(styles["se"].get("className", ""))
+    assert "データなし（自治会・町内会の加入世帯数が不明）" in render(m)  # its legend row
+    known = tiny_map(tiny, MapSpec(metric="count", fields=("kosodate",)))
+    assert "加入世帯数が不明" not in render(known)

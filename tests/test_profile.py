@@ -60,11 +60,11 @@ def test_figures(
 
 @pytest.mark.parametrize(
     ("area_id", "rate"),
-    [("nw", 300 / 400), ("ne", 200 / 200), ("sw", 0.0), ("se", 0.0)],
+    [("nw", 300 / 400), ("ne", 200 / 200), ("sw", 0.0), ("se", float("nan"))],
 )
 def test_jishubo_rate(profiles, area_id, rate):
     p = profiles[area_id]
-    assert p.jishubo_rate == pytest.approx(rate)
+    assert p.jishubo_rate == pytest.approx(rate, nan_ok=True)
     assert p.city_jishubo_rate == pytest.approx(500 / 750)
     assert p.national_jishubo_rate == NATIONAL_JISHUBO_RATE == 0.843
 
@@ -420,13 +420,16 @@ def test_membership_rate(profiles, area_id, rate):
     assert p.membership_is_sample is (area_id != "se")
 
 
-def test_membership_is_capped_and_real_data_is_not_called_sample(tiny):
+def test_membership_over_the_census_is_told_and_real_data_is_not_called_sample(tiny):
+    """5,000 member households where the census counted 1,200: shown as it is, flagged
+    (capped at 100 % it hid the slip)."""
     orgs = tiny.organisations.copy()
     orgs.loc[orgs["org_id"] == "a-3", "households"] = 5_000
     orgs["is_sample"] = False
     p = area_profile(tiny, "ne", orgs=orgs, city=TINY)
-    assert p.membership_rate == 1.0
-    assert membership_text(p, "ja") == "100.0%"
+    assert p.membership_rate == pytest.approx(5_000 / 1_200)
+    assert membership_text(p, "ja").startswith("416.7%：加入世帯数が国勢調査の世帯数を上回って")
+    assert membership_text(p, "en").startswith("416.7%: more member households than the census")
     assert not p.membership_is_sample
 
 

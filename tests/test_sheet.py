@@ -23,6 +23,7 @@ from fpdf import FPDF
 from geo.model import CityData
 from geo.profile import AreaProfile, area_profile, area_profiles, format_int
 from geo.sheet import SAMPLE_NOTICE, area_sheet_document, area_sheet_pdf, font_path, map_png
+from geo.sheet.page import printable
 from geo.sheet.style import BODY, MARGIN, SMALL
 from geo.words import text as text_of
 from tests.support.ci import skip_or_fail
@@ -399,3 +400,27 @@ def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_prof
 
 def test_the_sheet_words_come_from_the_catalogue():
     assert text_of("sheet.sample_notice", "ja") == SAMPLE_NOTICE
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("サンプル福祉の会", "サンプル福祉の会"),
+        ("髙﨑町内会", "髙﨑町内会"),  # in the font
+        ("𠮷野家の会", "〓野家の会"),  # a character the font lacks: marked, not dropped
+        ("👨\u200d👩\u200d👧ひろば🌸", "〓〓〓ひろば〓"),  # (the joiners are invisible)
+        ("한국 모임", "〓〓 〓〓"),  # a script the font lacks: not an empty line
+        ("Cafe\u0301 カ\u3099ーデン", "Café ガーデン"),  # composed, not printed apart
+    ],
+)
+def test_a_name_is_never_printed_short_of_a_character(written: str, printed: str) -> None:
+    assert printable(written) == printed
+
+
+def test_the_sheet_marks_a_character_its_font_lacks(tiny, tmp_path):
+    """𠮷野家 was printed 「野家」, a wrong name with no sign of it."""
+    orgs = tiny.organisations.copy()
+    orgs.loc[orgs["org_id"] == "g-1", "name"] = "𠮷野家の会"
+    profile = area_profile(tiny, "nw", orgs=orgs, city=TINY)
+    found = _text(area_sheet_pdf(profile, tiny, today=TODAY), tmp_path)
+    assert "〓野家の会" in found

@@ -75,12 +75,13 @@ def _figures(row: pd.Series, view: ViewState) -> list[str]:
         t("panel.line.per_10k", value=float(row["per_10k"])),
     ]
     if DISASTER_NEED in view.fields:
-        national = float(row["national_jishubo_rate"])
-        lines.append(
-            t("panel.line.jishubo_national", rate=float(row["jishubo_rate"]), national=national)
-            if not math.isnan(national)
-            else t("panel.line.jishubo", rate=float(row["jishubo_rate"]))
-        )
+        national, rate = float(row["national_jishubo_rate"]), float(row["jishubo_rate"])
+        if math.isnan(rate):  # no member households known
+            lines.append(t("panel.line.jishubo_unknown"))
+        elif not math.isnan(national):
+            lines.append(t("panel.line.jishubo_national", rate=rate, national=national))
+        else:
+            lines.append(t("panel.line.jishubo", rate=rate))
     lines.append(
         t(
             "panel.line.residents",

@@ -87,6 +87,8 @@ def format_value(value: float, metric: str, lang: str) -> str:
         return words(_count_key("map.value.count", value), lang, n=int(value))
     if metric == "per_10k":
         return words("map.value.per_10k", lang, v=float(value))
+    if math.isnan(value):  # (a rate of no known households)
+        return words("map.value.unknown", lang)
     return f"{float(value) * 100:.1f}%"
 
 

@@ -7,6 +7,7 @@ are never read.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -163,8 +164,12 @@ def area_layer(
         is_gap = bool(row["is_gap"]) and area_id not in muted
         key = escape_text(area_id)
         classes[key] = class_of(values[i], breaks)
+        unknown = math.isnan(values[i]) and not is_gap  # (greyed: no class tells it)
         styles[key] = area_style(
-            classes[key], is_gap=is_gap, selected=area_id == view.selected, muted=area_id in muted
+            classes[key],
+            is_gap=is_gap,
+            selected=area_id == view.selected,
+            muted=area_id in muted or unknown,
         )
         props = {
             "area_id": key,
@@ -299,6 +304,9 @@ def areas_group(
             inputs.catalog,
             selected=view.selected is not None,
             focused=bool(view.focus),
+            unknown=bool(
+                (view.by_area[metric_column(spec.metric)].isna() & ~view.by_area["is_gap"]).any()
+            ),
             clustered=clustered,
         )
         Legend(html_text, spec.legend, words("map.legend", lang), LEGEND_WIDTH[spec.touch]).add_to(

@@ -74,7 +74,16 @@ def _field_line(spec: MapSpec, catalog: FieldCatalog) -> str:
     return sep.join(escape_text(labels.get(c, c)) for c in spec.fields)
 
 
-def _area_rows(spec: MapSpec, breaks: Sequence[float], *, selected: bool, focused: bool) -> str:
+def _muted_row(label: str) -> str:
+    return (
+        f'<li><i class="kyodo-fill" style="background:{muted_swatch()};'
+        f'border-color:{MUTED_OUTLINE}" data-muted="{MUTED_FILL}"></i>{escape_text(label)}</li>'
+    )
+
+
+def _area_rows(
+    spec: MapSpec, breaks: Sequence[float], *, selected: bool, focused: bool, unknown: bool
+) -> str:
     lang = spec.lang
     labels = class_labels(breaks, spec.metric, lang)
     rows = [
@@ -83,11 +92,9 @@ def _area_rows(spec: MapSpec, breaks: Sequence[float], *, selected: bool, focuse
     ]
     rows.append(_gap_row(lang, spec.metric))
     if focused:
-        rows.append(
-            f'<li><i class="kyodo-fill" style="background:{muted_swatch()};'
-            f'border-color:{MUTED_OUTLINE}" data-muted="{MUTED_FILL}"></i>'
-            f"{escape_text(words('map.legend.muted', lang))}</li>"
-        )
+        rows.append(_muted_row(words("map.legend.muted", lang)))
+    if unknown:
+        rows.append(_muted_row(words("map.legend.unknown", lang)))
     if selected:
         rows.append(
             f'<li><i class="kyodo-fill kyodo-outline" style="border-color:{SELECTED_COLOR}">'
@@ -127,6 +134,7 @@ def legend_html(
     *,
     selected: bool,
     focused: bool = False,
+    unknown: bool = False,
     clustered: Sequence[str] = (),
 ) -> str:
     """The legend (escaped HTML): the metric and fields, the classes as the map shows
@@ -145,6 +153,9 @@ def legend_html(
         An area is selected (its outline is explained).
     focused
         Some areas are focused (the grey of the others is explained).
+    unknown
+        Some areas have no value (no member households known for the 活動カバー率):
+        their grey is explained.
     clustered
         Point layers drawn in clusters (the cluster mark is explained).
     """
@@ -152,7 +163,7 @@ def legend_html(
     head = (
         f'<div class="kyodo-legend-heading">{escape_text(metric_label(spec.metric, lang))}</div>'
         f"<div>{html_words('map.legend.fields_are', lang, fields=_field_line(spec, catalog))}</div>"
-        f"<ul>{_area_rows(spec, breaks, selected=selected, focused=focused)}</ul>"
+        f"<ul>{_area_rows(spec, breaks, selected=selected, focused=focused, unknown=unknown)}</ul>"
     )
     if not spec.layers:
         return head

@@ -98,10 +98,13 @@ def hazard_names(hazards: Sequence[str], lang: str, *, short: bool = False) -> s
 
 
 def membership_text(profile: AreaProfile, lang: str) -> str:
-    """The 加入率 as a percentage, marked as sample when the associations are."""
+    """The 加入率 as a percentage, marked as sample when the associations are, and
+    flagged when the member households outnumber the census's."""
     rate = format_rate(profile.membership_rate)
     if profile.membership_is_sample:
-        return text("profile.membership.sample", lang, rate=rate)
+        rate = text("profile.membership.sample", lang, rate=rate)
+    if profile.membership_rate > 1:
+        rate = text("profile.membership.over", lang, rate=rate)
     return rate
 
 

@@ -7,6 +7,7 @@ turns them into tables with Japanese or English headers.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from geo.fields import NEED, NPO
@@ -34,8 +35,9 @@ def format_int(value: int) -> str:
 
 
 def format_rate(rate: float) -> str:
-    """A share as a percentage with one decimal, e.g. ``84.3%``."""
-    return f"{rate * 100:.1f}%"
+    """A share as a percentage with one decimal, e.g. ``84.3%``; ``—`` for an unknown
+    share (``NaN``: a 活動カバー率 where no member households are known)."""
+    return "—" if math.isnan(rate) else f"{rate * 100:.1f}%"
 
 
 def format_per_10k(value: float) -> str:
@@ -270,10 +272,12 @@ class AreaProfile:
 
     @property
     def membership_rate(self) -> float:
-        """加入率: households in the area's associations ÷ census households (at most 1)."""
+        """加入率: households in the area's associations ÷ census households. Not capped
+        at 1: more member households than the census counted is told as it is (a slip
+        in a list, or associations reaching over the area's edge), not hidden as 100 %."""
         if self.households <= 0:
             return 0.0
-        return min(self.association_households / self.households, 1.0)
+        return self.association_households / self.households
 
     @property
     def membership_is_sample(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from geo.sheet.style import (
     RGB,
     SHEET_LANG,
     TEXT,
+    font_characters,
 )
 from geo.words import text
 
@@ -37,6 +39,27 @@ _NO_END = frozenset("（(「『【〔〈《“‘")
 #: Wrapping units: a run of Latin letters and digits, a katakana word, a space, or one
 #: character.
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9@&+\-.,:/%]*|[ァ-ヺー]+|\s|.", re.DOTALL)
+
+
+#: What the sheet prints for a character its font has no shape for (〓, the geta mark:
+#: the printer's sign for a missing character), so that a name is never printed short
+#: of a character (𠮷野家 as 野家), nor a name in a script the font lacks as nothing.
+MISSING = "〓"
+
+
+def printable(value: str) -> str:
+    """``value`` as the sheet's font can print it: composed (NFC: a letter and its
+    combining accent as one character, カ and ゙ as ガ); each character the font lacks
+    as :data:`MISSING`, but the invisible ones (a zero-width joiner, a variation
+    selector), which are left out."""
+    known = font_characters()
+    composed = unicodedata.normalize("NFC", value)
+    if all(ord(c) in known for c in composed):
+        return composed
+    return "".join(
+        c if ord(c) in known else ("" if unicodedata.category(c) in ("Cf", "Mn") else MISSING)
+        for c in composed
+    )
 
 
 def line_height(size: float, leading: float = LEADING) -> float:
@@ -82,15 +105,15 @@ class Page:
         self.pdf.set_text_color(*colour)
 
     def width(self, value: str) -> float:
-        """Width in mm of ``value`` at the current type size."""
-        return float(self.pdf.get_string_width(value))
+        """Width in mm of ``value`` at the current type size (as :func:`printable`)."""
+        return float(self.pdf.get_string_width(printable(value)))
 
     def cell(self, x: float, y: float, w: float, h: float, value: str, align: str = "L") -> None:
         """One line of text in a box (never cut; the caller makes it fit or wraps it)."""
         if self.dry:
             return
         self.pdf.set_xy(x, y)
-        self.pdf.cell(w, h, value, align=align, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.pdf.cell(w, h, printable(value), align=align, new_x=XPos.RIGHT, new_y=YPos.TOP)
 
     def lines(self, value: str, w: float) -> list[str]:
         """``value`` wrapped to ``w`` at the current font, with Japanese line-break rules.
@@ -102,7 +125,7 @@ class Page:
         """
         lines: list[list[str]] = []
         cur: list[str] = []
-        for token in self._tokens(value, w):
+        for token in self._tokens(printable(value), w):
             if not cur or self.width("".join(cur) + token) <= w + 0.01:
                 cur.append(token)
                 continue

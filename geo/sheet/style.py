@@ -94,6 +94,15 @@ def font_path() -> Path:
 
 
 @functools.cache
+def font_characters() -> frozenset[int]:
+    """The code points the sheet's font draws (its character map)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_path()), lazy=True) as face:
+        return frozenset(face.getBestCmap())
+
+
+@functools.cache
 def font(size: float) -> FontProperties:
     """Matplotlib font properties for Japanese text (cached; never mutate)."""
     return FontProperties(fname=str(font_path()), size=size)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from geo.model import CityData
@@ -133,7 +134,8 @@ def jishubo(page: Page, profile: AreaProfile, y: float) -> float:
         page.font(BODY, MUTED)
         page.cell(x, y, LABEL_W, step, label)
         page.box(x + LABEL_W, y + 1.0, track, step - 2.0, TRACK)
-        page.box(x + LABEL_W, y + 1.0, track * min(max(rate, 0.0), 1.0), step - 2.0, colour)
+        if not math.isnan(rate):  # (an unknown share has no bar, and "—" for its figure)
+            page.box(x + LABEL_W, y + 1.0, track * min(max(rate, 0.0), 1.0), step - 2.0, colour)
         page.font(BODY)
         page.cell(x + LABEL_W + track, y, value_w, step, format_rate(rate), align="R")
         y += step

@@ -99,6 +99,10 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "自主防災組織 活動カバー率 **{rate:.1%}**",
         "en": "Disaster-prevention coverage **{rate:.1%}**",
     },
+    "panel.line.jishubo_unknown": {
+        "ja": "自主防災組織 活動カバー率 **データなし**（自治会・町内会の加入世帯数が不明）",
+        "en": "Disaster-prevention coverage **no data** (member households unknown)",
+    },
     "panel.line.jishubo_national": {
         "ja": "自主防災組織 活動カバー率 **{rate:.1%}**（全国 {national:.1%}）",
         "en": "Disaster-prevention coverage **{rate:.1%}** (national {national:.1%})",

@@ -95,6 +95,10 @@ COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "{areas}地域の平均 人口1万人あたり {rate:.1f}団体（人口で重み付け）",
         "en": "per 10,000 residents: {rate:.1f} (areas: {areas}, weighted by population)",
     },
+    "headline.jishubo_unknown": {
+        "ja": "{areas}地域：自治会・町内会の加入世帯数が不明で、活動カバー率は出せません",
+        "en": "coverage cannot be told: member households unknown (areas: {areas})",
+    },
     "headline.jishubo": {
         "ja": "{areas}地域の活動カバー率 {rate:.1%}",
         "en": "coverage: {rate:.1%} (areas: {areas})",

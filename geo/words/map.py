@@ -43,6 +43,11 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "map.legend.selected": {"ja": "選択中の地域", "en": "Selected area"},
     "map.legend.muted": {"ja": "選んだ地域の外", "en": "Outside the chosen areas"},
+    "map.legend.unknown": {
+        "ja": "データなし（自治会・町内会の加入世帯数が不明）",
+        "en": "No data (member households of the associations unknown)",
+    },
+    "map.value.unknown": {"ja": "データなし", "en": "no data"},
     "map.legend.points": {"ja": "地図上の地点", "en": "Points on the map"},
     "map.legend.cluster": {
         "ja": "近くの団体のまとまり（数字は団体数）",

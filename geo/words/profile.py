@@ -25,6 +25,10 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "profile.membership": {"ja": "加入率", "en": "Membership rate"},
     "profile.membership.sample": {"ja": "{rate}（サンプル）", "en": "{rate} (sample)"},
+    "profile.membership.over": {
+        "ja": "{rate}：加入世帯数が国勢調査の世帯数を上回っています。確かめてください",
+        "en": "{rate}: more member households than the census counted; please check",
+    },
     "profile.org_households": {"ja": "世帯数", "en": "Households"},
     "profile.council": {"ja": "地域づくり協議会", "en": "Area council"},
     "profile.committees": {"ja": "部会・活動分野", "en": "Sub-committees"},

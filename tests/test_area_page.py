@@ -16,7 +16,7 @@ from geo.profile import area_profile, coverage_frame, membership_text, term
 from geo.words import text
 from tests.conftest import ROOT
 from tests.support.tables import as_read
-from ui.areaview import LIST_FIELDS_PX
+from ui.areaview import LIST_FIELDS_PX, LIST_NAME_PX, list_columns
 from ui.tables import WRAPPED_ROW_PX
 
 TIMEOUT = 120
@@ -162,4 +162,13 @@ def test_the_lists_wrap_their_fields_in_view(ajisu: AppTest) -> None:
         assert table.proto.row_height == WRAPPED_ROW_PX > 64  # Streamlit wraps over 4rem
         config = json.loads(table.proto.columns)
         assert config["活動分野"]["width"] <= LIST_FIELDS_PX
+        assert config["名称"]["width"] <= LIST_NAME_PX  # a 200-character name wraps too
         assert list(table.proto.column_order)[-1] == "活動分野"  # the short ones in view
+
+
+def test_a_name_of_200_characters_does_not_push_the_other_columns_away() -> None:
+    """It made the name column thousands of pixels wide: only the names were in view."""
+    table = pd.DataFrame({"名称": ["会" * 200, "短い会"], "拠点": ["湯田", "小郡"]})
+    config = list_columns(table, "拠点")
+    assert config["名称"]["width"] == LIST_NAME_PX
+    assert config["拠点"]["width"] < 100

@@ -237,15 +237,24 @@ def lists_section(prof: AreaProfile) -> None:
     st.subheader(t("area.associations", n=prof.association_count))
     caption(prof, "membership")
     table = associations_frame(prof, L)
-    _list_table(table, fitted(table, t("profile.name")))
+    _list_table(table, list_columns(table))
     st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
     table = civic_groups_frame(prof, L, city=data.city().config)
-    _list_table(table, fitted(table, t("profile.name"), t("profile.based")))
+    _list_table(table, list_columns(table, t("profile.based")))
+
+
+def list_columns(table: pd.DataFrame, *short: str) -> Columns:
+    """An area's list's columns: the names as wide as they need up to
+    :data:`LIST_NAME_PX` (wrapped beyond), the ``short`` ones as wide as their text."""
+    return wrapped(table, {t("profile.name"): LIST_NAME_PX}) | fitted(table, *short)
 
 
 #: Widest the fields of an area's lists grow before they wrap, in pixels (with the
 #: other columns, within the page at 1366 pixels).
 LIST_FIELDS_PX = 320
+#: Widest the names of an area's lists grow before they wrap, in pixels: a name of 200
+#: characters (the most a name may have) no longer pushes the other columns out of view.
+LIST_NAME_PX = 300
 #: Rows an area's list shows at once (it scrolls for the others).
 LIST_ROWS_SHOWN = 8
 

@@ -35,9 +35,11 @@ class SummaryRow:
     value
         The area's value as the map writes it (e.g. ``3 団体``).
     class_index
-        The legend class the area is coloured by (0 the lightest).
+        The legend class the area is coloured by (0 the lightest); ``class_count`` for
+        an area of no value (greyed: a 活動カバー率 where no member households are known).
     class_label
-        That class's range as the legend writes it (e.g. ``0–4``).
+        That class's range as the legend writes it (e.g. ``0–4``), or the legend's row
+        for an area of no value.
     class_count
         How many classes the legend has.
     is_gap
@@ -123,16 +125,15 @@ def choropleth_summary(
     names = area_names_in(areas, lang).values()
     rows = []
     for (area_id, row), name, value in zip(ordered.iterrows(), names, values, strict=True):
-        index = class_of(value, breaks)
+        unknown = math.isnan(value)  # (the legend's own row after its classes)
+        index = len(labels) if unknown else class_of(value, breaks)
         rows.append(
             SummaryRow(
                 area_id=str(area_id),
                 name=name,
                 value=format_value(value, metric, lang),
                 class_index=index,
-                class_label=(
-                    format_value(value, metric, lang) if math.isnan(value) else labels[index]
-                ),
+                class_label=text("map.legend.unknown", lang) if unknown else labels[index],
                 class_count=len(labels),
                 is_gap=bool(row["is_gap"]),
                 gap_text=gap_state(row, lang),
@@ -163,7 +164,9 @@ def summary_frame(rows: Sequence[SummaryRow], metric: str, lang: str) -> pd.Data
             ],
             text(f"map.metric.{metric}", lang): [r.value for r in rows],
             text("a11y.summary.class", lang): [
-                text(
+                r.class_label  # (an area of no value: the legend's row, in no class)
+                if r.class_index >= r.class_count
+                else text(
                     "a11y.summary.class_value",
                     lang,
                     i=r.class_index + 1,

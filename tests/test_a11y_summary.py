@@ -13,6 +13,7 @@ from geo.map.legend import legend_html
 from geo.map.spec import MapSpec
 from geo.model import CityData
 from geo.summary import choropleth_summary, gap_state, summary_frame
+from geo.words import text as text_of
 
 AREAS = pd.DataFrame(
     {
@@ -193,7 +194,22 @@ def test_follows_the_maps_legend(tiny: CityData, metric: str, lang: str) -> None
         legend_html(MapSpec(metric=metric, lang=lang), breaks, tiny.catalog, selected=False)
     )
     assert len(legend) == rows[0].class_count
+    unknown = [r for r in rows if r.class_index == r.class_count]  # (no value: greyed)
+    assert [r.area_id for r in unknown] == (["se"] if metric == "jishubo_rate" else [])
+    assert {r.class_label for r in unknown} <= {text_of("map.legend.unknown", lang)}
+    rows = [r for r in rows if r not in unknown]
     seen = [r.class_label for r in rows]
     assert all(label in legend for label in seen)
     assert [legend.index(label) for label in seen] == sorted(legend.index(label) for label in seen)
     assert [legend.index(r.class_label) for r in rows] == [r.class_index for r in rows]
+
+
+def test_an_area_of_no_value_is_read_as_the_legend_says(tiny: CityData) -> None:
+    """南東 has no association: its 活動カバー率 is unknown, read as the legend's row."""
+    cov = coverage(tiny.areas, tiny.organisations, ("kosodate",), metric="jishubo_rate")
+    frame = summary_frame(
+        choropleth_summary(tiny.areas, cov, "jishubo_rate", "ja"), "jishubo_rate", "ja"
+    )
+    row = frame[frame.iloc[:, 0] == "南東"].iloc[0].tolist()
+    assert row[1] == "データなし"
+    assert row[2] == text_of("map.legend.unknown", "ja")

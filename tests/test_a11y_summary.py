@@ -197,11 +197,11 @@ def test_follows_the_maps_legend(tiny: CityData, metric: str, lang: str) -> None
     unknown = [r for r in rows if r.class_index == r.class_count]  # (no value: greyed)
     assert [r.area_id for r in unknown] == (["se"] if metric == "jishubo_rate" else [])
     assert {r.class_label for r in unknown} <= {text_of("map.legend.unknown", lang)}
-    rows = [r for r in rows if r not in unknown]
-    seen = [r.class_label for r in rows]
+    known = [r for r in rows if r not in unknown]
+    seen = [r.class_label for r in known]
     assert all(label in legend for label in seen)
     assert [legend.index(label) for label in seen] == sorted(legend.index(label) for label in seen)
-    assert [legend.index(r.class_label) for r in rows] == [r.class_index for r in rows]
+    assert [legend.index(r.class_label) for r in known] == [r.class_index for r in known]
 
 
 def test_an_area_of_no_value_is_read_as_the_legend_says(tiny: CityData) -> None:

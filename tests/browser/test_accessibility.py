@@ -410,9 +410,16 @@ def test_the_area_page_s_chart_and_yes_no_columns_are_read_in_japanese(
     description = text("area.chart.description", "ja", area="湯田")
     assert chart.get_attribute("aria-label") == description
     assert chart.get_attribute("aria-roledescription") == text("chrome.chart.role", "ja")
+    words = [text("yes", "ja"), text("no", "ja")]
+    page.wait_for_function(  # (the tables' cells are drawn after the page settles)
+        f"words => {{ const shown = new Set(({_SHOWN})());"
+        " return words.every(w => shown.has(w)); }",
+        arg=words,
+        timeout=30_000,
+    )
     shown = page.evaluate(_SHOWN)
     assert "true" not in shown and "false" not in shown
-    assert {text("yes", "ja"), text("no", "ja")} <= set(shown)
+    assert set(words) <= set(shown)
     assert _streamlit_words_shown(page) == set()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import pandas as pd
 import pytest
@@ -418,6 +419,15 @@ def test_membership_rate(profiles, area_id, rate):
     p = profiles[area_id]
     assert p.membership_rate == pytest.approx(rate)
     assert p.membership_is_sample is (area_id != "se")
+
+
+def test_membership_of_associations_without_their_households_is_unknown(tiny):
+    """A list of associations without 世帯数: the 加入率 is not known, not 0.0 %."""
+    orgs = tiny.organisations.assign(households=pd.NA)
+    p = area_profile(tiny, "nw", orgs=orgs, city=TINY)
+    assert p.association_count > 0 and math.isnan(p.membership_rate)
+    assert membership_text(p, "ja") == "—（サンプル）"
+    assert area_profile(tiny, "se", orgs=orgs, city=TINY).membership_rate == 0.0  # none
 
 
 def test_membership_over_the_census_is_told_and_real_data_is_not_called_sample(tiny):

@@ -274,9 +274,13 @@ class AreaProfile:
     def membership_rate(self) -> float:
         """加入率: households in the area's associations ÷ census households. Not capped
         at 1: more member households than the census counted is told as it is (a slip
-        in a list, or associations reaching over the area's edge), not hidden as 100 %."""
+        in a list, or associations reaching over the area's edge), not hidden as 100 %.
+        ``NaN`` (unknown) when the area has associations but none of their member
+        households is known (a list without 世帯数): not a 加入率 of 0 %."""
         if self.households <= 0:
             return 0.0
+        if self.association_households <= 0 and self.association_count > 0:
+            return math.nan
         return self.association_households / self.households
 
     @property

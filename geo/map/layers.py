@@ -7,7 +7,6 @@ are never read.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -128,6 +127,12 @@ class AreaView:
             return frozenset()
         return frozenset(str(a) for a in self.areas["area_id"]) - self.focus
 
+    def unknown(self, metric: str) -> frozenset[str]:
+        """The areas greyed for having no value of ``metric`` (a 活動カバー率 where no
+        member households are known), gaps aside: those stay hatched."""
+        column = self.by_area[metric_column(metric)]
+        return frozenset(str(a) for a in column.index[column.isna() & ~self.by_area["is_gap"]])
+
     def _bounds(self, ids: set[str]) -> tuple[float, float, float, float] | None:
         if not ids:
             return None
@@ -154,7 +159,7 @@ def area_layer(
     )
     values = [float(v) for v in by_area.loc[list(shown["area_id"]), column]]
     names = area_names(shown, lang)
-    muted = view.muted()
+    muted = view.muted() | view.unknown(spec.metric)
     features: list[tuple[dict[str, str], shapely.Geometry]] = []
     styles: dict[str, dict[str, object]] = {}
     classes: dict[str, int] = {}
@@ -164,12 +169,8 @@ def area_layer(
         is_gap = bool(row["is_gap"]) and area_id not in muted
         key = escape_text(area_id)
         classes[key] = class_of(values[i], breaks)
-        unknown = math.isnan(values[i]) and not is_gap  # (greyed: no class tells it)
         styles[key] = area_style(
-            classes[key],
-            is_gap=is_gap,
-            selected=area_id == view.selected,
-            muted=area_id in muted or unknown,
+            classes[key], is_gap=is_gap, selected=area_id == view.selected, muted=area_id in muted
         )
         props = {
             "area_id": key,
@@ -304,9 +305,7 @@ def areas_group(
             inputs.catalog,
             selected=view.selected is not None,
             focused=bool(view.focus),
-            unknown=bool(
-                (view.by_area[metric_column(spec.metric)].isna() & ~view.by_area["is_gap"]).any()
-            ),
+            unknown=bool(view.unknown(spec.metric)),
             clustered=clustered,
         )
         Legend(html_text, spec.legend, words("map.legend", lang), LEGEND_WIDTH[spec.touch]).add_to(

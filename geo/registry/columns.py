@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from geo.model import CITYWIDE, ORG_RECORD_COLUMNS
 from geo.normalise import normalise
+from geo.words import LANGS, text
 
 #: Columns of a registry record: those of ``organisations.csv``, then the 法人番号, the
 #: name in kana, the portal's page and the purpose (:data:`geo.model.ORG_RECORD_COLUMNS`).
@@ -209,14 +210,12 @@ LEGAL_FORM_WORDS: Mapping[str, str] = {
             "認定NPO法人",
             "認定特定非営利活動法人",
             "特定非営利活動法人(NPO法人)",
-            "NPO corporation",
         ),
         "general_inc": (
             "general_inc",
             "一般社団法人・一般財団法人",
             "一般社団法人/一般財団法人",
             "一般社団・財団法人",
-            "General incorporated association",
             "一般社団法人",
             "一般財団法人",
             "公益社団法人",
@@ -229,11 +228,10 @@ LEGAL_FORM_WORDS: Mapping[str, str] = {
             "認可地縁団体",
             "地縁団体",
             "地縁法人",
-            "Authorised neighbourhood body",
         ),
-        "voluntary": ("voluntary", "任意団体", "任意", "法人格なし", "なし", "Voluntary group"),
+        "voluntary": ("voluntary", "任意団体", "任意", "法人格なし", "なし"),
     }.items()
-    for word in words
+    for word in (*words, *(text(f"legal.{form}", lang) for lang in LANGS))
 }
 
 CITYWIDE_WORDS = frozenset(

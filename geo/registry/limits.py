@@ -9,6 +9,8 @@ that no file, however made, can hold the server for long or fill its memory.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Mapping
 from typing import NoReturn
 
@@ -49,6 +51,12 @@ class UnreadableFileError(DataValidationError):
 
     The command line exits with 2 for these, and with 1 for problems of the content.
     """
+
+
+#: What reading a damaged zip archive (a workbook, the national NPO file) raises: its
+#: directory, compressed data, checksum or end broken, found as a member is streamed,
+#: not only when the archive is opened.
+ZIP_DAMAGE: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, EOFError)
 
 
 def unreadable(
@@ -93,6 +101,7 @@ __all__ = [
     "MAX_SHEET_ELEMENTS",
     "MAX_SHEET_XML",
     "MAX_UNZIPPED",
+    "ZIP_DAMAGE",
     "UnreadableFileError",
     "too_many_columns",
     "too_many_rows",

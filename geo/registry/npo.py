@@ -42,7 +42,6 @@ import io
 import re
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,6 +54,7 @@ from geo.fields import NPO, FieldCatalog, npo_code
 from geo.model import CORPORATE_COLUMNS
 from geo.normalise import normalise
 from geo.registry.columns import RECORD_COLUMNS
+from geo.registry.limits import ZIP_DAMAGE
 from geo.registry.npo_layout import (
     COL_ADDRESS,
     COL_AUTHORITY,
@@ -109,8 +109,6 @@ Placer = Callable[[str], Placement | None]
 #: Bytes that were not of the file's encoding (kept by ``surrogateescape``).
 _MISREAD = re.compile("[\udc80-\udcff]")
 _BREAKS = re.compile(r"[\r\n\t]+")
-#: What a damaged or cut-short zip raises while it is read.
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
 #: Characters a CP932 file decodes to that no one can read: C1 controls and the private
 #: use area (外字, or bytes of another encoding).
 _UNSHOWN = re.compile("[\u0080-\u009f\ue000-\uf8ff]")
@@ -561,7 +559,7 @@ def read_npo(
         try:
             with opened.open() as probe:
                 encoding = _encoding(probe)
-        except _DAMAGED:
+        except ZIP_DAMAGE:
             _refuse(label, "npo_bad_zip")
         collect = _Collect(
             label,
@@ -623,7 +621,7 @@ def _read_rows(stream: IO[bytes], encoding: str, collect: _Collect) -> None:
             collect.add(row, cells)
     except csv.Error as exc:
         _refuse(source, "npo_broken_csv", row=row + 1, detail=shorten(exc))
-    except _DAMAGED:
+    except ZIP_DAMAGE:
         _refuse(source, "npo_bad_zip", row=row + 1)
     finally:
         wrapper.detach()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -391,8 +392,11 @@ def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
     return doc.get("crs"), features
 
 
-#: Longitude and latitude on WGS84, in that order (GeoJSON's own coordinates).
-OGC_CRS84 = "OGC:CRS84"
+@functools.cache
+def _lon_lat() -> tuple[pyproj.CRS, ...]:
+    """Longitude and latitude on WGS84 as GeoJSON's own coordinates are (OGC CRS84), and
+    as EPSG:4326 names them (made once, when a file first names a system)."""
+    return pyproj.CRS.from_user_input("OGC:CRS84"), pyproj.CRS.from_user_input(WGS84)
 
 
 def _geojson_crs(crs: Any, name: str) -> str | None:
@@ -411,7 +415,7 @@ def _geojson_crs(crs: Any, name: str) -> str | None:
         parsed = pyproj.CRS.from_user_input(named.strip())
     except pyproj.exceptions.CRSError:
         unreadable(name, "crs_unknown", shorten(named))
-    if parsed.equals(pyproj.CRS.from_user_input(OGC_CRS84)) or parsed.equals(WGS84):
+    if any(parsed.equals(known) for known in _lon_lat()):
         return None
     return named.strip()
 

@@ -21,7 +21,6 @@ import io
 import math
 import warnings
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -41,6 +40,7 @@ from geo.registry.limits import (
     MAX_SHEET_XML,
     MAX_SHEETS,
     MAX_UNZIPPED,
+    ZIP_DAMAGE,
     UnreadableFileError,
     too_many_columns,
     too_many_rows,
@@ -48,14 +48,11 @@ from geo.registry.limits import (
 )
 from geo.words import LANGS, text
 
-#: What reading a damaged workbook raises, besides XML that does not parse: a zip whose
-#: directory, compressed data, checksum or end is broken (found as a part is streamed,
-#: not only when the file is opened), a method of compression zip readers lack, or
-#: parts that do not hold what their names say.
+#: What reading a damaged workbook raises, besides XML that does not parse: a damaged
+#: zip (:data:`~geo.registry.limits.ZIP_DAMAGE`), a method of compression zip readers
+#: lack, or parts that do not hold what their names say.
 DAMAGED: tuple[type[Exception], ...] = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
+    *ZIP_DAMAGE,
     NotImplementedError,
     OSError,
     KeyError,

@@ -140,6 +140,14 @@ def _long_number(_: Path) -> tuple[bytes, str]:
     return text.encode(), "list.geojson"
 
 
+def _repeated_property(_: Path) -> tuple[bytes, str]:
+    """A feature naming 団体名 twice: JSON keeps only the second, the first would be lost."""
+    doc = geojson_bytes([({"団体名": "会", "活動分野": "8"}, inside())]).decode()
+    return doc.replace(
+        '"団体名": "会"', '"団体名": "会", "団体名": "別の会"'
+    ).encode(), "list.geojson"
+
+
 # (id, maker, row (as a spreadsheet numbers them), column, problem code, unreadable file)
 BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("wrong encoding", _latin1, 3, None, "encoding", True),
@@ -220,6 +228,7 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
         "crs_unknown",
         True,
     ),
+    ("a property given twice", _repeated_property, 1, "団体名", "repeated_property", False),
     ("a number of too many digits", _long_number, None, None, "json_number_too_long", True),
     (
         "households beyond any association (a phone number)",

@@ -17,6 +17,7 @@ columns; a file beyond a limit is refused with a message naming it.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import functools
 import hashlib
@@ -360,6 +361,21 @@ def _property_text(value: Any) -> str | None:
     return _cell_text(value)
 
 
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once (JSON keeps
+    only the last value of a repeated key: a value the file holds would be lost)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    found = _JsonObject(pairs)
+    if len(found) < len(pairs):
+        counts = collections.Counter(key for key, _ in pairs)
+        found.repeated = tuple(key for key, count in counts.items() if count > 1)
+    return found
+
+
 def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
     """The ``crs`` member and the features of a GeoJSON FeatureCollection (``None`` for an
     empty file), the features counted before the file is parsed."""
@@ -374,7 +390,7 @@ def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
     if data.count(b"{") > MAX_JSON_OBJECTS or data.count(b",") > MAX_JSON_VALUES:
         too_many_rows(name)
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         where = {"line": exc.lineno, "column": exc.colno}
         unreadable(name, "json_invalid", params=where)
@@ -452,6 +468,8 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             continue
         cells: dict[str, str] = {}
         properties = feature.get("properties")
+        for key in getattr(properties, "repeated", ()):
+            problems.append(Problem(name, n, key, "", "repeated_property"))
         for key, value in (properties if isinstance(properties, dict) else {}).items():
             headers.setdefault(str(key), None)
             text_value = _property_text(value)

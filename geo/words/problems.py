@@ -148,6 +148,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "入れ子になった値は取り込めません",
         "en": "nested objects are not accepted",
     },
+    "problem.repeated_property": {
+        "ja": "同じ名前のプロパティが2つ以上あります。1つにまとめてください",
+        "en": "this property is given more than once: keep one",
+    },
     "problem.one_feature_expected": {
         "ja": "地物は1つだけにしてください",
         "en": "expected one feature",

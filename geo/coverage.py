@@ -359,7 +359,11 @@ def matrix_gaps(
     return out
 
 
-def matrix_csv(table: pd.DataFrame, notes: Sequence[tuple[str, str]]) -> bytes:
+def matrix_csv(
+    table: pd.DataFrame,
+    notes: Sequence[tuple[str, str]],
+    marks: tuple[str, pd.DataFrame] | None = None,
+) -> bytes:
     """An area × field table as CSV for spreadsheets, below a block of notes.
 
     Parameters
@@ -370,6 +374,10 @@ def matrix_csv(table: pd.DataFrame, notes: Sequence[tuple[str, str]]) -> bytes:
     notes
         ``(label, value)`` lines written first (what the data is, which fields and
         metric, when, from where), then an empty line, then the table.
+    marks
+        A title and a table of the same areas and fields saying which cells are gaps
+        (their marks, empty for the others), written after an empty line below the
+        figures, so that these stay numbers a spreadsheet can add up.
 
     Returns
     -------
@@ -382,6 +390,13 @@ def matrix_csv(table: pd.DataFrame, notes: Sequence[tuple[str, str]]) -> bytes:
         writer.writerow([neutralise_cell(label), neutralise_cell(value)])
     writer.writerow([])
     body = safe_csv(table, index=True).decode("utf-8").removeprefix("\ufeff")
+    if marks is not None:
+        title, cells = marks
+        below = io.StringIO()
+        csv.writer(below, lineterminator="\r\n").writerows([[], [neutralise_cell(title)]])
+        body += below.getvalue() + safe_csv(cells, index=True).decode("utf-8").removeprefix(
+            "\ufeff"
+        )
     return ("\ufeff" + out.getvalue() + body).encode("utf-8")
 
 

@@ -15,7 +15,7 @@ none is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -116,19 +116,26 @@ def frame_status(orgs: pd.DataFrame, *, source: str = "seed") -> tuple[KindStatu
     return tuple(out)
 
 
-def sample_kinds(orgs: pd.DataFrame) -> tuple[tuple[str, bool], ...]:
+#: Kinds that hold sample rows, each with whether only some of its rows are sample.
+SampleKinds = tuple[tuple[str, bool], ...]
+
+
+def sample_kinds(orgs: pd.DataFrame) -> SampleKinds:
     """The kinds of ``orgs`` that hold sample rows, each with whether it is only partly
     sample (some of its rows are real), in the order of :data:`geo.model.ORG_KINDS`."""
     if not len(orgs):
         return ()
     sample = _is_sample(orgs)
-    out = []
-    for kind in ORG_KINDS:
-        mask = orgs["kind"] == kind
-        n_sample = int((mask & sample).sum())
-        if n_sample:
-            out.append((kind, n_sample < int(mask.sum())))
-    return tuple(out)
+    return kinds_of_sample(
+        (kind, int((mask & sample).sum()), int(mask.sum()))
+        for kind, mask in ((k, orgs["kind"] == k) for k in ORG_KINDS)
+    )
+
+
+def kinds_of_sample(counts: Iterable[tuple[str, int, int]]) -> SampleKinds:
+    """:func:`sample_kinds` from ``(kind, sample rows, all rows)`` counted elsewhere (an
+    area's profile), in the order given; kinds with no sample row left out."""
+    return tuple((kind, n_sample < n_all) for kind, n_sample, n_all in counts if n_sample)
 
 
 def _and(items: list[Phrase]) -> object:
@@ -139,10 +146,11 @@ def _and(items: list[Phrase]) -> object:
     return Listed((head, items[-1]), "kinds_last")
 
 
-def sample_banner(orgs: pd.DataFrame) -> Phrase | None:
-    """The public banner for the organisations on a page: the kinds still sample, or
-    ``None`` when none is (e.g. 「自治会・町内会と市民活動団体の一部はサンプル（架空）です」)."""
-    found = sample_kinds(orgs)
+def sample_banner(orgs: pd.DataFrame | SampleKinds) -> Phrase | None:
+    """The public banner for the organisations on a page, a sheet or in a download: the
+    kinds still sample (given, or found in ``orgs``), or ``None`` when none is (e.g.
+    「自治会・町内会と市民活動団体の一部はサンプル（架空）データです」)."""
+    found = sample_kinds(orgs) if isinstance(orgs, pd.DataFrame) else orgs
     if not found:
         return None
     items = [phrase(f"datastatus.banner.{kind}{'.part' if part else ''}") for kind, part in found]
@@ -154,8 +162,10 @@ __all__ = [
     "STATUS_KINDS",
     "KindStatus",
     "LastImport",
+    "SampleKinds",
     "frame_status",
     "kind_masks",
+    "kinds_of_sample",
     "sample_banner",
     "sample_kinds",
 ]

@@ -37,7 +37,7 @@ from geo.model import (
     OrgSource,
 )
 from geo.schema import Column, parse_table
-from geo.sources import Source
+from geo.sources import Source, sources_for
 
 #: Points may lie this far outside the city outline (m): coastal facilities and the
 #: ~50 m simplification of the shipped boundaries.
@@ -524,6 +524,8 @@ def load_city(
             problems.append(Problem("centers.csv", i, "area_id", area_id, "center_outside_area"))
     raise_if_any(problems)
     source = organisations if organisations is not None else CsvOrganisations(base, city)
+    orgs = source.read_organisations()
+    n_sample = int(orgs["is_sample"].astype(bool).sum())
     return CityData(
         areas=areas,
         outline=load_outline(base),
@@ -531,7 +533,7 @@ def load_city(
         shelters=load_shelters(base, city),
         towns=load_towns(base, city),
         catalog=load_fields(base),
-        organisations=source.read_organisations(),
-        sources=load_sources(base),
+        organisations=orgs,
+        sources=sources_for(load_sources(base), n_sample, len(orgs)),
         config=city,
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from geo.words import has, text
 
 #: The parts of a source worded in each language by the catalogue.
 SourcePart = Literal["title", "publisher", "licence", "attribution"]
+PARTS: tuple[SourcePart, ...] = ("title", "publisher", "licence", "attribution")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,37 @@ def source_text(source: Source, part: SourcePart, lang: str) -> str:
     title = f"source.{source.source_id}.title"
     known = has(key) and has(title) and text(title, "ja") == source.title
     return text(key, lang) if known else str(getattr(source, part))
+
+
+#: The source of the sample organisations, and its wording while only some are sample.
+SAMPLE_SOURCE = "sample"
+SOME_SAMPLE_SOURCE = "sample-part"
+
+
+def sources_for(sources: Iterable[Source], sample_rows: int, all_rows: int) -> tuple[Source, ...]:
+    """``sources`` as the organisations in use need them: the sample organisations'
+    source only while some of them are sample, and then worded for "some" (「団体データの
+    一部はサンプル」) unless all are, so no map, sheet or download calls real data sample.
+
+    Parameters
+    ----------
+    sources
+        The sources of the city's data (``sources.csv``).
+    sample_rows, all_rows
+        How many of the organisations in use are sample data, and how many there are.
+    """
+    out = []
+    for source in sources:
+        if source.source_id == SAMPLE_SOURCE and not sample_rows:
+            continue
+        if source.source_id == SAMPLE_SOURCE and sample_rows < all_rows:
+            source = replace(
+                source,
+                source_id=SOME_SAMPLE_SOURCE,
+                **{part: text(f"source.{SOME_SAMPLE_SOURCE}.{part}", "ja") for part in PARTS},
+            )
+        out.append(source)
+    return tuple(out)
 
 
 def attribution_lines(

@@ -67,7 +67,8 @@ shown.index.name = t("col.area")
 marks = marks.rename(index=names, columns=labels)
 
 st.caption(t(f"matrix.caption.{metric}"))
-st.caption(t("matrix.marks", share=rule.min_share_of_rate))
+legend = t("matrix.marks", share=rule.min_share_of_rate)
+st.caption(legend)
 show_matrix(shown, marks, metric=metric, wide=which != "needs")
 order = (
     t("matrix.sort.area")
@@ -77,8 +78,9 @@ order = (
 download_matrix(
     city,
     shown,
+    (legend, marks),
+    orgs=orgs,
     flt=flt,
-    sample=bool(orgs["is_sample"].any()),
     which=which,
     metric=metric,
     order=order,

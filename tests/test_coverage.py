@@ -548,7 +548,8 @@ def test_matrix_csv_has_notes_then_the_table_in_order() -> None:
         index=pd.Index(["湯田", "-大内"], name="地域"),
     )
     notes = [("表題", "地域 × 活動分野"), ("注意", "+サンプル"), ("作成日", "2026-04-01")]
-    text = matrix_csv(table, notes).decode("utf-8")
+    marks = table.map(lambda n: "✕" if n == 0 else "")
+    text = matrix_csv(table, notes, ("=空白", marks)).decode("utf-8")
     assert text.startswith("\ufeff")
     lines = text.removeprefix("\ufeff").split("\r\n")
     assert lines[:5] == [
@@ -559,6 +560,8 @@ def test_matrix_csv_has_notes_then_the_table_in_order() -> None:
         "地域,防災・減災,'=SUM(A1)",
     ]
     assert lines[5:7] == ["湯田,3,0", "'-大内,1,2"]
+    # the gaps below, apart, so the figures stay numbers
+    assert lines[7:12] == ["", "'=空白", "地域,防災・減災,'=SUM(A1)", "湯田,,✕", "'-大内,,"]
 
 
 def test_the_jishubo_rate_is_the_areas_whatever_the_filter(tiny: CityData) -> None:

@@ -15,7 +15,7 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from geo.coverage import coverage, covering
+from geo.coverage import coverage, covering, gap_rule
 from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.profile import area_profile
@@ -498,21 +498,30 @@ def test_matrix_csv_has_a_header_block_and_the_order_shown(
     at.selectbox(key="matrix.sort").set_value("kosodate").run()
     at.toggle(key="matrix.descending").set_value(True).run()
     shown = _matrix(at)
-    text = _download(at, "matrix.download")
-    assert text.startswith("\ufeff")
-    head, _, body = text.removeprefix("\ufeff").partition("\r\n\r\n")
+    csv_text = _download(at, "matrix.download")
+    assert csv_text.startswith("\ufeff")
+    head, _, body = csv_text.removeprefix("\ufeff").partition("\r\n\r\n")
     notes = dict(line.split(",", 1) for line in head.split("\r\n"))
     assert notes["表題"] == MESSAGES["matrix.header"]["ja"]
-    assert notes["サンプルデータ"] == MESSAGES["app.sample_banner"]["ja"]
+    kinds = "地域づくり協議会、自治会・町内会と市民活動団体"
+    assert notes["サンプルデータ"] == text("datastatus.banner", "ja", kinds=kinds)
     assert notes["分野"] == MESSAGES["matrix.needs"]["ja"]
     assert notes["値"] == MESSAGES["metric.count"]["ja"]
     assert notes["並び順"] == "「子育て支援」の多い順"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", notes["作成日"])
     assert "e-Stat" in notes["出典"]
-    table = pd.read_csv(io.StringIO(body))
+    figures, _, gaps = body.partition("\r\n\r\n")
+    table = pd.read_csv(io.StringIO(figures))
     assert table.iloc[:, 0].tolist() == shown.index.tolist()
     column = table["子育て支援"].tolist()
     assert column == sorted(column, reverse=True)
+    title, _, rest = gaps.partition("\r\n")
+    assert title.strip('"') == text(
+        "matrix.marks", "ja", share=gap_rule(load_settings()).min_share_of_rate
+    )
+    marked = pd.read_csv(io.StringIO(rest), keep_default_na=False)
+    assert marked.iloc[:, 0].tolist() == shown.index.tolist()
+    assert set(marked.iloc[:, 1:].to_numpy().ravel()) <= {"", "✕", "▼"}
 
 
 def test_the_english_matrix_csv_names_its_sources_in_english(

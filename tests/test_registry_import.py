@@ -689,6 +689,11 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("service_areas", "、".join(["湯田"] * 65), "", "too_many_items"),
         ("name", "x" * 201, "", "too_long"),
         ("notes", "一行目\r\n二行目", "一行目\n二行目", ""),
+        # line and paragraph separators break lines: kept as line feeds where lines are
+        ("notes", "一行目\u2028二行目\u2029三\r四", "一行目\n二行目\n三\n四", ""),
+        ("name", "行区切り\u2028の会", "", "control"),
+        ("address", "山口市\u2029亀山町", "", "control"),
+        ("name", "\tタブ始まりの会\r", "タブ始まりの会", ""),
         ("email", "a@example.jp", "a@example.jp", ""),
         ("org_id", "ｃｇ－０００１", "cg-0001", ""),
         ("org_id", "CG-0001", "cg-0001", ""),

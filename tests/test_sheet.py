@@ -22,7 +22,7 @@ from fpdf import FPDF
 
 from geo.model import CityData
 from geo.profile import AreaProfile, area_profile, area_profiles, format_int
-from geo.sheet import SAMPLE_NOTICE, area_sheet_document, area_sheet_pdf, font_path, map_png
+from geo.sheet import area_sheet_document, area_sheet_pdf, font_path, map_png
 from geo.sheet.page import printable
 from geo.sheet.style import BODY, MARGIN, SMALL
 from geo.words import text as text_of
@@ -227,7 +227,7 @@ def test_sheet_reads_back(city_profiles, sheets, tmp_path, area_id, name):
     assert format_int(profile.households) in found
     assert "出典" in found
     assert "84.3%" in found
-    assert SAMPLE_NOTICE in found
+    assert "※地域づくり協議会、自治会・町内会と市民活動団体はサンプル（架空）データです" in found
     assert "2026年3月1日" in found
     assert "1／2ページ" in found and "2／2ページ" in found
     assert profile.council is not None and profile.council.name in found
@@ -305,6 +305,16 @@ def test_no_sample_notice_for_real_organisations(tiny, tmp_path):
     assert "サンプル（架空）" not in found
     assert "（サンプル）" not in found
     assert "出典" in found
+
+
+def test_the_sample_notice_names_only_the_kinds_still_sample(tiny, tmp_path):
+    orgs = tiny.organisations.assign(is_sample=tiny.organisations["kind"] == "civic_group")
+    orgs.loc[orgs.index[orgs["kind"] == "civic_group"][:1], "is_sample"] = False
+    profile = area_profile(tiny, "nw", orgs=orgs, city=TINY)
+    assert profile.sample_kinds == (("civic_group", True),)
+    found = re.sub(r"\s", "", _text(area_sheet_pdf(profile, tiny, today=TODAY), tmp_path))
+    assert "※市民活動団体の一部はサンプル（架空）データです。実在の団体ではありません。" in found
+    assert "団体データはサンプル" not in found
 
 
 def test_private_columns_are_not_printed(tiny, tmp_path):
@@ -396,10 +406,6 @@ def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_prof
     found = re.sub(r"\s", "", _text(pdf, tmp_path))
     for n in many:
         assert n.name_ja in found, n.name_ja
-
-
-def test_the_sheet_words_come_from_the_catalogue():
-    assert text_of("sheet.sample_notice", "ja") == SAMPLE_NOTICE
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 
 from geo.model import CityData
-from geo.sources import SOURCES, Source, attribution_lines, source_text
-from geo.words import MESSAGES, has
+from geo.sources import SOURCES, Source, attribution_lines, source_text, sources_for
+from geo.words import MESSAGES, has, text
 
 PARTS = ("title", "publisher", "licence", "attribution")
 
@@ -91,3 +91,38 @@ def test_attribution_lines_leave_out_what_is_asked(lang: str) -> None:
     without = attribution_lines(SOURCES, lang, leave_out=("sample",))
     assert every[:-1] == without
     assert every[-1] == MESSAGES["source.sample.attribution"][lang]
+
+
+@pytest.mark.parametrize(
+    ("sample_rows", "all_rows", "ja", "en"),
+    [
+        (
+            984,
+            984,
+            "※団体データはサンプル（架空）です",
+            "Organisation data are samples (fictitious)",
+        ),
+        (
+            300,
+            984,
+            "※団体データの一部はサンプル（架空）です",
+            "Some organisation data are samples (fictitious)",
+        ),
+        (0, 984, None, None),
+        (0, 0, None, None),
+    ],
+)
+def test_the_sample_line_says_how_much_is_sample(
+    sample_rows: int, all_rows: int, ja: str | None, en: str | None
+) -> None:
+    sources = sources_for(SOURCES, sample_rows, all_rows)
+    others = [s for s in SOURCES if s.source_id != "sample"]
+    assert [s for s in sources if not s.source_id.startswith("sample")] == others
+    for lang, line in (("ja", ja), ("en", en)):
+        lines = attribution_lines(sources, lang)
+        assert lines[len(attribution_lines(others, lang)) :] == ([] if line is None else [line])
+        for source in sources:  # the sample source worded by the catalogue, in each language
+            for part in PARTS:
+                key = f"source.{source.source_id}.{part}"
+                if has(key):
+                    assert source_text(source, part, lang) == text(key, lang)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from matplotlib import colormaps
 from matplotlib.colors import Normalize, to_hex
 
 from geo.coverage import matrix_csv
+from geo.datastatus import sample_banner
 from geo.filters import OrgFilter
 from geo.model import CityData
 from geo.sources import attribution_lines
@@ -126,19 +127,23 @@ def show_matrix(values: pd.DataFrame, marks: pd.DataFrame, *, metric: str, wide:
 def download_matrix(
     city: CityData,
     shown: pd.DataFrame,
+    marks: tuple[str, pd.DataFrame],
     *,
+    orgs: pd.DataFrame,
     flt: OrgFilter,
-    sample: bool,
     which: str,
     metric: str,
     order: str,
 ) -> None:
     """A download of the matrix as shown, in its order, under a header block: what it is,
-    whether its data are samples, which fields and figures, the filter, the order, the
-    day and the sources."""
+    which of its organisations are samples, which fields and figures, the filter, the
+    order, the day and the sources; below the figures, its gaps' marks (``marks``: their
+    legend and codes, as shown). ``orgs``: the organisations counted (``flt`` applied)."""
+    legend, codes = marks
+    sample = sample_banner(orgs)
     notes = [
         (t("matrix.csv.title"), t("matrix.header")),
-        (t("matrix.csv.sample"), t("app.sample_banner") if sample else t("no")),
+        (t("matrix.csv.sample"), sample.text(lang()) if sample else t("no")),
         (t("matrix.csv.fields"), t(f"matrix.{which}")),
         (t("matrix.csv.metric"), t(f"metric.{metric}")),
         (
@@ -151,7 +156,11 @@ def download_matrix(
     ]
     st.download_button(
         t("matrix.download"),
-        data=matrix_csv(shown.round(1) if metric == "per_10k" else shown, notes),
+        data=matrix_csv(
+            shown.round(1) if metric == "per_10k" else shown,
+            notes,
+            (legend, codes.map(lambda code: MATRIX_MARKS.get(str(code), ""))),
+        ),
         file_name=f"kyodo-map-coverage-{which}-{metric}-{dt.date.today():%Y%m%d}.csv",
         mime="text/csv",
         key="matrix.download",

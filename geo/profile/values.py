@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from geo.datastatus import SampleKinds, kinds_of_sample
 from geo.fields import NEED, NPO
 from geo.model import HAZARDS
 from geo.words import Phrase, phrase, pick, text
@@ -296,8 +297,18 @@ class AreaProfile:
     @property
     def has_sample(self) -> bool:
         """Whether any organisation shown is sample data."""
-        council = self.council is not None and self.council.is_sample
-        return council or self.membership_is_sample or any(g.is_sample for g in self.civic_groups)
+        return bool(self.sample_kinds)
+
+    @property
+    def sample_kinds(self) -> SampleKinds:
+        """The kinds of the organisations shown that are sample data, each with whether
+        only some of them are (as :func:`geo.datastatus.sample_kinds` for a page)."""
+        councils = () if self.council is None else (self.council,)
+        shown = (("council", councils), ("association", self.associations))
+        return kinds_of_sample(
+            (kind, sum(o.is_sample for o in items), len(items))
+            for kind, items in (*shown, ("civic_group", self.civic_groups))
+        )
 
     @property
     def is_approximate(self) -> bool:

@@ -2,8 +2,9 @@
 
 Public exports carry only the columns of :data:`geo.model.PUBLIC_ORG_COLUMNS`; staff
 exports add the private contact columns. CSV cells that a spreadsheet would run as a
-formula (``= + - @``) are neutralised with a leading ``'``, which the importer drops
-again, so an export imports back to the same registry.
+formula (``= + - @``) are neutralised with a leading ``'`` (the importer and the edit
+form refuse such text, so no stored value needs it: an export imports back to the same
+registry).
 """
 
 from __future__ import annotations

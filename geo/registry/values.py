@@ -198,12 +198,21 @@ class Vocabulary:
         return self.area_id(word)
 
 
+#: Categories of the characters refused in text: controls, and the line and paragraph
+#: separators (U+2028, U+2029), which break lines as a line feed does.
+_CONTROLS = frozenset({"Cc", "Zl", "Zp"})
+#: Line breaks other than a line feed, as they are kept where a text may have lines.
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 def _text(column: str, text: str) -> tuple[str, Found]:
     value = without_invisible(text).strip().replace("\r\n", "\n")
     if starts_formula(value):
         return "", [Finding(shorten(value), "formula")]
-    allowed = "\n" if column in MULTILINE else ""
-    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+    allowed = ""
+    if column in MULTILINE:  # any line break, as a line feed
+        value, allowed = value.translate(_LINE_BREAKS), "\n"
+    if any(unicodedata.category(c) in _CONTROLS and c not in allowed for c in value):
         return "", [Finding(shorten(value), "control")]
     if not DIRECTION_CONTROLS.isdisjoint(value):
         shown = "".join(f"<U+{ord(c):04X}>" if c in DIRECTION_CONTROLS else c for c in value)

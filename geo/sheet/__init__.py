@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from geo.datastatus import sample_banner
 from geo.model import CityData, area_names_in
 from geo.profile import AreaProfile
 from geo.sheet.images import map_png
@@ -48,7 +49,6 @@ from geo.sheet.style import (
     MARGIN,
     MUTED,
     RGB,
-    SAMPLE_NOTICE,
     SHEET_LANG,
     SMALL,
     TEXT,
@@ -100,9 +100,9 @@ def _footer_blocks(page: Page, profile: AreaProfile, data: CityData, first: bool
     if first and profile.is_approximate:
         note = t("sheet.note", note=profile.boundary_note(page.lang))
         blocks.append(_Block(note, SMALL, TEXT))
-    if profile.has_sample:
-        warning = t("sheet.sample_warning", notice=t("sheet.sample_notice"))
-        blocks.append(_Block(warning, BODY, WARN))
+    banner = sample_banner(profile.sample_kinds)
+    if banner is not None:  # the kinds shown that are sample, as the page's banner says
+        blocks.append(_Block(t("sheet.note", note=banner.text(page.lang)), BODY, WARN))
     if first:
         blocks.append(_Block(_source_text(page, data), SMALL, MUTED))
     return blocks
@@ -244,7 +244,6 @@ __all__ = [
     "COL_W",
     "DPI",
     "MAP_H",
-    "SAMPLE_NOTICE",
     "SHEET_LANG",
     "area_sheet_document",
     "area_sheet_pdf",

@@ -8,13 +8,8 @@ from pathlib import Path
 import matplotlib_fontja
 from matplotlib.font_manager import FontProperties
 
-from geo.words import text
-
 #: The language the sheet is printed in unless asked otherwise.
 SHEET_LANG = "ja"
-
-#: The notice printed whenever sample organisations are shown (Japanese).
-SAMPLE_NOTICE = text("sheet.sample_notice", SHEET_LANG)
 
 #: Resolution of the map and chart images.
 DPI = 150

@@ -133,14 +133,6 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     # footer
     "sheet.note": {"ja": "※{note}", "en": "* {note}"},
-    "sheet.sample_notice": {
-        "ja": "※団体データはサンプル（架空）です",
-        "en": "* The organisation data is sample (fictitious) data",
-    },
-    "sheet.sample_warning": {
-        "ja": "{notice}。実在の団体ではありません。",
-        "en": "{notice}: not real organisations.",
-    },
     "sheet.sources.sep": {"ja": "　／　", "en": " / "},
     "sheet.made": {
         "ja": "作成日：{date.year}年{date.month}月{date.day}日　｜　{app}"

@@ -83,6 +83,23 @@ SOURCE_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "サンプル（架空）データ。実在の団体ではありません",
         "en": "Sample (fictitious) data, not real organisations",
     },
+    # the sample organisations' source while some of them have been replaced by real ones
+    "source.sample-part.title": {
+        "ja": "サンプル団体（実在の団体の一覧にまだ置き換えていない分）",
+        "en": "Sample organisations (those not yet replaced by the real lists)",
+    },
+    "source.sample-part.publisher": {
+        "ja": "kyodo-map（決まった乱数の種で作成）",
+        "en": "kyodo-map (generated with a fixed seed)",
+    },
+    "source.sample-part.licence": {
+        "ja": "サンプル（架空）データ。実在の団体ではありません",
+        "en": "Sample (fictitious) data, not real organisations",
+    },
+    "source.sample-part.attribution": {
+        "ja": "※団体データの一部はサンプル（架空）です",
+        "en": "Some organisation data are samples (fictitious)",
+    },
     # the line shown under every map and on every printed sheet
     "source.estat.attribution": {
         "ja": "出典：e-Stat 令和2年国勢調査 境界データ（加工して作成）",

@@ -157,6 +157,30 @@ def test_missing_file_and_usage_errors_exit_2(cli, tmp_path: Path) -> None:
         assert exc.value.code == UNREADABLE
 
 
+def test_export_options_that_cannot_apply_and_unwritable_places_exit_2(
+    cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli("export", "--format", "geojson", "--japanese-headers", str(tmp_path / "x.geojson"))
+    assert exc.value.code == UNREADABLE
+    for place in (tmp_path / "no" / "such" / "x.csv", tmp_path):
+        code, _ = cli("export", "--format", "csv", "--kind", "councils", str(place))
+        assert code == UNREADABLE
+        assert f"cannot write {place}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kind", "n"), [("councils", 21), ("civic_groups", CIVIC_GROUPS), (None, 984)]
+)
+def test_the_hsds_export_keeps_the_kind_asked_for(
+    cli, tmp_path: Path, kind: str | None, n: int
+) -> None:
+    out_file = tmp_path / "out.json"
+    code, _ = cli("export", "--format", "hsds", *(["--kind", kind] if kind else []), str(out_file))
+    assert code == OK
+    assert len(json.loads(out_file.read_text(encoding="utf-8"))) == n
+
+
 def test_export_backup_restore_audit(cli, store: Store, backend: Backend, tmp_path: Path) -> None:
     out_file = tmp_path / "public.geojson"
     code, _ = cli("export", "--format", "geojson", "--public", str(out_file))

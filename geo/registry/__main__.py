@@ -18,7 +18,8 @@ Commands
     ``--dry-run`` write it (after a snapshot): rows with problems are left out and
     listed. ``--retire-samples`` also retires the sample civic groups.
 ``export --format csv|geojson|hsds [--public] [--kind K] [--japanese-headers] OUT``
-    Write an export (``-`` for standard output).
+    Write an export (``-`` for standard output) of one kind or all; ``--japanese-headers``
+    heads a CSV in the importer's Japanese words.
 ``backup``
     Snapshot the registry (SQLite) into ``snapshots/`` beside it.
 ``snapshots``
@@ -297,12 +298,16 @@ def _export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     elif args.format == "geojson":
         data = export_geojson(store, public=args.public, kind=args.kind)
     else:
-        data = export_hsds(store, public=args.public)
+        data = export_hsds(store, public=args.public, kind=args.kind)
     if args.out == "-":
         sys.stdout.buffer.write(data)
-    else:
+        return OK
+    try:
         Path(args.out).write_bytes(data)
-        print(f"wrote {args.out} ({len(data):,} bytes)", file=out)
+    except OSError as exc:  # no such folder, no right to write, a folder of that name …
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return UNREADABLE
+    print(f"wrote {args.out} ({len(data):,} bytes)", file=out)
     return OK
 
 
@@ -382,7 +387,10 @@ def _open(args: argparse.Namespace, settings: Settings) -> Store:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run one command; the exit code (see the module docstring)."""
     stream = out or sys.stdout
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and args.japanese_headers and args.format != "csv":
+        parser.error("--japanese-headers applies to --format csv only")
     if args.command == "hash-password":
         return _hash_password(stream)
     try:

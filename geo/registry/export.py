@@ -86,11 +86,14 @@ def export_geojson(store: Store, *, public: bool = True, kind: str | None = None
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def export_hsds(store: Store, *, public: bool = True, lang: str = "ja") -> bytes:
-    """The active organisations as a JSON list of HSDS 3.0 ``organization`` objects
-    (see :mod:`geo.registry.hsds`)."""
+def export_hsds(
+    store: Store, *, public: bool = True, kind: str | None = None, lang: str = "ja"
+) -> bytes:
+    """The active organisations (of one ``kind``, see :func:`export_rows`, or all) as a
+    JSON list of HSDS 3.0 ``organization`` objects (see :mod:`geo.registry.hsds`)."""
     ref = store.reference
-    orgs = hsds.organizations(
-        store.read_organisations(), ref.city, ref.catalog, public=public, lang=lang
-    )
+    frame = store.read_organisations()
+    if kind:
+        frame = frame[frame["kind"] == IMPORT_KINDS[kind]]
+    orgs = hsds.organizations(frame, ref.city, ref.catalog, public=public, lang=lang)
     return hsds.to_json(orgs)

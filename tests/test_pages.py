@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geo.coverage import coverage, covering, gap_rule
@@ -23,6 +21,7 @@ from geo.registry import Store
 from geo.settings import load_settings
 from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
+from tests.support.downloads import capture_downloads, downloaded
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.matrixview import MATRIX_GAP_TEXT, matrix_order, matrix_styler
@@ -435,22 +434,6 @@ def test_without_gaps_the_tab_says_so_first_and_has_no_empty_columns(lang: str) 
 # --- matrix ----------------------------------------------------------------------------------
 
 
-class _Captured(MemoryMediaFileStorage):
-    """The app test's media storage, kept so a test can read a download."""
-
-    last: MemoryMediaFileStorage | None = None
-
-    def __init__(self, endpoint: str) -> None:
-        super().__init__(endpoint)
-        _Captured.last = self
-
-
-def _download(at: AppTest, key: str) -> str:
-    url = at.get("download_button")[0].proto.url
-    assert _Captured.last is not None
-    return _Captured.last.get_file(url.rsplit("/", 1)[1]).content.decode("utf-8")
-
-
 @pytest.mark.parametrize(
     ("metric", "caption"),
     [("count", "matrix.caption.count"), ("per_10k", "matrix.caption.per_10k")],
@@ -493,12 +476,12 @@ def test_matrix_gap_cells_are_red_with_their_mark() -> None:
 def test_matrix_csv_has_a_header_block_and_the_order_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _Captured)
+    capture_downloads(monkeypatch)
     at = _app("pages/matrix.py")
     at.selectbox(key="matrix.sort").set_value("kosodate").run()
     at.toggle(key="matrix.descending").set_value(True).run()
     shown = _matrix(at)
-    csv_text = _download(at, "matrix.download")
+    csv_text = downloaded(at).decode("utf-8")
     assert csv_text.startswith("\ufeff")
     head, _, body = csv_text.removeprefix("\ufeff").partition("\r\n\r\n")
     notes = dict(line.split(",", 1) for line in head.split("\r\n"))
@@ -527,9 +510,9 @@ def test_matrix_csv_has_a_header_block_and_the_order_shown(
 def test_the_english_matrix_csv_names_its_sources_in_english(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _Captured)
+    capture_downloads(monkeypatch)
     at = _app("pages/matrix.py", lang="en")
-    text = _download(at, "matrix.download")
+    text = downloaded(at).decode("utf-8")
     assert MESSAGES["source.estat.attribution"]["en"] in text
     assert "出典" not in text
 

@@ -21,12 +21,13 @@ from streamlit.testing.v1 import AppTest
 from geo.registry import ImportPlan, Store, plan_import
 from geo.registry.auth import hash_password
 from geo.registry.columns import HEADINGS, RECORD_COLUMNS
-from geo.registry.readers import SourceTable
+from geo.registry.readers import SourceTable, read_bytes
 from geo.registry.throttle import LoginThrottle, login_keys
 from geo.settings import env_name, load_settings
 from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
+from tests.support.downloads import capture_downloads, downloaded
 from tests.support.registry_files import civic_rows, csv_bytes
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
@@ -439,6 +440,21 @@ def test_export_is_offered(store: Store) -> None:
     assert at.get("download_button")
     at.checkbox(key="export.private").check().run()
     assert ja("staff.export.private_warning") in [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("csv", "list.csv"), ("geojson", "list.geojson")])
+def test_an_export_of_one_kind_imports_back_unchanged(
+    store: Store, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    capture_downloads(monkeypatch)
+    at = _login(_app())
+    at.radio(key="export.format").set_value(fmt)
+    at.radio(key="export.kind").set_value("associations").run()
+    assert not at.exception, at.exception
+    table = read_bytes(downloaded(at, "-export.download"), name)
+    plan = plan_import(table, "associations", store)
+    assert not plan.problems
+    assert [r.action for r in plan.rows] == ["unchanged"] * 621
 
 
 # --- editing ---------------------------------------------------------------------------

@@ -62,6 +62,8 @@ NEW_KEY = "edit.new_count"
 KINDS = ("civic_groups", "associations", "councils")
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg"]
 EXPORT_FORMATS = ("csv", "geojson", "hsds")
+#: The export's choice of every kind at once.
+ALL_KINDS = "all"
 
 
 # --- the registry ----------------------------------------------------------------------
@@ -360,9 +362,10 @@ def import_section(
 
 
 def export_section() -> None:
-    """One download: the chosen format, public columns unless asked otherwise."""
+    """One download: the chosen format and kind (one kind imports back as it is), public
+    columns unless asked otherwise."""
     st.subheader(t("staff.export.title"))
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     fmt = left.radio(
         t("staff.export.format"),
         list(EXPORT_FORMATS),
@@ -370,17 +373,26 @@ def export_section() -> None:
         horizontal=True,
         key=worded("export.format"),
     )
+    chosen = middle.radio(
+        t("staff.export.kind"),
+        [ALL_KINDS, *KINDS],
+        format_func=labeller("staff.kind", (ALL_KINDS, *KINDS)),
+        help=t("staff.export.kind_help"),
+        key=worded("export.kind"),
+    )
+    kind = None if chosen == ALL_KINDS else chosen
     private = right.checkbox(t("staff.export.private"), key="export.private")
+    stem = "organisations" if kind is None else f"organisations-{kind}"
     with registry() as store:
         if fmt == "csv":
-            data = export_csv(store, public=not private, japanese_headers=True)
-            name, mime = "organisations.csv", "text/csv"
+            data = export_csv(store, public=not private, kind=kind, japanese_headers=True)
+            name, mime = f"{stem}.csv", "text/csv"
         elif fmt == "geojson":
-            data = export_geojson(store, public=not private)
-            name, mime = "organisations.geojson", "application/geo+json"
+            data = export_geojson(store, public=not private, kind=kind)
+            name, mime = f"{stem}.geojson", "application/geo+json"
         else:
-            data = export_hsds(store, public=not private)
-            name, mime = "organisations-hsds.json", "application/json"
+            data = export_hsds(store, public=not private, kind=kind)
+            name, mime = f"{stem}-hsds.json", "application/json"
     if private:
         st.warning(t("staff.export.private_warning"))
     st.download_button(

@@ -242,6 +242,14 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.export.csv": {"ja": "CSV（Excel 用）", "en": "CSV (for Excel)"},
     "staff.export.geojson": {"ja": "GeoJSON（地図用）", "en": "GeoJSON (for maps)"},
     "staff.export.hsds": {"ja": "HSDS（JSON）", "en": "HSDS (JSON)"},
+    "staff.export.kind": {"ja": "団体の種類", "en": "Kind of organisations"},
+    "staff.kind.all": {"ja": "すべて", "en": "All"},
+    "staff.export.kind_help": {
+        "ja": "1つの種類の CSV・GeoJSON は、そのまま取り込み直せます。"
+        "すべての種類を含むファイルは、取り込むときに種類ごとに分けてください。",
+        "en": "A CSV or GeoJSON of one kind imports back as it is; split a file of every "
+        "kind by kind before importing it.",
+    },
     "staff.export.private": {
         "ja": "代表者・電話・メール・備考も含める（職員用）",
         "en": "Include representative, phone, email and notes (staff only)",

@@ -61,7 +61,7 @@ with right:  # the sheet first: in view beside the map on a 1366×768 screen
     st.download_button(
         t("area.download"),
         data=areaview.sheet(area_id, dt.date.today()),
-        file_name=f"kyodo-map-{area_id}.pdf",
+        file_name=f"kyodo-map-{area_id}-{L}.pdf",
         mime="application/pdf",
         key="area.download",
         type="primary",

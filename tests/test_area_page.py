@@ -15,6 +15,7 @@ from geo.model import CityData
 from geo.profile import area_profile, coverage_frame, membership_text, term
 from geo.words import text
 from tests.conftest import ROOT
+from tests.support.downloads import capture_downloads, downloaded
 from tests.support.tables import as_read
 from ui.areaview import LIST_FIELDS_PX, LIST_NAME_PX, list_columns
 from ui.tables import WRAPPED_ROW_PX
@@ -172,3 +173,13 @@ def test_a_name_of_200_characters_does_not_push_the_other_columns_away() -> None
     config = list_columns(table, "拠点")
     assert config["名称"]["width"] == LIST_NAME_PX
     assert config["拠点"]["width"] < 100
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_sheet_is_printed_in_the_pages_language(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    capture_downloads(monkeypatch)
+    at = _open("ouchi", lang)
+    pdf = downloaded(at, "-area.download")
+    assert f"/Lang ({lang})".encode() in pdf

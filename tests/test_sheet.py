@@ -216,6 +216,7 @@ def test_sheet_reads_back(city_profiles, sheets, tmp_path, area_id, name):
     assert pdf.startswith(b"%PDF")
     info = _info(pdf, tmp_path)
     assert info["Pages"] == "2"
+    assert b"/CreationDate (D:20260301000000+09'00')" in pdf  # the day printed, in Japan
     size = re.match(r"([\d.]+) x ([\d.]+) pts", info["Page size"])
     assert size is not None
     assert float(size.group(1)) == pytest.approx(A4_POINTS[0], abs=1)
@@ -430,3 +431,25 @@ def test_the_sheet_marks_a_character_its_font_lacks(tiny, tmp_path):
     profile = area_profile(tiny, "nw", orgs=orgs, city=TINY)
     found = _text(area_sheet_pdf(profile, tiny, today=TODAY), tmp_path)
     assert "〓野家の会" in found
+
+
+def test_a_list_that_runs_on_to_another_page_starts_it_under_its_headings(
+    city: CityData, city_profiles, tmp_path
+):
+    base = city_profiles["yuda"]
+    groups = tuple(
+        dataclasses.replace(g, name=f"{g.name}・{n}")
+        for n in range(12)
+        for g in base.civic_groups
+        if not g.based_here and not g.citywide
+    )
+    profile = dataclasses.replace(base, civic_groups=groups)
+    pages = _words(area_sheet_pdf(profile, city, today=TODAY), tmp_path)
+    assert len(pages) >= 3
+    title = text_of(
+        "sheet.civic_groups", "ja", n=len(groups), based=profile.civic_groups_based_here
+    )
+    part = text_of("sheet.groups.other", "ja", n=len(groups))
+    for words in pages[2:]:  # under the page's header, the list's headings again
+        found = re.sub(r"\s", "", "".join(w.text for w in words))
+        assert re.sub(r"\s", "", f"{title}（つづき）{part}（つづき）") in found

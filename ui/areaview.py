@@ -54,13 +54,14 @@ def profile(area_id: str) -> AreaProfile:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _sheet(area_id: str, day: dt.date, key: data.DataKey) -> bytes:
-    return area_sheet_pdf(profile(area_id), data.city(), today=day)
+def _sheet(area_id: str, day: dt.date, sheet_lang: str, key: data.DataKey) -> bytes:
+    return area_sheet_pdf(profile(area_id), data.city(), today=day, lang=sheet_lang)
 
 
 def sheet(area_id: str, day: dt.date) -> bytes:
-    """The A4 sheet of the area as PDF bytes (regenerated each day)."""
-    return _sheet(area_id, day, data.data_key())
+    """The A4 sheet of the area as PDF bytes, in the page's language (regenerated each
+    day)."""
+    return _sheet(area_id, day, lang(), data.data_key())
 
 
 def area_map(area_id: str, lang: str, basemap: str) -> folium.Map:

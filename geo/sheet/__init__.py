@@ -59,11 +59,12 @@ from geo.sheet.style import (
 from geo.sheet.summary import app_title, area_map, header, right_column
 from geo.sources import attribution_lines
 
-#: Fixed creation date written into the document, so the same sheet is the same bytes.
-_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+#: The time zone of the day a sheet is made: its creation date is that day's start, so
+#: the same sheet on the same day is the same bytes.
+_JST = dt.timezone(dt.timedelta(hours=9), "JST")
 
 
-def _new_pdf(profile: AreaProfile, lang: str) -> FPDF:
+def _new_pdf(profile: AreaProfile, lang: str, day: dt.date) -> FPDF:
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -73,7 +74,7 @@ def _new_pdf(profile: AreaProfile, lang: str) -> FPDF:
     pdf.set_title(title)
     pdf.set_lang(lang)
     pdf.set_creator(app_title(profile, lang))
-    pdf.set_creation_date(_EPOCH)
+    pdf.set_creation_date(dt.datetime(day.year, day.month, day.day, tzinfo=_JST))
     pdf.add_page()
     return pdf
 
@@ -196,7 +197,7 @@ def area_sheet_document(
 ) -> FPDF:
     """The laid-out sheet as an fpdf2 document (see :func:`area_sheet_pdf`)."""
     day = today or dt.date.today()
-    page = Page(_new_pdf(profile, lang), lang)
+    page = Page(_new_pdf(profile, lang, day), lang)
     first, rest = _footer_heights(page, profile, data, day)
     sheet = _Sheet(page, profile, data, first, rest)
     y = _first_page(sheet)

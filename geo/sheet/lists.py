@@ -2,7 +2,8 @@
 
 The lists start on a page of their own and flow down :data:`LIST_COLUMNS` columns,
 then on to the next page when they need it; nothing is left out. A name too long
-for its column wraps. Headings stay with the rows under them.
+for its column wraps. Headings stay with the rows under them, and a list that runs on
+to another page starts it under its headings again, marked （つづき）.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class Item:
         Rows that must follow in the same column (a heading's rows).
     rule
         Draw a rule under the entry (a heading).
+    level
+        0 for a row or a note, 1 for a list's heading, 2 for a part's heading: the
+        headings a page that the list runs on to repeats.
     """
 
     left: str
@@ -59,6 +63,7 @@ class Item:
     space_before: float = 0.0
     keep: int = 0
     rule: bool = False
+    level: int = 0
 
 
 def _step(size: float) -> float:
@@ -124,33 +129,52 @@ class Flow:
     new_page: Callable[[], float]
     column: int = 0
     y: float = 0.0
+    headings: tuple[Item, ...] = ()
 
     def __post_init__(self) -> None:
         self.y = self.top
 
-    def _next_column(self) -> None:
+    def _next_column(self) -> bool:
+        """Move to the next column; whether that started a page."""
         self.column += 1
-        if self.column == LIST_COLUMNS:
+        started = self.column == LIST_COLUMNS
+        if started:
             self.column = 0
             self.top = self.new_page()
         self.y = self.top
+        return started
+
+    def _place(self, item: Item) -> None:
+        if self.y == self.top:
+            item = replace(item, space_before=0.0)
+        x = LEFT_X + self.column * (LIST_W + LIST_GUTTER)
+        self.y = _draw(self.page, x, self.y, item)
+
+    def _continued(self, item: Item) -> list[Item]:
+        """The headings above ``item`` again, marked as continued (for a new page)."""
+        above = [h for h in self.headings if not item.level or h.level < item.level]
+        return [
+            replace(h, left=self.page.t("sheet.list_continued", heading=h.left), keep=0)
+            for h in above
+        ]
 
     def add(self, items: Sequence[Item]) -> None:
         """Place the items in order, moving on when a column is full."""
         for i, item in enumerate(items):
+            if item.level:  # the headings the rows below it are under
+                kept = [h for h in self.headings if h.level < item.level]
+                self.headings = (*kept, item)
             need = _height(self.page, item)
             need += sum(_height(self.page, nxt) for nxt in items[i + 1 : i + 1 + item.keep])
             at_top = self.y == self.top
-            if self.y + need > self.bottom and not at_top:
-                self._next_column()
-            if self.y == self.top:
-                item = replace(item, space_before=0.0)
-            x = LEFT_X + self.column * (LIST_W + LIST_GUTTER)
-            self.y = _draw(self.page, x, self.y, item)
+            if self.y + need > self.bottom and not at_top and self._next_column():
+                for heading in self._continued(item):
+                    self._place(heading)
+            self._place(item)
 
 
 def _heading(value: str) -> Item:
-    return Item(value, size=HEADING, colour=ACCENT, space_before=2.5, keep=2, rule=True)
+    return Item(value, size=HEADING, colour=ACCENT, space_before=2.5, keep=2, rule=True, level=1)
 
 
 def _note(value: str) -> Item:
@@ -179,7 +203,7 @@ def association_items(page: Page, profile: AreaProfile) -> list[Item]:
         part = [a for a in profile.associations if a.has_jishubo is has]
         if not part:
             continue
-        items.append(Item(t(key, n=len(part)), colour=ACCENT, space_before=1.2, keep=1))
+        items.append(Item(t(key, n=len(part)), colour=ACCENT, space_before=1.2, keep=1, level=2))
         for a in part:
             households = none if a.households is None else format_int(a.households)
             items.append(Item(a.name, households))
@@ -191,7 +215,7 @@ def _group_part(
 ) -> list[Item]:
     if not groups:
         return []
-    items = [Item(page.t(key, n=len(groups)), colour=ACCENT, space_before=1.2, keep=1)]
+    items = [Item(page.t(key, n=len(groups)), colour=ACCENT, space_before=1.2, keep=1, level=2)]
     for g in groups:
         base = "" if g.based_here else names.get(g.base_area_id, g.base_area_id)
         items.append(Item(g.name, base))

@@ -16,6 +16,7 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "{app}　｜　{name_ja}（{kana}）・{name_en}",
         "en": "{app}  |  {name_en} ({name_ja}, {kana})",
     },
+    "sheet.list_continued": {"ja": "{heading}（つづき）", "en": "{heading} (continued)"},
     "sheet.continued": {
         "ja": "{area}地域 協働まちづくりシート（つづき）",
         "en": "{area}: area collaboration sheet (continued)",

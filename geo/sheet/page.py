@@ -45,21 +45,29 @@ _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9@&+\-.,:/%]*|[ァ-ヺー]+|\s|.", re
 #: the printer's sign for a missing character), so that a name is never printed short
 #: of a character (𠮷野家 as 野家), nor a name in a script the font lacks as nothing.
 MISSING = "〓"
+#: Variant characters the font lacks that names often hold, printed in the standard form
+#: a name written without them takes (𠮷 of 𠮷田, the "吉" with a long lower stroke, is
+#: outside JIS X 0213 and so outside the font).
+STANDARD_FORMS = {"\U00020bb7": "吉"}
 
 
 def printable(value: str) -> str:
     """``value`` as the sheet's font can print it: composed (NFC: a letter and its
     combining accent as one character, カ and ゙ as ガ); each character the font lacks
-    as :data:`MISSING`, but the invisible ones (a zero-width joiner, a variation
-    selector), which are left out."""
+    in its standard form (:data:`STANDARD_FORMS`) or as :data:`MISSING`, but the
+    invisible ones (a zero-width joiner, a variation selector), which are left out."""
     known = font_characters()
     composed = unicodedata.normalize("NFC", value)
     if all(ord(c) in known for c in composed):
         return composed
-    return "".join(
-        c if ord(c) in known else ("" if unicodedata.category(c) in ("Cf", "Mn") else MISSING)
-        for c in composed
-    )
+    return "".join(c if ord(c) in known else _stand_in(c) for c in composed)
+
+
+def _stand_in(char: str) -> str:
+    """What is printed for a character the font lacks."""
+    if char in STANDARD_FORMS:
+        return STANDARD_FORMS[char]
+    return "" if unicodedata.category(char) in ("Cf", "Mn") else MISSING
 
 
 def line_height(size: float, leading: float = LEADING) -> float:

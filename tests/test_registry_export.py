@@ -11,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from geo.io import org_columns
 from geo.model import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
 from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
 from geo.registry.columns import LABELS
+from geo.registry.export import JSON_TYPED
 from geo.registry.hsds import stable_id
 from geo.registry.importer import read_bytes
 from geo.registry.store import Store
@@ -181,3 +183,18 @@ def test_hsds_links_its_objects(changed: Store) -> None:
     assert notes == ["一行目\n二行目"]  # notes are an attribute of staff exports
     (g2,) = [o for o in orgs if o["id"] == stable_id(jis, "organization", "g-2")]
     assert [a["uri"] for a in g2["services"][0]["service_areas"]] == [f"urn:kyodo-map:city:{jis}"]
+
+
+def test_geojson_gives_numbers_and_flags_as_json_types(changed: Store) -> None:
+    typed = {
+        c.name: c.kind
+        for c in org_columns(changed.reference.catalog, ())
+        if c.kind in ("int", "bool")
+    }
+    assert typed == JSON_TYPED
+    doc = json.loads(export_geojson(changed, public=True, kind="associations"))
+    props = [f["properties"] for f in doc["features"]]
+    assert props and all(isinstance(p["is_sample"], bool) for p in props)
+    assert all(p["has_jishubo"] is None or isinstance(p["has_jishubo"], bool) for p in props)
+    assert all(p["households"] is None or type(p["households"]) is int for p in props)
+    assert {type(p["households"]) for p in props} == {int}

@@ -3,8 +3,8 @@
 Public exports carry only the columns of :data:`geo.model.PUBLIC_ORG_COLUMNS`; staff
 exports add the private contact columns. CSV cells that a spreadsheet would run as a
 formula (``= + - @``) are neutralised with a leading ``'`` (the importer and the edit
-form refuse such text, so no stored value needs it: an export imports back to the same
-registry).
+form refuse such text, so what they stored never needs it: an export imports back to the
+same registry). GeoJSON gives numbers and yes/no as JSON's own (:data:`JSON_TYPED`).
 """
 
 from __future__ import annotations
@@ -70,8 +70,23 @@ def export_csv(
     return safe_csv(frame)
 
 
+#: Properties that a GeoJSON gives as JSON numbers or true/false (``null`` when not
+#: known), as the organisations' schema types them (:func:`geo.io.org_columns`); the
+#: importer reads them back as the same cells.
+JSON_TYPED = {"households": "int", "has_jishubo": "bool", "is_sample": "bool"}
+
+
+def _json_value(column: str, value: str) -> object:
+    kind = JSON_TYPED.get(column)
+    if kind is None:
+        return value
+    if not value:
+        return None
+    return int(value) if kind == "int" else value == "true"
+
+
 def _feature(row: Mapping[str, str]) -> dict[str, Any]:
-    props = {k: v for k, v in row.items() if k not in ("lon", "lat")}
+    props = {k: _json_value(k, v) for k, v in row.items() if k not in ("lon", "lat")}
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},

@@ -320,12 +320,12 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.no": {"ja": "無", "en": "no"},
     # problems of staff files: formulas and the limits of an import
     "problem.formula": {
-        "ja": "「=」「+」「-」「@」（全角も）やタブで始まる文字は、表計算ソフトで数式として"
+        "ja": "「=」「+」「-」「@」（全角も）で始まる文字は、表計算ソフトで数式として"
         "動くため取り込めません。先頭の文字を消すか、別の書き方にしてください"
         "（この一覧では、動かないよう先頭に ' を付けて示しています）",
-        "en": "text beginning with =, +, -, @ (half- or full-width), a tab or a carriage "
-        "return runs as a formula in a spreadsheet and is refused: remove or reword the "
-        "first character (shown here after a ' so that it cannot run)",
+        "en": "text beginning with =, +, -, @ (half- or full-width) runs as a formula in a "
+        "spreadsheet and is refused: remove or reword the first character (shown here "
+        "after a ' so that it cannot run)",
     },
     "problem.too_many_items": {
         "ja": "区切られた項目が多すぎます（{n:,} 個、{limit} 個まで）",

@@ -7,9 +7,12 @@ registered city for the app, the registry and the command line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from geo.normalise import normalise
 
 #: JIS code of the default city, 山口市.
 DEFAULT_CITY_CODE = "35203"
@@ -112,12 +115,31 @@ class CityConfig:
                 return info
         raise KeyError(area_id)
 
+    def area_words(self) -> dict[str, str]:
+        """Every way an area is named, folded (:func:`geo.normalise.normalise`: any width,
+        case or spacing) -> its id: the id, the Japanese name with and without 地域,
+        the kana and the English name."""
+        return dict(_area_words(self.areas))
+
+    def area_named(self, word: str) -> str | None:
+        """The id of the area ``word`` names (see :meth:`area_words`), or ``None``."""
+        return _area_words(self.areas).get(normalise(word))
+
     def area_by_name(self, name_ja: str) -> AreaInfo:
         """Look up one area by its Japanese name; raises ``KeyError`` when unknown."""
         for info in self.areas:
             if info.name_ja == name_ja:
                 return info
         raise KeyError(name_ja)
+
+
+@functools.cache
+def _area_words(areas: tuple[AreaInfo, ...]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for a in areas:
+        for word in (a.area_id, a.name_ja, a.name_ja + "地域", a.name_kana, a.name_en):
+            words.setdefault(normalise(word), a.area_id)
+    return words
 
 
 YAMAGUCHI = CityConfig(

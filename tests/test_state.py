@@ -105,6 +105,8 @@ def test_defaults_are_left_out_of_the_url(state: ViewState, query: dict[str, str
             ViewState(layers=("shelters",)),
             id="unknown-layer",
         ),
+        pytest.param({"layers": "zzz"}, ViewState(), id="only-unknown-layers"),
+        pytest.param({"q": "\x00\r\nab\x07"}, ViewState(text="ab"), id="control-text"),
         pytest.param(
             {"hazard": "flood,,, volcano , meteor"},
             ViewState(hazards=("flood", "volcano")),

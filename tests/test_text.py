@@ -27,6 +27,9 @@ J = "\u2060"  # the word joiner that keeps bare addresses and codes from being f
         # direction controls would turn the page's own sentence around the value
         ("\u202eいさだく話電お", "いさだく話電お"),
         ("\u2067湯田\u2069\u200f", "湯田"),
+        # other controls go too (a NUL shows as 「�」); line breaks and tabs read as spaces
+        ("\x00\r\nab\x07", "ab"),
+        ("湯\x00田\t会\u2028館", "湯田 会 館"),
     ],
 )
 def test_md_literal(raw: object, escaped: str) -> None:

@@ -14,6 +14,7 @@ import streamlit as st
 from geo.coverage import METRICS
 from geo.filters import OrgFilter
 from geo.model import HAZARDS, ORG_KINDS
+from ui.text import plain_line
 
 LAYERS = ("councils", "associations", "civic_groups", "shelters")
 BASEMAPS = ("gsi", "osm", "none")
@@ -101,15 +102,18 @@ def parse_query(
         return values[0] if values and values[0] in set(allowed) else fallback
 
     area_values = _items(params.get("area"))
-    layers_given = "layers" in params
+    asked_layers = _items(params.get("layers"))
+    layers = _keep(asked_layers, LAYERS)
+    if asked_layers and not layers:  # only unknown layers named: as if none were
+        layers = DEFAULT_LAYERS
     state = ViewState(
         fields=_keep(_items(params.get("field")), codes),
         metric=one("metric", METRICS, default.metric),
         kinds=_keep(_items(params.get("kind")), ORG_KINDS),
         areas=_keep(_items(params.get("areas")), ids),
         bases=_keep(_items(params.get("base")), ids),
-        text=" ".join(_items(params.get("q")))[:MAX_TEXT],
-        layers=_keep(_items(params.get("layers")), LAYERS) if layers_given else DEFAULT_LAYERS,
+        text=plain_line(" ".join(_items(params.get("q"))))[:MAX_TEXT],
+        layers=layers if "layers" in params else DEFAULT_LAYERS,
         hazards=_keep(_items(params.get("hazard")), HAZARDS),
         basemap=one("basemap", BASEMAPS, default.basemap),
         area=area_values[0] if area_values and area_values[0] in set(ids) else None,

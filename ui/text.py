@@ -13,12 +13,25 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
 #: Removed: a direction control in a crafted address would turn the page's own sentence
 #: around it (「…までお電話ください」 read backwards, then forwards, as the attacker wrote).
 _NO_DIRECTION = dict.fromkeys(map(ord, DIRECTION_CONTROLS))
+#: Also removed: the other control characters (a NUL in an address shows as 「�」); line
+#: breaks and tabs read as spaces.
+_NO_CONTROL = {
+    **_NO_DIRECTION,
+    **dict.fromkeys((*range(0x20), 0x7F), None),
+    **dict.fromkeys(map(ord, "\t\r\n\u2028\u2029"), " "),
+}
 #: A word joiner: invisible, it keeps two characters from reading as one construct.
 _JOINER = "\u2060"
 #: What Streamlit's renderer finds in text after the Markdown is parsed (so a
 #: backslash cannot stop it): links from bare addresses (``https://…``, ``www.…``,
 #: ``name@example.jp``), and emoji and icon codes (``:smile:``, ``:material/home:``).
 _FOUND_IN_TEXT = re.compile(r"(?<=:)(?=[\w/+-])|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
+
+
+def plain_line(value: object) -> str:
+    """``value`` as one line of plain text: without control characters or those that
+    turn the direction of text, line breaks and tabs as spaces, trimmed."""
+    return "" if value is None else str(value).translate(_NO_CONTROL).strip()
 
 
 def md_literal(value: object) -> str:
@@ -28,10 +41,10 @@ def md_literal(value: object) -> str:
     or from the URL: ``**x**``, ``[a](javascript:…)``, ``![](http://…)``, ``<img …>``,
     ``$x$``, ``:red[x]`` and bare addresses such as ``https://…`` or ``a@b.jp`` stay
     text (an invisible word joiner keeps the last from turning into links), and the
-    controls that turn the direction of text are left out.
+    controls that turn the direction of text and the other control characters are left
+    out (line breaks read as spaces: no line, no code block; :func:`plain_line`).
     """
-    text = "" if value is None else str(value).translate(_NO_DIRECTION)
-    text = text.replace("\r", " ").replace("\n", " ").strip()  # no line, no code block
+    text = plain_line(value)
     text = _FOUND_IN_TEXT.sub(_JOINER, text)
     return _SPECIAL.sub(r"\\\1", text)
 

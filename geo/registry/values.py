@@ -177,11 +177,7 @@ class Vocabulary:
         for part, codes in parts.items():
             if len(codes) == 1 and part:
                 fields.setdefault(part, next(iter(codes)))
-        areas: dict[str, str] = {}
-        for a in city.areas:
-            for word in (a.area_id, a.name_ja, a.name_ja + "地域", a.name_kana, a.name_en):
-                areas.setdefault(normalise(word), a.area_id)
-        return cls(fields, areas)
+        return cls(fields, city.area_words())
 
     def field_code(self, word: str) -> str | None:
         """The field code ``word`` names, or ``None``."""

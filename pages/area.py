@@ -13,32 +13,32 @@ from ui.a11y import area_map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
+from ui.state import address_moved, write_address
 from ui.tables import show_table
-from ui.text import md_literal
+from ui.text import md_literal, plain_line
 
 ensure_navigation()
 
 city = load_or_stop()
 labels = area_labels(city)
 ids = list(labels)
-requested = st.query_params.get("area")
-if requested is not None and requested not in labels:
+requested = plain_line(st.query_params.get("area", ""))
+found = city.config.area_named(requested) if requested else None
+if requested and found is None:
     st.error(t("area.unknown", value=md_literal(requested[:40])))
     for area_id in ids:
         st.page_link("pages/area.py", label=labels[area_id], query_params={"area": area_id})
     st.stop()
+PICK = "area.pick"
+if found and (PICK not in st.session_state or address_moved("area")):
+    st.session_state[PICK] = found  # a link, or the back button, names the area
+st.session_state.setdefault(PICK, ids[0])
 
 planner_style()  # the title beside the picker: the map in view at 1366×768
 title, picker = st.columns([3, 2], vertical_alignment="bottom")
 with picker:
-    area_id = st.selectbox(
-        t("area.pick"),
-        ids,
-        index=ids.index(requested) if requested else 0,
-        format_func=labels.__getitem__,
-        key=worded("area.pick"),
-    )
-st.query_params["area"] = area_id
+    area_id = st.selectbox(t("area.pick"), ids, format_func=labels.__getitem__, key=worded(PICK))
+write_address("area", {"area": area_id})
 prof = areaview.profile(area_id)
 L = lang()
 

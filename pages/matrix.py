@@ -11,6 +11,7 @@ from ui.boot import ensure_navigation
 from ui.i18n import labeller, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.matrixview import download_matrix, matrix_order, show_matrix
+from ui.state import ViewState, from_address, to_query, write_address
 from ui.widgets import field_label, filter_sidebar
 
 ensure_navigation()
@@ -19,7 +20,7 @@ GROUPS = {"needs": NEED, "npo": NPO, "all": ""}
 MATRIX_METRICS = ("count", "per_10k")
 
 city = load_or_stop()
-view = filter_sidebar(city, map_controls=False, fields=False)
+view = filter_sidebar(city, map_controls=False, fields=False, page="matrix")
 flt = view.org_filter()
 orgs = data.filtered(flt)
 rule = gap_rule(settings.current())
@@ -30,6 +31,8 @@ with banner:
     sample_banner(orgs)
 
 left, middle, right = st.columns([3, 3, 2])
+from_address("matrix", "matrix.group", "group", GROUPS)
+from_address("matrix", "matrix.metric", "metric", MATRIX_METRICS)
 which = left.radio(
     t("matrix.which_fields"),
     list(GROUPS),
@@ -46,6 +49,8 @@ metric = middle.radio(
 )
 codes = tuple(f.code for f in city.catalog.fields if not GROUPS[which] or f.kind == GROUPS[which])
 labels = {c: field_label(city.catalog, c) for c in codes}
+from_address("matrix", "matrix.sort", "sort", codes)
+from_address("matrix", "matrix.descending", "desc", {"1": True})
 if st.session_state.get("matrix.sort") not in ("area", *codes):
     st.session_state["matrix.sort"] = "area"
 by = right.selectbox(
@@ -84,4 +89,10 @@ download_matrix(
     which=which,
     metric=metric,
     order=order,
+)
+addressed = ViewState(kinds=view.kinds, bases=view.bases, text=view.text)
+write_address(
+    "matrix",
+    {**to_query(addressed), "group": which, "metric": metric}
+    | ({"sort": by, **({"desc": "1"} if descending else {})} if by != "area" else {}),
 )

@@ -54,5 +54,6 @@ with needing_tab:
     org_id = partners.choose_group(city)
     if org_id is not None:
         partners.show_needing(city, org_id, partners.choose_base())
+partners.keep_in_address(area_id, need, org_id)
 
 partners.contact_box()

@@ -476,3 +476,21 @@ def test_the_phone_view_ignores_what_it_does_not_know(params: dict[str, str]) ->
     at = phone(**params)
     assert not at.exception
     assert "083-901-1166" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("params", "kept"),
+    [
+        ({"field": "nothing", "area": "atlantis", "lang": "xx"}, {}),
+        (
+            {"field": "bousai", "area": "yuda", "extra": "<b>x</b>"},
+            {"field": "bousai", "area": "yuda"},
+        ),
+        ({"org": "<b>x</b>", "lang": "en"}, {"lang": "en"}),
+    ],
+)
+def test_the_phone_views_address_keeps_only_what_it_shows(
+    params: dict[str, str], kept: dict[str, str]
+) -> None:
+    at = phone(**params)
+    assert dict(at.query_params) == kept

@@ -184,12 +184,32 @@ def test_area_figures_equal_the_geo_core(city: CityData) -> None:
     assert total == 193_966
 
 
-@pytest.mark.parametrize("bad", ["atlantis", "<script>alert(1)</script>", "", "YUDA", "yuda;drop"])
+@pytest.mark.parametrize("bad", ["atlantis", "<script>alert(1)</script>", "yuda;drop"])
 def test_area_page_explains_an_unknown_id(bad: str) -> None:
     at = _app("pages/area.py", area=bad)
     assert at.error, "an unknown id must say so"
     assert "地域" in at.error[0].value
     assert not at.title  # no half-drawn page
+
+
+@pytest.mark.parametrize(
+    ("given", "area_id", "title"),
+    [
+        ("YUDA", "yuda", "湯田地域"),
+        ("湯田", "yuda", "湯田地域"),
+        (" 湯田地域 ", "yuda", "湯田地域"),
+        ("ｙｕｄａ", "yuda", "湯田地域"),
+        ("aio-futajima", "aio-futajima", "秋穂二島地域"),
+        ("AIO-FUTAJIMA", "aio-futajima", "秋穂二島地域"),
+        ("", "odono", "大殿地域"),  # an empty area: as without one
+    ],
+)
+def test_area_page_takes_an_area_by_any_of_its_names(given: str, area_id: str, title: str) -> None:
+    at = _app("pages/area.py", area=given, extra="<b>x</b>")
+    assert not at.error
+    assert at.title[0].value == title
+    assert at.query_params["area"] == area_id  # the address says what is shown, no more
+    assert "extra" not in at.query_params
 
 
 def test_area_page_without_id_shows_the_picker() -> None:
@@ -319,6 +339,48 @@ def test_changing_the_field_changes_headline_and_gaps() -> None:
     assert _headline(at).startswith("条例で定める活動：")
     assert not before.equals(_gaps_table(at))
     assert qp(at, "field") == "npo20"
+
+
+def test_the_back_button_restores_the_earlier_view() -> None:
+    at = _app(field="kosodate")
+    at.multiselect(key="view.fields").set_value(["bousai"]).run()
+    assert qp(at, "field") == "bousai"
+    at.query_params["field"] = "kosodate"  # the address the back button returns to
+    at.run()
+    assert at.multiselect(key="view.fields").value == ["kosodate"]
+    assert qp(at, "field") == "kosodate"
+    at.multiselect(key="view.fields").set_value(["npo20"]).run()  # and widgets win again
+    assert qp(at, "field") == "npo20"
+
+
+def test_the_area_page_keeps_its_area_and_language_in_the_address() -> None:
+    at = _app("pages/area.py", area="yuda")
+    at.selectbox(key="area.pick").set_value("niho").run()
+    assert dict(at.query_params) == {"area": "niho"}
+    at.session_state["lang"] = "en"
+    at.run()
+    assert dict(at.query_params) == {"area": "niho", "lang": "en"}
+    at.query_params["area"] = "shiraishi"  # the back button
+    at.run()
+    assert at.selectbox(key="area.pick").value == "shiraishi"
+    assert at.title[0].value == "Shiraishi"
+
+
+def test_the_matrix_keeps_its_choices_in_the_address() -> None:
+    at = _app("pages/matrix.py", extra="1", group="npo")
+    assert at.radio(key="matrix.group").value == "npo"
+    at.multiselect(key="view.kinds").set_value(["civic_group"])
+    at.text_input(key="view.text").set_value("<b>x")
+    at.radio(key="matrix.metric").set_value("per_10k").run()
+    assert dict(at.query_params) == {
+        "kind": "civic_group",
+        "q": "<b>x",
+        "group": "npo",
+        "metric": "per_10k",
+    }
+    at.query_params["metric"] = "count"  # the back button
+    at.run()
+    assert at.radio(key="matrix.metric").value == "count"
 
 
 def test_query_params_restore_the_view() -> None:

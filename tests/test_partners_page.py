@@ -144,6 +144,39 @@ def test_unknown_parameters_are_explained(tmp_path: Path) -> None:
     assert at.selectbox(key="partners.area").value == YAMAGUCHI.area_ids[0]
 
 
+def test_the_address_names_what_is_shown_in_the_pages_language(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="湯田", need="防災", extra="<b>x</b>")
+    assert not [w for w in at.warning if w.value.startswith("URL")]  # named by their names
+    assert dict(at.query_params) == {"area": "yuda", "need": "bousai"}  # no group chosen
+    at.session_state["lang"] = "en"
+    at.run()
+    assert dict(at.query_params) == {"area": "yuda", "need": "bousai", "lang": "en"}
+    at.selectbox(key="partners.org").set_value("cg-0002").run()
+    assert at.query_params["org"] == "cg-0002"
+
+
+def test_unknown_values_are_named_by_what_they_were_meant_to_be(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="ato", need="zzz", org="nobody")
+    said = [w.value for w in at.warning if w.value.startswith("URL")]
+    assert said == [
+        _text("partners.unknown.need", value="zzz"),
+        _text("partners.unknown.org", value="nobody"),
+    ]
+    proposed = _page(tmp_path, area="ato").selectbox(key="partners.need").value
+    assert at.selectbox(key="partners.need").value == proposed  # the area's first gap
+    assert "zzz" not in dict(at.query_params).values()
+
+
+def test_the_back_button_brings_the_earlier_area_back(tmp_path: Path) -> None:
+    at = _page(tmp_path, area="yuda", need="bousai")
+    at.selectbox(key="partners.area").set_value("niho").run()
+    assert at.query_params["area"] == "niho"
+    at.query_params["area"] = "yuda"  # the address the back button returns to
+    at.run()
+    assert at.selectbox(key="partners.area").value == "yuda"
+    assert at.query_params["area"] == "yuda"
+
+
 def test_reverse_view_lists_areas_needing_a_group(tmp_path: Path, city: CityData) -> None:
     groups = city.organisations[city.organisations["kind"] == "civic_group"]["org_id"]
     org_id = next(g for g in groups if len(areas_needing(city, g)))

@@ -120,7 +120,7 @@ def test_refused_without_a_configured_login(registry_dir: Path) -> None:
     at = _app(secrets=False)
     assert [e.value for e in at.error] == [ja("staff.not_configured")]
     assert not at.get("file_uploader")
-    assert "editor_password_hash" in at.code[0].value
+    assert not at.code  # no set-up details on a public page
 
 
 def test_refused_when_the_registry_is_off(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -426,12 +426,15 @@ def test_a_name_is_never_printed_short_of_a_character(written: str, printed: str
 
 
 def test_the_sheet_marks_a_character_its_font_lacks(tiny, tmp_path):
-    """𠮷野家 was printed 「野家」, a wrong name with no sign of it."""
+    """𠮷野家 was printed 「野家」, a wrong name with no sign of it; now in its standard
+    form, and a character with none marked."""
     orgs = tiny.organisations.copy()
     orgs.loc[orgs["org_id"] == "g-1", "name"] = "𠮷野家の会"
+    orgs.loc[orgs["org_id"] == "g-2", "name"] = "✊の会"
     profile = area_profile(tiny, "nw", orgs=orgs, city=TINY)
     found = _text(area_sheet_pdf(profile, tiny, today=TODAY), tmp_path)
-    assert "〓野家の会" in found
+    assert "吉野家の会" in found
+    assert "〓の会" in found
 
 
 def test_a_list_that_runs_on_to_another_page_starts_it_under_its_headings(

@@ -42,23 +42,6 @@ EXPIRED_KEY = "staff.expired"
 #: The account every password login is counted against (there is one shared password).
 SHARED_ACCOUNT = "shared-editor"
 
-SECRETS_EXAMPLE = """# .streamlit/secrets.toml — a shared editor password:
-[kyodo]
-editor_password_hash = "scrypt$…"   # python -m geo.registry hash-password
-
-# or a login through your identity provider (st.login):
-# [kyodo]
-# editor_issuers = ["https://accounts.example.jp"]   # whose verified addresses count
-# editor_emails = ["staff@example.jp"]
-# editor_subjects = []                               # or these subjects (sub), any address
-# [auth]
-# redirect_uri = "https://…/oauth2callback"
-# cookie_secret = "…"
-# client_id = "…"
-# client_secret = "…"
-# server_metadata_url = "https://…/.well-known/openid-configuration"
-"""
-
 
 def _now() -> float:
     return time.time()
@@ -90,8 +73,7 @@ def require_editor() -> str:
     stored = kyodo.get("editor_password_hash")
     if stored:
         return _password_editor(str(stored))
-    st.error(t("staff.not_configured"))
-    st.code(SECRETS_EXAMPLE, language="toml")
+    st.error(t("staff.not_configured"))  # (no set-up details on a public page)
     st.stop()
 
 
@@ -233,7 +215,6 @@ def _check_password(
 
 __all__ = [
     "EDITOR_KEY",
-    "SECRETS_EXAMPLE",
     "SEEN_KEY",
     "SHARED_ACCOUNT",
     "client_address",

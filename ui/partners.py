@@ -7,7 +7,7 @@ only contact shown is the support center's (the city's configuration).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import folium
 import pandas as pd
@@ -28,12 +28,14 @@ from geo.matching import (
     reasons_text,
 )
 from geo.model import ORG_KINDS, CityData
+from geo.registry.values import Vocabulary
 from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels, center_name
+from ui.state import address_moved, write_address
 from ui.tables import show_table, yes_no
-from ui.text import kept_together, md_literal
+from ui.text import kept_together, md_literal, plain_line
 from ui.widgets import field_label
 
 AREA_KEY = "partners.area"
@@ -79,15 +81,28 @@ def needing(org_id: str, by: str) -> pd.DataFrame:
 # --- selectors --------------------------------------------------------------------------------
 
 
-def _requested(name: str, allowed: Sequence[str]) -> str | None:
-    """The query parameter ``name`` when it is one of ``allowed``; warn when it is not."""
-    value = st.query_params.get(name)
-    if value is None or value == "":
+#: This page's name for its address (:func:`ui.state.write_address`).
+PAGE = "partners"
+
+
+def _requested(name: str, find: Callable[[str], str | None]) -> str | None:
+    """What the address's ``name`` parameter names (``find`` of its text), or ``None``
+    when it names nothing; say so when it is given but unknown."""
+    value = plain_line(st.query_params.get(name, ""))
+    if not value:
         return None
-    if value in allowed:
-        return value
-    st.warning(t("partners.unknown", value=md_literal(value[:40])))
-    return None
+    found = find(value)
+    if found is None:
+        st.warning(t(f"partners.unknown.{name}", value=md_literal(value[:40])))
+    return found
+
+
+def _seed(key: str, found: str | None, default: str) -> None:
+    """The picker ``key`` before it is drawn: what a link or the back button names, else
+    its own choice, else ``default``."""
+    if found is not None and (key not in st.session_state or address_moved(PAGE)):
+        st.session_state[key] = found
+    st.session_state.setdefault(key, default)
 
 
 def gap_kinds(area_id: str) -> dict[str, str]:
@@ -104,20 +119,23 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
     """
     labels = area_labels(city)
     ids = list(labels)
-    area_req = _requested("area", ids)
     codes = list(city.catalog.codes)
-    need_req = _requested("need", codes)
+    words = Vocabulary.build(city.catalog, city.config)
+    area_req = _requested("area", city.config.area_named)
+    need_req = _requested("need", words.field_code)
     left, right = st.columns(2)
+    _seed(AREA_KEY, area_req, ids[0])
     area_id: str = left.selectbox(
         t("partners.area"),
         ids,
-        index=ids.index(area_req) if area_req else 0,
         format_func=labels.__getitem__,
         key=worded(AREA_KEY),
         on_change=_fewer,
     )
     gaps = gap_kinds(area_id)
-    default = need_req or next((c for c in codes if c in gaps), DISASTER_NEED)
+    if need_req is None and (area_req is not None and address_moved(PAGE)):
+        st.session_state.pop(NEED_KEY, None)  # another area: its own first gap
+    _seed(NEED_KEY, need_req, next((c for c in codes if c in gaps), DISASTER_NEED))
     need_labels = {
         c: t("partners.gap_mark", label=field_label(city.catalog, c), kind=t(f"gap.kind.{gaps[c]}"))
         if c in gaps
@@ -127,13 +145,10 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
     need: str = right.selectbox(
         t("partners.need"),
         codes,
-        index=codes.index(default),
         format_func=need_labels.__getitem__,
         key=worded(NEED_KEY),
         on_change=_fewer,
     )
-    st.query_params["area"] = area_id
-    st.query_params["need"] = need
     return area_id, need
 
 
@@ -160,16 +175,32 @@ def choose_group(city: CityData) -> str | None:
         st.info(t("partners.no_groups"))
         return None
     names = dict(zip(ids, groups["name"], strict=True))
-    requested = _requested("org", ids)
+    known = set(ids)
+    _seed(ORG_KEY, _requested("org", lambda v: v.lower() if v.lower() in known else None), ids[0])
     org_id: str = st.selectbox(
         t("partners.org"),
         ids,
-        index=ids.index(requested) if requested else 0,
         format_func=names.__getitem__,
         key=worded(ORG_KEY),
+        on_change=_org_picked,
     )
-    st.query_params["org"] = org_id
     return org_id
+
+
+_ORG_PICKED = "partners.org_picked"
+
+
+def _org_picked() -> None:
+    st.session_state[_ORG_PICKED] = True
+
+
+def keep_in_address(area_id: str, need: str, org_id: str | None) -> None:
+    """The page's choices in its address (the group only once one was picked: a link
+    to an area's partners names no group)."""
+    params = {"area": area_id, "need": need}
+    if org_id is not None and (st.query_params.get("org") or st.session_state.get(_ORG_PICKED)):
+        params["org"] = org_id
+    write_address(PAGE, params)
 
 
 def choose_base() -> str:

@@ -22,6 +22,7 @@ from ui.i18n import LANG_KEY, lang, language_from_address, t
 from ui.kiosk import listing
 from ui.kiosk.results import summary
 from ui.layout import area_labels, city_name, sample_banner
+from ui.state import write_address
 from ui.text import md_literal
 
 #: An organisation id as the registry writes them.
@@ -180,6 +181,8 @@ def phone_view(city: CityData) -> None:
         field_codes=city.catalog.codes,
         area_ids=city.areas["area_id"].tolist(),
     )
+    asked = {"field": request.field, "area": request.area, "org": request.org}
+    write_address("view", {k: v for k, v in asked.items() if v})  # what is shown, no more
     top_bar(city)
     if request.org:
         show_org(city, request)

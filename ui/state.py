@@ -14,6 +14,7 @@ import streamlit as st
 from geo.coverage import METRICS
 from geo.filters import OrgFilter
 from geo.model import HAZARDS, ORG_KINDS
+from ui.i18n import lang
 from ui.text import plain_line
 
 LAYERS = ("councils", "associations", "civic_groups", "shelters")
@@ -143,18 +144,20 @@ KEYS = {attr: f"view.{attr}" for attr in _PARAMS}
 _SAVED = "view.saved"
 
 
-def init_widgets(url_state: ViewState, *, from_url: bool) -> None:
+def init_widgets(url_state: ViewState, *, from_url: bool, again: Iterable[str] = ()) -> None:
     """Give every view widget its value before it is drawn.
 
     Widgets keep their own state while drawn; Streamlit forgets it when a page without
     them runs. The last view is therefore also kept in a plain session key, and the
-    widgets are seeded from the URL (when it names a view) or from that saved view.
+    widgets are seeded from the URL (when it names a view) or from that saved view;
+    the parts named in ``again`` are set from the URL whatever they hold (an address
+    moved by the back button).
     """
     saved = st.session_state.get(_SAVED)
     source = url_state if from_url or not isinstance(saved, ViewState) else saved
     for attr, key in KEYS.items():
-        if key not in st.session_state:
-            value = getattr(source, attr)
+        if key not in st.session_state or attr in again:
+            value = getattr(url_state if attr in again else source, attr)
             st.session_state[key] = list(value) if isinstance(value, tuple) else value
 
 
@@ -179,11 +182,52 @@ def current() -> ViewState:
     return state
 
 
-def sync_query(state: ViewState) -> None:
+def sync_query(state: ViewState, page: str = "explorer") -> None:
     """Write ``state`` into the URL so a copied link restores this view."""
-    wanted = to_query(state)
+    write_address(page, to_query(state))
+
+
+# --- any page's address -------------------------------------------------------------------
+
+_WRITTEN = "address.written"
+
+
+def address_moved(page: str) -> bool:
+    """Whether the address names a view (more than a language) other than the one
+    ``page`` last wrote into it: the back or forward button, or an address edited by
+    hand. Its view then wins over the widgets' own; a widget changed since the address
+    was written leaves the address as written, and the widget wins."""
+    params = st.query_params.to_dict()
+    written = st.session_state.get(_WRITTEN, {}).get(page)
+    return written is not None and bool(set(params) - {"lang"}) and params != written
+
+
+def from_address(
+    page: str, key: str, param: str, allowed: Iterable[str] | Mapping[str, object]
+) -> None:
+    """Give the widget ``key`` the address's ``param``, when it is one of ``allowed`` (or
+    the value ``allowed`` maps it to), before the widget is drawn: on the page's first
+    run in the session, and when the address was moved (:func:`address_moved`)."""
+    value = st.query_params.get(param)
+    values = allowed if isinstance(allowed, Mapping) else {a: a for a in allowed}
+    if (
+        value is not None
+        and value in values
+        and (key not in st.session_state or address_moved(page))
+    ):
+        st.session_state[key] = values[value]
+
+
+def write_address(page: str, params: Mapping[str, str]) -> None:
+    """Make the address exactly ``params`` and the session's language (left out when it
+    is Japanese): a copied link restores the page as shown, and nothing the page did not
+    take (an unknown area, a crafted parameter) stays in it."""
+    wanted = {k: v for k, v in params.items() if k != "lang"}
+    if lang() != "ja":
+        wanted["lang"] = lang()
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[_WRITTEN] = {**st.session_state.get(_WRITTEN, {}), page: wanted}
 
 
 __all__ = [
@@ -192,9 +236,12 @@ __all__ = [
     "KEYS",
     "LAYERS",
     "ViewState",
+    "address_moved",
     "current",
+    "from_address",
     "init_widgets",
     "parse_query",
     "sync_query",
     "to_query",
+    "write_address",
 ]

@@ -10,7 +10,16 @@ from geo.model import HAZARDS, ORG_KINDS, CityData
 from geo.words import Named
 from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels
-from ui.state import BASEMAPS, KEYS, LAYERS, ViewState, current, init_widgets, parse_query
+from ui.state import (
+    BASEMAPS,
+    KEYS,
+    LAYERS,
+    ViewState,
+    address_moved,
+    current,
+    init_widgets,
+    parse_query,
+)
 
 _SEEDED = "view.seeded_from_url"
 
@@ -28,26 +37,39 @@ def field_names(catalog: FieldCatalog) -> dict[str, Named]:
     return {f.code: Named(f.short_ja, f.short_en) for f in catalog.fields}
 
 
-def view_from_url(city: CityData) -> ViewState:
-    """Seed the widgets from the URL on a session's first run; return the current view."""
+#: The parts of the view each page keeps in its address (the matrix has no map).
+ADDRESSED = {
+    "explorer": tuple(k for k in KEYS if k != "lang"),
+    "matrix": ("kinds", "bases", "text"),
+}
+
+
+def view_from_url(city: CityData, page: str = "explorer") -> ViewState:
+    """Seed the widgets from the URL on a session's first run, and again when the address
+    was moved to another view (back, forward); return the current view."""
     params = st.query_params.to_dict()
     state = parse_query(
         params, field_codes=city.catalog.codes, area_ids=city.areas["area_id"].tolist()
     )
-    init_widgets(state, from_url=bool(set(params) - {"lang"}) and not st.session_state.get(_SEEDED))
+    first = bool(set(params) - {"lang"}) and not st.session_state.get(_SEEDED)
+    moved = ADDRESSED[page] if address_moved(page) else ()
+    init_widgets(state, from_url=first, again=moved)
     st.session_state[_SEEDED] = True
     return current()
 
 
-def filter_sidebar(city: CityData, *, map_controls: bool, fields: bool = True) -> ViewState:
+def filter_sidebar(
+    city: CityData, *, map_controls: bool, fields: bool = True, page: str = "explorer"
+) -> ViewState:
     """The filter widgets in the sidebar; returns the view they describe.
 
     ``map_controls`` adds the focus, colouring, layers and base map; without ``fields``
     the fields of activity are not offered (a page that shows every field keeps the
     choice for the map). Multiselects have no "select all" entry: Streamlit words it in
-    English only, and choosing every field is the same as choosing none.
+    English only, and choosing every field is the same as choosing none. ``page``: whose
+    address the view is kept in (:data:`ADDRESSED`).
     """
-    view_from_url(city)
+    view_from_url(city, page)
     labels = area_labels(city)
     ids = city.areas["area_id"].tolist()
     sb = st.sidebar

@@ -21,9 +21,19 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.need": {"ja": "課題・分野", "en": "Need or field"},
     "partners.gap_mark": {"ja": "{label}（この地域：{kind}）", "en": "{label} (here: {kind})"},
     "partners.kinds": {"ja": "候補にする団体の種類", "en": "Kinds of partner"},
-    "partners.unknown": {
-        "ja": "URLの「{value}」は見つからないため、選択肢の最初を表示しています。",
-        "en": "“{value}” in the link is unknown; the first choice is shown instead.",
+    "partners.unknown.area": {
+        "ja": "URLの地域「{value}」は見つからないため、一覧の最初の地域を表示しています。",
+        "en": "There is no area “{value}” (from the link); the first area is shown instead.",
+    },
+    "partners.unknown.need": {
+        "ja": "URLの分野「{value}」は見つからないため、この地域で空白の分野"
+        "（ないときは防災・減災）を表示しています。",
+        "en": "There is no field “{value}” (from the link); the area's first gap (or "
+        "disaster preparedness) is shown instead.",
+    },
+    "partners.unknown.org": {
+        "ja": "URLの団体「{value}」は見つからないため、一覧の最初の団体を表示しています。",
+        "en": "There is no group “{value}” (from the link); the first group is shown instead.",
     },
     "partners.tab.partners": {"ja": "連携先の候補", "en": "Candidate partners"},
     "partners.tab.needing": {

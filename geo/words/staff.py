@@ -28,9 +28,9 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "staff.not_configured": {
         "ja": "編集者のログインが設定されていないため、このページは使えません。"
-        "管理者が secrets.toml に次のどちらかを設定してください。",
-        "en": "Editor login is not configured, so this page is refused. "
-        "The administrator must add one of these to secrets.toml.",
+        "設定のしかたは、管理者向けの説明（README の「Staff pages」）にあります。",
+        "en": "Editor login is not configured, so this page is refused. How to set it up "
+        "is in the administrators' guide (the README's “Staff pages”).",
     },
     "staff.login_title": {"ja": "編集者のログイン", "en": "Editor login"},
     "staff.login_oidc": {

@@ -72,6 +72,27 @@ def test_direct_link_shows_the_area_and_downloads_its_sheet(
     assert js_errors(watch) == []
 
 
+def test_the_back_button_and_the_language_live_in_the_address(
+    app_server: AppServer, page: Page, watch: Watch
+) -> None:
+    href = "() => location.href"
+    page.goto(f"{app_server.url}/area?area=湯田")  # an area by its name
+    page.get_by_role("heading", name="湯田地域").wait_for(timeout=60_000)
+    for name in ("白石", "仁保"):
+        page.get_by_label("地域を選ぶ").click()
+        page.get_by_role("option", name=name, exact=True).click()
+        page.get_by_role("heading", name=f"{name}地域").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search === '?area=niho'", timeout=30_000)
+    page.go_back()
+    page.get_by_role("heading", name="白石地域").wait_for(timeout=30_000)
+    settle(page)
+    assert page.evaluate(href).endswith("/area?area=shiraishi")
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Shiraishi").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search === '?area=shiraishi&lang=en'", timeout=30_000)
+    assert js_errors(watch) == []
+
+
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 @pytest.mark.parametrize("area_id", ["ajisu", "ogori"])
 def test_the_map_is_not_hidden_by_its_controls(

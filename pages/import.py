@@ -16,6 +16,8 @@ staff.show_flash()
 st.caption(t("staff.import.caption"))
 with staff.registry() as store:
     datastatus.staff_section(store)
+    if store.database_path is not None:  # (a server database is backed up by its own tools)
+        st.caption(t("staff.import.backup"))
 st.subheader(t("realdata.lists.title"))
 kind = st.radio(
     t("staff.import.kind"),

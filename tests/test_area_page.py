@@ -43,8 +43,7 @@ def ajisu() -> AppTest:
 
 def _frame_with(at: AppTest, first: str, *columns: str) -> pd.DataFrame:
     """The first table whose columns start with ``first`` and include ``columns``."""
-    for element in at.dataframe:
-        frame = element.value
+    for frame in [*(e.value for e in at.dataframe), *(as_read(e) for e in at.table)]:
         if frame.columns[0] == first and set(columns) <= set(frame.columns):
             return frame
     raise AssertionError(f"no table with {first}, {columns}")

@@ -116,7 +116,7 @@ FIELDS = {
         (
             OrgFilter(fields=frozenset({"bousai", "kosodate"}), kinds=frozenset({"civic_group"})),
             (),
-            "子育て支援・防災・減災（市民活動団体）：空白 1地域（南東）／3地域で 4団体が活動",
+            "子育て支援、防災・減災（市民活動団体）：空白 1地域（南東）／3地域で 4団体が活動",
             "Child-rearing support, Disaster preparedness (civic groups) — areas with no "
             "activity: 1 (South-East) / active organisations: 4 (areas with activity: 3)",
         ),

@@ -201,7 +201,7 @@ def test_civic_groups_are_gathered(tiny: CityData) -> None:
 @pytest.mark.parametrize(
     ("layers", "expected"),
     [
-        (("shelters",), ["避難所"]),
+        (("shelters",), ["避難場所"]),
         (("associations", "civic_groups"), ["自治会・町内会", "市民活動団体"]),
         ((), []),
     ],
@@ -221,7 +221,7 @@ def test_points_are_one_array_per_layer(tiny: CityData) -> None:
         "地域づくり協議会・地域交流センター": 4,  # one per center, with its council
         "自治会・町内会": 4,
         "市民活動団体": 3,
-        "避難所": 3,
+        "避難場所": 3,
     }
     assert not children(m, folium.Marker)
     for array in point_layers(m).values():
@@ -286,7 +286,7 @@ def test_shelters_hazard_filter(
     tiny: CityData, hazards: tuple[str, ...], expected: list[str]
 ) -> None:
     assert filter_shelters(tiny.shelters, hazards)["shelter_id"].tolist() == expected
-    array = point_layers(tiny_map(tiny, MapSpec(hazards=hazards)))["避難所"]
+    array = point_layers(tiny_map(tiny, MapSpec(hazards=hazards)))["避難場所"]
     names = dict(zip(tiny.shelters["shelter_id"], tiny.shelters["name"], strict=True))
     assert [row[2] for row in array.rows] == [names[s] for s in expected]
 

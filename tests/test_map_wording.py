@@ -26,7 +26,7 @@ def test_layer_names_are_the_words_of_the_brief() -> None:
         "地域づくり協議会・地域交流センター",
         "自治会・町内会",
         "市民活動団体",
-        "避難所",
+        "避難場所",
     ]
 
 

@@ -304,7 +304,7 @@ def test_unknown_language_is_refused(profiles):
     [
         ("ja", False, "洪水、崖崩れ・土石流・地滑り"),
         ("ja", True, "洪水、土砂災害"),
-        ("en", False, "Flood, Landslide, debris flow"),
+        ("en", False, "Flood, Slope failure, debris flow and landslide"),
         ("en", True, "Flood, Landslide"),
     ],
 )

@@ -76,7 +76,7 @@ def test_the_npo_file_is_imported_in_one_step(at: AppTest, store: Store) -> None
     at.checkbox(key="npo.retire_samples").check().run()
     at.button(key="npo.go").click().run()
     assert not at.exception, at.exception
-    done = ja("realdata.npo.done", added=3, changed=0, retired=342)
+    done = ja("realdata.npo.done", added=3, changed=0, reactivated=0, retired=342)
     assert done in [s.value for s in at.success]
     status = _status(at)
     assert status[ja("datastatus.col.real")].tolist() == [0, 0, 3, 3]

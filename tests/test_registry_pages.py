@@ -269,7 +269,9 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     before = store.data_version()
     at.button(key="import.valid").click().run()
     assert not at.exception, at.exception
-    assert ja("staff.import.done", added=2, changed=0, retired=0) in [s.value for s in at.success]
+    assert ja("staff.import.done", added=2, changed=0, reactivated=0, retired=0) in [
+        s.value for s in at.success
+    ]
     assert store.data_version() == before + 1
     assert {"新しい会1", "新しい会3"} <= {s.record["name"] for s in store.records()}
     assert store.audit(1)[0].who == "山田"
@@ -296,7 +298,9 @@ def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:
     assert ja("staff.import.kept", n=before) in [i.value for i in at.info]
     at.button(key="import.go").click().run()
     assert not at.exception, at.exception
-    assert ja("staff.import.done", added=3, changed=0, retired=0) in [s.value for s in at.success]
+    assert ja("staff.import.done", added=3, changed=0, reactivated=0, retired=0) in [
+        s.value for s in at.success
+    ]
     assert len(store.records(kind="civic_group")) == before + 3
 
 
@@ -317,7 +321,9 @@ def test_retiring_many_asks_for_the_number(store: Store) -> None:
     assert not at.button(key="import.go").disabled  # full-width digits are the number too
     at.button(key="import.go").click().run()
     assert not at.exception, at.exception
-    assert ja("staff.import.done", added=3, changed=0, retired=n) in [s.value for s in at.success]
+    assert ja("staff.import.done", added=3, changed=0, reactivated=0, retired=n) in [
+        s.value for s in at.success
+    ]
     assert len(store.records(kind="civic_group")) == 3
 
 

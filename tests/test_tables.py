@@ -271,3 +271,17 @@ def test_a_column_is_as_wide_as_its_widest_text(texts: list[str]) -> None:
 def test_a_wrapped_column_is_measured_up_to_its_widest(most: int) -> None:
     texts = ["a" * 40, "あ" * 25, "地域"]
     assert text_width(pd.Series(texts), most) == min(_every_width(texts), most)
+
+
+def test_a_plain_tables_lists_wrap_only_between_their_items() -> None:
+    """「高齢者の見守|り・福祉」 broke inside a word in the area's figures."""
+    from tests.support.tables import plain
+    from ui.tables import literal_frame
+    from ui.text import kept_together
+
+    shown = literal_frame(
+        pd.DataFrame({"値": ["まちづくり、高齢者の見守り・福祉", "秋穂二島地域づくり協議会"]})
+    )
+    assert shown.iloc[0, 0] == kept_together("まちづくり、高齢者の見守り・福祉")
+    assert plain(shown.iloc[0, 0]) == "まちづくり、高齢者の見守り・福祉"
+    assert shown.iloc[1, 0] == "秋穂二島地域づくり協議会"  # a name may break where it must

@@ -266,7 +266,7 @@ def test_a_phrase_puts_its_parameters_in_the_language() -> None:
     area = Named("湯田", "Yuda")
     fields = Listed((Named("防災・減災", "Disaster preparedness"), "まちづくり"), "dot")
     mapped = phrase("match.reason.mapped", fields=fields, need=area)
-    assert mapped.text("ja") == "防災・減災・まちづくりで活動（湯田に対応）"
+    assert mapped.text("ja") == "防災・減災、まちづくりで活動（湯田に対応）"
     assert mapped.text("en") == "active in Disaster preparedness, まちづくり (counts for Yuda)"
     nested = phrase("match.needing.reason", field=area, reason=phrase("gap.reason.no_organisation"))
     assert nested.text("en") == "Yuda: no organisation is active here"

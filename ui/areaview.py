@@ -35,7 +35,16 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
-from ui.tables import Columns, column_width, fitted, show_table, show_wrapped, wrapped
+from ui.tables import (
+    ROW_PX,
+    TABLE_BORDERS_PX,
+    TABLE_HEADER_PX,
+    Columns,
+    fitted,
+    show_table,
+    show_wrapped,
+    wrapped,
+)
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
@@ -192,13 +201,9 @@ def neighbours_section(prof: AreaProfile) -> None:
         return
     names = text("sep.list", L).join(n.name(L) for n in prof.neighbours)
     st.caption(md_literal(t("area.neighbours.list", names=names)))
-    table = neighbours_frame(prof, L)
-    config = fitted(table, table.columns[0])
-    for name in table.columns[1:]:
-        config[name] = st.column_config.TextColumn(
-            width=column_width(table, name), alignment="right"
-        )
-    show_table(table, hide_index=True, column_config=config)
+    # a plain table: every neighbour and the city in view at 1366 pixels (its cells
+    # wrap), and printed whole
+    show_table(neighbours_frame(prof, L), static=True, hide_index=True)
     caption(prof, "neighbours", "gaps")
 
 
@@ -215,16 +220,20 @@ def disaster_section(prof: AreaProfile) -> None:
     if prof.missing_main_hazards:
         hazards = hazard_names(prof.missing_main_hazards, L, short=True)
         st.warning(t("area.missing_hazards", hazards=hazards))
-    table = shelters_frame(prof, L)
-    columns = [t("profile.name"), t("profile.center_address"), t("profile.hazards")]
-    show_table(table, hide_index=True, column_config=fitted(table, *columns))
+    # a plain table: long names and lists of hazards wrap, every column in view
+    show_table(shelters_frame(prof, L), static=True, hide_index=True)
 
 
 def npo_section(prof: AreaProfile) -> None:
     """The NPO Law's 20 fields, after the local needs and smaller."""
     st.subheader(t("area.npo"), help=definition("per_10k", prof))
     table = coverage_frame(prof, lang(), kind="npo")
-    show_table(table, hide_index=True, column_config=_coverage_columns(prof, table))
+    show_table(  # every field in view: its gaps are never below the fold of the table
+        table,
+        hide_index=True,
+        column_config=_coverage_columns(prof, table),
+        height=TABLE_HEADER_PX + ROW_PX * len(table) + TABLE_BORDERS_PX + ROW_PX // 4,
+    )
 
 
 def _long_last(frame: pd.DataFrame, long: str) -> list[str]:

@@ -159,9 +159,15 @@ def _confirm(plan: NpoPlan, store: Store, editor: str, shown: tuple[Any, ...]) -
         staff.show_problems(exc.problems)
         return
     counts = result.write.counts
-    changed = counts.get("edit", 0) + counts.get("reactivate", 0)
-    added, retired = counts.get("add", 0), counts.get("retire", 0)
-    staff.flash(t("realdata.npo.done", added=added, changed=changed, retired=retired))
+    staff.flash(
+        t(
+            "realdata.npo.done",
+            added=counts.get("add", 0),
+            changed=counts.get("edit", 0),
+            reactivated=counts.get("reactivate", 0),
+            retired=counts.get("retire", 0),
+        )
+    )
     st.session_state.pop(SHOWN_KEY, None)
     st.rerun()
 

@@ -298,7 +298,8 @@ def _apply(plan: ImportPlan, store: Store, editor: str, *, valid_only: bool) -> 
         t(
             "staff.import.done",
             added=counts.get("add", 0),
-            changed=counts.get("edit", 0) + counts.get("reactivate", 0),
+            changed=counts.get("edit", 0),
+            reactivated=counts.get("reactivate", 0),
             retired=counts.get("retire", 0),
         )
     )

@@ -51,6 +51,14 @@ def _literal(value: object) -> object:
     return md_literal(value) if isinstance(value, str) else value
 
 
+def _list_kept(value: object) -> object:
+    """A list in a cell (防災・減災、子育て支援) wrapped only between its items, never
+    inside a word; other cells as they are (a long name may break anywhere)."""
+    if isinstance(value, str) and any(c in "・、" for c in value):
+        return kept_together(value)
+    return value
+
+
 def plain_label(label: str) -> str:
     """A row label or header of a styled plain table: literal, and wrapped only between
     words (:func:`ui.text.kept_together`)."""
@@ -65,8 +73,10 @@ def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` that a plain table shows as written: every text cell, row
     label, header and the index's name made literal Markdown (:func:`md_literal`), and
     the headers and row labels wrapped only between words (as :func:`plain_label`:
-    「適合度」, not 「適合|度」; 「人口|（令和2年国勢調査）」, not 「人口（令和2年国勢調|査）」)."""
-    return map_text(frame.rename(index=_kept, columns=_kept), _literal)
+    「適合度」, not 「適合|度」; 「人口|（令和2年国勢調査）」, not 「人口（令和2年国勢調|査）」),
+    and so are the cells that list items (「高齢者の見守り・|福祉」, not 「見守|り」)."""
+    cells = frame.map(_list_kept)
+    return map_text(cells.rename(index=_kept, columns=_kept), _literal)
 
 
 def yes_no(flags: Iterable[bool]) -> list[str]:
@@ -164,6 +174,8 @@ def fitted(frame: pd.DataFrame, *names: str) -> Columns:
 WRAPPED_ROW_PX = 70
 #: Pixels of a table's header row, and of its frame's top and bottom borders.
 TABLE_HEADER_PX, TABLE_BORDERS_PX = 38, 2
+#: Pixels of a table's row of one line (Streamlit's default).
+ROW_PX = 35
 
 
 def wrapped(frame: pd.DataFrame, widest: Mapping[str, int]) -> Columns:

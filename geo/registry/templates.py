@@ -307,7 +307,7 @@ def _intro(template: Template, city: CityConfig, lang: str) -> list[str]:
             kind=text(f"staff.kind.{template.import_kind}", lang),
             import_kind=template.import_kind,
         ),
-        text("template.intro.full_list", lang),
+        text("template.intro.full_list", lang, retire=text("staff.import.retire_missing", lang)),
     ]
 
 

@@ -203,7 +203,7 @@ def association_items(page: Page, profile: AreaProfile) -> list[Item]:
         part = [a for a in profile.associations if a.has_jishubo is has]
         if not part:
             continue
-        items.append(Item(t(key, n=len(part)), colour=ACCENT, space_before=1.2, keep=1, level=2))
+        items.append(Item(t(key, n=len(part)), colour=ACCENT, space_before=1.2, keep=2, level=2))
         for a in part:
             households = none if a.households is None else format_int(a.households)
             items.append(Item(a.name, households))
@@ -215,7 +215,8 @@ def _group_part(
 ) -> list[Item]:
     if not groups:
         return []
-    items = [Item(page.t(key, n=len(groups)), colour=ACCENT, space_before=1.2, keep=1, level=2)]
+    # a part's heading keeps two of its rows with it, never one left under it
+    items = [Item(page.t(key, n=len(groups)), colour=ACCENT, space_before=1.2, keep=2, level=2)]
     for g in groups:
         base = "" if g.based_here else names.get(g.base_area_id, g.base_area_id)
         items.append(Item(g.name, base))

@@ -117,7 +117,7 @@ def _needs_layout(page: Page, profile: AreaProfile) -> _NeedsLayout:
     near = _near_cols(page, profile)
     fixed = (
         _label_col(page, needs),
-        _value_col(page, t("sheet.needs.committee"), ["○"], "C"),
+        _value_col(page, t("sheet.needs.committee"), [t("profile.yes")], "C"),
         _value_col(page, t("sheet.needs.area"), [format_per_10k(f.per_10k) for f in needs]),
         _value_col(page, t("sheet.needs.city"), [format_per_10k(f.city_per_10k) for f in needs]),
         _status_col(page, needs),
@@ -238,7 +238,7 @@ def _need_row(
     step = _step()
     height = _label_rows(page, layout.label, f, y)
     x = LEFT_X + layout.label.width
-    committee = "○" if f.code in profile.committees else ""
+    committee = page.t("profile.yes") if f.code in profile.committees else ""
     page.cell(x, y, layout.committee.width - PAD, step, committee, "C")
     x += layout.committee.width
     if layout.bar:

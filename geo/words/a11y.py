@@ -42,10 +42,10 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # the accessibility statement on the sources page
     "a11y.statement.header": {"ja": "アクセシビリティ", "en": "Accessibility"},
     "a11y.statement.target": {
-        "ja": "このサイトは JIS X 8341-3:2016 の適合レベル AA"
-        "（WCAG 2.2 の達成基準 AA 相当）を目標にしています。",
-        "en": "This site aims at conformance level AA of JIS X 8341-3:2016 "
-        "(the AA success criteria of WCAG 2.2).",
+        "ja": "このサイトは JIS X 8341-3:2016（WCAG 2.0 と一致）の適合レベル AA を目標とし、"
+        "あわせて WCAG 2.2 の達成基準 AA も目標にしています。",
+        "en": "This site aims at conformance level AA of JIS X 8341-3:2016 (identical to "
+        "WCAG 2.0), and at the AA success criteria of WCAG 2.2 as well.",
     },
     "a11y.statement.checked": {
         "ja": "{date}に、自動検査ツール axe-core {version} をブラウザ（Chromium）で使い、"

@@ -59,8 +59,9 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Voluntary disaster-prevention coverage",
     },
     "metric.jishubo_only_bousai": {
-        "ja": "活動カバー率は「防災・減災」を選んだときに使えます。",
-        "en": "Coverage by voluntary disaster-prevention groups applies to disaster preparedness.",
+        "ja": "自主防災組織 活動カバー率は、活動分野で「防災・減災」を選ぶと選べます。",
+        "en": "Voluntary disaster-prevention coverage can be chosen once “Disaster "
+        "preparedness” is chosen under Fields of activity.",
     },
     "field.group.needs": {"ja": "地域の課題", "en": "Local needs"},
     "field.group.npo": {"ja": "NPO法の20分野", "en": "NPO Law fields"},
@@ -72,8 +73,8 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "layer.associations": {"ja": "自治会・町内会", "en": "Neighbourhood associations"},
     "layer.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
-    "layer.shelters": {"ja": "避難所", "en": "Evacuation sites"},
-    "map.hazards": {"ja": "避難所の災害種別", "en": "Shelters for hazard"},
+    "layer.shelters": {"ja": "避難場所", "en": "Evacuation sites"},
+    "map.hazards": {"ja": "避難場所の災害種別", "en": "Evacuation sites by hazard"},
     "map.no_layers": {"ja": "地域の色分けのみ", "en": "Area colours only"},
     "map.all_hazards": {"ja": "すべての災害種別", "en": "Every hazard"},
     "map.basemap": {"ja": "背景地図", "en": "Base map"},
@@ -149,8 +150,11 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "no": {"ja": "なし", "en": "no"},
     "citywide": {"ja": "市全域", "en": "citywide"},
     "legal.npo_corp": {"ja": "NPO法人", "en": "NPO corporation"},
-    "legal.general_inc": {"ja": "一般社団法人", "en": "General incorporated association"},
-    "legal.authorized": {"ja": "認可地縁団体", "en": "Authorised neighbourhood body"},
+    "legal.general_inc": {
+        "ja": "一般社団法人・一般財団法人",
+        "en": "General incorporated association or foundation",
+    },
+    "legal.authorized": {"ja": "認可地縁団体", "en": "Authorised neighbourhood association"},
     "legal.voluntary": {"ja": "任意団体", "en": "Voluntary group"},
     # tabs of the explorer
     "tab.map": {"ja": "地図", "en": "Map"},
@@ -160,7 +164,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "地図に表示している団体の一覧です（キーボード・読み上げソフトで利用できます）。",
         "en": "The organisations on the map, as a table (usable by keyboard and screen reader).",
     },
-    "table.count": {"ja": "{n} 団体", "en": "{n} organisations"},
+    "table.count": {"ja": "{n:,} 団体", "en": "{n:,} organisations"},
     # matrix
     "matrix.header": {"ja": "地域 × 活動分野のカバー状況", "en": "Coverage by area and field"},
     "matrix.caption.count": {

@@ -13,6 +13,6 @@ COMMON_MESSAGES: dict[str, Mapping[str, str]] = {
     "app.lang.en": {"ja": "English", "en": "English"},
     "sep.list": {"ja": "、", "en": ", "},
     "table.empty": {"ja": "表示する行はありません。", "en": "No rows to show."},
-    "sep.dot": {"ja": "・", "en": ", "},
-    "sep.and": {"ja": "・", "en": " and "},
+    "sep.dot": {"ja": "、", "en": ", "},
+    "sep.and": {"ja": "、", "en": " and "},
 }

@@ -73,10 +73,10 @@ KIOSK_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "kiosk.based_in": {"ja": "拠点：{area}", "en": "Based in {area}"},
     "kiosk.entry_fields": {"ja": "分野：{fields}", "en": "Fields: {fields}"},
-    "kiosk.more": {"ja": "もっと見る（あと {n} 団体）", "en": "Show more ({n} more)"},
+    "kiosk.more": {"ja": "もっと見る（あと {n:,} 団体）", "en": "Show more ({n:,} more)"},
     "kiosk.shown": {
-        "ja": "{total} 団体のうち {shown} 団体を表示しています",
-        "en": "Showing {shown} of {total} groups",
+        "ja": "{total:,} 団体のうち {shown:,} 団体を表示しています",
+        "en": "Showing {shown:,} of {total:,} groups",
     },
     "kiosk.none_found": {"ja": "該当する団体はありません。", "en": "No group found."},
     "kiosk.qr": {
@@ -97,7 +97,7 @@ KIOSK_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "名前の読みの最初の文字から選ぶ",
         "en": "Pick the first sound of the name",
     },
-    "kiosk.index_other": {"ja": "漢字・英数字", "en": "Kanji, A–Z"},
+    "kiosk.index_other": {"ja": "漢字・英数字", "en": "Kanji, A–Z, 0–9"},
     "kiosk.keyboard_title": {
         "ja": "名前の一部をかなで入力する",
         "en": "Type part of the name in kana",
@@ -124,7 +124,7 @@ KIOSK_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Groups whose name starts with the {row} row: {n}",
     },
     "kiosk.found_other": {
-        "ja": "読みのわからない団体（漢字・英数字で始まる名前）：{n}",
+        "ja": "読みが登録されていない団体（漢字・英数字で始まる名前）：{n:,}",
         "en": "Groups whose name starts with kanji, a letter or a digit: {n}",
     },
     # the phone view the QR code opens

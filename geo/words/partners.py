@@ -41,8 +41,8 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "For a group: where it is needed",
     },
     "partners.count": {
-        "ja": "{area}の「{need}」の連携先候補：{n} 件",
-        "en": "{n} candidate partners for {need} in {area}",
+        "ja": "{area}の「{need}」の連携先候補：{n:,} 件",
+        "en": "{n:,} candidate partners for {need} in {area}",
     },
     "partners.count_caption": {
         "ja": "地域の外に拠点がある団体と、市内全域で活動する団体を、適合度の高い順に並べています。"
@@ -59,8 +59,8 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Show {n} more ({rest} left)",
     },
     "partners.here": {
-        "ja": "すでにこの地域で活動（{area}、{n} 団体）",
-        "en": "Already active in {area} ({n})",
+        "ja": "すでにこの地域で活動（{area}、{n:,} 団体）",
+        "en": "Already active in {area} ({n:,})",
     },
     "partners.here_caption": {
         "ja": "この地域に拠点がある市民活動団体と、活動範囲にこの地域を挙げている市民活動団体です"
@@ -141,7 +141,7 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "partners.col.population": {"ja": "人口", "en": "Population"},
     "partners.col.households": {"ja": "世帯数", "en": "Households"},
     "partners.col.need": {"ja": "必要度", "en": "Need"},
-    "partners.col.serves": {"ja": "すでに活動範囲", "en": "Already serves"},
+    "partners.col.serves": {"ja": "活動地域に含む", "en": "Already serves"},
     "partners.contact_title": {
         "ja": "連絡は支援センター経由で",
         "en": "Contact through the support center",

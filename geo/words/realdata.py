@@ -8,8 +8,10 @@ from collections.abc import Mapping
 REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     # --- problems --------------------------------------------------------------------
     "problem.corporate_number": {
-        "ja": "法人番号ではありません（13桁の数字で、先頭の検査用数字が合っていません）",
-        "en": "not a 法人番号 (13 digits whose first, the check digit, must match the rest)",
+        "ja": "法人番号として正しくありません（13桁の数字で、先頭の検査用数字が"
+        "残りの12桁と合う必要があります）",
+        "en": "not a valid 法人番号 (13 digits whose first, the check digit, must match "
+        "the other 12)",
     },
     "problem.url": {
         "ja": "http:// か https:// で始まるWebアドレスを書いてください（500文字まで）",
@@ -83,7 +85,7 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Cabinet Office NPO portal (national file)",
     },
     "datastatus.source.bulk": {"ja": "一括登録", "en": "bulk load"},
-    "datastatus.source_count": {"ja": "{source} {n}件", "en": "{source}: {n}"},
+    "datastatus.source_count": {"ja": "{source} {n:,}件", "en": "{source}: {n:,}"},
     # --- the regular import ----------------------------------------------------------
     "realdata.lists.title": {
         "ja": "名簿の取り込み（市・支援センターの一覧）",
@@ -124,8 +126,8 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "realdata.npo.keep_missing": {
         "ja": "前に取り込んだのにファイルにない（市外へ移転・抹消された）NPO法人も残す",
-        "en": "Keep NPO corporations imported before that the file no longer lists in "
-        "the city (moved away or removed)",
+        "en": "Keep NPO corporations imported earlier that the file no longer lists in the "
+        "city (moved out of the city or deregistered)",
     },
     "realdata.npo.retire_samples": {
         "ja": "サンプル（架空）の市民活動団体 {n} 件を廃止する（実データに置き換える）",
@@ -150,8 +152,10 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "realdata.npo.go": {"ja": "NPO法人を取り込む", "en": "Import the NPO corporations"},
     "realdata.npo.done": {
-        "ja": "NPO法人を取り込みました：追加 {added}、変更 {changed}、廃止 {retired}。",
-        "en": "NPO corporations imported: {added} added, {changed} changed, {retired} retired.",
+        "ja": "NPO法人を取り込みました：追加 {added:,}、変更 {changed:,}、再開 {reactivated:,}、"
+        "廃止 {retired:,}。",
+        "en": "NPO corporations imported: {added:,} added, {changed:,} changed, "
+        "{reactivated:,} reactivated, {retired:,} retired.",
     },
     "realdata.col.number": {"ja": "法人番号", "en": "Corporate number"},
     "realdata.col.reason": {"ja": "理由", "en": "Why"},

@@ -80,7 +80,7 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Local needs (organisations per 10,000 residents)",
     },
     "sheet.needs.field": {"ja": "分野", "en": "Field"},
-    "sheet.needs.committee": {"ja": "部会", "en": "Council"},
+    "sheet.needs.committee": {"ja": "部会", "en": "Committee"},
     "sheet.needs.area": {"ja": "この地域", "en": "This area"},
     "sheet.needs.city": {"ja": "市全体", "en": "City"},
     "sheet.needs.status": {"ja": "状況", "en": "Status"},

@@ -29,7 +29,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.not_configured": {
         "ja": "編集者のログインが設定されていないため、このページは使えません。"
         "設定のしかたは、管理者向けの説明（README の「Staff pages」）にあります。",
-        "en": "Editor login is not configured, so this page is refused. How to set it up "
+        "en": "Editor login is not configured, so this page is not available. How to set it up "
         "is in the administrators' guide (the README's “Staff pages”).",
     },
     "staff.login_title": {"ja": "編集者のログイン", "en": "Editor login"},
@@ -97,8 +97,8 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     # problems
     "staff.problems": {
-        "ja": "問題が {n} 件あります。",
-        "en": "{n} problems found.",
+        "ja": "問題が {n:,} 件あります。",
+        "en": "{n:,} problems found.",
     },
     "staff.problems_first": {
         "ja": "多すぎるため、最初の {shown:,} 件だけを表示しています（全部で {n:,} 件）。",
@@ -149,10 +149,14 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.import.caption": {
         "ja": "市や支援センターの名簿（CSV・Excel・GeoJSON・GeoPackage）を取り込みます。"
         "まず下に、追加・変更・廃止される団体と問題の一覧が出ます。"
-        "「取り込む」を押すまで何も保存されません。取り込みの前には自動でバックアップを取ります。",
+        "「取り込む」を押すまで何も保存されません。",
         "en": "Import a list kept by the city or the support center (CSV, Excel, GeoJSON, "
         "GeoPackage). You first see what would be added, changed and retired, and every "
-        "problem; nothing is saved until you press Import. A backup is taken before.",
+        "problem; nothing is saved until you press Import.",
+    },
+    "staff.import.backup": {
+        "ja": "取り込みの前には、登録簿のバックアップを自動で取ります。",
+        "en": "A backup of the registry is taken automatically before an import.",
     },
     "staff.import.kind": {"ja": "取り込む団体の種類", "en": "Kind of organisations"},
     "staff.kind.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
@@ -169,14 +173,15 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "the organisations it does not list stay as they are.",
     },
     "staff.import.kept": {
-        "ja": "ファイルにない同じ種類の団体が {n} 件あります。廃止扱いにはせず、そのまま残します。",
-        "en": "{n} organisations of this kind are not in the file; they are not retired "
+        "ja": "ファイルにない同じ種類の団体が {n:,} 件あります。"
+        "廃止扱いにはせず、そのまま残します。",
+        "en": "{n:,} organisations of this kind are not in the file; they are not retired "
         "and stay as they are.",
     },
     "staff.import.retire_warning": {
-        "ja": "この取り込みで {n} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
+        "ja": "この取り込みで {n:,} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
         "下の一覧を確かめてください。",
-        "en": "This import retires {n} organisations ({share:.0%} of this kind). "
+        "en": "This import retires {n:,} organisations ({share:.0%} of this kind). "
         "Check the list below.",
     },
     "staff.import.confirm_needed": {
@@ -233,8 +238,10 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Check the lists above and press again.",
     },
     "staff.import.done": {
-        "ja": "取り込みました：追加 {added}、変更 {changed}、廃止 {retired}。",
-        "en": "Imported: {added} added, {changed} changed, {retired} retired.",
+        "ja": "取り込みました：追加 {added:,}、変更 {changed:,}、再開 {reactivated:,}、"
+        "廃止 {retired:,}。",
+        "en": "Imported: {added:,} added, {changed:,} changed, {reactivated:,} reactivated, "
+        "{retired:,} retired.",
     },
     # export
     "staff.export.title": {"ja": "書き出し", "en": "Export"},

@@ -48,11 +48,13 @@ TEMPLATE_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "or run python -m geo.registry import FILE --kind {import_kind}",
     },
     "template.intro.full_list": {
-        "ja": "ファイルはこの種類の全件として扱われ、ファイルにない団体は廃止扱いになります"
-        "（取り込みページや --keep-missing で残せます）。取り込む前に、変わる内容を確認できます。",
-        "en": "The file is taken as the full list of its kind: organisations it does not list "
-        "are retired (keep them with the page's checkbox or --keep-missing). You see what "
-        "would change before anything is saved.",
+        "ja": "ファイルにない団体は、そのまま残ります。ファイルがこの種類の全件の名簿で、"
+        "ファイルにない団体を廃止扱いにするときは、取り込みページで「{retire}」を選ぶか、"
+        "コマンドに --retire-missing を付けてください。取り込む前に、変わる内容を確認できます。",
+        "en": "Organisations the file does not list stay as they are. When the file is the "
+        "full list of its kind and those should be retired, tick “{retire}” on the import "
+        "page, or add --retire-missing to the command. You see what would change before "
+        "anything is saved.",
     },
     "template.example_title": {
         "ja": "記入例（この例は取り込まれません）",

@@ -11,7 +11,10 @@ from collections.abc import Mapping
 VOCAB_MESSAGES: dict[str, Mapping[str, str]] = {
     "hazard.flood": {"ja": "洪水", "en": "Flood"},
     "hazard.flood.short": {"ja": "洪水", "en": "Flood"},
-    "hazard.landslide": {"ja": "崖崩れ・土石流・地滑り", "en": "Landslide, debris flow"},
+    "hazard.landslide": {
+        "ja": "崖崩れ・土石流・地滑り",
+        "en": "Slope failure, debris flow and landslide",
+    },
     "hazard.landslide.short": {"ja": "土砂災害", "en": "Landslide"},
     "hazard.storm_surge": {"ja": "高潮", "en": "Storm surge"},
     "hazard.storm_surge.short": {"ja": "高潮", "en": "Storm surge"},

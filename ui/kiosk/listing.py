@@ -97,7 +97,7 @@ def org_facts(city: CityData, row: pd.Series) -> list[tuple[str, str]]:
         else joined([labels[a] for a in row["service_areas"] if a in labels])
     )
     facts = [
-        ("col.kind", t("kind." + str(row["kind"]))),
+        ("col.kind", t("kind.each." + str(row["kind"]))),
         ("col.fields", joined([city.catalog.get(c).label(lang()) for c in row["fields"]])),
         ("col.area", labels.get(str(row["area_id"]), str(row["area_id"]))),
         ("col.serves", served),

@@ -12,7 +12,8 @@ import pytest
 import streamlit
 
 from geo.words import MESSAGES
-from ui.chrome import SPOTS, chrome_keys, script, words
+from geo.words.chrome import CHROME_EN_SHOWN
+from ui.chrome import SPOTS, _pattern, chrome_keys, script, words
 
 #: Streamlit's words that its bundle builds from pieces (a number, a kind of mark): each
 #: with the pieces that must be in it.
@@ -63,8 +64,19 @@ def test_the_words_are_streamlit_s_own(bundle: str) -> None:
     assert [p for p, _ in numbered]
 
 
-def test_an_english_page_keeps_streamlit_s_words() -> None:
-    assert words("en") == ({}, [])
+def test_an_english_page_keeps_streamlit_s_words_but_those_for_the_developer() -> None:
+    plain, numbered = words("en")
+    redacted, missing, named = (
+        MESSAGES[f"chrome.{k}"]["en"]
+        for k in ("error.redacted", "page_not_found.text", "page_not_found.named")
+    )
+    assert plain == {
+        redacted: CHROME_EN_SHOWN["chrome.error.redacted"],
+        missing: CHROME_EN_SHOWN["chrome.page_not_found.text"],
+    }
+    assert numbered == [(_pattern(named), CHROME_EN_SHOWN["chrome.page_not_found.named"])]
+    assert not any("Streamlit" in shown or "pages/" in shown for shown in CHROME_EN_SHOWN.values())
+    assert set(CHROME_EN_SHOWN) <= set(chrome_keys())
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.words import MESSAGES, text
+from geo.words.chrome import CHROME_EN_SHOWN
 from ui.i18n import lang
 
 #: Where Streamlit writes a text of its own making (the uploader's size limit and file
@@ -68,12 +69,15 @@ def words(language: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     -------
     The plain words (Streamlit's -> the language's) and the words with a number (a
     pattern of Streamlit's -> the language's text with ``{0}``); words the language
-    writes as Streamlit does are left out (an English page keeps Streamlit's own).
+    writes as Streamlit does are left out (an English page keeps Streamlit's own, but
+    where those speak to the app's developer: :data:`~geo.words.chrome.CHROME_EN_SHOWN`).
     """
     plain: dict[str, str] = {}
     numbered: list[tuple[str, str]] = []
     for key in chrome_keys():
         source, shown = MESSAGES[key]["en"], MESSAGES[key][language]
+        if language == "en":
+            shown = CHROME_EN_SHOWN.get(key, shown)
         if shown == source:
             continue
         if "{0}" in source:

@@ -162,3 +162,13 @@ CHROME_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "chrome.chart.axis": {"ja": "軸", "en": "axis"},
     "chrome.chart.legend": {"ja": "凡例", "en": "legend"},
 }
+
+#: What English pages show instead of Streamlit's words where these speak to the app's
+#: developer (its cloud's menu, its pages/ folder), not to a visitor; by key, as above.
+CHROME_EN_SHOWN: Mapping[str, str] = {
+    "chrome.error.redacted": "Part of this page could not be shown because of an error; "
+    "it has been recorded on the server. If reloading the page does not help, please tell "
+    "the administrator.",
+    "chrome.page_not_found.text": "There is no such page. The main page is shown instead.",
+    "chrome.page_not_found.named": "There is no page /{0}. The main page is shown instead.",
+}

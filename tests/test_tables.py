@@ -279,9 +279,10 @@ def test_a_plain_tables_lists_wrap_only_between_their_items() -> None:
     from ui.tables import literal_frame
     from ui.text import kept_together
 
-    shown = literal_frame(
-        pd.DataFrame({"値": ["まちづくり、高齢者の見守り・福祉", "秋穂二島地域づくり協議会"]})
-    )
+    sentence = "空白・少ない・要注意のどれにも当たりません"
+    cells = ["まちづくり、高齢者の見守り・福祉", "秋穂二島地域づくり協議会", sentence]
+    shown = literal_frame(pd.DataFrame({"値": cells}))
     assert shown.iloc[0, 0] == kept_together("まちづくり、高齢者の見守り・福祉")
     assert plain(shown.iloc[0, 0]) == "まちづくり、高齢者の見守り・福祉"
     assert shown.iloc[1, 0] == "秋穂二島地域づくり協議会"  # a name may break where it must
+    assert shown.iloc[2, 0] == sentence  # and so may a sentence

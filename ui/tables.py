@@ -16,6 +16,7 @@ label).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, overload
@@ -51,10 +52,19 @@ def _literal(value: object) -> object:
     return md_literal(value) if isinstance(value, str) else value
 
 
+#: The items of a list in a cell, and the most characters an item has (a cell with a
+#: longer one is a sentence, which may break anywhere).
+_ITEMS = re.compile(r"[・、]")
+_ITEM_MOST = 10
+
+
 def _list_kept(value: object) -> object:
     """A list in a cell (防災・減災、子育て支援) wrapped only between its items, never
     inside a word; other cells as they are (a long name may break anywhere)."""
-    if isinstance(value, str) and any(c in "・、" for c in value):
+    if not isinstance(value, str):
+        return value
+    items = _ITEMS.split(value)
+    if len(items) > 1 and max(len(i) for i in items) <= _ITEM_MOST:
         return kept_together(value)
     return value
 

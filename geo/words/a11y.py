@@ -13,13 +13,13 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "a11y.summary.intro": {
         "ja": "地図の色は「{metric}」（分野：{fields}）を表します。"
         "地域を凡例の順（色の薄い区分から濃い区分へ）に並べています。"
-        "空白地域は地図では斜線で示しています。",
+        "空白・少ない・要注意の地域は、地図では斜線で示しています。",
         "en": "The map's colours show “{metric}” (fields: {fields}). "
         "The areas are listed in the legend's order, from the lightest class to the darkest. "
         "Gaps are hatched on the map.",
     },
     "a11y.summary.gaps": {
-        "ja": "{total}地域のうち空白地域は{gaps}地域です。",
+        "ja": "{total}地域のうち、空白・少ない・要注意の地域は{gaps}地域です。",
         "en": "{gaps} of {total} areas are gaps.",
     },
     "a11y.summary.area": {"ja": "地域", "en": "Area"},

@@ -183,7 +183,7 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     # links from other pages
     "partners.link_area": {
-        "ja": "この地域の空白分野の連携先候補",
+        "ja": "この地域の空白・少ない・要注意の分野の連携先候補",
         "en": "Partner candidates for this area's gaps",
     },
     "partners.link_gaps": {

@@ -86,3 +86,8 @@ def _wrap_points(text: str) -> list[str]:
             parts.append(text[start:i])
             start = i
     return [*parts, text[start:]]
+
+
+def test_a_label_kept_together_twice_is_kept_once() -> None:
+    once = kept_together("自治会・町内会")
+    assert kept_together(once) == once

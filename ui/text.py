@@ -62,7 +62,9 @@ def kept_together(label: str) -> str:
     one line; ``人口|（令和2年国勢調査）``).
 
     For what a plain table shows; the data and the downloads keep the label as it is.
+    A label kept together already is kept as it is.
     """
+    label = label.replace(_JOINER, "")
     out: list[str] = []
     for i, ch in enumerate(label):
         if i and label[i - 1] not in _WRAP_AFTER and ch != " " and ch not in _WRAP_BEFORE:

@@ -307,6 +307,9 @@ def group(page: Page) -> None:
 def search(page: Page) -> None:
     tap(page, "名前から探す")
     keyboard = page.locator(".st-key-kiosk-keyboard")
+    keyboard.wait_for(timeout=30_000)
+    page.wait_for_timeout(300)  # (a busy machine may still be starting the run it drew)
+    settle(page)
     typed = page.get_by_role("textbox")
     word = "ふれあい"
     for n, kana in enumerate(word, start=1):

@@ -7,9 +7,11 @@ so an organisation registered under 災害救援 counts for 防災・減災 and 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from geo.normalise import normalise
 from geo.words import pick, text
 
 NPO = "npo"
@@ -108,6 +110,18 @@ class FieldCatalog:
         """Fields of one kind (``"npo"`` or ``"need"``)."""
         return tuple(f for f in self.fields if f.kind == kind)
 
+    def field_words(self) -> dict[str, str]:
+        """Every way a field is named, folded (:func:`geo.normalise.normalise`) -> its
+        code: its code, name and short names, for the law's fields its number (8, 08,
+        8号, 第8号, npo8), and each part of its short Japanese name joined with 「・」
+        that no other field's name has (防災 and 減災 for 防災・減災, 防犯 for
+        防犯・交通安全; not 福祉, a part of two)."""
+        return dict(_field_words(self.fields))
+
+    def field_named(self, word: str) -> str | None:
+        """The code of the field ``word`` names (see :meth:`field_words`), or ``None``."""
+        return _field_words(self.fields).get(normalise(word))
+
     def expand(self, codes: Iterable[str]) -> frozenset[str]:
         """Every code an organisation listing ``codes`` is active in.
 
@@ -133,6 +147,26 @@ class FieldCatalog:
             elif given.intersection(f.maps_to):
                 out.add(f.code)
         return frozenset(out)
+
+
+@functools.cache
+def _field_words(fields: tuple[Field, ...]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    parts: dict[str, set[str]] = {}  # a part of a short name -> the fields it is in
+    for f in fields:
+        names = [f.code, f.name_ja, f.short_ja, f.short_en]
+        if f.number is not None:
+            n = f.number
+            names += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
+        for name in names:
+            words.setdefault(normalise(name), f.code)
+        if "・" in f.short_ja:
+            for part in f.short_ja.split("・"):
+                parts.setdefault(normalise(part), set()).add(f.code)
+    for part, codes in parts.items():
+        if len(codes) == 1 and part:
+            words.setdefault(part, next(iter(codes)))
+    return words
 
 
 def default_catalog(official: Mapping[int, str]) -> FieldCatalog:

@@ -11,8 +11,8 @@ from ui.boot import ensure_navigation
 from ui.i18n import labeller, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
 from ui.matrixview import download_matrix, matrix_order, show_matrix
-from ui.state import ViewState, from_address, to_query, write_address
-from ui.widgets import field_label, filter_sidebar
+from ui.state import from_address, to_query, write_address
+from ui.widgets import ADDRESSED, field_label, filter_sidebar
 
 ensure_navigation()
 
@@ -90,9 +90,9 @@ download_matrix(
     metric=metric,
     order=order,
 )
-addressed = ViewState(kinds=view.kinds, bases=view.bases, text=view.text)
-write_address(
-    "matrix",
-    {**to_query(addressed), "group": which, "metric": metric}
-    | ({"sort": by, **({"desc": "1"} if descending else {})} if by != "area" else {}),
-)
+params = to_query(view, ADDRESSED["matrix"]) | {"group": which, "metric": metric}
+if by != "area":
+    params["sort"] = by
+    if descending:
+        params["desc"] = "1"
+write_address("matrix", params)

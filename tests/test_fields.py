@@ -40,3 +40,20 @@ def test_npo_code_rejects_numbers_outside_the_law(number: int) -> None:
 def test_unknown_code_raises_key_error() -> None:
     with pytest.raises(KeyError):
         CATALOG.get("nope")
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("bousai", "bousai"),
+        ("防災・減災", "bousai"),
+        ("防災", "bousai"),  # a part of one field's name only
+        ("ＢＯＵＳＡＩ", "bousai"),
+        ("8", "npo08"),
+        ("第8号", "npo08"),
+        ("福祉", None),  # a part of two fields' names
+        ("zzz", None),
+    ],
+)
+def test_a_field_is_found_by_any_of_its_names(word: str, code: str | None) -> None:
+    assert CATALOG.field_named(word) == code

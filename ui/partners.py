@@ -28,7 +28,6 @@ from geo.matching import (
     reasons_text,
 )
 from geo.model import ORG_KINDS, CityData
-from geo.registry.values import Vocabulary
 from ui import areaview, data
 from ui.assets import map_assets
 from ui.i18n import labeller, lang, t, worded
@@ -120,9 +119,8 @@ def choose_area_need(city: CityData) -> tuple[str, str]:
     labels = area_labels(city)
     ids = list(labels)
     codes = list(city.catalog.codes)
-    words = Vocabulary.build(city.catalog, city.config)
     area_req = _requested("area", city.config.area_named)
-    need_req = _requested("need", words.field_code)
+    need_req = _requested("need", city.catalog.field_named)
     left, right = st.columns(2)
     _seed(AREA_KEY, area_req, ids[0])
     area_id: str = left.selectbox(

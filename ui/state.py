@@ -123,11 +123,15 @@ def parse_query(
     return state
 
 
-def to_query(state: ViewState) -> dict[str, str]:
-    """The URL parameters of ``state`` (defaults left out, except the layers)."""
+def to_query(state: ViewState, parts: Iterable[str] | None = None) -> dict[str, str]:
+    """The URL parameters of ``state`` (defaults left out, except the layers); only
+    those of ``parts`` (attributes) when given."""
     default = ViewState()
     out: dict[str, str] = {}
+    kept = set(_PARAMS if parts is None else parts)
     for attr, name in _PARAMS.items():
+        if attr not in kept:
+            continue
         value = getattr(state, attr)
         if value == getattr(default, attr):
             continue

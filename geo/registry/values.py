@@ -155,29 +155,10 @@ class Vocabulary:
 
     @classmethod
     def build(cls, catalog: FieldCatalog, city: CityConfig) -> Vocabulary:
-        """The vocabulary of ``catalog`` and the areas of ``city``.
-
-        A field is named by its code, name, short names and, for the law's fields, its
-        number; and by each part of its short Japanese name joined with 「・」 that no
-        other field's name has (防災 and 減災 for 防災・減災, 防犯 for 防犯・交通安全;
-        not 福祉, a part of two).
-        """
-        fields: dict[str, str] = {}
-        parts: dict[str, set[str]] = {}  # a part of a short name -> the fields it is in
-        for f in catalog.fields:
-            words = [f.code, f.name_ja, f.short_ja, f.short_en]
-            if f.number is not None:
-                n = f.number
-                words += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
-            for word in words:
-                fields.setdefault(normalise(word), f.code)
-            if "・" in f.short_ja:
-                for part in f.short_ja.split("・"):
-                    parts.setdefault(normalise(part), set()).add(f.code)
-        for part, codes in parts.items():
-            if len(codes) == 1 and part:
-                fields.setdefault(part, next(iter(codes)))
-        return cls(fields, city.area_words())
+        """The vocabulary of ``catalog`` and the areas of ``city``: the fields' words
+        (:meth:`~geo.fields.FieldCatalog.field_words`) and the areas'
+        (:meth:`~geo.city.CityConfig.area_words`)."""
+        return cls(catalog.field_words(), city.area_words())
 
     def field_code(self, word: str) -> str | None:
         """The field code ``word`` names, or ``None``."""

@@ -54,6 +54,10 @@ label:has(input:focus-visible) {{
   outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px !important; }}
 [data-testid="stWidgetLabel"][disabled], [data-testid="stWidgetLabel"][disabled] p {{
   color: {DISABLED_LABEL_COLOR} !important; }}
+/* a script-only element (the page's language, the skip link, the kiosk's idle reset)
+   takes no room, and no gap of the column it sits in */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{
+  display: none !important; }}
 [data-testid="stFileChip"][aria-invalid="true"] {{ flex-wrap: wrap; height: auto; }}
 [data-testid="stFileChip"] > [role="alert"] {{
   position: static !important; clip: auto !important; clip-path: none !important;

@@ -291,6 +291,7 @@
     // legend (the room told by the view) when that costs no zoom.
     function fitted(map, bounds, o) {
         var edge = L.point(map.kyodoEdge || [0, 0]), room = L.point(map.kyodoRoom || [0, 0]);
+        room = L.point(room.x, foot(map));
         var side = legendRoom(map), most = o && o.maxZoom !== undefined ? o.maxZoom : Infinity;
         if (side) {
             var b = L.latLngBounds(bounds), pad = edge.add(room);
@@ -300,6 +301,14 @@
             }
         }
         return L.extend({paddingTopLeft: edge, paddingBottomRight: room}, o);
+    }
+
+    // Pixels a fitted view leaves at the map's foot: the room told by setup, or the
+    // sources' lines as tall as they were last laid out (three or four lines in a narrow
+    // frame) with the frame's margin above them, whichever is more.
+    function foot(map) {
+        var room = L.point(map.kyodoRoom || [0, 0]), edge = L.point(map.kyodoEdge || [0, 0]);
+        return Math.max(room.y, (map.kyodoCredits || 0) + edge.y);
     }
 
     // Whether bounds are wholly in the part of the map that a fit with options o uses
@@ -469,6 +478,18 @@
         Object.keys(map._controlCorners || {}).forEach(function (k) {
             corners.observe(map._controlCorners[k]);
         });
+        // the opening view fitted again (until the map is moved) when the sources' lines,
+        // told after the view, need more (or less) room at the foot than they had
+        var credits = map.attributionControl && map.attributionControl.getContainer();
+        if (!credits) { return; }
+        new window.ResizeObserver(function () {
+            // opened by a tap on ⓘ (over the map, as a touch screen shows them): the
+            // view stays as it is
+            if (L.DomUtil.hasClass(credits, "kyodo-open")) { return; }
+            var before = foot(map);
+            map.kyodoCredits = credits.offsetHeight;
+            if (foot(map) !== before) { refit(map); }
+        }).observe(credits);
     }
 
     // Whether an area's shape lies under any of a few points of the element's box, told

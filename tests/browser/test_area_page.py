@@ -149,6 +149,37 @@ def test_the_map_is_not_hidden_by_its_controls(
     context.close()
 
 
+#: The bottom of an area's outline and the top of the sources' lines, in the frame.
+OUTLINE_AND_SOURCES = """aid => {
+  let bottom = null;
+  map.eachLayer(l => { if (l.feature && l.feature.properties.area_id === aid)
+                         bottom = l._path.getBoundingClientRect().bottom; });
+  const credits = document.querySelector('.leaflet-control-attribution');
+  return [bottom, credits.getBoundingClientRect().top, credits.offsetHeight];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_area_stands_clear_of_the_sources_lines(
+    app_server: AppServer, browser: Browser, lang: str
+) -> None:
+    """徳地 runs to the map's foot, where the sources wrap to three or four lines in a
+    1,366-pixel window: the view is fitted above them, however many lines they take."""
+    watch = Watch()
+    context = open_context(browser, watch=watch, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    suffix = "&lang=en" if lang == "en" else ""
+    page.goto(f"{app_server.url}/area?area=tokuji{suffix}")
+    settle(page, timeout=90_000)
+    frame = _map_frame(page)
+    page.wait_for_timeout(800)
+    bottom, top, tall = frame.evaluate(OUTLINE_AND_SOURCES, "tokuji")
+    assert tall > 48, "the sources take more than the room a view leaves by default"
+    assert bottom <= top, (bottom, top)
+    assert js_errors(watch) == []
+    context.close()
+
+
 def test_the_offline_notice_is_placed_once_the_map_s_styles_arrive(
     app_server: AppServer, browser: Browser
 ) -> None:

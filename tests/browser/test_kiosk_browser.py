@@ -435,6 +435,20 @@ def test_the_need_tiles_break_only_between_words(
         assert page.evaluate(TILES_BROKEN_IN_WORDS) == []
 
 
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_the_first_screen_is_seen_whole(
+    kiosk_server: AppServer, browser: Browser, viewport: dict[str, int]
+) -> None:
+    """A visitor sees the map, the three ways in and every need's tile without
+    scrolling: the page's scripts take no room above the title."""
+    with at_attract(kiosk_server, browser, viewport) as page:
+        title = page.get_by_role("heading", name="山口市 協働まちづくりマップ").bounding_box()
+        assert title is not None and title["y"] < 60, title
+        for tile in page.locator(".st-key-kiosk-tiles button").all():
+            box = tile.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= viewport["height"], box
+
+
 #: Keys of the name search whose label takes more than one line.
 WRAPPED_KEYS = """() => [...document.querySelectorAll(
     '.st-key-kiosk-keyboard button, .st-key-kiosk-index button')].filter(b => {

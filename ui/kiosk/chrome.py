@@ -80,12 +80,14 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
 .st-key-kiosk-mapframe-720 iframe { height: 720px !important; }
 @media (orientation: portrait) {
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
-    > [data-testid="stHorizontalBlock"] { flex-direction: column !important; }
+    > [data-testid="stHorizontalBlock"] { flex-direction: column !important;
+    gap: 1rem !important; }
   [class*="st-key-kiosk-split-"] > [data-testid="stLayoutWrapper"]
     > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     width: 100% !important; min-width: 100% !important; flex: 1 1 auto !important; }
   /* the maps take the screen's height: the city's names (with their counts, at arm's
-     length) find room by their areas */
+     length) find room by their areas; on the first screen, with every need's tile
+     still in view under it */
   .st-key-kiosk-mapframe-620 iframe { height: 900px !important; }
   .st-key-kiosk-mapframe-720 iframe { height: 920px !important; }
   [class*="st-key-kiosk-nav-"] button span:has(> [data-testid="stIconMaterial"]),
@@ -94,7 +96,7 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
   .st-key-kiosk-ways { flex-direction: row !important; }
   .st-key-kiosk-ways > div { flex: 1 1 0 !important; }
   .st-key-kiosk-tiles [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
-  .st-key-kiosk-tiles button { min-height: 180px !important; }
+  .st-key-kiosk-tiles button { min-height: 150px !important; }
   .st-key-kiosk-tiles [data-testid="stColumn"] {
     min-width: calc(25% - 1rem) !important; flex: 1 1 calc(25% - 1rem) !important; }
 }

@@ -33,6 +33,11 @@ LONG_PURPOSE = "目" * 5001
         ("corporate_number", "6-0000-0000-1001", number(1001), None),
         ("corporate_number", "1234567890123", "", "corporate_number"),
         ("corporate_number", "123", "", "corporate_number"),
+        # a spreadsheet's number: written as a decimal, or in exponent form (digits lost)
+        ("corporate_number", number(1001) + ".0", number(1001), None),
+        ("corporate_number", "6.00000000E+12", "", "exponent_form"),
+        ("corporate_number", "7.25E+12", "", "exponent_form"),
+        ("corporate_number", "７.２５Ｅ＋１２", "", "exponent_form"),
         ("name_kana", "ヤマグチカワアソビノカイ", "ヤマグチカワアソビノカイ", None),
         ("name_kana", "ア\nイ", "", "control"),
         (

@@ -7,7 +7,10 @@ code); a cell with problems becomes empty.
 
 Text that a spreadsheet would run as a formula (beginning with ``= + - @``, half- or
 full-width, once the surrounding spaces are gone) is refused, never changed: a cell
-written as ``'=…`` keeps its ``'``. List cells (fields, service areas) are refused
+written as ``'=…`` keeps its ``'``. Two kinds of cell are not formulas: a dash alone
+(``-``, ``－``, ``ー``: "none", as forms write it) is an empty cell, and a phone number
+written the international way for Japan (``+81 83-922-1111``, ``+81 (0)90 1234 5678``)
+is written as dialled at home (``083-922-1111``). List cells (fields, service areas) are refused
 before they are split when they are longer than :data:`MAX_LIST_LENGTH` or hold more
 than :data:`MAX_ITEMS` pieces, and report at most :data:`MAX_UNKNOWN` unknown pieces
 each, so no cell can cost more than a bounded amount of work.
@@ -55,6 +58,12 @@ MAX_ITEMS = 64
 #: Unknown pieces of one list cell reported one by one; the rest are counted.
 MAX_UNKNOWN = 5
 
+#: A cell that says "none" with a dash (or a run of them), as forms write it.
+NONE_PATTERN = re.compile(r"[-－‐‑‒–—―−ーｰ]+")
+#: A Japanese phone number written the international way (after NFKC): ``+81``, the
+#: trunk ``0`` left out, in brackets or (by mistake) kept, then the number's digits,
+#: spaces and hyphens (at least six digits).
+JAPAN_INTERNATIONAL = re.compile(r"\+81[ \-]*(?:\(0\)[ \-]*)?(\d(?:[ \-]*\d){5,})")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _SEPARATORS = re.compile(r"([;,、\n])")
@@ -202,6 +211,14 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     return value, []
 
 
+def _phone(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    home = JAPAN_INTERNATIONAL.fullmatch(key)
+    if home:
+        number = home.group(1)
+        return _text("phone", number if number.startswith("0") else "0" + number)
+    return _text("phone", raw)
+
+
 def _org_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     if not ID_PATTERN.fullmatch(key):
         return "", [Finding(shorten(raw), "id_format")]
@@ -304,8 +321,15 @@ def _coordinate(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[
     return f"{number:.6f}", []
 
 
+#: A number as a spreadsheet shows it in exponent form (``7.25E+12``): its last digits
+#: are lost, however the file is read.
+EXPONENT_FORM = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
+
+
 def _corporate_number(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    number = corporate_number(key)
+    if EXPONENT_FORM.fullmatch(key):
+        return "", [Finding(shorten(raw), "exponent_form")]
+    number = corporate_number(key.removesuffix(".0"))  # (a number written as a decimal)
     return (number, []) if number else ("", [Finding(shorten(raw), "corporate_number")])
 
 
@@ -329,6 +353,7 @@ _CLEANERS: Mapping[str, Callable[[str, str, Vocabulary, dt.date], tuple[str, Fou
     "lat": _coordinate,
     "corporate_number": _corporate_number,
     "portal_url": _url,
+    "phone": _phone,
 }
 
 
@@ -351,7 +376,7 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
     The canonical text (``""`` when the cell had a problem) and the problems found.
     """
     raw = text.strip()
-    if not raw:
+    if not raw or NONE_PATTERN.fullmatch(raw):
         return "", []
     cleaner = _CLEANERS.get(column)
     if cleaner is None:

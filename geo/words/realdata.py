@@ -7,6 +7,14 @@ from collections.abc import Mapping
 
 REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     # --- problems --------------------------------------------------------------------
+    "problem.exponent_form": {
+        "ja": "表計算ソフトが数値として「7.25E+12」のような指数の形で保存したため、"
+        "下の桁が失われています。その列の書式を「文字列」にして番号を入れ直し、"
+        "保存し直してください",
+        "en": "saved by a spreadsheet as a number in exponent form (such as 7.25E+12), "
+        "which loses the last digits: format the column as text, enter the numbers "
+        "again and save the file again",
+    },
     "problem.corporate_number": {
         "ja": "法人番号として正しくありません（13桁の数字で、先頭の検査用数字が"
         "残りの12桁と合う必要があります）",

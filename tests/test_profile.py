@@ -408,6 +408,14 @@ def test_the_chart_names_gaps_on_this_areas_bars_only(profiles):
     assert marked[["field", "series", "status"]].values.tolist() == [["環境美化", "北東", "空白"]]
 
 
+@pytest.mark.parametrize("area_id", ["nw", "ne", "sw", "se"])
+def test_a_gap_s_word_stands_after_both_of_its_bars(profiles, area_id):
+    """「要注意」 was written at the end of the area's bar, over the city's longer one."""
+    chart = coverage_chart_frame(profiles[area_id], "ja", kind="need")
+    longest = chart.groupby("order")["value"].transform("max")
+    assert chart["word_at"].tolist() == longest.tolist()
+
+
 # --- 加入率 ---------------------------------------------------------------------------
 
 

@@ -114,7 +114,7 @@ def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
 
     The field labels are never shortened (no label limit); the bar of a figure that is
     itself the gap (空白, 少ない) is vermillion, and every gap's word (要注意 too) is
-    written after the bars.
+    written after the longer of its field's two bars.
     """
     L = lang()
     frame = coverage_chart_frame(prof, L, kind=kind)
@@ -141,8 +141,9 @@ def coverage_chart(prof: AreaProfile, kind: str) -> alt.LayerChart:
         ],
     )
     bars = base.mark_bar().encode(color=colour)
+    # after the longer of the field's two bars, not over the city's
     words = base.mark_text(align="left", dx=4, color=VERMILLION, fontSize=13).encode(
-        text="status:N"
+        x="word_at:Q", text="status:N"
     )
     height = BAR_PX * 2 * len(order) + 8 * len(order)
     # the chart's name for screen readers (the table below reads the figures)

@@ -237,17 +237,20 @@ def coverage_chart_frame(profile: AreaProfile, lang: str = "ja", *, kind: str) -
     -------
     ``order``, ``field`` (label), ``series`` (this area's name or the city),
     ``value`` (per 10,000 residents, one decimal), ``status`` (the one word, on this
-    area's rows of marked gaps only) and ``low`` (this area's figure per 10,000 is
-    itself the gap: 空白 or 少ない).
+    area's rows of marked gaps only), ``low`` (this area's figure per 10,000 is
+    itself the gap: 空白 or 少ない) and ``word_at`` (the longer of the field's two
+    figures: where its word is written, clear of both bars).
     """
     check_lang(lang)
     city = text("profile.city", lang)
     rows = []
     for i, f in enumerate(_fields(profile, kind)):
         status = f.status_word(lang) if f.is_marked else ""
-        rows.append((i, f.label(lang), profile.name(lang), round(f.per_10k, 1), status, f.is_low))
-        rows.append((i, f.label(lang), city, round(f.city_per_10k, 1), "", False))
-    columns = ["order", "field", "series", "value", "status", "low"]
+        own, whole = round(f.per_10k, 1), round(f.city_per_10k, 1)
+        at = max(own, whole)
+        rows.append((i, f.label(lang), profile.name(lang), own, status, f.is_low, at))
+        rows.append((i, f.label(lang), city, whole, "", False, at))
+    columns = ["order", "field", "series", "value", "status", "low", "word_at"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -13,7 +13,7 @@ import streamlit
 
 from geo.words import MESSAGES
 from geo.words.chrome import CHROME_EN_SHOWN
-from ui.chrome import SPOTS, _pattern, chrome_keys, script, words
+from ui.chrome import FRAMES, SPOTS, _pattern, chrome_keys, script, words
 
 #: Streamlit's words that its bundle builds from pieces (a number, a kind of mark): each
 #: with the pieces that must be in it.
@@ -139,6 +139,12 @@ def test_the_script_carries_the_language_s_words(lang: str) -> None:
     assert isinstance(spots, list) and len(spots) == len(SPOTS)
     uploader_words = {MESSAGES[key][lang] for _, _, key in SPOTS}
     assert {spot[2] for spot in spots} == uploader_words
+    # an area's long lists, as regions the keyboard scrolls, named in the page's language
+    assert config["frames"] == [[sel, MESSAGES[key][lang]] for sel, key in FRAMES]
+    assert {sel.split("[")[0] for sel, _ in FRAMES} == {
+        ".st-key-area-list-associations",
+        ".st-key-area-list-civic-groups",
+    }
 
 
 def test_the_script_cannot_be_closed_by_a_word() -> None:

@@ -42,8 +42,6 @@ from ui.tables import (
     Columns,
     fitted,
     show_table,
-    show_wrapped,
-    wrapped,
 )
 from ui.text import md_literal
 
@@ -237,47 +235,33 @@ def npo_section(prof: AreaProfile) -> None:
     )
 
 
-def _long_last(frame: pd.DataFrame, long: str) -> list[str]:
-    """The columns with the long one last, so the short ones are always in view."""
-    return [c for c in frame.columns if c != long] + [long]
-
-
 def lists_section(prof: AreaProfile) -> None:
     """The associations (with the 加入率) and the civic groups active in the area."""
     L = lang()
     st.subheader(t("area.associations", n=prof.association_count))
     caption(prof, "membership")
-    table = associations_frame(prof, L)
-    _list_table(table, list_columns(table))
+    _list_table(associations_frame(prof, L), "associations")
     st.subheader(t("area.civic_groups", n=len(prof.civic_groups)))
-    table = civic_groups_frame(prof, L, city=data.city().config)
-    _list_table(table, list_columns(table, t("profile.based")))
+    _list_table(civic_groups_frame(prof, L, city=data.city().config), "civic-groups")
 
 
-def list_columns(table: pd.DataFrame, *short: str) -> Columns:
-    """An area's list's columns: the names as wide as they need up to
-    :data:`LIST_NAME_PX` (wrapped beyond), the ``short`` ones as wide as their text."""
-    return wrapped(table, {t("profile.name"): LIST_NAME_PX}) | fitted(table, *short)
+#: Rows of an area's list shown in the page's flow; a longer list scrolls in a frame of
+#: :data:`LIST_FRAME_PX` pixels, its header kept in view (``ui.layout``), and prints
+#: whole.
+LIST_ROWS_INLINE = 12
+LIST_FRAME_PX = 640
 
 
-#: Widest the fields of an area's lists grow before they wrap, in pixels (with the
-#: other columns, within the page at 1366 pixels).
-LIST_FIELDS_PX = 320
-#: Widest the names of an area's lists grow before they wrap, in pixels: a name of 200
-#: characters (the most a name may have) no longer pushes the other columns out of view.
-LIST_NAME_PX = 300
-#: Rows an area's list shows at once (it scrolls for the others).
-LIST_ROWS_SHOWN = 8
-
-
-def _list_table(table: pd.DataFrame, config: Columns) -> None:
-    """An area's list of organisations: the fields last, wrapped in rows of three lines
-    (so the short columns are always in view and the fields are not cut)."""
+def _list_table(table: pd.DataFrame, key: str) -> None:
+    """An area's list of organisations as a plain table: every text wraps (the
+    interactive grid's wrapping leaves a long English list of fields on one line, cut,
+    once it has measured the Japanese names), the browser's find and a screen reader
+    read it, and it prints whole. The fields come last, as the longest column."""
+    if table.empty:
+        st.caption(t("table.empty"))
+        return
     fields = t("profile.fields")
-    show_wrapped(
-        table,
-        LIST_ROWS_SHOWN,
-        hide_index=True,
-        column_order=_long_last(table, fields),
-        column_config=config | wrapped(table, {fields: LIST_FIELDS_PX}),
-    )
+    order = [c for c in table.columns if c != fields] + [fields]
+    long = len(table) > LIST_ROWS_INLINE
+    with st.container(height=LIST_FRAME_PX if long else "content", key=f"area-list-{key}"):
+        show_table(table[order], static=True, hide_index=True)

@@ -28,7 +28,8 @@
 
   var patterns = config.patterns.map(function (p) { return [new RegExp("^" + p[0] + "$"), p[1]]; });
   doc.kyodoChrome = {
-    lang: config.lang, words: config.words, patterns: patterns, spots: config.spots
+    lang: config.lang, words: config.words, patterns: patterns, spots: config.spots,
+    frames: config.frames
   };
 
   // Streamlit's text as the page last drew it, for each node and name we replaced.
@@ -93,6 +94,18 @@
     });
   }
 
+  // Frames that scroll inside the page take the keyboard's focus, as named regions.
+  function frames() {
+    doc.kyodoChrome.frames.forEach(function (frame) {
+      doc.querySelectorAll(frame[0]).forEach(function (el) {
+        if (el.getAttribute("aria-label") === frame[1]) { return; }
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", frame[1]);
+      });
+    });
+  }
+
   function changed(records) {
     records.forEach(function (r) {
       if (r.type === "childList") { r.addedNodes.forEach(walk); }
@@ -100,10 +113,12 @@
       else if (r.type === "characterData") { text(r.target); }
     });
     spots();
+    frames();
   }
 
   walk(doc.body);
   spots();
+  frames();
   if (!doc.kyodoChromeWatch) {
     doc.kyodoChromeWatch = new MutationObserver(changed);
     doc.kyodoChromeWatch.observe(doc.body, {

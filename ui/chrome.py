@@ -39,6 +39,14 @@ SPOTS: tuple[tuple[str, str, str], ...] = (
     ('[data-testid="stFileUploaderDropzone"] input[type="file"]', "aria-label", "upload.field"),
 )
 
+#: Frames that scroll inside a page (an area's long lists, whose frame Streamlit marks
+#: ``overflow="auto"``): the selector and the catalogue key of the frame's name. Each
+#: takes the keyboard's focus as a named region, so the keyboard scrolls it too.
+FRAMES: tuple[tuple[str, str], ...] = (
+    ('.st-key-area-list-associations[overflow="auto"]', "area.list.associations"),
+    ('.st-key-area-list-civic-groups[overflow="auto"]', "area.list.civic_groups"),
+)
+
 #: What a ``{0}`` in Streamlit's words stands for: a number, a version (``v1.67.0``), a
 #: size (``20.0MB``), a file's or a chosen option's name (``Remove 自治会 一覧.csv``).
 _ARGUMENT = r"(.+)"
@@ -104,6 +112,7 @@ def script(language: str) -> str:
         "words": plain,
         "patterns": numbered,
         "spots": [[sel, attr, text(key, language)] for sel, attr, key in SPOTS],
+        "frames": [[sel, text(key, language)] for sel, key in FRAMES],
     }
     encoded = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     return "<script>\n" + _template().replace("__CONFIG__", encoded) + "</script>\n"
@@ -114,4 +123,4 @@ def localise() -> None:
     st.html(script(lang()), unsafe_allow_javascript=True)
 
 
-__all__ = ["SPOTS", "chrome_keys", "localise", "script", "words"]
+__all__ = ["FRAMES", "SPOTS", "chrome_keys", "localise", "script", "words"]

@@ -36,6 +36,17 @@ _PLANNER_CSS = """
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p { font-size: 0.9rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
 [data-testid="InputInstructions"] { display: none; }
+/* an area's long list scrolls in its frame (the table's own wrappers do not scroll or
+   clip, so its header keeps in view), and prints whole */
+[class*="st-key-area-list-"] { padding-top: 0 !important; }
+[class*="st-key-area-list-"] [data-testid="stTable"],
+[class*="st-key-area-list-"] [data-testid="stTable"] > div { overflow: visible !important; }
+[class*="st-key-area-list-"] thead th { position: sticky; top: 0; z-index: 1;
+  background: #ffffff; box-shadow: inset 0 -1px 0 rgba(49, 51, 63, 0.2); }
+@media print {
+  [class*="st-key-area-list-"] { height: auto !important; max-height: none !important;
+    overflow: visible !important; }
+}
 @media (max-width: 640px) {  /* its own frame scrolls sideways */
   [data-testid="stTable"] table:has(thead th:nth-child(5)) { min-width: 56rem; }
 }

@@ -250,6 +250,14 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "area.gaps": {"ja": "**空白・手薄な分野**", "en": "**Fields that are gaps**"},
     "area.associations": {"ja": "自治会・町内会（{n}）", "en": "Neighbourhood associations ({n})"},
+    "area.list.associations": {
+        "ja": "自治会・町内会の一覧",
+        "en": "List of neighbourhood associations",
+    },
+    "area.list.civic_groups": {
+        "ja": "この地域で活動する市民活動団体の一覧",
+        "en": "List of civic groups active here",
+    },
     "area.civic_groups": {
         "ja": "この地域で活動する市民活動団体（{n}）",
         "en": "Civic groups active here ({n})",

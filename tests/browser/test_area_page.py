@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from geo.words import text
 from tests.browser.conftest import AppServer, Watch, js_errors, open_context, settle
 from tests.browser.test_map_browser import UNDER_NOTICE
 
@@ -176,6 +177,66 @@ def test_the_area_stands_clear_of_the_sources_lines(
     bottom, top, tall = frame.evaluate(OUTLINE_AND_SOURCES, "tokuji")
     assert tall > 48, "the sources take more than the room a view leaves by default"
     assert bottom <= top, (bottom, top)
+    assert js_errors(watch) == []
+    context.close()
+
+
+#: Of an area's list in its frame: the cells whose text runs past their edge, the
+#: tallest row's height over one line's, and, once the frame is scrolled, how far its
+#: header stands from the frame's top.
+LIST_LAYOUT = """frame => {
+  const table = frame.querySelector('table');
+  const cells = [...table.querySelectorAll('td, th')];
+  const cut = cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText);
+  const line = parseFloat(getComputedStyle(table.querySelector('td')).lineHeight);
+  const tallest = Math.max(...[...table.querySelectorAll('tbody tr')]
+    .map(r => r.getBoundingClientRect().height));
+  frame.scrollTop = 600;
+  const head = table.querySelector('thead th').getBoundingClientRect().top;
+  return [cut, tallest / line, head - frame.getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_lists_wrap_and_keep_their_header_in_view(
+    app_server: AppServer, browser: Browser, lang: str
+) -> None:
+    """湯田's lists (52 associations, 68 groups): no text cut (the English fields were,
+    on one line in the grid), and the header in view as the list scrolls in its frame."""
+    watch = Watch()
+    context = open_context(browser, watch=watch, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    suffix = "&lang=en" if lang == "en" else ""
+    page.goto(f"{app_server.url}/area?area=yuda{suffix}")
+    page.get_by_role("heading", name="Yuda" if lang == "en" else "湯田地域").wait_for(
+        timeout=90_000
+    )
+    settle(page, timeout=90_000)
+    for key in ("associations", "civic-groups"):
+        frame = page.locator(f".st-key-area-list-{key}")
+        frame.locator("table").wait_for(timeout=30_000)
+        frame.scroll_into_view_if_needed()
+        box = frame.bounding_box()
+        assert box is not None and box["height"] < 700, box  # it scrolls in its frame
+        cut, lines, head = frame.evaluate(LIST_LAYOUT)
+        assert cut == [], cut
+        assert lines >= 1.9, "a long list of fields wraps"
+        assert abs(head) <= 2, head
+        # a named region the keyboard scrolls (axe: scrollable-region-focusable)
+        name = text(f"area.list.{key.replace('-', '_')}", lang)
+        assert frame.get_attribute("role") == "region"
+        assert frame.get_attribute("aria-label") == name
+        frame.evaluate("f => f.scrollTop = 0")
+        frame.focus()
+        page.keyboard.press("PageDown")
+        page.wait_for_function(
+            "k => document.querySelector('.st-key-area-list-' + k).scrollTop > 100", arg=key
+        )
+    # printed from the browser, each list shows whole
+    page.emulate_media(media="print")
+    for key in ("associations", "civic-groups"):
+        whole = "f => f.clientHeight >= f.scrollHeight - 1"
+        assert page.locator(f".st-key-area-list-{key}").evaluate(whole), key
     assert js_errors(watch) == []
     context.close()
 

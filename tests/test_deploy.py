@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import shutil
+import socket
 import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -95,21 +100,32 @@ def test_nginx_template_sends_security_headers(header: str) -> None:
     assert header in NGINX_TEMPLATE.read_text(encoding="utf-8")
 
 
-def test_nginx_template_is_valid(tmp_path: Path) -> None:
+def _nginx() -> str:
     nginx = shutil.which("nginx") or (
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
     if nginx is None:
         pytest.skip("nginx is not installed (make sysdeps)")
+    return nginx
+
+
+def _nginx_conf(folder: Path, listen: str) -> Path:
+    """The template filled in for one replica that is not there, in ``folder``."""
     conf = NGINX_TEMPLATE.read_text(encoding="utf-8")
     for placeholder, value in {
         "@USER_LINE@": "",
-        "@RUN_DIR@": str(tmp_path),
-        "@LISTEN@": "127.0.0.1:1",
+        "@RUN_DIR@": str(folder),
+        "@LISTEN@": listen,
         "@SERVERS@": "server 127.0.0.1:2;",
     }.items():
         conf = conf.replace(placeholder, value)
-    (tmp_path / "nginx.conf").write_text(conf, encoding="utf-8")
+    (folder / "nginx.conf").write_text(conf, encoding="utf-8")
+    return folder / "nginx.conf"
+
+
+def test_nginx_template_is_valid(tmp_path: Path) -> None:
+    nginx = _nginx()
+    _nginx_conf(tmp_path, "127.0.0.1:1")
     done = subprocess.run(
         [nginx, "-t", "-c", str(tmp_path / "nginx.conf")],
         capture_output=True,
@@ -130,3 +146,56 @@ def test_secrets_file_is_ignored_by_git() -> None:
         check=False,
     )
     assert done.returncode == 0, "the secrets file must be ignored by git"
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """nginx from the template on a free loopback port (its replica is not there)."""
+    nginx = _nginx()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = _nginx_conf(tmp_path_factory.mktemp("nginx"), f"127.0.0.1:{port}")
+    running = subprocess.Popen([nginx, "-c", str(conf)], stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with socket.socket() as s, contextlib.suppress(OSError):
+                s.connect(("127.0.0.1", port))
+                break
+            time.sleep(0.05)
+        yield f"127.0.0.1:{port}"
+    finally:
+        running.terminate()
+        running.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/area/yuda", "/area?area=yuda"),
+        ("/area/yuda/", "/area?area=yuda"),
+        ("/area/Yuda?lang=en", "/area?area=Yuda&lang=en"),
+        ("/area/%E6%B9%AF%E7%94%B0/?lang=en", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
+        # still encoded: no line break reaches the header
+        ("/area/x%0D%0ASet-Cookie:%20a=b", "/area?area=x%0D%0ASet-Cookie:%20a=b"),
+    ],
+)
+def test_an_area_named_in_the_path_is_sent_to_its_page(
+    proxy: str, path: str, location: str
+) -> None:
+    """/area/yuda drew a blank page (Streamlit asks for its scripts under /area/)."""
+    connection = http.client.HTTPConnection(proxy, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    assert response.status == 302
+    assert response.getheader("Location", "").endswith(location)
+    assert response.getheader("Set-Cookie", "").startswith("kyodo_replica=")
+    connection.close()
+
+
+@pytest.mark.parametrize("path", ["/area/a/b", "/area//"])
+def test_other_paths_under_the_area_page_are_not_sent_on(proxy: str, path: str) -> None:
+    connection = http.client.HTTPConnection(proxy, timeout=10)
+    connection.request("GET", path)
+    assert connection.getresponse().status != 302
+    connection.close()

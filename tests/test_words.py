@@ -25,6 +25,7 @@ from geo.profile import TABLE_LABELS, UNITS
 from geo.words import (
     LANGS,
     MESSAGES,
+    ONE,
     Listed,
     Named,
     Params,
@@ -312,3 +313,30 @@ def test_no_language_ternaries_outside_the_catalogue() -> None:
         if lines
     }
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "one", "two"),
+    [
+        ("table.count", {}, "1 organisation", "2 organisations"),
+        ("staff.problems", {}, "1 problem found.", "2 problems found."),
+        ("map.label.count", {}, "1 group", "2 groups"),
+        ("partners.count", {"need": "x", "area": "y"}, "1 candidate partner for x in y", None),
+    ],
+)
+def test_a_count_of_one_is_said_in_the_singular(
+    key: str, params: dict[str, str], one: str, two: str | None
+) -> None:
+    assert text(key, "en", n=1, **params) == one
+    if two is not None:
+        assert text(key, "en", n=2, **params) == two
+    assert text(key, "ja", n=1, **params) == text(key, "ja", n=2, **params).replace("2", "1")
+
+
+def test_every_singular_form_has_its_plural_and_the_same_placeholders() -> None:
+    for key in MESSAGES:  # (Streamlit's own words, chrome.*, are matched as they are)
+        if key.endswith(ONE) and not key.startswith("chrome."):
+            plural = key.removesuffix(ONE)
+            assert plural in MESSAGES, key
+            assert placeholders(key) == placeholders(plural), key
+            assert "n" in placeholders(key), key

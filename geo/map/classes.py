@@ -84,7 +84,7 @@ def class_labels(breaks: Sequence[float], metric: str, lang: str) -> list[str]:
 def format_value(value: float, metric: str, lang: str) -> str:
     """The metric of one area in words."""
     if metric == "count":
-        return words(_count_key("map.value.count", value), lang, n=int(value))
+        return words("map.value.count", lang, n=int(value))
     if metric == "per_10k":
         return words("map.value.per_10k", lang, v=float(value))
     if math.isnan(value):  # (a rate of no known households)
@@ -96,13 +96,8 @@ def label_value(value: float, metric: str, lang: str) -> str:
     """The metric of one area as its name's label shows it: as :func:`format_value`, a
     count in fewer words (English 「12 groups」, where the name's room is short)."""
     if metric == "count":
-        return words(_count_key("map.label.count", value), lang, n=int(value))
+        return words("map.label.count", lang, n=int(value))
     return format_value(value, metric, lang)
-
-
-def _count_key(key: str, value: float) -> str:
-    """``key``, or its ``_one`` form for a count of one (English 「1 group」)."""
-    return f"{key}_one" if int(value) == 1 else key
 
 
 def metric_column(metric: str) -> str:

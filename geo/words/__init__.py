@@ -200,6 +200,11 @@ def localise(value: object, lang: str) -> object:
 # --- looking texts up ------------------------------------------------------------------
 
 
+#: The ending of a text's key for a count of one (``n=1``): ``table.count_one`` is used
+#: for 「1 organisation」 where ``table.count`` says 「2 organisations」.
+ONE = "_one"
+
+
 def text(key: str, lang: str = "ja", /, **params: object) -> str:
     """The text for ``key`` in ``lang`` (Japanese when unknown), formatted with ``params``.
 
@@ -211,7 +216,8 @@ def text(key: str, lang: str = "ja", /, **params: object) -> str:
         ``ja`` or ``en``.
     **params
         Values for the text's ``{placeholders}``; a :class:`Phrase`, :class:`Named` or
-        :class:`Listed` is put in ``lang`` first.
+        :class:`Listed` is put in ``lang`` first. With ``n=1``, the text of ``key``'s
+        :data:`ONE` form where the catalogue has one.
 
     Raises
     ------
@@ -219,6 +225,8 @@ def text(key: str, lang: str = "ja", /, **params: object) -> str:
         When ``key`` is not in the catalogue.
     """
     texts = MESSAGES[key]
+    if params.get("n") == 1 and f"{key}{ONE}" in MESSAGES:  # 「1 organisation」
+        texts = MESSAGES[f"{key}{ONE}"]
     chosen = texts.get(lang) or texts["ja"]
     if not params:
         return chosen
@@ -265,6 +273,7 @@ def mismatched_placeholders() -> list[str]:
 __all__ = [
     "LANGS",
     "MESSAGES",
+    "ONE",
     "Listed",
     "Named",
     "Params",

@@ -44,6 +44,10 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "{area}の「{need}」の連携先候補：{n:,} 件",
         "en": "{n:,} candidate partners for {need} in {area}",
     },
+    "partners.count_one": {
+        "ja": "{area}の「{need}」の連携先候補：{n:,} 件",
+        "en": "{n:,} candidate partner for {need} in {area}",
+    },
     "partners.count_caption": {
         "ja": "地域の外に拠点がある団体と、市内全域で活動する団体を、適合度の高い順に並べています。"
         "この地域ですでに活動している団体は、下に分けて示します。",

@@ -10,10 +10,12 @@ full-width, once the surrounding spaces are gone) is refused, never changed: a c
 written as ``'=…`` keeps its ``'``. Two kinds of cell are not formulas: a dash alone
 (``-``, ``－``, ``ー``: "none", as forms write it) is an empty cell, and a phone number
 written the international way for Japan (``+81 83-922-1111``, ``+81 (0)90 1234 5678``)
-is written as dialled at home (``083-922-1111``). List cells (fields, service areas) are refused
-before they are split when they are longer than :data:`MAX_LIST_LENGTH` or hold more
-than :data:`MAX_ITEMS` pieces, and report at most :data:`MAX_UNKNOWN` unknown pieces
-each, so no cell can cost more than a bounded amount of work.
+is kept as dialled at home (``083-922-1111``).
+
+List cells (fields, service areas) are refused before they are split when they are
+longer than :data:`MAX_LIST_LENGTH` or hold more than :data:`MAX_ITEMS` pieces, and
+report at most :data:`MAX_UNKNOWN` unknown pieces each, so no cell can cost more than a
+bounded amount of work.
 """
 
 from __future__ import annotations

@@ -86,8 +86,7 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
     > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     width: 100% !important; min-width: 100% !important; flex: 1 1 auto !important; }
   /* the maps take the screen's height: the city's names (with their counts, at arm's
-     length) find room by their areas; on the first screen, with every need's tile
-     still in view under it */
+     length) find room by their areas */
   .st-key-kiosk-mapframe-620 iframe { height: 900px !important; }
   .st-key-kiosk-mapframe-720 iframe { height: 920px !important; }
   [class*="st-key-kiosk-nav-"] button span:has(> [data-testid="stIconMaterial"]),
@@ -96,6 +95,8 @@ input, [data-baseweb="input"] input { min-height: 56px !important; font-size: 28
   .st-key-kiosk-ways { flex-direction: row !important; }
   .st-key-kiosk-ways > div { flex: 1 1 0 !important; }
   .st-key-kiosk-tiles [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
+  /* as tall as the first screen leaves room for: every need's tile in view under the
+     map and the three ways in */
   .st-key-kiosk-tiles button { min-height: 150px !important; }
   .st-key-kiosk-tiles [data-testid="stColumn"] {
     min-width: calc(25% - 1rem) !important; flex: 1 1 calc(25% - 1rem) !important; }

@@ -55,7 +55,7 @@ def test_the_maps_content_as_text_beside_the_map(lang: str) -> None:
     assert selected in list(table.index)
     kinds = tuple(text(f"gap.kind.{code}", lang) for code in GAP_CODES)
     assert all(v == text("a11y.gap.no", lang) or v.startswith(kinds) for v in table.iloc[:, 2])
-    assert text("a11y.summary.gaps", lang, total=21, gaps=0).split("0")[0] in _markdown(at)
+    assert text("a11y.summary.gaps", lang, total=21, n=0).split("0")[0] in _markdown(at)
 
 
 def test_the_summary_follows_the_metric_and_field() -> None:

@@ -322,6 +322,12 @@ def test_no_language_ternaries_outside_the_catalogue() -> None:
         ("staff.problems", {}, "1 problem found.", "2 problems found."),
         ("map.label.count", {}, "1 group", "2 groups"),
         ("partners.count", {"need": "x", "area": "y"}, "1 candidate partner for x in y", None),
+        (
+            "a11y.summary.gaps",
+            {"total": "21"},
+            "1 of 21 areas is a gap.",
+            "2 of 21 areas are gaps.",
+        ),
     ],
 )
 def test_a_count_of_one_is_said_in_the_singular(
@@ -330,7 +336,7 @@ def test_a_count_of_one_is_said_in_the_singular(
     assert text(key, "en", n=1, **params) == one
     if two is not None:
         assert text(key, "en", n=2, **params) == two
-    assert text(key, "ja", n=1, **params) == text(key, "ja", n=2, **params).replace("2", "1")
+    assert text(key, "ja", n=1, **params) == MESSAGES[key]["ja"].format(n=1, **params)
 
 
 def test_every_singular_form_has_its_plural_and_the_same_placeholders() -> None:

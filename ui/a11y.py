@@ -162,7 +162,7 @@ def map_in_words(
             )
         )
         gaps = sum(r.is_gap for r in rows)
-        st.markdown(md_literal(t("a11y.summary.gaps", total=len(rows), gaps=gaps)))
+        st.markdown(md_literal(t("a11y.summary.gaps", total=len(rows), n=gaps)))
         frame = summary_frame(rows, metric, lang())
         show_table(frame.set_index(frame.columns[0]), static=True)
 

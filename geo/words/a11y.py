@@ -19,8 +19,12 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Gaps are hatched on the map.",
     },
     "a11y.summary.gaps": {
-        "ja": "{total}地域のうち、空白・少ない・要注意の地域は{gaps}地域です。",
-        "en": "{gaps} of {total} areas are gaps.",
+        "ja": "{total}地域のうち、空白・少ない・要注意の地域は{n}地域です。",
+        "en": "{n} of {total} areas are gaps.",
+    },
+    "a11y.summary.gaps_one": {
+        "ja": "{total}地域のうち、空白・少ない・要注意の地域は{n}地域です。",
+        "en": "{n} of {total} areas is a gap.",
     },
     "a11y.summary.area": {"ja": "地域", "en": "Area"},
     "a11y.summary.class": {"ja": "凡例の区分", "en": "Legend class"},

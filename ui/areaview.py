@@ -35,14 +35,7 @@ from geo.words import pick, text
 from ui import data, settings
 from ui.assets import map_assets
 from ui.i18n import lang, t
-from ui.tables import (
-    ROW_PX,
-    TABLE_BORDERS_PX,
-    TABLE_HEADER_PX,
-    Columns,
-    fitted,
-    show_table,
-)
+from ui.tables import ROW_PX, Columns, fitted, show_table, table_height
 from ui.text import md_literal
 
 #: Height of one bar of the coverage charts, in pixels.
@@ -231,7 +224,7 @@ def npo_section(prof: AreaProfile) -> None:
         table,
         hide_index=True,
         column_config=_coverage_columns(prof, table),
-        height=TABLE_HEADER_PX + ROW_PX * len(table) + TABLE_BORDERS_PX + ROW_PX // 4,
+        height=table_height(len(table), len(table), ROW_PX) + ROW_PX // 4,
     )
 
 

@@ -197,10 +197,11 @@ def wrapped(frame: pd.DataFrame, widest: Mapping[str, int]) -> Columns:
     }
 
 
-def table_height(rows: int, shown: int) -> int:
-    """Pixels of a table of wrapped rows: its header and up to ``shown`` rows (at least
-    one, for the words saying it is empty); it scrolls for the others."""
-    return TABLE_HEADER_PX + WRAPPED_ROW_PX * max(1, min(rows, shown)) + TABLE_BORDERS_PX
+def table_height(rows: int, shown: int, row_px: int = WRAPPED_ROW_PX) -> int:
+    """Pixels of a table of rows of ``row_px`` (wrapped rows by default): its header and
+    up to ``shown`` rows (at least one, for the words saying it is empty); it scrolls for
+    the others."""
+    return TABLE_HEADER_PX + row_px * max(1, min(rows, shown)) + TABLE_BORDERS_PX
 
 
 def show_wrapped(data: pd.DataFrame, shown: int, **options: Any) -> Any:

@@ -201,8 +201,14 @@ def localise(value: object, lang: str) -> object:
 
 
 #: The ending of a text's key for a count of one (``n=1``): ``table.count_one`` is used
-#: for 「1 organisation」 where ``table.count`` says 「2 organisations」.
+#: for 「1 organisation」 where ``table.count`` says 「2 organisations」. A singular form
+#: holds only the languages whose words change (English); the others use the plural's.
 ONE = "_one"
+
+
+def _singular(key: str) -> bool:
+    """Whether ``key`` is the singular form of another text."""
+    return key.endswith(ONE) and key.removesuffix(ONE) in MESSAGES
 
 
 def text(key: str, lang: str = "ja", /, **params: object) -> str:
@@ -217,7 +223,7 @@ def text(key: str, lang: str = "ja", /, **params: object) -> str:
     **params
         Values for the text's ``{placeholders}``; a :class:`Phrase`, :class:`Named` or
         :class:`Listed` is put in ``lang`` first. With ``n=1``, the text of ``key``'s
-        :data:`ONE` form where the catalogue has one.
+        :data:`ONE` form where the catalogue has one in ``lang``.
 
     Raises
     ------
@@ -225,8 +231,9 @@ def text(key: str, lang: str = "ja", /, **params: object) -> str:
         When ``key`` is not in the catalogue.
     """
     texts = MESSAGES[key]
-    if params.get("n") == 1 and f"{key}{ONE}" in MESSAGES:  # 「1 organisation」
-        texts = MESSAGES[f"{key}{ONE}"]
+    one = MESSAGES.get(key + ONE, {})
+    if params.get("n") == 1 and lang in one:  # 「1 organisation」
+        texts = one
     chosen = texts.get(lang) or texts["ja"]
     if not params:
         return chosen
@@ -261,13 +268,25 @@ def placeholders(key: str, lang: str | None = None) -> frozenset[str]:
 
 
 def missing_translations() -> list[str]:
-    """Keys lacking a text in any language (the tests keep this empty)."""
-    return [k for k, texts in MESSAGES.items() if any(not texts.get(lang) for lang in LANGS)]
+    """Keys lacking a text in any language (the tests keep this empty); a singular form
+    (:data:`ONE`) needs only one."""
+    return [
+        k
+        for k, texts in MESSAGES.items()
+        if any(not texts.get(lang) for lang in LANGS)
+        and not (_singular(k) and any(texts.get(lang) for lang in LANGS))
+    ]
 
 
 def mismatched_placeholders() -> list[str]:
-    """Keys whose languages do not have the same placeholders (the tests keep this empty)."""
-    return [key for key in MESSAGES if len({placeholders(key, lang) for lang in LANGS}) != 1]
+    """Keys whose languages do not have the same placeholders (the tests keep this empty);
+    a singular form's against its plural's."""
+    return [
+        key
+        for key in MESSAGES
+        if len({placeholders(key, lang) for lang in LANGS if lang in MESSAGES[key]}) != 1
+        or (_singular(key) and placeholders(key) != placeholders(key.removesuffix(ONE)))
+    ]
 
 
 __all__ = [

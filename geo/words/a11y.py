@@ -23,7 +23,6 @@ A11Y_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{n} of {total} areas are gaps.",
     },
     "a11y.summary.gaps_one": {
-        "ja": "{total}地域のうち、空白・少ない・要注意の地域は{n}地域です。",
         "en": "{n} of {total} areas is a gap.",
     },
     "a11y.summary.area": {"ja": "地域", "en": "Area"},

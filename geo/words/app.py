@@ -165,7 +165,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The organisations on the map, as a table (usable by keyboard and screen reader).",
     },
     "table.count": {"ja": "{n:,} 団体", "en": "{n:,} organisations"},
-    "table.count_one": {"ja": "{n:,} 団体", "en": "{n:,} organisation"},
+    "table.count_one": {"en": "{n:,} organisation"},
     # matrix
     "matrix.header": {"ja": "地域 × 活動分野のカバー状況", "en": "Coverage by area and field"},
     "matrix.caption.count": {

@@ -24,10 +24,10 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Households covered by a voluntary disaster-prevention group",
     },
     "map.value.count": {"ja": "{n} 団体", "en": "{n} organisations"},
-    "map.value.count_one": {"ja": "{n} 団体", "en": "{n} organisation"},
+    "map.value.count_one": {"en": "{n} organisation"},
     # under an area's name on the map, where room is short
     "map.label.count": {"ja": "{n} 団体", "en": "{n} groups"},
-    "map.label.count_one": {"ja": "{n} 団体", "en": "{n} group"},
+    "map.label.count_one": {"en": "{n} group"},
     "map.value.per_10k": {"ja": "{v:.1f} 団体／1万人", "en": "{v:.1f} per 10,000"},
     "map.legend.fields": {"ja": "分野", "en": "Fields"},
     "map.legend.fields_are": {"ja": "分野：{fields}", "en": "Fields: {fields}"},

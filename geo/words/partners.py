@@ -45,7 +45,6 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{n:,} candidate partners for {need} in {area}",
     },
     "partners.count_one": {
-        "ja": "{area}の「{need}」の連携先候補：{n:,} 件",
         "en": "{n:,} candidate partner for {need} in {area}",
     },
     "partners.count_caption": {

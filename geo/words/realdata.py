@@ -155,7 +155,6 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The {n} rows with problems (listed below) are left out; the others can be imported.",
     },
     "realdata.npo.rows_left_out_one": {
-        "ja": "問題のある {n} 行は取り込みません（下の一覧）。ほかの行は取り込めます。",
         "en": "{n} row has problems (listed below) and is left out; the others can be imported.",
     },
     "realdata.npo.nothing": {

@@ -100,7 +100,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "問題が {n:,} 件あります。",
         "en": "{n:,} problems found.",
     },
-    "staff.problems_one": {"ja": "問題が {n:,} 件あります。", "en": "{n:,} problem found."},
+    "staff.problems_one": {"en": "{n:,} problem found."},
     "staff.problems_first": {
         "ja": "多すぎるため、最初の {shown:,} 件だけを表示しています（全部で {n:,} 件）。",
         "en": "Only the first {shown:,} of {n:,} problems are shown.",
@@ -180,8 +180,6 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "and stay as they are.",
     },
     "staff.import.kept_one": {
-        "ja": "ファイルにない同じ種類の団体が {n:,} 件あります。"
-        "廃止扱いにはせず、そのまま残します。",
         "en": "{n:,} organisation of this kind is not in the file; it is not retired and "
         "stays as it is.",
     },
@@ -192,8 +190,6 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Check the list below.",
     },
     "staff.import.retire_warning_one": {
-        "ja": "この取り込みで {n:,} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
-        "下の一覧を確かめてください。",
         "en": "This import retires {n:,} organisation ({share:.0%} of this kind). "
         "Check the list below.",
     },
@@ -204,8 +200,6 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "{limit:.0%}). If that is intended, type the number below, then press Import.",
     },
     "staff.import.confirm_needed_one": {
-        "ja": "この種類の {limit:.0%} を超える {n} 件（{share:.0%}）を廃止扱いにします。"
-        "間違いでなければ、下に件数を入力してから「取り込む」を押してください。",
         "en": "This retires {n} organisation, {share:.0%} of this kind (more than "
         "{limit:.0%}). If that is intended, type the number below, then press Import.",
     },

@@ -290,8 +290,8 @@
     // and of the frame's other edges (the padding told by setup), and beside an open
     // legend (the room told by the view) when that costs no zoom.
     function fitted(map, bounds, o) {
-        var edge = L.point(map.kyodoEdge || [0, 0]), room = L.point(map.kyodoRoom || [0, 0]);
-        room = L.point(room.x, foot(map));
+        var edge = L.point(map.kyodoEdge || [0, 0]);
+        var room = L.point((map.kyodoRoom || [0, 0])[0], foot(map));
         var side = legendRoom(map), most = o && o.maxZoom !== undefined ? o.maxZoom : Infinity;
         if (side) {
             var b = L.latLngBounds(bounds), pad = edge.add(room);

@@ -23,8 +23,9 @@ from fpdf import FPDF
 from geo.model import CityData
 from geo.profile import AreaProfile, area_profile, area_profiles, format_int
 from geo.sheet import area_sheet_document, area_sheet_pdf, font_path, map_png
-from geo.sheet.page import printable
-from geo.sheet.style import BODY, MARGIN, SMALL
+from geo.sheet.needs import MIN_BAR_W, MIN_LABEL_W, _needs_layout
+from geo.sheet.page import Page, printable
+from geo.sheet.style import BODY, FONT_FAMILY, MARGIN, SMALL
 from geo.words import text as text_of
 from tests.support.ci import skip_or_fail
 from tests.support.tinycity import TINY
@@ -390,6 +391,27 @@ def test_each_legend_entry_reads_on_one_line(city: CityData, city_profiles, tmp_
     for key, n in counts.items():
         label = text_of("sheet.layer.count", lang, label=text_of(f"sheet.layer.{key}", lang), n=n)
         assert any(re.sub(r"\s", "", label) in line for line in lines), label
+
+
+@pytest.mark.parametrize(
+    ("area_id", "lang"),
+    [(a, lang) for a in ("ogori", "hirakawa", "suzenji") for lang in ("ja", "en")],
+)
+def test_neighbours_stand_beside_the_needs_when_the_labels_can_wrap(
+    city_profiles, tmp_path, area_id, lang
+):
+    """English labels are wider: 小郡's sixth neighbour went to a table of its own below,
+    and the NPO fields' table, no longer fitting, left a third of page 1 empty."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font(FONT_FAMILY, fname=str(font_path()))
+    pdf.add_page()
+    profile = city_profiles[area_id]
+    layout = _needs_layout(Page(pdf, lang), profile)
+    pdf.output()  # (which closes the font's file)
+    assert layout.extra == ()
+    assert len(layout.neighbours) == len(profile.neighbours)
+    assert layout.label.width >= MIN_LABEL_W
+    assert layout.bar >= MIN_BAR_W
 
 
 def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_profiles, tmp_path):

@@ -235,8 +235,9 @@ def area_sheet_pdf(
 
     Returns
     -------
-    The PDF document: two pages for every area of the bundled data (the summary,
-    then the lists); the same bytes for the same profile, data and date.
+    The PDF document: two pages for every area of the bundled data in Japanese (the
+    summary, then the lists), where English, whose words are wider, runs the three
+    longest lists onto a third; the same bytes for the same profile, data and date.
     """
     return bytes(area_sheet_document(profile, data, today=today, lang=lang).output())
 

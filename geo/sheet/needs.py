@@ -32,6 +32,8 @@ from geo.sheet.style import (
 ROW_LEADING = 1.25
 #: A label wider than this wraps.
 MAX_LABEL_W = 44.0
+#: Labels wrap down to this width so that every neighbouring area fits beside the table.
+MIN_LABEL_W = 28.0
 #: The bars are at least this wide; below it they are left out.
 MIN_BAR_W = 16.0
 #: Space between columns.
@@ -115,23 +117,28 @@ def _fitting(nears: Sequence[_Near], room: float) -> int:
 def _needs_layout(page: Page, profile: AreaProfile) -> _NeedsLayout:
     t, needs = page.t, profile.needs
     near = _near_cols(page, profile)
+    label = _label_col(page, needs)
     fixed = (
-        _label_col(page, needs),
         _value_col(page, t("sheet.needs.committee"), [t("profile.yes")], "C"),
         _value_col(page, t("sheet.needs.area"), [format_per_10k(f.per_10k) for f in needs]),
         _value_col(page, t("sheet.needs.city"), [format_per_10k(f.city_per_10k) for f in needs]),
         _status_col(page, needs),
     )
     room = CONTENT_W - sum(c.width for c in fixed) - PAD
+    # labels wrap (down to MIN_LABEL_W) rather than a neighbour going to a table below
+    wanted = room - MIN_BAR_W - sum(c.width for c, _ in near)
+    if label.width > wanted >= MIN_LABEL_W:
+        label = _Col(label.title, wanted, label.align)
+    room -= label.width
     shown = _fitting(near, room - MIN_BAR_W) if near else 0
     bar = room - sum(c.width for c, _ in near[:shown])
     return _NeedsLayout(
-        label=fixed[0],
-        committee=fixed[1],
+        label=label,
+        committee=fixed[0],
         bar=bar if bar >= MIN_BAR_W else 0.0,
-        area=fixed[2],
-        city=fixed[3],
-        status=fixed[4],
+        area=fixed[1],
+        city=fixed[2],
+        status=fixed[3],
         neighbours=tuple(near[:shown]),
         extra=tuple(near[shown:]),
     )

@@ -525,8 +525,10 @@ def test_counts_script_builds_labelled_markers(tiny: CityData, many: gpd.GeoData
     assert "L.kyodo.points(" not in html  # no point is drawn one by one
     counts = layer_element(parts_for(tiny, many, MapSpec(lang="en")), "associations")
     assert json.loads(counts.payload)["u"] == [": ", " organisations"]
+    assert json.loads(counts.payload)["u1"] == [": ", " organisation"]  # a count of 1
     counts_ja = layer_element(parts_for(tiny, many), "associations")
     assert json.loads(counts_ja.payload)["u"] == ["：", " 団体"]
+    assert "u1" not in json.loads(counts_ja.payload)  # the same words for 1
 
 
 def test_an_area_of_unknown_coverage_is_greyed_and_told(tiny: CityData) -> None:

@@ -238,7 +238,8 @@ class AreaCounts(FastRender, _InGroup):
 
     Each row is ``[lat, lon, count, name]`` with ``name`` an index into the table
     ``t`` of escaped area names. A circle shows the count; its tooltip says the area
-    and the count in words (``u``: the escaped text before and after the number); a
+    and the count in words (``u``: the escaped text before and after the number, and
+    ``u1`` the same for a count of 1 where its words differ, e.g. 「1 organisation」); a
     tap zooms in towards the area, down to where the layer shows its points. Without
     ``interactive`` the circles take no clicks; ``min_size`` is their least diameter
     in pixels (a touch target).
@@ -256,7 +257,7 @@ L.kyodo.counts({{ this.parent_name() }}, {{ this.payload }});
         self,
         rows: Sequence[Sequence[object]],
         table: Sequence[str],
-        unit: tuple[str, str],
+        units: tuple[tuple[str, str], tuple[str, str]],
         colour: str,
         detail_zoom: int,
         *,
@@ -268,11 +269,13 @@ L.kyodo.counts({{ this.parent_name() }}, {{ this.payload }});
         self.rows = list(rows)
         payload: dict[str, object] = {
             "t": list(table),
-            "u": list(unit),
+            "u": list(units[0]),
             "c": colour,
             "z": detail_zoom,
             "r": self.rows,
         }
+        if units[1] != units[0]:
+            payload["u1"] = list(units[1])
         if not interactive:
             payload["i"] = False
         if min_size:

@@ -54,9 +54,18 @@ from geo.map.wording import (
 )
 from geo.model import area_names_in
 from geo.sources import Source, attribution_lines
+from geo.words import counted
 
 #: Stands for the number in a count's text while it is split around it.
 _MARK = "\x00"
+
+
+def count_words(layer: str, lang: str, n: int = 2) -> tuple[str, str]:
+    """The escaped words before and after the number in a count of ``layer`` (sites for
+    the shelters, organisations for the others), in their form for ``n``."""
+    unit = "map.count.sites" if layer == "shelters" else "map.count.orgs"
+    before, after = html_words(counted(unit, lang, n), lang, n=_MARK).split(_MARK)
+    return before, after
 
 
 def area_names(areas: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -343,14 +352,12 @@ def counts_group(
     lang = spec.lang
     table = StringTable()
     rows = [[c.lat, c.lon, c.n, table.ref(_count_label(c, names, lang))] for c in planned.counts]
-    unit = "map.count.sites" if layer == "shelters" else "map.count.orgs"
-    before, after = html_words(unit, lang, n=_MARK).split(_MARK)
     colour = str(POINT_STYLES[layer]["fillColor"])
     group = Group(name=layer_name(layer, lang), overlay=True, control=True)
     counts = AreaCounts(
         rows,
         table.items,
-        (before, after),
+        (count_words(layer, lang), count_words(layer, lang, 1)),
         colour,
         detail_zoom,
         interactive=spec.points_interactive,
@@ -386,8 +393,7 @@ def gather_of(layer: str, spec: MapSpec) -> Gather | None:
     """How a point layer is gathered in the page, ``None`` for a layer shown point by point."""
     if layer not in GATHERED:
         return None
-    unit = "map.count.sites" if layer == "shelters" else "map.count.orgs"
-    before, after = html_words(unit, spec.lang, n=_MARK).split(_MARK)
+    before, after = count_words(layer, spec.lang)  # (a mark gathers two points or more)
     name = escape_text(layer_name(layer, spec.lang))
     cell = GATHER_CELL_TOUCH if spec.touch else GATHER_CELL
     return Gather(cell=cell, upto=GATHER_UPTO, words=(name + before, after))
@@ -462,6 +468,7 @@ __all__ = [
     "areas_group",
     "attribution_texts",
     "council_rows",
+    "count_words",
     "counts_group",
     "filter_shelters",
     "gather_of",

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.coverage import gap_reason_text
 from geo.map.encode import escape_text
-from geo.words import text
+from geo.words import counted, text
 
 _FORMATTER = string.Formatter()
 
@@ -32,8 +32,11 @@ def html_words(key: str, lang: str, /, **escaped: object) -> str:
         As for :func:`words`.
     **escaped
         Values for the placeholders: numbers, or text already escaped
-        (:func:`geo.map.encode.escape_text`).
+        (:func:`geo.map.encode.escape_text`); with ``n=1``, the text of ``key``'s
+        singular form where the catalogue has one (:func:`geo.words.counted`).
     """
+    if "n" in escaped:
+        key = counted(key, lang, escaped["n"])
     template = text(key, lang)  # without parameters: the text with its placeholders
     out: list[str] = []
     for literal, name, spec, conversion in _FORMATTER.parse(template):

@@ -211,6 +211,14 @@ def _singular(key: str) -> bool:
     return key.endswith(ONE) and key.removesuffix(ONE) in MESSAGES
 
 
+def counted(key: str, lang: str, n: object) -> str:
+    """``key``, or its :data:`ONE` form when ``n`` is 1 and the catalogue has that form
+    in ``lang``: the key whose text counts ``n``."""
+    if n == 1 and lang in MESSAGES.get(key + ONE, {}):  # 「1 organisation」
+        return key + ONE
+    return key
+
+
 def text(key: str, lang: str = "ja", /, **params: object) -> str:
     """The text for ``key`` in ``lang`` (Japanese when unknown), formatted with ``params``.
 
@@ -230,10 +238,7 @@ def text(key: str, lang: str = "ja", /, **params: object) -> str:
     KeyError
         When ``key`` is not in the catalogue.
     """
-    texts = MESSAGES[key]
-    one = MESSAGES.get(key + ONE, {})
-    if params.get("n") == 1 and lang in one:  # 「1 organisation」
-        texts = one
+    texts = MESSAGES[counted(key, lang, params["n"]) if "n" in params else key]
     chosen = texts.get(lang) or texts["ja"]
     if not params:
         return chosen

@@ -84,7 +84,9 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.shelter.also_shelter": {"ja": "指定避難所を兼ねる", "en": "Also a designated shelter"},
     # counts of a large layer (the text after the area's name)
     "map.count.orgs": {"ja": "：{n} 団体", "en": ": {n} organisations"},
+    "map.count.orgs_one": {"en": ": {n} organisation"},
     "map.count.sites": {"ja": "：{n} か所", "en": ": {n} sites"},
+    "map.count.sites_one": {"en": ": {n} site"},
     "map.count.others": {"ja": "{area}ほか", "en": "{area} and others"},
     # shown on the base map in both languages (the base does not depend on the language)
     "map.offline": {

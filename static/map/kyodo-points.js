@@ -288,7 +288,7 @@
 
     // Counts of a large layer as labelled circles, added to the group g. Each row of
     // d.r is [lat, lon, count, name] with name an index into d.t; the tooltip is the
-    // name, d.u[0], the count and d.u[1]; a tap zooms in, down to zoom d.z at least.
+    // name, d.u[0], the count and d.u[1] (L.KyodoCountDiscs.tip); a tap zooms in, down to zoom d.z at least.
     // With d.i false they take no clicks; d.m is their least size in pixels. Over
     // areas on a canvas they are painted on it (L.KyodoCountDiscs), else they are
     // markers. sizes: each circle's diameter (L.KyodoCountDiscs.size), worked out once.
@@ -306,7 +306,7 @@
                 })
             });
             if (active) {
-                m.bindTooltip(d.t[r[3]] + d.u[0] + n(r[2]) + d.u[1]);
+                m.bindTooltip(L.KyodoCountDiscs.tip(d, r));
                 m.on("click", function (e) {
                     var map = e.target._map;
                     if (map) { map.setView(e.latlng, Math.max(map.getZoom() + 2, d.z)); }

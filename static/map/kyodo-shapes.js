@@ -246,6 +246,13 @@
     // A count with thousands separated by commas.
     function countText(v) { return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
+    // A count's tooltip: the area's name, then the count in words (d.u, or d.u1 for a
+    // count of 1 where the words differ: 「1 organisation」).
+    function countTip(d, r) {
+        var u = r[2] === 1 && d.u1 ? d.u1 : d.u;
+        return d.t[r[3]] + u[0] + countText(r[2]) + u[1];
+    }
+
     // The counts of a large point layer painted on the canvas of many areas, as the
     // circles of .kyodo-count look (kyodo.css): d as L.kyodo.counts takes it (kyodo.js).
     // The circle under the pointer shows its tooltip (the name, d.u[0], the count,
@@ -321,7 +328,7 @@
         _hover: function () {
             var i = this._hit, d = this._d, r = d.r[i];
             if (i < 0) { this._leave(); return; }
-            this._tipAt(i, d.t[r[3]] + d.u[0] + countText(r[2]) + d.u[1], [0, -this._radius[i]]);
+            this._tipAt(i, countTip(d, r), [0, -this._radius[i]]);
         },
         _zoom: function () {
             var map = this._map, i = this._hit;
@@ -332,4 +339,5 @@
     L.KyodoCountDiscs.include(itemTip);
     L.KyodoCountDiscs.size = countSize;
     L.KyodoCountDiscs.text = countText;
+    L.KyodoCountDiscs.tip = countTip;
 }(window.L));

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from geo.map import MapSpec
+from geo.map.layers import count_words
 from geo.map.spec import MapBudget
 from geo.map.style import GAP_COLOR
 from geo.model import CityData
@@ -254,5 +255,26 @@ def test_counts_over_many_areas_are_painted_on_the_canvas(
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_timeout(600)
     assert frame.evaluate("() => " + THE_MAP + ".getZoom()") == zoom
+    assert js_errors(watch) == []
+    page.context.close()
+
+
+#: The tooltips of counts of 1, 2 and 1,234 organisations, as the page words them.
+COUNT_TIPS = """(u) => [1, 2, 1234].map(n => L.KyodoCountDiscs.tip(
+  {t: ["湯田"], u: u[0], u1: u[1]}, [0, 0, n, 0]))"""
+
+
+def test_a_count_of_one_is_worded_in_the_singular(browser: Browser, map_page: MakePage) -> None:
+    """A count's tooltip said 「湯田: 1 organisations」."""
+    watch = Watch()
+    page, frame = open_map(browser, watch, map_page(MapSpec(basemap="none"), "count-tips"))
+    units = [list(count_words("associations", "en")), list(count_words("associations", "en", 1))]
+    assert frame.evaluate(COUNT_TIPS, units) == [
+        "湯田: 1 organisation",
+        "湯田: 2 organisations",
+        "湯田: 1,234 organisations",
+    ]
+    ja = [list(count_words("associations", "ja")), None]
+    assert frame.evaluate(COUNT_TIPS, ja)[0] == "湯田：1 団体"  # no singular form: the plural's
     assert js_errors(watch) == []
     page.context.close()

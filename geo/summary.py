@@ -33,7 +33,7 @@ class SummaryRow:
     name
         The area's name in the summary's language.
     value
-        The area's value as the map writes it (e.g. ``3 団体``).
+        The area's value as the map writes it (e.g. ``3団体``).
     class_index
         The legend class the area is coloured by (0 the lightest); ``class_count`` for
         an area of no value (greyed: a 活動カバー率 where no member households are known).

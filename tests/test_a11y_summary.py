@@ -54,7 +54,7 @@ TOTALS = {"a": 12, "b": 0, "c": 3, "d": 7, "e": 3}
             "count",
             "ja",
             ["b", "c", "e", "d", "a"],
-            ["0 団体", "3 団体", "3 団体", "7 団体", "12 団体"],
+            ["0団体", "3団体", "3団体", "7団体", "12団体"],
         ),
         (
             "per_10k",
@@ -91,7 +91,7 @@ def test_rows_in_the_legends_order(
     ("metric", "lang", "labels"),
     [
         # count breaks for a top of 12: 0, 3, 6, 9, 12
-        ("count", "ja", {"a": "12 以上", "b": "0–2", "c": "3–5", "d": "6–8", "e": "3–5"}),
+        ("count", "ja", {"a": "12以上", "b": "0–2", "c": "3–5", "d": "6–8", "e": "3–5"}),
         ("count", "en", {"a": "12 or more", "b": "0–2", "c": "3–5", "d": "6–8", "e": "3–5"}),
         ("jishubo_rate", "en", {"a": "80–100%", "b": "0–20%", "c": "20–40%", "d": "60–80%"}),
     ],
@@ -108,7 +108,7 @@ def test_class_labels_as_the_legend_writes_them(
     [
         ("b", "no_organisation", "ja", "空白：活動する団体がありません"),
         ("b", "no_organisation", "en", "No activity: no organisation is active here"),
-        ("c", "below_rate", "ja", "少ない：人口1万人あたり 7.5 団体（市全体の 10.0 の50%未満）"),
+        ("c", "below_rate", "ja", "少ない：人口1万人あたり 7.5団体（市全体の 10.0 の50%未満）"),
         (
             "c",
             "below_rate",
@@ -119,7 +119,7 @@ def test_class_labels_as_the_legend_writes_them(
             "d",
             "below_national",
             "ja",
-            "要注意：自主防災組織 活動カバー率 70.0%（全国平均 84.3% 未満）",
+            "要注意：自主防災組織 活動カバー率 70.0%（全国平均 84.3%未満）",
         ),
         ("a", None, "ja", "空白・少ない・要注意のどれにも当たりません"),
         ("a", None, "en", "Not a gap (neither no activity, sparse nor attention)"),
@@ -146,7 +146,7 @@ def test_every_area_once_and_the_selection_marked() -> None:
         (
             "ja",
             ["地域", "活動する団体の数", "凡例の区分", "空白の状況"],
-            ["乙", "0 団体", "5段階の1：0–2"],
+            ["乙", "0団体", "5段階の1：0–2"],
         ),
         (
             "en",

@@ -138,7 +138,7 @@ def test_a_gap_is_named_on_the_chart_and_in_words(city: CityData) -> None:
         ["防災・減災", "佐山", "要注意", False]
     ]
     markdown = "\n".join(m.value for m in at.markdown).replace("\\", "")
-    assert "**防災・減災** — 自主防災組織 活動カバー率 39.8%（全国平均 84.3% 未満）" in markdown
+    assert "**防災・減災** — 自主防災組織 活動カバー率 39.8%（全国平均 84.3%未満）" in markdown
 
 
 def test_the_page_speaks_english() -> None:

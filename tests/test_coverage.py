@@ -346,15 +346,15 @@ def test_the_rate_is_weighted_by_population_not_the_median_of_areas() -> None:
             (40, 22_715, 9_439, 0),
             (847, 171_251, 81_000, 0),
             "count",
-            "人口1万人あたり 17.6 団体（市全体の 45.7 の50%未満）",
+            "人口1万人あたり 17.6団体（市全体の 45.7 の50%未満）",
             "17.6 per 10,000 residents (under 50% of the city's 45.7)",
         ),
         (
             (9, 2_656, 1_030, 411),
             (540, 191_310, 87_000, 70_000),
             "jishubo_rate",
-            "自主防災組織 活動カバー率 39.9%（全国平均 84.3% 未満）",
-            "voluntary disaster-prevention coverage 39.9% (under the national 84.3%)",
+            "自主防災組織 活動カバー率 39.9%（全国平均 84.3%未満）",
+            "voluntary disaster-prevention coverage 39.9% (under the national average, 84.3%)",
         ),
         (
             (0, 5_000, 2_000, 0),
@@ -462,15 +462,16 @@ def _cov(rows: list[tuple[str, int, int, int, int]], metric: str = "count") -> p
             "jishubo_rate",
             110,
             "活動カバー率が全国平均（84.3%）未満 1地域（佐山）／2地域の活動カバー率 92.4%",
-            "areas with coverage under the national 84.3%: 1 (Sayama) / coverage: 92.4% (areas: 2)",
+            "areas with coverage under the national average (84.3%): 1 (Sayama) / "
+            "coverage: 92.4% (areas: 2)",
         ),
         (
             [("yuda", 39, 14_795, 7_237, 7_000), ("ogori", 101, 26_344, 12_253, 11_864)],
             "jishubo_rate",
             140,
             "空白なし、全地域で活動カバー率が全国平均（84.3%）以上／2地域の活動カバー率 96.8%",
-            "no gap; coverage at or above the national 84.3% everywhere / coverage: 96.8% "
-            "(areas: 2)",
+            "no gap; coverage at or above the national average (84.3%) everywhere / "
+            "coverage: 96.8% (areas: 2)",
         ),
         (
             [("yuda", 39, 14_795, 7_237, 0), ("ogori", 101, 26_344, 12_253, 0)],

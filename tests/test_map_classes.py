@@ -34,9 +34,9 @@ def test_class_of(value: float, expected: int) -> None:
 @pytest.mark.parametrize(
     ("breaks", "metric", "lang", "labels"),
     [
-        ((0, 3, 6, 9, 12), "count", "ja", ["0–2", "3–5", "6–8", "9–11", "12 以上"]),
+        ((0, 3, 6, 9, 12), "count", "ja", ["0–2", "3–5", "6–8", "9–11", "12以上"]),
         ((0, 1, 2, 3, 4), "count", "en", ["0", "1", "2", "3", "4 or more"]),
-        ((0, 2.5, 5, 7.5, 10), "per_10k", "ja", ["0–2.5", "2.5–5", "5–7.5", "7.5–10", "10 以上"]),
+        ((0, 2.5, 5, 7.5, 10), "per_10k", "ja", ["0–2.5", "2.5–5", "5–7.5", "7.5–10", "10以上"]),
         (
             (0, 0.2, 0.4, 0.6, 0.8),
             "jishubo_rate",
@@ -53,12 +53,12 @@ def test_class_labels(breaks: tuple[float, ...], metric: str, lang: str, labels:
     ("value", "metric", "lang", "said", "labelled"),
     [
         # as said anywhere, and under an area's name, where room is short
-        (12, "count", "ja", "12 団体", "12 団体"),
+        (12, "count", "ja", "12団体", "12団体"),
         (12, "count", "en", "12 organisations", "12 groups"),
         (1, "count", "en", "1 organisation", "1 group"),
-        (1, "count", "ja", "1 団体", "1 団体"),
+        (1, "count", "ja", "1団体", "1団体"),
         (0, "count", "en", "0 organisations", "0 groups"),
-        (3.456, "per_10k", "ja", "3.5 団体／1万人", "3.5 団体／1万人"),
+        (3.456, "per_10k", "ja", "3.5団体／1万人", "3.5団体／1万人"),
         (3.456, "per_10k", "en", "3.5 per 10,000", "3.5 per 10,000"),
         (0.8431, "jishubo_rate", "en", "84.3%", "84.3%"),
         (0.8431, "jishubo_rate", "ja", "84.3%", "84.3%"),

@@ -193,7 +193,7 @@ def test_civic_groups_are_gathered(tiny: CityData) -> None:
     group = next(g for g in children(m, Layer) if array in kids(g))
     assert group.layer_name == layer_name("civic_groups", "ja")
     assert array.gather.cell == 80 and array.gather.upto == 16
-    assert array.gather.words == (escape_text(layer_name("civic_groups", "ja")) + "：", " 団体")
+    assert array.gather.words == (escape_text(layer_name("civic_groups", "ja")) + "：", "団体")
     html = render(m)
     assert "L.markerClusterGroup(" not in html and "markercluster" not in html
 
@@ -527,7 +527,7 @@ def test_counts_script_builds_labelled_markers(tiny: CityData, many: gpd.GeoData
     assert json.loads(counts.payload)["u"] == [": ", " organisations"]
     assert json.loads(counts.payload)["u1"] == [": ", " organisation"]  # a count of 1
     counts_ja = layer_element(parts_for(tiny, many), "associations")
-    assert json.loads(counts_ja.payload)["u"] == ["：", " 団体"]
+    assert json.loads(counts_ja.payload)["u"] == ["：", "団体"]
     assert "u1" not in json.loads(counts_ja.payload)  # the same words for 1
 
 

@@ -85,7 +85,7 @@ def test_selected_and_focus_are_explained_only_when_shown(tiny: CityData) -> Non
         (
             "jishubo_rate",
             ("bousai",),
-            "空白・要注意の地域（団体がない・少ない・全国の活動カバー率未満）",
+            "空白・要注意の地域（団体がない・少ない・活動カバー率が全国平均未満）",
         ),
     ],
 )

@@ -37,7 +37,7 @@ def test_the_map_keeps_its_words() -> None:
         "自主防災組織 活動カバー率",
     ]
     assert words("map.legend.gap", "ja") == "空白地域（団体がない・少ない）"
-    assert words("map.value.per_10k", "ja", v=3.456) == "3.5 団体／1万人"
+    assert words("map.value.per_10k", "ja", v=3.456) == "3.5団体／1万人"
     assert offline_notice() == ("背景地図なし（インターネット未接続）/ No base map (offline)")
 
 
@@ -61,9 +61,9 @@ def test_map_words_are_in_both_languages() -> None:
         ("map.count.others", "en", {"area": "湯田"}, "湯田 and others"),
         ("map.count.orgs", "en", {"n": 12}, ": 12 organisations"),
         ("map.count.orgs", "en", {"n": 1}, ": 1 organisation"),
-        ("map.count.orgs", "ja", {"n": 1}, "：1 団体"),
+        ("map.count.orgs", "ja", {"n": 1}, "：1団体"),
         ("map.count.sites", "en", {"n": 1}, ": 1 site"),
-        ("map.value.per_10k", "ja", {"v": 2.25}, "2.2 団体／1万人"),
+        ("map.value.per_10k", "ja", {"v": 2.25}, "2.2団体／1万人"),
         ("map.legend.gap", "en", {}, escape_text("Gap (no or few organisations)")),
     ],
 )

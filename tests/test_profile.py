@@ -199,8 +199,8 @@ def test_council_and_center(profiles, area_id, council, committees, center):
 @pytest.mark.parametrize(
     ("area_id", "approximate", "words"),
     [
-        ("nw", False, ["1 件すべて"]),
-        ("sw", True, ["おおよそ", "2 件のうち 1 件", "中 1・低 0"]),
+        ("nw", False, ["1件すべて"]),
+        ("sw", True, ["おおよそ", "2件のうち 1件", "中 1・低 0"]),
     ],
 )
 def test_boundary_note(profiles, area_id, approximate, words):
@@ -265,7 +265,7 @@ def test_profile_is_a_frozen_value(profiles):
         ("ja", "自治会・町内会の加入世帯数", "400世帯"),
         ("ja", "加入率", "25.0%（サンプル）"),
         ("en", "Membership rate", "25.0% (sample)"),
-        ("ja", "自主防災組織 活動カバー率（全国・令和2年）", "84.3%"),
+        ("ja", "自主防災組織 活動カバー率（全国平均・令和2年）", "84.3%"),
         ("ja", "地域づくり協議会", "サンプルc-nw"),
         ("ja", "部会・活動分野", "まちづくり、防災・減災"),
         ("ja", "指定のない災害種別", "高潮、津波、大規模な火事、内水氾濫、火山現象"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import pickle
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -346,3 +347,16 @@ def test_every_singular_form_has_its_plural_and_the_same_placeholders() -> None:
             assert plural in MESSAGES, key
             assert placeholders(key) == placeholders(plural), key
             assert "n" in placeholders(key), key
+
+
+#: A number, then a space, then its counter or a comparison: 「12 団体」, 「84.3% 未満」.
+_NUMBER_APART = re.compile(
+    r"(?:\{[A-Za-z0-9_]+(?::[^}]*)?\}|\d)[ \u3000]+"
+    r"(?:団体|点|件|列|行|か所|か月|個|枚|未満|以上|世帯|人|地域)"
+)
+
+
+def test_a_number_and_its_counter_are_written_together_in_japanese() -> None:
+    """「984団体」 on the headline, 「121 団体」 on the map, 「84.3% 未満」 in a reason."""
+    apart = {k: t["ja"] for k, t in MESSAGES.items() if _NUMBER_APART.search(t.get("ja", ""))}
+    assert apart == {}

@@ -77,7 +77,7 @@ def _class_label(breaks: Sequence[float], i: int, metric: str, lang: str) -> str
 
 
 def class_labels(breaks: Sequence[float], metric: str, lang: str) -> list[str]:
-    """The range of each class in words, e.g. ``0–4``, ``5–9`` … ``20 以上``."""
+    """The range of each class in words, e.g. ``0–4``, ``5–9`` … ``20以上``."""
     return [_class_label(breaks, i, metric, lang) for i in range(len(breaks))]
 
 

@@ -98,15 +98,16 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "panel.line.jishubo": {
         "ja": "自主防災組織 活動カバー率 **{rate:.1%}**",
-        "en": "Disaster-prevention coverage **{rate:.1%}**",
+        "en": "Voluntary disaster-prevention coverage **{rate:.1%}**",
     },
     "panel.line.jishubo_unknown": {
         "ja": "自主防災組織 活動カバー率 **データなし**（自治会・町内会の加入世帯数が不明）",
-        "en": "Disaster-prevention coverage **no data** (member households unknown)",
+        "en": "Voluntary disaster-prevention coverage **no data** (member households unknown)",
     },
     "panel.line.jishubo_national": {
-        "ja": "自主防災組織 活動カバー率 **{rate:.1%}**（全国 {national:.1%}）",
-        "en": "Disaster-prevention coverage **{rate:.1%}** (national {national:.1%})",
+        "ja": "自主防災組織 活動カバー率 **{rate:.1%}**（全国平均 {national:.1%}）",
+        "en": "Voluntary disaster-prevention coverage **{rate:.1%}** "
+        "(national average {national:.1%})",
     },
     "panel.gap": {"ja": "{kind}：{reason}", "en": "{kind}: {reason}"},
     "panel.line.residents": {
@@ -133,7 +134,10 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "col.associations": {"ja": "自治会", "en": "Associations"},
     "col.civic_groups": {"ja": "市民活動団体", "en": "Civic groups"},
     "col.per_10k": {"ja": "1万人あたり", "en": "Per 10,000"},
-    "col.jishubo_rate": {"ja": "自主防災カバー率", "en": "Disaster-prevention coverage"},
+    "col.jishubo_rate": {
+        "ja": "自主防災組織 活動カバー率",
+        "en": "Voluntary disaster-prevention coverage",
+    },
     "col.gap_kind": {"ja": "判定", "en": "Finding"},
     "col.reason": {"ja": "理由", "en": "Reason"},
     "col.name": {"ja": "名前", "en": "Name"},
@@ -164,7 +168,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "地図に表示している団体の一覧です（キーボード・読み上げソフトで利用できます）。",
         "en": "The organisations on the map, as a table (usable by keyboard and screen reader).",
     },
-    "table.count": {"ja": "{n:,} 団体", "en": "{n:,} organisations"},
+    "table.count": {"ja": "{n:,}団体", "en": "{n:,} organisations"},
     "table.count_one": {"en": "{n:,} organisation"},
     # matrix
     "matrix.header": {"ja": "地域 × 活動分野のカバー状況", "en": "Coverage by area and field"},
@@ -237,10 +241,10 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "area.disaster": {"ja": "防災", "en": "Disaster preparedness"},
     "area.jishubo_area": {
         "ja": "自主防災組織 活動カバー率（この地域）",
-        "en": "Disaster-prevention coverage (this area)",
+        "en": "Voluntary disaster-prevention coverage (this area)",
     },
     "area.jishubo_city": {"ja": "市全体", "en": "City"},
-    "area.jishubo_national": {"ja": "全国（令和2年）", "en": "National (2020)"},
+    "area.jishubo_national": {"ja": "全国平均（令和2年）", "en": "National average (2020)"},
     "area.missing_hazards": {
         "ja": "この地域には次の災害に対応する指定緊急避難場所がありません：{hazards}",
         "en": "No designated emergency site in this area for: {hazards}",

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
     "gap.reason.none": {
-        "ja": "人口1万人あたり {per_10k:.1f} 団体",
+        "ja": "人口1万人あたり {per_10k:.1f}団体",
         "en": "{per_10k:.1f} per 10,000 residents",
     },
     "gap.reason.no_organisation": {
@@ -25,13 +25,13 @@ COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "no organisation is active here",
     },
     "gap.reason.below_rate": {
-        "ja": "人口1万人あたり {per_10k:.1f} 団体（市全体の {rate:.1f} の{share:.0%}未満）",
+        "ja": "人口1万人あたり {per_10k:.1f}団体（市全体の {rate:.1f} の{share:.0%}未満）",
         "en": "{per_10k:.1f} per 10,000 residents (under {share:.0%} of the city's {rate:.1f})",
     },
     "gap.reason.below_national": {
-        "ja": "自主防災組織 活動カバー率 {rate:.1%}（全国平均 {national:.1%} 未満）",
+        "ja": "自主防災組織 活動カバー率 {rate:.1%}（全国平均 {national:.1%}未満）",
         "en": "voluntary disaster-prevention coverage {rate:.1%} "
-        "(under the national {national:.1%})",
+        "(under the national average, {national:.1%})",
     },
     "gap.kind.none": {"ja": "—", "en": "—"},
     "gap.kind.no_organisation": {"ja": "空白", "en": "No activity"},
@@ -49,7 +49,8 @@ COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "gap.rule.below_national": {
         "ja": "要注意：自主防災組織 活動カバー率が全国平均（{national:.1%}）未満の地域",
-        "en": "Attention: voluntary disaster-prevention coverage under the national {national:.1%}",
+        "en": "Attention: voluntary disaster-prevention coverage under the national average "
+        "({national:.1%})",
     },
     "gap.rules": {"ja": "空白の判定", "en": "How gaps are found"},
     "sep.slash": {"ja": "／", "en": " / "},
@@ -72,11 +73,11 @@ COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "headline.gap.below_national": {
         "ja": "活動カバー率が全国平均（{national:.1%}）未満 {n}地域（{areas}）",
-        "en": "areas with coverage under the national {national:.1%}: {n} ({areas})",
+        "en": "areas with coverage under the national average ({national:.1%}): {n} ({areas})",
     },
     "headline.gap.below_national.many": {
         "ja": "活動カバー率が全国平均（{national:.1%}）未満 {n}地域",
-        "en": "areas with coverage under the national {national:.1%}: {n}",
+        "en": "areas with coverage under the national average ({national:.1%}): {n}",
     },
     "headline.no_gaps": {
         "ja": "空白・少ない地域なし",
@@ -84,7 +85,7 @@ COVERAGE_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "headline.no_gaps.national": {
         "ja": "空白なし、全地域で活動カバー率が全国平均（{national:.1%}）以上",
-        "en": "no gap; coverage at or above the national {national:.1%} everywhere",
+        "en": "no gap; coverage at or above the national average ({national:.1%}) everywhere",
     },
     "headline.count": {
         "ja": "{areas}地域で {orgs:,}団体が活動",

@@ -73,9 +73,9 @@ KIOSK_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "kiosk.based_in": {"ja": "拠点：{area}", "en": "Based in {area}"},
     "kiosk.entry_fields": {"ja": "分野：{fields}", "en": "Fields: {fields}"},
-    "kiosk.more": {"ja": "もっと見る（あと {n:,} 団体）", "en": "Show more ({n:,} more)"},
+    "kiosk.more": {"ja": "もっと見る（あと {n:,}団体）", "en": "Show more ({n:,} more)"},
     "kiosk.shown": {
-        "ja": "{total:,} 団体のうち {shown:,} 団体を表示しています",
+        "ja": "{total:,}団体のうち {shown:,}団体を表示しています",
         "en": "Showing {shown:,} of {total:,} groups",
     },
     "kiosk.none_found": {"ja": "該当する団体はありません。", "en": "No group found."},

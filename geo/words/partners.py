@@ -41,7 +41,7 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "For a group: where it is needed",
     },
     "partners.count": {
-        "ja": "{area}の「{need}」の連携先候補：{n:,} 件",
+        "ja": "{area}の「{need}」の連携先候補：{n:,}件",
         "en": "{n:,} candidate partners for {need} in {area}",
     },
     "partners.count_one": {
@@ -58,11 +58,11 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "No candidate from outside the area or working citywide.",
     },
     "partners.more": {
-        "ja": "さらに {n} 件を表示（残り {rest} 件）",
+        "ja": "さらに {n}件を表示（残り {rest}件）",
         "en": "Show {n} more ({rest} left)",
     },
     "partners.here": {
-        "ja": "すでにこの地域で活動（{area}、{n:,} 団体）",
+        "ja": "すでにこの地域で活動（{area}、{n:,}団体）",
         "en": "Already active in {area} ({n:,})",
     },
     "partners.here_caption": {
@@ -105,18 +105,18 @@ PARTNER_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "No candidate of the chosen kinds. Choose more kinds.",
     },
     "partners.map_caption": {
-        "ja": "地図には上位 {n} 件の団体と、選んだ地域（黒い枠）を表示しています。",
+        "ja": "地図には上位 {n}件の団体と、選んだ地域（黒い枠）を表示しています。",
         "en": "The map shows the top {n} organisations and the chosen area (black outline).",
     },
     "partners.how": {"ja": "順位の決め方", "en": "How the ranking works"},
     "partners.how_text": {
         "ja": "各団体に次の点数を足し、満点に対する割合（0〜100）を「適合度」としています。\n\n"
-        "- この課題そのもので活動：{exact_field} 点（対応する分野で活動：{mapped_field} 点）\n"
-        "- サービス範囲にこの地域を含む（市内全域を含む）：{serves_area} 点\n"
-        "- 拠点がこの地域の中：{distance} 点（{distance_half_km} km 離れるごとに半分）\n"
-        "- 法人格（NPO法人・一般社団・財団法人・認可地縁団体）：{legal_entity} 点\n"
-        "- 情報の新しさ：{fresh_months} か月以内の確認で {recent} 点、"
-        "{stale_months} か月で 0 点\n\n"
+        "- この課題そのもので活動：{exact_field}点（対応する分野で活動：{mapped_field}点）\n"
+        "- サービス範囲にこの地域を含む（市内全域を含む）：{serves_area}点\n"
+        "- 拠点がこの地域の中：{distance}点（{distance_half_km} km 離れるごとに半分）\n"
+        "- 法人格（NPO法人・一般社団・財団法人・認可地縁団体）：{legal_entity}点\n"
+        "- 情報の新しさ：{fresh_months}か月以内の確認で {recent}点、"
+        "{stale_months}か月で 0点\n\n"
         "距離は拠点から地域の境界までの地上の距離です。同点のときは近い順、次に団体ID順です。",
         "en": "Each organisation earns the points below; the match is its share of the maximum "
         "(0–100).\n\n"

@@ -44,8 +44,8 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Voluntary disaster-prevention coverage (city)",
     },
     "profile.jishubo_national": {
-        "ja": "自主防災組織 活動カバー率（全国・令和2年）",
-        "en": "Voluntary disaster-prevention coverage (national, 2020)",
+        "ja": "自主防災組織 活動カバー率（全国平均・令和2年）",
+        "en": "Voluntary disaster-prevention coverage (national average, 2020)",
     },
     "profile.shelters": {"ja": "指定緊急避難場所", "en": "Designated evacuation sites"},
     "profile.missing_hazards": {
@@ -83,11 +83,11 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     "profile.confidence.high": {"ja": "確度 高", "en": "high confidence"},
     "profile.confidence.approximate": {"ja": "おおよそ", "en": "approximate"},
     "profile.boundary.high": {
-        "ja": "町字 {total} 件すべての地域への割り当ては確度が高いものです。",
+        "ja": "町字 {total}件すべての地域への割り当ては確度が高いものです。",
         "en": "All {total} towns of the area are assigned with high confidence.",
     },
     "profile.boundary.approximate": {
-        "ja": "地域境界はおおよそです：町字 {total} 件のうち {guessed} 件は"
+        "ja": "地域境界はおおよそです：町字 {total}件のうち {guessed}件は"
         "地域への割り当てが推定です（確度 中 {medium}・低 {low}）。"
         "正式な区域は地域交流センターでご確認ください。",
         "en": "The boundary is approximate: {guessed} of the area's {total} "
@@ -98,16 +98,16 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     "profile.term.line": {"ja": "{term}：{definition}", "en": "{term}: {definition}"},
     "profile.term.jishubo_rate": {
         "ja": "自主防災組織 活動カバー率",
-        "en": "Disaster-prevention coverage",
+        "en": "Voluntary disaster-prevention coverage",
     },
     "profile.def.jishubo_rate": {
         "ja": "自主防災組織のある自治会・町内会の加入世帯数 ÷ 地域の自治会・町内会の加入世帯数"
         "（自主防災組織が活動する区域に住む世帯の割合の推計）。"
-        "全国 {national}（令和2年、消防白書）",
-        "en": "Households of associations with a voluntary disaster-prevention group "
-        "÷ households of all the area's associations (an estimate of the share of "
-        "households living where such a group is active). Japan: {national} (2020, "
-        "White Paper on Fire Service)",
+        "全国平均 {national}（令和2年、消防白書）",
+        "en": "Households of associations with a voluntary disaster-prevention "
+        "organisation ÷ households of all the area's associations (an estimate of the "
+        "share of households living where such an organisation is active). National "
+        "average: {national} (2020, White Paper on Fire Service)",
     },
     "profile.term.per_10k": {"ja": "人口1万人あたり", "en": "Per 10,000 residents"},
     "profile.def.per_10k": {
@@ -126,10 +126,11 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     "profile.term.gaps": {"ja": "空白・少ない・要注意", "en": "No activity, sparse, attention"},
     "profile.def.gaps": {
         "ja": "空白＝その分野で活動する団体がない。少ない＝人口1万人あたりが市全体の"
-        "{share:.0%}未満。要注意＝防災・減災で、自主防災組織 活動カバー率が全国（{national}）未満",
+        "{share:.0%}未満。要注意＝防災・減災で、自主防災組織 活動カバー率が"
+        "全国平均（{national}）未満",
         "en": "No activity: no organisation is active in the field here. Sparse: under "
         "{share:.0%} of the city's figure per 10,000 residents. Attention: for disaster "
-        "preparedness, coverage under the national {national}",
+        "preparedness, coverage under the national average ({national})",
     },
     "profile.term.membership": {"ja": "加入率", "en": "Membership rate"},
     "profile.def.membership": {

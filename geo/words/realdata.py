@@ -138,7 +138,7 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
         "city (moved out of the city or deregistered)",
     },
     "realdata.npo.retire_samples": {
-        "ja": "サンプル（架空）の市民活動団体 {n} 件を廃止する（実データに置き換える）",
+        "ja": "サンプル（架空）の市民活動団体 {n}件を廃止する（実データに置き換える）",
         "en": "Retire the {n} sample (fictitious) civic groups (real data replaces them)",
     },
     "realdata.npo.as_of": {
@@ -151,7 +151,7 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Organisations to retire",
     },
     "realdata.npo.rows_left_out": {
-        "ja": "問題のある {n} 行は取り込みません（下の一覧）。ほかの行は取り込めます。",
+        "ja": "問題のある {n}行は取り込みません（下の一覧）。ほかの行は取り込めます。",
         "en": "The {n} rows with problems (listed below) are left out; the others can be imported.",
     },
     "realdata.npo.rows_left_out_one": {

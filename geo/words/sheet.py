@@ -57,7 +57,7 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Voluntary disaster-prevention coverage",
     },
     "sheet.jishubo.area": {"ja": "この地域", "en": "This area"},
-    "sheet.jishubo.national": {"ja": "全国（令和2年）", "en": "Japan (2020)"},
+    "sheet.jishubo.national": {"ja": "全国平均（令和2年）", "en": "National average (2020)"},
     # evacuation sites
     "sheet.shelters": {"ja": "避難場所と災害種別", "en": "Evacuation sites and hazards"},
     "sheet.shelters.count": {

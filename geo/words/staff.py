@@ -97,12 +97,12 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     # problems
     "staff.problems": {
-        "ja": "問題が {n:,} 件あります。",
+        "ja": "問題が {n:,}件あります。",
         "en": "{n:,} problems found.",
     },
     "staff.problems_one": {"en": "{n:,} problem found."},
     "staff.problems_first": {
-        "ja": "多すぎるため、最初の {shown:,} 件だけを表示しています（全部で {n:,} 件）。",
+        "ja": "多すぎるため、最初の {shown:,}件だけを表示しています（全部で {n:,}件）。",
         "en": "Only the first {shown:,} of {n:,} problems are shown.",
     },
     "staff.problems_caption": {
@@ -174,7 +174,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "the organisations it does not list stay as they are.",
     },
     "staff.import.kept": {
-        "ja": "ファイルにない同じ種類の団体が {n:,} 件あります。"
+        "ja": "ファイルにない同じ種類の団体が {n:,}件あります。"
         "廃止扱いにはせず、そのまま残します。",
         "en": "{n:,} organisations of this kind are not in the file; they are not retired "
         "and stay as they are.",
@@ -184,7 +184,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "stays as it is.",
     },
     "staff.import.retire_warning": {
-        "ja": "この取り込みで {n:,} 件の団体を廃止扱いにします（この種類の {share:.0%}）。"
+        "ja": "この取り込みで {n:,}件の団体を廃止扱いにします（この種類の {share:.0%}）。"
         "下の一覧を確かめてください。",
         "en": "This import retires {n:,} organisations ({share:.0%} of this kind). "
         "Check the list below.",
@@ -194,7 +194,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Check the list below.",
     },
     "staff.import.confirm_needed": {
-        "ja": "この種類の {limit:.0%} を超える {n} 件（{share:.0%}）を廃止扱いにします。"
+        "ja": "この種類の {limit:.0%} を超える {n}件（{share:.0%}）を廃止扱いにします。"
         "間違いでなければ、下に件数を入力してから「取り込む」を押してください。",
         "en": "This retires {n} organisations, {share:.0%} of this kind (more than "
         "{limit:.0%}). If that is intended, type the number below, then press Import.",
@@ -348,33 +348,33 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "after a ' so that it cannot run)",
     },
     "problem.too_many_items": {
-        "ja": "区切られた項目が多すぎます（{n:,} 個、{limit} 個まで）",
+        "ja": "区切られた項目が多すぎます（{n:,}個、{limit}個まで）",
         "en": "too many separated items ({n:,}; at most {limit})",
     },
     "problem.more_unknown": {
-        "ja": "ほかにも分からない項目が {n:,} 個あります",
+        "ja": "ほかにも分からない項目が {n:,}個あります",
         "en": "{n:,} more unknown items",
     },
     "problem.too_many_rows": {
-        "ja": "行が多すぎます。1つのファイルで取り込めるのは見出しの下 {limit:,} 行までです。"
+        "ja": "行が多すぎます。1つのファイルで取り込めるのは見出しの下 {limit:,}行までです。"
         "ファイルを分けてください",
         "en": "too many rows: a file may have at most {limit:,} rows under the header; split it",
     },
     "problem.too_many_columns": {
-        "ja": "列が多すぎます（{n:,} 列）。取り込めるのは {limit} 列までです。"
+        "ja": "列が多すぎます（{n:,}列）。取り込めるのは {limit}列までです。"
         "使っていない列を削除してください",
         "en": "too many columns ({n:,}); at most {limit} are read: delete the unused columns",
     },
     "problem.sheet_too_large": {
-        "ja": "シート「{sheet}」の範囲が大きすぎます（{rows:,} 行 × {columns:,} 列）。"
-        "取り込めるのは見出しと {max_rows:,} 行、{max_columns} 列までです。"
+        "ja": "シート「{sheet}」の範囲が大きすぎます（{rows:,}行 × {columns:,}列）。"
+        "取り込めるのは見出しと {max_rows:,}行、{max_columns}列までです。"
         "使っていない行や列を削除して保存し直してください",
         "en": "sheet {sheet!r} spans {rows:,} rows × {columns:,} columns; at most a header "
         "and {max_rows:,} rows of {max_columns} columns are read: delete the unused rows "
         "and columns and save it again",
     },
     "problem.too_many_sheets": {
-        "ja": "シートが多すぎます（{n} 枚、{limit} 枚まで）",
+        "ja": "シートが多すぎます（{n}枚、{limit}枚まで）",
         "en": "too many sheets ({n}; at most {limit})",
     },
 }

@@ -458,7 +458,7 @@
         // area under it. A name nearer its point needs no line: a short line reads as a
         // dash, and with a dot, as one of the map's points. A line stops a little short
         // of its name and, coming from the side, meets the name's first line, never its
-        // count (a line ending at 「61 団体」 read as 「−61」). A line is cut where it
+        // count (a line ending at 「61団体」 read as 「−61」). A line is cut where it
         // passes under another name or nearer to it than it ends from its own, so it
         // never strikes through or underlines a name or a count; a point that near
         // another name counts as hidden under it, and its line has no dot.

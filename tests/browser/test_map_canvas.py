@@ -275,6 +275,6 @@ def test_a_count_of_one_is_worded_in_the_singular(browser: Browser, map_page: Ma
         "湯田: 1,234 organisations",
     ]
     ja = [list(count_words("associations", "ja")), None]
-    assert frame.evaluate(COUNT_TIPS, ja)[0] == "湯田：1 団体"  # no singular form: the plural's
+    assert frame.evaluate(COUNT_TIPS, ja)[0] == "湯田：1団体"  # no singular form: the plural's
     assert js_errors(watch) == []
     page.context.close()

@@ -455,6 +455,28 @@ def test_dry_run_shows_added_changed_retired(backend: Backend, tiny_dir: Path) -
 
 
 @pytest.mark.parametrize(
+    ("kind", "without"),
+    [("civic_groups", [3, 4]), ("associations", [])],  # an association needs no field
+)
+def test_a_civic_group_without_a_field_is_imported_and_named(
+    backend: Backend, tiny_dir: Path, kind: str, without: list[int]
+) -> None:
+    """A civic group with no field never shows on a map narrowed to fields: the dry run
+    names its row, and the import goes on (staff may not know its fields yet)."""
+    rows = [
+        ["団体名", "活動分野", "所在地"],
+        ["分野のある会", "npo13", "テスト市南東町"],
+        ["分野のない会", "", "テスト市南東町"],
+        ["分野がダッシュの会", "－", "テスト市南東町"],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), kind, store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.rows_without_fields == without
+    assert plan.can_import
+
+
+@pytest.mark.parametrize(
     ("org_id", "name"),
     [
         ("", "サンプル\u200bg-2"),  # a zero-width space pasted from a web page

@@ -304,6 +304,26 @@ def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:
     assert len(store.records(kind="civic_group")) == before + 3
 
 
+@pytest.mark.parametrize(
+    ("empty", "rows", "more"),
+    [
+        (1, "13", ""),
+        (12, "2、3、4、5、6、7、8、9、10、11", "、ほか2行"),  # ten named, the rest counted
+    ],
+)
+def test_civic_groups_without_a_field_are_named_before_the_import(
+    store: Store, empty: int, rows: str, more: str
+) -> None:
+    table = civic_rows(12, ADDRESS)
+    for row in table[13 - empty :]:
+        row[1] = ""
+    at = _login(_app())
+    _upload(at, csv_bytes(table))
+    warnings = [w.value for w in at.warning]
+    assert ja("staff.import.no_fields", n=empty, rows=rows, more=more) in warnings
+    assert at.button(key="import.go").disabled is False  # imported all the same
+
+
 def test_retiring_many_asks_for_the_number(store: Store) -> None:
     n = len(store.records(kind="civic_group"))
     at = _login(_app())

@@ -47,6 +47,7 @@ from geo.registry.prepare import prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
+from geo.words import Listed
 from ui import settings
 from ui.i18n import labeller, lang, t, worded
 from ui.orgform import area_labels, org_form, record_label
@@ -243,6 +244,20 @@ def _retired_table(plan: ImportPlan) -> None:
     )
 
 
+#: Row numbers named in a notice; the rest are counted.
+ROWS_NAMED = 10
+
+
+def _without_fields(plan: ImportPlan) -> None:
+    """A notice naming the civic groups' rows with no field of activity (imported all
+    the same: staff may not know them yet)."""
+    rows = plan.rows_without_fields
+    if rows:
+        named = Listed(tuple(f"{n:,}" for n in rows[:ROWS_NAMED]))
+        more = t("staff.import.rows_more", n=len(rows) - ROWS_NAMED) if rows[ROWS_NAMED:] else ""
+        st.warning(t("staff.import.no_fields", n=len(rows), rows=named, more=more))
+
+
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     if plan.header_row > 1:
         st.caption(t("staff.import.header_row", row=plan.header_row, above=plan.header_row - 1))
@@ -250,6 +265,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):
         col.metric(t(f"staff.import.{what}"), n)
+    _without_fields(plan)
     _retired_table(plan)
     added = plan.with_action(ADD)
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)

@@ -241,6 +241,15 @@ class ImportPlan:
         return self.problem_count - len(self.problems)
 
     @property
+    def rows_without_fields(self) -> list[int]:
+        """The rows of civic groups that would be stored with no field of activity: a
+        map or list narrowed to fields never shows them (an association or a council
+        needs none)."""
+        if self.kind != "civic_group":
+            return []
+        return [r.row for r in self.rows if not r.record["fields"]]
+
+    @property
     def retire_share(self) -> float:
         """The share of the kind's active organisations the plan would retire."""
         return len(self.retired) / self.kind_active if self.kind_active else 0.0

@@ -183,6 +183,17 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{n:,} organisation of this kind is not in the file; it is not retired and "
         "stays as it is.",
     },
+    "staff.import.no_fields": {
+        "ja": "活動分野が空の市民活動団体が{n:,}件あります（行：{rows}{more}）。このまま"
+        "取り込めますが、分野で絞り込んだ地図や一覧には表示されません。",
+        "en": "{n:,} civic groups have no field of activity (rows: {rows}{more}). They can "
+        "be imported, but a map or list narrowed to fields does not show them.",
+    },
+    "staff.import.no_fields_one": {
+        "en": "{n:,} civic group has no field of activity (row: {rows}{more}). It can be "
+        "imported, but a map or list narrowed to fields does not show it.",
+    },
+    "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {
         "ja": "この取り込みで {n:,}件の団体を廃止扱いにします（この種類の {share:.0%}）。"
         "下の一覧を確かめてください。",

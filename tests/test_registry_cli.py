@@ -83,6 +83,17 @@ def test_a_title_above_the_header_is_said_passed_over(cli, tmp_path: Path) -> No
     )
 
 
+def test_civic_groups_with_no_field_are_named(cli, tmp_path: Path) -> None:
+    rows = civic_rows(3, ADDRESS)
+    rows[1][1] = rows[3][1] = ""
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    assert (
+        "  2 civic groups with no field of activity (rows 2, 4): imported, but a map or list "
+        "narrowed to fields does not show them"
+    ) in out.splitlines()
+
+
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:
     code, out = cli("import", _file(tmp_path, civic_rows(3, ADDRESS)), "--kind", "civic_groups")
     assert code == OK, out

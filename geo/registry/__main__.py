@@ -195,6 +195,15 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
             file=out,
         )
     _print_retirements(plan, out)
+    without = plan.rows_without_fields
+    if without:
+        rows = ", ".join(str(n) for n in without)
+        groups = f"{len(without)} civic group{'s' if len(without) != 1 else ''}"
+        print(
+            f"  {groups} with no field of activity (row{'s' if len(without) != 1 else ''} "
+            f"{rows}): imported, but a map or list narrowed to fields does not show them",
+            file=out,
+        )
     for row in plan.rows:
         if row.action == ADD:
             print(

@@ -367,7 +367,7 @@ def test_the_needs_table_marks_the_councils_committees(profiles, area_id, commit
         ("se", "bousai", "空白"),
         ("nw", "bousai", "要注意"),
         ("nw", "bika", "—"),
-        ("se", "npo20", ""),  # nobody in the city is active in it: not this area's gap
+        ("se", "npo20", "市内に活動なし"),  # not this area's gap (its cell was empty)
     ],
 )
 def test_the_status_is_one_word_without_the_figure(profiles, area_id, code, status):

@@ -65,6 +65,7 @@ TABLE_LABELS = (
     "sample",
     "here",
     "none",
+    "none_in_city",
     "yes",
     "city",
 )
@@ -214,7 +215,8 @@ def coverage_frame(
     Returns
     -------
     Field, (sub-committee,) organisations, this area and the city per 10,000
-    residents, and the status in one word (空白, 少ない …) by the gap rules; the
+    residents, and the status in one word (空白, 少ない …) by the gap rules, or
+    市内に活動なし for a field nobody in the city is active in (never a gap); the
     figures are not repeated in the status.
     """
     t = _labels(lang)
@@ -226,7 +228,9 @@ def coverage_frame(
     columns[t["count"]] = [f.count for f in items]
     columns[t["area_per_10k"]] = [round(f.per_10k, 1) for f in items]
     columns[t["city_median"]] = [round(f.city_per_10k, 1) for f in items]
-    columns[t["reason"]] = [f.status_word(lang) if f.active_in_city else "" for f in items]
+    columns[t["reason"]] = [
+        f.status_word(lang) if f.active_in_city else t["none_in_city"] for f in items
+    ]
     return pd.DataFrame(columns)
 
 

@@ -74,6 +74,7 @@ PROFILE_MESSAGES: dict[str, Mapping[str, str]] = {
     "profile.sample": {"ja": "サンプル", "en": "Sample"},
     "profile.here": {"ja": "この地域", "en": "this area"},
     "profile.none": {"ja": "—", "en": "—"},
+    "profile.none_in_city": {"ja": "市内に活動なし", "en": "None in the city"},
     "profile.yes": {"ja": "○", "en": "✓"},
     "profile.based_citywide": {"ja": "{base}（市全域）", "en": "{base} (citywide)"},
     "profile.unit.people": {"ja": "{n}人", "en": "{n}"},

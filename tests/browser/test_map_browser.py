@@ -96,6 +96,8 @@ LEADERS = (
     // an underline, or a stroke of its text)
     const gap = Math.max(2, Math.round(font / 6));
     const inBox = (x, y, b) => gapTo(x, y, b) < gap + 1.5;
+  // a point under a name, or as near to it as its halo and a pixel, is hidden by it
+  const hides = (b, x, y) => gapTo(x, y, b) <= gap + 2;
     const boxes = l._items.map(it => {
       const at = L.DomUtil.getPosition(it.el);
       return {x: at.x, y: at.y, w: it.w, h: it.h, el: it.el,
@@ -112,7 +114,7 @@ LEADERS = (
           out.under.push([name, 'not drawn']);
         }
         const meets = s === pieces[pieces.length - 1] && pieces.length > 1;  // (its name)
-        const hidden = others.some(b => inBox(ld.p.x, ld.p.y, b));
+        const hidden = others.some(b => hides(b, ld.p.x, ld.p.y));
         if (hidden && !meets && Math.hypot(s[2] - s[0], s[3] - s[1]) < font - 0.5) {
           out.short.push(name);
         }
@@ -131,7 +133,7 @@ LEADERS = (
         && Math.abs(pieces[0][1] - p.y) < 0.11;
       const whole = last ? Math.hypot(last[2] - p.x, last[3] - p.y) : 0;
       if (last && whole < own.h - 0.5) { out.stub.push(name); }
-      const seen = !others.some(b => inBox(p.x, p.y, b));
+      const seen = !others.some(b => hides(b, p.x, p.y));
       if (fromPoint && whole > own.el.offsetHeight && seen) {
         out.ends.push([Math.round(p.x), Math.round(p.y)]);
       }

@@ -15,16 +15,35 @@ from ui.tables import show_table
 
 LANG_WIDGET = "lang.switch"
 
-#: Room above the content on the planner's pages (and no "Press Enter to apply" under a
-#: text box: Streamlit says it in English only; Enter or leaving the box applies), and
-#: the map as tall as the window allows: the frame's height is the window's less the
-#: header, tabs and margins (``--kyodo-map-offset``), never under 360 px. Streamlit
-#: pulls what follows a heading up by 1rem (to take back the heading's own bottom
-#: padding): a subheading keeps 0.85rem of it, so a table or a caption under it starts
-#: clear of its text instead of under it.
+#: Room above the content on the planner's pages (a header that turns white once the
+#: page scrolls; links to pages that wrap; on a touch screen, room for each table's
+#: toolbar; no "Press Enter to apply" under a text box: Streamlit says it in English
+#: only; Enter or leaving the box applies), and the map as tall as the window allows:
+#: the frame's height is the window's less the header, tabs and margins
+#: (``--kyodo-map-offset``), never under 360 px. Streamlit pulls what follows a heading
+#: up by 1rem (to take back the heading's own bottom padding): a subheading keeps 0.85rem
+#: of it, so a table or a caption under it starts clear of its text instead of under it.
 _PLANNER_CSS = """
 <style>
 [data-testid="stHeader"] { background: transparent; }
+/* once the page scrolls, the header (the sidebar's and the menu's buttons) turns white,
+   so the text scrolled under it does not show through its buttons */
+[data-testid="stApp"] { timeline-scope: --kyodo-page; }
+[data-testid="stMain"] { scroll-timeline: --kyodo-page block; }
+@keyframes kyodo-header-solid {
+  to { background: #ffffff; box-shadow: 0 1px 0 rgba(49, 51, 63, 0.12); }
+}
+[data-testid="stHeader"] { animation: kyodo-header-solid linear both;
+  animation-timeline: --kyodo-page; animation-range: 0 48px; }
+/* a link to a page wraps its words on a narrow screen instead of cutting them */
+[data-testid="stPageLink-NavLink"] span:has(> [data-testid="stMarkdownContainer"]),
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] p { white-space: normal; overflow: visible; }
+/* where nothing hovers (a touch screen), a table's toolbar is always shown, above the
+   table: it gets room of its own instead of covering the line above */
+@media (hover: none) {
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { margin-top: 2.3rem; }
+}
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; line-height: 1.3;
   padding: 0.2rem 0 0; margin: 0; }

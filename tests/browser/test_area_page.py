@@ -318,3 +318,55 @@ def test_the_title_stands_clear_of_the_notice_below(
     settle(page)
     title_bottom, notice_top = page.evaluate(TITLE)
     assert notice_top >= title_bottom + 2, (title_bottom, notice_top)
+
+
+#: On a phone: page links whose words are cut, tables whose always-shown toolbar covers
+#: what is above them, and the header's background once the page has scrolled.
+PHONE_PAGE = """() => {
+  const cut = [...document.querySelectorAll('[data-testid=stPageLink-NavLink] p')]
+    .filter(p => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth)
+    .map(p => p.textContent);
+  const covering = [...document.querySelectorAll('[data-testid=stElementToolbar]')]
+    .filter(t => getComputedStyle(t).opacity !== '0').map(t => {
+      const box = t.closest('[data-testid=stElementContainer]');
+      let above = box.previousElementSibling;
+      while (above && !above.getBoundingClientRect().height) {
+        above = above.previousElementSibling;
+      }
+      return above ? above.getBoundingClientRect().bottom - t.getBoundingClientRect().top : -1;
+    }).filter(over => over > 0);
+  return {cut, covering};
+}"""
+HEADER_BACKGROUND = (
+    "() => getComputedStyle(document.querySelector('[data-testid=stHeader]')).backgroundColor"
+)
+
+
+def test_on_a_phone_links_wrap_toolbars_have_room_and_the_header_is_solid(
+    app_server: AppServer, browser: Browser
+) -> None:
+    """At 390 px 「この地域の空白・少ない・要注意の分野の連携先候補」 was cut at the edge,
+    each table's toolbar (always shown on a touch screen) covered the line above it, and
+    text scrolled under the header's buttons showed through them."""
+    watch = Watch()
+    context = open_context(
+        browser,
+        watch=watch,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        locale="ja-JP",
+    )
+    page = context.new_page()
+    page.goto(f"{app_server.url}/area?area=yuda")
+    page.locator("[data-testid=stPageLink-NavLink]").first.wait_for(timeout=60_000)
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
+    settle(page)
+    found = page.evaluate(PHONE_PAGE)
+    assert found == {"cut": [], "covering": []}, found
+    assert page.evaluate(HEADER_BACKGROUND) == "rgba(0, 0, 0, 0)"  # at the top: clear
+    page.evaluate("document.querySelector('[data-testid=stMain]').scrollTo(0, 1200)")
+    page.wait_for_timeout(300)
+    assert page.evaluate(HEADER_BACKGROUND) == "rgb(255, 255, 255)"
+    assert js_errors(watch) == []
+    context.close()

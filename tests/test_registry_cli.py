@@ -94,6 +94,17 @@ def test_civic_groups_with_no_field_are_named(cli, tmp_path: Path) -> None:
     ) in out.splitlines()
 
 
+def test_an_address_in_another_area_than_its_point_is_named(cli, tmp_path: Path) -> None:
+    rows = [[*civic_rows(1, ADDRESS)[0], "緯度", "経度"]]
+    rows += [[*row, "34.13155", "131.39817"] for row in civic_rows(1, ADDRESS)[1:]]  # 小郡
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    assert (
+        "  row 2: the address is in yuda, the latitude and longitude in ogori "
+        "(registered in ogori; check both)"
+    ) in out.splitlines()
+
+
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:
     code, out = cli("import", _file(tmp_path, civic_rows(3, ADDRESS)), "--kind", "civic_groups")
     assert code == OK, out

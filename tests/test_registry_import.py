@@ -18,7 +18,7 @@ from geo.fields import default_catalog
 from geo.io import load_centers, load_towns
 from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, read_path
 from geo.registry.analytics import RegistryAnalytics
-from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, UnreadableFileError
+from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, Elsewhere, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
 from geo.registry.values import Vocabulary, clean_cell, iso_date
@@ -452,6 +452,27 @@ def test_dry_run_shows_added_changed_retired(backend: Backend, tiny_dir: Path) -
     assert added.record["org_id"] == "cg-0001"
     assert (added.record["area_id"], added.match_level) == ("se", TOWN)
     assert [g.org_id for g in plan.retired] == ["g-3"]
+
+
+def test_an_address_in_another_area_than_its_point_is_named(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """The point decides the 地域; the dry run names the rows whose address the town
+    list places elsewhere, and imports them all the same."""
+    nw, se = inside("nw"), inside("se")
+    rows = [
+        ["団体名", "活動分野", "所在地", "経度", "緯度"],
+        ["地点が北西の会", "8", "テスト市南東町", str(nw[0]), str(nw[1])],  # elsewhere
+        ["同じ地域の会", "8", "テスト市南東町", str(se[0]), str(se[1])],
+        ["住所のない会", "8", "", str(nw[0]), str(nw[1])],
+        ["住所だけの会", "8", "テスト市南東町", "", ""],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.elsewhere == (Elsewhere(2, "se", "nw"),)
+    assert plan.with_action("add")[0].record["area_id"] == "nw"
+    assert plan.can_import
 
 
 @pytest.mark.parametrize(

@@ -324,6 +324,16 @@ def test_civic_groups_without_a_field_are_named_before_the_import(
     assert at.button(key="import.go").disabled is False  # imported all the same
 
 
+def test_an_address_in_another_area_than_its_point_is_named(store: Store) -> None:
+    table = [[*civic_rows(1, ADDRESS)[0], "緯度", "経度"]]
+    table += [[*row, "34.13155", "131.39817"] for row in civic_rows(2, ADDRESS)[1:]]  # 小郡
+    at = _login(_app())
+    _upload(at, csv_bytes(table))
+    rows = "2行目（住所：湯田、地点：小郡）／3行目（住所：湯田、地点：小郡）"
+    assert ja("staff.import.elsewhere", n=2, rows=rows, more="") in [w.value for w in at.warning]
+    assert at.button(key="import.go").disabled is False
+
+
 def test_retiring_many_asks_for_the_number(store: Store) -> None:
     n = len(store.records(kind="civic_group"))
     at = _login(_app())

@@ -47,7 +47,7 @@ from geo.registry.prepare import prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
 from geo.registry.writes import ADD, REACTIVATE
-from geo.words import Listed
+from geo.words import Listed, phrase
 from ui import settings
 from ui.i18n import labeller, lang, t, worded
 from ui.orgform import area_labels, org_form, record_label
@@ -248,14 +248,40 @@ def _retired_table(plan: ImportPlan) -> None:
 ROWS_NAMED = 10
 
 
+def _more(shown: Sequence[object], total: int) -> str:
+    """「、ほか N行」 after the first :data:`ROWS_NAMED` of ``total`` rows."""
+    return t("staff.import.rows_more", n=total - len(shown)) if total > len(shown) else ""
+
+
 def _without_fields(plan: ImportPlan) -> None:
     """A notice naming the civic groups' rows with no field of activity (imported all
     the same: staff may not know them yet)."""
     rows = plan.rows_without_fields
     if rows:
         named = Listed(tuple(f"{n:,}" for n in rows[:ROWS_NAMED]))
-        more = t("staff.import.rows_more", n=len(rows) - ROWS_NAMED) if rows[ROWS_NAMED:] else ""
+        more = _more(named.items, len(rows))
         st.warning(t("staff.import.no_fields", n=len(rows), rows=named, more=more))
+
+
+def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
+    """A notice naming the rows whose address is in another 地域 than their point."""
+    found = plan.elsewhere
+    if found:
+        names = area_labels(ref)
+        named = Listed(
+            tuple(
+                phrase(
+                    "staff.import.elsewhere.row",
+                    row=f"{e.row:,}",
+                    address=names.get(e.address_area, e.address_area),
+                    point=names.get(e.point_area, e.point_area),
+                )
+                for e in found[:ROWS_NAMED]
+            ),
+            sep="slash",
+        )
+        more = _more(named.items, len(found))
+        st.warning(t("staff.import.elsewhere", n=len(found), rows=named, more=more))
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
@@ -266,6 +292,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     for col, (what, n) in zip(cols, summary.items(), strict=True):
         col.metric(t(f"staff.import.{what}"), n)
     _without_fields(plan)
+    _elsewhere(plan, ref)
     _retired_table(plan)
     added = plan.with_action(ADD)
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)

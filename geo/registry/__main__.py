@@ -180,6 +180,25 @@ def _print_retirements(plan: ImportPlan, out: TextIO) -> None:
         )
 
 
+def _print_notices(plan: ImportPlan, out: TextIO) -> None:
+    """What is imported all the same but staff may want to look at."""
+    without = plan.rows_without_fields
+    if without:
+        rows = ", ".join(str(n) for n in without)
+        groups = f"{len(without)} civic group{'s' if len(without) != 1 else ''}"
+        print(
+            f"  {groups} with no field of activity (row{'s' if len(without) != 1 else ''} "
+            f"{rows}): imported, but a map or list narrowed to fields does not show them",
+            file=out,
+        )
+    for e in plan.elsewhere:
+        print(
+            f"  row {e.row}: the address is in {e.address_area}, the latitude and longitude "
+            f"in {e.point_area} (registered in {e.point_area}; check both)",
+            file=out,
+        )
+
+
 def _print_plan(plan: ImportPlan, out: TextIO) -> None:
     counts = plan.summary()
     print(
@@ -195,15 +214,7 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
             file=out,
         )
     _print_retirements(plan, out)
-    without = plan.rows_without_fields
-    if without:
-        rows = ", ".join(str(n) for n in without)
-        groups = f"{len(without)} civic group{'s' if len(without) != 1 else ''}"
-        print(
-            f"  {groups} with no field of activity (row{'s' if len(without) != 1 else ''} "
-            f"{rows}): imported, but a map or list narrowed to fields does not show them",
-            file=out,
-        )
+    _print_notices(plan, out)
     for row in plan.rows:
         if row.action == ADD:
             print(

@@ -39,6 +39,7 @@ from geo.errors import DataValidationError, Finding, Problem, shorten
 from geo.model import NPO_PORTAL
 from geo.normalise import normalise
 from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
+from geo.registry.places import COORDINATES
 from geo.registry.prepare import kind_words, prepare_record
 from geo.registry.readers import (
     FORMATS,
@@ -66,6 +67,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_ROWS",
     "UNCHANGED",
+    "Elsewhere",
     "ImportPlan",
     "ImportResult",
     "PlannedRow",
@@ -159,6 +161,16 @@ class Retirement:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A row whose address the city's 町字 place in another 地域 than its latitude and
+    longitude: it is stored in the point's 地域, and staff may want to check one of them."""
+
+    row: int
+    address_area: str
+    point_area: str
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """What importing a file would do (a dry run), with every problem found.
 
@@ -196,6 +208,8 @@ class ImportPlan:
     header_row
         The header's row in the file (1: its first); the rows above it, a title, were
         passed over.
+    elsewhere
+        The valid rows whose address is in another 地域 than their point.
     """
 
     source: str
@@ -213,6 +227,7 @@ class ImportPlan:
     problem_count: int = 0
     invalid_row_numbers: tuple[int, ...] = ()
     header_row: int = 1
+    elsewhere: tuple[Elsewhere, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -423,7 +438,20 @@ def plan_import(
         problem_count=problems.count,
         invalid_row_numbers=tuple(sorted(problems.rows)),
         header_row=table.header_row,
+        elsewhere=tuple(_elsewhere(rows, store.reference)),
     )
+
+
+def _elsewhere(rows: Sequence[PlannedRow], ref: Reference) -> Iterator[Elsewhere]:
+    """The rows placed by their coordinates whose address is placed in another 地域."""
+    for r in rows:
+        address, lon, lat = r.record["address"], r.record["lon"], r.record["lat"]
+        if r.match_level != COORDINATES or not (address and lon and lat):
+            continue
+        placed = ref.gazetteer.place(address)
+        at = ref.area_at(float(lon), float(lat))
+        if placed is not None and at is not None and placed.area_id != at:
+            yield Elsewhere(r.row, placed.area_id, at)
 
 
 def _label(column: str, header_of: Mapping[str, str]) -> str:

@@ -193,6 +193,21 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{n:,} civic group has no field of activity (row: {rows}{more}). It can be "
         "imported, but a map or list narrowed to fields does not show it.",
     },
+    "staff.import.elsewhere": {
+        "ja": "住所と緯度・経度が別の地域を指している行が{n:,}件あります。緯度・経度の地域で"
+        "登録します。どちらかが違っていないか確かめてください：{rows}{more}",
+        "en": "{n:,} rows have an address in another area than their latitude and "
+        "longitude; they are registered in the point's area. Check that neither is "
+        "wrong: {rows}{more}",
+    },
+    "staff.import.elsewhere_one": {
+        "en": "{n:,} row has an address in another area than its latitude and longitude; "
+        "it is registered in the point's area. Check that neither is wrong: {rows}{more}",
+    },
+    "staff.import.elsewhere.row": {
+        "ja": "{row}行目（住所：{address}、地点：{point}）",
+        "en": "row {row} (address: {address}, point: {point})",
+    },
     "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {
         "ja": "この取り込みで {n:,}件の団体を廃止扱いにします（この種類の {share:.0%}）。"

@@ -162,7 +162,7 @@ def summary_frame(rows: Sequence[SummaryRow], metric: str, lang: str) -> pd.Data
                 text("a11y.summary.selected", lang, name=r.name) if r.selected else r.name
                 for r in rows
             ],
-            text(f"map.metric.{metric}", lang): [r.value for r in rows],
+            text(f"metric.{metric}", lang): [r.value for r in rows],
             text("a11y.summary.class", lang): [
                 r.class_label  # (an area of no value: the legend's row, in no class)
                 if r.class_index >= r.class_count

@@ -47,7 +47,7 @@ def test_the_maps_content_as_text_beside_the_map(lang: str) -> None:
     assert len(table) == 21
     assert table.index.name == text("a11y.summary.area", lang)
     assert list(table.columns) == [
-        text("map.metric.count", lang),
+        text("metric.count", lang),
         text("a11y.summary.class", lang),
         text("a11y.summary.gap", lang),
     ]
@@ -61,7 +61,7 @@ def test_the_maps_content_as_text_beside_the_map(lang: str) -> None:
 def test_the_summary_follows_the_metric_and_field() -> None:
     at = _app(None, "ja", field="bousai", metric="jishubo_rate")
     table = as_read(at.table[0])
-    assert table.columns[0] == text("map.metric.jishubo_rate", "ja")
+    assert table.columns[0] == text("metric.jishubo_rate", "ja")
     assert all(v.endswith("%") for v in table.iloc[:, 0])
     assert "防災・減災" in _markdown(at)
 

@@ -41,6 +41,14 @@ def test_the_map_keeps_its_words() -> None:
     assert offline_notice() == ("背景地図なし（インターネット未接続）/ No base map (offline)")
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_metric_has_one_name_on_its_picker_and_on_the_map(lang: str) -> None:
+    """The picker said 活動団体数 where the legend said 活動する団体の数."""
+    for metric in ("count", "per_10k", "jishubo_rate"):
+        assert metric_label(metric, lang) == text(f"metric.{metric}", lang)
+    assert not [k for k in MESSAGES if k.startswith("map.metric.")]
+
+
 def test_hazards_are_named_by_the_catalogue_short_names() -> None:
     assert [hazard_name(h, "ja") for h in HAZARDS] == [
         text(f"hazard.{h}.short", "ja") for h in HAZARDS

@@ -155,7 +155,7 @@ def map_in_words(
     """
     rows = choropleth_summary(city.areas, cov, metric, lang(), selected=selected)
     with st.expander(t("a11y.summary.title"), icon=":material/table_rows:"):
-        metric_name = t(f"map.metric.{metric}")
+        metric_name = t(f"metric.{metric}")
         st.markdown(
             md_literal(
                 t("a11y.summary.intro", metric=metric_name, fields=_fields_text(city, fields))

@@ -54,7 +54,7 @@ def layer_name(layer: str, lang: str) -> str:
 
 def metric_label(metric: str, lang: str) -> str:
     """What shades the areas, for the legend and the tooltip."""
-    return text(f"map.metric.{metric}", lang)
+    return text(f"metric.{metric}", lang)
 
 
 def hazard_name(code: str, lang: str) -> str:

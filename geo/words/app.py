@@ -52,8 +52,9 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "kind.council": {"ja": "地域づくり協議会", "en": "Area councils"},
     "kind.association": {"ja": "自治会・町内会", "en": "Neighbourhood associations"},
     "kind.civic_group": {"ja": "市民活動団体", "en": "Civic groups"},
-    "metric.count": {"ja": "活動団体数", "en": "Active organisations"},
-    "metric.per_10k": {"ja": "人口1万人あたり団体数", "en": "Organisations per 10,000 residents"},
+    # the metrics' names, on their pickers and on the map (legend, tooltips, summary)
+    "metric.count": {"ja": "活動する団体の数", "en": "Organisations active"},
+    "metric.per_10k": {"ja": "人口1万人あたりの団体数", "en": "Organisations per 10,000 residents"},
     "metric.jishubo_rate": {
         "ja": "自主防災組織 活動カバー率",
         "en": "Voluntary disaster-prevention coverage",
@@ -91,7 +92,10 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "一覧から選ぶ",
         "en": "Pick from the list",
     },
-    "panel.line.total": {"ja": "活動団体数 **{n:,}**", "en": "Active organisations **{n:,}**"},
+    "panel.line.total": {
+        "ja": "活動する団体の数 **{n:,}**",
+        "en": "Organisations active **{n:,}**",
+    },
     "panel.line.per_10k": {
         "ja": "人口1万人あたり **{value:.1f}**",
         "en": "Per 10,000 residents **{value:.1f}**",

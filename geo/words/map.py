@@ -14,15 +14,6 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     "map.areas": {"ja": "地域", "en": "Areas"},
     "map.area": {"ja": "地域", "en": "Area"},
     "map.status": {"ja": "状況", "en": "Status"},
-    "map.metric.count": {"ja": "活動する団体の数", "en": "Organisations active"},
-    "map.metric.per_10k": {
-        "ja": "人口1万人あたりの団体数",
-        "en": "Organisations per 10,000 residents",
-    },
-    "map.metric.jishubo_rate": {
-        "ja": "自主防災組織 活動カバー率",
-        "en": "Households covered by a voluntary disaster-prevention group",
-    },
     "map.value.count": {"ja": "{n}団体", "en": "{n} organisations"},
     "map.value.count_one": {"en": "{n} organisation"},
     # under an area's name on the map, where room is short

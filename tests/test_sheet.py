@@ -26,6 +26,7 @@ from geo.sheet import area_sheet_document, area_sheet_pdf, font_path, map_png
 from geo.sheet.needs import MIN_BAR_W, MIN_LABEL_W, _needs_layout
 from geo.sheet.page import Page, printable
 from geo.sheet.style import BODY, FONT_FAMILY, MARGIN, SMALL
+from geo.sheet.summary import bar_label_width
 from geo.words import text as text_of
 from tests.support.ci import skip_or_fail
 from tests.support.tinycity import TINY
@@ -412,6 +413,20 @@ def test_neighbours_stand_beside_the_needs_when_the_labels_can_wrap(
     assert len(layout.neighbours) == len(profile.neighbours)
     assert layout.label.width >= MIN_LABEL_W
     assert layout.bar >= MIN_BAR_W
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_coverage_bars_stand_clear_of_their_labels(lang: str) -> None:
+    """「全国平均（令和2年）」 ran into its bar, which covered its last bracket."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font(FONT_FAMILY, fname=str(font_path()))
+    pdf.add_page()
+    page = Page(pdf, lang)
+    labels = [text_of(k, lang) for k in ("sheet.jishubo.area", "sheet.jishubo.national")]
+    width = bar_label_width(page, labels)
+    widest = max(page.width(label) for label in labels)
+    pdf.output()  # (which closes the font's file)
+    assert width >= widest + 1.0
 
 
 def test_many_neighbours_go_on_in_a_table_of_their_own(city: CityData, city_profiles, tmp_path):

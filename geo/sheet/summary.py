@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.model import CityData
@@ -117,6 +118,17 @@ def key_figures(page: Page, profile: AreaProfile, y: float) -> float:
     return y + 1.5
 
 
+#: Space between a bar's label and the bar.
+BAR_GAP = 1.5
+
+
+def bar_label_width(page: Page, labels: Sequence[str]) -> float:
+    """The width of the labels' column beside bars: :data:`LABEL_W`, or wider for a
+    label that would run into its bar (全国平均（令和2年）, 「National average (2020)」)."""
+    page.font(BODY, MUTED)
+    return max(LABEL_W, *(page.width(label) + BAR_GAP for label in labels))
+
+
 def jishubo(page: Page, profile: AreaProfile, y: float) -> float:
     """The 自主防災組織 活動カバー率 of the area, the city and Japan as bars."""
     x, w = RIGHT_X, COL_W
@@ -128,16 +140,17 @@ def jishubo(page: Page, profile: AreaProfile, y: float) -> float:
         (page.t("sheet.jishubo.national"), profile.national_jishubo_rate, CITY_BAR),
     ]
     value_w = 15.0
-    track = w - LABEL_W - value_w
+    label_w = bar_label_width(page, [label for label, _, _ in rows])
+    track = w - label_w - value_w
     step = line_height(BODY) + 0.8
     for label, rate, colour in rows:
         page.font(BODY, MUTED)
-        page.cell(x, y, LABEL_W, step, label)
-        page.box(x + LABEL_W, y + 1.0, track, step - 2.0, TRACK)
+        page.cell(x, y, label_w, step, label)
+        page.box(x + label_w, y + 1.0, track, step - 2.0, TRACK)
         if not math.isnan(rate):  # (an unknown share has no bar, and "—" for its figure)
-            page.box(x + LABEL_W, y + 1.0, track * min(max(rate, 0.0), 1.0), step - 2.0, colour)
+            page.box(x + label_w, y + 1.0, track * min(max(rate, 0.0), 1.0), step - 2.0, colour)
         page.font(BODY)
-        page.cell(x + LABEL_W + track, y, value_w, step, format_rate(rate), align="R")
+        page.cell(x + label_w + track, y, value_w, step, format_rate(rate), align="R")
         y += step
     return y + 2.0
 

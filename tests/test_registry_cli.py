@@ -19,7 +19,7 @@ from geo.registry.columns import HEADINGS
 from geo.settings import DATABASE_FILE, env_name
 from tests.conftest import ROOT
 from tests.support.backends import Backend
-from tests.support.registry_files import civic_rows, csv_bytes, state
+from tests.support.registry_files import civic_rows, csv_bytes, placed_rows, state
 
 ADDRESS = "山口市湯田温泉5-5-50"
 CIVIC_GROUPS = 342
@@ -83,26 +83,34 @@ def test_a_title_above_the_header_is_said_passed_over(cli, tmp_path: Path) -> No
     )
 
 
-def test_civic_groups_with_no_field_are_named(cli, tmp_path: Path) -> None:
+def _without_fields() -> list[list[str]]:
     rows = civic_rows(3, ADDRESS)
     rows[1][1] = rows[3][1] = ""
-    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
-    assert code == OK, out
-    assert (
-        "  2 civic groups with no field of activity (rows 2, 4): imported, but a map or list "
-        "narrowed to fields does not show them"
-    ) in out.splitlines()
+    return rows
 
 
-def test_an_address_in_another_area_than_its_point_is_named(cli, tmp_path: Path) -> None:
-    rows = [[*civic_rows(1, ADDRESS)[0], "緯度", "経度"]]
-    rows += [[*row, "34.13155", "131.39817"] for row in civic_rows(1, ADDRESS)[1:]]  # 小郡
+@pytest.mark.parametrize(
+    ("rows", "line"),
+    [
+        (
+            _without_fields(),
+            "  2 civic groups with no field of activity (rows 2, 4): imported, but a map or "
+            "list narrowed to fields does not show them",
+        ),
+        (
+            placed_rows(civic_rows(1, ADDRESS), 34.13155, 131.39817),  # a point in 小郡
+            "  row 2: the address is in yuda, the latitude and longitude in ogori "
+            "(registered in ogori; check both)",
+        ),
+    ],
+    ids=["no-field", "elsewhere"],
+)
+def test_a_dry_run_names_what_staff_may_want_to_check(
+    cli, tmp_path: Path, rows: list[list[str]], line: str
+) -> None:
     code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
     assert code == OK, out
-    assert (
-        "  row 2: the address is in yuda, the latitude and longitude in ogori "
-        "(registered in ogori; check both)"
-    ) in out.splitlines()
+    assert line in out.splitlines()
 
 
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:

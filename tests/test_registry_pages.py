@@ -28,7 +28,7 @@ from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.downloads import capture_downloads, downloaded
-from tests.support.registry_files import civic_rows, csv_bytes
+from tests.support.registry_files import civic_rows, csv_bytes, placed_rows
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
 from ui.staff import PROBLEM_REASON_PX
@@ -325,8 +325,7 @@ def test_civic_groups_without_a_field_are_named_before_the_import(
 
 
 def test_an_address_in_another_area_than_its_point_is_named(store: Store) -> None:
-    table = [[*civic_rows(1, ADDRESS)[0], "緯度", "経度"]]
-    table += [[*row, "34.13155", "131.39817"] for row in civic_rows(2, ADDRESS)[1:]]  # 小郡
+    table = placed_rows(civic_rows(2, ADDRESS), 34.13155, 131.39817)  # points in 小郡
     at = _login(_app())
     _upload(at, csv_bytes(table))
     rows = "2行目（住所：湯田、地点：小郡）／3行目（住所：湯田、地点：小郡）"

@@ -57,7 +57,7 @@ class _Col:
 
 def _widest(page: Page, values: Sequence[str]) -> float:
     page.font(BODY)
-    return max((page.width(v) for v in values), default=0.0)
+    return page.widest(values)
 
 
 def _value_col(page: Page, title: str, values: Sequence[str], align: str = "R") -> _Col:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -115,6 +115,10 @@ class Page:
     def width(self, value: str) -> float:
         """Width in mm of ``value`` at the current type size (as :func:`printable`)."""
         return float(self.pdf.get_string_width(printable(value)))
+
+    def widest(self, values: Iterable[str]) -> float:
+        """Width in mm of the widest of ``values`` at the current type size (0 for none)."""
+        return max((self.width(v) for v in values), default=0.0)
 
     def cell(self, x: float, y: float, w: float, h: float, value: str, align: str = "L") -> None:
         """One line of text in a box (never cut; the caller makes it fit or wraps it)."""

@@ -126,7 +126,7 @@ def bar_label_width(page: Page, labels: Sequence[str]) -> float:
     """The width of the labels' column beside bars: :data:`LABEL_W`, or wider for a
     label that would run into its bar (全国平均（令和2年）, 「National average (2020)」)."""
     page.font(BODY, MUTED)
-    return max(LABEL_W, *(page.width(label) + BAR_GAP for label in labels))
+    return max(LABEL_W, page.widest(labels) + BAR_GAP)
 
 
 def jishubo(page: Page, profile: AreaProfile, y: float) -> float:

@@ -78,6 +78,12 @@ def civic_rows(n: int = 2, address: str = "テスト市北西町1-2") -> list[li
     return rows
 
 
+def placed_rows(rows: list[list[str]], lat: float, lon: float) -> list[list[str]]:
+    """``rows`` (a header and rows, as :func:`civic_rows` makes them) with 緯度/経度 added."""
+    head, *body = rows
+    return [[*head, "緯度", "経度"], *([*row, str(lat), str(lon)] for row in body)]
+
+
 def xlsx_bytes(
     rows: Sequence[Sequence[Any]], *, merge: str | None = None, extra_sheet: bool = False
 ) -> bytes:

@@ -84,7 +84,14 @@ def test_defaults_are_left_out_of_the_url(state: ViewState, query: dict[str, str
             ViewState(fields=("bousai", "npo13")),
             id="fields-in-catalogue-order-once",
         ),
-        pytest.param({"field": "BOUSAI"}, ViewState(), id="field-case"),
+        pytest.param(
+            {"field": "BOUSAI,Npo13"}, ViewState(fields=("bousai", "npo13")), id="field-case"
+        ),
+        pytest.param(
+            {"lang": " EN ", "area": "Sw", "metric": "PER_10K", "layers": "Shelters"},
+            ViewState(lang="en", area="sw", metric="per_10k", layers=("shelters",)),
+            id="codes-in-any-case",
+        ),
         pytest.param({"metric": "count; DROP TABLE"}, ViewState(), id="metric"),
         pytest.param(
             {"kind": "council,<script>alert(1)</script>"},

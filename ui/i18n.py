@@ -22,7 +22,7 @@ def lang() -> str:
 def language_from_address() -> str:
     """The language the page's address asks for (``?lang=``: a known one, else
     Japanese), made the session's language unless it already has one; returned."""
-    asked = st.query_params.get("lang", "ja")
+    asked = st.query_params.get("lang", "ja").strip().lower()
     home = asked if asked in LANGS else "ja"
     st.session_state.setdefault(LANG_KEY, home)
     return home

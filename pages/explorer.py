@@ -12,7 +12,14 @@ from ui import data
 from ui.a11y import map_in_words
 from ui.boot import ensure_navigation
 from ui.i18n import lang, t
-from ui.layout import app_title, area_labels, load_or_stop, planner_style, sample_banner
+from ui.layout import (
+    app_title,
+    area_labels,
+    kept_tabs,
+    load_or_stop,
+    planner_style,
+    sample_banner,
+)
 from ui.mapview import show_map
 from ui.panels import ORG_ROWS_SHOWN, area_panel, org_columns, org_table, show_gaps
 from ui.state import sync_query
@@ -45,7 +52,8 @@ with banner:
     sample_banner(orgs)
 st.subheader(md_literal(headline.text(lang())))
 
-map_tab, gaps_tab, table_tab = st.tabs([t("tab.map"), t("tab.gaps"), t("tab.table")])
+TABS = ("tab.map", "tab.gaps", "tab.table")
+map_tab, gaps_tab, table_tab = kept_tabs(TABS, key="explorer.tab")
 
 with map_tab:
     left, right = st.columns([3, 1])
@@ -55,30 +63,32 @@ with map_tab:
     with right:
         area_panel(city, view, cov)
 
-with gaps_tab:
-    shown = cov[cov["area_id"].isin(set(view.areas))] if view.areas else cov
-    gap_ids = show_gaps(city, view, shown)
-    if gap_ids:
-        link_params = {"area": gap_ids[0]}
-        if view.fields:
-            link_params["need"] = view.fields[0]
-        st.page_link(
-            "pages/partners.py",
-            label=t("partners.link_gaps", name=md_literal(area_labels(city)[gap_ids[0]])),
-            query_params=link_params,
-            icon=":material/handshake:",
-        )
+if gaps_tab.open:  # (the map's tab is always drawn: its frame is never made again)
+    with gaps_tab:
+        shown = cov[cov["area_id"].isin(set(view.areas))] if view.areas else cov
+        gap_ids = show_gaps(city, view, shown)
+        if gap_ids:
+            link_params = {"area": gap_ids[0]}
+            if view.fields:
+                link_params["need"] = view.fields[0]
+            st.page_link(
+                "pages/partners.py",
+                label=t("partners.link_gaps", name=md_literal(area_labels(city)[gap_ids[0]])),
+                query_params=link_params,
+                icon=":material/handshake:",
+            )
 
-with table_tab:
-    st.caption(t("table.caption"))
-    st.caption(t("table.count", n=len(orgs)))
-    table = org_table(city, orgs)
-    show_wrapped(
-        table,
-        ORG_ROWS_SHOWN,
-        hide_index=True,
-        key="explorer.table",
-        column_config=org_columns(table),
-    )
+if table_tab.open:
+    with table_tab:
+        st.caption(t("table.caption"))
+        st.caption(t("table.count", n=len(orgs)))
+        table = org_table(city, orgs)
+        show_wrapped(
+            table,
+            ORG_ROWS_SHOWN,
+            hide_index=True,
+            key="explorer.table",
+            column_config=org_columns(table),
+        )
 
 sync_query(view)

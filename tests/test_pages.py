@@ -30,6 +30,8 @@ from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_h
 from ui.text import md_literal
 
 TIMEOUT = 60
+#: The explorer's tabs.
+TABS = ("tab.map", "tab.gaps", "tab.table")
 
 
 def _app(page: str | None = None, **params: str) -> AppTest:
@@ -106,8 +108,9 @@ def test_language_changes_labels() -> None:
     assert at.title[0].value == MESSAGES["about.header"]["en"]
 
 
-def test_language_from_the_url() -> None:
-    at = _app("pages/about.py", lang="en")
+@pytest.mark.parametrize("asked", ["en", "EN", " En "])
+def test_language_from_the_url(asked: str) -> None:
+    at = _app("pages/about.py", lang=asked)
     assert at.title[0].value == MESSAGES["about.header"]["en"]
 
 
@@ -232,7 +235,18 @@ def _headline(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", at.subheader[0].value)
 
 
+def _open_tab(at: AppTest, key: str) -> AppTest:
+    """Open the explorer's tab ``key`` (a catalogue key), as a click on it does: a tab's
+    tables are drawn only while it is open."""
+    at.session_state["explorer.tab"] = MESSAGES[key]["ja"]  # (either language's name)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _gaps_table(at: AppTest) -> pd.DataFrame:
+    """The gaps tab's table (the tab opened)."""
+    _open_tab(at, "tab.gaps")
     (table,) = [d.value for d in at.dataframe if GAPS_PER_10K in d.value.columns]
     return table
 
@@ -268,6 +282,20 @@ def test_explorer_default_view(city: CityData) -> None:
     assert len(_gaps_table(at)) == 21
 
 
+def test_a_tab_is_drawn_only_while_open_and_stays_open_in_the_other_language() -> None:
+    at = _app()
+    assert [tab.label for tab in at.tabs] == [MESSAGES[k]["ja"] for k in TABS]
+    assert not at.tabs[1].children and not at.tabs[2].children  # the map's tab is open
+    _open_tab(at, "tab.table")
+    assert at.session_state["explorer.tab"] == "団体の一覧（表）"
+    assert at.tabs[2].dataframe and not at.tabs[1].children
+    at.sidebar.radio(key="lang.switch").set_value("en").run()
+    assert at.session_state["explorer.tab"] == "Organisations (table)"
+    assert [tab.label for tab in at.tabs] == [MESSAGES[k]["en"] for k in TABS]
+    assert at.tabs[2].dataframe  # the table, now in English, still open
+    assert "Fields" in at.tabs[2].dataframe[0].value.columns
+
+
 @pytest.mark.parametrize(("rows", "shown"), [(0, 1), (1, 1), (3, 3), (8, 8), (984, 8)])
 def test_a_wrapped_table_is_as_tall_as_its_rows_up_to_a_limit(rows: int, shown: int) -> None:
     height = TABLE_HEADER_PX + WRAPPED_ROW_PX * shown + TABLE_BORDERS_PX
@@ -283,7 +311,7 @@ def test_a_wrapped_table_is_as_tall_as_its_rows_up_to_a_limit(rows: int, shown: 
     ],
 )
 def test_the_organisations_table_wraps_its_long_texts(lang: str, fields: str, first: str) -> None:
-    at = _app(lang=lang)
+    at = _open_tab(_app(lang=lang), "tab.table")
     (table,) = [d for d in at.dataframe if fields in d.value.columns]
     assert table.proto.row_height == WRAPPED_ROW_PX > 64  # Streamlit wraps over 4rem
     widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
@@ -465,7 +493,7 @@ def test_the_gaps_reasons_wrap_instead_of_being_cut(lang: str) -> None:
     """With gaps, each reason (「自主防災組織 活動カバー率 39.8%（全国平均 84.3% 未満）」)
     is read whole: its column is as wide as it needs up to a width, and wraps it beyond
     that in taller rows (English), rather than cutting it."""
-    at = _app(field="bousai", metric="jishubo_rate", lang=lang)
+    at = _open_tab(_app(field="bousai", metric="jishubo_rate", lang=lang), "tab.gaps")
     reason = MESSAGES["col.reason"][lang]
     (table,) = [d for d in at.tabs[1].dataframe if reason in d.value.columns]
     width = json.loads(table.proto.columns)[reason]["width"]
@@ -481,7 +509,7 @@ def test_without_gaps_the_tab_says_so_first_and_has_no_empty_columns(lang: str) 
     """With no area a gap, 「空白の地域はありません。」 comes before the figures, and the
     table has no 判定 or 理由 columns, empty in every row, that push the figures out of
     view."""
-    at = _app(field="kosodate", lang=lang)
+    at = _open_tab(_app(field="kosodate", lang=lang), "tab.gaps")
     said = MESSAGES["gaps.none"][lang]
     gaps_tab = at.tabs[1]
     shown = [type(e).__name__ for e in gaps_tab.children.values()]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from geo import datastatus
 from geo.errors import DataValidationError
 from geo.model import CityData, area_names_in
-from geo.words import LANGS, pick
+from geo.words import LANGS, pick, text
 from ui import data
 from ui.i18n import LANG_KEY, labeller, lang, language_from_address, set_worded_again, t
 from ui.tables import show_table
@@ -103,6 +106,24 @@ def language_switch() -> None:
 def _language_changed() -> None:
     st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
     set_worded_again()
+
+
+def kept_tabs(keys: Sequence[str], key: str) -> Sequence[Any]:
+    """Tabs named by the catalogue's ``keys`` whose choice the script is told, and keeps
+    across a change of language (the tab open in one language stays open in the other).
+
+    Each tab's ``.open`` says whether it is the one shown: a page draws a tab's tables
+    only while it is open, because a table laid out while hidden keeps the width it was
+    measured at and cuts its wrapped texts off once shown. Opening a tab runs the page
+    again.
+    """
+    labels = [t(k) for k in keys]
+    held = st.session_state.get(key)
+    if held is not None and held not in labels:  # the language changed since
+        for k, label in zip(keys, labels, strict=True):
+            if held in {text(k, other) for other in LANGS}:
+                st.session_state[key] = label
+    return st.tabs(labels, key=key, on_change="rerun")
 
 
 def planner_style(*, map_fills_window: bool = False) -> None:

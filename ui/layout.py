@@ -112,10 +112,9 @@ def kept_tabs(keys: Sequence[str], key: str) -> Sequence[Any]:
     """Tabs named by the catalogue's ``keys`` whose choice the script is told, and keeps
     across a change of language (the tab open in one language stays open in the other).
 
-    Each tab's ``.open`` says whether it is the one shown: a page draws a tab's tables
-    only while it is open, because a table laid out while hidden keeps the width it was
-    measured at and cuts its wrapped texts off once shown. Opening a tab runs the page
-    again.
+    Each tab's ``.open`` says whether it is the one shown, so a page can draw a tab's
+    tables only while it is open: a rerun (a filter changed) then sends none that nobody
+    sees. Opening a tab runs the page again.
     """
     labels = [t(k) for k in keys]
     held = st.session_state.get(key)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.city import register_city
 from tests.conftest import ROOT
+from tests.support.explorer import open_tab
 from tests.support.tinycity import TINY
 
 
@@ -46,7 +47,12 @@ def test_explorer_for_another_city() -> None:
     at = run()
     assert at.title[0].value == "テスト市 協働まちづくりマップ"
     assert "4の地域" in at.caption[0].value
+    assert "山口" not in visible_text(at)
+    open_tab(at, "tab.gaps")
     assert len(at.dataframe[0].value) == 4
+    assert "山口" not in visible_text(at)
+    open_tab(at, "tab.table")
+    assert len(at.dataframe[0].value) > 0
     assert "山口" not in visible_text(at)
 
 

@@ -22,6 +22,7 @@ from geo.settings import load_settings
 from geo.words import MESSAGES, Named, missing_translations, text
 from tests.conftest import ROOT
 from tests.support.downloads import capture_downloads, downloaded
+from tests.support.explorer import TAB_KEY, TABS, open_tab
 from tests.support.tables import as_read
 from ui.data import VERSION_TTL
 from ui.matrixview import MATRIX_GAP_TEXT, matrix_order, matrix_styler
@@ -30,8 +31,6 @@ from ui.tables import TABLE_BORDERS_PX, TABLE_HEADER_PX, WRAPPED_ROW_PX, table_h
 from ui.text import md_literal
 
 TIMEOUT = 60
-#: The explorer's tabs.
-TABS = ("tab.map", "tab.gaps", "tab.table")
 
 
 def _app(page: str | None = None, **params: str) -> AppTest:
@@ -235,18 +234,9 @@ def _headline(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", at.subheader[0].value)
 
 
-def _open_tab(at: AppTest, key: str) -> AppTest:
-    """Open the explorer's tab ``key`` (a catalogue key), as a click on it does: a tab's
-    tables are drawn only while it is open."""
-    at.session_state["explorer.tab"] = MESSAGES[key]["ja"]  # (either language's name)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _gaps_table(at: AppTest) -> pd.DataFrame:
     """The gaps tab's table (the tab opened)."""
-    _open_tab(at, "tab.gaps")
+    open_tab(at, "tab.gaps")
     (table,) = [d.value for d in at.dataframe if GAPS_PER_10K in d.value.columns]
     return table
 
@@ -286,11 +276,11 @@ def test_a_tab_is_drawn_only_while_open_and_stays_open_in_the_other_language() -
     at = _app()
     assert [tab.label for tab in at.tabs] == [MESSAGES[k]["ja"] for k in TABS]
     assert not at.tabs[1].children and not at.tabs[2].children  # the map's tab is open
-    _open_tab(at, "tab.table")
-    assert at.session_state["explorer.tab"] == "団体の一覧（表）"
+    open_tab(at, "tab.table")
+    assert at.session_state[TAB_KEY] == "団体の一覧（表）"
     assert at.tabs[2].dataframe and not at.tabs[1].children
     at.sidebar.radio(key="lang.switch").set_value("en").run()
-    assert at.session_state["explorer.tab"] == "Organisations (table)"
+    assert at.session_state[TAB_KEY] == "Organisations (table)"
     assert [tab.label for tab in at.tabs] == [MESSAGES[k]["en"] for k in TABS]
     assert at.tabs[2].dataframe  # the table, now in English, still open
     assert "Fields" in at.tabs[2].dataframe[0].value.columns
@@ -311,7 +301,7 @@ def test_a_wrapped_table_is_as_tall_as_its_rows_up_to_a_limit(rows: int, shown: 
     ],
 )
 def test_the_organisations_table_wraps_its_long_texts(lang: str, fields: str, first: str) -> None:
-    at = _open_tab(_app(lang=lang), "tab.table")
+    at = open_tab(_app(lang=lang), "tab.table")
     (table,) = [d for d in at.dataframe if fields in d.value.columns]
     assert table.proto.row_height == WRAPPED_ROW_PX > 64  # Streamlit wraps over 4rem
     widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
@@ -493,7 +483,7 @@ def test_the_gaps_reasons_wrap_instead_of_being_cut(lang: str) -> None:
     """With gaps, each reason (「自主防災組織 活動カバー率 39.8%（全国平均 84.3% 未満）」)
     is read whole: its column is as wide as it needs up to a width, and wraps it beyond
     that in taller rows (English), rather than cutting it."""
-    at = _open_tab(_app(field="bousai", metric="jishubo_rate", lang=lang), "tab.gaps")
+    at = open_tab(_app(field="bousai", metric="jishubo_rate", lang=lang), "tab.gaps")
     reason = MESSAGES["col.reason"][lang]
     (table,) = [d for d in at.tabs[1].dataframe if reason in d.value.columns]
     width = json.loads(table.proto.columns)[reason]["width"]
@@ -509,7 +499,7 @@ def test_without_gaps_the_tab_says_so_first_and_has_no_empty_columns(lang: str) 
     """With no area a gap, 「空白の地域はありません。」 comes before the figures, and the
     table has no 判定 or 理由 columns, empty in every row, that push the figures out of
     view."""
-    at = _open_tab(_app(field="kosodate", lang=lang), "tab.gaps")
+    at = open_tab(_app(field="kosodate", lang=lang), "tab.gaps")
     said = MESSAGES["gaps.none"][lang]
     gaps_tab = at.tabs[1]
     shown = [type(e).__name__ for e in gaps_tab.children.values()]

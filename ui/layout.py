@@ -69,7 +69,12 @@ _PLANNER_CSS = """
   [class*="st-key-area-list-"] { height: auto !important; max-height: none !important;
     overflow: visible !important; }
 }
-@media (max-width: 640px) {  /* its own frame scrolls sideways */
+/* a web address breaks anywhere: its column leaves the others their room */
+.st-key-about-sources td:last-child { overflow-wrap: anywhere; min-width: 10rem; }
+/* on a phone a plain table of four or more columns keeps columns a name can be read in
+   (not three characters wide): its own frame scrolls sideways */
+@media (max-width: 640px) {
+  [data-testid="stTable"] table:has(thead th:nth-child(4)) { min-width: 36rem; }
   [data-testid="stTable"] table:has(thead th:nth-child(5)) { min-width: 56rem; }
 }
 </style>

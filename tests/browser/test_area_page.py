@@ -337,6 +337,15 @@ PHONE_PAGE = """() => {
     }).filter(over => over > 0);
   return {cut, covering};
 }"""
+#: The width of the evacuation sites' first column (名称), and of a character.
+SITE_NAMES = """() => {
+  const table = [...document.querySelectorAll('[data-testid=stTable] table')].find(t =>
+    [...t.querySelectorAll('thead th')].some(th =>
+      th.textContent.replaceAll('\u2060', '') === '対象とする災害'));
+  const cell = table.querySelector('thead th');
+  return {width: cell.getBoundingClientRect().width,
+          em: parseFloat(getComputedStyle(table).fontSize)};
+}"""
 HEADER_BACKGROUND = (
     "() => getComputedStyle(document.querySelector('[data-testid=stHeader]')).backgroundColor"
 )
@@ -368,5 +377,9 @@ def test_on_a_phone_links_wrap_toolbars_have_room_and_the_header_is_solid(
     page.evaluate("document.querySelector('[data-testid=stMain]').scrollTo(0, 1200)")
     page.wait_for_timeout(300)
     assert page.evaluate(HEADER_BACKGROUND) == "rgb(255, 255, 255)"
+    # the evacuation sites' names are read in lines of several characters: their
+    # table scrolls sideways rather than squeeze its four columns into the screen
+    names = page.evaluate(SITE_NAMES)
+    assert names["width"] >= 6 * names["em"], names
     assert js_errors(watch) == []
     context.close()

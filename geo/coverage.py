@@ -96,9 +96,19 @@ def gap_rule(settings: Settings) -> GapRule:
 
 def _served_pairs(orgs: pd.DataFrame, area_ids: Sequence[str]) -> pd.DataFrame:
     """(organisation position, area id) for every area an organisation covers."""
-    kinds = orgs["kind"].to_numpy()
-    base = orgs["area_id"].to_numpy()
-    service = orgs["service_areas"].tolist()
+    return _pairs(
+        orgs["kind"].to_numpy(),
+        orgs["area_id"].to_numpy(),
+        orgs["service_areas"].tolist(),
+        area_ids,
+    )
+
+
+def _pairs(
+    kinds: np.ndarray, base: np.ndarray, service: Sequence[Sequence[str]], area_ids: Sequence[str]
+) -> pd.DataFrame:
+    """:func:`_served_pairs` of organisations given as their kinds, base areas and
+    service areas."""
     pos: list[int] = []
     area: list[str] = []
     all_areas = list(area_ids)
@@ -114,6 +124,41 @@ def _served_pairs(orgs: pd.DataFrame, area_ids: Sequence[str]) -> pd.DataFrame:
                 pos.append(i)
                 area.append(a)
     return pd.DataFrame({"pos": np.asarray(pos, dtype=np.int64), "area_id": area})
+
+
+def _kind_counts(orgs: pd.DataFrame, mask: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
+    """Organisations of ``mask`` of each kind (:data:`KIND_COLUMNS`) covering each area
+    of ``ids``, in their order; an area not in ``ids`` is not counted."""
+    rows = np.flatnonzero(mask)
+    kinds = orgs["kind"].to_numpy()[rows]
+    service = orgs["service_areas"].tolist()
+    pairs = _pairs(kinds, orgs["area_id"].to_numpy()[rows], [service[i] for i in rows], ids)
+    where = {a: i for i, a in enumerate(ids)}
+    area = np.fromiter(
+        (where.get(a, -1) for a in pairs["area_id"]), dtype=np.int64, count=len(pairs)
+    )
+    kind = kinds[pairs["pos"].to_numpy()]
+    return {
+        column: np.bincount(area[(kind == k) & (area >= 0)], minlength=len(ids))
+        for k, column in KIND_COLUMNS.items()
+    }
+
+
+def _association_households(orgs: pd.DataFrame, ids: list[str]) -> tuple[list[int], list[int]]:
+    """The member households of the associations of each area of ``ids``, and of those
+    with a 自主防災組織 (an unknown 世帯数 counts as none)."""
+    association = (orgs["kind"] == "association").to_numpy()
+    jishubo = orgs["has_jishubo"].to_numpy(dtype=bool, na_value=False)
+    households = orgs["households"].to_numpy(dtype=float, na_value=0.0)
+    where = {a: i for i, a in enumerate(ids)}
+    area = np.fromiter((where.get(a, -1) for a in orgs["area_id"]), dtype=np.int64, count=len(orgs))
+    known = association & (area >= 0)
+
+    def summed(rows: np.ndarray) -> list[int]:
+        total = np.bincount(area[rows], weights=households[rows], minlength=len(ids))
+        return [int(v) for v in total]
+
+    return summed(known), summed(known & jishubo)
 
 
 def active_mask(orgs: pd.DataFrame, fields: Iterable[str]) -> np.ndarray:
@@ -166,29 +211,14 @@ def coverage(
     """
     ids = areas["area_id"].tolist()
     mask = active_mask(orgs, fields)
-    active = orgs[mask]
-    pairs = _served_pairs(active, ids)
-    kinds = active["kind"].to_numpy()[pairs["pos"].to_numpy()] if len(pairs) else []
-    pairs["kind"] = kinds
-    counts = (
-        pairs.groupby(["area_id", "kind"]).size().unstack(fill_value=0)
-        if len(pairs)
-        else pd.DataFrame()
-    )
-    out = pd.DataFrame({"area_id": ids})
-    for kind, column in KIND_COLUMNS.items():
-        series = counts[kind] if kind in counts else pd.Series(dtype="int64")
-        out[column] = [int(series.get(a, 0)) for a in ids]
+    # (only the columns counted: a copy of every column of the organisations, their
+    # points and texts, took most of a field change's time)
+    out = pd.DataFrame({"area_id": ids, **_kind_counts(orgs, mask, ids)})
     out["total"] = out[list(KIND_COLUMNS.values())].sum(axis=1)
     out["population_2020"] = areas["population_2020"].to_numpy(dtype=np.int64)
     out["households_2020"] = areas["households_2020"].to_numpy(dtype=np.int64)
     source = orgs if associations is None else associations
-    assoc = source[(source["kind"] == "association")]
-    with_jishubo = assoc[assoc["has_jishubo"].astype(bool)]
-    members = assoc.groupby("area_id")["households"].sum()
-    jhh = with_jishubo.groupby("area_id")["households"].sum()
-    out["member_households"] = [int(members.get(a, 0)) for a in ids]
-    out["jishubo_households"] = [int(jhh.get(a, 0)) for a in ids]
+    out["member_households"], out["jishubo_households"] = _association_households(source, ids)
     return judge(out, rule=rule, metric=metric)
 
 

@@ -24,7 +24,7 @@ from geo.coverage import (
     matrix_gaps,
     summary,
 )
-from geo.model import CityData
+from geo.model import CITYWIDE, CityData
 from geo.settings import Settings
 from geo.words import Named
 
@@ -177,6 +177,41 @@ def test_real_city_coverage_is_consistent(city: CityData) -> None:
     assert len(cov) == 21
     assert (cov["jishubo_rate"].between(0, 1)).all()
     assert (cov["total"] >= cov["councils"] + cov["associations"]).all()
+
+
+def _counted_by_hand(city: CityData, fields: frozenset[str]) -> dict[str, list[int]]:
+    """Organisations of each kind covering each area, and the association households,
+    counted one organisation at a time (an oracle for :func:`coverage`)."""
+    ids = city.areas["area_id"].tolist()
+    counts = {k: dict.fromkeys(ids, 0) for k in ("council", "association", "civic_group")}
+    members, jishubo = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
+    for org in city.organisations.itertuples():
+        if org.kind == "association" and org.area_id in members:
+            households = 0 if pd.isna(org.households) else int(org.households)
+            members[org.area_id] += households
+            jishubo[org.area_id] += households if org.has_jishubo else 0
+        if fields and fields.isdisjoint(org.terms):
+            continue
+        served = [org.area_id] if org.kind != "civic_group" else list(org.service_areas)
+        if CITYWIDE in served:
+            served = ids
+        for area_id in served:
+            if area_id in counts[org.kind]:
+                counts[org.kind][area_id] += 1
+    out = {kind: [counts[kind][a] for a in ids] for kind in counts}
+    return out | {"members": [members[a] for a in ids], "jishubo": [jishubo[a] for a in ids]}
+
+
+@pytest.mark.parametrize("field", ["", "bousai", "kosodate", "npo01", "npo13", "npo20"])
+def test_counts_agree_with_counting_one_organisation_at_a_time(city: CityData, field: str) -> None:
+    fields = frozenset({field} - {""})
+    cov = coverage(city.areas, city.organisations, tuple(fields))
+    expected = _counted_by_hand(city, fields)
+    assert cov["councils"].tolist() == expected["council"]
+    assert cov["associations"].tolist() == expected["association"]
+    assert cov["civic_groups"].tolist() == expected["civic_group"]
+    assert cov["member_households"].tolist() == expected["members"]
+    assert cov["jishubo_households"].tolist() == expected["jishubo"]
 
 
 # --- the gap rules, from explicit figures --------------------------------------------------

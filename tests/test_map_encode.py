@@ -11,7 +11,7 @@ import shapely
 from geo.coverage import coverage
 from geo.map import MapSpec
 from geo.map.elements import PointArray
-from geo.map.encode import escape_text
+from geo.map.encode import escape_text, shared_start
 from geo.model import CityData
 from tests.map_helpers import area_layer, city_map, decode_points, decode_ring
 
@@ -65,3 +65,27 @@ def test_point_rows_decode_to_coordinates_and_titles() -> None:
     assert data["r"][1][2] == [10, "2自治会"]
     assert data["r"][3][2] == [5, "その2"]
     assert data["r"][0][3:] == [1]
+
+
+@pytest.mark.parametrize(
+    ("before", "title", "expected"),
+    [
+        ("サンプル会001", "サンプル会002", (7, "2")),
+        ("サンプル会", "サンプル会", (5, "")),
+        ("サンプル", "サンプル会", (4, "会")),
+        ("大殿地域", "白石地域", None),  # nothing shared
+        ("ab", "ab", None),  # too short to be worth its "[n,]"
+        ("abcdef", "abcdeX", (5, "X")),
+        ("", "サンプル", None),
+        ("サンプル", "", None),
+        ("😀😀会の名前", "😀😀会の名簿", (7, "簿")),  # counted in UTF-16 units
+        ("会a", "会b", None),
+    ],
+)
+def test_a_title_is_sent_as_what_it_shares_with_the_one_before(
+    before: str, title: str, expected: tuple[int, str] | None
+) -> None:
+    assert shared_start(before, title) == expected
+    if expected is not None:  # the browser rebuilds the title from the one before
+        units, rest = expected
+        assert before.encode("utf-16-le")[: units * 2].decode("utf-16-le") + rest == title

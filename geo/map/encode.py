@@ -101,13 +101,16 @@ def coordinates(part: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 def shared_start(before: str, title: str) -> tuple[int, str] | None:
     """``(n, rest)`` when ``title`` is the first ``n`` UTF-16 units of ``before`` + rest."""
-    size = 0
-    for a, b in zip(before, title, strict=False):
-        if a != b:
-            break
-        size += 1
-    if size < 2:
+    if before[:2] != title[:2] or len(title) < 2:
         return None
+    # the longest shared start, by halving (slices compare in C)
+    size, most = 2, min(len(before), len(title))
+    while size < most:
+        mid = (size + most + 1) // 2
+        if before[:mid] == title[:mid]:
+            size = mid
+        else:
+            most = mid - 1
     units = len(title[:size].encode("utf-16-le")) // 2
     # worth it only when the shared start is longer than the "[n,]" it costs
     if len(title[:size].encode("utf-8")) <= len(str(units)) + 3:

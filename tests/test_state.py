@@ -159,3 +159,16 @@ def test_areas_focus_the_map_and_bases_filter(
     flt = state.org_filter()
     assert flt.bases == frozenset(bases)
     assert flt.areas == frozenset(), "focusing never filters the organisations"
+
+
+def test_a_code_is_named_in_any_case_and_kept_as_the_city_spells_it() -> None:
+    """Another city may spell its area ids with capitals: a link names them in any case,
+    and the view keeps them as the city spells them."""
+    state = parse_query(
+        {"area": "kita", "areas": "KITA,minami", "field": "Bousai"},
+        field_codes=CODES,
+        area_ids=("Kita", "Minami"),
+    )
+    assert state.area == "Kita"
+    assert state.areas == ("Kita", "Minami")
+    assert state.fields == ("bousai",)

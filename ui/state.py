@@ -76,15 +76,12 @@ def _items(raw: str | Iterable[str] | None) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def _codes(raw: str | Iterable[str] | None) -> list[str]:
-    """The codes of a parameter, in the lower case every code is written in (a link
-    typed by hand as ``?field=Bousai`` names ``bousai``)."""
-    return [item.lower() for item in _items(raw)]
-
-
 def _keep(items: Iterable[str], allowed: Iterable[str]) -> tuple[str, ...]:
+    """The ``allowed`` codes that ``items`` name, in the order of ``allowed``, each once;
+    a code is named in any case (a link typed by hand as ``?field=Bousai``)."""
     allowed_list = list(allowed)
-    chosen = set(items)
+    spelled = {a.casefold(): a for a in allowed_list}
+    chosen = {spelled[i.casefold()] for i in items if i.casefold() in spelled}
     return tuple(a for a in allowed_list if a in chosen)
 
 
@@ -105,25 +102,24 @@ def parse_query(
     default = ViewState()
 
     def one(name: str, allowed: Iterable[str], fallback: str) -> str:
-        values = _codes(params.get(name))
-        return values[0] if values and values[0] in set(allowed) else fallback
+        first = _items(params.get(name))[:1]
+        return next(iter(_keep(first, allowed)), fallback)
 
-    area_values = _codes(params.get("area"))
-    asked_layers = _codes(params.get("layers"))
+    asked_layers = _items(params.get("layers"))
     layers = _keep(asked_layers, LAYERS)
     if asked_layers and not layers:  # only unknown layers named: as if none were
         layers = DEFAULT_LAYERS
     state = ViewState(
-        fields=_keep(_codes(params.get("field")), codes),
+        fields=_keep(_items(params.get("field")), codes),
         metric=one("metric", METRICS, default.metric),
-        kinds=_keep(_codes(params.get("kind")), ORG_KINDS),
-        areas=_keep(_codes(params.get("areas")), ids),
-        bases=_keep(_codes(params.get("base")), ids),
+        kinds=_keep(_items(params.get("kind")), ORG_KINDS),
+        areas=_keep(_items(params.get("areas")), ids),
+        bases=_keep(_items(params.get("base")), ids),
         text=plain_line(" ".join(_items(params.get("q"))))[:MAX_TEXT],
         layers=layers if "layers" in params else DEFAULT_LAYERS,
-        hazards=_keep(_codes(params.get("hazard")), HAZARDS),
+        hazards=_keep(_items(params.get("hazard")), HAZARDS),
         basemap=one("basemap", BASEMAPS, default.basemap),
-        area=area_values[0] if area_values and area_values[0] in set(ids) else None,
+        area=next(iter(_keep(_items(params.get("area"))[:1], ids)), None),
         lang=one("lang", ("ja", "en"), default.lang),
     )
     return state

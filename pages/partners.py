@@ -7,7 +7,7 @@ import streamlit as st
 from ui import partners
 from ui.boot import ensure_navigation
 from ui.i18n import t
-from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
+from ui.layout import area_labels, kept_tabs, load_or_stop, planner_style, sample_banner
 from ui.text import md_literal
 from ui.widgets import field_label
 
@@ -23,7 +23,10 @@ with banner:
     sample_banner(city.organisations)
 st.caption(t("partners.intro"))
 
-find_tab, needing_tab = st.tabs([t("partners.tab.partners"), t("partners.tab.needing")])
+# (both tabs drawn on every run: the address keeps the choices of both)
+find_tab, needing_tab = kept_tabs(
+    ("partners.tab.partners", "partners.tab.needing"), key="partners.tab"
+)
 
 with find_tab:
     area_id, need = partners.choose_area_need(city)

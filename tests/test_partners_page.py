@@ -255,3 +255,16 @@ def test_the_need_selector_names_the_kind_of_each_gap(tmp_path: Path) -> None:
     assert kinds <= {
         MESSAGES[f"gap.kind.{k}"]["ja"] for k in ("no_organisation", "below_rate", "below_national")
     }
+
+
+def test_the_open_tab_stays_open_in_the_other_language(tmp_path: Path) -> None:
+    """Switching to English on 団体から見る went back to the first tab."""
+    at = _page(tmp_path)
+    needing = PARTNER_MESSAGES["partners.tab.needing"]
+    at.session_state["partners.tab"] = needing["ja"]  # (a click on the tab)
+    at.run()
+    at.session_state["lang"] = "en"  # (the language switch)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["partners.tab"] == needing["en"]
+    assert [tab.label for tab in at.tabs][1] == needing["en"]

@@ -461,11 +461,13 @@ def test_an_address_in_another_area_than_its_point_is_named(
     list places elsewhere, and imports them all the same."""
     nw, se = inside("nw"), inside("se")
     rows = [
-        ["団体名", "活動分野", "所在地", "経度", "緯度"],
-        ["地点が北西の会", "8", "テスト市南東町", str(nw[0]), str(nw[1])],  # elsewhere
-        ["同じ地域の会", "8", "テスト市南東町", str(se[0]), str(se[1])],
-        ["住所のない会", "8", "", str(nw[0]), str(nw[1])],
-        ["住所だけの会", "8", "テスト市南東町", "", ""],
+        ["団体名", "活動分野", "所在地", "経度", "緯度", "地域"],
+        ["地点が北西の会", "8", "テスト市南東町", str(nw[0]), str(nw[1]), ""],  # elsewhere
+        ["同じ地域の会", "8", "テスト市南東町", str(se[0]), str(se[1]), ""],
+        ["住所のない会", "8", "", str(nw[0]), str(nw[1]), ""],
+        ["住所だけの会", "8", "テスト市南東町", "", "", ""],
+        # registered in the 地域 its row names, not where its point is: not compared
+        ["地域を書いた会", "8", "テスト市南東町", str(nw[0]), str(nw[1]), "ne"],
     ]
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)

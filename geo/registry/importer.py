@@ -443,14 +443,18 @@ def plan_import(
 
 
 def _elsewhere(rows: Sequence[PlannedRow], ref: Reference) -> Iterator[Elsewhere]:
-    """The rows placed by their coordinates whose address is placed in another 地域."""
+    """The rows registered in the 地域 of their coordinates whose address is placed in
+    another 地域 (a row whose 地域 column names another is registered there, and its
+    address is not compared)."""
     for r in rows:
         address, lon, lat = r.record["address"], r.record["lon"], r.record["lat"]
         if r.match_level != COORDINATES or not (address and lon and lat):
             continue
-        placed = ref.gazetteer.place(address)
         at = ref.area_at(float(lon), float(lat))
-        if placed is not None and at is not None and placed.area_id != at:
+        if at is None or r.record["area_id"] != at:
+            continue
+        placed = ref.gazetteer.place(address)
+        if placed is not None and placed.area_id != at:
             yield Elsewhere(r.row, placed.area_id, at)
 
 

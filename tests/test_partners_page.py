@@ -10,7 +10,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from geo.city import YAMAGUCHI
-from geo.matching import areas_needing, rank_partners, reasons_text
+from geo.matching import areas_needing, rank_partners, reasons_line, reasons_text
 from geo.model import ORG_KINDS, CityData
 from geo.words import LANGS, MESSAGES, ONE, missing_translations
 from geo.words.partners import PARTNER_MESSAGES
@@ -268,3 +268,22 @@ def test_the_open_tab_stays_open_in_the_other_language(tmp_path: Path) -> None:
     assert not at.exception, at.exception
     assert at.session_state["partners.tab"] == needing["en"]
     assert [tab.label for tab in at.tabs][1] == needing["en"]
+
+
+def test_the_areas_needing_a_group_are_read_in_full(tmp_path: Path, city: CityData) -> None:
+    """The reverse view is a plain table (its reasons wrap instead of running past the
+    right edge), and its counts have their thousands separated (26,344, not 26344)."""
+    groups = city.organisations[city.organisations["kind"] == "civic_group"]["org_id"]
+    org_id = next(g for g in groups if areas_needing(city, g)["base"].max() >= 1000)
+    at = _page(tmp_path, org=org_id)
+    at.session_state["lang"] = "en"  # (the language switch)
+    at.run()
+    need = PARTNER_MESSAGES[NEED]["en"]
+    (table,) = [as_read(d) for d in at.table if need in as_read(d).columns]
+    expected = areas_needing(city, org_id)
+    assert table[need].tolist() == [f"{v:,.0f}" for v in expected["need"]]
+    population = PARTNER_MESSAGES["partners.col.population"]["en"]
+    assert table[population].tolist() == [f"{v:,.0f}" for v in expected["base"]]
+    assert any("," in v for v in table[population])
+    reasons = PARTNER_MESSAGES["partners.col.reasons"]["en"]
+    assert table[reasons].tolist() == [reasons_line(r, "en") for r in expected["reasons"]]

@@ -317,23 +317,25 @@ def show_here(city: CityData, area_id: str, found: Sequence[Suggestion]) -> None
 
 
 def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    """The areas needing a group, in words."""
+    """The areas needing a group, in words: a plain table, whose reasons wrap in full
+    (one row per area: at most the city's areas) and whose counts have their thousands
+    separated (26,344)."""
     labels = area_labels(city)
     catalog = city.catalog
     lg = lang()
     return pd.DataFrame(
         {
             t("partners.col.rank"): frame["rank"].tolist(),
-            t("partners.col.area"): [labels[a] for a in frame["area_id"]],
+            t("partners.col.area"): [kept_together(labels[a]) for a in frame["area_id"]],
             t("partners.col.fields"): [
                 t("sep.list").join(field_label(catalog, c) for c in codes)
                 for codes in frame["fields"]
             ],
-            t("partners.col.severity"): frame["severity"].tolist(),
-            t(f"partners.col.{by}"): frame["base"].tolist(),
-            t("partners.col.need"): frame["need"].tolist(),
+            t("partners.col.severity"): [f"{v:.2f}" for v in frame["severity"]],
+            t(f"partners.col.{by}"): [f"{v:,.0f}" for v in frame["base"]],
+            t("partners.col.need"): [f"{v:,.0f}" for v in frame["need"]],
             t("partners.col.serves"): yes_no(frame["serves"]),
-            t("partners.col.distance"): frame["distance_km"].tolist(),
+            t("partners.col.distance"): [f"{v:.1f}" for v in frame["distance_km"]],
             t("partners.col.reasons"): [reasons_line(r, lg) for r in frame["reasons"]],
         }
     )
@@ -354,18 +356,7 @@ def show_needing(city: CityData, org_id: str, by: str) -> None:
             by=t(f"partners.by.{by}"),
         )
     )
-    show_table(
-        needing_table(city, frame, by),
-        hide_index=True,
-        column_config={
-            t("partners.col.severity"): st.column_config.ProgressColumn(
-                format="%.2f", min_value=0.0, max_value=1.0
-            ),
-            t("partners.col.need"): st.column_config.NumberColumn(format="%.0f"),
-            t("partners.col.distance"): st.column_config.NumberColumn(format="%.1f"),
-        },
-        key="partners.needing",
-    )
+    show_table(needing_table(city, frame, by), static=True, hide_index=True)
 
 
 # --- map --------------------------------------------------------------------------------------

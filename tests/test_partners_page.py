@@ -15,7 +15,7 @@ from geo.model import ORG_KINDS, CityData
 from geo.words import LANGS, MESSAGES, ONE, missing_translations
 from geo.words.partners import PARTNER_MESSAGES
 from tests.conftest import ROOT
-from tests.support.tables import as_read, plain
+from tests.support.tables import as_read, as_shown, plain
 from ui.partners import PAGE_SIZE
 from ui.text import kept_together
 
@@ -74,6 +74,11 @@ def test_page_ranks_partners_with_reasons(tmp_path: Path, city: CityData) -> Non
     assert len(table) == min(len(outside), PAGE_SIZE)
     assert table.iloc[0, 1] == outside[0].name
     assert table.iloc[0, 6] == reasons_text(outside[0], "ja")
+    # the figures stay numbers (aligned right), shown with one decimal
+    score = PARTNER_MESSAGES[SCORE]["ja"]
+    assert pd.api.types.is_numeric_dtype(table[score])
+    (shown,) = [as_shown(d) for d in at.table if score in as_read(d).columns]
+    assert shown[score].tolist() == [f"{s.score:.1f}" for s in outside[:PAGE_SIZE]]
     assert any(
         _text("partners.count", area="湯田", need="高齢者の見守り・福祉", n=len(outside)) == s.value
         for s in at.subheader
@@ -272,18 +277,21 @@ def test_the_open_tab_stays_open_in_the_other_language(tmp_path: Path) -> None:
 
 def test_the_areas_needing_a_group_are_read_in_full(tmp_path: Path, city: CityData) -> None:
     """The reverse view is a plain table (its reasons wrap instead of running past the
-    right edge), and its counts have their thousands separated (26,344, not 26344)."""
+    right edge), its counts with their thousands separated (26,344, not 26344) and
+    kept numbers, which the table aligns right."""
     groups = city.organisations[city.organisations["kind"] == "civic_group"]["org_id"]
     org_id = next(g for g in groups if areas_needing(city, g)["base"].max() >= 1000)
     at = _page(tmp_path, org=org_id)
     at.session_state["lang"] = "en"  # (the language switch)
     at.run()
     need = PARTNER_MESSAGES[NEED]["en"]
-    (table,) = [as_read(d) for d in at.table if need in as_read(d).columns]
+    (table,) = [as_shown(d) for d in at.table if need in as_read(d).columns]
     expected = areas_needing(city, org_id)
     assert table[need].tolist() == [f"{v:,.0f}" for v in expected["need"]]
     population = PARTNER_MESSAGES["partners.col.population"]["en"]
     assert table[population].tolist() == [f"{v:,.0f}" for v in expected["base"]]
     assert any("," in v for v in table[population])
+    numbers = as_read(next(d for d in at.table if need in as_read(d).columns))
+    assert pd.api.types.is_numeric_dtype(numbers[population])
     reasons = PARTNER_MESSAGES["partners.col.reasons"]["en"]
     assert table[reasons].tolist() == [reasons_line(r, "en") for r in expected["reasons"]]

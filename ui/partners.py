@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import folium
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from streamlit_folium import st_folium
 
 from geo.coverage import DEFAULT_RULE, active_mask
@@ -33,7 +34,7 @@ from ui.assets import map_assets
 from ui.i18n import labeller, lang, t, worded
 from ui.layout import area_labels, center_name
 from ui.state import address_moved, write_address
-from ui.tables import show_table, yes_no
+from ui.tables import plain_numbers, show_table, yes_no
 from ui.text import kept_together, md_literal, plain_line
 from ui.widgets import field_label
 
@@ -239,14 +240,15 @@ def split_here(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Sugg
     return [s for s in found if not s.active_here], [s for s in found if s.active_here]
 
 
-def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
-    """The ranked suggestions with their reasons, public facts only (a plain table, which
-    wraps the reasons and makes every text literal: :func:`ui.tables.show_table`)."""
+def partners_table(city: CityData, found: Sequence[Suggestion]) -> Styler:
+    """The ranked suggestions with their reasons, public facts only: a plain table, which
+    wraps the reasons and makes every text literal (:func:`ui.tables.plain_numbers`,
+    its figures aligned right)."""
     labels = area_labels(city)
     lg = lang()
     # the kinds, areas and reasons wrap only between words (「自治会・|町内会」), as
     # every plain table's headers do; the organisations' names wrap where they must
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             t("partners.col.rank"): list(range(1, len(found) + 1)),
             t("partners.col.name"): [s.name for s in found],
@@ -254,12 +256,14 @@ def partners_table(city: CityData, found: Sequence[Suggestion]) -> pd.DataFrame:
             t("partners.col.base"): [
                 kept_together(labels.get(s.base_area_id, s.base_area_id)) for s in found
             ],
-            t("partners.col.score"): [f"{s.score:.1f}" for s in found],
-            t("partners.col.distance"): [f"{s.distance_km:.1f}" for s in found],
+            t("partners.col.score"): [s.score for s in found],
+            t("partners.col.distance"): [s.distance_km for s in found],
             t("partners.col.reasons"): [kept_together(reasons_text(s, lg)) for s in found],
             t("partners.col.sample"): yes_no(s.is_sample for s in found),
         }
     )
+    one = "{:.1f}"
+    return plain_numbers(frame, {t("partners.col.score"): one, t("partners.col.distance"): one})
 
 
 def _fewer() -> None:
@@ -316,14 +320,14 @@ def show_here(city: CityData, area_id: str, found: Sequence[Suggestion]) -> None
     show_table(here_table(city, found), hide_index=True, key="partners.here")
 
 
-def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
+def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> Styler:
     """The areas needing a group, in words: a plain table, whose reasons wrap in full
-    (one row per area: at most the city's areas) and whose counts have their thousands
-    separated (26,344)."""
+    (one row per area: at most the city's areas), its figures aligned right and its
+    counts with their thousands separated (26,344)."""
     labels = area_labels(city)
     catalog = city.catalog
     lg = lang()
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("partners.col.rank"): frame["rank"].tolist(),
             t("partners.col.area"): [kept_together(labels[a]) for a in frame["area_id"]],
@@ -331,14 +335,22 @@ def needing_table(city: CityData, frame: pd.DataFrame, by: str) -> pd.DataFrame:
                 t("sep.list").join(field_label(catalog, c) for c in codes)
                 for codes in frame["fields"]
             ],
-            t("partners.col.severity"): [f"{v:.2f}" for v in frame["severity"]],
-            t(f"partners.col.{by}"): [f"{v:,.0f}" for v in frame["base"]],
-            t("partners.col.need"): [f"{v:,.0f}" for v in frame["need"]],
+            t("partners.col.severity"): frame["severity"].tolist(),
+            t(f"partners.col.{by}"): frame["base"].tolist(),
+            t("partners.col.need"): frame["need"].tolist(),
             t("partners.col.serves"): yes_no(frame["serves"]),
-            t("partners.col.distance"): [f"{v:.1f}" for v in frame["distance_km"]],
+            t("partners.col.distance"): frame["distance_km"].tolist(),
             t("partners.col.reasons"): [reasons_line(r, lg) for r in frame["reasons"]],
         }
     )
+    count = "{:,.0f}"
+    formats = {
+        t("partners.col.severity"): "{:.2f}",
+        t(f"partners.col.{by}"): count,
+        t("partners.col.need"): count,
+        t("partners.col.distance"): "{:.1f}",
+    }
+    return plain_numbers(table, formats)
 
 
 def show_needing(city: CityData, org_id: str, by: str) -> None:

@@ -89,6 +89,15 @@ def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return map_text(cells.rename(index=_kept, columns=_kept), _literal)
 
 
+def plain_numbers(frame: pd.DataFrame, formats: Mapping[str, str]) -> Styler:
+    """A plain table of ``frame`` (literal, as :func:`literal_frame`) whose number
+    columns, named in ``formats`` with their format (``"{:,.0f}"``), stay numbers: the
+    table aligns them right, as figures are read, and shows them in their format."""
+    shown = literal_frame(frame)
+    label = dict(zip(frame.columns, shown.columns, strict=True))
+    return shown.style.format({label[name]: fmt for name, fmt in formats.items()})
+
+
 def yes_no(flags: Iterable[bool]) -> list[str]:
     """Each flag in words of the session's language (あり, なし)."""
     yes, no = t("yes"), t("no")
@@ -243,6 +252,7 @@ __all__ = [
     "fitted",
     "literal_frame",
     "plain_label",
+    "plain_numbers",
     "safe_table",
     "show_fitted",
     "show_table",

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import pandas as pd
+from streamlit import dataframe_util
 
 _ESCAPED = re.compile(r"\\(.)")
 
@@ -20,6 +21,18 @@ def plain(value: object) -> object:
     if not isinstance(value, str):
         return value
     return _ESCAPED.sub(r"\1", value).replace("\u2060", "")
+
+
+def as_shown(element: Any) -> pd.DataFrame:
+    """:func:`as_read`, with the cells a styled table formats (``Styler.format``) as the
+    browser shows them (``26,344``, not ``26344.0``)."""
+    read = as_read(element)
+    styler = element.proto.arrow_data.styler
+    if not styler.display_values:
+        return read
+    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values)
+    out = pd.DataFrame(shown.to_numpy(), index=read.index, columns=read.columns)
+    return out.map(plain)
 
 
 def as_read(element: Any) -> pd.DataFrame:

@@ -286,3 +286,23 @@ def test_a_plain_tables_lists_wrap_only_between_their_items() -> None:
     assert plain(shown.iloc[0, 0]) == "まちづくり、高齢者の見守り・福祉"
     assert shown.iloc[1, 0] == "秋穂二島地域づくり協議会"  # a name may break where it must
     assert shown.iloc[2, 0] == sentence  # and so may a sentence
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_plain_table_of_figures_keeps_numbers_and_literal_text(hostile: str) -> None:
+    """Figures stay numbers (the table aligns them right) shown in their formats, a
+    missing one as 「—」; the text around them is as literal as any plain table's."""
+    from tests.support.markdown import dangers
+    from tests.support.tables import plain
+    from ui.tables import plain_numbers
+
+    frame = pd.DataFrame({hostile: [hostile, "b"], "人口": [26344.0, float("nan")]})
+    styled = plain_numbers(frame, {"人口": "{:,.0f}"})
+    shown: pd.DataFrame = getattr(styled, "data")  # (not in pandas' stubs)
+    assert [t for t in [*shown.columns, shown.iloc[0, 0]] if dangers(str(t))] == []
+    assert [plain(t) for t in [shown.columns[0], shown.iloc[0, 0]]] == [hostile, hostile]
+    assert plain(shown.columns[1]) == "人口"
+    assert pd.api.types.is_numeric_dtype(shown[shown.columns[1]])
+    html = styled.to_html()
+    assert "26,344" in html
+    assert ">—<" in html

@@ -92,10 +92,13 @@ def literal_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def plain_numbers(frame: pd.DataFrame, formats: Mapping[str, str]) -> Styler:
     """A plain table of ``frame`` (literal, as :func:`literal_frame`) whose number
     columns, named in ``formats`` with their format (``"{:,.0f}"``), stay numbers: the
-    table aligns them right, as figures are read, and shows them in their format."""
+    table aligns them right, as figures are read, and shows them in their format (a
+    missing figure as the catalogue's 「—」)."""
     shown = literal_frame(frame)
     label = dict(zip(frame.columns, shown.columns, strict=True))
-    return shown.style.format({label[name]: fmt for name, fmt in formats.items()})
+    return shown.style.format(
+        {label[name]: fmt for name, fmt in formats.items()}, na_rep=t("profile.none")
+    )
 
 
 def yes_no(flags: Iterable[bool]) -> list[str]:

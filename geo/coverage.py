@@ -20,7 +20,7 @@ import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, TypeAlias, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -506,13 +506,28 @@ def gaps(cov: pd.DataFrame, metric: str = "per_10k") -> pd.DataFrame:
     return ranked
 
 
-def gap_reason(row: pd.Series) -> Phrase:
+#: The columns of a coverage row that :func:`gap_reason` reads.
+REASON_COLUMNS = (
+    "gap_reason",
+    "per_10k",
+    "city_rate_per_10k",
+    "gap_share",
+    "jishubo_rate",
+    "national_jishubo_rate",
+)
+
+#: One row of :func:`coverage`: a row of the frame, or its cells by column (at least
+#: those of :data:`REASON_COLUMNS`).
+CoverageRow: TypeAlias = pd.Series | Mapping[str, Any]
+
+
+def gap_reason(row: CoverageRow) -> Phrase:
     """The reason an area is (or is not) a gap: the code of ``row`` with its figures.
 
     Parameters
     ----------
     row
-        One row of :func:`coverage` (or :func:`judge`).
+        One row of :func:`coverage` (or :func:`judge`), or its cells by column.
 
     Returns
     -------
@@ -534,7 +549,7 @@ def gap_reason(row: pd.Series) -> Phrase:
     return phrase(key, per_10k=per_10k)
 
 
-def gap_reason_text(row: pd.Series, lang: str = "ja") -> str:
+def gap_reason_text(row: CoverageRow, lang: str = "ja") -> str:
     """The reason an area is (or is not) a gap, in words of ``lang`` (see :func:`gap_reason`).
 
     Parameters
@@ -675,6 +690,8 @@ __all__ = [
     "KIND_COLUMNS",
     "METRICS",
     "NATIONAL_JISHUBO_RATE",
+    "REASON_COLUMNS",
+    "CoverageRow",
     "GapRule",
     "active_mask",
     "city_jishubo_rate",

@@ -542,3 +542,40 @@ def test_an_area_of_unknown_coverage_is_greyed_and_told(tiny: CityData) -> None:
     assert "データなし（自治会・町内会の加入世帯数が不明）" in render(m)  # its legend row
     known = tiny_map(tiny, MapSpec(metric="count", fields=("kosodate",)))
     assert "加入世帯数が不明" not in render(known)
+
+
+@pytest.mark.parametrize(
+    ("fields", "metric", "lang"),
+    [
+        ((), "count", "ja"),
+        (("bousai",), "jishubo_rate", "ja"),
+        (("kosodate",), "per_10k", "en"),
+        (("npo11", "mimamori"), "count", "en"),
+    ],
+)
+def test_each_areas_value_and_reason_are_its_rows(
+    city: CityData, fields: tuple[str, ...], metric: str, lang: str
+) -> None:
+    """The areas' properties, read a column at a time, are those of each area's row of
+    the coverage (read a row at a time), on the bundled data."""
+    from geo.map.classes import format_value, metric_column
+
+    spec = MapSpec(metric=metric, fields=fields, lang=lang)
+    cov = coverage(city.areas, city.organisations, fields)
+    p = props(city_map(city, cov, spec))
+    column = metric_column(metric)
+    for area_id, row in cov.set_index("area_id").iterrows():
+        assert p[str(area_id)]["reason"] == escape_text(gap_reason(row, lang))
+        value = format_value(float(row[column]), metric, lang)
+        assert p[str(area_id)]["value"] == escape_text(value)
+
+
+def test_an_area_missing_from_the_coverage_is_named() -> None:
+    import pandas as pd
+
+    from geo.map.layers import _cells
+
+    frame = pd.DataFrame({"total": [1, 2]}, index=pd.Index(["a", "b"], name="area_id"))
+    assert _cells(frame, ["b", "a"], ("total", "total")) == [{"total": 2}, {"total": 1}]
+    with pytest.raises(KeyError, match="'c'"):
+        _cells(frame, ["a", "c"], ("total",))

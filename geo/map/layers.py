@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.coverage import REASON_COLUMNS
 from geo.map.classes import class_breaks, class_of, format_value, label_value, metric_column
 from geo.map.elements import (
     AreaCounts,
@@ -150,6 +152,29 @@ class AreaView:
         return (w, s, e, n)
 
 
+def _positions(frame: pd.DataFrame, ids: Sequence[str]) -> list[int]:
+    """Where the rows ``ids`` of ``frame`` (indexed by area) are.
+
+    Raises
+    ------
+    KeyError
+        When ``frame`` has no row for one of ``ids``.
+    """
+    positions: list[int] = frame.index.get_indexer(pd.Index(list(ids))).tolist()
+    if -1 in positions:
+        raise KeyError([a for a, at in zip(ids, positions, strict=True) if at == -1])
+    return positions
+
+
+def _cells(frame: pd.DataFrame, ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows ``ids`` of ``frame`` (indexed by area) as cells by column, only
+    ``columns``: read a column at a time, not a row at a time (a row of mixed types
+    costs pandas a new series)."""
+    names = list(dict.fromkeys(columns))
+    cells = {name: frame[name].tolist() for name in names}
+    return [{name: cells[name][at] for name in names} for at in _positions(frame, ids)]
+
+
 def area_layer(
     view: AreaView, spec: MapSpec, *, canvas: bool = False
 ) -> tuple[AreaLayer, tuple[float, ...]]:
@@ -163,18 +188,21 @@ def area_layer(
     lang = spec.lang
     column = metric_column(spec.metric)
     by_area, shown = view.by_area, view.shown
+    every = by_area[column].tolist()
     breaks = class_breaks(
-        [float(v) for v in by_area.loc[list(view.areas["area_id"]), column]], spec.metric
+        [float(every[at]) for at in _positions(by_area, view.areas["area_id"].tolist())],
+        spec.metric,
     )
-    values = [float(v) for v in by_area.loc[list(shown["area_id"]), column]]
+    ids = [str(a) for a in shown["area_id"].tolist()]
+    rows = _cells(by_area, ids, (column, "is_gap", *REASON_COLUMNS))
+    values = [float(row[column]) for row in rows]
     names = area_names(shown, lang)
     muted = view.muted() | view.unknown(spec.metric)
     features: list[tuple[dict[str, str], shapely.Geometry]] = []
     styles: dict[str, dict[str, object]] = {}
     classes: dict[str, int] = {}
     order: list[tuple[int, int]] = []
-    for i, (area_id, geom) in enumerate(zip(shown["area_id"], shown.geometry, strict=True)):
-        row = by_area.loc[area_id]
+    for i, (area_id, geom, row) in enumerate(zip(ids, shown.geometry, rows, strict=True)):
         is_gap = bool(row["is_gap"]) and area_id not in muted
         key = escape_text(area_id)
         classes[key] = class_of(values[i], breaks)
@@ -206,11 +234,10 @@ def area_labels(view: AreaView, spec: MapSpec, limit: int) -> AreaLabels | None:
     values: dict[str, str] | None = None
     if spec.label_values:
         column = metric_column(spec.metric)
+        ids = [str(a) for a in view.shown["area_id"].tolist()]
         values = {
-            str(a): escape_text(
-                label_value(float(view.by_area.loc[a, column]), spec.metric, spec.lang)
-            )
-            for a in view.shown["area_id"]
+            a: escape_text(label_value(float(row[column]), spec.metric, spec.lang))
+            for a, row in zip(ids, _cells(view.by_area, ids, (column,)), strict=True)
         }
     return AreaLabels(label_rows(view.shown, names, values, view.muted()), SPOT_SCALE)
 

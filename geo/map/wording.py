@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import string
 
-import pandas as pd
-
-from geo.coverage import gap_reason_text
+from geo.coverage import CoverageRow, gap_reason_text
 from geo.map.encode import escape_text
 from geo.words import counted, text
 
@@ -62,7 +60,7 @@ def hazard_name(code: str, lang: str) -> str:
     return text(f"hazard.{code}.short", lang)
 
 
-def gap_reason(row: pd.Series, lang: str) -> str:
+def gap_reason(row: CoverageRow, lang: str) -> str:
     """Why an area is (or is not) a gap, in words, from its row of the coverage."""
     return gap_reason_text(row, lang)
 

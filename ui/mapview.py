@@ -131,6 +131,7 @@ def show_parts(
         feature_group_to_add=list(parts.layers),
         layer_control=parts.control,
         on_change=clicked,
+        render=False,  # (the map renders itself once, whole: KyodoMap.render)
     )
     changed = take_click(answer, key=key, selection_key=selection_key, known=known)
     if changed and st.session_state.get(selection_key) != selected:

@@ -53,11 +53,19 @@ class KyodoMap(CachedName, folium.Map):
         figure = self.get_root()
         assert isinstance(figure, Figure)
         clear_children(figure.script)
-        for name, url in self.default_js:
-            figure.header.add_child(JavascriptLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(CssLink(url), name=name)
-        render_fast(self, **kwargs)
+        render_with_links(self, **kwargs)
+
+
+def render_with_links(element: Any, **kwargs: Any) -> None:
+    """Render an element with libraries (folium's ``JSCSSMixin``) as folium does, its
+    scripts and styles first in the page's head, without compiling the rendered text
+    again (:func:`render_fast`)."""
+    figure = element.get_root()
+    for name, url in element.default_js:
+        figure.header.add_child(JavascriptLink(url), name=name)
+    for name, url in element.default_css:
+        figure.header.add_child(CssLink(url), name=name)
+    render_fast(element, **kwargs)
 
 
 class _InGroup(MacroElement):
@@ -487,6 +495,10 @@ class KyodoAssets(JSCSSMixin, MacroElement):
         self.default_css = [("kyodo_css", own_url("kyodo.css"))]
         if touch:
             self.default_css.append(("kyodo_touch_css", own_url("kyodo-touch.css")))
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium returns None
+        """Add the libraries to the page's head (:func:`render_with_links`)."""
+        render_with_links(self, **kwargs)
 
 
 class Setup(FastRender, _InGroup):

@@ -126,7 +126,7 @@ def _pairs(
     return pd.DataFrame({"pos": np.asarray(pos, dtype=np.int64), "area_id": area})
 
 
-def _positions(area_ids: Iterable[str], ids: list[str]) -> np.ndarray:
+def area_positions(area_ids: Iterable[str], ids: Sequence[str]) -> np.ndarray:
     """The position in ``ids`` of each of ``area_ids``; -1 for an area not in it."""
     where = {a: i for i, a in enumerate(ids)}
     return np.fromiter((where.get(a, -1) for a in area_ids), dtype=np.int64)
@@ -139,7 +139,7 @@ def _kind_counts(orgs: pd.DataFrame, mask: np.ndarray, ids: list[str]) -> dict[s
     kinds = orgs["kind"].to_numpy()[rows]
     service = orgs["service_areas"].tolist()
     pairs = _pairs(kinds, orgs["area_id"].to_numpy()[rows], [service[i] for i in rows], ids)
-    area = _positions(pairs["area_id"], ids)
+    area = area_positions(pairs["area_id"], ids)
     kind = kinds[pairs["pos"].to_numpy()]
     return {
         column: np.bincount(area[(kind == k) & (area >= 0)], minlength=len(ids))
@@ -153,7 +153,7 @@ def _association_households(orgs: pd.DataFrame, ids: list[str]) -> tuple[list[in
     association = (orgs["kind"] == "association").to_numpy()
     jishubo = orgs["has_jishubo"].to_numpy(dtype=bool, na_value=False)
     households = orgs["households"].to_numpy(dtype=float, na_value=0.0)
-    area = _positions(orgs["area_id"], ids)
+    area = area_positions(orgs["area_id"], ids)
     known = association & (area >= 0)
 
     def summed(rows: np.ndarray) -> list[int]:
@@ -694,6 +694,7 @@ __all__ = [
     "CoverageRow",
     "GapRule",
     "active_mask",
+    "area_positions",
     "city_jishubo_rate",
     "coverage",
     "coverage_matrix",

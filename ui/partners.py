@@ -402,6 +402,7 @@ def show_partner_map(city: CityData, area_id: str, need: str, found: Sequence[Su
         height=460,
         use_container_width=True,
         returned_objects=[],
+        render=False,  # (the map renders itself once, whole: KyodoMap.render)
     )
     st.caption(t("partners.map_caption", n=min(MAP_LIMIT, len(found))))
 

@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.coverage import REASON_COLUMNS
+from geo.coverage import REASON_COLUMNS, area_positions
 from geo.map.classes import class_breaks, class_of, format_value, label_value, metric_column
 from geo.map.elements import (
     AreaCounts,
@@ -152,27 +152,22 @@ class AreaView:
         return (w, s, e, n)
 
 
-def _positions(frame: pd.DataFrame, ids: Sequence[str]) -> list[int]:
-    """Where the rows ``ids`` of ``frame`` (indexed by area) are.
+def _cells(frame: pd.DataFrame, ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows ``ids`` of ``frame`` (indexed by area) as cells by column, only
+    ``columns``: read a column at a time, not a row at a time (a row of mixed types
+    costs pandas a new series).
 
     Raises
     ------
     KeyError
         When ``frame`` has no row for one of ``ids``.
     """
-    positions: list[int] = frame.index.get_indexer(pd.Index(list(ids))).tolist()
+    positions = area_positions(ids, frame.index.tolist()).tolist()
     if -1 in positions:
         raise KeyError([a for a, at in zip(ids, positions, strict=True) if at == -1])
-    return positions
-
-
-def _cells(frame: pd.DataFrame, ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
-    """The rows ``ids`` of ``frame`` (indexed by area) as cells by column, only
-    ``columns``: read a column at a time, not a row at a time (a row of mixed types
-    costs pandas a new series)."""
     names = list(dict.fromkeys(columns))
     cells = {name: frame[name].tolist() for name in names}
-    return [{name: cells[name][at] for name in names} for at in _positions(frame, ids)]
+    return [{name: cells[name][at] for name in names} for at in positions]
 
 
 def area_layer(
@@ -188,11 +183,8 @@ def area_layer(
     lang = spec.lang
     column = metric_column(spec.metric)
     by_area, shown = view.by_area, view.shown
-    every = by_area[column].tolist()
-    breaks = class_breaks(
-        [float(every[at]) for at in _positions(by_area, view.areas["area_id"].tolist())],
-        spec.metric,
-    )
+    every = _cells(by_area, view.areas["area_id"].tolist(), (column,))
+    breaks = class_breaks([float(row[column]) for row in every], spec.metric)
     ids = [str(a) for a in shown["area_id"].tolist()]
     rows = _cells(by_area, ids, (column, "is_gap", *REASON_COLUMNS))
     values = [float(row[column]) for row in rows]

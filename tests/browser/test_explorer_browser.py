@@ -358,11 +358,15 @@ def test_a_wide_plain_table_scrolls_on_a_phone(app_server: AppServer, browser: B
     assert widths[0], "the table scrolls sideways"
     assert widths[1] >= 80, widths  # the names: several characters a line
     page.goto(f"{app_server.url}/area?area=ajisu")
-    page.locator("[data-testid=stTable] table").first.wait_for(timeout=60_000)
+    # the area's figures: the page's table of two columns (found as such, not as the
+    # first table drawn, which a slow page may not have drawn yet)
+    two = "[data-testid=stTable] table:has(thead th:nth-child(2)):not(:has(thead th:nth-child(3)))"
+    page.locator(two).first.wait_for(timeout=60_000)
     settle(page)
     fits = page.evaluate(
-        "() => { const box = document.querySelector('[data-testid=stTable] table').parentElement;"
-        " return box.scrollWidth <= box.clientWidth; }"
+        "(two) => { const box = document.querySelector(two).parentElement;"
+        " return box.scrollWidth <= box.clientWidth; }",
+        two,
     )
     assert fits
     assert js_errors(watch) == []

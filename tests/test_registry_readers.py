@@ -18,6 +18,7 @@ from geo.registry import plan_import, read_bytes
 from geo.registry.header import declared, delimiter, header_index
 from geo.registry.limits import UnreadableFileError
 from geo.registry.places import TOWN
+from geo.registry.readers import decode_text
 from tests.support.backends import Backend
 from tests.support.registry_files import (
     civic_rows,
@@ -32,7 +33,7 @@ from tests.support.registry_files import (
 @pytest.mark.parametrize(
     "encoding",
     # utf-16 writes its byte order mark (little-endian here), as Excel's 「Unicode テキスト」
-    ["utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-le", "utf-16-be"],
+    ["utf-8", "utf-8-sig", "cp932", "euc_jp", "utf-16", "utf-16-le", "utf-16-be"],
 )
 def test_csv_encodings_read_the_same(backend: Backend, tiny_dir: Path, encoding: str) -> None:
     with tiny_store(backend, tiny_dir) as store:
@@ -237,6 +238,42 @@ def test_utf16_without_its_mark_is_read_however_little_latin_it_holds(encoding: 
     expected = read_bytes(JAPANESE_LIST.encode("utf-8"), "a.csv")
     table = read_bytes(JAPANESE_LIST.encode(encoding), "a.csv")
     assert (table.headers, table.rows) == (expected.headers, expected.rows)
+
+
+# (text, its encoding): every one is read as it was written, never as the other encoding
+LEGACY_TEXTS = [
+    # EUC-JP whose bytes CP932 also reads, as half-width katakana: 「ﾃﾄﾂﾎﾌｾ,ﾌｾﾁｰ」
+    ("団体名,名前\nあおば,小郡\n", "euc_jp"),
+    ("団体名,ﾌﾘｶﾞﾅ\nあおば会,ｱｵﾊﾞｶｲ\n", "euc_jp"),  # with half-width kana of its own
+    (JAPANESE_LIST, "euc_jp"),
+    ("ﾌﾘｶﾞﾅ,名称\nﾔﾏｸﾞﾁ,山口の会\n", "cp932"),  # half-width furigana
+    ("ﾀﾞﾝﾀｲﾒｲ,ﾁｲｷ\nｱｵﾊﾞｶｲ,ｵｺﾞｵﾘ\n", "cp932"),  # nothing but half-width kana
+    ("団体名,名前\nあおば,小郡\n", "cp932"),
+    (JAPANESE_LIST, "cp932"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY_TEXTS)
+def test_shift_jis_and_euc_jp_are_each_read_as_written(text: str, encoding: str) -> None:
+    assert decode_text(text.encode(encoding), "a.csv") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("名称,地区\n北京市海淀区,朝阳区\n", "gb2312"),  # valid EUC-JP bytes, but no kana
+        ("이름,지역\n서울,부산\n", "euc_kr"),
+        ("name,fields\nCafé Müller,8\n", "latin-1"),
+    ],
+)
+def test_other_languages_legacy_texts_are_refused_not_read_as_japanese(
+    text: str, encoding: str
+) -> None:
+    with pytest.raises(UnreadableFileError) as caught:
+        decode_text(text.encode(encoding), "a.csv")
+    assert [(p.code, p.row) for p in caught.value.problems] == [
+        ("encoding", 1 + (encoding == "latin-1"))
+    ]
 
 
 #: Where 湯田 is, as longitude/latitude and as JGD2011 / Japan Plane Rectangular CS III.

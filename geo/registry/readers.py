@@ -1,13 +1,12 @@
 """Reading import files into text cells, strictly and within bounds.
 
-A CSV is UTF-8 (with or without BOM), CP932 or UTF-16 (as Excel's 「Unicode テキスト」),
-decoded strictly: a file that is none of them is refused, naming the first row that is
-not, and never read wrongly; its cells
-are separated by commas, tabs or semicolons. A few lines of title above the header
-are passed over (:mod:`geo.registry.header`). An
-``.xlsx`` workbook must hold one sheet with data (a template's notes sheet aside) and no
-merged cells (:mod:`geo.registry.xlsx` streams it). A GeoJSON FeatureCollection or a
-one-layer GeoPackage gives each row its point.
+A CSV is UTF-8 (with or without BOM), CP932, EUC-JP or UTF-16 (as Excel's 「Unicode
+テキスト」), decoded strictly: a file that is none of them is refused, naming the first
+row that is not, and never read wrongly; its cells are separated by commas, tabs or
+semicolons. A few lines of title above the header are passed over
+(:mod:`geo.registry.header`). An ``.xlsx`` workbook must hold one sheet with data (a
+template's notes sheet aside) and no merged cells (:mod:`geo.registry.xlsx` streams it).
+A GeoJSON FeatureCollection or a one-layer GeoPackage gives each row its point.
 
 Every file is bounded before it is read (:mod:`geo.registry.limits`): at most
 :data:`MAX_BYTES`, :data:`MAX_ROWS` rows under the header and :data:`MAX_COLUMNS`
@@ -175,9 +174,10 @@ def _row_after(before: str) -> int:
 
 
 def _line_row(data: bytes, pos: int) -> int:
-    """The row (:func:`_row_after`) that holds byte ``pos`` of a UTF-8 or CP932 file.
+    """The row (:func:`_row_after`) that holds byte ``pos`` of a UTF-8, CP932 or EUC-JP
+    file.
 
-    Read byte for byte (Latin-1): neither encoding has a line break byte inside a
+    Read byte for byte (Latin-1): none of these encodings has a line break byte inside a
     character, so the lines fall where the decoded text's would."""
     return _row_after(data[:pos].removeprefix(codecs.BOM_UTF8).decode("latin-1"))
 
@@ -212,7 +212,7 @@ def _decode_utf16(data: bytes, codec: str, name: str) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Text of a CSV: UTF-8 (with or without BOM), CP932 or UTF-16, decoded strictly.
+    """Text of a CSV: UTF-8 (with or without BOM), CP932, EUC-JP or UTF-16, decoded strictly.
 
     Raises
     ------
@@ -231,14 +231,52 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("cp932")
-        except UnicodeDecodeError:
-            text = ""
-        if text and not _looks_misdecoded(text):
+        text = _japanese_legacy_text(data)
+        if text is not None:
             return text
         pos = utf8_error.start
         unreadable(name, "encoding", _bad_bytes(data, pos), _line_row(data, pos))
+
+
+#: Kana: Japanese text written with them (nearly every list has some) read as EUC-JP has
+#: them too; other bytes read as EUC-JP seldom do.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+#: Half-width katakana: what EUC-JP bytes mostly turn into when read as CP932.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    """``data`` decoded strictly as ``codec``, or ``None`` when it is not, or reads as
+    characters no Japanese text holds (:func:`_looks_misdecoded`)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_misdecoded(text) else text
+
+
+def _japanese_legacy_text(data: bytes) -> str | None:
+    """Text of a CSV that is not UTF-8: Shift_JIS (CP932) as Windows writes it, or EUC-JP
+    as older Unix systems do; ``None`` when it is neither.
+
+    CP932 is read first, and kept unless it cannot be read or reads with half-width
+    katakana: EUC-JP's two-byte characters read as CP932 are mostly pairs of them. Then
+    the EUC-JP reading is taken when it holds full-width kana (so bytes of another
+    language are not read as Japanese) and fewer half-width katakana than the CP932 one.
+    A CP932 list with any full-width kana is never EUC-JP: their first byte is not."""
+    cp932 = _strict(data, "cp932")
+    if cp932 is not None and not _HALF_WIDTH_KANA.search(cp932):
+        return cp932
+    euc = _strict(data, "euc_jp")
+    if euc is None or not _KANA.search(euc):
+        return cp932
+    if cp932 is None or len(_HALF_WIDTH_KANA.findall(euc)) < len(_HALF_WIDTH_KANA.findall(cp932)):
+        return euc
+    return cp932
+    euc = _strict(data, "euc_jp")
+    if euc is not None and _KANA.search(euc) and not _HALF_WIDTH_KANA.search(euc):
+        return euc
+    return cp932
 
 
 def _table(

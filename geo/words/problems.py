@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 #: Saving advice shared by the encoding problems.
 _SAVE_AS_UTF8_JA = (
-    "文字コードが UTF-8 でも Shift_JIS でもありません。"
+    "文字コードが UTF-8・Shift_JIS・EUC-JP のどれでもありません。"
     "Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください"
 )
 
@@ -53,7 +53,7 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "problem.encoding": {
         "ja": _SAVE_AS_UTF8_JA,
-        "en": "the text is neither UTF-8 nor Shift_JIS (CP932): save it as "
+        "en": "the text is not UTF-8, Shift_JIS (CP932) or EUC-JP: save it as "
         "“CSV UTF-8 (comma delimited)”",
     },
     "problem.csv_unreadable": {

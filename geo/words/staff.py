@@ -235,9 +235,9 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "staff.import.file": {
         "ja": "ファイル（CSV・Excel（.xlsx）・GeoJSON・GeoPackage、20 MB まで。"
-        "CSV は UTF-8・Shift_JIS・UTF-16）",
+        "CSV は UTF-8・Shift_JIS・EUC-JP・UTF-16）",
         "en": "File (CSV, Excel .xlsx, GeoJSON or GeoPackage, up to 20 MB; "
-        "CSV in UTF-8, Shift_JIS or UTF-16)",
+        "CSV in UTF-8, Shift_JIS, EUC-JP or UTF-16)",
     },
     "upload.button": {"ja": "ファイルを選ぶ", "en": "Choose a file"},
     "upload.drop": {"ja": "ここにドラッグ＆ドロップもできます", "en": "or drop it here"},

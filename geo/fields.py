@@ -110,6 +110,30 @@ class FieldCatalog:
         """Fields of one kind (``"npo"`` or ``"need"``)."""
         return tuple(f for f in self.fields if f.kind == kind)
 
+    def closest(self, code: str) -> frozenset[str]:
+        """The codes an organisation lists when it works on ``code`` itself, not only on
+        a broader field mapped to it.
+
+        A need and the law field it maps to first are one another's closest (子育て支援
+        and 子どもの健全育成, 防災・減災 and 災害救援); a field the need maps to further
+        on (保健・医療・福祉 for 子育て支援) is not. An unknown code is its own only.
+
+        Parameters
+        ----------
+        code
+            A field code.
+
+        Returns
+        -------
+        ``code``, with the law field it maps to first (a need) or the needs mapped to
+        it first (a law field).
+        """
+        out = {code}
+        for f in self.fields:
+            if f.kind == NEED and f.maps_to and code in (f.code, f.maps_to[0]):
+                out.update((f.code, f.maps_to[0]))
+        return frozenset(out)
+
     def field_words(self) -> dict[str, str]:
         """Every way a field is named, folded (:func:`geo.normalise.normalise`) -> its
         code: its code, name and short names, for the law's fields its number (8, 08,

@@ -5,7 +5,10 @@ based elsewhere whose service area includes it, then those active across the who
 city (:data:`TIERS`); an area's list holds exactly the organisations
 :func:`geo.coverage.coverage` counts for it, so the number on the map is the length of
 the list. Within a tier, civic groups come first (visitors look for them), then the
-council, then associations, each by reading (:func:`geo.kana.reading`), then id.
+council, then associations; within a kind, those that list the chosen field or its
+closest (:meth:`geo.fields.FieldCatalog.closest`: for 子育て支援, 子どもの健全育成) come
+before those active in it only through a broader field (保健・医療・福祉), then each by
+reading (:func:`geo.kana.reading`), then id.
 
 Names are matched on :func:`geo.normalise.search_key` of the name and of its reading
 (``name_kana``) when the data has one: ``ふれあい`` finds ``フレアイ`` and ``ふれあい``.
@@ -49,18 +52,23 @@ def readings(orgs: pd.DataFrame) -> pd.Series:
     return pd.Series(values, index=orgs.index, dtype=object)
 
 
-def _sorted(orgs: pd.DataFrame, tiers: Iterable[str]) -> pd.DataFrame:
-    """``orgs`` with ``tier`` and ``reading`` columns, in the visitor's order."""
+def _sorted(
+    orgs: pd.DataFrame, tiers: Iterable[str], closest: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """``orgs`` with ``tier`` and ``reading`` columns, in the visitor's order; those
+    listing none of ``closest`` (when given) after the others of their tier and kind."""
     out = orgs.copy()
     out["tier"] = list(tiers)
     out["reading"] = readings(orgs)
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
     tier_rank = {t: i for i, t in enumerate(TIERS)}
+    listed = out["fields"].tolist() if closest and "fields" in out.columns else None
     keys = sorted(
         range(len(out)),
         key=lambda i: (
             tier_rank[str(out["tier"].iat[i])],
             kind_rank.get(str(out["kind"].iat[i]), len(KIND_ORDER)),
+            listed is not None and closest.isdisjoint(listed[i]),
             out["reading"].iat[i],
             str(out["org_id"].iat[i]),
         ),
@@ -69,7 +77,11 @@ def _sorted(orgs: pd.DataFrame, tiers: Iterable[str]) -> pd.DataFrame:
 
 
 def for_visitor(
-    orgs: pd.DataFrame, area_id: str | None = None, fields: Iterable[str] = ()
+    orgs: pd.DataFrame,
+    area_id: str | None = None,
+    fields: Iterable[str] = (),
+    *,
+    closest: Iterable[str] = (),
 ) -> pd.DataFrame:
     """The organisations active in any of ``fields`` (all when empty), for an area.
 
@@ -84,6 +96,10 @@ def for_visitor(
         area.
     fields
         Field codes.
+    closest
+        The codes that name the chosen field most closely
+        (:meth:`geo.fields.FieldCatalog.closest`): an organisation whose ``fields``
+        list one comes before the others of its tier and kind. Empty: no such order.
 
     Returns
     -------
@@ -91,8 +107,9 @@ def for_visitor(
     ``reading``, in the visitor's order (see the module's notes).
     """
     active = active_mask(orgs, fields)
+    near = frozenset(closest)
     if area_id is None:
-        return _sorted(orgs[active], ["all"] * int(active.sum()))
+        return _sorted(orgs[active], ["all"] * int(active.sum()), near)
     based = (orgs["area_id"] == area_id).to_numpy()
     civic = (orgs["kind"] == "civic_group").to_numpy()
     served = orgs["service_areas"].tolist()
@@ -101,7 +118,7 @@ def for_visitor(
     covers = np.where(civic, serves | citywide, based)
     keep = active & covers
     tiers = np.where(based, "based", np.where(serves, "serves", "citywide"))[keep]
-    return _sorted(orgs[keep], tiers.tolist())
+    return _sorted(orgs[keep], tiers.tolist(), near)
 
 
 def tier_counts(listed: pd.DataFrame) -> dict[str, int]:

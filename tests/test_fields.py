@@ -24,6 +24,25 @@ def test_expand_follows_the_need_mapping_one_step(
     assert CATALOG.expand(listed) == frozenset(expected)
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("kosodate", {"kosodate", "npo13"}),  # not 保健・医療・福祉, mapped to further on
+        ("npo13", {"npo13", "kosodate"}),
+        ("bousai", {"bousai", "npo08"}),  # 地域安全 is bousai's second
+        ("npo09", {"npo09", "bouhan"}),  # 防犯・交通安全's first, 防災・減災's second
+        ("npo01", {"npo01", "mimamori", "kenko", "idou"}),
+        ("npo03", {"npo03"}),  # no need maps to まちづくり first
+        ("npo11", {"npo11"}),
+        ("unknown", {"unknown"}),
+    ],
+)
+def test_closest_is_a_need_and_the_law_field_it_maps_to_first(
+    code: str, expected: set[str]
+) -> None:
+    assert CATALOG.closest(code) == frozenset(expected)
+
+
 def test_catalogue_has_8_needs_then_20_law_fields() -> None:
     kinds = [f.kind for f in CATALOG.fields]
     assert kinds == ["need"] * 8 + ["npo"] * 20

@@ -92,6 +92,28 @@ def test_a_tile_goes_straight_to_the_citywide_results() -> None:
     assert "この分野で活動する団体" not in texts(at)
 
 
+@pytest.mark.parametrize(
+    ("area", "tier_heading"),
+    [(None, "市内で「子育て支援」に取り組む団体"), ("yuda", "湯田に拠点がある団体")],
+)
+def test_a_need_lists_first_those_that_work_on_it_itself(
+    area: str | None, tier_heading: str
+) -> None:
+    """子育て支援 counts groups in 保健・医療・福祉 too; a visitor sees first those listing
+    子育て支援 or 子どもの健全育成, not a welfare or IT group whose fields do not say it."""
+    at = kiosk()
+    at.button(key="kiosk.need.kosodate").click().run()
+    if area:
+        at.button(key="kiosk.nav.areas").click().run()
+        at.button(key=f"kiosk.area.{area}").click().run()
+    assert tier_heading in texts(at)
+    entries = [str(b.label) for b in at.button if b.key and b.key.startswith("kiosk.org.")]
+    # (the first page: civic groups of one tier, then associations)
+    civic = [e.split("分野：", 1)[1] for e in entries if "自治会" not in e and "協議会" not in e]
+    itself = [("子どもの健全育成" in f or "子育て支援" in f) for f in civic]
+    assert itself[0] and itself == sorted(itself, reverse=True), civic
+
+
 def test_field_then_area_then_details() -> None:
     at = kiosk()
     at.button(key="kiosk.start.fields").click().run()

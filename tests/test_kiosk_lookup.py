@@ -256,6 +256,50 @@ def test_for_visitor_without_an_area_is_everyone_active_by_kind_and_reading() ->
     ]
 
 
+#: Civic groups active in 子育て支援: two list 子どもの健全育成 or 子育て支援 itself, two
+#: only 保健・医療・福祉 (a broader field mapped to it); one of each serves area b.
+CLOSE_ROWS = [
+    ("g-welfare", "civic_group", "サンプルあさひ", "a", ("a",), ("npo01",), ("kosodate",)),
+    ("g-child", "civic_group", "サンプルわかば", "a", ("a",), ("npo13",), ("kosodate",)),
+    ("g-need", "civic_group", "サンプルみどり", "a", ("a",), ("kosodate",), ("kosodate",)),
+    ("g-b-welfare", "civic_group", "サンプルいずみ", "b", ("b", "a"), ("npo01",), ("kosodate",)),
+    ("g-b-child", "civic_group", "サンプルゆうひ", "b", ("b", "a"), ("npo13",), ("kosodate",)),
+    ("c-a", "council", "甲地域づくり協議会", "a", ("a",), ("bousai",), ("npo01", "kosodate")),
+]
+
+
+def close_frame() -> pd.DataFrame:
+    columns = ("org_id", "kind", "name", "area_id", "service_areas", "fields", "terms")
+    out = pd.DataFrame([dict(zip(columns, r, strict=True)) for r in CLOSE_ROWS])
+    out["is_sample"] = True
+    return out
+
+
+@pytest.mark.parametrize(
+    ("area", "closest", "expected"),
+    [
+        # within a tier and a kind, those listing the field or its closest come first,
+        # each part by reading; the council stays after the civic groups
+        (
+            "a",
+            ("kosodate", "npo13"),
+            ["g-need", "g-child", "g-welfare", "c-a", "g-b-child", "g-b-welfare"],
+        ),
+        (
+            None,
+            ("kosodate", "npo13"),
+            ["g-need", "g-b-child", "g-child", "g-welfare", "g-b-welfare", "c-a"],
+        ),
+        # without a closest field: by kind and reading alone, as before
+        ("a", (), ["g-welfare", "g-need", "g-child", "c-a", "g-b-welfare", "g-b-child"]),
+    ],
+)
+def test_for_visitor_puts_the_closest_first_within_a_tier_and_kind(
+    area: str | None, closest: tuple[str, ...], expected: list[str]
+) -> None:
+    assert ids(for_visitor(close_frame(), area, ("kosodate",), closest=closest)) == expected
+
+
 def test_for_visitor_leaves_the_frame_alone() -> None:
     orgs = frame()
     before = orgs.copy()

@@ -34,8 +34,11 @@ def _public(listed: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _visitor(field: str | None, area: str | None, key: DataKey) -> pd.DataFrame:
-    orgs = data.city().organisations
-    return _public(for_visitor(orgs, area, (field,) if field else ()))
+    city = data.city()
+    closest = city.catalog.closest(field) if field else frozenset()
+    return _public(
+        for_visitor(city.organisations, area, (field,) if field else (), closest=closest)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -55,7 +58,8 @@ def _index_counts(key: DataKey) -> dict[str, int]:
 
 def for_area(field: str | None, area: str | None) -> pd.DataFrame:
     """Public organisations for a field and an area, in a visitor's order
-    (:func:`geo.lookup.for_visitor`), with their ``tier``."""
+    (:func:`geo.lookup.for_visitor`: those listing the field or its closest first
+    within their tier and kind), with their ``tier``."""
     return _visitor(field, area, data.data_key())
 
 

@@ -44,7 +44,8 @@ Exit codes
 1  the file's content has problems (listed as row, column, value, reason); with
    ``--valid-only`` the valid rows were imported all the same
 2  usage error, or the file or snapshot could not be read at all (missing, over
-   20 MB, unknown type, not UTF-8/CP932/EUC-JP/UTF-16, broken CSV/JSON/xlsx), or a bad setting
+   20 MB, unknown type, not UTF-8/CP932/EUC-JP/UTF-16, broken CSV/JSON/xlsx), or a
+   bad setting
 3  the registry refused: changed meanwhile, another city, or no SQLite for snapshots
 """
 

@@ -2,9 +2,10 @@
 
 One code path for the CLI (``python -m geo.registry import``) and the 取り込み page:
 
-1. :func:`read_bytes` / :func:`read_path` read a CSV (UTF-8, UTF-8 with BOM, CP932, EUC-JP or
-   UTF-16, decoded strictly), an ``.xlsx`` workbook (one sheet, no merged cells), a GeoJSON
-   FeatureCollection or a GeoPackage layer of points, at most :data:`MAX_BYTES`;
+1. :func:`read_bytes` / :func:`read_path` read a CSV (UTF-8, UTF-8 with BOM, CP932,
+   EUC-JP or UTF-16, decoded strictly), an ``.xlsx`` workbook (one sheet, no merged
+   cells), a GeoJSON FeatureCollection or a GeoPackage layer of points, at most
+   :data:`MAX_BYTES`;
 2. :func:`plan_import` maps the headers (:mod:`geo.registry.columns`), cleans every
    cell, places addresses at their 町字 point, checks every record like any other
    write, and compares with the registry: an :class:`ImportPlan` of what would be

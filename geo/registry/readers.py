@@ -273,10 +273,6 @@ def _japanese_legacy_text(data: bytes) -> str | None:
     if cp932 is None or len(_HALF_WIDTH_KANA.findall(euc)) < len(_HALF_WIDTH_KANA.findall(cp932)):
         return euc
     return cp932
-    euc = _strict(data, "euc_jp")
-    if euc is not None and _KANA.search(euc) and not _HALF_WIDTH_KANA.search(euc):
-        return euc
-    return cp932
 
 
 def _table(

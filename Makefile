@@ -31,11 +31,11 @@ kiosk: export KYODO_REGISTRY ?= 1
 
 run: venv ## start the app on http://127.0.0.1:8501 with the bundled data
 	@bash scripts/install-system-deps.sh runtime
-	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+	$(PY) -m streamlit run ui/server.py --server.address $(HOST) --server.port $(PORT)
 
 kiosk: venv ## start the public touch-screen kiosk on http://127.0.0.1:8501 (IDLE=seconds)
 	@bash scripts/install-system-deps.sh runtime
-	KYODO_KIOSK=1 KYODO_KIOSK_IDLE_SECONDS=$(IDLE) $(PY) -m streamlit run app.py \
+	KYODO_KIOSK=1 KYODO_KIOSK_IDLE_SECONDS=$(IDLE) $(PY) -m streamlit run ui/server.py \
 		--server.address $(HOST) --server.port $(PORT) \
 		--client.toolbarMode minimal --client.showErrorDetails none \
 		--client.showSidebarNavigation false --server.disconnectedSessionTTL 15

@@ -1,6 +1,6 @@
 """The explorer in the running app: map ready time, remounts, pans on large data, memory.
 
-Starts ``streamlit run app.py`` (as the browser tests do) on the bundled data and on
+Starts ``streamlit run ui/server.py`` (as the browser tests do) on the bundled data and on
 copies of it with 10,000 and 100,000 synthetic organisations, and drives the explorer in
 headless Chromium with every non-loopback request aborted:
 

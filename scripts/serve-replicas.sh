@@ -80,7 +80,7 @@ export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 n=0
 for port in "${ports[@]}"; do
   n=$((n + 1))
-  "$PY" -m streamlit run app.py \
+  "$PY" -m streamlit run ui/server.py \
     --server.address 127.0.0.1 --server.port "$port" --server.headless true \
     --browser.gatherUsageStats false --server.fileWatcherType none \
     >"$RUN_DIR/replica-$n.log" 2>&1 &

@@ -57,7 +57,7 @@ def _free_port() -> int:
 
 @dataclass
 class AppServer:
-    """A running ``streamlit run app.py``."""
+    """A running ``streamlit run ui/server.py`` (the app as ``make run`` serves it)."""
 
     url: str
     process: subprocess.Popen[bytes]
@@ -97,7 +97,7 @@ def _spawn(port: int, env: dict[str, str], out: IO[bytes]) -> subprocess.Popen[b
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "ui" / "server.py"),
             "--server.address",
             "127.0.0.1",
             "--server.port",

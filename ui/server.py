@@ -1,0 +1,19 @@
+"""The app as it is served: ``streamlit run ui/server.py``.
+
+Streamlit's own server for ``app.py``, with the routes of :mod:`ui.routes` beside it
+(an area's page typed as a path). ``make run``, ``make kiosk``, the replicas and the
+browser tests start the app this way; AppTests run ``app.py`` itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.routes import ROUTES
+
+#: The script every session runs.
+SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
+
+app = st.App(SCRIPT, routes=ROUTES)

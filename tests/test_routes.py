@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -32,6 +35,16 @@ def test_area_address(name: str, query: str, expected: str) -> None:
     assert parse_qs(urlsplit(address).query)["area"] == [name]
 
 
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end on a loop of its own, in a thread of its own (the
+    browser tests' driver keeps a loop running in this one)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _scope(path: str, query: bytes = b"") -> dict[str, object]:
     return {
         "type": "http",
@@ -57,7 +70,7 @@ def test_a_typed_path_is_redirected(path: str, query: bytes, location: str) -> N
     scope = _scope(path, query)
     (route,) = [r for r in ROUTES if r.matches(scope)[0] == Match.FULL]
     scope.update(route.matches(scope)[1])
-    response = asyncio.run(area_path(Request(scope)))
+    response = _run(area_path(Request(scope)))
     assert response.status_code == 302
     assert response.headers["location"] == location
 

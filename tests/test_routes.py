@@ -1,8 +1,9 @@
-"""An area's page typed as a path is redirected to its address (ui.routes)."""
+"""A page's path typed with more after it is redirected to the page (ui.routes)."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -12,27 +13,35 @@ import pytest
 from starlette.requests import Request
 from starlette.routing import Match
 
-from ui.routes import ROUTES, area_address, area_path
+from ui.routes import ROUTES, STREAMLIT_PREFIXES, below_page, page_address
+from ui.server import app
 
-# (name in the path, decoded; query; the area page's address)
+# (page, rest, query; the address it is sent to), all decoded as Starlette gives them
 ADDRESSES = [
-    ("yuda", "", "/area?area=yuda"),
-    ("湯田", "lang=en", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
-    # nothing in the name can end the parameter, add another or lead elsewhere
-    ("a&kiosk=1", "", "/area?area=a%26kiosk%3D1"),
-    ("x#y?z", "", "/area?area=x%23y%3Fz"),
-    ("//evil.example", "", "/area?area=%2F%2Fevil.example"),
-    ("\r\nSet-Cookie: x", "", "/area?area=%0D%0ASet-Cookie%3A%20x"),
-    ("<script>", "", "/area?area=%3Cscript%3E"),
+    ("area", "yuda", "", "/area?area=yuda"),
+    ("area", "湯田/", "lang=en", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
+    ("area", "a/b", "", "/area?area=a%2Fb"),  # typed as /area/a%2Fb: no area, the list
+    ("area", "/", "lang=en", "/area?lang=en"),
+    ("explorer", "x/y", "lang=en", "/explorer?lang=en"),
+    ("nope", "zz", "", "/nope"),  # Streamlit's "page not found", then the first page
+    # nothing typed can end the parameter, add another or lead elsewhere
+    ("area", "a&kiosk=1", "", "/area?area=a%26kiosk%3D1"),
+    ("area", "x#y?z", "", "/area?area=x%23y%3Fz"),
+    ("area", "/evil.example", "", "/area?area=evil.example"),
+    ("area", "\r\nSet-Cookie: x", "", "/area?area=%0D%0ASet-Cookie%3A%20x"),
+    ("area", "<script>", "", "/area?area=%3Cscript%3E"),
+    ("<script>", "x", "", "/%3Cscript%3E"),
+    ("evil.example", "x", "", "/evil.example"),
 ]
 
 
-@pytest.mark.parametrize(("name", "query", "expected"), ADDRESSES)
-def test_area_address(name: str, query: str, expected: str) -> None:
-    address = area_address(name, query)
+@pytest.mark.parametrize(("page", "rest", "query", "expected"), ADDRESSES)
+def test_page_address(page: str, rest: str, query: str, expected: str) -> None:
+    address = page_address(page, rest, query)
     assert address == expected
-    assert address.startswith("/area?")  # on this server, on the area page
-    assert parse_qs(urlsplit(address).query)["area"] == [name]
+    assert address.startswith("/") and not address.startswith("//")  # on this server
+    if page == "area" and rest.strip("/"):
+        assert parse_qs(urlsplit(address).query)["area"] == [rest.strip("/")]
 
 
 T = TypeVar("T")
@@ -64,17 +73,58 @@ def _scope(path: str, query: bytes = b"") -> dict[str, object]:
     [
         ("/area/yuda", b"", "/area?area=yuda"),
         ("/area/湯田/", b"lang=en", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
+        ("/area/a/b", b"", "/area?area=a%2Fb"),
+        ("/explorer/x", b"lang=en", "/explorer?lang=en"),
     ],
 )
-def test_a_typed_path_is_redirected(path: str, query: bytes, location: str) -> None:
+def test_a_path_below_a_page_is_redirected(path: str, query: bytes, location: str) -> None:
     scope = _scope(path, query)
     (route,) = [r for r in ROUTES if r.matches(scope)[0] == Match.FULL]
     scope.update(route.matches(scope)[1])
-    response = _run(area_path(Request(scope)))
+    response = _run(below_page(Request(scope)))
     assert response.status_code == 302
     assert response.headers["location"] == location
 
 
-@pytest.mark.parametrize("path", ["/area", "/area/", "/area/x/y", "/", "/_stcore/health"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/area",
+        "/",
+        "//evil",
+        "/favicon.png",
+        "/_stcore/health",
+        "/_stcore/stream",
+        "/static/js/index.js",
+        "/media/x.png",
+        "/component/streamlit_folium.st_folium/index.html",
+        "/app/static/x.png",
+        # the front end, opened on a page, asks there first where the server is
+        "/area/_stcore/health",
+        "/explorer/_stcore/host-config",
+        "/area/_stcore/stream",
+    ],
+)
 def test_other_paths_are_left_to_streamlit(path: str) -> None:
-    assert all(r.matches(_scope(path))[0] != Match.FULL for r in ROUTES)
+    assert all(r.matches(_scope(path))[0] == Match.NONE for r in ROUTES)
+
+
+def _streamlit_paths() -> list[str]:
+    """A path for each of Streamlit's own routes (its parameters filled in)."""
+    ours = {id(r) for r in ROUTES}
+    paths = []
+    for route in app._build_starlette_app().routes:
+        path = getattr(route, "path", "")
+        if id(route) not in ours and path.count("/") > 1:
+            paths.append(re.sub(r"\{[^}]*\}", "x", path))
+    return paths
+
+
+def test_no_path_of_streamlits_own_is_redirected() -> None:
+    """A Streamlit that serves a new path of its own makes this fail, not its pages."""
+    paths = _streamlit_paths()
+    assert len(paths) > 10
+    for path in paths:
+        assert path.split("/")[1] in STREAMLIT_PREFIXES, path
+        for where in (path, "/area" + path, "/explorer" + path):  # also under a page
+            assert all(r.matches(_scope(where))[0] == Match.NONE for r in ROUTES), where

@@ -1,8 +1,9 @@
 """The app as it is served: ``streamlit run ui/server.py``.
 
-Streamlit's own server for ``app.py``, with the routes of :mod:`ui.routes` beside it
-(an area's page typed as a path). ``make run``, ``make kiosk``, the replicas and the
-browser tests start the app this way; AppTests run ``app.py`` itself.
+Streamlit's own server for ``app.py``, with the routes of :mod:`ui.routes` before its
+own (a page's path typed with more after it, ``/area/yuda``). ``make run``,
+``make kiosk``, the replicas and the browser tests start the app this way; AppTests run
+``app.py`` itself.
 """
 
 from __future__ import annotations

@@ -22,14 +22,23 @@ def test_first_page_shows_the_title(app_server: AppServer, page: Page, watch: Wa
 
 @pytest.mark.parametrize(
     ("path", "heading"),
-    [("/area/yuda", "湯田地域"), ("/area/%E6%B9%AF%E7%94%B0/?lang=en", "Yuda")],
+    [
+        ("/area/yuda", "湯田地域"),
+        ("/area/%E6%B9%AF%E7%94%B0/?lang=en", "Yuda"),
+        ("/area/a%2Fb", "「a/b」という地域はありません。"),  # no such area: the list
+        ("/matrix/x/y?lang=en", "Coverage by area and field"),
+    ],
 )
 def test_an_area_typed_as_a_path_opens_its_page(
     app_server: AppServer, page: Page, watch: Watch, path: str, heading: str
 ) -> None:
-    """Streamlit alone draws a blank page at /area/yuda; the server sends it to the
-    area page's address, the language kept."""
+    """Streamlit alone draws a blank page at /area/yuda or /matrix/x; the server sends
+    it to the page, the area in its address, the language kept."""
     page.goto(app_server.url + path)
-    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
-    assert "/area?area=" in page.url
+    if heading.startswith("「"):
+        page.get_by_text(heading).first.wait_for(timeout=60_000)
+        page.get_by_role("link", name="湯田", exact=True).wait_for()
+    else:
+        page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
+    assert "/area/" not in page.url and "/matrix/" not in page.url
     assert js_errors(watch) == []

@@ -277,7 +277,7 @@ def _cookie_for_dead(page: Page, replicas: Replicas) -> str:
 # --- security headers and the Content-Security-Policy ----------------------------------
 
 #: Pages of the planners' app, each as a browser opens it through the proxy.
-PROXIED_PAGES = ("/", "/matrix", "/area?area=yuda", "/partners", "/about", "/import")
+PROXIED_PAGES = ("/", "/matrix", "/area/yuda", "/partners", "/about", "/import")
 #: Headers every response through the proxy carries (plain http: no HSTS).
 SECURITY_HEADERS = {
     "x-frame-options": "SAMEORIGIN",

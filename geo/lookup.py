@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from geo.coverage import active_mask
+from geo.fields import FieldCatalog
 from geo.kana import INDEX_ROWS, OTHER_ROW, index_row, reading
 from geo.model import CITYWIDE
 from geo.normalise import search_key
@@ -81,7 +82,7 @@ def for_visitor(
     area_id: str | None = None,
     fields: Iterable[str] = (),
     *,
-    closest: Iterable[str] = (),
+    catalog: FieldCatalog | None = None,
 ) -> pd.DataFrame:
     """The organisations active in any of ``fields`` (all when empty), for an area.
 
@@ -96,18 +97,19 @@ def for_visitor(
         area.
     fields
         Field codes.
-    closest
-        The codes that name the chosen field most closely
-        (:meth:`geo.fields.FieldCatalog.closest`): an organisation whose ``fields``
-        list one comes before the others of its tier and kind. Empty: no such order.
+    catalog
+        The fields' catalogue: an organisation whose ``fields`` list one of the codes
+        naming a chosen field most closely (:meth:`geo.fields.FieldCatalog.closest`)
+        comes before the others of its tier and kind. ``None``: no such order.
 
     Returns
     -------
     A new frame with the columns of ``orgs`` and ``tier`` (one of :data:`TIERS`) and
     ``reading``, in the visitor's order (see the module's notes).
     """
-    active = active_mask(orgs, fields)
-    near = frozenset(closest)
+    wanted = tuple(fields)
+    active = active_mask(orgs, wanted)
+    near = frozenset().union(*(catalog.closest(f) for f in wanted)) if catalog else frozenset()
     if area_id is None:
         return _sorted(orgs[active], ["all"] * int(active.sum()), near)
     based = (orgs["area_id"] == area_id).to_numpy()

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from geo.coverage import coverage
+from geo.fields import FieldCatalog, default_catalog
 from geo.kana import (
     INDEX_ROWS,
     KEYBOARD,
@@ -275,29 +276,49 @@ def close_frame() -> pd.DataFrame:
     return out
 
 
+#: The fields' catalogue: 子育て支援's closest law field is 子どもの健全育成 (npo13).
+CATALOG = default_catalog({n: f"field {n}" for n in range(1, 21)})
+
+
 @pytest.mark.parametrize(
-    ("area", "closest", "expected"),
+    ("area", "fields", "catalog", "expected"),
     [
         # within a tier and a kind, those listing the field or its closest come first,
         # each part by reading; the council stays after the civic groups
         (
             "a",
-            ("kosodate", "npo13"),
+            ("kosodate",),
+            CATALOG,
             ["g-need", "g-child", "g-welfare", "c-a", "g-b-child", "g-b-welfare"],
         ),
         (
             None,
-            ("kosodate", "npo13"),
+            ("kosodate",),
+            CATALOG,
             ["g-need", "g-b-child", "g-child", "g-welfare", "g-b-welfare", "c-a"],
         ),
-        # without a closest field: by kind and reading alone, as before
-        ("a", (), ["g-welfare", "g-need", "g-child", "c-a", "g-b-welfare", "g-b-child"]),
+        # without a catalogue, or a field: by kind and reading alone
+        (
+            "a",
+            ("kosodate",),
+            None,
+            ["g-welfare", "g-need", "g-child", "c-a", "g-b-welfare", "g-b-child"],
+        ),
+        (
+            "a",
+            (),
+            CATALOG,
+            ["g-welfare", "g-need", "g-child", "c-a", "g-b-welfare", "g-b-child"],
+        ),
     ],
 )
 def test_for_visitor_puts_the_closest_first_within_a_tier_and_kind(
-    area: str | None, closest: tuple[str, ...], expected: list[str]
+    area: str | None,
+    fields: tuple[str, ...],
+    catalog: FieldCatalog | None,
+    expected: list[str],
 ) -> None:
-    assert ids(for_visitor(close_frame(), area, ("kosodate",), closest=closest)) == expected
+    assert ids(for_visitor(close_frame(), area, fields, catalog=catalog)) == expected
 
 
 def test_for_visitor_leaves_the_frame_alone() -> None:

@@ -35,10 +35,8 @@ def _public(listed: pd.DataFrame) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _visitor(field: str | None, area: str | None, key: DataKey) -> pd.DataFrame:
     city = data.city()
-    closest = city.catalog.closest(field) if field else frozenset()
-    return _public(
-        for_visitor(city.organisations, area, (field,) if field else (), closest=closest)
-    )
+    fields = (field,) if field else ()
+    return _public(for_visitor(city.organisations, area, fields, catalog=city.catalog))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -146,6 +146,14 @@ def test_without_placement_only_counts(ref: Reference) -> None:
     assert [p.column for p in reading.problems] == ["法人番号", "法人番号"]
 
 
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8", "utf-8-sig", "utf-16", "utf-16-le"])
+def test_every_encoding_the_import_reads_is_read_alike(ref: Reference, encoding: str) -> None:
+    """The same rows, re-saved by a spreadsheet (UTF-8, or Excel's 「Unicode テキスト」
+    UTF-16 with or without its byte order mark), read as the portal's CP932."""
+    expected = [r.record for r in _read(ref, portal_csv()).records]
+    assert [r.record for r in _read(ref, portal_csv(encoding=encoding)).records] == expected
+
+
 def test_utf8_with_bom_and_half_width_headers_are_read(ref: Reference) -> None:
     header = [h.replace("１", "1").replace("２", "2") for h in NPO_HEADERS]
     data = b"\xef\xbb\xbf" + portal_csv(header=header, encoding="utf-8")

@@ -34,7 +34,6 @@ expected columns).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -74,7 +73,7 @@ from geo.registry.npo_layout import (
     corporate_number,
 )
 from geo.registry.places import NONE, Placement
-from geo.registry.readers import UnreadableFileError
+from geo.registry.readers import UnreadableFileError, marked_codec
 from geo.registry.values import Vocabulary, clean_cell
 
 __all__ = [
@@ -315,10 +314,13 @@ def _digest(source: Path | bytes) -> str:
 
 
 def _encoding(stream: IO[bytes]) -> str:
-    """``utf-8-sig`` for a BOM, ``utf-8`` for a UTF-8 header line, else ``cp932``."""
+    """The codec its first bytes show (:func:`~geo.registry.readers.marked_codec`: a
+    byte order mark, or UTF-16), else ``utf-8`` for a UTF-8 header line, else ``cp932``
+    (the portal's file is CP932, whose header is never EUC-JP)."""
     head = stream.read(1 << 16)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+    marked = marked_codec(head)
+    if marked is not None:
+        return marked
     line = head.split(b"\n", 1)[0]
     try:
         decoded = line.decode("utf-8")
@@ -550,7 +552,8 @@ def read_npo(
     Raises
     ------
     UnreadableFileError
-        When the file cannot be read (missing, broken zip, not CP932/UTF-8, broken CSV).
+        When the file cannot be read (missing, broken zip, not CP932, UTF-8 or
+        UTF-16, broken CSV).
     NpoLayoutError
         When its header is not the portal's 60 columns.
     """

@@ -187,15 +187,28 @@ def _looks_misdecoded(text: str) -> bool:
     return any(0x80 <= ord(c) <= 0x9F or 0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
-def _utf16_codec(data: bytes) -> str | None:
-    """The codec of a UTF-16 text (``None`` for another): by its byte order mark (as
-    Excel's 「Unicode テキスト」 writes it), or, without one, by where the zero bytes of
-    its Latin characters, digits, commas and line breaks fall: nearly all on one side of
-    its pairs of bytes (a list mostly in Japanese has fewer of them than one in Latin
-    letters, but they still fall so; a UTF-8 or CP932 text has none, or a stray few)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def marked_codec(head: bytes) -> str | None:
+    """The Unicode codec a text's first bytes show, ``None`` when they show none.
+
+    ``utf-8-sig`` after a UTF-8 byte order mark; for UTF-16, ``utf-16`` after its byte
+    order mark (as Excel's 「Unicode テキスト」 writes it), or, without one,
+    ``utf-16-le`` or ``utf-16-be`` by where the zero bytes of its Latin characters,
+    digits, commas and line breaks fall: nearly all on one side of its pairs of bytes
+    (a list mostly in Japanese has fewer of them than one in Latin letters, but they
+    still fall so; a UTF-8 or CP932 text has none, or a stray few). The whole file's
+    reader (:func:`decode_text`) and the NPO file's, which reads it row by row, both
+    start from it.
+
+    Parameters
+    ----------
+    head
+        The text's first bytes (4 KiB are enough).
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    head = data[:4096]
+    head = head[:4096]
     odd, even = head[1::2].count(0), head[0::2].count(0)
     if len(head) < 4 or (odd + even) * 32 < len(head) or max(odd, even) * 10 < (odd + even) * 9:
         return None
@@ -219,10 +232,10 @@ def decode_text(data: bytes, name: str) -> str:
     UnreadableFileError
         Naming the first row that is neither, so the file is never read wrongly.
     """
-    codec = _utf16_codec(data)
-    if codec is not None:
+    codec = marked_codec(data)
+    if codec is not None and codec.startswith("utf-16"):
         return _decode_utf16(data, codec, name)
-    if data.startswith(codecs.BOM_UTF8):
+    if codec == "utf-8-sig":
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

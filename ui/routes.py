@@ -1,24 +1,27 @@
-"""Addresses the server answers beside Streamlit's own: a page's path typed with more
-after it.
+"""Addresses the server answers beside Streamlit's own: a page's path typed untidily.
 
-People type an area's page as a path, ``/area/yuda`` or ``/area/湯田/?lang=en``, and
-crafted or mistyped addresses reach the server as ``/explorer/x`` or ``/area/a%2Fb``.
-Streamlit alone draws a blank page for any path below a page's: it asks for its
-scripts under it. Such a path is redirected to the page it starts with, the query kept:
+People type an area's page as a path, ``/area/yuda`` or ``/area/湯田/?lang=en``;
+crafted or mistyped addresses reach the server as ``/explorer/x``, ``/area/a%2Fb`` or
+``/area//yuda``. Streamlit alone draws a blank page for a path below a page's: it asks
+for its scripts under it. Such a path is redirected, the query kept:
 
 - ``/area/<name>`` to ``/area?area=<name>``: the area page then opens the area, or
   lists the areas when the name is none of them (``a/b`` among them);
 - ``/<page>/<anything>`` to ``/<page>``: the page, or Streamlit's "page not found"
-  notice and the first page when there is no such page.
+  notice and the first page when there is no such page;
+- empty parts and control characters left out (``/area//yuda``, ``/area%0D%0A``).
 
 Streamlit's own paths are left to it: any path with a part among
 :data:`STREAMLIT_PREFIXES`, as its front end, opened on ``/area``, first asks for
-``/area/_stcore/health`` to learn where the server is. :mod:`ui.server` serves these
-routes, behind nginx too (it passes every path on as it came).
+``/area/_stcore/health`` to learn where the server is. So are the paths its security
+check refuses before any route ("Bad Request"): those starting with ``//`` and those
+holding a NUL or ``..``. :mod:`ui.server` serves these routes, behind nginx too (it
+passes every path on as it came).
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from starlette.requests import Request
@@ -34,6 +37,8 @@ STREAMLIT_PREFIXES = frozenset(
 
 #: The page whose path may name what it opens.
 AREA_PAGE = "area"
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
 
 def page_address(page: str, rest: str, query: str = "") -> str:
@@ -62,29 +67,55 @@ def page_address(page: str, rest: str, query: str = "") -> str:
     return address + ("?" + "&".join(params) if params else "")
 
 
-async def below_page(request: Request) -> RedirectResponse:
-    """Redirect a path below a page's to the page (302: the same path may mean another
-    page one day)."""
-    params = request.path_params
-    return RedirectResponse(
-        page_address(params["page"], params["rest"], request.url.query), status_code=302
-    )
+def tidy_address(path: str, query: str = "") -> str | None:
+    """Where a path is sent, or ``None`` when it is tidy (one page's, or Streamlit's).
+
+    Parameters
+    ----------
+    path
+        The path, decoded (``/area/yuda``, ``/area//yuda``, ``/area%0D%0A`` as ``/area``
+        and a line break).
+    query
+        Its query string, as it came (``lang=en``), kept.
+
+    Returns
+    -------
+    ``None`` for ``/``, ``/<page>`` and ``/<page>/`` and for any path with a part among
+    :data:`STREAMLIT_PREFIXES`; else a path on this server (:func:`page_address`, or
+    ``/`` with the query when no part is left). It never starts with ``//``.
+    """
+    parts = path.split("/")[1:]
+    if STREAMLIT_PREFIXES.intersection(parts):
+        return None
+    names = [n for n in (_CONTROLS.sub("", p) for p in parts) if n]
+    joined = "/" + "/".join(names)
+    if len(names) <= 1 and path in {joined, joined + "/"}:
+        return None
+    if not names:
+        return "/" + ("?" + query if query else "")
+    return page_address(names[0], "/".join(names[1:]), query)
 
 
-class BelowPage(Route):
-    """``/<page>/<rest>``, unless a part of it is one of Streamlit's own paths."""
+async def tidy_path(request: Request) -> RedirectResponse:
+    """Redirect an untidy path (:func:`tidy_address`; 302: the same path may mean
+    another page one day)."""
+    address = tidy_address(request.scope["path"], request.url.query)
+    return RedirectResponse(address or "/", status_code=302)
+
+
+class TidyPath(Route):
+    """Any path :func:`tidy_address` sends elsewhere."""
 
     def __init__(self) -> None:
-        super().__init__("/{page}/{rest:path}", below_page, methods=["GET", "HEAD"])
+        super().__init__("/{path:path}", tidy_path, methods=["GET", "HEAD"])
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        """Match as a route does, except where a part of the path is one of
-        :data:`STREAMLIT_PREFIXES`."""
+        """Match as a route does, only where :func:`tidy_address` has an address."""
         match, child = super().matches(scope)
-        if match is not Match.NONE and STREAMLIT_PREFIXES & set(scope["path"].split("/")):
+        if match is not Match.NONE and tidy_address(scope["path"]) is None:
             return Match.NONE, {}
         return match, child
 
 
 #: The routes :mod:`ui.server` adds before Streamlit's.
-ROUTES = [BelowPage()]
+ROUTES = [TidyPath()]

@@ -22,7 +22,7 @@ ADDRESSES = [
     ("area", "湯田/", "lang=en", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
     ("area", "a/b", "", "/area?area=a%2Fb"),  # typed as /area/a%2Fb: no area, the list
     ("area", "/", "lang=en", "/area?lang=en"),
-    ("explorer", "x/y", "lang=en", "/explorer?lang=en"),
+    ("partners", "x/y", "lang=en", "/partners?lang=en"),
     ("nope", "zz", "", "/nope"),  # Streamlit's "page not found", then the first page
     # nothing typed can end the parameter, add another or lead elsewhere
     ("area", "a&kiosk=1", "", "/area?area=a%26kiosk%3D1"),
@@ -73,10 +73,15 @@ UNTIDY = [
     ("/area/yuda", "/area?area=yuda&lang=en"),
     ("/area/湯田/", "/area?area=%E6%B9%AF%E7%94%B0&lang=en"),
     ("/area/a/b", "/area?area=a%2Fb&lang=en"),
-    ("/explorer/x", "/explorer?lang=en"),
+    # the first page is served at /: under its own path Streamlit finds no page
+    ("/explorer", "/?lang=en"),
+    ("/explorer/", "/?lang=en"),
+    ("/explorer/x", "/?lang=en"),
+    ("/kiosk", "/?lang=en"),
+    ("/matrix/x", "/matrix?lang=en"),
     # a doubled slash inside (Streamlit refuses one in front itself: "Bad Request")
     ("/area//yuda", "/area?area=yuda&lang=en"),
-    ("/explorer//", "/explorer?lang=en"),
+    ("/partners//", "/partners?lang=en"),
     # never to another host: no address starts with two slashes
     ("//evil.example", "/evil.example?lang=en"),
     ("//evil.example/x", "/evil.example?lang=en"),
@@ -95,7 +100,7 @@ def test_an_untidy_path_is_sent_to_its_page(path: str, location: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/area", "/area/", "/explorer", "/favicon.png", "/湯田", "/area/_stcore/x"]
+    "path", ["/", "/area", "/area/", "/matrix", "/favicon.png", "/湯田", "/area/_stcore/x"]
 )
 def test_a_tidy_path_is_left_alone(path: str) -> None:
     assert tidy_address(path, "lang=en") is None

@@ -9,7 +9,9 @@ for its scripts under it. Such a path is redirected, the query kept:
   lists the areas when the name is none of them (``a/b`` among them);
 - ``/<page>/<anything>`` to ``/<page>``: the page, or Streamlit's "page not found"
   notice and the first page when there is no such page;
-- empty parts and control characters left out (``/area//yuda``, ``/area%0D%0A``).
+- empty parts and control characters left out (``/area//yuda``, ``/area%0D%0A``);
+- the first page's path (``/explorer``, ``/kiosk``), where Streamlit shows "page not
+  found", to ``/``, where it serves that page.
 
 Streamlit's own paths are left to it: any path with a part among
 :data:`STREAMLIT_PREFIXES`, as its front end, opened on ``/area``, first asks for
@@ -37,6 +39,9 @@ STREAMLIT_PREFIXES = frozenset(
 
 #: The page whose path may name what it opens.
 AREA_PAGE = "area"
+#: The first pages (the explorer's, or the kiosk's in a kiosk), served at ``/``: under
+#: their own path Streamlit finds no page.
+FIRST_PAGES = frozenset({"explorer", "kiosk"})
 
 _CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
@@ -80,18 +85,19 @@ def tidy_address(path: str, query: str = "") -> str | None:
 
     Returns
     -------
-    ``None`` for ``/``, ``/<page>`` and ``/<page>/`` and for any path with a part among
-    :data:`STREAMLIT_PREFIXES`; else a path on this server (:func:`page_address`, or
-    ``/`` with the query when no part is left). It never starts with ``//``.
+    ``None`` for ``/``, ``/<page>`` and ``/<page>/`` (but the :data:`FIRST_PAGES`) and
+    for any path with a part among :data:`STREAMLIT_PREFIXES`; else a path on this
+    server (:func:`page_address`, or ``/`` with the query for a first page or when no
+    part is left). It never starts with ``//``.
     """
     parts = path.split("/")[1:]
     if STREAMLIT_PREFIXES.intersection(parts):
         return None
     names = [n for n in (_CONTROLS.sub("", p) for p in parts) if n]
     joined = "/" + "/".join(names)
-    if len(names) <= 1 and path in {joined, joined + "/"}:
+    if len(names) <= 1 and path in {joined, joined + "/"} and joined[1:] not in FIRST_PAGES:
         return None
-    if not names:
+    if not names or names[0] in FIRST_PAGES:
         return "/" + ("?" + query if query else "")
     return page_address(names[0], "/".join(names[1:]), query)
 

@@ -42,3 +42,16 @@ def test_an_area_typed_as_a_path_opens_its_page(
         page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
     assert "/area/" not in page.url and "/matrix/" not in page.url
     assert js_errors(watch) == []
+
+
+def test_the_first_pages_own_path_opens_it_without_page_not_found(
+    app_server: AppServer, page: Page, watch: Watch
+) -> None:
+    """The explorer is served at /: under /explorer Streamlit found no page and said so
+    before showing it."""
+    page.goto(app_server.url + "/explorer")
+    page.get_by_role("heading", name="山口市 協働まちづくりマップ").wait_for(timeout=60_000)
+    page.wait_for_timeout(1_000)  # Streamlit's notice comes with the first page's run
+    assert page.get_by_text("ページが見つかりません").count() == 0
+    assert page.url.rstrip("/") == app_server.url.rstrip("/")
+    assert js_errors(watch) == []

@@ -3,6 +3,7 @@ records; a title above the header is passed over and named."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -274,6 +275,15 @@ def test_other_languages_legacy_texts_are_refused_not_read_as_japanese(
     assert [(p.code, p.row) for p in caught.value.problems] == [
         ("encoding", 1 + (encoding == "latin-1"))
     ]
+
+
+def test_unreadable_bytes_are_shown_as_a_hex_dump() -> None:
+    """Not as Python writes bytes (``b'\\x92c'``): staff compare them with an editor's."""
+    data = "団体名,名前\n".encode() + "あおば".encode("cp932") + b"\n"
+    with pytest.raises(UnreadableFileError) as caught:
+        decode_text(codecs.BOM_UTF8 + data, "a.csv")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.row, problem.value) == ("bad_utf8", 2, "E5 89 8D 0A 82 A0 82 A8")
 
 
 #: Where 湯田 is, as longitude/latitude and as JGD2011 / Japan Plane Rectangular CS III.

@@ -67,7 +67,7 @@ HEADINGS: tuple[Heading, ...] = (
     Heading(
         "area_id",
         "地域",
-        ("所在地域", "拠点地域", "地域ID"),
+        ("所在地域", "拠点地域", "拠点の地域", "地域ID"),
         "the 地域 the organisation is based in (湯田, 湯田地域, yuda); "
         "empty: taken from the address or the point",
     ),

@@ -158,7 +158,8 @@ def read_bytes(data: bytes, filename: str) -> SourceTable:
 
 
 def _bad_bytes(data: bytes, pos: int) -> str:
-    return repr(data[max(0, pos - 4) : pos + 4])
+    """The bytes around ``pos`` as a hex dump (``EF BB BF 92 63``), as tools show them."""
+    return data[max(0, pos - 4) : pos + 4].hex(" ").upper()
 
 
 #: What ends a line of a CSV's text.

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.net import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 KIOSK = ROOT / "deploy" / "kiosk"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -165,19 +167,13 @@ class _Echo(http.server.BaseHTTPRequestHandler):
         """Quiet."""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """nginx from the template on a free loopback port, in front of one echoing replica."""
     nginx = _nginx()
     replica = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
     threading.Thread(target=replica.serve_forever, daemon=True).start()
-    port = _free_port()
+    port = free_port()
     conf = _nginx_conf(
         tmp_path_factory.mktemp("nginx"),
         f"127.0.0.1:{port}",

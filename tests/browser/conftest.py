@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ import pytest
 
 from geo.settings import load_settings
 from tests.support.ci import skip_or_fail
+from tests.support.net import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Route
@@ -49,12 +49,6 @@ def _unavailable(reason: str) -> None:
     skip_or_fail(reason, must_run="the browser tests")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class AppServer:
     """A running ``streamlit run ui/server.py`` (the app as ``make run`` serves it)."""
@@ -66,7 +60,7 @@ class AppServer:
 
 def start_app(env_extra: dict[str, str] | None = None, name: str = "app") -> AppServer:
     """Start the app on a free loopback port and wait until it answers."""
-    port = _free_port()
+    port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"streamlit-{name}-{port}.log"
     env = {**os.environ, **(env_extra or {})}

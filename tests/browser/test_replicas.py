@@ -29,9 +29,10 @@ import pytest
 
 from geo.registry.store import Store
 from geo.settings import DATABASE_FILE, env_name
-from tests.browser.conftest import ARTIFACTS, ROOT, Watch, _free_port, open_context, settle
+from tests.browser.conftest import ARTIFACTS, ROOT, Watch, open_context, settle
 from tests.support.backends import Backend, PgCluster
 from tests.support.ci import skip_or_fail
+from tests.support.net import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -101,8 +102,8 @@ def _serve(
     else:
         env[env_name("registry_dir")] = str(folder / "var")
         database_url = f"sqlite:///{folder / 'var' / DATABASE_FILE}"
-    port = _free_port()
-    ports = [_free_port() for _ in range(count)]
+    port = free_port()
+    ports = [free_port() for _ in range(count)]
     ARTIFACTS.mkdir(exist_ok=True)
     run_dir = ARTIFACTS / f"replicas-{port}"
     env.update(

@@ -9,6 +9,7 @@ from ui.a11y import page_setup, staff_title
 from ui.i18n import t
 from ui.kiosk import kiosk_mode, public_view
 from ui.layout import language_switch
+from ui.routes import AREA_PAGE, EXPLORER_PAGE, KIOSK_PAGE
 
 SETTINGS = settings.load()  # once per run: every page reads this run's settings
 KIOSK = kiosk_mode()
@@ -21,7 +22,7 @@ st.set_page_config(
 if KIOSK:
     page_setup()  # <html lang> of the session's language, a visible focus ring
     # The kiosk session's navigation holds the kiosk page only: no other page can run.
-    kiosk = st.Page("pages/kiosk.py", title="kyodo-map", url_path="kiosk", default=True)
+    kiosk = st.Page("pages/kiosk.py", title="kyodo-map", url_path=KIOSK_PAGE, default=True)
     st.navigation([kiosk], position="hidden").run()
     st.stop()
 
@@ -32,13 +33,13 @@ pages = [
         "pages/explorer.py",
         title=t("nav.explorer"),
         icon=":material/map:",
-        url_path="explorer",
+        url_path=EXPLORER_PAGE,
         default=True,
     ),
     st.Page(
         "pages/matrix.py", title=t("nav.matrix"), icon=":material/table_chart:", url_path="matrix"
     ),
-    st.Page("pages/area.py", title=t("nav.area"), icon=":material/home_work:", url_path="area"),
+    st.Page("pages/area.py", title=t("nav.area"), icon=":material/home_work:", url_path=AREA_PAGE),
     st.Page(
         "pages/partners.py",
         title=t("nav.partners"),

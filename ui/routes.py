@@ -37,11 +37,12 @@ STREAMLIT_PREFIXES = frozenset(
     {"_stcore", "static", "media", "component", "app", "auth", "oauth2callback"}
 )
 
-#: The page whose path may name what it opens.
-AREA_PAGE = "area"
+#: The pages' paths (``app.py`` names its pages by them). The area page's path may name
+#: what it opens.
+EXPLORER_PAGE, KIOSK_PAGE, AREA_PAGE = "explorer", "kiosk", "area"
 #: The first pages (the explorer's, or the kiosk's in a kiosk), served at ``/``: under
 #: their own path Streamlit finds no page.
-FIRST_PAGES = frozenset({"explorer", "kiosk"})
+FIRST_PAGES = frozenset({EXPLORER_PAGE, KIOSK_PAGE})
 
 _CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
@@ -103,14 +104,14 @@ def tidy_address(path: str, query: str = "") -> str | None:
 
 
 async def tidy_path(request: Request) -> RedirectResponse:
-    """Redirect an untidy path (:func:`tidy_address`; 302: the same path may mean
-    another page one day)."""
-    address = tidy_address(request.scope["path"], request.url.query)
-    return RedirectResponse(address or "/", status_code=302)
+    """Redirect an untidy path to the address :class:`TidyPath` found for it (302: the
+    same path may mean another page one day)."""
+    return RedirectResponse(request.path_params["address"], status_code=302)
 
 
 class TidyPath(Route):
-    """Any path :func:`tidy_address` sends elsewhere."""
+    """Any path :func:`tidy_address` sends elsewhere, its address (the query kept) in
+    the request's ``path_params["address"]``."""
 
     def __init__(self) -> None:
         super().__init__("/{path:path}", tidy_path, methods=["GET", "HEAD"])
@@ -118,8 +119,13 @@ class TidyPath(Route):
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         """Match as a route does, only where :func:`tidy_address` has an address."""
         match, child = super().matches(scope)
-        if match is not Match.NONE and tidy_address(scope["path"]) is None:
+        if match is Match.NONE:
+            return match, child
+        query = scope.get("query_string", b"").decode("latin-1")
+        address = tidy_address(scope["path"], query)
+        if address is None:
             return Match.NONE, {}
+        child["path_params"] = {**child["path_params"], "address": address}
         return match, child
 
 

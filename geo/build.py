@@ -26,6 +26,7 @@ from geo.city import YAMAGUCHI, CityConfig
 from geo.crs import PROJECTED, WGS84, to_projected, to_wgs84
 from geo.errors import DataValidationError, Problem, raise_if_any, shorten
 from geo.fields import FieldCatalog, default_catalog
+from geo.generalise import SPIKE_MAX_ANGLE_DEG, drop_spikes
 from geo.model import HAZARDS
 from geo.sample import SampleInputs, generate_sample
 from geo.settings import SettingsError, env_name, load_settings
@@ -158,7 +159,7 @@ def build_areas(
     exact = exact.reindex(list(city.area_ids))
     towns = blocks.drop_duplicates(["KIHON1", "S_NAME"])
     counts = towns.groupby(["area_id", "confidence"]).size().unstack(fill_value=0)
-    simplified = shapely.coverage_simplify(exact.geometry.values, SIMPLIFY_TOLERANCE_M)
+    simplified = drop_spikes(shapely.coverage_simplify(exact.geometry.values, SIMPLIFY_TOLERANCE_M))
     shipped = gpd.GeoDataFrame(
         {
             "area_id": list(city.area_ids),
@@ -375,8 +376,11 @@ def sources_markdown(sources: Sequence[Source], *, towns_left_out: Sequence[str]
         "joined to the draft 町字→地域 assignment on (KIHON1, S_NAME), dissolved per 地域, "
         f"holes under {MAX_SLIVER_HOLE_M2:g} m² between blocks filled, and simplified with "
         f"`shapely.coverage_simplify` ({SIMPLIFY_TOLERANCE_M:g} m) so neighbours keep their "
-        f"shared borders. Coordinates are WGS84 at {COORD_DECIMALS} decimals. Population and "
-        "households are the 2020 census sums; `area_km2` is measured before simplification.",
+        f"shared borders; the spikes and cracks it leaves (edges meeting at under "
+        f"{SPIKE_MAX_ANGLE_DEG:g}°, where a breakwater or a river's mouth collapsed) are cut "
+        f"off or filled where no neighbour lies. Coordinates are WGS84 at {COORD_DECIMALS} "
+        "decimals. Population and households are the 2020 census sums; `area_km2` is "
+        "measured before simplification.",
         "- `boundary_confidence` is `approximate` where any 町字 of the area was assigned with "
         "medium or low confidence (`towns_medium`, `towns_low` count them). Central-area "
         "boundaries are therefore approximate; the official list is each 地域交流センター's page.",

@@ -496,7 +496,7 @@ def test_the_gaps_reasons_wrap_instead_of_being_cut(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_without_gaps_the_tab_says_so_first_and_has_no_empty_columns(lang: str) -> None:
-    """With no area a gap, 「空白の地域はありません。」 comes before the figures, and the
+    """With no area a gap, 「空白・手薄な地域はありません。」 comes before the figures, and the
     table has no 判定 or 理由 columns, empty in every row, that push the figures out of
     view."""
     at = open_tab(_app(field="kosodate", lang=lang), "tab.gaps")

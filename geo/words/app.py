@@ -126,7 +126,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     },
     # gaps
     "gaps.header": {"ja": "空白・手薄な地域", "en": "Gaps"},
-    "gaps.none": {"ja": "空白の地域はありません。", "en": "No area is a gap."},
+    "gaps.none": {"ja": "空白・手薄な地域はありません。", "en": "No area is a gap."},
     "gaps.focus": {
         "ja": "注目する地域（{n}地域）だけを表示しています。",
         "en": "Only the focused areas are listed ({n}).",
@@ -166,7 +166,7 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "legal.voluntary": {"ja": "任意団体", "en": "Voluntary group"},
     # tabs of the explorer
     "tab.map": {"ja": "地図", "en": "Map"},
-    "tab.gaps": {"ja": "空白の地域", "en": "Gaps"},
+    "tab.gaps": {"ja": "空白・手薄な地域", "en": "Gaps"},
     "tab.table": {"ja": "団体の一覧（表）", "en": "Organisations (table)"},
     "table.caption": {
         "ja": "地図に表示している団体の一覧です（キーボード・読み上げソフトで利用できます）。",
@@ -188,8 +188,8 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "(2020 census population).",
     },
     "matrix.marks": {
-        "ja": "赤字は空白の地域：✕ 空白（活動する団体がない）、▼ 少ない（人口1万人あたりが、"
-        "その分野の市全体（人口で重み付け）の{share:.0%}未満）。地図の「空白の地域」と同じ判定です。",
+        "ja": "赤字は空白・手薄な地域：✕ 空白（活動する団体がない）、▼ 少ない（人口1万人あたりが、"
+        "その分野の市全体（人口で重み付け）の{share:.0%}未満）。地図の斜線、「空白・手薄な地域」と同じ判定です。",
         "en": "Gaps in red: ✕ no activity (no organisation), ▼ sparse (per 10,000 residents "
         "under {share:.0%} of the field's city rate, weighted by population) — the same rule "
         "as the map's gaps.",

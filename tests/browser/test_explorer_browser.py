@@ -57,7 +57,7 @@ def headline(page: Page) -> str:
 def gap_rows(page: Page) -> list[dict[str, str]]:
     """The gaps tab's rows as the table shows them, by header (順位, 地域, 判定 and 理由
     when an area is a gap, 団体数 …)."""
-    page.get_by_role("tab", name=re.compile("空白の地域|Gaps")).click()
+    page.get_by_role("tab", name=re.compile("空白・手薄な地域|Gaps")).click()
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.wait_for(timeout=30_000)
     page.wait_for_timeout(800)

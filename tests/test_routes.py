@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -12,8 +13,18 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from starlette.requests import Request
 from starlette.routing import Match
+from starlette.types import Scope
 
-from ui.routes import ROUTES, STREAMLIT_PREFIXES, page_address, tidy_address, tidy_path
+from geo.words import MESSAGES
+from ui.routes import (
+    ROUTES,
+    STREAMLIT_PREFIXES,
+    RefusedPaths,
+    page_address,
+    refused,
+    tidy_address,
+    tidy_path,
+)
 from ui.server import app
 
 # (page, rest, query; the address it is sent to), all decoded as Starlette gives them
@@ -158,3 +169,72 @@ def test_no_path_of_streamlits_own_is_redirected() -> None:
         assert path.split("/")[1] in STREAMLIT_PREFIXES, path
         for where in (path, "/area" + path, "/explorer" + path):  # also under a page
             assert all(r.matches(_scope(where))[0] == Match.NONE for r in ROUTES), where
+
+
+# --- addresses Streamlit's security check refuses -----------------------------------------
+
+REFUSED = ["//area", "//evil.example/x", "/area/../kiosk", "/..", "/area/..\\x", "/a\x00b"]
+REFUSED += ["/C:/Windows", "/c:x", "\\\\server\\share", "/\\\\server"]
+ALLOWED = ["/", "/area", "/area/yuda", "/area/a..b", "/...", "/x/C:/y", "/_stcore/health", "/湯田"]
+
+
+async def _answer(asgi: Any, path: str, kind: str = "http") -> tuple[int, dict[str, str], bytes]:
+    """What an ASGI app answers a GET of ``path``: status (0 if it answered nothing),
+    headers and body."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await asgi({**_scope(path), "type": kind}, receive, send)
+    start = next((m for m in sent if m["type"] == "http.response.start"), None)
+    if start is None:
+        return 0, {}, b""
+    headers = {k.decode(): v.decode() for k, v in start["headers"]}
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], headers, body
+
+
+async def _passed_on(scope: Scope, receive: Any, send: Any) -> None:
+    """An app behind the middleware: answers nothing, so a status of 0 means passed on."""
+
+
+def _streamlit_refuses(path: str) -> bool:
+    """Whether Streamlit's own security middleware answers ``path`` itself."""
+    from streamlit.web.server.starlette.starlette_path_security_middleware import (
+        PathSecurityMiddleware,
+    )
+
+    status, _, _ = _run(_answer(PathSecurityMiddleware(_passed_on), path))
+    return status == 400
+
+
+@pytest.mark.parametrize("path", REFUSED + ALLOWED)
+def test_refused_paths_are_streamlits_own(path: str) -> None:
+    """The page answers exactly the paths Streamlit's check would answer "Bad Request"."""
+    assert refused(path) == (path in REFUSED) == _streamlit_refuses(path)
+
+
+@pytest.mark.parametrize("path", REFUSED)
+def test_a_refused_path_gets_a_page_that_leads_to_the_map(path: str) -> None:
+    status, headers, body = _run(_answer(app._build_starlette_app(), path))
+    assert status == 400
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    assert headers["cache-control"] == "no-store"
+    assert "script-src" not in headers["content-security-policy"]  # default-src 'none'
+    page = body.decode()
+    for lang in ("ja", "en"):
+        for key in ("server.refused.title", "server.refused.link"):
+            assert html.escape(MESSAGES[key][lang]) in page
+    assert '<a href="/">' in page and page.count("href=") == 1
+    for word in ("evil", "kiosk", "Windows", "share"):  # nothing of the path is shown
+        assert word not in page
+
+
+@pytest.mark.parametrize("path", ALLOWED)
+def test_other_paths_and_websockets_pass_the_middleware(path: str) -> None:
+    assert _run(_answer(RefusedPaths(_passed_on), path))[0] == 0
+    assert _run(_answer(RefusedPaths(_passed_on), "//area", kind="websocket"))[0] == 0

@@ -16,20 +16,26 @@ for its scripts under it. Such a path is redirected, the query kept:
 Streamlit's own paths are left to it: any path with a part among
 :data:`STREAMLIT_PREFIXES`, as its front end, opened on ``/area``, first asks for
 ``/area/_stcore/health`` to learn where the server is. So are the paths its security
-check refuses before any route ("Bad Request"): those starting with ``//`` and those
-holding a NUL or ``..``. :mod:`ui.server` serves these routes, behind nginx too (it
-passes every path on as it came).
+check refuses before any route: those starting with ``//``, holding a NUL or a ``..``
+part, or naming a drive (:func:`refused`). Where it would answer a bare "Bad Request",
+:class:`RefusedPaths` answers first, with the same status and a page in Japanese and
+English that leads to the map. :mod:`ui.server` serves these routes and this
+middleware, behind nginx too (it passes every path on as it came).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote
 
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Match, Route
-from starlette.types import Scope
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from geo.words import text
 
 #: First parts of the paths Streamlit serves itself (its assets, websocket, uploads,
 #: media, components, sign-in and static files), never redirected.
@@ -45,6 +51,8 @@ EXPLORER_PAGE, KIOSK_PAGE, AREA_PAGE = "explorer", "kiosk", "area"
 FIRST_PAGES = frozenset({EXPLORER_PAGE, KIOSK_PAGE})
 
 _CONTROLS = re.compile("[\x00-\x1f\x7f]")
+#: A drive's name at the start of a path (``C:``).
+_DRIVE = re.compile("[A-Za-z]:")
 
 
 def page_address(page: str, rest: str, query: str = "") -> str:
@@ -131,3 +139,71 @@ class TidyPath(Route):
 
 #: The routes :mod:`ui.server` adds before Streamlit's.
 ROUTES = [TidyPath()]
+
+
+def refused(path: str) -> bool:
+    """Whether Streamlit's security check refuses ``path`` (decoded) before any route.
+
+    It refuses a path that starts with two slashes (or backslashes), holds a NUL, has a
+    ``..`` part (between slashes or backslashes), or names a drive (``/C:/x``).
+    """
+    if path.startswith(("//", "\\\\")) or "\x00" in path:
+        return True
+    relative = path.lstrip("/")
+    if relative.startswith("\\") or _DRIVE.match(relative):
+        return True
+    return ".." in relative.replace("\\", "/").split("/")
+
+
+def _refused_page() -> bytes:
+    """The page a refused address gets: what happened, and a link to the map, in
+    Japanese, then English."""
+    ja, en = (
+        {k: html.escape(text(f"server.refused.{k}", lang)) for k in ("title", "text", "link")}
+        for lang in ("ja", "en")
+    )
+    return (
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{ja['title']} / {en['title']}</title>"
+        "<style>body{font-family:sans-serif;color:#111;margin:3rem auto;max-width:40rem;"
+        "padding:0 1rem;line-height:1.6}a{color:#1f6f8b;font-size:1.25rem}</style>"
+        f"</head><body><main><h1>{ja['title']}</h1><p>{ja['text']}</p>"
+        f'<p lang="en">{en["title"]}. {en["text"]}</p>'
+        f'<p><a href="/">{ja["link"]} / <span lang="en">{en["link"]}</span></a></p>'
+        "</main></body></html>"
+    ).encode()
+
+
+#: The refused address's page (its words are the catalogue's, fixed when it is read).
+REFUSED_PAGE = _refused_page()
+#: Its headers: never cached, read as HTML, no script, no style sheet but its own.
+REFUSED_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+}
+
+
+class RefusedPaths:
+    """ASGI middleware: a path :func:`refused` gets :data:`REFUSED_PAGE` (400), every
+    other request (and every websocket) goes on to the app.
+
+    It stands before Streamlit's own middleware, which would refuse the same paths with
+    the bare words "Bad Request"; it refuses no more than that.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer a refused path, or pass the request on."""
+        if scope["type"] == "http" and refused(scope.get("path", "")):
+            page = Response(REFUSED_PAGE, 400, REFUSED_HEADERS, media_type="text/html")
+            await page(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+#: The middleware :mod:`ui.server` adds before Streamlit's.
+MIDDLEWARE = [Middleware(RefusedPaths)]

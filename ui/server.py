@@ -1,7 +1,8 @@
 """The app as it is served: ``streamlit run ui/server.py``.
 
 Streamlit's own server for ``app.py``, with the routes of :mod:`ui.routes` before its
-own (a page's path typed with more after it, ``/area/yuda``). ``make run``,
+own (a page's path typed with more after it, ``/area/yuda``), and its middleware before
+Streamlit's (a refused address's page). ``make run``,
 ``make kiosk``, the replicas and the browser tests start the app this way; AppTests run
 ``app.py`` itself.
 """
@@ -12,9 +13,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.routes import ROUTES
+from ui.routes import MIDDLEWARE, ROUTES
 
 #: The script every session runs.
 SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
 
-app = st.App(SCRIPT, routes=ROUTES)
+app = st.App(SCRIPT, routes=ROUTES, middleware=MIDDLEWARE)

@@ -20,6 +20,16 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "データを読み込めませんでした。管理者に連絡してください。",
         "en": "The data could not be loaded. Please contact the administrator.",
     },
+    # an address the server refuses (a ".." in it, a NUL, two slashes in front)
+    "server.refused.title": {
+        "ja": "このアドレスは開けません",
+        "en": "This address cannot be opened",
+    },
+    "server.refused.text": {
+        "ja": "アドレスに、ここでは使えない文字や「..」が含まれています。",
+        "en": "The address contains characters, or a “..”, that cannot be used here.",
+    },
+    "server.refused.link": {"ja": "地図を開く", "en": "Open the map"},
     "nav.explorer": {"ja": "地図で見る", "en": "Map explorer"},
     "nav.matrix": {"ja": "カバー状況の一覧", "en": "Coverage matrix"},
     "nav.area": {"ja": "地域のページ", "en": "Area page"},

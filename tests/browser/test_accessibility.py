@@ -18,6 +18,7 @@ import pytest
 
 from geo.registry.auth import hash_password
 from geo.words import MESSAGES, text
+from tests.browser.axe import axe_violations, report
 from tests.browser.conftest import (
     ARTIFACTS,
     AppServer,
@@ -34,25 +35,15 @@ from ui.panels import ORG_WRAPPED_PX
 from ui.text import kept_together
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Frame, Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("ja", "en")
-#: Impacts that fail a page.
-BLOCKING = {"critical", "serious"}
 PASSWORD = "a11y test password"
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 #: The title Streamlit gives a component's frame when nobody names it.
 UNNAMED_FRAME = "streamlit_folium.st_folium"
-
-
-def _axe_script() -> str:
-    try:
-        from axe_playwright_python.base import AXE_SCRIPT  # type: ignore[import-untyped]
-    except ImportError as exc:  # pragma: no cover - the dev extra installs it
-        pytest.skip(f"axe-playwright-python is not installed: {exc}")
-    return str(AXE_SCRIPT)
 
 
 @pytest.fixture(scope="module")
@@ -100,28 +91,6 @@ def new_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Calla
     for i, page in enumerate(opened):
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}.png"))
         page.context.close()
-
-
-# --- axe ---------------------------------------------------------------------------------
-
-
-def axe_violations(target: Page | Frame) -> list[dict[str, Any]]:
-    """Critical and serious violations axe finds in one document (its frames apart)."""
-    target.evaluate(_axe_script())
-    found: list[dict[str, Any]] = target.evaluate(
-        "() => axe.run(document, {iframes: false, resultTypes: ['violations']})"
-        ".then(r => r.violations)"
-    )
-    return [v for v in found if v.get("impact") in BLOCKING]
-
-
-def report(where: str, violations: list[dict[str, Any]]) -> str:
-    """The violations as lines: rule, impact, help, then each target."""
-    lines = []
-    for v in violations:
-        lines.append(f"{where}: {v['id']} ({v['impact']}): {v['help']}")
-        lines.extend(f"    {' > '.join(n['target'])}  {n['html'][:120]}" for n in v["nodes"])
-    return "\n".join(lines)
 
 
 def assert_accessible(page: Page, lang: str) -> None:

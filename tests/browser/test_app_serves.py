@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from geo.words import MESSAGES
+from tests.browser.axe import axe_violations, report
 from tests.browser.conftest import AppServer, Watch, js_errors
 
 if TYPE_CHECKING:
@@ -53,5 +55,22 @@ def test_the_first_pages_own_path_opens_it_without_page_not_found(
     page.get_by_role("heading", name="山口市 協働まちづくりマップ").wait_for(timeout=60_000)
     page.wait_for_timeout(1_000)  # Streamlit's notice comes with the first page's run
     assert page.get_by_text("ページが見つかりません").count() == 0
+    assert page.url.rstrip("/") == app_server.url.rstrip("/")
+    assert js_errors(watch) == []
+
+
+@pytest.mark.parametrize("path", ["//area", "//evil.example/x", "/area/%2e%2e%5cx", "/C:/x"])
+def test_a_refused_address_says_so_and_leads_to_the_map(
+    app_server: AppServer, page: Page, watch: Watch, path: str
+) -> None:
+    """Streamlit refuses these before any page with the bare words "Bad Request"; the
+    server says why in Japanese and English, with a link to the map, and axe finds no
+    serious violation on that page."""
+    response = page.goto(app_server.url + path)
+    assert response is not None and response.status == 400
+    page.get_by_role("heading", name=MESSAGES["server.refused.title"]["ja"]).wait_for()
+    assert report("page", axe_violations(page)) == ""
+    page.get_by_role("link", name=MESSAGES["server.refused.link"]["ja"]).click()
+    page.get_by_role("heading", name="山口市 協働まちづくりマップ").wait_for(timeout=60_000)
     assert page.url.rstrip("/") == app_server.url.rstrip("/")
     assert js_errors(watch) == []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 import pytest
 
 from geo.words import MESSAGES
 from tests.browser.axe import axe_violations, report
-from tests.browser.conftest import AppServer, Watch, js_errors
+from tests.browser.conftest import AppServer, Watch, js_errors, start_app, stop_app
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -74,3 +75,41 @@ def test_a_refused_address_says_so_and_leads_to_the_map(
     page.get_by_role("heading", name="山口市 協働まちづくりマップ").wait_for(timeout=60_000)
     assert page.url.rstrip("/") == app_server.url.rstrip("/")
     assert js_errors(watch) == []
+
+
+#: The menu's entries Streamlit makes of the file names in pages/ (a first-kind
+#: multipage app), which the app's own menu never shows.
+FILE_NAMES = ("explorer", "kiosk", "partners", "matrix")
+
+
+def _menus(pages: dict[str, Page], seen: dict[str, list[str]]) -> bool:
+    """Note each page's menu as it is now; whether every page shows the app's own."""
+    done = True
+    for path, pg in pages.items():
+        nav = pg.locator("[data-testid='stSidebarNavItems']")
+        menu = nav.inner_text(timeout=1_000) if nav.count() else ""
+        seen[path].append(menu)
+        done = done and MESSAGES["nav.explorer"]["ja"] in menu
+    return done
+
+
+def test_the_first_visitors_after_a_start_get_the_app_s_own_menu(page: Page) -> None:
+    """Beside pages/, Streamlit served sessions that started before app.py had first run
+    as a first-kind multipage app: the files' names as the menu (kiosk and staff pages
+    listed) and each page run without app.py; two visitors at once kept it."""
+    server = start_app(name="first-visitors")
+    try:
+        pages = {"/area?area=yuda": page, "/import": page.context.new_page()}
+        for path, pg in pages.items():
+            pg.goto(server.url + path, wait_until="commit")
+        seen: dict[str, list[str]] = {path: [] for path in pages}
+        deadline = time.monotonic() + 60
+        while not _menus(pages, seen) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for path, menus in seen.items():
+            assert MESSAGES["nav.explorer"]["ja"] in menus[-1], (path, menus[-1])
+            for menu in menus:
+                assert not any(name in menu for name in FILE_NAMES), (path, menu)
+        page.get_by_role("heading", name="湯田地域").wait_for(timeout=60_000)
+    finally:
+        stop_app(server)

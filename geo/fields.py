@@ -8,6 +8,7 @@ so an organisation registered under 災害救援 counts for 防災・減災 and 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -137,7 +138,8 @@ class FieldCatalog:
     def field_words(self) -> dict[str, str]:
         """Every way a field is named, folded (:func:`geo.normalise.normalise`) -> its
         code: its code, name and short names, for the law's fields its number (8, 08,
-        8号, 第8号, npo8), and each part of its short Japanese name joined with 「・」
+        8号, 第8号, npo8) and its wording without its ending (環境の保全 for
+        環境の保全を図る活動), and each part of its short Japanese name joined with 「・」
         that no other field's name has (防災 and 減災 for 防災・減災, 防犯 for
         防犯・交通安全; not 福祉, a part of two)."""
         return dict(_field_words(self.fields))
@@ -173,6 +175,11 @@ class FieldCatalog:
         return frozenset(out)
 
 
+#: The endings of the law's wording of a field, left out as lists often write it
+#: (環境の保全 for 環境の保全を図る活動).
+_LAW_ENDINGS = re.compile("(?:を図る|を支援する|の)活動$")
+
+
 @functools.cache
 def _field_words(fields: tuple[Field, ...]) -> dict[str, str]:
     words: dict[str, str] = {}
@@ -182,6 +189,7 @@ def _field_words(fields: tuple[Field, ...]) -> dict[str, str]:
         if f.number is not None:
             n = f.number
             names += [str(n), f"{n:02d}", f"{n}号", f"第{n}号", f"npo{n}"]
+            names.append(_LAW_ENDINGS.sub("", f.name_ja))
         for name in names:
             words.setdefault(normalise(name), f.code)
         if "・" in f.short_ja:

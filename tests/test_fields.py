@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from geo.fields import default_catalog, npo_code
+from tests.conftest import ROOT
 
 CATALOG = default_catalog({n: f"field {n}" for n in range(1, 21)})
 
@@ -76,3 +79,34 @@ def test_unknown_code_raises_key_error() -> None:
 )
 def test_a_field_is_found_by_any_of_its_names(word: str, code: str | None) -> None:
     assert CATALOG.field_named(word) == code
+
+
+#: The catalogue with the law's own wording, as the city's data ships it.
+LAW = default_catalog(
+    {
+        int(row["number"]): row["name_ja"]
+        for row in csv.DictReader(
+            (ROOT / "data" / "yamaguchi" / "fields.csv").read_text(encoding="utf-8").splitlines()
+        )
+        if row["kind"] == "npo"
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("環境の保全を図る活動", "npo07"),
+        ("環境の保全", "npo07"),  # the law's wording without its ending
+        ("保健、医療又は福祉の増進", "npo01"),
+        ("職業能力の開発又は雇用機会の拡充", "npo17"),
+        ("国際協力", "npo11"),
+        ("災害救援活動", "npo08"),
+        ("災害救援", "npo08"),
+        ("前各号に掲げる活動に準ずる活動として都道府県又は指定都市の条例で定める", None),
+    ],
+)
+def test_a_law_field_is_found_by_its_wording_with_or_without_its_ending(
+    word: str, code: str | None
+) -> None:
+    assert LAW.field_named(word) == code

@@ -95,7 +95,8 @@ def _huge(_: Path) -> tuple[bytes, str]:
 
 
 def _sheets(_: Path) -> tuple[bytes, str]:
-    return xlsx_bytes(civic_rows(1), extra_sheet=True), "list.xlsx"
+    """Two lists in one workbook (each sheet's header names the groups)."""
+    return xlsx_bytes(civic_rows(1), extra_sheet=civic_rows(2)), "list.xlsx"
 
 
 def _merged_header(_: Path) -> tuple[bytes, str]:
@@ -664,6 +665,19 @@ def test_blank_rows_keep_the_row_numbers(backend: Backend, tiny_dir: Path) -> No
     assert where(plan.problems) == [(4, "活動分野")]  # the file's 4th row
 
 
+@pytest.mark.parametrize("number", ["No.", "連番", "番号"])
+def test_rows_numbered_ahead_and_empty_besides_are_blank(
+    backend: Backend, tiny_dir: Path, number: str
+) -> None:
+    """A list numbered down to row 100 with 2 groups in it: the numbered rows under
+    them are blank rows, not groups without a name."""
+    rows = [[number, *r] for r in civic_rows(2)]
+    rows += [[str(n), *[""] * 6] for n in range(3, 101)]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert (plan.problems, len(plan.rows)) == ((), 2)
+
+
 # --- the words staff use ---------------------------------------------------------------
 
 VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}), YAMAGUCHI)
@@ -738,6 +752,10 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("phone", "+81 (83) 922-1111", "", "formula"),
         ("phone", "+81 83-922-1111 内線12", "", "formula"),
         ("phone", "+81=1+1", "", "formula"),
+        # written in full-width characters, or with long vowel marks for dashes: in ASCII
+        ("phone", "０８３－９２２－００００", "083-922-0000", ""),
+        ("phone", "083ー922ー0000", "083-922-0000", ""),
+        ("phone", "（０８３）９７３－２２２２", "(083)973-2222", ""),
         # a dash alone says "none": an empty cell, in any column
         ("phone", "-", "", ""),
         ("address", "－", "", ""),
@@ -801,6 +819,11 @@ def test_unknown_items_are_reported_up_to_a_few_each() -> None:
         ("2024-04-01T10:30:00", "2024-04-01"),
         ("2024/4/1 9:05:00.5", "2024-04-01"),
         ("令和6年4月1日 10:30", "2024-04-01"),
+        ("45383", "2024-04-01"),  # a date cell saved as a number: the day it counts
+        ("45383.4375", "2024-04-01"),  # (a fraction is the time of day)
+        ("４５３８３", "2024-04-01"),
+        ("4538", None),
+        ("453831", None),
         ("10:30", None),
         ("2024-02-30", None),
         ("昨年", None),

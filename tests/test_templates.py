@@ -224,7 +224,7 @@ def test_no_cell_is_a_formula(catalog: FieldCatalog, key: str) -> None:
     assert "'=1+1" in text and "'@会" in text and "'+81" in text
 
 
-def test_a_workbook_with_a_notes_sheet_reads_its_list() -> None:
+def test_a_workbook_with_a_notes_or_memo_sheet_reads_its_list() -> None:
     for title in sorted(NOTES_SHEETS):
         data = xlsx_bytes(civic_rows(2))
         book = _workbook(data)
@@ -234,5 +234,10 @@ def test_a_workbook_with_a_notes_sheet_reads_its_list() -> None:
         book.save(buffer)
         table = read_bytes(buffer.getvalue(), "list.xlsx")
         assert (table.problems, len(table.rows)) == ((), 2)
-    other = read_bytes(xlsx_bytes(civic_rows(1), extra_sheet=True), "list.xlsx")
-    assert other.problems[0].code == "sheets"  # any other sheet is still refused
+    # beside a memo or a summary, the one sheet whose header names the groups is read
+    memo: list[list[object]] = [["令和6年度 集計"], [], ["地域", "団体数"], ["湯田", 3]]
+    table = read_bytes(xlsx_bytes(civic_rows(2), extra_sheet=memo), "list.xlsx")
+    assert (table.problems, len(table.rows)) == ((), 2)
+    # two such lists are refused: one list per file
+    other = read_bytes(xlsx_bytes(civic_rows(1), extra_sheet=civic_rows(1)), "list.xlsx")
+    assert other.problems[0].code == "sheets"

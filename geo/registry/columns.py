@@ -144,7 +144,7 @@ HEADINGS: tuple[Heading, ...] = (
 )
 
 #: Headers that are accepted and ignored (row numbers staff keep in their sheets).
-IGNORED_HEADERS = ("No.", "No", "連番", "#")
+IGNORED_HEADERS = ("No.", "No", "連番", "通し番号", "番号", "#")
 
 #: Registry column -> the Japanese header used in reports.
 LABELS: Mapping[str, str] = {h.column: h.label_ja for h in HEADINGS}

@@ -35,6 +35,7 @@ import pyproj
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
+from geo.registry.columns import IGNORE, match_header
 from geo.registry.header import LINE_BREAK, declared, delimiter, header_index
 from geo.registry.limits import (
     MAX_BYTES,
@@ -299,7 +300,8 @@ def _table(
     problems: Sequence[Problem] = (),
     header_row: int = 1,
 ) -> SourceTable:
-    """Header and rows from a list of cell rows: trailing empty columns and empty rows go;
+    """Header and rows from a list of cell rows: trailing empty columns and empty rows go
+    (a row numbered in an ignored column, No. or 連番, and empty besides is empty);
     ``header_row`` is the header's row in the file."""
     found = list(problems)
     if not raw_rows:
@@ -317,6 +319,7 @@ def _table(
     for i, h in enumerate(header):
         if not h:
             found.append(Problem(name, None, f"(column {i + 1})", "", "no_header"))
+    read = [i for i, h in enumerate(header) if match_header(h) != IGNORE]
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
     kept_points: list[tuple[float, float] | None] = []
@@ -326,7 +329,7 @@ def _table(
             found.append(Problem(name, n, None, shorten(extra[0]), "extra_cells"))
         cells = [*cells[:width], *([""] * (width - len(cells)))]
         point = points[n - first_row] if points is not None else None
-        if not any(c.strip() for c in cells) and point is None:
+        if not any(cells[i].strip() for i in read) and point is None:
             continue
         rows.append(tuple(cells))
         numbers.append(n)

@@ -77,6 +77,11 @@ _ERA_DATE = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1
 _YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
 _YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+#: A spreadsheet's day number (its date cell saved as a plain number, ``45383`` for
+#: 2024-04-01; a fraction is the time of day): five digits, 1927 to 2173.
+_DAY_NUMBER = re.compile(r"(\d{5})(?:\.\d+)?")
+#: The day a spreadsheet's day numbers count from (Excel's, as LibreOffice's).
+_DAY_ZERO = dt.date(1899, 12, 30)
 #: At most this many separated pieces are tried as one name.
 _MAX_JOINED = 6
 
@@ -93,9 +98,13 @@ def iso_date(text: str) -> str | None:
 
     Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
     ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month mean the first day; a
-    time of day after the date (``2024-04-01 10:30``) is left out.
+    time of day after the date (``2024-04-01 10:30``) is left out. A spreadsheet's day
+    number (``45383``: its date cell saved as a number) is that day.
     """
     low = _TIME_OF_DAY.sub("", nfkc(text).lower())
+    serial = _DAY_NUMBER.fullmatch(low)
+    if serial:
+        return (_DAY_ZERO + dt.timedelta(days=int(serial.group(1)))).isoformat()
     year: int | None = None
     m = _ERA_DATE.fullmatch(low)
     if m:
@@ -213,12 +222,18 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     return value, []
 
 
+#: Dashes written between a phone number's digits (full-width, long vowel marks, minus
+#: signs), as the ASCII hyphen.
+_PHONE_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ーｰ", "-"))
+
+
 def _phone(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     home = JAPAN_INTERNATIONAL.fullmatch(key)
     if home:
         number = home.group(1)
         return _text("phone", number if number.startswith("0") else "0" + number)
-    return _text("phone", raw)
+    # digits and brackets as ASCII (０８３－９２２ as 083-922): a number to call or find
+    return _text("phone", nfkc(raw).translate(_PHONE_DASHES))
 
 
 def _org_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:

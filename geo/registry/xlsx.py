@@ -27,6 +27,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from geo.errors import Problem, shorten
+from geo.registry.columns import match_header
 from geo.registry.header import header_index
 from geo.registry.limits import (
     MAX_COLUMNS,
@@ -540,8 +541,20 @@ def _merged_problems(
     return header_problems, problems
 
 
+def _is_a_list(book: Book, title: str, path: str, name: str) -> bool:
+    """Whether a sheet's header row names the organisations' names' column (団体名)."""
+    rows = _read_sheet(book, title, path, name, until_data=False).rows
+    top = header_index(rows)
+    return top is not None and any(match_header(cell) == "name" for cell in rows[top])
+
+
 def _data_sheet(book: Book, name: str) -> tuple[tuple[str, str] | None, list[Problem]]:
-    """The one sheet with data, or ``None`` and the problem of several."""
+    """The one sheet with data, or ``None`` and the problem of several.
+
+    Of several sheets with data, the notes sheet of the app's own template is left out,
+    and then the one sheet whose header names the organisations' names (a list beside
+    a memo or a summary) is read; several such lists are refused.
+    """
     sheets = list(book.sheets)
     if len(sheets) > MAX_SHEETS:
         unreadable(name, "too_many_sheets", params={"n": len(sheets), "limit": MAX_SHEETS})
@@ -550,6 +563,9 @@ def _data_sheet(book: Book, name: str) -> tuple[tuple[str, str] | None, list[Pro
     with_data = [s for s in sheets if _has_data(book, *s, name)]
     if len(with_data) > 1:
         with_data = [s for s in with_data if s[0] not in NOTES_SHEETS]
+    if len(with_data) > 1:
+        lists = [s for s in with_data if _is_a_list(book, *s, name)]
+        with_data = lists if len(lists) == 1 else with_data
     if len(with_data) > 1:
         titles = ", ".join(title for title, _ in with_data)
         return None, [Problem(name, None, None, shorten(titles), "sheets")]

@@ -85,9 +85,13 @@ def placed_rows(rows: list[list[str]], lat: float, lon: float) -> list[list[str]
 
 
 def xlsx_bytes(
-    rows: Sequence[Sequence[Any]], *, merge: str | None = None, extra_sheet: bool = False
+    rows: Sequence[Sequence[Any]],
+    *,
+    merge: str | None = None,
+    extra_sheet: Sequence[Sequence[Any]] = (),
 ) -> bytes:
-    """An .xlsx workbook: one sheet of ``rows``, optionally merged cells or a 2nd sheet."""
+    """An .xlsx workbook: one sheet of ``rows``, optionally merged cells, and a 2nd
+    sheet (メモ) of ``extra_sheet``'s rows when it has any."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -99,7 +103,8 @@ def xlsx_bytes(
         sheet.merge_cells(merge)
     if extra_sheet:
         other = book.create_sheet("メモ")
-        other.append(["別の表"])
+        for row in extra_sheet:
+            other.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

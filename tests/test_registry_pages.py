@@ -28,7 +28,7 @@ from geo.words import MESSAGES
 from tests.conftest import ROOT
 from tests.support.backends import Backend
 from tests.support.downloads import capture_downloads, downloaded
-from tests.support.registry_files import civic_rows, csv_bytes, placed_rows
+from tests.support.registry_files import civic_rows, csv_bytes, placed_rows, xlsx_bytes
 from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
 from ui.staff import PROBLEM_REASON_PX
@@ -286,6 +286,17 @@ def test_a_title_above_the_header_is_said_passed_over(store: Store) -> None:
     assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
     _upload(at, csv_bytes(civic_rows(2, ADDRESS)), "other.csv")
     assert not any("見出しとして読みました" in c.value for c in at.caption)
+
+
+def test_a_workbook_s_list_beside_a_memo_is_read_and_the_page_says_which(store: Store) -> None:
+    memo: list[list[object]] = [["集計"], ["地域", "団体数"], ["湯田", 2]]
+    data = xlsx_bytes(civic_rows(2, ADDRESS), extra_sheet=memo)
+    at = _upload(_login(_app()), data, "一覧.xlsx")
+    said = ja("staff.import.sheet", sheet="団体", others="メモ")  # the sheets' titles
+    assert said in [c.value for c in at.caption]
+    assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
+    _upload(at, xlsx_bytes(civic_rows(2, ADDRESS)), "other.xlsx")  # one sheet: nothing said
+    assert not any("ほかのシート" in c.value for c in at.caption)
 
 
 def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:

@@ -238,6 +238,7 @@ def test_a_workbook_with_a_notes_or_memo_sheet_reads_its_list() -> None:
     memo: list[list[object]] = [["令和6年度 集計"], [], ["地域", "団体数"], ["湯田", 3]]
     table = read_bytes(xlsx_bytes(civic_rows(2), extra_sheet=memo), "list.xlsx")
     assert (table.problems, len(table.rows)) == ((), 2)
+    assert (table.sheet, table.sheets_passed_over) == ("団体", ("メモ",))
     # two such lists are refused: one list per file
     other = read_bytes(xlsx_bytes(civic_rows(1), extra_sheet=civic_rows(1)), "list.xlsx")
     assert other.problems[0].code == "sheets"

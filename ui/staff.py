@@ -52,6 +52,7 @@ from ui import settings
 from ui.i18n import labeller, lang, t, worded
 from ui.orgform import area_labels, org_form, record_label
 from ui.tables import show_fitted, show_table
+from ui.text import md_literal
 
 FLASH_KEY = "staff.flash"
 SHOWN_KEY = "import.shown"
@@ -285,6 +286,9 @@ def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
+    if plan.sheets_passed_over:
+        others = t("sep.list").join(md_literal(s) for s in plan.sheets_passed_over)
+        st.caption(t("staff.import.sheet", sheet=md_literal(plan.sheet), others=others))
     if plan.header_row > 1:
         st.caption(t("staff.import.header_row", row=plan.header_row, above=plan.header_row - 1))
     summary = plan.summary()

@@ -211,6 +211,9 @@ class ImportPlan:
         passed over.
     elsewhere
         The valid rows whose address is in another 地域 than their point.
+    sheet, sheets_passed_over
+        Of a workbook whose other sheets with data were passed over: the sheet read,
+        and those others' titles (else empty).
     """
 
     source: str
@@ -229,6 +232,8 @@ class ImportPlan:
     invalid_row_numbers: tuple[int, ...] = ()
     header_row: int = 1
     elsewhere: tuple[Elsewhere, ...] = ()
+    sheet: str = ""
+    sheets_passed_over: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -420,6 +425,8 @@ def plan_import(
             problem_count=problems.count,
             invalid_row_numbers=tuple(sorted(problems.rows)),
             header_row=table.header_row,
+            sheet=table.sheet,
+            sheets_passed_over=table.sheets_passed_over,
         )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
@@ -440,6 +447,8 @@ def plan_import(
         invalid_row_numbers=tuple(sorted(problems.rows)),
         header_row=table.header_row,
         elsewhere=tuple(_elsewhere(rows, store.reference)),
+        sheet=table.sheet,
+        sheets_passed_over=table.sheets_passed_over,
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import collections
 import csv
+import dataclasses
 import functools
 import hashlib
 import io
@@ -91,6 +92,9 @@ class SourceTable:
     header_row
         The header's row in the file (1: its first); the rows above it, a title, were
         passed over (:mod:`geo.registry.header`).
+    sheet, sheets_passed_over
+        Of a workbook whose other sheets with data (a memo, a summary) were passed over:
+        the sheet read, and those others' titles (else empty).
     """
 
     name: str
@@ -101,6 +105,8 @@ class SourceTable:
     points: tuple[tuple[float, float] | None, ...] | None = None
     problems: tuple[Problem, ...] = ()
     header_row: int = 1
+    sheet: str = ""
+    sheets_passed_over: tuple[str, ...] = ()
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -400,8 +406,14 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
 
 
 def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
-    rows, problems, top = read_workbook(data, name)
-    return _table(name, sha, rows, first_row=top + 2, problems=problems, header_row=top + 1)
+    book = read_workbook(data, name)
+    top = book.top
+    table = _table(
+        name, sha, book.rows, first_row=top + 2, problems=book.problems, header_row=top + 1
+    )
+    if not book.passed_over:
+        return table
+    return dataclasses.replace(table, sheet=book.sheet, sheets_passed_over=book.passed_over)
 
 
 def _property_text(value: Any) -> str | None:

@@ -548,38 +548,69 @@ def _is_a_list(book: Book, title: str, path: str, name: str) -> bool:
     return top is not None and any(match_header(cell) == "name" for cell in rows[top])
 
 
-def _data_sheet(book: Book, name: str) -> tuple[tuple[str, str] | None, list[Problem]]:
-    """The one sheet with data, or ``None`` and the problem of several.
+def _data_sheet(
+    book: Book, name: str
+) -> tuple[tuple[str, str] | None, list[Problem], tuple[str, ...]]:
+    """The one sheet with data, or ``None`` and the problem of several; and the titles
+    of the sheets with data passed over.
 
     Of several sheets with data, the notes sheet of the app's own template is left out,
     and then the one sheet whose header names the organisations' names (a list beside
-    a memo or a summary) is read; several such lists are refused.
+    a memo or a summary) is read, the others passed over; several lists are refused.
     """
     sheets = list(book.sheets)
     if len(sheets) > MAX_SHEETS:
         unreadable(name, "too_many_sheets", params={"n": len(sheets), "limit": MAX_SHEETS})
     if len(sheets) == 1:
-        return sheets[0], []
+        return sheets[0], [], ()
     with_data = [s for s in sheets if _has_data(book, *s, name)]
     if len(with_data) > 1:
         with_data = [s for s in with_data if s[0] not in NOTES_SHEETS]
+    passed_over: tuple[str, ...] = ()
     if len(with_data) > 1:
         lists = [s for s in with_data if _is_a_list(book, *s, name)]
-        with_data = lists if len(lists) == 1 else with_data
+        if len(lists) == 1:
+            passed_over = tuple(s[0] for s in with_data if s != lists[0])
+            with_data = lists
     if len(with_data) > 1:
         titles = ", ".join(title for title, _ in with_data)
-        return None, [Problem(name, None, None, shorten(titles), "sheets")]
-    return (with_data[0] if with_data else None), []
+        return None, [Problem(name, None, None, shorten(titles), "sheets")], ()
+    return (with_data[0] if with_data else None), [], passed_over
 
 
-def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem], int]:
+@dataclass(frozen=True)
+class WorkbookRows:
+    """What :func:`read_workbook` read of a workbook.
+
+    Attributes
+    ----------
+    rows
+        The header row and the rows under it as text (empty when nothing can be read).
+    problems
+        The problems of the layout (several lists, merged cells).
+    top
+        The index of the header among the sheet's rows (0: its first row; the rows
+        above are a title).
+    sheet
+        The title of the sheet read.
+    passed_over
+        The titles of the other sheets with data, passed over (a memo, a summary).
+    """
+
+    rows: list[list[str]]
+    problems: list[Problem]
+    top: int = 0
+    sheet: str = ""
+    passed_over: tuple[str, ...] = ()
+
+
+def read_workbook(data: bytes, name: str) -> WorkbookRows:
     """The rows of a workbook's one sheet with data, from its header row on.
 
     Returns
     -------
-    The header row and the rows under it as text (empty when there is nothing to read),
-    the problems of the layout (several sheets, merged cells), and the index of the
-    header among the sheet's rows (0: its first row; the rows above are a title).
+    The rows, the problems of the layout, the header's place, and the sheets read and
+    passed over (:class:`WorkbookRows`).
 
     Raises
     ------
@@ -589,9 +620,9 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
     """
     book = open_book(data, name)
     try:
-        sheet, problems = _data_sheet(book, name)
+        sheet, problems, passed_over = _data_sheet(book, name)
         if sheet is None:
-            return [], problems, 0
+            return WorkbookRows([], problems)
         read = _read_sheet(book, *sheet, name, until_data=False)
     except UnreadableFileError:
         raise
@@ -603,17 +634,18 @@ def read_workbook(data: bytes, name: str) -> tuple[list[list[str]], list[Problem
         book.archive.close()
     top = header_index(read.rows)
     if top is None:
-        return [], [], 0
+        return WorkbookRows([], [])
     header_problems, merged = _merged_problems(read.merged, name, top + 1)
     if header_problems:
-        return [], header_problems, top
-    return read.rows[top:], merged, top
+        return WorkbookRows([], header_problems, top)
+    return WorkbookRows(read.rows[top:], merged, top, sheet[0], passed_over)
 
 
 __all__ = [
     "NOTES_SHEETS",
     "Book",
     "SheetRows",
+    "WorkbookRows",
     "cell_text",
     "check_archive",
     "check_dimension",

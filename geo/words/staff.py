@@ -258,6 +258,12 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "問題のあるうちは廃止しません。直したファイルを取り込むと廃止されます。",
         "en": "Nothing is retired while the file has problems; import the corrected file.",
     },
+    "staff.import.sheet": {
+        "ja": "シート「{sheet}」を一覧として読みました（見出しに団体名があるのは"
+        "このシートだけです）。ほかのシート（{others}）は読んでいません。",
+        "en": "The sheet “{sheet}” was read as the list (the only one whose header names "
+        "the groups); the other sheets ({others}) were not read.",
+    },
     "staff.import.header_row": {
         "ja": "ファイルの{row}行目を見出しとして読みました。"
         "その上の{above}行は表題として読み飛ばしています。",

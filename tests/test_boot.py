@@ -1,15 +1,17 @@
 """The one workaround on Streamlit's internals (ui/boot.py) still matches Streamlit.
 
 Streamlit runs a ``pages/`` folder beside the main script as the legacy multipage layout
-until ``st.navigation`` has run once in the process. ``ui.boot.ensure_navigation``
-switches that off through ``PagesManager.uses_pages_directory``; these tests fail when
-the pinned Streamlit stops working that way, so the workaround is revisited rather than
-silently doing nothing.
+until ``st.navigation`` has run once in the process. ``ui.boot`` switches that off
+through ``PagesManager.uses_pages_directory`` (the server before any session, and each
+page run on its own); these tests fail when the pinned Streamlit stops working that
+way, so the workaround is revisited rather than silently doing nothing.
 """
 
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 
 import pytest
 import streamlit
@@ -57,3 +59,16 @@ def test_streamlit_version_is_the_one_checked() -> None:
     # A new Streamlit may keep the flag under another name: re-read the three places
     # above when this changes.
     assert streamlit.__version__.split(".")[:2] == ["1", "67"]
+
+
+def test_the_server_turns_the_legacy_layout_off_before_any_session() -> None:
+    """Else two first visitors race: the second's page runs without app.py (in a
+    process of its own: the flag is the process's)."""
+    code = (
+        "import ui.server; from streamlit.runtime.pages_manager import PagesManager; "
+        "print(PagesManager.uses_pages_directory)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "False"

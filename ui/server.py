@@ -12,19 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
+from ui.boot import legacy_pages_off
 from ui.routes import MIDDLEWARE, ROUTES
 
 #: The script every session runs.
 SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
 
-# Beside a ``pages/`` folder, Streamlit runs the app as its first kind of multipage app
-# (each file a page of its own, run without app.py, the files' names as the menu) until
-# app.py first calls ``st.navigation``. The first visitors after a start (a shared link to
-# /area among them, or two at once) were served so: a menu of file names, kiosk and staff
-# pages listed, a page without app.py's settings, language switch or kiosk lock. app.py
-# always calls ``st.navigation``, so that mode is off from the start.
-PagesManager.uses_pages_directory = False
+# app.py always calls st.navigation: Streamlit's old multipage layout, which it would
+# use for the sessions that start before then, is off from the start (ui.boot).
+legacy_pages_off()
 
 app = st.App(SCRIPT, routes=ROUTES, middleware=MIDDLEWARE)

@@ -175,7 +175,10 @@ def test_no_path_of_streamlits_own_is_redirected() -> None:
 
 REFUSED = ["//area", "//evil.example/x", "/area/../kiosk", "/..", "/area/..\\x", "/a\x00b"]
 REFUSED += ["/C:/Windows", "/c:x", "\\\\server\\share", "/\\\\server"]
+REFUSED += ["/_stcore/../x", "//_stcore/upload_file/x"]
 ALLOWED = ["/", "/area", "/area/yuda", "/area/a..b", "/...", "/x/C:/y", "/_stcore/health", "/湯田"]
+# Streamlit passes its uploads' paths on unchecked, to a route that reads ids from them
+ALLOWED += ["/_stcore/upload_file/../x", "/_stcore/upload_file/a\x00b"]
 
 
 async def _answer(asgi: Any, path: str, kind: str = "http") -> tuple[int, dict[str, str], bytes]:

@@ -53,6 +53,9 @@ FIRST_PAGES = frozenset({EXPLORER_PAGE, KIOSK_PAGE})
 _CONTROLS = re.compile("[\x00-\x1f\x7f]")
 #: A drive's name at the start of a path (``C:``).
 _DRIVE = re.compile("[A-Za-z]:")
+#: Where Streamlit's uploads go: its security check passes these on unchecked (but a
+#: path starting with two slashes), its route reading their parts as ids.
+_UPLOADS = "/_stcore/upload_file/"
 
 
 def page_address(page: str, rest: str, query: str = "") -> str:
@@ -144,10 +147,15 @@ ROUTES = [TidyPath()]
 def refused(path: str) -> bool:
     """Whether Streamlit's security check refuses ``path`` (decoded) before any route.
 
-    It refuses a path that starts with two slashes (or backslashes), holds a NUL, has a
-    ``..`` part (between slashes or backslashes), or names a drive (``/C:/x``).
+    It refuses a path that starts with two slashes (or backslashes); and, but under
+    its uploads' path, one that holds a NUL, has a ``..`` part (between slashes or
+    backslashes), or names a drive (``/C:/x``).
     """
-    if path.startswith(("//", "\\\\")) or "\x00" in path:
+    if path.startswith(("//", "\\\\")):
+        return True
+    if path.startswith(_UPLOADS):
+        return False
+    if "\x00" in path:
         return True
     relative = path.lstrip("/")
     if relative.startswith("\\") or _DRIVE.match(relative):

@@ -60,8 +60,11 @@ MAX_ITEMS = 64
 #: Unknown pieces of one list cell reported one by one; the rest are counted.
 MAX_UNKNOWN = 5
 
+#: The dashes people type: ASCII and full-width hyphens, the other hyphens and dashes,
+#: the minus sign, and the long vowel marks that stand in for them.
+DASHES = "-－‐‑‒–—―−ーｰ"
 #: A cell that says "none" with a dash (or a run of them), as forms write it.
-NONE_PATTERN = re.compile(r"[-－‐‑‒–—―−ーｰ]+")
+NONE_PATTERN = re.compile(f"[{re.escape(DASHES)}]+")
 #: A Japanese phone number written the international way (after NFKC): ``+81``, the
 #: trunk ``0`` left out, in brackets or (by mistake) kept, then the number's digits,
 #: spaces and hyphens (at least six digits).
@@ -222,9 +225,8 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     return value, []
 
 
-#: Dashes written between a phone number's digits (full-width, long vowel marks, minus
-#: signs), as the ASCII hyphen.
-_PHONE_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ーｰ", "-"))
+#: Any of :data:`DASHES` between a phone number's digits, as the ASCII hyphen.
+_PHONE_DASHES = str.maketrans(dict.fromkeys(DASHES, "-"))
 
 
 def _phone(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:

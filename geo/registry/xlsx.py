@@ -541,18 +541,19 @@ def _merged_problems(
     return header_problems, problems
 
 
-def _is_a_list(book: Book, title: str, path: str, name: str) -> bool:
+def _is_a_list(rows: list[list[str]]) -> bool:
     """Whether a sheet's header row names the organisations' names' column (団体名)."""
-    rows = _read_sheet(book, title, path, name, until_data=False).rows
     top = header_index(rows)
     return top is not None and any(match_header(cell) == "name" for cell in rows[top])
 
 
-def _data_sheet(
-    book: Book, name: str
-) -> tuple[tuple[str, str] | None, list[Problem], tuple[str, ...]]:
-    """The one sheet with data, or ``None`` and the problem of several; and the titles
-    of the sheets with data passed over.
+#: A sheet (its title and its part's path) and its rows when they were read already.
+_Chosen = tuple[tuple[str, str] | None, SheetRows | None]
+
+
+def _data_sheet(book: Book, name: str) -> tuple[_Chosen, list[Problem], tuple[str, ...]]:
+    """The one sheet with data (and its rows, if they were read to choose it), or
+    ``None`` and the problem of several; and the titles of the sheets passed over.
 
     Of several sheets with data, the notes sheet of the app's own template is left out,
     and then the one sheet whose header names the organisations' names (a list beside
@@ -562,20 +563,19 @@ def _data_sheet(
     if len(sheets) > MAX_SHEETS:
         unreadable(name, "too_many_sheets", params={"n": len(sheets), "limit": MAX_SHEETS})
     if len(sheets) == 1:
-        return sheets[0], [], ()
+        return (sheets[0], None), [], ()
     with_data = [s for s in sheets if _has_data(book, *s, name)]
     if len(with_data) > 1:
         with_data = [s for s in with_data if s[0] not in NOTES_SHEETS]
-    passed_over: tuple[str, ...] = ()
     if len(with_data) > 1:
-        lists = [s for s in with_data if _is_a_list(book, *s, name)]
+        read = {s: _read_sheet(book, *s, name, until_data=False) for s in with_data}
+        lists = [s for s in with_data if _is_a_list(read[s].rows)]
         if len(lists) == 1:
             passed_over = tuple(s[0] for s in with_data if s != lists[0])
-            with_data = lists
-    if len(with_data) > 1:
+            return (lists[0], read[lists[0]]), [], passed_over
         titles = ", ".join(title for title, _ in with_data)
-        return None, [Problem(name, None, None, shorten(titles), "sheets")], ()
-    return (with_data[0] if with_data else None), [], passed_over
+        return (None, None), [Problem(name, None, None, shorten(titles), "sheets")], ()
+    return ((with_data[0] if with_data else None), None), [], ()
 
 
 @dataclass(frozen=True)
@@ -620,10 +620,10 @@ def read_workbook(data: bytes, name: str) -> WorkbookRows:
     """
     book = open_book(data, name)
     try:
-        sheet, problems, passed_over = _data_sheet(book, name)
+        (sheet, read_already), problems, passed_over = _data_sheet(book, name)
         if sheet is None:
             return WorkbookRows([], problems)
-        read = _read_sheet(book, *sheet, name, until_data=False)
+        read = read_already or _read_sheet(book, *sheet, name, until_data=False)
     except UnreadableFileError:
         raise
     except UNREADABLE as exc:

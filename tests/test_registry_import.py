@@ -33,6 +33,7 @@ from tests.support.registry_files import (
     where,
     xlsx_bytes,
 )
+from tests.support.tinycity import TINY
 
 TODAY = dt.date(2026, 11, 1)
 Maker = Callable[[Path], tuple[bytes, str]]
@@ -631,6 +632,47 @@ def test_a_plan_made_before_another_change_is_refused(backend: Backend, tiny_dir
         assert state(store) == before
 
 
+def _center(tiny_dir: Path, area: str) -> tuple[str, str]:
+    centers = load_centers(tiny_dir, TINY).set_index("area_id")
+    pt = centers.geometry[area]
+    return f"{pt.x:.6f}", f"{pt.y:.6f}"
+
+
+def test_a_row_with_only_its_area_is_placed_at_the_area_s_center(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """A list of civic groups often gives where they are based, not their address: the
+    row is placed at its 地域's center, and the dry run says so (match level ``area``);
+    a row with neither is still refused."""
+    rows = [
+        ["団体名", "活動分野", "地域", "所在地"],
+        ["拠点だけの会", "8", "ne", ""],
+        ["何もない会", "8", "", ""],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert where(plan.problems) == [(3, "所在地")]
+    assert plan.problems[0].code == "no_location"
+    placed = plan.rows[0]
+    assert (placed.record["area_id"], placed.match_level) == ("ne", AREA)
+    assert (placed.record["lon"], placed.record["lat"]) == _center(tiny_dir, "ne")
+
+
+def test_a_point_at_its_area_s_center_moves_with_its_area(backend: Backend, tiny_dir: Path) -> None:
+    """A point placed at an area's center follows a new 地域; a point from an address
+    or coordinates stays where it is."""
+    first = [["団体名", "活動分野", "地域"], ["拠点だけの会", "8", "ne"]]
+    moved = [["団体名", "活動分野", "地域"], ["拠点だけの会", "8", "se"]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(first), "a.csv"), "civic_groups", store)
+        apply_plan(plan, store, who="t")
+        again = plan_import(read_bytes(csv_bytes(moved), "b.csv"), "civic_groups", store)
+    assert not again.problems, [str(p) for p in again.problems]
+    row = again.rows[0]
+    assert (row.action, row.record["area_id"], row.match_level) == ("change", "se", AREA)
+    assert (row.record["lon"], row.record["lat"]) == _center(tiny_dir, "se")
+
+
 def test_columns_left_out_keep_their_values(backend: Backend, tiny_dir: Path) -> None:
     with tiny_store(backend, tiny_dir) as store:
         org = store.get("g-1")
@@ -858,6 +900,20 @@ def test_addresses_are_placed_at_their_town(
     place = gazetteer.place(address)
     assert place is not None
     assert (place.level, place.area_id, place.matched) == (level, area, matched)
+
+
+@pytest.mark.parametrize(
+    ("area", "found"), [("ato", True), ("yuda", True), ("", False), ("x", False)]
+)
+def test_an_area_s_center_is_its_center_s_point(
+    gazetteer: Gazetteer, area: str, found: bool
+) -> None:
+    place = gazetteer.area_center(area)
+    assert (place is not None) == found
+    if place is not None:
+        centers = load_centers().set_index("area_id")
+        assert (place.lon, place.lat) == (centers.geometry[area].x, centers.geometry[area].y)
+        assert (place.level, place.area_id) == (AREA, area)
 
 
 @pytest.mark.parametrize("address", ["宇部市常盤町1", "山口市", "", "ﾄｳｷｮｳ"])

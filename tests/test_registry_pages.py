@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.io import load_centers
 from geo.registry import ImportPlan, Store, plan_import
 from geo.registry.auth import hash_password
 from geo.registry.columns import HEADINGS, RECORD_COLUMNS
@@ -617,6 +618,25 @@ def test_add_places_a_new_organisation_by_its_address(store: Store) -> None:
     added = store.get("cg-0343")
     assert (added.record["area_id"], added.match_level) == ("yuda", "town")
     assert added.record["is_sample"] == "false"
+
+
+def test_add_places_a_new_organisation_without_an_address_at_its_area_s_center(
+    store: Store,
+) -> None:
+    at = _edit_page(_login(_app()))
+    at.radio(key="edit.mode").set_value("add").run()
+    at.text_input(key=form_key("new0", 0, "name")).set_value("拠点だけの会")
+    at.multiselect(key=form_key("new0", 0, "fields")).set_value(["kosodate"])
+    at.selectbox(key=form_key("new0", 0, "area_id")).set_value("ouchi")
+    _button(at, ja("staff.edit.save")).click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    added = store.get("cg-0343")
+    assert (added.record["area_id"], added.match_level) == ("ouchi", "area")
+    center = load_centers().set_index("area_id").geometry["ouchi"]
+    assert (float(added.record["lon"]), float(added.record["lat"])) == pytest.approx(
+        (center.x, center.y), abs=1e-6
+    )
 
 
 def test_retire_needs_a_confirmation(store: Store) -> None:

@@ -102,7 +102,8 @@ HEADINGS: tuple[Heading, ...] = (
         "address",
         "所在地",
         ("住所", "活動拠点住所"),
-        "address in 山口市; placed at its 町字 point when there are no coordinates",
+        "address in 山口市; placed at its 町字 point when there are no coordinates; "
+        "with neither, at the 地域交流センター of its 地域",
     ),
     Heading("lon", "経度", ("longitude", "lng", "x"), "WGS84 longitude (131.47…)"),
     Heading("lat", "緯度", ("latitude", "y"), "WGS84 latitude (34.18…)"),

@@ -7,7 +7,8 @@ beginning. The match level says how precise the point is:
 ==============  ===============================================================
 ``town_koaza``  the 町字 and its 小字 (阿知須 井関)
 ``town``        the 町字 (湯田温泉五丁目; 阿知須 when the 小字 is unknown)
-``area``        only the 地域 name starts the address (阿東…): the area's center
+``area``        only the 地域 name starts the address (阿東…), or there is no address
+                but a base 地域: the area's center (its 地域交流センター)
 ``none``        not placed: the row is reported
 ==============  ===============================================================
 
@@ -127,9 +128,11 @@ class Gazetteer:
             else:
                 self._towns[key] = Placement(pt.x, pt.y, area_id, TOWN, str(town))
         self._areas: dict[str, Placement] = {}
+        self._centers: dict[str, Placement] = {}
         for area_id, pt in zip(centers["area_id"], centers.geometry, strict=True):
             name = city.area(area_id).name_ja
-            self._areas[address_key(name)] = Placement(pt.x, pt.y, area_id, AREA, name)
+            place = Placement(pt.x, pt.y, area_id, AREA, name)
+            self._areas[address_key(name)] = self._centers[str(area_id)] = place
         self._longest = max((len(k) for k in self._towns), default=0)
 
     def _strip(self, key: str) -> str:
@@ -154,6 +157,16 @@ class Gazetteer:
                 if chome in self._towns and (found is None or len(chome) > len(found)):
                     return chome
         return found
+
+    def area_center(self, area_id: str) -> Placement | None:
+        """The point of an area's center (level ``area``), or ``None`` for an unknown id.
+
+        Parameters
+        ----------
+        area_id
+            An area id of the city (``yuda``).
+        """
+        return self._centers.get(area_id)
 
     def place(self, address: str) -> Placement | None:
         """The point of ``address``, or ``None`` when it cannot be placed.

@@ -3,7 +3,8 @@
 :func:`prepare_record` cleans the cells (:func:`geo.registry.values.clean_cell`),
 merges them with the stored record (columns not given keep their stored values) and
 places the organisation: at its coordinates, at its stored point when the address is
-unchanged, or at the 町字 point of its address (:mod:`geo.registry.places`).
+unchanged, at the 町字 point of its address (:mod:`geo.registry.places`), or, with no
+address, at its base area's center.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from geo.errors import Finding, shorten
 from geo.registry.columns import RECORD_COLUMNS
-from geo.registry.places import COORDINATES, NONE
+from geo.registry.places import AREA, COORDINATES, NONE
 from geo.registry.reads import StoredOrg
 from geo.registry.validation import Reference
 from geo.registry.values import clean_cell
@@ -131,11 +132,16 @@ def _locate(
         missing = "lat" if lon else "lon"
         return NONE, [(missing, Finding("", "both_coordinates"))], quiet
     address = given.get("address", "")
-    if existing is not None and (not address or address == existing.record["address"]):
+    if existing is not None and _keeps_point(address, given.get("area_id", ""), existing):
         record["lon"], record["lat"] = existing.record["lon"], existing.record["lat"]
         return existing.match_level, [], set()
     if not address:
-        return NONE, [("address", Finding("", "no_location"))], quiet
+        # no address: its base area's center, when it names one
+        center = ref.gazetteer.area_center(record["area_id"]) if record["area_id"] else None
+        if center is None:
+            return NONE, [("address", Finding("", "no_location"))], quiet
+        record["lon"], record["lat"] = f"{center.lon:.6f}", f"{center.lat:.6f}"
+        return center.level, [], set()
     place = ref.gazetteer.place(address)
     if place is None:
         city = {"city": Named(ref.city.name_ja, ref.city.name_en)}
@@ -144,3 +150,12 @@ def _locate(
     if not given.get("area_id"):
         record["area_id"] = place.area_id
     return place.level, [], set()
+
+
+def _keeps_point(address: str, area_id: str, existing: StoredOrg) -> bool:
+    """Whether ``existing`` keeps its stored point: its address is unchanged (or not
+    given), and a point at its area's center has not been moved to another area."""
+    if address and address != existing.record["address"]:
+        return False
+    moved = existing.match_level == AREA and area_id not in ("", existing.record["area_id"])
+    return not (moved and not address)

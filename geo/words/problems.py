@@ -323,8 +323,8 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "give both 緯度 and 経度",
     },
     "problem.no_location": {
-        "ja": "所在地か緯度・経度を入れてください",
-        "en": "give 所在地 or 緯度/経度",
+        "ja": "所在地、緯度・経度、または地域（拠点の地域）を入れてください",
+        "en": "give 所在地, 緯度/経度 or 地域 (the base area)",
     },
     "problem.unplaced": {
         "ja": "住所から{city}内の位置が分かりません。住所を確かめるか、緯度・経度を入れてください",

@@ -321,8 +321,10 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "staff.edit.kind": {"ja": "団体の種類", "en": "Kind"},
     "staff.edit.from_address": {"ja": "（住所から決める）", "en": "(from the address)"},
     "staff.edit.location_help": {
-        "ja": "緯度・経度が空なら、所在地の町字の位置に置きます。",
-        "en": "With no latitude and longitude, the organisation is placed at its 町字.",
+        "ja": "緯度・経度が空なら、所在地の町字の位置に置きます。"
+        "所在地も空なら、地域の交流センターの位置に置きます。",
+        "en": "With no latitude and longitude, the organisation is placed at its 町字; "
+        "with no address either, at its area's center.",
     },
     "staff.edit.private": {
         "ja": "**連絡先（公開されません）**",

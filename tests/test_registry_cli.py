@@ -83,6 +83,17 @@ def test_a_title_above_the_header_is_said_passed_over(cli, tmp_path: Path) -> No
     )
 
 
+def test_columns_not_read_are_named(cli, tmp_path: Path) -> None:
+    rows = civic_rows(2, ADDRESS)
+    rows[0] += ["登録日", "会員数"]
+    for row in rows[1:]:
+        row += ["2024/4/1", "12"]
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    said = "  columns not read (their headers are not documented): 登録日, 会員数"
+    assert out.splitlines()[1] == said
+
+
 def _without_fields() -> list[list[str]]:
     rows = civic_rows(3, ADDRESS)
     rows[1][1] = rows[3][1] = ""

@@ -169,14 +169,6 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ),
     ("no location", _csv([["団体名", "活動分野"], ["会", "8"]]), 2, "所在地", "no_location", False),
     (
-        "unknown_column",
-        _csv(_with(0, "x", "活動の内容")),
-        None,
-        "活動の内容",
-        "unknown_column",
-        False,
-    ),
-    (
         "unknown field",
         _csv(_with(1, "8、宇宙開発")),
         2,
@@ -630,6 +622,33 @@ def test_a_plan_made_before_another_change_is_refused(backend: Backend, tiny_dir
         with pytest.raises(ConflictError):
             apply_plan(plan, store, who="test")
         assert state(store) == before
+
+
+@pytest.mark.parametrize(
+    ("extra", "not_read"),
+    [
+        ([], ()),
+        (["登録日"], ("登録日",)),
+        (["会員数", "No.", "<b>設立</b>"], ("会員数", "<b>設立</b>")),  # (No. is a row number)
+    ],
+)
+def test_columns_the_registry_does_not_know_are_named_and_not_read(
+    backend: Backend, tiny_dir: Path, extra: list[str], not_read: tuple[str, ...]
+) -> None:
+    """A city's list keeps columns of its own (登録日, 会員数): the rest of the file is
+    imported, and the plan names the columns it did not read."""
+    rows = civic_rows(2)
+    rows[0] += extra
+    for row in rows[1:]:
+        row += ["=1+1"] * len(extra)  # (not read: not refused as a formula either)
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+        assert not plan.problems, [str(p) for p in plan.problems]
+        assert plan.columns_not_read == not_read
+        apply_plan(plan, store, who="t")
+        added = [store.get(r.record["org_id"]).record for r in plan.with_action("add")]
+    assert len(added) == 2
+    assert not any("=1+1" in value for record in added for value in record.values())
 
 
 def _center(tiny_dir: Path, area: str) -> tuple[str, str]:

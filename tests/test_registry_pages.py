@@ -34,6 +34,7 @@ from ui.login import SEEN_KEY, SHARED_ACCOUNT
 from ui.orgform import form_key
 from ui.staff import PROBLEM_REASON_PX
 from ui.tables import WRAPPED_ROW_PX
+from ui.text import md_literal
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"
@@ -298,6 +299,21 @@ def test_a_workbook_s_list_beside_a_memo_is_read_and_the_page_says_which(store: 
     assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
     _upload(at, xlsx_bytes(civic_rows(2, ADDRESS)), "other.xlsx")  # one sheet: nothing said
     assert not any("ほかのシート" in c.value for c in at.caption)
+
+
+def test_columns_not_read_are_named_and_the_rest_imports(store: Store) -> None:
+    rows = civic_rows(2, ADDRESS)
+    link = "[会員](https://example.com)"
+    rows[0] += ["登録日", link]
+    for row in rows[1:]:
+        row += ["2024/4/1", "12"]
+    at = _upload(_login(_app()), csv_bytes(rows))
+    assert not at.exception, at.exception
+    columns = "、".join(["登録日", md_literal(link)])  # the header shown as text, no link
+    assert ja("staff.import.not_read", columns=columns) in [w.value for w in at.warning]
+    assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
+    _upload(at, csv_bytes(civic_rows(2, ADDRESS)), "other.csv")  # every column read
+    assert not any("読んでいません" in w.value for w in at.warning)
 
 
 def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:

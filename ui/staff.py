@@ -286,6 +286,12 @@ def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
+    not_read = plan.columns_not_read
+    if not_read:
+        columns = t("sep.list").join(md_literal(c) for c in not_read[:ROWS_NAMED])
+        if len(not_read) > ROWS_NAMED:
+            columns += t("staff.import.columns_more", n=len(not_read) - ROWS_NAMED)
+        st.warning(t("staff.import.not_read", columns=columns))
     if plan.sheets_passed_over:
         others = t("sep.list").join(md_literal(s) for s in plan.sheets_passed_over)
         st.caption(t("staff.import.sheet", sheet=md_literal(plan.sheet), others=others))

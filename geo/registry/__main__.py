@@ -214,6 +214,12 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
             f"({above} row{'s' if above != 1 else ''} of title above it passed over)",
             file=out,
         )
+    if plan.columns_not_read:
+        print(
+            "  columns not read (their headers are not documented): "
+            + ", ".join(plan.columns_not_read),
+            file=out,
+        )
     _print_retirements(plan, out)
     _print_notices(plan, out)
     for row in plan.rows:

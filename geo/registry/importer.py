@@ -20,7 +20,8 @@ does not list only when that is asked for (``retire_missing=True``, the command 
 would be and what share of the kind (:attr:`ImportPlan.needs_confirmation` above
 :data:`CONFIRM_SHARE`). Importing only the valid rows adds and changes, and never
 retires. Columns missing from the file keep their stored values (a file without 電話
-leaves phone numbers as they are).
+leaves phone numbers as they are); columns whose headers name no registry column (登録日)
+are not read, and the plan names them (:attr:`ImportPlan.columns_not_read`).
 
 The problems of a plan are kept up to :data:`MAX_PROBLEMS` (those of the whole file
 always), and counted in full, so a file of many bad rows costs bounded memory.
@@ -214,6 +215,9 @@ class ImportPlan:
     sheet, sheets_passed_over
         Of a workbook whose other sheets with data were passed over: the sheet read,
         and those others' titles (else empty).
+    columns_not_read
+        The headers, as written, that name no registry column (登録日, 会員数 …): their
+        columns are not read, and the plan names them.
     """
 
     source: str
@@ -234,6 +238,7 @@ class ImportPlan:
     elsewhere: tuple[Elsewhere, ...] = ()
     sheet: str = ""
     sheets_passed_over: tuple[str, ...] = ()
+    columns_not_read: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -343,10 +348,8 @@ def _header_map(table: SourceTable, problems: ProblemLog) -> tuple[dict[int, str
         if not header:
             continue
         column = match_header(header)
-        if column is None:
-            problems.append(Problem(table.name, None, header, "", "unknown_column"))
-        elif column == IGNORE:
-            continue
+        if column is None or column == IGNORE:
+            continue  # (a header not known is named in the plan: its column is not read)
         elif column in header_of:
             same = {"header": header_of[column], "position": i + 1}
             problems.append(Problem(table.name, None, header, "", "same_column", same))
@@ -411,6 +414,7 @@ def plan_import(
     by_index, header_of = _header_map(table, problems)
     problems += _layout_problems(table, header_of)
     columns = {h: (match_header(h) or "") for h in table.headers if h}
+    not_read = tuple(h for h in columns if match_header(h) is None)
     head = (table.name, table.sha256, org_kind, base_version, columns)
     stored = store.records(include_retired=True)
     active = sum(1 for s in stored if s.record["kind"] == org_kind and s.status == ACTIVE)
@@ -427,6 +431,7 @@ def plan_import(
             header_row=table.header_row,
             sheet=table.sheet,
             sheets_passed_over=table.sheets_passed_over,
+            columns_not_read=not_read,
         )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
@@ -449,6 +454,7 @@ def plan_import(
         elsewhere=tuple(_elsewhere(rows, store.reference)),
         sheet=table.sheet,
         sheets_passed_over=table.sheets_passed_over,
+        columns_not_read=not_read,
     )
 
 

@@ -202,11 +202,6 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "必要な列がありません",
         "en": "required column is missing",
     },
-    "problem.unknown_column": {
-        "ja": "知らない列名です。説明にある列名に直すか、列を削除してください",
-        "en": "unknown column: rename it to a documented "
-        "header (団体名, 活動分野, 所在地 …) or delete it",
-    },
     "problem.same_column": {
         "ja": "左から{position}列目：「{header}」と同じ意味の列です。どちらかを削除してください",
         "en": "column {position} from the left: the same column as {header!r}: keep one of them",

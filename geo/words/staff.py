@@ -209,6 +209,7 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "row {row} (address: {address}, point: {point})",
     },
     "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
+    "staff.import.columns_more": {"ja": "、ほか{n:,}列", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {
         "ja": "この取り込みで {n:,}件の団体を廃止扱いにします（この種類の {share:.0%}）。"
         "下の一覧を確かめてください。",
@@ -263,6 +264,13 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "このシートだけです）。ほかのシート（{others}）は読んでいません。",
         "en": "The sheet “{sheet}” was read as the list (the only one whose header names "
         "the groups); the other sheets ({others}) were not read.",
+    },
+    "staff.import.not_read": {
+        "ja": "見出しが説明にない列（{columns}）は読んでいません。その内容も取り込むなら、"
+        "見出しを説明にある列名（団体名、活動分野、所在地 …）に直してください。",
+        "en": "Columns whose headers are not documented ({columns}) were not read. To "
+        "import what they hold, rename them to a documented header (団体名, 活動分野, "
+        "所在地 …).",
     },
     "staff.import.header_row": {
         "ja": "ファイルの{row}行目を見出しとして読みました。"

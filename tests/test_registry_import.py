@@ -234,10 +234,10 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ),
     (
         "old .xls",
-        lambda _: (b"\xd0\xcf\x11\xe0", "list.xls"),
+        lambda _: (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504), "list.xls"),
         None,
         None,
-        "file_type",
+        "ole_workbook",
         True,
     ),
     ("broken xlsx", lambda _: (b"PK\x03\x04broken", "list.xlsx"), None, None, "not_xlsx", True),

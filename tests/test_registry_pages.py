@@ -477,6 +477,13 @@ def test_an_unreadable_upload_lists_its_problem(store: Store) -> None:
     assert not at.get("button") or "import.go" not in [b.key for b in at.button]
 
 
+def test_an_old_or_locked_workbook_is_named_with_what_to_do(store: Store) -> None:
+    at = _login(_app())
+    _upload(at, bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504), "名簿.xls")
+    problems = _table(at, ja("staff.col.reason"))
+    assert problems[ja("staff.col.reason")].tolist() == [ja("problem.ole_workbook")]
+
+
 def test_problems_are_worded_in_the_session_language(store: Store) -> None:
     at = _login(_app())
     at.session_state["lang"] = "en"

@@ -46,6 +46,7 @@ from geo.registry.importer import CHANGE, CONFIRM_SHARE
 from geo.registry.prepare import prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
+from geo.registry.sniff import ENDINGS
 from geo.registry.writes import ADD, REACTIVATE
 from geo.words import Listed, phrase
 from ui import settings
@@ -62,7 +63,8 @@ BASE_KEY = "edit.base"
 NEW_KEY = "edit.new_count"
 #: The ``--kind`` choices of an import, in the order the page offers them.
 KINDS = ("civic_groups", "associations", "councils")
-UPLOAD_TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg"]
+#: Every ending the uploader takes (the workbooks it cannot read too: the page says why).
+UPLOAD_TYPES = [ending.removeprefix(".") for ending in ENDINGS]
 EXPORT_FORMATS = ("csv", "geojson", "hsds")
 #: The export's choice of every kind at once.
 ALL_KINDS = "all"

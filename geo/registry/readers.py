@@ -25,7 +25,7 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -49,22 +49,9 @@ from geo.registry.limits import (
     too_many_rows,
     unreadable,
 )
+from geo.registry.sniff import CSV, FORMATS, GEOJSON, GPKG, XLSX, file_format
 from geo.registry.xlsx import NOTES_SHEETS, read_workbook
 from geo.registry.xlsx import cell_text as _cell_text
-
-CSV = "csv"
-XLSX = "xlsx"
-GEOJSON = "geojson"
-GPKG = "gpkg"
-#: File name endings and the formats they are read as.
-FORMATS: Mapping[str, str] = {
-    ".csv": CSV,
-    ".txt": CSV,
-    ".xlsx": XLSX,
-    ".geojson": GEOJSON,
-    ".json": GEOJSON,
-    ".gpkg": GPKG,
-}
 
 
 @dataclass(frozen=True)
@@ -141,7 +128,8 @@ def read_bytes(data: bytes, filename: str) -> SourceTable:
     data
         The file's bytes.
     filename
-        Its name; the ending says the format (see :data:`FORMATS`).
+        Its name; the ending says the format (:data:`FORMATS`) where the bytes do not
+        (:func:`geo.registry.sniff.file_format`).
 
     Raises
     ------
@@ -151,9 +139,7 @@ def read_bytes(data: bytes, filename: str) -> SourceTable:
     name = Path(filename).name or "upload"
     if len(data) > MAX_BYTES:
         _too_large(name, len(data))
-    fmt = FORMATS.get(Path(name).suffix.lower())
-    if fmt is None:
-        unreadable(name, "file_type", Path(name).suffix)
+    fmt = file_format(data, name)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == CSV:
         return _read_csv(data, name, sha)

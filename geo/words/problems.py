@@ -35,10 +35,32 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "split it by kind or remove unused columns",
     },
     "problem.file_type": {
-        "ja": "取り込めない種類のファイルです（.csv .xlsx .geojson .gpkg）。"
+        "ja": "取り込めない種類のファイルです（.csv .tsv .xlsx .geojson .gpkg）。"
         "古い .xls のブックは .xlsx として保存し直してください",
-        "en": "unknown file type: use .csv, .xlsx, .geojson or .gpkg "
+        "en": "unknown file type: use .csv, .tsv, .xlsx, .geojson or .gpkg "
         "(an old .xls workbook: save it as .xlsx)",
+    },
+    "problem.ole_workbook": {
+        "ja": "古い形式の Excel ブック（.xls）か、パスワードで保護されたブックです。"
+        "Excel で開き（パスワードは解除して）、.xlsx として保存し直してください",
+        "en": "an old Excel workbook (.xls), or one protected by a password: open it in "
+        "Excel (remove the password) and save it as .xlsx",
+    },
+    "problem.opendocument": {
+        "ja": "OpenDocument の表計算ファイル（.ods）は読めません。"
+        ".xlsx か CSV として保存し直してください",
+        "en": "an OpenDocument spreadsheet (.ods) cannot be read: save it as .xlsx or CSV",
+    },
+    "problem.zip_archive": {
+        "ja": "zip でまとめたファイルです。中の名簿（.csv や .xlsx）を取り出して、"
+        "そのファイルを選んでください",
+        "en": "a zip archive: take the list (.csv, .xlsx) out of it and choose that file",
+    },
+    "problem.html_workbook": {
+        "ja": "表計算の名前が付いた Web ページ（HTML）か XML のファイルです。Excel で開き、"
+        ".xlsx として保存し直してください",
+        "en": "a web page (HTML) or an XML file named as a workbook: open it in Excel and "
+        "save it as .xlsx",
     },
     # --- text encodings and CSV ----------------------------------------------------------
     "problem.utf16": {

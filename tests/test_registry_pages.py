@@ -263,7 +263,7 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     added = _table(at, ja("staff.col.match"))
     assert added[ja("staff.col.row")].tolist() == [2, 4]  # as a spreadsheet numbers them
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist() == [3, "活動分野", "宇宙", ja("problem.unknown_field")]
+    assert problems.iloc[0].tolist() == ["3", "活動分野", "宇宙", ja("problem.unknown_field")]
     # the rows as a spreadsheet numbers them, and the page says so
     assert ja("staff.problems_caption") in [c.value for c in at.caption]
     assert "表計算ソフト" in ja("staff.problems_caption")
@@ -420,7 +420,7 @@ def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
     _upload(at, csv_bytes(rows))
     problems = _table(at, ja("staff.col.reason"))
     assert problems.iloc[0].tolist() == [
-        2,
+        "2",
         "団体名",
         "'" + rows[1][0],  # the table's own download cannot run it either
         ja("problem.formula"),
@@ -482,6 +482,8 @@ def test_an_old_or_locked_workbook_is_named_with_what_to_do(store: Store) -> Non
     _upload(at, bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504), "名簿.xls")
     problems = _table(at, ja("staff.col.reason"))
     assert problems[ja("staff.col.reason")].tolist() == [ja("problem.ole_workbook")]
+    # a problem of the whole file says so where a row's number would be (not "None")
+    assert problems[ja("staff.col.row")].tolist() == [ja("staff.row.whole_file")]
 
 
 def test_problems_are_worded_in_the_session_language(store: Store) -> None:

@@ -128,7 +128,10 @@ def show_problems(
     if count > len(problems):
         st.caption(t("staff.problems_first", shown=len(problems), n=count))
     columns = {
-        t("staff.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
+        # (a problem of the whole file says so: a missing number would read "None")
+        t("staff.col.row"): [
+            t("staff.row.whole_file") if p.row is None else f"{p.row}" for p in problems
+        ],
         t("staff.col.column"): [p.column or "" for p in problems],
         t("staff.col.value"): [p.value for p in problems],
         t("staff.col.reason"): [p.reason(lang()) for p in problems],
@@ -139,9 +142,8 @@ def show_problems(
     show_fitted(
         frame,
         PROBLEM_ROWS_SHOWN,
-        short=(t("staff.col.column"),),
+        short=(t("staff.col.row"), t("staff.col.column")) if of_file else (t("staff.col.column"),),
         widest={t("staff.col.value"): PROBLEM_VALUE_PX, t("staff.col.reason"): PROBLEM_REASON_PX},
-        column_config={t("staff.col.row"): st.column_config.NumberColumn(width="small")},
         hide_index=True,
     )
 

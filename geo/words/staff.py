@@ -107,11 +107,11 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "staff.problems_caption": {
         "ja": "行は表計算ソフトで開いたときの行番号です（ファイルの先頭の行が1。GeoJSON・"
-        "GeoPackageでは地物の順番）。行が空欄の問題はファイル全体の問題です。",
+        "GeoPackageでは地物の順番）。",
         "en": "Rows are numbered as a spreadsheet shows them (the file's first row is 1; "
-        "in a GeoJSON or GeoPackage, the feature's place). An empty row means the whole "
-        "file.",
+        "in a GeoJSON or GeoPackage, the feature's place).",
     },
+    "staff.row.whole_file": {"ja": "ファイル全体", "en": "whole file"},
     "staff.col.row": {"ja": "行", "en": "Row"},
     "staff.col.column": {"ja": "列", "en": "Column"},
     "staff.col.value": {"ja": "値", "en": "Value"},

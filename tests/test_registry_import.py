@@ -651,6 +651,32 @@ def test_columns_the_registry_does_not_know_are_named_and_not_read(
     assert not any("=1+1" in value for record in added for value in record.values())
 
 
+def test_headers_with_notes_import_as_the_columns_they_name(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    rows = [
+        [
+            "No.（自動）",
+            "【必須】団体名",
+            "活動分野\n（複数可）",
+            "所在地（住所）",
+            "団体名（ふりがな）",
+        ],
+        ["1", "注記の会", "8", "テスト市南東町", "ちゅうきのかい"],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.columns_not_read == ()
+    record = plan.with_action("add")[0].record
+    assert (record["name"], record["fields"], record["name_kana"]) == (
+        "注記の会",
+        "npo08",
+        "ちゅうきのかい",
+    )
+    assert record["area_id"] == "se"
+
+
 def _center(tiny_dir: Path, area: str) -> tuple[str, str]:
     centers = load_centers(tiny_dir, TINY).set_index("area_id")
     pt = centers.geometry[area]

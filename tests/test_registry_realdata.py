@@ -13,7 +13,7 @@ from alembic import command
 
 from geo.errors import DataValidationError
 from geo.model import CORPORATE_COLUMNS, ORG_SOURCES, PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
-from geo.registry.columns import RECORD_COLUMNS, match_header
+from geo.registry.columns import IGNORE, RECORD_COLUMNS, match_header
 from geo.registry.migrate import alembic_config
 from geo.registry.values import Vocabulary, clean_cell
 from tests.support.backends import Backend
@@ -77,6 +77,55 @@ def test_cells_are_cleaned_at_the_door(
     ],
 )
 def test_the_headers_of_real_lists(header: str, column: str) -> None:
+    assert match_header(header) == column
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        # notes that staff write into a header: the column is the same
+        ("団体名（必須）", "name"),
+        ("【必須】団体名", "name"),
+        ("団体名[必須]", "name"),
+        ("団体名 ※必須", "name"),
+        ("※団体名", "name"),
+        ("団体名*", "name"),
+        ("★団体名", "name"),
+        ("団体名（必須）（全角）", "name"),
+        ("活動分野\n（複数可）", "fields"),
+        ("活動分野（番号）", "fields"),
+        ("活動地域（複数可）", "service_areas"),
+        ("所在地（住所）", "address"),
+        ("世帯数（R6.4.1現在）", "households"),
+        ("最終確認日(yyyy/mm/dd)", "last_confirmed"),
+        ("緯度（世界測地系）", "lat"),
+        ("電話番号（日中）", "phone"),
+        ("No.（自動）", IGNORE),
+        ("法人名称カナ（必須）", "name_kana"),
+        ("【必須】法人名称カナ", "name_kana"),
+        ("法人番号（13桁）", "corporate_number"),  # (an alias as it is)
+        # a note that makes it the name's reading
+        ("団体名（ふりがな）", "name_kana"),
+        ("団体名（フリガナ）", "name_kana"),
+        ("団体名※ふりがな", "name_kana"),
+        # notes that make it another thing: not read (the dry run names it)
+        ("代表者（ふりがな）", None),
+        ("所在地（郵便番号）", None),
+        ("所在地（〒）", None),
+        ("電話（FAX）", None),
+        ("電話番号(ファクス)", None),
+        ("代表者（役職）", None),
+        ("団体名（旧名称）", None),
+        ("団体名※旧名称", None),
+        ("団体名（英語）", None),
+        # only a note, or a note on an unknown header
+        ("（必須）", None),
+        ("※", None),
+        ("*", None),
+        ("会員数（人）", None),
+    ],
+)
+def test_a_header_with_a_note_is_the_column_it_names(header: str, column: str | None) -> None:
     assert match_header(header) == column
 
 

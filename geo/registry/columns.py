@@ -8,6 +8,7 @@ keeps the two in step).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ HEADINGS: tuple[Heading, ...] = (
     Heading(
         "area_id",
         "地域",
-        ("所在地域", "拠点地域", "拠点の地域", "地域ID"),
+        ("所在地域", "拠点地域", "拠点の地域", "地域名", "地域ID"),
         "the 地域 the organisation is based in (湯田, 湯田地域, yuda); "
         "empty: taken from the address or the point",
     ),
@@ -107,7 +108,9 @@ HEADINGS: tuple[Heading, ...] = (
     ),
     Heading("lon", "経度", ("longitude", "lng", "x"), "WGS84 longitude (131.47…)"),
     Heading("lat", "緯度", ("latitude", "y"), "WGS84 latitude (34.18…)"),
-    Heading("representative", "代表者", ("代表者名", "代表"), "private: staff views only"),
+    Heading(
+        "representative", "代表者", ("代表者名", "代表者氏名", "代表"), "private: staff views only"
+    ),
     Heading("phone", "電話", ("電話番号", "TEL", "連絡先電話"), "private: staff views only"),
     Heading(
         "email",
@@ -159,8 +162,52 @@ _IGNORED = frozenset(normalise(h) for h in IGNORED_HEADERS)
 IGNORE = ""
 
 
+#: Notes written into a header, in brackets (after NFKC: 団体名（必須）, 【必須】団体名,
+#: 世帯数（R6.4.1現在）, 活動分野[番号]).
+_NOTES = re.compile(r"\([^()]*\)|【[^】]*】|\[[^\]]*\]|〔[^〕]*〕|<[^>]*>|《[^》]*》")
+#: Marks set before or after a header (団体名*, ★団体名); a note after ※ (団体名※必須).
+_MARKS = "*※★☆●◎○◆■"
+#: A note that makes the name its reading (団体名（ふりがな）): another column.
+_READING = tuple(
+    normalise(w) for w in ("ふりがな", "フリガナ", "よみ", "ヨミ", "読み", "かな", "カナ")
+)
+#: Notes that make a header another thing than the column it names (所在地（郵便番号）,
+#: 電話（FAX）, 代表者（役職）, 団体名（旧名称）): not read as that column.
+_OTHER = tuple(
+    normalise(w)
+    for w in (
+        "郵便番号",
+        "〒",
+        "FAX",
+        "ファクス",
+        "ファックス",
+        "役職",
+        "英語",
+        "English",
+        "ローマ字",
+        "旧",
+    )
+)
+
+
+def _without_notes(key: str) -> tuple[str, str]:
+    """A folded header without its notes, and what the notes make it: ``"reading"``,
+    ``"other"`` or ``""``."""
+    notes = _NOTES.findall(key)
+    base, _, after = _NOTES.sub("", key).strip(_MARKS).partition("※")
+    base = base.strip(_MARKS)
+    said = "".join(notes) + after
+    if any(word in said for word in _OTHER):
+        return base, "other"
+    return base, "reading" if any(word in said for word in _READING) else ""
+
+
 def match_header(text: str) -> str | None:
     """The registry column a header fills, :data:`IGNORE` for an ignored one, or ``None``.
+
+    A header is matched as written, else without the notes staff write into it (in
+    brackets, after ※, or marks such as ``*``): 団体名（必須）, 【必須】団体名, 所在地（住所）
+    and 団体名※ are 団体名 … but 団体名（ふりがな） is the name's reading.
 
     Parameters
     ----------
@@ -170,7 +217,17 @@ def match_header(text: str) -> str | None:
     key = normalise(text)
     if key in _IGNORED:
         return IGNORE
-    return _BY_HEADER.get(key)
+    if key in _BY_HEADER:
+        return _BY_HEADER[key]
+    base, made = _without_notes(key)
+    if not base or base == key or made == "other":
+        return None
+    if base in _IGNORED:
+        return IGNORE
+    column = _BY_HEADER.get(base)
+    if made == "reading":
+        return "name_kana" if column == "name" else None
+    return column
 
 
 # --- words in cells --------------------------------------------------------------------

@@ -18,8 +18,29 @@ import pandas as pd
 from geo.errors import Problem, shorten
 
 LIST_SEPARATOR = ";"
-TRUE_WORDS = frozenset({"true", "1", "yes", "y", "t", "有", "あり", "○", "はい"})
-FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", "無", "なし", "×", "いいえ", ""})
+#: Words for yes and no, folded (lists write 有り, 〇 for ○, and 結成済 / 未結成 for a
+#: 自主防災組織).
+TRUE_WORDS = frozenset(
+    {
+        "true",
+        "1",
+        "yes",
+        "y",
+        "t",
+        "有",
+        "有り",
+        "あり",
+        "○",
+        "〇",
+        "◯",
+        "はい",
+        "結成済",
+        "結成済み",
+    }
+)
+FALSE_WORDS = frozenset(
+    {"false", "0", "no", "n", "f", "無", "無し", "なし", "×", "いいえ", "未結成", ""}
+)
 
 
 @dataclass(frozen=True)

@@ -61,22 +61,23 @@ HEADINGS: tuple[Heading, ...] = (
         "fields",
         "活動分野",
         ("分野", "活動分野コード"),
-        "required column; fields separated by ; 、 or , — number (8), code (npo08, "
-        "bousai), official or short name (災害救援活動, 災害救援, 防災・減災), or a part of a "
-        "short name no other field has (防災, 交通安全)",
+        "required column; fields separated by ; 、 , / or line breaks — number (8, or ① to "
+        "⑳ one after another), code (npo08, bousai), official or short name (災害救援活動, "
+        "災害救援, 防災・減災), or a part of a short name no other field has (防災, 交通安全)",
     ),
     Heading(
         "area_id",
         "地域",
         ("所在地域", "拠点地域", "拠点の地域", "地域名", "地域ID"),
-        "the 地域 the organisation is based in (湯田, 湯田地域, yuda); "
+        "the 地域 the organisation is based in (湯田, 湯田地域, 湯田地区, yuda); "
         "empty: taken from the address or the point",
     ),
     Heading(
         "service_areas",
         "活動地域",
         ("活動範囲", "対象地域"),
-        "地域 served, separated like fields; 全市 / 市内全域 for the whole city; "
+        "地域 served, separated like fields or by ・; 全市 / 市内全域 / 市内一円 for the "
+        "whole city; "
         "empty: the base 地域",
     ),
     Heading(
@@ -90,13 +91,14 @@ HEADINGS: tuple[Heading, ...] = (
         "has_jishubo",
         "自主防災組織",
         ("自主防災", "自主防災組織の有無"),
-        "有 / 無, あり / なし, ○ / ×, yes / no",
+        "有 / 無, あり / なし, ○ (〇) / ×, 結成済 / 未結成, yes / no",
     ),
     Heading(
         "last_confirmed",
         "最終確認日",
         ("確認日", "確認年月日"),
-        "2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日, R6.4.1",
+        "2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日, R6.4.1; a month (2024/4, R6.4): "
+        "its first day",
     ),
     Heading("is_sample", "サンプル", ("サンプルデータ",), "yes for sample rows; empty: no"),
     Heading(
@@ -293,5 +295,19 @@ LEGAL_FORM_WORDS: Mapping[str, str] = {
 }
 
 CITYWIDE_WORDS = frozenset(
-    normalise(w) for w in (CITYWIDE, "全市", "市内全域", "全域", "市全域", "山口市全域", "citywide")
+    normalise(w)
+    for w in (
+        CITYWIDE,
+        "全市",
+        "全市域",
+        "市内全域",
+        "市内一円",
+        "市内",
+        "全域",
+        "市全域",
+        "市全体",
+        "山口市全域",
+        "山口市内",
+        "citywide",
+    )
 )

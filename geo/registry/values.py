@@ -71,12 +71,16 @@ NONE_PATTERN = re.compile(f"[{re.escape(DASHES)}]+")
 JAPAN_INTERNATIONAL = re.compile(r"\+81[ \-]*(?:\(0\)[ \-]*)?(\d(?:[ \-]*\d){5,})")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_SEPARATORS = re.compile(r"([;,、\n])")
+_SEPARATORS = re.compile(r"([;,、/\n])")
+#: The circled numbers ① to ⑳ that forms number the law's 20 fields with: each is one
+#: field (NFKC would make ①③ the number 13).
+_CIRCLED = re.compile("[\u2460-\u2473]")
 _ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988, "昭和": 1925, "s": 1925}
 #: A time of day after a date (a spreadsheet's date and time, ``2024-04-01 10:30``, or
 #: ``2024-04-01T10:30:00``): the day is what is kept.
 _TIME_OF_DAY = re.compile(r"(?:t|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _ERA_DATE = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
+_ERA_YM = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1,2})月?")
 _YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
 _YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -100,7 +104,8 @@ def iso_date(text: str) -> str | None:
     """A date as ``YYYY-MM-DD``, from the ways staff write dates; ``None`` if not a date.
 
     Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
-    ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month mean the first day; a
+    ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month (``2024/4``, ``R6.4``)
+    mean the first day; a
     time of day after the date (``2024-04-01 10:30``) is left out. A spreadsheet's day
     number (``45383``: its date cell saved as a number) is that day.
     """
@@ -108,27 +113,29 @@ def iso_date(text: str) -> str | None:
     serial = _DAY_NUMBER.fullmatch(low)
     if serial:
         return (_DAY_ZERO + dt.timedelta(days=int(serial.group(1)))).isoformat()
-    year: int | None = None
-    m = _ERA_DATE.fullmatch(low)
-    if m:
-        era_year = 1 if m.group(2) == "元" else int(m.group(2))
-        year, month, day = _ERAS[m.group(1)] + era_year, int(m.group(3)), int(m.group(4))
-    else:
-        for pattern in (_YMD, _COMPACT):
-            m = pattern.fullmatch(low)
-            if m:
-                year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                break
-        else:
-            m = _YM.fullmatch(low)
-            if m:
-                year, month, day = int(m.group(1)), int(m.group(2)), 1
-    if year is None:
+    ymd = _year_month_day(low)
+    if ymd is None:
         return None
     try:
-        return dt.date(year, month, day).isoformat()
+        return dt.date(*ymd).isoformat()
     except ValueError:
         return None
+
+
+def _year_month_day(low: str) -> tuple[int, int, int] | None:
+    """Year, month and day of a date written in one of the ways :func:`iso_date` reads
+    (a year and month: the first day)."""
+    m = _ERA_DATE.fullmatch(low) or _ERA_YM.fullmatch(low)
+    if m:
+        era_year = 1 if m.group(2) == "元" else int(m.group(2))
+        day = int(m.group(4)) if m.re is _ERA_DATE else 1
+        return _ERAS[m.group(1)] + era_year, int(m.group(3)), day
+    for pattern in (_YMD, _COMPACT):
+        m = pattern.fullmatch(low)
+        if m:
+            return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _YM.fullmatch(low)
+    return (int(m.group(1)), int(m.group(2)), 1) if m else None
 
 
 def _items(text: str, known: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
@@ -277,7 +284,8 @@ def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str,
     too_big = _list_too_big(raw, key)
     if too_big:
         return "", too_big
-    codes, unknown = _items(raw, vocab.field_code)
+    circled = _CIRCLED.sub(lambda m: f";{ord(m.group()) - 0x245F};", raw)
+    codes, unknown = _items(circled, vocab.field_code)
     return ";".join(codes), _unknown(unknown, "unknown_field")
 
 
@@ -285,7 +293,8 @@ def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tup
     too_big = _list_too_big(raw, key)
     if too_big:
         return "", too_big
-    ids, unknown = _items(raw, vocab.service_area)
+    # (no area's name holds a 中黒: 湯田・大殿 are two)
+    ids, unknown = _items(raw.replace("・", "、"), vocab.service_area)
     value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
     return value, _unknown(unknown, "unknown_area")
 

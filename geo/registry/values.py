@@ -105,9 +105,8 @@ def iso_date(text: str) -> str | None:
 
     Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
     ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month (``2024/4``, ``R6.4``)
-    mean the first day; a
-    time of day after the date (``2024-04-01 10:30``) is left out. A spreadsheet's day
-    number (``45383``: its date cell saved as a number) is that day.
+    mean the first day; a time of day after the date (``2024-04-01 10:30``) is left out.
+    A spreadsheet's day number (``45383``: its date cell saved as a number) is that day.
     """
     low = _TIME_OF_DAY.sub("", nfkc(text).lower())
     serial = _DAY_NUMBER.fullmatch(low)

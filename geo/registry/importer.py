@@ -33,7 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -414,7 +414,6 @@ def plan_import(
     by_index, header_of = _header_map(table, problems)
     problems += _layout_problems(table, header_of)
     columns = {h: (match_header(h) or "") for h in table.headers if h}
-    not_read = tuple(h for h in columns if match_header(h) is None)
     head = (table.name, table.sha256, org_kind, base_version, columns)
     stored = store.records(include_retired=True)
     active = sum(1 for s in stored if s.record["kind"] == org_kind and s.status == ACTIVE)
@@ -428,10 +427,7 @@ def plan_import(
             kind_active=active,
             problem_count=problems.count,
             invalid_row_numbers=tuple(sorted(problems.rows)),
-            header_row=table.header_row,
-            sheet=table.sheet,
-            sheets_passed_over=table.sheets_passed_over,
-            columns_not_read=not_read,
+            **_file_facts(table),
         )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
@@ -450,12 +446,21 @@ def plan_import(
         kind_active=active,
         problem_count=problems.count,
         invalid_row_numbers=tuple(sorted(problems.rows)),
-        header_row=table.header_row,
         elsewhere=tuple(_elsewhere(rows, store.reference)),
-        sheet=table.sheet,
-        sheets_passed_over=table.sheets_passed_over,
-        columns_not_read=not_read,
+        **_file_facts(table),
     )
+
+
+def _file_facts(table: SourceTable) -> dict[str, Any]:
+    """What a plan says of the file itself: the header's row, the sheet read and those
+    passed over, and the columns not read."""
+    headers = dict.fromkeys(h for h in table.headers if h)
+    return {
+        "header_row": table.header_row,
+        "sheet": table.sheet,
+        "sheets_passed_over": table.sheets_passed_over,
+        "columns_not_read": tuple(h for h in headers if match_header(h) is None),
+    }
 
 
 def _elsewhere(rows: Sequence[PlannedRow], ref: Reference) -> Iterator[Elsewhere]:

@@ -135,8 +135,10 @@ TEMPLATE_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The day the row was last checked (2025/4/1, 令和7年4月1日 …)",
     },
     "template.col.address": {
-        "ja": "拠点の住所。{city}の町字の位置に地図上で置かれます",
-        "en": "The base's address; the map places it at its 町字 in {city}",
+        "ja": "拠点の住所。{city}の町字の位置に地図上で置かれます"
+        "（空欄なら、拠点のある地域の交流センターの位置）",
+        "en": "The base's address; the map places it at its 町字 in {city} "
+        "(empty: at the center of the 地域 it is based in)",
     },
     "template.col.representative": {
         "ja": "代表者の名前（職員だけが見られます。公開されません）",

@@ -212,10 +212,11 @@ def test_the_file_uploaders_speak_the_page_s_language(
 def test_a_file_the_uploader_refuses_says_why_in_words_on_its_chip(
     staff_server: AppServer, new_page: Callable[..., Page], tmp_path: Path
 ) -> None:
-    """Streamlit said why (an old .xls) only to screen readers, in English, and on hover:
-    nothing a touch screen shows. The reason is written on the file's chip, in Japanese."""
-    old = tmp_path / "一覧 旧形式.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 200)
+    """Streamlit said why (a type it does not take, such as a PDF) only to screen readers,
+    in English, and on hover: nothing a touch screen shows. The reason is written on the
+    file's chip, in Japanese."""
+    old = tmp_path / "一覧 印刷用.pdf"
+    old.write_bytes(b"%PDF-1.7\n" + b"\x00" * 200)
     page = new_page(locale="ja-JP")
     page.goto(f"{staff_server.url}/import?lang=ja")
     _signed_in("staff.import.title")(page, "ja")
@@ -232,6 +233,23 @@ def test_a_file_the_uploader_refuses_says_why_in_words_on_its_chip(
     assert box is not None and box["height"] >= 10 and box["width"] >= 100  # seen, not clipped
     remove = page.get_by_role("button", name=f"{old.name} を外す")
     assert remove.count() == 1  # the chip's button named in Japanese, whole file name too
+
+
+def test_an_old_workbook_is_taken_and_the_page_says_what_to_do(
+    staff_server: AppServer, new_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    """An old .xls (or a workbook locked by a password) is taken by the uploader, so the
+    page can say in its own words what to do with it, rather than the chip saying only
+    that the type is not allowed."""
+    old = tmp_path / "一覧 旧形式.xls"
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    page = new_page(locale="ja-JP")
+    page.goto(f"{staff_server.url}/import?lang=ja")
+    _signed_in("staff.import.title")(page, "ja")
+    page.locator("[data-testid='stFileUploader'] input[type=file]").first.set_input_files(old)
+    said = MESSAGES["staff.problems"]["ja"].format(n=1)
+    page.get_by_text(said).wait_for(timeout=60_000)
+    assert page.locator("[data-testid='stFileChip'] [role='alert']").count() == 0
 
 
 def test_an_address_that_names_no_page_is_told_in_the_page_s_language(

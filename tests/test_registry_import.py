@@ -871,6 +871,8 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("fields", "x;" * 70, "", "too_many_items"),
         ("fields", "8" * 1001, "", "too_long"),
         ("service_areas", "、".join(["湯田"] * 65), "", "too_many_items"),
+        ("service_areas", "・".join(["湯田"] * 65), "", "too_many_items"),  # (as it is read)
+        ("fields", "①" * 65, "", "too_many_items"),
         ("name", "x" * 201, "", "too_long"),
         ("notes", "一行目\r\n二行目", "一行目\n二行目", ""),
         # line and paragraph separators break lines: kept as line feeds where lines are

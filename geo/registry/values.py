@@ -260,11 +260,12 @@ def _legal_form(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[
     return (form, []) if form else ("", [Finding(shorten(raw), "unknown_legal_form")])
 
 
-def _list_too_big(raw: str, key: str) -> Found:
-    """The problem of a list cell too long or of too many pieces to be read, if any."""
+def _list_too_big(raw: str, listed: str) -> Found:
+    """The problem of a list cell too long or of too many pieces to be read, if any
+    (``listed``: the cell in NFKC, its items separated as they are read)."""
     if len(raw) > MAX_LIST_LENGTH:
         return [Finding(shorten(raw), "too_long", {"limit": MAX_LIST_LENGTH})]
-    pieces = (len(_SEPARATORS.split(key)) + 1) // 2
+    pieces = (len(_SEPARATORS.split(listed)) + 1) // 2
     if pieces > MAX_ITEMS:
         return [Finding(shorten(raw), "too_many_items", {"n": pieces, "limit": MAX_ITEMS})]
     return []
@@ -280,20 +281,20 @@ def _unknown(unknown: Sequence[str], code: str) -> Found:
 
 
 def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    too_big = _list_too_big(raw, key)
+    listed = nfkc(_CIRCLED.sub(lambda m: f";{ord(m.group()) - 0x245F};", raw))
+    too_big = _list_too_big(raw, listed)
     if too_big:
         return "", too_big
-    circled = _CIRCLED.sub(lambda m: f";{ord(m.group()) - 0x245F};", raw)
-    codes, unknown = _items(circled, vocab.field_code)
+    codes, unknown = _items(listed, vocab.field_code)
     return ";".join(codes), _unknown(unknown, "unknown_field")
 
 
 def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    too_big = _list_too_big(raw, key)
+    listed = key.replace("・", "、")  # (no area's name holds a 中黒: 湯田・大殿 are two)
+    too_big = _list_too_big(raw, listed)
     if too_big:
         return "", too_big
-    # (no area's name holds a 中黒: 湯田・大殿 are two)
-    ids, unknown = _items(raw.replace("・", "、"), vocab.service_area)
+    ids, unknown = _items(listed, vocab.service_area)
     value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
     return value, _unknown(unknown, "unknown_area")
 

@@ -310,7 +310,7 @@ def test_columns_not_read_are_named_and_the_rest_imports(store: Store) -> None:
     at = _upload(_login(_app()), csv_bytes(rows))
     assert not at.exception, at.exception
     columns = "、".join(["登録日", md_literal(link)])  # the header shown as text, no link
-    assert ja("staff.import.not_read", columns=columns) in [w.value for w in at.warning]
+    assert ja("staff.import.not_read", columns=columns, more="") in [w.value for w in at.warning]
     assert {m.label: m.value for m in at.metric}[ja("staff.import.added")] == "2"
     _upload(at, csv_bytes(civic_rows(2, ADDRESS)), "other.csv")  # every column read
     assert not any("読んでいません" in w.value for w in at.warning)

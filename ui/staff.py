@@ -253,9 +253,10 @@ def _retired_table(plan: ImportPlan) -> None:
 ROWS_NAMED = 10
 
 
-def _more(shown: Sequence[object], total: int) -> str:
-    """「、ほか N行」 after the first :data:`ROWS_NAMED` of ``total`` rows."""
-    return t("staff.import.rows_more", n=total - len(shown)) if total > len(shown) else ""
+def _more(shown: Sequence[object], total: int, of: str = "rows") -> str:
+    """「、ほか N行」 after the first :data:`ROWS_NAMED` of ``total`` rows (``of``:
+    ``columns``, 「、ほか N列」)."""
+    return t(f"staff.import.{of}_more", n=total - len(shown)) if total > len(shown) else ""
 
 
 def _without_fields(plan: ImportPlan) -> None:
@@ -292,10 +293,9 @@ def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     not_read = plan.columns_not_read
     if not_read:
-        columns = t("sep.list").join(md_literal(c) for c in not_read[:ROWS_NAMED])
-        if len(not_read) > ROWS_NAMED:
-            columns += t("staff.import.columns_more", n=len(not_read) - ROWS_NAMED)
-        st.warning(t("staff.import.not_read", columns=columns))
+        named = Listed(tuple(md_literal(c) for c in not_read[:ROWS_NAMED]))
+        more = _more(named.items, len(not_read), of="columns")
+        st.warning(t("staff.import.not_read", columns=named, more=more))
     if plan.sheets_passed_over:
         others = t("sep.list").join(md_literal(s) for s in plan.sheets_passed_over)
         st.caption(t("staff.import.sheet", sheet=md_literal(plan.sheet), others=others))

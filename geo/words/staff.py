@@ -266,9 +266,9 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "the groups); the other sheets ({others}) were not read.",
     },
     "staff.import.not_read": {
-        "ja": "見出しが説明にない列（{columns}）は読んでいません。その内容も取り込むなら、"
+        "ja": "見出しが説明にない列（{columns}{more}）は読んでいません。その内容も取り込むなら、"
         "見出しを説明にある列名（団体名、活動分野、所在地 …）に直してください。",
-        "en": "Columns whose headers are not documented ({columns}) were not read. To "
+        "en": "Columns whose headers are not documented ({columns}{more}) were not read. To "
         "import what they hold, rename them to a documented header (団体名, 活動分野, "
         "所在地 …).",
     },

@@ -35,7 +35,7 @@ from ui.panels import ORG_WRAPPED_PX
 from ui.text import kept_together
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -209,6 +209,16 @@ def test_the_file_uploaders_speak_the_page_s_language(
         assert text("upload.drop", lang) in spoken, spoken
 
 
+def _list_uploader(page: Page, lang: str) -> Locator:
+    """The file input of the page's list uploader, found by its label: the NPO法人
+    file's uploader below it may be drawn first, and a file given to "the first input"
+    then lands there."""
+    uploader = page.get_by_test_id("stFileUploader").filter(
+        has_text=text("staff.import.file", lang)
+    )
+    return uploader.locator("input[type=file]")
+
+
 def test_a_file_the_uploader_refuses_says_why_in_words_on_its_chip(
     staff_server: AppServer, new_page: Callable[..., Page], tmp_path: Path
 ) -> None:
@@ -220,7 +230,7 @@ def test_a_file_the_uploader_refuses_says_why_in_words_on_its_chip(
     page = new_page(locale="ja-JP")
     page.goto(f"{staff_server.url}/import?lang=ja")
     _signed_in("staff.import.title")(page, "ja")
-    page.locator("[data-testid='stFileUploader'] input[type=file]").first.set_input_files(old)
+    _list_uploader(page, "ja").set_input_files(old)
     reason = page.locator("[data-testid='stFileChip'] [role='alert']")
     reason.wait_for(timeout=30_000)
     page.wait_for_function(  # (written over Streamlit's words a moment later)
@@ -246,7 +256,7 @@ def test_an_old_workbook_is_taken_and_the_page_says_what_to_do(
     page = new_page(locale="ja-JP")
     page.goto(f"{staff_server.url}/import?lang=ja")
     _signed_in("staff.import.title")(page, "ja")
-    page.locator("[data-testid='stFileUploader'] input[type=file]").first.set_input_files(old)
+    _list_uploader(page, "ja").set_input_files(old)
     said = MESSAGES["staff.problems"]["ja"].format(n=1)
     page.get_by_text(said).wait_for(timeout=60_000)
     assert page.locator("[data-testid='stFileChip'] [role='alert']").count() == 0

@@ -91,6 +91,16 @@ _DAY_NUMBER = re.compile(r"(\d{5})(?:\.\d+)?")
 _DAY_ZERO = dt.date(1899, 12, 30)
 #: At most this many separated pieces are tried as one name.
 _MAX_JOINED = 6
+#: The law's field numbers with only spaces or 中黒 between them (``1 13``, ``1・13``):
+#: each number a field, as a list of them is read.
+_SPACED_NUMBERS = re.compile(r"\d{1,2}(?:[\s・]+\d{1,2})+")
+_BETWEEN_NUMBERS = re.compile(r"[\s・]+")
+#: A note after a cell's answer, in brackets or after a colon (``あり（R3結成）``,
+#: ``120世帯（R6.4現在）``, ``あり：R3結成``), after NFKC.
+_NOTE = re.compile(r"\s*(?:[(\[【〔].*[)\]】〕]|:.*)$")
+#: Words that say a count is approximate (``約120``, ``120世帯程度``): the count is read.
+_ABOUT = ("約", "およそ", "おおよそ", "概ね", "おおむね", "大体")
+_ABOUT_AFTER = ("程度", "前後", "くらい", "ぐらい", "位", "余り", "余", "ほど")
 
 Found = list[Finding]
 
@@ -282,6 +292,8 @@ def _unknown(unknown: Sequence[str], code: str) -> Found:
 
 def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     listed = nfkc(_CIRCLED.sub(lambda m: f";{ord(m.group()) - 0x245F};", raw))
+    if _SPACED_NUMBERS.fullmatch(listed):
+        listed = _BETWEEN_NUMBERS.sub(";", listed)
     too_big = _list_too_big(raw, listed)
     if too_big:
         return "", too_big
@@ -307,16 +319,28 @@ def _area_id(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str
 
 
 def _flag(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    low = key.lower()
-    if low in TRUE_WORDS:
-        return "true", []
-    if low in FALSE_WORDS:
-        return "false", []
+    bare = _NOTE.sub("", key).lower()  # (the answer without its note, when one is left)
+    for low in (key.lower(), bare or key.lower()):
+        if low in TRUE_WORDS:
+            return "true", []
+        if low in FALSE_WORDS:
+            return "false", []
     return "", [Finding(shorten(raw), "yes_no")]
 
 
+def _count(key: str) -> str:
+    """A count's digits as written, without its note, its unit (世帯, 戸) and the words
+    that say it is approximate (``約120世帯程度`` is 120)."""
+    text = "".join(_NOTE.sub("", key).replace(",", "").split())
+    for word in _ABOUT:
+        text = text.removeprefix(word)
+    for word in _ABOUT_AFTER:
+        text = text.removesuffix(word)
+    return text.removesuffix("世帯").removesuffix("戸")
+
+
 def _households(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    digits = key.replace(",", "").removesuffix("世帯").removesuffix("戸").strip()
+    digits = _count(key)
     negative = digits[:1] in ("-", "\u2212")
     number = digits[1:] if negative else digits
     if not number.isdecimal():

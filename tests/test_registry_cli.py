@@ -94,6 +94,13 @@ def test_columns_not_read_are_named(cli, tmp_path: Path) -> None:
     assert out.splitlines()[1] == said
 
 
+def test_rows_of_sums_are_named(cli, tmp_path: Path) -> None:
+    rows = [*civic_rows(2, ADDRESS), ["合計", "", "", "", "", ""]]
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    assert out.splitlines()[1] == "  rows of totals passed over: 4"
+
+
 def _without_fields() -> list[list[str]]:
     rows = civic_rows(3, ADDRESS)
     rows[1][1] = rows[3][1] = ""

@@ -651,6 +651,20 @@ def test_columns_the_registry_does_not_know_are_named_and_not_read(
     assert not any("=1+1" in value for record in added for value in record.values())
 
 
+def test_a_row_of_sums_under_the_list_is_passed_over_and_named(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """A city's list ends with its 合計 (in the No. column or the name column): that row
+    is no organisation, nor a row with a problem."""
+    rows = [["No.", *r] for r in civic_rows(2)]
+    rows[1][0], rows[2][0] = "1", "2"
+    rows += [["合計", "", "", "", "", "", ""], ["", "小計", "2件", "", "", "", ""]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert (plan.sum_rows, plan.total_rows, len(plan.with_action("add"))) == ((4, 5), 2, 2)
+
+
 def test_headers_with_notes_import_as_the_columns_they_name(
     backend: Backend, tiny_dir: Path
 ) -> None:

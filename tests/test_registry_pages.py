@@ -316,6 +316,14 @@ def test_columns_not_read_are_named_and_the_rest_imports(store: Store) -> None:
     assert not any("読んでいません" in w.value for w in at.warning)
 
 
+def test_a_row_of_sums_is_said_to_be_passed_over(store: Store) -> None:
+    rows = [*civic_rows(2, ADDRESS), ["合計", "", "", "", "", ""]]
+    at = _upload(_login(_app()), csv_bytes(rows))
+    assert not at.exception, at.exception
+    assert ja("staff.import.sum_rows", rows="4", more="") in [c.value for c in at.caption]
+    assert not at.error  # (no problem: the row is no organisation)
+
+
 def test_a_three_row_import_retires_nothing_by_default(store: Store) -> None:
     before = len(store.records(kind="civic_group"))
     at = _login(_app())

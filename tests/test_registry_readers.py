@@ -19,7 +19,7 @@ from geo.registry import plan_import, read_bytes
 from geo.registry.header import declared, delimiter, header_index
 from geo.registry.limits import UnreadableFileError
 from geo.registry.places import TOWN
-from geo.registry.readers import decode_text
+from geo.registry.readers import decode_text, is_sum_row
 from tests.support.backends import Backend
 from tests.support.registry_files import (
     civic_rows,
@@ -343,3 +343,21 @@ def test_a_geopackage_of_two_layers_is_refused_for_that_alone(
     with tiny_store(backend, tiny_dir) as store:
         plan = plan_import(read_bytes(path.read_bytes(), "two.gpkg"), "civic_groups", store)
     assert [p.code for p in plan.problems] == ["gpkg_layers"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "is_sums"),
+    [
+        (["合計", "", "", "12,345"], True),
+        (["", "合　計", "", "1,234世帯"], True),  # (its word in any column, spaced out)
+        (["小計", "12件", "3"], True),
+        (["Total", "", "42"], True),
+        (["計"], True),
+        (["合計", "湯田温泉1丁目"], False),  # (an address is no figure)
+        (["計画づくりの会", "8", "湯田"], False),
+        (["1", "合計", "12"], False),  # (its first cell with text is a number)
+        (["", "", ""], False),
+    ],
+)
+def test_a_row_of_sums_is_told_by_its_word_and_figures(cells: list[str], is_sums: bool) -> None:
+    assert is_sum_row(cells) is is_sums

@@ -301,6 +301,10 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
         st.caption(t("staff.import.sheet", sheet=md_literal(plan.sheet), others=others))
     if plan.header_row > 1:
         st.caption(t("staff.import.header_row", row=plan.header_row, above=plan.header_row - 1))
+    if plan.sum_rows:
+        named = Listed(tuple(f"{n:,}" for n in plan.sum_rows[:ROWS_NAMED]))
+        more = _more(named.items, len(plan.sum_rows))
+        st.caption(t("staff.import.sum_rows", rows=named, more=more))
     summary = plan.summary()
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):

@@ -220,6 +220,11 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
             + ", ".join(plan.columns_not_read),
             file=out,
         )
+    if plan.sum_rows:
+        print(
+            "  rows of totals passed over: " + ", ".join(str(n) for n in plan.sum_rows),
+            file=out,
+        )
     _print_retirements(plan, out)
     _print_notices(plan, out)
     for row in plan.rows:

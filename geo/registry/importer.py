@@ -218,6 +218,8 @@ class ImportPlan:
     columns_not_read
         The headers, as written, that name no registry column (登録日, 会員数 …): their
         columns are not read, and the plan names them.
+    sum_rows
+        The rows of sums under the list (合計, 小計 …), passed over, by their number.
     """
 
     source: str
@@ -239,6 +241,7 @@ class ImportPlan:
     sheet: str = ""
     sheets_passed_over: tuple[str, ...] = ()
     columns_not_read: tuple[str, ...] = ()
+    sum_rows: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -453,13 +456,14 @@ def plan_import(
 
 def _file_facts(table: SourceTable) -> dict[str, Any]:
     """What a plan says of the file itself: the header's row, the sheet read and those
-    passed over, and the columns not read."""
+    passed over, the columns not read and the rows of sums passed over."""
     headers = dict.fromkeys(h for h in table.headers if h)
     return {
         "header_row": table.header_row,
         "sheet": table.sheet,
         "sheets_passed_over": table.sheets_passed_over,
         "columns_not_read": tuple(h for h in headers if match_header(h) is None),
+        "sum_rows": table.sum_rows,
     }
 
 

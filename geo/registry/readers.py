@@ -36,6 +36,7 @@ import pyproj
 
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
+from geo.normalise import normalise
 from geo.registry.columns import IGNORE, match_header
 from geo.registry.header import LINE_BREAK, declared, delimiter, header_index
 from geo.registry.limits import (
@@ -82,6 +83,9 @@ class SourceTable:
     sheet, sheets_passed_over
         Of a workbook whose other sheets with data (a memo, a summary) were passed over:
         the sheet read, and those others' titles (else empty).
+    sum_rows
+        The rows of sums passed over (a 合計 or 小計 row under a list,
+        :func:`is_sum_row`), by their number.
     """
 
     name: str
@@ -94,6 +98,7 @@ class SourceTable:
     header_row: int = 1
     sheet: str = ""
     sheets_passed_over: tuple[str, ...] = ()
+    sum_rows: tuple[int, ...] = ()
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -315,12 +320,16 @@ def _table(
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
     kept_points: list[tuple[float, float] | None] = []
+    sums: list[int] = []
     for n, cells in enumerate(body, start=first_row):
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
             found.append(Problem(name, n, None, shorten(extra[0]), "extra_cells"))
         cells = [*cells[:width], *([""] * (width - len(cells)))]
         point = points[n - first_row] if points is not None else None
+        if point is None and is_sum_row(cells):
+            sums.append(n)
+            continue
         if not any(cells[i].strip() for i in read) and point is None:
             continue
         rows.append(tuple(cells))
@@ -335,6 +344,27 @@ def _table(
         tuple(kept_points) if points is not None else None,
         tuple(found),
         header_row,
+        sum_rows=tuple(sums),
+    )
+
+
+#: The words a row of sums begins with, folded (:func:`~geo.normalise.normalise`).
+SUM_WORDS = frozenset(
+    {"合計", "小計", "総計", "計", "総数", "合計数", "total", "subtotal", "grandtotal", "sum"}
+)
+#: A cell of a row of sums after its word, folded: a figure, with its unit if any.
+_SUM_FIGURE = re.compile(r"[\d,.%]*(?:世帯|戸|件|団体|人|名)?")
+
+
+def is_sum_row(cells: Sequence[str]) -> bool:
+    """Whether a row is a list's 合計 (小計, 総計, Total …): its first cell with text
+    says so, and every other cell with text is a figure. A row of sums is not an
+    organisation, in whichever column its word is written (No., 団体名)."""
+    filled = [normalise(c) for c in cells if c.strip()]
+    return (
+        bool(filled)
+        and filled[0] in SUM_WORDS
+        and all(_SUM_FIGURE.fullmatch(c) for c in filled[1:])
     )
 
 

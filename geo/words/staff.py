@@ -278,6 +278,11 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "The header was read from row {row} of the file; the rows above it "
         "({above}) were passed over as a title.",
     },
+    "staff.import.sum_rows": {
+        "ja": "合計や小計の行は団体ではないので読み飛ばしています（{rows}行目{more}）。",
+        "en": "Rows of totals (合計, 小計) are not organisations and were passed over "
+        "(row {rows}{more}).",
+    },
     "staff.import.nothing": {
         "ja": "登録簿と同じ内容です。取り込むものはありません。",
         "en": "The file matches the registry; there is nothing to import.",

@@ -70,6 +70,7 @@ def test_files_are_read_as_what_they_are(name: str, data: bytes, read_as: str) -
         ("list.csv", OLE, "ole_workbook"),
         ("list.ods", ODS, "opendocument"),
         ("list.csv", ODS, "opendocument"),
+        ("list.xlsx", ODS, "opendocument"),  # (renamed: not "a damaged workbook")
         ("list.ods", b"PK\x03\x04broken", "opendocument"),
         ("list.csv", ARCHIVE, "zip_archive"),
         ("list.zip", ARCHIVE, "zip_archive"),

@@ -102,10 +102,12 @@ def _zip_format(data: bytes, name: str, ending: str) -> str:
                     kind = member.read(100)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         pass  # (damaged: an .xlsx's reader says so; any other, by its name)
-    if "xl/workbook.xml" in names or ending == ".xlsx":
-        return XLSX  # (a zip that is no workbook: its reader says so)
-    if kind.startswith(_OPENDOCUMENT):
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if kind.startswith(_OPENDOCUMENT):  # (an .ods, whatever its name says)
         unreadable(name, "opendocument")
+    if ending == ".xlsx":
+        return XLSX  # (a zip that is no workbook: its reader says so)
     if ending in FORMATS or ending == ".zip":
         unreadable(name, "zip_archive")
     unreadable(name, "file_type", ending)

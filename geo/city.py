@@ -118,7 +118,8 @@ class CityConfig:
     def area_words(self) -> dict[str, str]:
         """Every way an area is named, folded (:func:`geo.normalise.normalise`: any width,
         case or spacing) -> its id: the id, the Japanese name with and without 地域,
-        the kana and the English name; 地区 as lists also write it (湯田地区)."""
+        the kana and the English name; 地区 as lists also write it (湯田地区), and the
+        name of its 地域交流センター (an organisation based there is based in the area)."""
         return dict(_area_words(self.areas))
 
     def area_named(self, word: str) -> str | None:
@@ -137,7 +138,13 @@ class CityConfig:
 def _area_words(areas: tuple[AreaInfo, ...]) -> dict[str, str]:
     words: dict[str, str] = {}
     for a in areas:
-        names = (a.name_ja, a.name_ja + "地域", a.name_ja + "地区")
+        names = (
+            a.name_ja,
+            *(
+                a.name_ja + suffix
+                for suffix in ("地域", "地区", "地域交流センター", "交流センター")
+            ),
+        )
         for word in (a.area_id, *names, a.name_kana, a.name_en):
             words.setdefault(normalise(word), a.area_id)
     return words

@@ -18,8 +18,8 @@ import pandas as pd
 from geo.errors import Problem, shorten
 
 LIST_SEPARATOR = ";"
-#: Words for yes and no, folded (lists write 有り, 〇 for ○, and 結成済 / 未結成 for a
-#: 自主防災組織).
+#: Words for yes and no, folded (lists write 有り, 〇 for ○, a check mark, and 結成済 /
+#: 未結成 for a 自主防災組織).
 TRUE_WORDS = frozenset(
     {
         "true",
@@ -36,10 +36,14 @@ TRUE_WORDS = frozenset(
         "はい",
         "結成済",
         "結成済み",
+        "済",
+        "✓",
+        "✔",
+        "☑",
     }
 )
 FALSE_WORDS = frozenset(
-    {"false", "0", "no", "n", "f", "無", "無し", "なし", "×", "いいえ", "未結成", ""}
+    {"false", "0", "no", "n", "f", "無", "無し", "なし", "×", "いいえ", "未結成", "未", ""}
 )
 
 

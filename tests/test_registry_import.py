@@ -802,6 +802,8 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("fields", "１　１３　８", "npo01;npo13;npo08", ""),
         ("fields", "1・13", "npo01;npo13", ""),
         ("fields", "1 宇宙", "", "unknown_field"),
+        ("fields", "（1）（13）", "npo01;npo13", ""),  # (numbered in brackets, as forms do)
+        ("fields", "(8)災害救援", "npo08", ""),
         ("fields", "保健・医療・福祉/まちづくり", "npo01;npo03", ""),
         ("fields", "防災・減災", "bousai", ""),
         ("fields", "Disaster preparedness", "bousai", ""),
@@ -829,6 +831,7 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("service_areas", "市内一円", "*", ""),
         ("service_areas", "山口市内", "*", ""),
         ("area_id", "湯田地区", "yuda", ""),
+        ("area_id", "湯田地域交流センター", "yuda", ""),  # (based at the area's center)
         ("legal_form", "特定非営利活動法人", "npo_corp", ""),
         ("legal_form", "ＮＰＯ法人", "npo_corp", ""),
         ("legal_form", "認可地縁団体", "authorized", ""),
@@ -851,6 +854,9 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("has_jishubo", "有 (2019年)", "true", ""),
         ("has_jishubo", "なし【検討中】", "false", ""),
         ("has_jishubo", "あり：R3結成", "true", ""),
+        ("has_jishubo", "✓", "true", ""),  # (a check mark, as forms tick)
+        ("has_jishubo", "済", "true", ""),
+        ("has_jishubo", "未", "false", ""),
         ("has_jishubo", "（あり）", "", "yes_no"),
         ("has_jishubo", "たぶん（R3）", "", "yes_no"),
         ("households", "1,234", "1234", ""),
@@ -961,6 +967,13 @@ def test_unknown_items_are_reported_up_to_a_few_each() -> None:
         ("2024-04-01T10:30:00", "2024-04-01"),
         ("2024/4/1 9:05:00.5", "2024-04-01"),
         ("令和6年4月1日 10:30", "2024-04-01"),
+        # a fiscal year: its first day; a weekday or 現在 after the date: left out
+        ("令和6年度", "2024-04-01"),
+        ("R6年度", "2024-04-01"),
+        ("2024年度", "2024-04-01"),
+        ("2024/4/1(月)", "2024-04-01"),
+        ("R6.4.1現在", "2024-04-01"),
+        ("令和6年4月1日（月）現在", "2024-04-01"),
         ("45383", "2024-04-01"),  # a date cell saved as a number: the day it counts
         ("45383.4375", "2024-04-01"),  # (a fraction is the time of day)
         ("４５３８３", "2024-04-01"),

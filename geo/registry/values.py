@@ -83,6 +83,12 @@ _ERA_DATE = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1
 _ERA_YM = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)[年./\-](\d{1,2})月?")
 _YMD = re.compile(r"(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?")
 _YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
+#: A fiscal year (``令和6年度``, ``R6年度``, ``2024年度``): its first day, 1 April.
+_ERA_FY = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)年度")
+_FY = re.compile(r"(\d{4})年度")
+#: What follows a date and is not part of it, after NFKC: a weekday or a note in
+#: brackets (``2024/4/1(月)``), or 現在 / 時点 ("as of").
+_DATE_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)|現在|時点)$")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 #: A spreadsheet's day number (its date cell saved as a plain number, ``45383`` for
 #: 2024-04-01; a fraction is the time of day): five digits, 1927 to 2173.
@@ -95,6 +101,9 @@ _MAX_JOINED = 6
 #: each number a field, as a list of them is read.
 _SPACED_NUMBERS = re.compile(r"\d{1,2}(?:[\s・]+\d{1,2})+")
 _BETWEEN_NUMBERS = re.compile(r"[\s・]+")
+#: A field's number in brackets, as forms number the law's fields (``(1)(13)``), after
+#: NFKC: each one a field.
+_BRACKETED_NUMBER = re.compile(r"\((\d{1,2})\)")
 #: A note after a cell's answer, in brackets or after a colon (``あり（R3結成）``,
 #: ``120世帯（R6.4現在）``, ``あり：R3結成``), after NFKC.
 _NOTE = re.compile(r"\s*(?:[(\[【〔].*[)\]】〕]|:.*)$")
@@ -115,10 +124,15 @@ def iso_date(text: str) -> str | None:
 
     Accepts ``2024-04-01``, ``2024/4/1``, ``2024.4.1``, ``20240401``, ``2024年4月1日``,
     ``令和6年4月1日``, ``R6.4.1``, ``H31/4/30``; a year and month (``2024/4``, ``R6.4``)
-    mean the first day; a time of day after the date (``2024-04-01 10:30``) is left out.
-    A spreadsheet's day number (``45383``: its date cell saved as a number) is that day.
+    mean the first day, a fiscal year (``令和6年度``) its first day, 1 April; a time of
+    day, a weekday or 現在 after the date (``2024-04-01 10:30``, ``2024/4/1(月)``,
+    ``R6.4.1現在``) is left out. A spreadsheet's day number (``45383``: its date cell
+    saved as a number) is that day.
     """
-    low = _TIME_OF_DAY.sub("", nfkc(text).lower())
+    low = nfkc(text).lower()
+    for _ in range(2):  # (a weekday and 現在 both)
+        low = _DATE_AFTER.sub("", low)
+    low = _TIME_OF_DAY.sub("", low)
     serial = _DAY_NUMBER.fullmatch(low)
     if serial:
         return (_DAY_ZERO + dt.timedelta(days=int(serial.group(1)))).isoformat()
@@ -134,11 +148,16 @@ def iso_date(text: str) -> str | None:
 def _year_month_day(low: str) -> tuple[int, int, int] | None:
     """Year, month and day of a date written in one of the ways :func:`iso_date` reads
     (a year and month: the first day)."""
-    m = _ERA_DATE.fullmatch(low) or _ERA_YM.fullmatch(low)
+    m = _ERA_DATE.fullmatch(low) or _ERA_YM.fullmatch(low) or _ERA_FY.fullmatch(low)
     if m:
         era_year = 1 if m.group(2) == "元" else int(m.group(2))
+        if m.re is _ERA_FY:
+            return _ERAS[m.group(1)] + era_year, 4, 1
         day = int(m.group(4)) if m.re is _ERA_DATE else 1
         return _ERAS[m.group(1)] + era_year, int(m.group(3)), day
+    m = _FY.fullmatch(low)
+    if m:
+        return int(m.group(1)), 4, 1
     for pattern in (_YMD, _COMPACT):
         m = pattern.fullmatch(low)
         if m:
@@ -292,6 +311,7 @@ def _unknown(unknown: Sequence[str], code: str) -> Found:
 
 def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
     listed = nfkc(_CIRCLED.sub(lambda m: f";{ord(m.group()) - 0x245F};", raw))
+    listed = _BRACKETED_NUMBER.sub(r";\1;", listed)
     if _SPACED_NUMBERS.fullmatch(listed):
         listed = _BETWEEN_NUMBERS.sub(";", listed)
     too_big = _list_too_big(raw, listed)

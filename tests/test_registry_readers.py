@@ -352,6 +352,7 @@ def test_a_geopackage_of_two_layers_is_refused_for_that_alone(
         (["", "合　計", "", "1,234世帯"], True),  # (its word in any column, spaced out)
         (["小計", "12件", "3"], True),
         (["Total", "", "42"], True),
+        (["合計", "", "=SUM(D3:D40)", "=COUNTA(B3:B40)"], True),  # (a formula's figure unsaved)
         (["計"], True),
         (["合計", "湯田温泉1丁目"], False),  # (an address is no figure)
         (["計画づくりの会", "8", "湯田"], False),

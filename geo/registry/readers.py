@@ -352,13 +352,14 @@ def _table(
 SUM_WORDS = frozenset(
     {"合計", "小計", "総計", "計", "総数", "合計数", "total", "subtotal", "grandtotal", "sum"}
 )
-#: A cell of a row of sums after its word, folded: a figure, with its unit if any.
-_SUM_FIGURE = re.compile(r"[\d,.%]*(?:世帯|戸|件|団体|人|名)?")
+#: A cell of a row of sums after its word, folded: a figure, with its unit if any, or
+#: the formula that sums (``=SUM(D3:D40)``, saved without its figure by some programs).
+_SUM_FIGURE = re.compile(r"[\d,.%]*(?:世帯|戸|件|団体|人|名)?|=.*")
 
 
 def is_sum_row(cells: Sequence[str]) -> bool:
     """Whether a row is a list's 合計 (小計, 総計, Total …): its first cell with text
-    says so, and every other cell with text is a figure. A row of sums is not an
+    says so, and every other cell with text is a figure or a formula. A row of sums is not an
     organisation, in whichever column its word is written (No., 団体名)."""
     filled = [normalise(c) for c in cells if c.strip()]
     return (

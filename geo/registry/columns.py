@@ -56,20 +56,39 @@ HEADINGS: tuple[Heading, ...] = (
         ("団体種別", "種類"),
         "市民活動団体 / 自治会・町内会 / 地域づくり協議会; optional, must agree with --kind",
     ),
-    Heading("name", "団体名", ("名称", "団体名称", "名前"), "name as written (required)"),
+    Heading(
+        "name",
+        "団体名",
+        (
+            "名称",
+            "団体名称",
+            "名前",
+            "自治会名",
+            "町内会名",
+            "自治会・町内会名",
+            "自治会等名",
+            "協議会名",
+            "法人名",
+            "法人名称",
+        ),
+        "name as written (required)",
+    ),
     Heading(
         "fields",
         "活動分野",
         ("分野", "活動分野コード"),
-        "required column; fields separated by ; 、 , / or line breaks — number (8, or ① to "
-        "⑳ one after another), code (npo08, bousai), official or short name (災害救援活動, "
+        "required column (but in a list of 自治会・町内会); fields separated by ; 、 , / "
+        "or line breaks — number (8; ① to ⑳ "
+        "or (1) to (20) one after another; numbers with spaces or ・ between them, 1 13), "
+        "code (npo08, bousai), official or short name (災害救援活動, "
         "災害救援, 防災・減災), or a part of a short name no other field has (防災, 交通安全)",
     ),
     Heading(
         "area_id",
         "地域",
-        ("所在地域", "拠点地域", "拠点の地域", "地域名", "地域ID"),
-        "the 地域 the organisation is based in (湯田, 湯田地域, 湯田地区, yuda); "
+        ("所在地域", "拠点地域", "拠点の地域", "地域名", "地域ID", "地区", "地区名"),
+        "the 地域 the organisation is based in (湯田, 湯田地域, 湯田地区, "
+        "湯田地域交流センター, yuda); "
         "empty: taken from the address or the point",
     ),
     Heading(
@@ -90,15 +109,16 @@ HEADINGS: tuple[Heading, ...] = (
     Heading(
         "has_jishubo",
         "自主防災組織",
-        ("自主防災", "自主防災組織の有無"),
-        "有 / 無, あり / なし, ○ (〇) / ×, 結成済 / 未結成, yes / no",
+        ("自主防災", "自主防災組織の有無", "自主防災組織結成の有無", "自主防災組織の結成"),
+        "有 / 無, あり / なし, ○ (〇) / ×, ✓, 結成済 / 未結成, yes / no; a note after the "
+        "answer, as in あり（R3結成）, is left out",
     ),
     Heading(
         "last_confirmed",
         "最終確認日",
         ("確認日", "確認年月日"),
         "2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日, R6.4.1; a month (2024/4, R6.4): "
-        "its first day",
+        "its first day; a fiscal year (令和6年度): 1 April",
     ),
     Heading("is_sample", "サンプル", ("サンプルデータ",), "yes for sample rows; empty: no"),
     Heading(
@@ -111,16 +131,24 @@ HEADINGS: tuple[Heading, ...] = (
     Heading("lon", "経度", ("longitude", "lng", "x"), "WGS84 longitude (131.47…)"),
     Heading("lat", "緯度", ("latitude", "y"), "WGS84 latitude (34.18…)"),
     Heading(
-        "representative", "代表者", ("代表者名", "代表者氏名", "代表"), "private: staff views only"
+        "representative",
+        "代表者",
+        ("代表者名", "代表者氏名", "代表", "会長", "会長名", "会長氏名"),
+        "private: staff views only",
     ),
-    Heading("phone", "電話", ("電話番号", "TEL", "連絡先電話"), "private: staff views only"),
+    Heading(
+        "phone",
+        "電話",
+        ("電話番号", "TEL", "連絡先電話", "連絡先電話番号", "代表電話"),
+        "private: staff views only",
+    ),
     Heading(
         "email",
         "メール",
         ("メールアドレス", "Eメール", "E-mail", "mail"),
         "private: staff views only",
     ),
-    Heading("notes", "備考", ("メモ", "特記事項"), "private: staff views only"),
+    Heading("notes", "備考", ("メモ", "特記事項", "備考欄"), "private: staff views only"),
     Heading(
         "corporate_number",
         "法人番号",

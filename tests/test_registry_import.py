@@ -665,6 +665,49 @@ def test_a_row_of_sums_under_the_list_is_passed_over_and_named(
     assert (plan.sum_rows, plan.total_rows, len(plan.with_action("add"))) == ((4, 5), 2, 2)
 
 
+@pytest.mark.parametrize(
+    ("kind", "missing"),
+    [("civic_groups", ["活動分野"]), ("councils", ["活動分野"]), ("associations", [])],
+)
+def test_only_an_association_list_may_leave_out_the_fields_column(
+    backend: Backend, tiny_dir: Path, kind: str, missing: list[str]
+) -> None:
+    rows = [["団体名", "所在地"], ["列のない会", "テスト市南東町"]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), kind, store)
+    assert [p.column for p in plan.problems if p.code == "missing_column"] == missing
+
+
+def test_an_association_list_as_a_city_keeps_it_imports_without_a_problem(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """A workbook as the city keeps its 自治会 list: a title, its own headers (自治会名,
+    会長名, 地区, a date in the header), counts and answers with notes, and a 合計 row
+    whose formula was saved without its figure."""
+    rows: list[list[Any]] = [
+        ["自治会名簿（令和6年4月1日現在）"],
+        ["No.", "自治会名", "地区", "会長名", "加入世帯数（R6.4.1現在）", "自主防災組織結成の有無"],
+        [1, "北西一区自治会", "北西地区", "山田", "約120", "あり（R3結成）"],
+        [2, "北西二区自治会", "北西地域交流センター", "田中", "85世帯", "✓"],
+        [3, "南東自治会", "南東", "佐藤", "40", "未"],
+        ["合計", "", "", "", "=SUM(E3:E5)", ""],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(xlsx_bytes(rows), "名簿.xlsx"), "associations", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert (plan.header_row, plan.sum_rows, plan.columns_not_read) == (2, (6,), ())
+    got = [
+        (r.record["name"], r.record["area_id"], r.record["households"], r.record["has_jishubo"])
+        for r in plan.with_action("add")
+    ]
+    assert got == [
+        ("北西一区自治会", "nw", "120", "true"),
+        ("北西二区自治会", "nw", "85", "true"),
+        ("南東自治会", "se", "40", "false"),
+    ]
+    assert [r.record["representative"] for r in plan.with_action("add")] == ["山田", "田中", "佐藤"]
+
+
 def test_headers_with_notes_import_as_the_columns_they_name(
     backend: Backend, tiny_dir: Path
 ) -> None:

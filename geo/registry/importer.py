@@ -362,11 +362,16 @@ def _header_map(table: SourceTable, problems: ProblemLog) -> tuple[dict[int, str
     return by_index, header_of
 
 
-def _layout_problems(table: SourceTable, header_of: Mapping[str, str]) -> list[Problem]:
-    """Problems of the file's layout: required columns missing, no header, no rows."""
+def _layout_problems(
+    table: SourceTable, header_of: Mapping[str, str], org_kind: str
+) -> list[Problem]:
+    """Problems of the file's layout: required columns missing, no header, no rows.
+
+    A list of 自治会・町内会 needs no 活動分野 column (the city's lists have none, and a
+    column left out keeps what is stored); the other kinds' lists do."""
     name = table.name
     problems: list[Problem] = []
-    for column in ("name", "fields"):
+    for column in ("name",) if org_kind == "association" else ("name", "fields"):
         if column not in header_of and table.headers:
             problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
     if any(p.row is None for p in table.problems):
@@ -415,7 +420,7 @@ def plan_import(
     problems = ProblemLog(table.problems)
     base_version = store.data_version()
     by_index, header_of = _header_map(table, problems)
-    problems += _layout_problems(table, header_of)
+    problems += _layout_problems(table, header_of, org_kind)
     columns = {h: (match_header(h) or "") for h in table.headers if h}
     head = (table.name, table.sha256, org_kind, base_version, columns)
     stored = store.records(include_retired=True)

@@ -316,6 +316,23 @@ def test_columns_not_read_are_named_and_the_rest_imports(store: Store) -> None:
     assert not any("読んでいません" in w.value for w in at.warning)
 
 
+def test_an_association_list_shows_its_households_and_jishubo_as_read(store: Store) -> None:
+    """An association has no fields to show: the dry run shows what was read of what a
+    自治会 list holds (約120 as 120, あり（R3結成） as あり)."""
+    rows = [
+        ["自治会名", "所在地", "加入世帯数", "自主防災組織"],
+        ["湯田の新しい自治会", ADDRESS, "約120", "あり（R3結成）"],
+        ["もう一つの自治会", ADDRESS, "", "未"],
+    ]
+    at = _login(_app())
+    at.radio(key="import.kind").set_value("associations").run()
+    _upload(at, csv_bytes(rows))
+    added = _table(at, ja("record.households"))
+    assert ja("record.fields") not in added.columns
+    assert added[ja("record.households")].tolist() == ["120", ""]
+    assert added[ja("record.has_jishubo")].tolist() == [ja("yes"), ja("no")]
+
+
 def test_a_row_of_sums_is_said_to_be_passed_over(store: Store) -> None:
     rows = [*civic_rows(2, ADDRESS), ["合計", "", "", "", "", ""]]
     at = _upload(_login(_app()), csv_bytes(rows))

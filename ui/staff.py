@@ -211,15 +211,24 @@ def change_text(changes: Sequence[tuple[str, str, str]]) -> str:
 def added_frame(
     added: Sequence[PlannedRow], ident: tuple[str, Sequence[str]], ref: Reference
 ) -> pd.DataFrame:
-    """The rows an import would add: row, ``ident`` (label, values), name, fields, area
-    and how the place was found."""
+    """The rows an import would add: row, ``ident`` (label, values), name, fields (of
+    自治会・町内会: their households and 自主防災組織, as read), area and how the place
+    was found."""
     fields, areas = ref.catalog.labels(lang()), area_labels(ref)
+    if added and all(r.record["kind"] == "association" for r in added):
+        flag = {"true": t("yes"), "false": t("no")}
+        what = {
+            record_label("households"): [r.record["households"] for r in added],
+            record_label("has_jishubo"): [flag.get(r.record["has_jishubo"], "") for r in added],
+        }
+    else:
+        what = {record_label("fields"): [fields_text(r.record["fields"], fields) for r in added]}
     return pd.DataFrame(
         {
             t("staff.col.row"): [r.row for r in added],
             ident[0]: list(ident[1]),
             record_label("name"): [r.record["name"] for r in added],
-            record_label("fields"): [fields_text(r.record["fields"], fields) for r in added],
+            **what,
             record_label("area_id"): [areas.get(r.record["area_id"], "") for r in added],
             t("staff.col.match"): [t(f"staff.match.{r.match_level}") for r in added],
         }

@@ -917,11 +917,16 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("households", "120（R6.4現在）", "120", ""),
         ("households", "約", "", "not_whole_number"),
         ("households", "約−5", "", "below_minimum"),
+        # a cell of one short value that is long: refused unread (its reading is bounded)
+        ("households", "約" + "（" * 5000, "", "too_long"),
+        ("has_jishubo", "あり" + "(" * 5000, "", "too_long"),
+        ("last_confirmed", "2024/4/1" + " " * 5000 + "x", "", "too_long"),
         # a phone number in the wrong column, a figure beyond any association
         ("households", "0839001234", "", "above_maximum"),
         ("households", "9223372036854775807", "", "above_maximum"),
-        ("households", "1" * 5000, "", "above_maximum"),  # beyond what int() reads
-        ("households", "0" * 5000 + "12", "12", ""),
+        ("households", "1" * 90, "", "above_maximum"),  # (by its length, not by int())
+        ("households", "1" * 5000, "", "too_long"),  # beyond what int() reads: unread
+        ("households", "0" * 90 + "12", "12", ""),
         ("lat", "34.1", "34.100000", ""),
         ("lat", "北緯34度", "", "not_number"),
         ("name", "'=1+1", "'=1+1", ""),

@@ -352,6 +352,8 @@ def _table(
 SUM_WORDS = frozenset(
     {"合計", "小計", "総計", "計", "総数", "合計数", "total", "subtotal", "grandtotal", "sum"}
 )
+#: Longest cell read as the word of a row of sums (``合　計``, `` Grand Total ``).
+_SUM_WORD_LENGTH = 20
 #: A cell of a row of sums after its word, folded: a figure, with its unit if any, or
 #: the formula that sums (``=SUM(D3:D40)``, saved without its figure by some programs).
 _SUM_FIGURE = re.compile(r"[\d,.%]*(?:世帯|戸|件|団体|人|名)?|=.*")
@@ -359,14 +361,12 @@ _SUM_FIGURE = re.compile(r"[\d,.%]*(?:世帯|戸|件|団体|人|名)?|=.*")
 
 def is_sum_row(cells: Sequence[str]) -> bool:
     """Whether a row is a list's 合計 (小計, 総計, Total …): its first cell with text
-    says so, and every other cell with text is a figure or a formula. A row of sums is not an
-    organisation, in whichever column its word is written (No., 団体名)."""
-    filled = [normalise(c) for c in cells if c.strip()]
-    return (
-        bool(filled)
-        and filled[0] in SUM_WORDS
-        and all(_SUM_FIGURE.fullmatch(c) for c in filled[1:])
-    )
+    says so, and every other cell with text is a figure or a formula. A row of sums is
+    not an organisation, in whichever column its word is written (No., 団体名)."""
+    filled = [c for c in cells if c.strip()]
+    if not filled or len(filled[0]) > _SUM_WORD_LENGTH or normalise(filled[0]) not in SUM_WORDS:
+        return False
+    return all(_SUM_FIGURE.fullmatch(normalise(c)) for c in filled[1:])
 
 
 #: Separators a CSV's cells may have (a comma, a tab, a semicolon), the first winning

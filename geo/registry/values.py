@@ -12,10 +12,11 @@ written as ``'=…`` keeps its ``'``. Two kinds of cell are not formulas: a dash
 written the international way for Japan (``+81 83-922-1111``, ``+81 (0)90 1234 5678``)
 is kept as dialled at home (``083-922-1111``).
 
-List cells (fields, service areas) are refused before they are split when they are
-longer than :data:`MAX_LIST_LENGTH` or hold more than :data:`MAX_ITEMS` pieces, and
-report at most :data:`MAX_UNKNOWN` unknown pieces each, so no cell can cost more than a
-bounded amount of work.
+A cell of one short value (a date, a count, a yes or no …) is refused unread when it is
+longer than :data:`MAX_SHORT_LENGTH`. List cells (fields, service areas) are refused
+before they are split when they are longer than :data:`MAX_LIST_LENGTH` or hold more
+than :data:`MAX_ITEMS` pieces, and report at most :data:`MAX_UNKNOWN` unknown pieces
+each, so no cell can cost more than a bounded amount of work.
 """
 
 from __future__ import annotations
@@ -59,6 +60,25 @@ MAX_LIST_LENGTH = 1000
 MAX_ITEMS = 64
 #: Unknown pieces of one list cell reported one by one; the rest are counted.
 MAX_UNKNOWN = 5
+#: Longest cell read in a column of one short value (a date, a count, a yes or no, an
+#: area, a coordinate …), in characters: a longer one is refused before it is read.
+MAX_SHORT_LENGTH = 100
+#: The columns of one short value (:data:`MAX_SHORT_LENGTH`).
+SHORT_COLUMNS = frozenset(
+    {
+        "org_id",
+        "kind",
+        "legal_form",
+        "area_id",
+        "has_jishubo",
+        "is_sample",
+        "households",
+        "last_confirmed",
+        "lon",
+        "lat",
+        "corporate_number",
+    }
+)
 
 #: The dashes people type: ASCII and full-width hyphens, the other hyphens and dashes,
 #: the minus sign, and the long vowel marks that stand in for them.
@@ -129,6 +149,8 @@ def iso_date(text: str) -> str | None:
     ``R6.4.1現在``) is left out. A spreadsheet's day number (``45383``: its date cell
     saved as a number) is that day.
     """
+    if len(text) > MAX_SHORT_LENGTH:
+        return None  # (no date is this long; nor is it read, as its patterns could be slow)
     low = nfkc(text).lower()
     for _ in range(2):  # (a weekday and 現在 both)
         low = _DATE_AFTER.sub("", low)
@@ -450,6 +472,8 @@ def clean_cell(column: str, text: str, vocab: Vocabulary, *, today: dt.date) -> 
     raw = text.strip()
     if not raw or NONE_PATTERN.fullmatch(raw):
         return "", []
+    if column in SHORT_COLUMNS and len(raw) > MAX_SHORT_LENGTH:
+        return "", [Finding(shorten(raw), "too_long", {"limit": MAX_SHORT_LENGTH})]
     cleaner = _CLEANERS.get(column)
     if cleaner is None:
         return _text(column, raw)

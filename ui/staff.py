@@ -268,13 +268,19 @@ def _more(shown: Sequence[object], total: int, of: str = "rows") -> str:
     return t(f"staff.import.{of}_more", n=total - len(shown)) if total > len(shown) else ""
 
 
+def _named_rows(rows: Sequence[int]) -> tuple[Listed, str]:
+    """The first :data:`ROWS_NAMED` of ``rows`` (numbers as read, 1,234) and
+    「、ほか N行」 for the rest."""
+    named = Listed(tuple(f"{n:,}" for n in rows[:ROWS_NAMED]))
+    return named, _more(named.items, len(rows))
+
+
 def _without_fields(plan: ImportPlan) -> None:
     """A notice naming the civic groups' rows with no field of activity (imported all
     the same: staff may not know them yet)."""
     rows = plan.rows_without_fields
     if rows:
-        named = Listed(tuple(f"{n:,}" for n in rows[:ROWS_NAMED]))
-        more = _more(named.items, len(rows))
+        named, more = _named_rows(rows)
         st.warning(t("staff.import.no_fields", n=len(rows), rows=named, more=more))
 
 
@@ -311,8 +317,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     if plan.header_row > 1:
         st.caption(t("staff.import.header_row", row=plan.header_row, above=plan.header_row - 1))
     if plan.sum_rows:
-        named = Listed(tuple(f"{n:,}" for n in plan.sum_rows[:ROWS_NAMED]))
-        more = _more(named.items, len(plan.sum_rows))
+        named, more = _named_rows(plan.sum_rows)
         st.caption(t("staff.import.sum_rows", rows=named, more=more))
     summary = plan.summary()
     cols = st.columns(len(summary))

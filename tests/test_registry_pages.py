@@ -318,7 +318,7 @@ def test_columns_not_read_are_named_and_the_rest_imports(store: Store) -> None:
 
 def test_an_association_list_shows_its_households_and_jishubo_as_read(store: Store) -> None:
     """An association has no fields to show: the dry run shows what was read of what a
-    自治会 list holds (約120 as 120, あり（R3結成） as あり)."""
+    自治会 list holds (約120 as 120, あり（R3結成） as 有), in the edit form's words."""
     rows = [
         ["自治会名", "所在地", "加入世帯数", "自主防災組織"],
         ["湯田の新しい自治会", ADDRESS, "約120", "あり（R3結成）"],
@@ -330,7 +330,7 @@ def test_an_association_list_shows_its_households_and_jishubo_as_read(store: Sto
     added = _table(at, ja("record.households"))
     assert ja("record.fields") not in added.columns
     assert added[ja("record.households")].tolist() == ["120", ""]
-    assert added[ja("record.has_jishubo")].tolist() == [ja("yes"), ja("no")]
+    assert added[ja("record.has_jishubo")].tolist() == [ja("staff.yes"), ja("staff.no")]
 
 
 def test_a_row_of_sums_is_said_to_be_passed_over(store: Store) -> None:

@@ -21,6 +21,12 @@ def form_key(org_id: str, version: int, column: str) -> str:
     return f"edit.{org_id}.v{version}.{column}"
 
 
+def flag_word(value: str) -> str:
+    """A yes/no column's stored value (``true``, ``false``, empty) in the staff views'
+    words: 有, 無, —."""
+    return {"true": t("staff.yes"), "false": t("staff.no")}.get(value, "—")
+
+
 def record_label(column: str) -> str:
     """A registry column's name in the session's language (the form's label, the
     previews' header; in Japanese the header an import file gives the column), or the
@@ -98,7 +104,7 @@ def _facts(record: Mapping[str, str], key: Key) -> dict[str, Any]:
             record_label("has_jishubo"),
             yes_no,
             index=yes_no.index(record["has_jishubo"]),
-            format_func={"": "—", "true": t("staff.yes"), "false": t("staff.no")}.__getitem__,
+            format_func=flag_word,
             key=worded(key("has_jishubo")),
         ),
         "last_confirmed": st.text_input(

@@ -51,7 +51,7 @@ from geo.registry.writes import ADD, REACTIVATE
 from geo.words import Listed, phrase
 from ui import settings
 from ui.i18n import labeller, lang, t, worded
-from ui.orgform import area_labels, org_form, record_label
+from ui.orgform import area_labels, flag_word, org_form, record_label
 from ui.tables import show_fitted, show_table
 from ui.text import md_literal
 
@@ -216,10 +216,9 @@ def added_frame(
     was found."""
     fields, areas = ref.catalog.labels(lang()), area_labels(ref)
     if added and all(r.record["kind"] == "association" for r in added):
-        flag = {"true": t("yes"), "false": t("no")}
         what = {
             record_label("households"): [r.record["households"] for r in added],
-            record_label("has_jishubo"): [flag.get(r.record["has_jishubo"], "") for r in added],
+            record_label("has_jishubo"): [flag_word(r.record["has_jishubo"]) for r in added],
         }
     else:
         what = {record_label("fields"): [fields_text(r.record["fields"], fields) for r in added]}

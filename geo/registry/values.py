@@ -107,8 +107,8 @@ _YM = re.compile(r"(\d{4})[年./\-](\d{1,2})月?")
 _ERA_FY = re.compile(r"(令和|平成|昭和|r|h|s)(\d{1,2}|元)年度")
 _FY = re.compile(r"(\d{4})年度")
 #: What follows a date and is not part of it, after NFKC: a weekday or a note in
-#: brackets (``2024/4/1(月)``), or 現在 / 時点 ("as of").
-_DATE_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)|現在|時点)$")
+#: brackets (``2024/4/1(月)``), 現在 / 時点 ("as of"), or both.
+_DATE_AFTER = re.compile(r"(?:\s*(?:\([^()]{0,20}\)|現在|時点))+$")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 #: A spreadsheet's day number (its date cell saved as a plain number, ``45383`` for
 #: 2024-04-01; a fraction is the time of day): five digits, 1927 to 2173.
@@ -151,10 +151,7 @@ def iso_date(text: str) -> str | None:
     """
     if len(text) > MAX_SHORT_LENGTH:
         return None  # (no date is this long; nor is it read, as its patterns could be slow)
-    low = nfkc(text).lower()
-    for _ in range(2):  # (a weekday and 現在 both)
-        low = _DATE_AFTER.sub("", low)
-    low = _TIME_OF_DAY.sub("", low)
+    low = _TIME_OF_DAY.sub("", _DATE_AFTER.sub("", nfkc(text).lower()))
     serial = _DAY_NUMBER.fullmatch(low)
     if serial:
         return (_DAY_ZERO + dt.timedelta(days=int(serial.group(1)))).isoformat()

@@ -227,11 +227,22 @@ def tap(page: Page, name: str, *, exact: bool = False) -> None:
 
 
 def tap_entry(page: Page, name: str) -> None:
-    """Tap the list entry named ``name``, tapping 「もっと見る」 until it is shown."""
+    """Tap the list entry named ``name``, tapping 「もっと見る」 until it is shown.
+
+    The list may still be drawn (or drawn again by a rerun) when this is called, so
+    each look waits for the script run to end, and 「もっと見る」 is tapped only when
+    it is there.
+    """
     entry = page.locator(".st-key-kiosk-list button", has_text=name).first
-    while not entry.count():
-        page.locator(".st-key-kiosk-more button").tap()
+    more = page.locator(".st-key-kiosk-more button")
+    for _ in range(40):
         settle(page)
+        if entry.count():
+            break
+        if more.count():
+            more.first.tap()
+    else:
+        raise AssertionError(f"{name} is not in the kiosk's list")
     entry.tap()
 
 

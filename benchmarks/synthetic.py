@@ -296,6 +296,7 @@ def synthetic_organisations(
     geometry = gpd.points_from_xy(lonlat[:, 0], lonlat[:, 1], crs=WGS84)
     orgs = gpd.GeoDataFrame(frame, geometry=geometry, crs=WGS84)
     orgs["terms"] = [tuple(sorted(catalog.expand(f))) for f in fields]
+    orgs["at_center"] = np.zeros(n, dtype=bool)
     return orgs
 
 

@@ -13,7 +13,7 @@ caller as a :class:`~geo.model.OrgSource`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -393,6 +393,8 @@ def validate_organisations(
     catalog: FieldCatalog,
     outline: shapely.Geometry,
     city: CityConfig = YAMAGUCHI,
+    *,
+    at_center: Collection[str] = (),
 ) -> gpd.GeoDataFrame:
     """Check and type an organisations table.
 
@@ -408,11 +410,15 @@ def validate_organisations(
         City outline; every organisation must be located inside it.
     city
         Known area ids.
+    at_center
+        Ids of the organisations whose point is their 地域's 交流センター, standing in
+        for an address known only to the area (the registry's match level ``area``).
 
     Returns
     -------
     GeoDataFrame of points in WGS84 with typed columns, plus ``terms``: every field
-    code the organisation is active in (its fields expanded through the need mapping).
+    code the organisation is active in (its fields expanded through the need mapping),
+    and ``at_center``: whether the organisation is one of ``at_center``.
 
     Raises
     ------
@@ -429,6 +435,7 @@ def validate_organisations(
         for sa, base in zip(orgs["service_areas"], orgs["area_id"], strict=True)
     ]
     orgs["terms"] = [tuple(sorted(catalog.expand(f))) for f in orgs["fields"]]
+    orgs["at_center"] = orgs["org_id"].astype(str).isin(set(at_center)).to_numpy(dtype=bool)
     return orgs
 
 

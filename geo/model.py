@@ -63,6 +63,7 @@ PUBLIC_ORG_COLUMNS = (
     "last_confirmed",
     "is_sample",
     "address",
+    "at_center",
     "corporate_number",
     "name_kana",
     "portal_url",
@@ -75,10 +76,20 @@ PRIVATE_ORG_COLUMNS = ("representative", "phone", "email", "notes", "purpose")
 #: on the NPO portal (public) and the purpose in its articles (定款に記載された目的,
 #: staff only).
 CORPORATE_COLUMNS = ("corporate_number", "name_kana", "portal_url", "purpose")
+#: Organisation columns derived when organisations are loaded, never written in a file:
+#: ``terms``, every field an organisation is active in (its fields expanded through the
+#: need mapping), and ``at_center``, whether its point is its 地域's 交流センター,
+#: standing in for an address known only to the area (so the map says the place is
+#: approximate).
+DERIVED_ORG_COLUMNS = ("terms", "at_center")
 #: Columns of the bundled ``organisations.csv``, in order: the public ones located by
-#: lon/lat (``terms`` is derived when loading), then the private ones.
+#: lon/lat (:data:`DERIVED_ORG_COLUMNS` are derived when loading), then the private ones.
 ORG_FILE_COLUMNS = (
-    *(c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry", *CORPORATE_COLUMNS)),
+    *(
+        c
+        for c in PUBLIC_ORG_COLUMNS
+        if c not in (*DERIVED_ORG_COLUMNS, "geometry", *CORPORATE_COLUMNS)
+    ),
     "lon",
     "lat",
     *(c for c in PRIVATE_ORG_COLUMNS if c not in CORPORATE_COLUMNS),
@@ -148,6 +159,7 @@ __all__ = [
     "CITYWIDE",
     "CONFIDENCE",
     "CORPORATE_COLUMNS",
+    "DERIVED_ORG_COLUMNS",
     "HAZARDS",
     "LEGAL_FORMS",
     "MAX_HOUSEHOLDS",

@@ -272,6 +272,28 @@ def test_popup_lines_of_an_association(tiny: CityData) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "last"),
+    [
+        ("ja", "おおよその位置（地域交流センターの場所に表示）"),
+        ("en", "Approximate place (shown at the area&#x27;s community center)"),
+    ],
+)
+def test_a_point_at_the_areas_center_says_it_is_approximate(
+    tiny: CityData, lang: str, last: str
+) -> None:
+    orgs = tiny.organisations.copy()
+    orgs["at_center"] = orgs["org_id"] == "a-1"
+    array = point_layers(tiny_map(tiny, MapSpec(lang=lang), orgs=orgs))[
+        layer_name("associations", lang)
+    ]
+    payload = json.loads(array.payload)
+    table = payload["t"]
+    said = [[table[x] if isinstance(x, int) else x for x in row[3:]] for row in payload["r"]]
+    assert said[0][-1] == last
+    assert all(last not in lines for lines in said[1:])
+
+
+@pytest.mark.parametrize(
     ("hazards", "expected"),
     [
         ((), ["S1", "S2", "S3"]),

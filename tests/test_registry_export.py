@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from geo.io import org_columns
-from geo.model import PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
+from geo.model import DERIVED_ORG_COLUMNS, PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
 from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
 from geo.registry.columns import LABELS
 from geo.registry.export import JSON_TYPED
@@ -125,7 +125,7 @@ def test_csv_with_japanese_headers(changed: Store) -> None:
 def test_public_exports_have_no_private_columns(changed: Store) -> None:
     private_values = ["+81-83-000", "@山田", "a@example.jp", "二行目", "cmd|"]
     active = {s.org_id: s.record for s in changed.records()}
-    public_columns = [c for c in PUBLIC_ORG_COLUMNS if c not in ("terms", "geometry")]
+    public_columns = [c for c in PUBLIC_ORG_COLUMNS if c not in (*DERIVED_ORG_COLUMNS, "geometry")]
     csv_frame = pd.read_csv(
         io.BytesIO(export_csv(changed, public=True)), dtype=str, keep_default_na=False
     )

@@ -25,6 +25,7 @@ from geo.registry import (
 from geo.registry.analytics import RegistryAnalytics
 from geo.registry.auth import PasswordHashError, hash_password, verify_password
 from geo.registry.engine import dispose_engines, engine_for
+from geo.registry.places import AREA, COORDINATES, TOWN, TOWN_KOAZA
 from geo.registry.writes import ADD, EDIT, Change
 from geo.settings import DATABASE_FILE, env_name, load_settings
 from tests.support.backends import Backend
@@ -144,6 +145,26 @@ def test_add_checks_like_an_import(backend: Backend, tiny_dir: Path) -> None:
             store.add({**record, "org_id": "g-11"}, who=" ")
         assert state(store) == before
         assert store.next_ids("civic_group", 2) == ["cg-0001", "cg-0002"]
+
+
+@pytest.mark.parametrize(
+    ("level", "at_center"),
+    [(AREA, True), (TOWN, False), (TOWN_KOAZA, False), (COORDINATES, False), ("", False)],
+)
+def test_a_point_at_the_areas_center_is_marked(
+    backend: Backend, tiny_dir: Path, level: str, at_center: bool
+) -> None:
+    """Only an organisation placed at its 地域's 交流センター (match level ``area``) is
+    marked, so the map can say its place is approximate; a later edit that places it by
+    its coordinates takes the mark away."""
+    with tiny_store(backend, tiny_dir) as store:
+        record = {**store.get("g-1").record, "org_id": "g-9", "name": "新しい会"}
+        store.add(record, who="t", match_level=level)
+        marked = store.read_organisations().set_index("org_id")["at_center"]
+        assert marked.dtype == bool
+        assert marked.to_dict() == {**dict.fromkeys(marked.index, False), "g-9": at_center}
+        store.edit("g-9", record, expected_version=1, who="t", match_level=COORDINATES)
+        assert not store.read_organisations()["at_center"].any()
 
 
 def test_a_failed_write_leaves_nothing_behind(backend: Backend, tiny_dir: Path) -> None:

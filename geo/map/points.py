@@ -23,7 +23,7 @@ from geo.map.wording import hazard_name, words
 from geo.model import HAZARDS
 
 #: The columns the point layers read of each frame.
-ORG_COLUMNS = ("kind", "name", "area_id", "fields", "is_sample")
+ORG_COLUMNS = ("kind", "name", "area_id", "fields", "is_sample", "at_center")
 CENTER_COLUMNS = ("name", "address", "area_id")
 SHELTER_COLUMNS = ("name", "area_id", "is_evacuation_center", "note", *HAZARDS)
 
@@ -185,14 +185,15 @@ def _field_line(codes: Sequence[str], labels: Mapping[str, str], sep: str) -> st
 
 
 def org_rows(part: Table, lines: Lines) -> list[list[object]]:
-    """One row per organisation of ``part`` (all of one kind) with a place."""
+    """One row per organisation of ``part`` (all of one kind) with a place: its name,
+    area, fields, and whether it is sample data or placed at its area's center."""
     sample = lines.word("map.sample")
     sep = words("map.sep", lines.lang)
     escaped = {code: escape_text(label) for code, label in lines.field_labels.items()}
     fields_of: dict[tuple[str, ...], str] = {}
     lats, lons = part.rounded()
     rows: list[list[object]] = []
-    for ok, lat, lon, name, area_id, fields, is_sample in zip(
+    for ok, lat, lon, name, area_id, fields, is_sample, at_center in zip(
         part.valid.tolist(),
         lats,
         lons,
@@ -200,6 +201,7 @@ def org_rows(part: Table, lines: Lines) -> list[list[object]]:
         part.column("area_id").tolist(),
         part.column("fields", ()).tolist(),
         part.column("is_sample", False).tolist(),
+        part.column("at_center", False).tolist(),
         strict=True,
     ):
         if not ok:
@@ -212,6 +214,8 @@ def org_rows(part: Table, lines: Lines) -> list[list[object]]:
             row.append(lines.table.ref(fields_of[key]))
         if bool(is_sample):
             row.append(sample)
+        if bool(at_center):
+            row.append(lines.word("map.at_center"))
         rows.append(row)
     return rows
 

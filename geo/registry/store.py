@@ -27,6 +27,7 @@ from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.engine import engine_for, reading, sqlite_path, writing
 from geo.registry.errors import RegistryError
 from geo.registry.migrate import head_revision, migrate, schema_revision
+from geo.registry.places import AREA
 from geo.registry.reads import (
     AuditEntry,
     StoredOrg,
@@ -197,11 +198,15 @@ class Store:
 
     def read_organisations(self) -> gpd.GeoDataFrame:
         """The active organisations, exactly as :func:`geo.io.load_organisations` reads
-        them from ``organisations.csv``."""
-        records = [s.record for s in self.records()]
-        frame = pd.DataFrame(records, columns=list(RECORD_COLUMNS))
+        them from ``organisations.csv``; ``at_center`` marks those placed at their
+        地域's 交流センター (match level ``area``)."""
+        stored = self.records()
+        frame = pd.DataFrame([s.record for s in stored], columns=list(RECORD_COLUMNS))
         ref = self.reference
-        return validate_organisations(frame, "registry", ref.catalog, ref.outline, ref.city)
+        at_center = [s.org_id for s in stored if s.match_level == AREA]
+        return validate_organisations(
+            frame, "registry", ref.catalog, ref.outline, ref.city, at_center=at_center
+        )
 
     def audit(self, limit: int = 100) -> list[AuditEntry]:
         """The latest writes, newest first."""

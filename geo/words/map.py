@@ -68,6 +68,11 @@ MAP_MESSAGES: dict[str, Mapping[str, str]] = {
     # the points' popups
     "map.sep": {"ja": "、", "en": ", "},
     "map.sample": {"ja": "サンプル（架空の団体）", "en": "Sample (fictitious)"},
+    # an organisation whose address is known only to its 地域, drawn at the area's center
+    "map.at_center": {
+        "ja": "おおよその位置（地域交流センターの場所に表示）",
+        "en": "Approximate place (shown at the area's community center)",
+    },
     "map.kind.association": {"ja": "自治会・町内会", "en": "Neighbourhood association"},
     "map.kind.civic_group": {"ja": "市民活動団体", "en": "Civic group"},
     "map.shelter.site": {"ja": "指定緊急避難場所", "en": "Designated evacuation site"},

@@ -94,6 +94,7 @@ REASON_CODES = (
     "neighbour",
     "inside",
     "distance",
+    "distance_about",
     "confirmed",
     "never_confirmed",
 )
@@ -232,6 +233,9 @@ class Suggestion:
     active_here
         Already active in the area: based in it, or its service area names it (a
         citywide group is a partner from outside).
+    at_center
+        Its point is its 地域's 交流センター, standing in for an address known only to
+        the area, so ``distance_km`` is approximate (and said to be).
     """
 
     org_id: str
@@ -250,6 +254,7 @@ class Suggestion:
     is_sample: bool
     reasons: tuple[Phrase, ...] = ()
     active_here: bool = False
+    at_center: bool = False
 
     def reasons_in(self, lang: str) -> tuple[str, ...]:
         """The reasons in words of ``lang`` (``ja`` or ``en``)."""
@@ -328,7 +333,8 @@ def _reasons(
     if inside:
         out.append(phrase("match.reason.inside", area=area))
     else:
-        out.append(phrase("match.reason.distance", km=found.distance_km))
+        about = "match.reason.distance_about" if found.at_center else "match.reason.distance"
+        out.append(phrase(about, km=found.distance_km))
     if found.legal_entity:
         out.append(phrase(f"match.legal.{found.legal_form}"))
     if found.last_confirmed is None:
@@ -497,6 +503,7 @@ def _suggestion(
         last_confirmed=confirmed,
         is_sample=bool(row.is_sample),
         active_here=metres <= 0 or area_id in served,
+        at_center=bool(row.at_center),
     )
 
 

@@ -313,6 +313,23 @@ REASONS = [
         " / 0.9\u00a0km from its base / last confirmed 2026-05",
         id="a civic group not serving the area yet",
     ),
+    pytest.param(
+        Org("g", base="ne", fields="bousai", serves="se", at_center=True),
+        "bousai",
+        "防災・減災で活動／サービス範囲に南東を含む／拠点から約1.1\u00a0km（おおよその位置）"
+        "／最終確認 2026-05",
+        "active in Disaster preparedness / already serves South-East"
+        " / about 1.1\u00a0km from its base (approximate place) / last confirmed 2026-05",
+        id="a group placed at its area's center: the distance is approximate",
+    ),
+    pytest.param(
+        Org("g", base="se", fields="bousai", at_center=True),
+        "bousai",
+        "防災・減災で活動／サービス範囲に南東を含む／拠点が南東にある／最終確認 2026-05",
+        "active in Disaster preparedness / already serves South-East / based in South-East"
+        " / last confirmed 2026-05",
+        id="placed at the center of the area itself: based in it, no distance",
+    ),
 ]
 
 

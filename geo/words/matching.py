@@ -31,6 +31,11 @@ MATCHING_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "拠点から{km:.1f}\u00a0km",
         "en": "{km:.1f}\u00a0km from its base",
     },
+    # (its base is placed at its area's 交流センター: the address is known only to the area)
+    "match.reason.distance_about": {
+        "ja": "拠点から約{km:.1f}\u00a0km（おおよその位置）",
+        "en": "about {km:.1f}\u00a0km from its base (approximate place)",
+    },
     "match.reason.confirmed": {
         "ja": "最終確認 {date:%Y-%m}",
         "en": "last confirmed {date:%Y-%m}",

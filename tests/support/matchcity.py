@@ -39,6 +39,7 @@ class Org:
     legal: str = "voluntary"
     confirmed: str = "2026-05-01"
     at: tuple[float, float] | None = None  # (lon, lat); the base's centre when None
+    at_center: bool = False  # placed at its area's 交流センター (match level ``area``)
 
 
 def orgs_frame(orgs: Sequence[Org]) -> pd.DataFrame:
@@ -75,7 +76,12 @@ def with_orgs(
 ) -> CityData:
     """The tiny city with only ``orgs`` (validated as loaded) and, optionally, new populations."""
     organisations = validate_organisations(
-        orgs_frame(orgs), "organisations.csv", base.catalog, base.outline, TINY
+        orgs_frame(orgs),
+        "organisations.csv",
+        base.catalog,
+        base.outline,
+        TINY,
+        at_center=[o.org_id for o in orgs if o.at_center],
     )
     areas = base.areas
     if population:

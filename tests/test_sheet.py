@@ -394,6 +394,31 @@ def test_each_legend_entry_reads_on_one_line(city: CityData, city_profiles, tmp_
         assert any(re.sub(r"\s", "", label) in line for line in lines), label
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_legend_says_how_many_points_stand_at_the_center(
+    city: CityData, tmp_path: Path, lang: str
+) -> None:
+    """Organisations whose address is known only to their 地域 are drawn at its
+    交流センター: the legend says how many, so the star is not read as their place."""
+    orgs = city.organisations
+    ouchi = orgs["area_id"] == "ouchi"
+    picked = [
+        *orgs.loc[ouchi & (orgs["kind"] == "association"), "org_id"].head(3),
+        *orgs.loc[ouchi & (orgs["kind"] == "civic_group"), "org_id"].head(2),
+    ]
+    marked = orgs.assign(at_center=orgs["org_id"].isin(picked))
+    profile = area_profile(
+        dataclasses.replace(city, organisations=marked), "ouchi", city=city.config
+    )
+    pdf = area_sheet_pdf(profile, city, today=TODAY, lang=lang)
+    pages = _words(pdf, tmp_path)
+    left = [w for w in pages[0] if w.x1 < A4_POINTS[0] / 2]  # (the map's column)
+    note = re.sub(r"\s", "", text_of("sheet.layer.at_center", lang, k=5))
+    assert note in re.sub(r"\s", "", "".join(_lines(left)))
+    assert len(pages) == (2 if lang == "ja" else len(pages))
+    assert _overlaps(pages[0]) == []
+
+
 @pytest.mark.parametrize(
     ("area_id", "lang"),
     [(a, lang) for a in ("ogori", "hirakawa", "suzenji") for lang in ("ja", "en")],

@@ -187,6 +187,7 @@ def _associations(orgs: gpd.GeoDataFrame, area_id: str) -> tuple[AssociationEntr
             is_sample=bool(rec["is_sample"]),
             lon=float(point.x),
             lat=float(point.y),
+            at_center=bool(rec["at_center"]),
         )
         for rec, point in zip(_records(pd.DataFrame(rows)), rows.geometry, strict=True)
     ]
@@ -206,6 +207,7 @@ def _civic_group(rec: Mapping[str, Any], point: Any, area_id: str) -> CivicGroup
         is_sample=bool(rec["is_sample"]),
         lon=float(point.x),
         lat=float(point.y),
+        at_center=bool(rec["at_center"]),
     )
 
 

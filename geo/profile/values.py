@@ -140,7 +140,8 @@ class FieldCoverage:
 
 @dataclass(frozen=True)
 class AssociationEntry:
-    """One 自治会・町内会 based in the area."""
+    """One 自治会・町内会 based in the area (``at_center``: its point is the area's
+    交流センター, standing in for an address known only to the area)."""
 
     name: str
     households: int | None
@@ -149,11 +150,13 @@ class AssociationEntry:
     is_sample: bool
     lon: float
     lat: float
+    at_center: bool = False
 
 
 @dataclass(frozen=True)
 class CivicGroupEntry:
-    """One 市民活動団体 active in the area (based here or serving it from elsewhere)."""
+    """One 市民活動団体 active in the area (based here or serving it from elsewhere;
+    ``at_center``: its point is its base area's 交流センター)."""
 
     name: str
     fields: tuple[str, ...]
@@ -164,6 +167,7 @@ class CivicGroupEntry:
     is_sample: bool
     lon: float
     lat: float
+    at_center: bool = False
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,13 @@ def _legend_entries(page: Page, profile: AreaProfile) -> list[_Entry]:
     ]
 
 
+def at_center_count(profile: AreaProfile) -> int:
+    """How many of the organisations the map draws are placed at the area's
+    交流センター (their address is known only to the area)."""
+    groups = (g for g in profile.civic_groups if g.based_here)
+    return sum(a.at_center for a in profile.associations) + sum(g.at_center for g in groups)
+
+
 def _marker(page: Page, x: float, y: float, entry: _Entry) -> None:
     if page.dry:
         return
@@ -258,6 +265,9 @@ def map_legend(page: Page, profile: AreaProfile, y: float) -> float:
             label_w = span - MARKER_W - ENTRY_GAP
             below = max(below, page.paragraph(x + MARKER_W, y, label_w, entry.label))
         y = below
+    at_center = at_center_count(profile)
+    if at_center:
+        y = page.paragraph(LEFT_X, y, COL_W, page.t("sheet.layer.at_center", k=at_center))
     return y
 
 

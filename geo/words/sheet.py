@@ -27,6 +27,13 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     "sheet.layer.shelters": {"ja": "指定緊急避難場所", "en": "Designated evacuation sites"},
     "sheet.layer.center": {"ja": "地域交流センター", "en": "Community center"},
     "sheet.layer.count": {"ja": "{label}（{n}）", "en": "{label} ({n})"},
+    # under the legend, when some organisations' addresses are known only to the area
+    # and the map draws them at the 交流センター's star
+    "sheet.layer.at_center": {
+        "ja": "※{k}団体は所在地が地域までしか分からないため、地域交流センターの位置に表示",
+        "en": "* {k} organisations shown at the community center: their address is known"
+        " only to the area",
+    },
     # key figures
     "sheet.figures": {"ja": "基本データ", "en": "Key figures"},
     "sheet.fig.population": {"ja": "人口・世帯数", "en": "People, households"},

@@ -115,6 +115,36 @@ def test_english_words_are_valid_too(
     assert out[0]["description"].startswith("[Sample (fictitious) data] An area council")
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "おおよその位置：所在地が地域までしか分からないため、{area}地域交流センターの位置"),
+        (
+            "en",
+            "Approximate place: the address is known only to the area, so the point is"
+            " that of the {area} community center",
+        ),
+    ],
+)
+def test_a_base_at_the_areas_center_says_it_is_approximate(
+    compiled: Draft202012Validator, sample: gpd.GeoDataFrame, lang: str, said: str
+) -> None:
+    few = sample.head(6).assign(at_center=[True, False, True, False, False, False])
+    out = _round_trip(hsds.organizations(few, YAMAGUCHI, load_fields(), public=True, lang=lang))
+    assert errors(compiled, out) == []
+    described = [o["locations"][0].get("description") for o in out]
+    areas = [YAMAGUCHI.area(a) for a in few["area_id"]]
+    names = [a.name_ja if lang == "ja" else a.name_en for a in areas]
+    assert described == [
+        said.format(area=names[0]),
+        None,
+        said.format(area=names[2]),
+        None,
+        None,
+        None,
+    ]
+
+
 def test_services_and_nested_objects_validate_against_the_schema_files(
     sample: gpd.GeoDataFrame,
 ) -> None:

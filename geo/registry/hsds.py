@@ -10,6 +10,8 @@ Shape of one organisation:
   so first); ``legal_status``: the legal form in words;
 - ``locations``: one physical location, the base point (WGS84) with its address (the
   prefecture from the JIS code, country ``JP``; the postal code is not kept, so empty);
+  a point at the base 地域's 交流センター (``at_center``: the address is known only to
+  the area) says so in the location's ``description``;
 - ``services``: **one service per field of activity** the organisation lists (a
   council's sub-committee, an association's activity, a group's field), each
   classified by that field's term and available in the organisation's service areas
@@ -243,6 +245,9 @@ def _location(row: Mapping[str, Any], ctx: _Context, org_id: str) -> dict[str, A
     if point is not None and not getattr(point, "is_empty", True):
         location["latitude"] = round(float(point.y), 6)
         location["longitude"] = round(float(point.x), 6)
+    if row.get("at_center") is True or _text_of(row, "at_center") == "true":
+        area = ctx.area_name(str(row["area_id"]))
+        location["description"] = text("hsds.location.at_center", ctx.lang, area=area)
     address = _text_of(row, "address")
     location["addresses"] = (
         [

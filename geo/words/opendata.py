@@ -154,6 +154,12 @@ OPENDATA_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{area}, {city}",
     },
     "hsds.location.name": {"ja": "{org}の拠点", "en": "Base of {org}"},
+    # a base whose address is known only to its 地域: the point is the area's 交流センター
+    "hsds.location.at_center": {
+        "ja": "おおよその位置：所在地が地域までしか分からないため、{area}地域交流センターの位置",
+        "en": "Approximate place: the address is known only to the area, so the point is"
+        " that of the {area} community center",
+    },
     "hsds.taxonomy.fields": {
         "ja": "kyodo-map 活動分野",
         "en": "kyodo-map fields of activity",

@@ -413,8 +413,10 @@ def test_the_legend_says_how_many_points_stand_at_the_center(
     pdf = area_sheet_pdf(profile, city, today=TODAY, lang=lang)
     pages = _words(pdf, tmp_path)
     left = [w for w in pages[0] if w.x1 < A4_POINTS[0] / 2]  # (the map's column)
-    note = re.sub(r"\s", "", text_of("sheet.layer.at_center", lang, k=5))
+    note = re.sub(r"\s", "", text_of("sheet.layer.at_center", lang, n=5))
     assert note in re.sub(r"\s", "", "".join(_lines(left)))
+    one = text_of("sheet.layer.at_center", lang, n=1)
+    assert one.startswith("※1団体は" if lang == "ja" else "* 1 organisation shown"), one
     assert len(pages) == (2 if lang == "ja" else len(pages))
     assert _overlaps(pages[0]) == []
 

@@ -267,7 +267,7 @@ def map_legend(page: Page, profile: AreaProfile, y: float) -> float:
         y = below
     at_center = at_center_count(profile)
     if at_center:
-        y = page.paragraph(LEFT_X, y, COL_W, page.t("sheet.layer.at_center", k=at_center))
+        y = page.paragraph(LEFT_X, y, COL_W, page.t("sheet.layer.at_center", n=at_center))
     return y
 
 

@@ -30,9 +30,13 @@ SHEET_MESSAGES: dict[str, Mapping[str, str]] = {
     # under the legend, when some organisations' addresses are known only to the area
     # and the map draws them at the 交流センター's star
     "sheet.layer.at_center": {
-        "ja": "※{k}団体は所在地が地域までしか分からないため、地域交流センターの位置に表示",
-        "en": "* {k} organisations shown at the community center: their address is known"
+        "ja": "※{n}団体は所在地が地域までしか分からないため、地域交流センターの位置に表示",
+        "en": "* {n} organisations shown at the community center: their address is known"
         " only to the area",
+    },
+    "sheet.layer.at_center_one": {
+        "en": "* {n} organisation shown at the community center: its address is known only"
+        " to the area",
     },
     # key figures
     "sheet.figures": {"ja": "基本データ", "en": "Key figures"},

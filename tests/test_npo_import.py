@@ -215,7 +215,13 @@ def test_a_staff_export_imports_back_unchanged(sqlite_store: Store) -> None:
     npo_import(store, portal_zip())
     data = export_csv(store, public=False, kind="civic_groups", japanese_headers=True)
     header = data.decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[-4:] == ["法人番号", "法人名称カナ", "法人情報URL", "定款に記載された目的"]
+    assert header[-5:] == [
+        "法人番号",
+        "法人名称カナ",
+        "法人情報URL",
+        "定款に記載された目的",
+        "位置の求め方",
+    ]
     back = plan_import(read_bytes(data, "export.csv"), "civic_groups", store)
     assert back.problems == () and not back.has_changes
     public = export_csv(store, public=True, kind="civic_groups", japanese_headers=True)

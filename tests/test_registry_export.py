@@ -14,10 +14,11 @@ import pytest
 from geo.io import org_columns
 from geo.model import DERIVED_ORG_COLUMNS, PRIVATE_ORG_COLUMNS, PUBLIC_ORG_COLUMNS
 from geo.registry import apply_plan, export_csv, export_geojson, export_hsds, plan_import
-from geo.registry.columns import LABELS
+from geo.registry.columns import LABELS, PLACED_BY, PLACED_BY_LABEL
 from geo.registry.export import JSON_TYPED
 from geo.registry.hsds import stable_id
 from geo.registry.importer import read_bytes
+from geo.registry.places import AREA
 from geo.registry.store import Store
 from tests.support.backends import Backend
 from tests.support.registry_files import csv_bytes, tiny_store
@@ -125,7 +126,10 @@ def test_csv_with_japanese_headers(changed: Store) -> None:
 def test_public_exports_have_no_private_columns(changed: Store) -> None:
     private_values = ["+81-83-000", "@山田", "a@example.jp", "二行目", "cmd|"]
     active = {s.org_id: s.record for s in changed.records()}
-    public_columns = [c for c in PUBLIC_ORG_COLUMNS if c not in (*DERIVED_ORG_COLUMNS, "geometry")]
+    public_columns = [
+        *(c for c in PUBLIC_ORG_COLUMNS if c not in (*DERIVED_ORG_COLUMNS, "geometry")),
+        PLACED_BY,
+    ]
     csv_frame = pd.read_csv(
         io.BytesIO(export_csv(changed, public=True)), dtype=str, keep_default_na=False
     )
@@ -162,6 +166,38 @@ def test_public_exports_have_no_private_columns(changed: Store) -> None:
         assert not [v for v in private_values if v in text]
     staff = export_hsds(changed, public=False).decode()
     assert all(v in staff for v in private_values)
+
+
+def test_exports_say_how_each_point_was_found_and_an_import_keeps_it(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """A point at its 地域's 交流センター is ``area`` in CSV and GeoJSON; the column is
+    not named as unread when the export is imported back, and the unmoved point keeps
+    its level (so the map still says the place is approximate)."""
+    with tiny_store(backend, tiny_dir) as store:
+        record = {**store.get("g-1").record, "org_id": "g-9", "name": "新しい会"}
+        store.add(record, who="t", match_level=AREA)
+        csv_frame = pd.read_csv(
+            io.BytesIO(export_csv(store, public=True)), dtype=str, keep_default_na=False
+        ).set_index("org_id")
+        assert csv_frame.loc["g-9", PLACED_BY] == AREA
+        assert csv_frame.loc["g-1", PLACED_BY] == "coordinates"  # the seeded sample
+        features = json.loads(export_geojson(store, public=True))["features"]
+        assert {f["properties"]["org_id"]: f["properties"][PLACED_BY] for f in features}[
+            "g-9"
+        ] == AREA
+        japanese = pd.read_csv(io.BytesIO(export_csv(store, japanese_headers=True)), dtype=str)
+        assert list(japanese.columns)[-1] == PLACED_BY_LABEL
+        for headers in (False, True):
+            text = export_csv(store, public=False, kind="civic_groups", japanese_headers=headers)
+            renamed = text.decode("utf-8-sig").replace("新しい会", "新しい会（改称）")
+            data = renamed.encode("utf-8-sig")
+            plan = plan_import(read_bytes(data, "groups.csv"), "civic_groups", store)
+            assert not plan.problems, [str(p) for p in plan.problems]
+            assert plan.columns_not_read == ()
+            apply_plan(plan, store, who="t")
+            assert store.get("g-9").match_level == AREA
+            assert store.read_organisations().set_index("org_id").loc["g-9", "at_center"]
 
 
 def test_hsds_links_its_objects(changed: Store) -> None:

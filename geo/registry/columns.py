@@ -177,8 +177,15 @@ HEADINGS: tuple[Heading, ...] = (
     ),
 )
 
-#: Headers that are accepted and ignored (row numbers staff keep in their sheets).
-IGNORED_HEADERS = ("No.", "No", "連番", "通し番号", "番号", "#")
+#: The column of an export that says how each point was found (its match level, see
+#: :mod:`geo.registry.places`: ``area`` is the 地域's 交流センター standing in for an
+#: address known only to the area), and its Japanese header. Exports write it; an import
+#: ignores it (a point given as the one stored, in the same 地域, keeps its level).
+PLACED_BY, PLACED_BY_LABEL = "placed_by", "位置の求め方"
+
+#: Headers that are accepted and ignored (row numbers staff keep in their sheets, and an
+#: export's :data:`PLACED_BY`).
+IGNORED_HEADERS = ("No.", "No", "連番", "通し番号", "番号", "#", PLACED_BY, PLACED_BY_LABEL)
 
 #: Registry column -> the Japanese header used in reports.
 LABELS: Mapping[str, str] = {h.column: h.label_ja for h in HEADINGS}

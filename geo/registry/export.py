@@ -1,10 +1,13 @@
 """Exports of the registry: CSV, GeoJSON and HSDS 3.0 JSON.
 
 Public exports carry only the columns of :data:`geo.model.PUBLIC_ORG_COLUMNS`; staff
-exports add the private contact columns. CSV cells that a spreadsheet would run as a
-formula (``= + - @``) are neutralised with a leading ``'`` (the importer and the edit
-form refuse such text, so what they stored never needs it: an export imports back to the
-same registry). GeoJSON gives numbers and yes/no as JSON's own (:data:`JSON_TYPED`).
+exports add the private contact columns. CSV and GeoJSON say how each point was found
+(:data:`~geo.registry.columns.PLACED_BY`: ``area`` is the 地域's 交流センター, standing in
+for an address known only to the area; an import ignores the column). CSV cells that a
+spreadsheet would run as a formula (``= + - @``) are neutralised with a leading ``'``
+(the importer and the edit form refuse such text, so what they stored never needs it: an
+export imports back to the same registry). GeoJSON gives numbers and yes/no as JSON's
+own (:data:`JSON_TYPED`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ import pandas as pd
 from geo.export import safe_csv
 from geo.model import PUBLIC_ORG_COLUMNS
 from geo.registry import hsds
-from geo.registry.columns import IMPORT_KINDS, LABELS, RECORD_COLUMNS
+from geo.registry.columns import (
+    IMPORT_KINDS,
+    LABELS,
+    PLACED_BY,
+    PLACED_BY_LABEL,
+    RECORD_COLUMNS,
+)
 from geo.registry.store import Store
 
 #: Columns of a public export (the point is given as lon/lat).
@@ -26,8 +35,8 @@ PUBLIC_COLUMNS = tuple(c for c in RECORD_COLUMNS if c in PUBLIC_ORG_COLUMNS or c
 
 
 def export_columns(*, public: bool) -> tuple[str, ...]:
-    """The columns of an export."""
-    return PUBLIC_COLUMNS if public else RECORD_COLUMNS
+    """The columns of an export: the record's (public or all), then :data:`PLACED_BY`."""
+    return (*(PUBLIC_COLUMNS if public else RECORD_COLUMNS), PLACED_BY)
 
 
 def export_rows(store: Store, *, public: bool, kind: str | None = None) -> list[dict[str, str]]:
@@ -43,8 +52,11 @@ def export_rows(store: Store, *, public: bool, kind: str | None = None) -> list[
         ``civic_groups``, ``associations`` or ``councils``; every kind when ``None``.
     """
     org_kind = IMPORT_KINDS[kind] if kind else None
-    columns = export_columns(public=public)
-    return [{c: s.record[c] for c in columns} for s in store.records(kind=org_kind)]
+    columns = export_columns(public=public)[:-1]
+    return [
+        {**{c: s.record[c] for c in columns}, PLACED_BY: s.match_level}
+        for s in store.records(kind=org_kind)
+    ]
 
 
 def export_csv(
@@ -66,7 +78,7 @@ def export_csv(
     columns = export_columns(public=public)
     frame = pd.DataFrame(export_rows(store, public=public, kind=kind), columns=list(columns))
     if japanese_headers:
-        frame.columns = [LABELS[c] for c in columns]
+        frame.columns = [{**LABELS, PLACED_BY: PLACED_BY_LABEL}[c] for c in columns]
     return safe_csv(frame)
 
 

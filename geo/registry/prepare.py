@@ -120,6 +120,9 @@ def _locate(
     """
     lon, lat = given.get("lon", ""), given.get("lat", "")
     if lon and lat:
+        if existing is not None and _same_point(lon, lat, given.get("area_id", ""), existing):
+            # a point that did not move keeps how it was found (an export imported back)
+            return existing.match_level or COORDINATES, [], set()
         if not given.get("area_id"):
             area = ref.area_at(float(lon), float(lat))
             if area is not None:
@@ -150,6 +153,21 @@ def _locate(
     if not given.get("area_id"):
         record["area_id"] = place.area_id
     return place.level, [], set()
+
+
+def _same_point(lon: str, lat: str, area_id: str, existing: StoredOrg) -> bool:
+    """Whether ``lon``/``lat`` are the stored point of ``existing`` (to the 1e-6° kept),
+    in the same base 地域 (``area_id`` empty or unchanged)."""
+    record = existing.record
+    if area_id not in ("", record["area_id"]):
+        return False
+    try:
+        return (round(float(lon), 6), round(float(lat), 6)) == (
+            round(float(record["lon"]), 6),
+            round(float(record["lat"]), 6),
+        )
+    except ValueError:
+        return False
 
 
 def _keeps_point(address: str, area_id: str, existing: StoredOrg) -> bool:

@@ -18,7 +18,8 @@ from geo.registry.columns import LABELS, PLACED_BY, PLACED_BY_LABEL
 from geo.registry.export import JSON_TYPED
 from geo.registry.hsds import stable_id
 from geo.registry.importer import read_bytes
-from geo.registry.places import AREA
+from geo.registry.places import AREA, COORDINATES
+from geo.registry.prepare import prepare_record
 from geo.registry.store import Store
 from tests.support.backends import Backend
 from tests.support.registry_files import csv_bytes, tiny_store
@@ -198,6 +199,13 @@ def test_exports_say_how_each_point_was_found_and_an_import_keeps_it(
             apply_plan(plan, store, who="t")
             assert store.get("g-9").match_level == AREA
             assert store.read_organisations().set_index("org_id").loc["g-9", "at_center"]
+        # the same point given with another 地域 is no longer that area's center
+        org = store.get("g-9")
+        other = next(a for a in ("nw", "ne", "sw", "se") if a != org.record["area_id"])
+        for cells, level in [({}, AREA), ({"area_id": other}, COORDINATES)]:
+            given = {"lon": org.record["lon"], "lat": org.record["lat"], **cells}
+            prepared = prepare_record(given, "civic_group", org, store.reference)
+            assert prepared.match_level == level, cells
 
 
 def test_hsds_links_its_objects(changed: Store) -> None:

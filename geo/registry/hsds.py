@@ -100,6 +100,12 @@ def _items(value: object) -> tuple[str, ...]:
     return ()
 
 
+def _yes(row: Mapping[str, Any], column: str) -> bool:
+    """Whether a yes/no column of ``row`` says yes (``True``, or the text ``true`` of a
+    frame read as text)."""
+    return row.get(column) is True or _text_of(row, column) == "true"
+
+
 def _text_of(row: Mapping[str, Any], column: str) -> str:
     value = row.get(column)
     return "" if _missing(value) else str(value).strip()
@@ -227,7 +233,7 @@ def _description(row: Mapping[str, Any], ctx: _Context) -> str:
     }
     key = "hsds.org.description" if fields else "hsds.org.description_no_fields"
     described = text(key, ctx.lang, **params)
-    if row.get("is_sample") is True or _text_of(row, "is_sample") == "true":
+    if _yes(row, "is_sample"):
         described = text("hsds.org.sample", ctx.lang) + described
     return described
 
@@ -245,7 +251,7 @@ def _location(row: Mapping[str, Any], ctx: _Context, org_id: str) -> dict[str, A
     if point is not None and not getattr(point, "is_empty", True):
         location["latitude"] = round(float(point.y), 6)
         location["longitude"] = round(float(point.x), 6)
-    if row.get("at_center") is True or _text_of(row, "at_center") == "true":
+    if _yes(row, "at_center"):
         area = ctx.area_name(str(row["area_id"]))
         location["description"] = text("hsds.location.at_center", ctx.lang, area=area)
     address = _text_of(row, "address")
@@ -329,7 +335,7 @@ def _org_attributes(row: Mapping[str, Any], ctx: _Context, org_id: str) -> list[
         return _attribute(org_id, "organization", RECORD, record_term(code, ctx.lang), value)
 
     out = [attr(f"kind.{row['kind']}")]
-    if row.get("is_sample") is True or _text_of(row, "is_sample") == "true":
+    if _yes(row, "is_sample"):
         out.append(attr("sample"))
     if row["kind"] == "association":
         jishubo = row.get("has_jishubo")

@@ -34,9 +34,17 @@ from geo.registry.store import Store
 PUBLIC_COLUMNS = tuple(c for c in RECORD_COLUMNS if c in PUBLIC_ORG_COLUMNS or c in ("lon", "lat"))
 
 
+#: Registry column -> an export's Japanese header (:data:`PLACED_BY` too).
+EXPORT_LABELS: Mapping[str, str] = {**LABELS, PLACED_BY: PLACED_BY_LABEL}
+
+
+def _record_columns(*, public: bool) -> tuple[str, ...]:
+    return PUBLIC_COLUMNS if public else RECORD_COLUMNS
+
+
 def export_columns(*, public: bool) -> tuple[str, ...]:
     """The columns of an export: the record's (public or all), then :data:`PLACED_BY`."""
-    return (*(PUBLIC_COLUMNS if public else RECORD_COLUMNS), PLACED_BY)
+    return (*_record_columns(public=public), PLACED_BY)
 
 
 def export_rows(store: Store, *, public: bool, kind: str | None = None) -> list[dict[str, str]]:
@@ -52,7 +60,7 @@ def export_rows(store: Store, *, public: bool, kind: str | None = None) -> list[
         ``civic_groups``, ``associations`` or ``councils``; every kind when ``None``.
     """
     org_kind = IMPORT_KINDS[kind] if kind else None
-    columns = export_columns(public=public)[:-1]
+    columns = _record_columns(public=public)
     return [
         {**{c: s.record[c] for c in columns}, PLACED_BY: s.match_level}
         for s in store.records(kind=org_kind)
@@ -78,7 +86,7 @@ def export_csv(
     columns = export_columns(public=public)
     frame = pd.DataFrame(export_rows(store, public=public, kind=kind), columns=list(columns))
     if japanese_headers:
-        frame.columns = [{**LABELS, PLACED_BY: PLACED_BY_LABEL}[c] for c in columns]
+        frame.columns = [EXPORT_LABELS[c] for c in columns]
     return safe_csv(frame)
 
 

@@ -208,6 +208,66 @@ def test_exports_say_how_each_point_was_found_and_an_import_keeps_it(
             assert prepared.match_level == level, cells
 
 
+#: What an export's ``placed_by`` says, whether the point is its 地域's center, and the
+#: level a registry that never stored the organisation gives it.
+SAID_PLACED_BY = [
+    ("area", True, AREA),
+    (" AREA ", True, AREA),
+    ("area", False, COORDINATES),  # moved off the center: placed where it now is
+    ("coordinates", True, COORDINATES),  # a group that really meets at the center
+    ("town", True, COORDINATES),
+    ("", True, COORDINATES),
+    ("=area", True, COORDINATES),
+]
+
+
+@pytest.mark.parametrize(("said", "at_center", "level"), SAID_PLACED_BY)
+def test_a_point_said_to_be_the_areas_center_stays_approximate(
+    tmp_path: Path, tiny_dir: Path, said: str, at_center: bool, level: str
+) -> None:
+    with tiny_store(tmp_path, tiny_dir) as store:
+        center = store.reference.gazetteer.area_center("ne")
+        assert center is not None
+        lon = center.lon if at_center else center.lon + 0.001
+        given = {"name": "新しい会", "lon": f"{lon}", "lat": f"{center.lat}"}
+        for cells in (given, {**given, "area_id": "ne"}):
+            prepared = prepare_record(cells, "civic_group", None, store.reference, placed_by=said)
+            assert prepared.match_level == level, cells
+            assert prepared.record["area_id"] == "ne"
+            assert PLACED_BY not in prepared.record
+
+
+@pytest.mark.parametrize("fmt", ["csv", "csv-ja", "geojson"])
+def test_an_export_keeps_its_points_at_a_center_in_another_registry(
+    tmp_path: Path, tiny_dir: Path, fmt: str
+) -> None:
+    """An export imported into a registry that never stored its organisations: the one
+    placed at its 地域's center is still approximate there, the one given coordinates
+    at the same point (as a group meeting at the center would be) is not."""
+    with tiny_store(tmp_path, tiny_dir, "a") as store:
+        center = store.reference.gazetteer.area_center("ne")
+        assert center is not None
+        base = {**store.get("g-1").record, "address": "", "area_id": "ne"}
+        point = {"lon": f"{center.lon:.6f}", "lat": f"{center.lat:.6f}"}
+        for org_id, name, how in [("g-8", "センターの会", AREA), ("g-9", "集う会", COORDINATES)]:
+            record = {**base, **point, "org_id": org_id, "name": name}
+            store.add(record, who="t", match_level=how)
+        if fmt == "geojson":
+            data, filename = export_geojson(store, kind="civic_groups"), "groups.geojson"
+        else:
+            japanese = fmt == "csv-ja"
+            data = export_csv(store, kind="civic_groups", japanese_headers=japanese)
+            filename = "groups.csv"
+    with tiny_store(tmp_path, tiny_dir, "b") as fresh:
+        plan = plan_import(read_bytes(data, filename), "civic_groups", fresh)
+        assert not plan.problems, [str(p) for p in plan.problems]
+        assert plan.columns_not_read == ()
+        apply_plan(plan, fresh, who="t")
+        assert (fresh.get("g-8").match_level, fresh.get("g-9").match_level) == (AREA, COORDINATES)
+        at_center = fresh.read_organisations().set_index("org_id")["at_center"]
+        assert bool(at_center["g-8"]) and not bool(at_center["g-9"])
+
+
 def test_hsds_links_its_objects(changed: Store) -> None:
     orgs = json.loads(export_hsds(changed, public=False))
     jis = changed.reference.city.jis_code

@@ -180,7 +180,8 @@ HEADINGS: tuple[Heading, ...] = (
 #: The column of an export that says how each point was found (its match level, see
 #: :mod:`geo.registry.places`: ``area`` is the 地域's 交流センター standing in for an
 #: address known only to the area), and its Japanese header. Exports write it; an import
-#: ignores it (a point given as the one stored, in the same 地域, keeps its level).
+#: reads it only to keep a point at its 地域's center approximate (see
+#: :func:`is_placed_by`), and does not store it.
 PLACED_BY, PLACED_BY_LABEL = "placed_by", "位置の求め方"
 
 #: Headers that are accepted and ignored (row numbers staff keep in their sheets, and an
@@ -195,6 +196,7 @@ for _h in HEADINGS:
     for _text in (_h.column, _h.label_ja, *_h.aliases):
         _BY_HEADER[normalise(_text)] = _h.column
 _IGNORED = frozenset(normalise(h) for h in IGNORED_HEADERS)
+_PLACED_BY = frozenset(normalise(h) for h in (PLACED_BY, PLACED_BY_LABEL))
 
 IGNORE = ""
 
@@ -237,6 +239,21 @@ def _without_notes(key: str) -> tuple[str, str]:
     if any(word in said for word in _OTHER):
         return base, "other"
     return base, "reading" if any(word in said for word in _READING) else ""
+
+
+def is_placed_by(text: str) -> bool:
+    """Whether a header is an export's :data:`PLACED_BY` column (in either language).
+
+    The column is not a record's (:func:`match_header` gives :data:`IGNORE`), but an
+    import reads it: a point it says is ``area``, standing at its 地域's 交流センター, stays
+    approximate in a registry that has never stored it.
+
+    Parameters
+    ----------
+    text
+        The header as written.
+    """
+    return normalise(text) in _PLACED_BY
 
 
 def match_header(text: str) -> str | None:

@@ -3,7 +3,8 @@
 Public exports carry only the columns of :data:`geo.model.PUBLIC_ORG_COLUMNS`; staff
 exports add the private contact columns. CSV and GeoJSON say how each point was found
 (:data:`~geo.registry.columns.PLACED_BY`: ``area`` is the 地域's 交流センター, standing in
-for an address known only to the area; an import ignores the column). CSV cells that a
+for an address known only to the area; an import stores nothing from the column, and
+reads it only to keep such a point approximate). CSV cells that a
 spreadsheet would run as a formula (``= + - @``) are neutralised with a leading ``'``
 (the importer and the edit form refuse such text, so what they stored never needs it: an
 export imports back to the same registry). GeoJSON gives numbers and yes/no as JSON's

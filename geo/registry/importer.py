@@ -40,7 +40,14 @@ import pandas as pd
 from geo.errors import DataValidationError, Finding, Problem, shorten
 from geo.model import NPO_PORTAL
 from geo.normalise import normalise
-from geo.registry.columns import IGNORE, IMPORT_KINDS, LABELS, RECORD_COLUMNS, match_header
+from geo.registry.columns import (
+    IGNORE,
+    IMPORT_KINDS,
+    LABELS,
+    RECORD_COLUMNS,
+    is_placed_by,
+    match_header,
+)
 from geo.registry.places import COORDINATES
 from geo.registry.prepare import kind_words, prepare_record
 from geo.registry.readers import (
@@ -584,6 +591,7 @@ class _Planner:
         given: Mapping[str, str],
         point: tuple[float, float] | None,
         today: dt.date,
+        placed_by: str = "",
     ) -> _Draft:
         oid = clean_cell("org_id", given.get("org_id", ""), self.ref.vocabulary, today=today)[0]
         org_name = given.get("name", "").strip()
@@ -595,7 +603,7 @@ class _Planner:
         if existing is not None:
             self.listed.add(existing.org_id)
         prepared = prepare_record(
-            given, self.org_kind, existing, self.ref, today=today, point=point
+            given, self.org_kind, existing, self.ref, today=today, point=point, placed_by=placed_by
         )
         for column, found in prepared.problems:
             self.report(n, column, found)
@@ -604,11 +612,19 @@ class _Planner:
         return _Draft(n, prepared.record, prepared.match_level, existing_id)
 
     def drafts(self, by_index: Mapping[int, str], today: dt.date) -> list[_Draft]:
-        """Every row of the file as a record, matched to a stored organisation."""
+        """Every row of the file as a record, matched to a stored organisation (with
+        what an export's :data:`~geo.registry.columns.PLACED_BY` column says, if any)."""
         table = self.table
         points = table.points or [None] * len(table.rows)
+        said = next((i for i, h in enumerate(table.headers) if is_placed_by(h)), None)
         return [
-            self._draft(n, {column: cells[i] for i, column in by_index.items()}, point, today)
+            self._draft(
+                n,
+                {column: cells[i] for i, column in by_index.items()},
+                point,
+                today,
+                cells[said] if said is not None else "",
+            )
             for n, cells, point in zip(table.row_numbers, table.rows, points, strict=True)
         ]
 

@@ -4,7 +4,9 @@
 merges them with the stored record (columns not given keep their stored values) and
 places the organisation: at its coordinates, at its stored point when the address is
 unchanged, at the 町字 point of its address (:mod:`geo.registry.places`), or, with no
-address, at its base area's center.
+address, at its base area's center. Coordinates that are the stored point keep how it was
+found; coordinates an export said were its 地域's center (``placed_by`` ``area``) and are
+that center stay ``area``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo.errors import Finding, shorten
+from geo.normalise import normalise
 from geo.registry.columns import RECORD_COLUMNS
 from geo.registry.places import AREA, COORDINATES, NONE
 from geo.registry.reads import StoredOrg
@@ -59,6 +62,7 @@ def prepare_record(
     *,
     today: dt.date | None = None,
     point: tuple[float, float] | None = None,
+    placed_by: str = "",
 ) -> Prepared:
     """Clean what staff wrote, merge it with the stored record and place it.
 
@@ -76,6 +80,10 @@ def prepare_record(
         Dates after this day are refused (default: today).
     point
         ``(lon, lat)`` from a geometry, overriding the coordinate cells.
+    placed_by
+        An export's word for how the point was found (``area`` …): coordinates said to
+        be ``area`` that are the base 地域's center keep that level; any other word,
+        or another point, is placed by its coordinates.
 
     Returns
     -------
@@ -100,7 +108,8 @@ def prepare_record(
     record["kind"] = kind
     if existing is not None:
         record["org_id"] = existing.org_id  # matched by name: the stored id stays
-    level, located, quiet = _locate(record, given, existing, ref)
+    said_area = normalise(placed_by) == AREA
+    level, located, quiet = _locate(record, given, existing, ref, said_area=said_area)
     problems += located
     return Prepared(record, level, tuple(problems), frozenset(quiet | {c for c, _ in problems}))
 
@@ -110,8 +119,11 @@ def _locate(
     given: Mapping[str, str],
     existing: StoredOrg | None,
     ref: Reference,
+    *,
+    said_area: bool = False,
 ) -> tuple[str, list[tuple[str, Finding]], set[str]]:
-    """Fill the point and base area of ``record``.
+    """Fill the point and base area of ``record`` (``said_area``: the file says the
+    coordinates are the base 地域's center).
 
     Returns
     -------
@@ -120,16 +132,8 @@ def _locate(
     """
     lon, lat = given.get("lon", ""), given.get("lat", "")
     if lon and lat:
-        if existing is not None and _same_point(lon, lat, given.get("area_id", ""), existing):
-            # a point that did not move keeps how it was found (an export imported back)
-            return existing.match_level or COORDINATES, [], set()
-        if not given.get("area_id"):
-            area = ref.area_at(float(lon), float(lat))
-            if area is not None:
-                record["area_id"] = area
-            elif existing is None:
-                return COORDINATES, [], {"area_id"}
-        return COORDINATES, [], set()
+        level, quiet_area = _at_coordinates(record, given, existing, ref, said_area)
+        return level, [], quiet_area
     quiet = {"lon", "lat", "area_id"}
     if lon or lat:
         missing = "lat" if lon else "lon"
@@ -155,6 +159,32 @@ def _locate(
     return place.level, [], set()
 
 
+def _at_coordinates(
+    record: dict[str, str],
+    given: Mapping[str, str],
+    existing: StoredOrg | None,
+    ref: Reference,
+    said_area: bool,
+) -> tuple[str, set[str]]:
+    """The match level of a record given its coordinates (filling its base area from
+    the point when none is given), and the columns whose later problems would repeat."""
+    lon, lat = given["lon"], given["lat"]
+    if existing is not None and _same_point(lon, lat, given.get("area_id", ""), existing):
+        # a point that did not move keeps how it was found (an export imported back)
+        return existing.match_level or COORDINATES, set()
+    if not given.get("area_id"):
+        area = ref.area_at(float(lon), float(lat))
+        if area is not None:
+            record["area_id"] = area
+        elif existing is None:
+            return COORDINATES, {"area_id"}
+    # an export's point at its 地域's center, said to be so, stays approximate
+    center = ref.gazetteer.area_center(record["area_id"]) if said_area else None
+    if center is not None and _same_place(lon, lat, center.lon, center.lat):
+        return AREA, set()
+    return COORDINATES, set()
+
+
 def _same_point(lon: str, lat: str, area_id: str, existing: StoredOrg) -> bool:
     """Whether ``lon``/``lat`` are the stored point of ``existing`` (to the 1e-6° kept),
     in the same base 地域 (``area_id`` empty or unchanged)."""
@@ -162,12 +192,14 @@ def _same_point(lon: str, lat: str, area_id: str, existing: StoredOrg) -> bool:
     if area_id not in ("", record["area_id"]):
         return False
     try:
-        return (round(float(lon), 6), round(float(lat), 6)) == (
-            round(float(record["lon"]), 6),
-            round(float(record["lat"]), 6),
-        )
+        return _same_place(lon, lat, float(record["lon"]), float(record["lat"]))
     except ValueError:
         return False
+
+
+def _same_place(lon: str, lat: str, x: float, y: float) -> bool:
+    """Whether the cleaned ``lon``/``lat`` are the point ``(x, y)`` to the 1e-6° kept."""
+    return (round(float(lon), 6), round(float(lat), 6)) == (round(x, 6), round(y, 6))
 
 
 def _keeps_point(address: str, area_id: str, existing: StoredOrg) -> bool:

@@ -350,14 +350,17 @@ class ImportPlan:
         return out
 
 
-def _header_map(table: SourceTable, problems: ProblemLog) -> tuple[dict[int, str], dict[str, str]]:
-    """Column index -> registry column, and registry column -> header as written."""
+def _header_map(
+    table: SourceTable, matched: Mapping[str, str | None], problems: ProblemLog
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Column index -> registry column, and registry column -> header as written
+    (``matched``: each header's :func:`match_header`)."""
     by_index: dict[int, str] = {}
     header_of: dict[str, str] = {}
     for i, header in enumerate(table.headers):
         if not header:
             continue
-        column = match_header(header)
+        column = matched[header]
         if column is None or column == IGNORE:
             continue  # (a header not known is named in the plan: its column is not read)
         elif column in header_of:
@@ -426,9 +429,10 @@ def plan_import(
     org_kind = IMPORT_KINDS[kind]
     problems = ProblemLog(table.problems)
     base_version = store.data_version()
-    by_index, header_of = _header_map(table, problems)
+    matched = {h: match_header(h) for h in table.headers if h}
+    by_index, header_of = _header_map(table, matched, problems)
     problems += _layout_problems(table, header_of, org_kind)
-    columns = {h: (match_header(h) or "") for h in table.headers if h}
+    columns = {h: c or "" for h, c in matched.items()}
     head = (table.name, table.sha256, org_kind, base_version, columns)
     stored = store.records(include_retired=True)
     active = sum(1 for s in stored if s.record["kind"] == org_kind and s.status == ACTIVE)
@@ -442,7 +446,7 @@ def plan_import(
             kind_active=active,
             problem_count=problems.count,
             invalid_row_numbers=tuple(sorted(problems.rows)),
-            **_file_facts(table),
+            **_file_facts(table, matched),
         )
     planner = _Planner(table, org_kind, store.reference, header_of, problems, stored)
     drafts = planner.drafts(by_index, today or dt.date.today())
@@ -462,19 +466,19 @@ def plan_import(
         problem_count=problems.count,
         invalid_row_numbers=tuple(sorted(problems.rows)),
         elsewhere=tuple(_elsewhere(rows, store.reference)),
-        **_file_facts(table),
+        **_file_facts(table, matched),
     )
 
 
-def _file_facts(table: SourceTable) -> dict[str, Any]:
+def _file_facts(table: SourceTable, matched: Mapping[str, str | None]) -> dict[str, Any]:
     """What a plan says of the file itself: the header's row, the sheet read and those
-    passed over, the columns not read and the rows of sums passed over."""
-    headers = dict.fromkeys(h for h in table.headers if h)
+    passed over, the columns not read (``matched``: each header's :func:`match_header`)
+    and the rows of sums passed over."""
     return {
         "header_row": table.header_row,
         "sheet": table.sheet,
         "sheets_passed_over": table.sheets_passed_over,
-        "columns_not_read": tuple(h for h in headers if match_header(h) is None),
+        "columns_not_read": tuple(h for h, c in matched.items() if c is None),
         "sum_rows": table.sum_rows,
     }
 

@@ -101,6 +101,22 @@ def test_rows_of_sums_are_named(cli, tmp_path: Path) -> None:
     assert out.splitlines()[1] == "  rows of totals passed over: 4"
 
 
+def test_a_count_read_in_part_is_named(cli, tmp_path: Path) -> None:
+    rows = [
+        ["自治会名", "所在地", "加入世帯数", "自主防災組織"],
+        ["湯田の一の自治会", ADDRESS, "約120", "あり"],
+        ["湯田の二の自治会", ADDRESS, "85", "あり（R3結成）"],
+        ["湯田の三の自治会", ADDRESS, "40", "なし"],
+    ]
+    code, out = cli("import", _file(tmp_path, rows), "--kind", "associations", "--dry-run")
+    assert code == OK, out
+    said = (
+        "  rows 2, 3: read without the 約/程度 of a household count or a note after an answer"
+        " (what was left out is not stored; write it in the notes to keep it)"
+    )
+    assert said in out.splitlines()
+
+
 def _without_fields() -> list[list[str]]:
     rows = civic_rows(3, ADDRESS)
     rows[1][1] = rows[3][1] = ""

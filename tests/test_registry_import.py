@@ -21,7 +21,7 @@ from geo.registry.analytics import RegistryAnalytics
 from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, Elsewhere, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
 from geo.registry.store import Store
-from geo.registry.values import Vocabulary, clean_cell, iso_date
+from geo.registry.values import Vocabulary, clean_cell, iso_date, read_in_part
 from tests.support.backends import Backend
 from tests.support.registry_files import (
     civic_rows,
@@ -696,6 +696,7 @@ def test_an_association_list_as_a_city_keeps_it_imports_without_a_problem(
         plan = plan_import(read_bytes(xlsx_bytes(rows), "名簿.xlsx"), "associations", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     assert (plan.header_row, plan.sum_rows, plan.columns_not_read) == (2, (6,), ())
+    assert plan.read_in_part == (3,)  # (約120 and あり（R3結成）: the rest is not stored)
     got = [
         (r.record["name"], r.record["area_id"], r.record["households"], r.record["has_jishubo"])
         for r in plan.with_action("add")
@@ -985,6 +986,30 @@ def test_clean_cell(column: str, text: str, expected: str, problem: str) -> None
         assert [f.code for f in found] == [problem]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "in_part"),
+    [
+        ("households", "約120", True),
+        ("households", "120世帯程度", True),
+        ("households", "およそ80戸", True),
+        ("households", "120（R6.4現在）", True),
+        ("households", "120", False),
+        ("households", "100,000世帯", False),  # (a unit says nothing more)
+        ("households", "", False),
+        ("has_jishubo", "あり（R3結成）", True),
+        ("has_jishubo", "あり：R3結成", True),
+        ("has_jishubo", "なし【検討中】", True),
+        ("has_jishubo", "あり", False),
+        ("has_jishubo", "✓", False),
+        ("notes", "約120（R6）", False),  # (free text is kept whole)
+        ("name", "第一自治会（旧名）", False),
+        ("households", "約" + "（" * 5000, False),  # refused unread, never matched
+    ],
+)
+def test_a_cell_read_in_part_is_told(column: str, text: str, in_part: bool) -> None:
+    assert read_in_part(column, text) is in_part
 
 
 def test_unknown_items_are_reported_up_to_a_few_each() -> None:

@@ -331,6 +331,8 @@ def test_an_association_list_shows_its_households_and_jishubo_as_read(store: Sto
     assert ja("record.fields") not in added.columns
     assert added[ja("record.households")].tolist() == ["120", ""]
     assert added[ja("record.has_jishubo")].tolist() == [ja("staff.yes"), ja("staff.no")]
+    told = ja("staff.import.in_part", rows="2", more="")
+    assert [i.value for i in at.info].count(told) == 1, [i.value for i in at.info]
 
 
 def test_a_row_of_sums_is_said_to_be_passed_over(store: Store) -> None:

@@ -324,6 +324,9 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
         col.metric(t(f"staff.import.{what}"), n)
     _without_fields(plan)
     _elsewhere(plan, ref)
+    if plan.read_in_part:
+        named, more = _named_rows(plan.read_in_part)
+        st.info(t("staff.import.in_part", rows=named, more=more))
     _retired_table(plan)
     added = plan.with_action(ADD)
     changed = plan.with_action(CHANGE) + plan.with_action(REACTIVATE)

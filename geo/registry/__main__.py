@@ -192,6 +192,15 @@ def _print_notices(plan: ImportPlan, out: TextIO) -> None:
             f"{rows}): imported, but a map or list narrowed to fields does not show them",
             file=out,
         )
+    if plan.read_in_part:
+        print(
+            "  row"
+            + ("s " if len(plan.read_in_part) != 1 else " ")
+            + ", ".join(str(n) for n in plan.read_in_part)
+            + ": read without the 約/程度 of a household count or a note after an answer"
+            " (what was left out is not stored; write it in the notes to keep it)",
+            file=out,
+        )
     for e in plan.elsewhere:
         print(
             f"  row {e.row}: the address is in {e.address_area}, the latitude and longitude "

@@ -64,7 +64,7 @@ from geo.registry.reads import StoredOrg
 from geo.registry.schema import ACTIVE
 from geo.registry.store import Store
 from geo.registry.validation import Reference, check_records
-from geo.registry.values import clean_cell
+from geo.registry.values import clean_cell, read_in_part
 from geo.registry.writes import ADD, EDIT, REACTIVATE, RETIRE, Change, WriteResult
 
 __all__ = [
@@ -227,6 +227,9 @@ class ImportPlan:
         columns are not read, and the plan names them.
     sum_rows
         The rows of sums under the list (合計, 小計 …), passed over, by their number.
+    read_in_part
+        The valid rows with a cell read without part of what it says (約120, あり（R3結成）:
+        :func:`~geo.registry.values.read_in_part`), by their number.
     """
 
     source: str
@@ -249,6 +252,7 @@ class ImportPlan:
     sheets_passed_over: tuple[str, ...] = ()
     columns_not_read: tuple[str, ...] = ()
     sum_rows: tuple[int, ...] = ()
+    read_in_part: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):
@@ -466,6 +470,7 @@ def plan_import(
         problem_count=problems.count,
         invalid_row_numbers=tuple(sorted(problems.rows)),
         elsewhere=tuple(_elsewhere(rows, store.reference)),
+        read_in_part=tuple(n for n in planner.in_part if n not in problems.rows),
         **_file_facts(table, matched),
     )
 
@@ -555,6 +560,8 @@ class _Planner:
                 self.by_name.setdefault(normalise(s.record["name"]), []).append(s.org_id)
         self.seen_ids: dict[str, int] = {}
         self.seen_names: dict[str, int] = {}
+        #: rows with a cell read without part of what it says
+        self.in_part: list[int] = []
         self.bad: set[tuple[int, str]] = set()
         self.listed: set[str] = set()
 
@@ -611,6 +618,8 @@ class _Planner:
         )
         for column, found in prepared.problems:
             self.report(n, column, found)
+        if any(read_in_part(c, text) for c, text in given.items()):
+            self.in_part.append(n)
         self.bad.update((n, c) for c in prepared.quiet)
         existing_id = existing.org_id if existing else None
         return _Draft(n, prepared.record, prepared.match_level, existing_id)

@@ -367,19 +367,46 @@ def _flag(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, F
     return "", [Finding(shorten(raw), "yes_no")]
 
 
-def _count(key: str) -> str:
+def _count(key: str) -> tuple[str, bool]:
     """A count's digits as written, without its note, its unit (世帯, 戸) and the words
-    that say it is approximate (``約120世帯程度`` is 120)."""
+    that say it is approximate (``約120世帯程度`` is 120), and whether it had such words."""
     text = "".join(_NOTE.sub("", key).replace(",", "").split())
+    bare = text
     for word in _ABOUT:
-        text = text.removeprefix(word)
+        bare = bare.removeprefix(word)
     for word in _ABOUT_AFTER:
-        text = text.removesuffix(word)
-    return text.removesuffix("世帯").removesuffix("戸")
+        bare = bare.removesuffix(word)
+    return bare.removesuffix("世帯").removesuffix("戸"), bare != text
+
+
+#: Columns whose cells may be read without part of what they say (:func:`read_in_part`).
+_READ_IN_PART = ("has_jishubo", "households")
+
+
+def read_in_part(column: str, text: str) -> bool:
+    """Whether a cell is read without part of what it says: a note after a yes/no or a
+    count (``あり（R3結成）``, ``120世帯（R6.4現在）``) or the words that make a count
+    approximate (``約120``, ``120世帯程度``). The answer or the figure is stored, the rest
+    is not.
+
+    Parameters
+    ----------
+    column
+        Registry column.
+    text
+        The cell as written.
+    """
+    raw = text.strip()
+    if column not in _READ_IN_PART or len(raw) > MAX_SHORT_LENGTH:
+        return False  # (a longer cell is refused, and never read by a pattern)
+    key = nfkc(raw)
+    if _NOTE.search(key):
+        return True
+    return column == "households" and _count(key)[1]
 
 
 def _households(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
-    digits = _count(key)
+    digits = _count(key)[0]
     negative = digits[:1] in ("-", "\u2212")
     number = digits[1:] if negative else digits
     if not number.isdecimal():

@@ -283,6 +283,13 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Rows of totals (合計, 小計) are not organisations and were passed over "
         "(row {rows}{more}).",
     },
+    "staff.import.in_part": {
+        "ja": "世帯数の「約」「程度」や、答えの後の注記（括弧の中など）を除いて読んだ行があります"
+        "（{rows}行目{more}）。除いた部分は保存されません。残したいときは備考に書いてください。",
+        "en": "Some rows were read without the 約 or 程度 of a household count, or without "
+        "a note after an answer, such as one in brackets (row {rows}{more}). What was left "
+        "out is not stored; to keep it, write it in the notes.",
+    },
     "staff.import.nothing": {
         "ja": "登録簿と同じ内容です。取り込むものはありません。",
         "en": "The file matches the registry; there is nothing to import.",

@@ -220,7 +220,7 @@ def test_a_staff_export_imports_back_unchanged(sqlite_store: Store) -> None:
         "法人名称カナ",
         "法人情報URL",
         "定款に記載された目的",
-        "位置の求め方",
+        "位置の決め方",
     ]
     back = plan_import(read_bytes(data, "export.csv"), "civic_groups", store)
     assert back.problems == () and not back.has_changes

@@ -181,12 +181,16 @@ HEADINGS: tuple[Heading, ...] = (
 #: :mod:`geo.registry.places`: ``area`` is the 地域's 交流センター standing in for an
 #: address known only to the area), and its Japanese header. Exports write it; an import
 #: reads it only to keep a point at its 地域's center approximate (see
-#: :func:`is_placed_by`), and does not store it.
-PLACED_BY, PLACED_BY_LABEL = "placed_by", "位置の求め方"
+#: :func:`is_placed_by`), and does not store it. The Japanese header is the staff pages'
+#: word for a match level (``staff.col.match``); :data:`PLACED_BY_OLD_LABEL` is the one
+#: the first exports wrote.
+PLACED_BY, PLACED_BY_LABEL = "placed_by", "位置の決め方"
+PLACED_BY_OLD_LABEL = "位置の求め方"
+_PLACED_BY_HEADERS = (PLACED_BY, PLACED_BY_LABEL, PLACED_BY_OLD_LABEL)
 
 #: Headers that are accepted and ignored (row numbers staff keep in their sheets, and an
 #: export's :data:`PLACED_BY`).
-IGNORED_HEADERS = ("No.", "No", "連番", "通し番号", "番号", "#", PLACED_BY, PLACED_BY_LABEL)
+IGNORED_HEADERS = ("No.", "No", "連番", "通し番号", "番号", "#", *_PLACED_BY_HEADERS)
 
 #: Registry column -> the Japanese header used in reports.
 LABELS: Mapping[str, str] = {h.column: h.label_ja for h in HEADINGS}
@@ -196,7 +200,7 @@ for _h in HEADINGS:
     for _text in (_h.column, _h.label_ja, *_h.aliases):
         _BY_HEADER[normalise(_text)] = _h.column
 _IGNORED = frozenset(normalise(h) for h in IGNORED_HEADERS)
-_PLACED_BY = frozenset(normalise(h) for h in (PLACED_BY, PLACED_BY_LABEL))
+_PLACED_BY = frozenset(normalise(h) for h in _PLACED_BY_HEADERS)
 
 IGNORE = ""
 

@@ -297,6 +297,15 @@ IMPORT_KINDS: Mapping[str, str] = {
     "councils": "council",
 }
 
+#: The registry's kind -> the columns its import file must have. A list of 自治会・町内会
+#: needs no 活動分野 (the city's lists have none, and a column left out keeps what is
+#: stored); the other kinds' lists do.
+REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "civic_group": ("name", "fields"),
+    "association": ("name",),
+    "council": ("name", "fields"),
+}
+
 KIND_WORDS: Mapping[str, str] = {
     normalise(word): kind
     for kind, words in {

@@ -45,6 +45,7 @@ from geo.registry.columns import (
     IMPORT_KINDS,
     LABELS,
     RECORD_COLUMNS,
+    REQUIRED_COLUMNS,
     is_placed_by,
     match_header,
 )
@@ -379,13 +380,11 @@ def _header_map(
 def _layout_problems(
     table: SourceTable, header_of: Mapping[str, str], org_kind: str
 ) -> list[Problem]:
-    """Problems of the file's layout: required columns missing, no header, no rows.
-
-    A list of 自治会・町内会 needs no 活動分野 column (the city's lists have none, and a
-    column left out keeps what is stored); the other kinds' lists do."""
+    """Problems of the file's layout: required columns missing (:data:`REQUIRED_COLUMNS`
+    of the kind), no header, no rows."""
     name = table.name
     problems: list[Problem] = []
-    for column in ("name",) if org_kind == "association" else ("name", "fields"):
+    for column in REQUIRED_COLUMNS[org_kind]:
         if column not in header_of and table.headers:
             problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
     if any(p.row is None for p in table.problems):

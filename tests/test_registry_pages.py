@@ -263,7 +263,7 @@ def test_upload_preview_problems_and_valid_rows(store: Store) -> None:
     added = _table(at, ja("staff.col.match"))
     assert added[ja("staff.col.row")].tolist() == [2, 4]  # as a spreadsheet numbers them
     problems = _table(at, ja("staff.col.reason"))
-    assert problems.iloc[0].tolist() == ["3", "活動分野", "宇宙", ja("problem.unknown_field")]
+    assert problems.iloc[0].tolist() == [3, "活動分野", "宇宙", ja("problem.unknown_field")]
     # the rows as a spreadsheet numbers them, and the page says so
     assert ja("staff.problems_caption") in [c.value for c in at.caption]
     assert "表計算ソフト" in ja("staff.problems_caption")
@@ -440,6 +440,24 @@ def test_many_problems_show_the_first_thousand(store: Store) -> None:
     assert len(_table(at, ja("staff.col.reason"))) == 1000
 
 
+def test_problems_of_the_file_come_first_and_rows_are_numbers(store: Store) -> None:
+    """A problem of the whole file says so in a table of its own; the rows' table
+    numbers them as numbers, so that sorting it puts row 2 before row 10."""
+    rows = [["団体名", "", "活動分野"], *[[f"会{i}", "", "8", "見出しの外"] for i in range(10)]]
+    at = _login(_app())
+    _upload(at, csv_bytes(rows))
+    tables = [d.value for d in at.dataframe if ja("staff.col.reason") in d.value.columns]
+    whole, in_rows = tables
+    assert whole[ja("staff.col.row")].tolist() == [ja("staff.row.whole_file")]
+    assert whole[ja("staff.col.reason")].tolist() == [ja("problem.no_header", position=2)]
+    assert whole[ja("staff.col.column")].tolist() == [""]  # (no English "(column 2)")
+    assert set(in_rows[ja("staff.col.reason")]) == {ja("problem.extra_cells")}
+    numbers = in_rows[ja("staff.col.row")]
+    assert pd.api.types.is_integer_dtype(numbers), numbers.dtype
+    assert numbers.tolist() == list(range(2, 12))
+    assert sorted(numbers.astype(str)) != sorted(numbers)  # (as text, 10 would come first)
+
+
 def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
     rows = civic_rows(1, ADDRESS)
     rows[1][0] = '=HYPERLINK("http://example.com","x")'
@@ -447,7 +465,7 @@ def test_a_formula_name_is_refused_and_shown_inert(store: Store) -> None:
     _upload(at, csv_bytes(rows))
     problems = _table(at, ja("staff.col.reason"))
     assert problems.iloc[0].tolist() == [
-        "2",
+        2,
         "団体名",
         "'" + rows[1][0],  # the table's own download cannot run it either
         ja("problem.formula"),

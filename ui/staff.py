@@ -52,7 +52,7 @@ from geo.words import Listed, phrase
 from ui import settings
 from ui.i18n import labeller, lang, t, worded
 from ui.orgform import area_labels, flag_word, org_form, record_label
-from ui.tables import show_fitted, show_table
+from ui.tables import column_width, fitted, show_fitted, show_table, wrapped
 from ui.text import md_literal
 
 FLASH_KEY = "staff.flash"
@@ -114,12 +114,25 @@ def show_flash() -> None:
 PROBLEM_VALUE_PX, PROBLEM_REASON_PX, PROBLEM_ROWS_SHOWN = 240, 560, 10
 
 
+def _problem_columns(problems: Sequence[Problem]) -> dict[str, list[str]]:
+    """A problem table's columns after the row: column, value, reason."""
+    return {
+        t("staff.col.column"): [p.column or "" for p in problems],
+        t("staff.col.value"): [p.value for p in problems],
+        t("staff.col.reason"): [p.reason(lang()) for p in problems],
+    }
+
+
 def show_problems(
     problems: Sequence[Problem], total: int | None = None, *, of_file: bool = True
 ) -> None:
     """The problems as a table: row, column, value, reason; ``total`` counts those not
     kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are). The problems
     of the edit form (not ``of_file``) have no row, nor the note on how files' rows count.
+
+    The problems of the whole file come first, in a table of their own whose row says
+    so (a missing number would read "None"); the rows' numbers are numbers, sorted as
+    such when the table is sorted (2 before 10).
     """
     count = len(problems) if total is None else max(total, len(problems))
     st.error(t("staff.problems", n=count))
@@ -127,25 +140,27 @@ def show_problems(
         st.caption(t("staff.problems_caption"))
     if count > len(problems):
         st.caption(t("staff.problems_first", shown=len(problems), n=count))
-    columns = {
-        # (a problem of the whole file says so: a missing number would read "None")
-        t("staff.col.row"): [
-            t("staff.row.whole_file") if p.row is None else f"{p.row}" for p in problems
-        ],
-        t("staff.col.column"): [p.column or "" for p in problems],
-        t("staff.col.value"): [p.value for p in problems],
-        t("staff.col.reason"): [p.reason(lang()) for p in problems],
-    }
+    row, column = t("staff.col.row"), t("staff.col.column")
+    widest = {t("staff.col.value"): PROBLEM_VALUE_PX, t("staff.col.reason"): PROBLEM_REASON_PX}
     if not of_file:
-        del columns[t("staff.col.row")]
-    frame = pd.DataFrame(columns)
-    show_fitted(
-        frame,
-        PROBLEM_ROWS_SHOWN,
-        short=(t("staff.col.row"), t("staff.col.column")) if of_file else (t("staff.col.column"),),
-        widest={t("staff.col.value"): PROBLEM_VALUE_PX, t("staff.col.reason"): PROBLEM_REASON_PX},
-        hide_index=True,
+        frame = pd.DataFrame(_problem_columns(problems))
+        show_fitted(frame, PROBLEM_ROWS_SHOWN, short=(column,), widest=widest, hide_index=True)
+        return
+    whole = [p for p in problems if p.row is None]
+    in_rows = [p for p in problems if p.row is not None]
+    frames = (
+        pd.DataFrame({row: [t("staff.row.whole_file")] * len(whole)} | _problem_columns(whole)),
+        pd.DataFrame({row: [p.row for p in in_rows]} | _problem_columns(in_rows)),
     )
+    # (both tables' columns as wide as the wider of the two: they read as one list)
+    both = pd.concat(frames)
+    widths = fitted(both, row, column) | wrapped(both, widest)
+    number = st.column_config.NumberColumn(width=column_width(both, row), format="%d")
+    for frame, config in zip(frames, (widths, widths | {row: number}), strict=True):
+        if len(frame):
+            show_fitted(
+                frame, PROBLEM_ROWS_SHOWN, widest=widest, column_config=config, hide_index=True
+            )
 
 
 # --- import ----------------------------------------------------------------------------

@@ -315,7 +315,7 @@ def _table(
     header = header[:width]
     for i, h in enumerate(header):
         if not h:
-            found.append(Problem(name, None, f"(column {i + 1})", "", "no_header"))
+            found.append(Problem(name, None, None, "", "no_header", {"position": i + 1}))
     read = [i for i, h in enumerate(header) if match_header(h) != IGNORE]
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []

@@ -229,8 +229,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "column {position} from the left: the same column as {header!r}: keep one of them",
     },
     "problem.no_header": {
-        "ja": "見出しのない列にデータがあります",
-        "en": "a column with data has no header",
+        "ja": "左から{position}列目：見出しがないのにデータがあります。見出しを書くか、"
+        "列を削除してください",
+        "en": "column {position} from the left has data but no header: give it a header "
+        "or delete the column",
     },
     "problem.extra_cells": {
         "ja": "見出しより多くのセルに値があります",

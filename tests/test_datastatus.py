@@ -174,6 +174,8 @@ def test_the_public_pages_show_the_state_without_who(
     assert table["ファイル"].tolist() == ["", "自治会一覧.csv", "", "gyousei_000.zip"]
     assert not any("佐藤" in str(v) or "山田" in str(v) for v in table.to_numpy().ravel())
     assert "内閣府NPO法人ポータル（全国一括データ） 3件" in table["出典"].iloc[2]
+    # the NPO line names the kind it is part of: sorted away from it, it still reads
+    assert table["種類"].tolist()[2:] == ["市民活動団体", "　市民活動団体のうちNPO法人"]
     explorer = _page("pages/explorer.py")
     assert _banner(explorer) == _banner(at)
 

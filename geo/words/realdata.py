@@ -68,7 +68,10 @@ REALDATA_MESSAGES: dict[str, Mapping[str, str]] = {
     "datastatus.kind.council": {"ja": "地域づくり協議会", "en": "Area councils"},
     "datastatus.kind.association": {"ja": "自治会・町内会", "en": "Neighbourhood associations"},
     "datastatus.kind.civic_group": {"ja": "市民活動団体", "en": "Civic groups"},
-    "datastatus.kind.npo": {"ja": "　うちNPO法人", "en": "  of which NPO corporations"},
+    "datastatus.kind.npo": {
+        "ja": "　市民活動団体のうちNPO法人",
+        "en": "  civic groups that are NPO corporations",
+    },
     "datastatus.col.kind": {"ja": "種類", "en": "Kind"},
     "datastatus.col.state": {"ja": "状態", "en": "State"},
     "datastatus.col.real": {"ja": "実データ", "en": "Real"},

@@ -181,24 +181,26 @@ def _print_retirements(plan: ImportPlan, out: TextIO) -> None:
         )
 
 
+def _rows(numbers: Sequence[int]) -> str:
+    """``row 2`` or ``rows 2, 4``."""
+    return f"row{'s' if len(numbers) != 1 else ''} " + ", ".join(str(n) for n in numbers)
+
+
 def _print_notices(plan: ImportPlan, out: TextIO) -> None:
     """What is imported all the same but staff may want to look at."""
     without = plan.rows_without_fields
     if without:
-        rows = ", ".join(str(n) for n in without)
         groups = f"{len(without)} civic group{'s' if len(without) != 1 else ''}"
         print(
-            f"  {groups} with no field of activity (row{'s' if len(without) != 1 else ''} "
-            f"{rows}): imported, but a map or list narrowed to fields does not show them",
+            f"  {groups} with no field of activity ({_rows(without)}): imported, but a map "
+            "or list narrowed to fields does not show them",
             file=out,
         )
     if plan.read_in_part:
         print(
-            "  row"
-            + ("s " if len(plan.read_in_part) != 1 else " ")
-            + ", ".join(str(n) for n in plan.read_in_part)
-            + ": read without the 約/程度 of a household count or a note after an answer"
-            " (what was left out is not stored; write it in the notes to keep it)",
+            f"  {_rows(plan.read_in_part)}: read without the 約/程度 of a household count or a "
+            "note after an answer (what was left out is not stored; write it in the notes to "
+            "keep it)",
             file=out,
         )
     for e in plan.elsewhere:

@@ -42,7 +42,7 @@ from geo.registry import (
     plan_import,
     read_bytes,
 )
-from geo.registry.importer import CHANGE, CONFIRM_SHARE
+from geo.registry.plan import CHANGE, CONFIRM_SHARE
 from geo.registry.prepare import prepare_record
 from geo.registry.samples import with_sample_retirements
 from geo.registry.schema import RETIRED
@@ -127,7 +127,7 @@ def show_problems(
     problems: Sequence[Problem], total: int | None = None, *, of_file: bool = True
 ) -> None:
     """The problems as a table: row, column, value, reason; ``total`` counts those not
-    kept (only the first :data:`~geo.registry.importer.MAX_PROBLEMS` are). The problems
+    kept (only the first :data:`~geo.registry.plan.MAX_PROBLEMS` are). The problems
     of the edit form (not ``of_file``) have no row, nor the note on how files' rows count.
 
     The problems of the whole file come first, in a table of their own whose row says

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from geo.registry.columns import RECORD_COLUMNS
-from geo.registry.importer import CHANGE, UNCHANGED, ImportPlan, PlannedRow, Retirement
+from geo.registry.plan import CHANGE, UNCHANGED, ImportPlan, PlannedRow, Retirement
 from geo.registry.schema import ACTIVE
 from geo.registry.store import Store
 

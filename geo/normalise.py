@@ -28,6 +28,20 @@ _KATA_TO_HIRA = {code: code - 0x60 for code in (*range(0x30A1, 0x30F7), 0x30FD, 
 _SMALL_TO_LARGE = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 
 
+class _Unseen(dict[int, int | None]):
+    """``str.translate``'s table that drops spaces and format characters (category Cf),
+    deciding each character once, the first time it is met."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        kept = None if char.isspace() or unicodedata.category(char) == "Cf" else code
+        self[code] = kept
+        return kept
+
+
+_UNSEEN = _Unseen()
+
+
 def normalise(text: str) -> str:
     """Text folded for matching only: NFKC, case-folded, spaces removed.
 
@@ -41,8 +55,7 @@ def normalise(text: str) -> str:
     The folded text; ``ＮＡＭＥ １`` and ``name1`` fold to the same, and a name with an
     invisible character (a zero-width space, a direction mark) to the name without.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", text).casefold().translate(_UNSEEN)
 
 
 def fold_kana(text: str) -> str:

@@ -303,3 +303,58 @@ def test_a_file_that_cannot_be_split_says_what_to_mend(
     (problem,) = caught.value.problems
     assert (problem.code, problem.row, dict(problem.params)) == (code, row, params)
     assert re.findall(r"[A-Za-z]{3,}", problem.reason("ja")) in ([], ["JSON"])
+
+
+@pytest.mark.parametrize(
+    ("ranges", "rows"),
+    [
+        (["E2:E3"], [(2, "E2:E3"), (3, "E2:E3")]),  # every row a range covers
+        (["B2:B4", "C3:D5"], [(2, "B2:B4"), (3, "B2:B4"), (4, "B2:B4"), (5, "C3:D5")]),
+        ([f"A2:A{MAX_ROWS + 5}"], [(r, f"A2:A{MAX_ROWS + 5}") for r in range(2, MAX_ROWS + 2)]),
+        (["A2:A9"] * 3, [(r, "A2:A9") for r in range(2, 10)]),  # each row once
+    ],
+)
+def test_every_row_under_merged_cells_is_named_once(
+    ranges: list[str], rows: list[tuple[int, str]]
+) -> None:
+    """Importing only the valid rows must not store a merged range's empty cells."""
+    header, problems = xlsx._merged_problems(ranges, "list.xlsx", 1)
+    assert header == []
+    assert [(p.row, p.column) for p in problems] == rows
+    assert {p.code for p in problems} == {"merged"}
+
+
+def _with_cell(cell: bytes) -> bytes:
+    """A list of one row whose name is ``cell`` (the XML of cell A2)."""
+    rows = [["団体名", "活動分野", "所在地"], ["x", "8", "テスト市北西町"]]
+    data = xlsx_bytes(rows)
+    return _rewrite(data, SHEET, lambda xml: re.sub(rb'<c r="A2"[^>]*>.*?</c>', cell, xml))
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "problems"),
+    [
+        # a formula saved with its result reads as the result, as the sheet shows it
+        (
+            '<c r="A2" t="str"><f>B9&amp;"会"</f><v>山の会</v></c>'.encode(),
+            "山の会",
+            [],
+        ),
+        (b'<c r="A2"><f>1+1</f><v>2</v></c>', "2", []),
+        # saved without it, the formula is what there is (and the cell is refused later)
+        (b'<c r="A2"><f>SUM(A1)</f></c>', "=SUM(A1)", []),
+        # an error value is named by its row and header, never read as text
+        (b'<c r="A2" t="e"><v>#N/A</v></c>', "", [(2, "団体名", "#N/A", "excel_error")]),
+        (
+            b'<c r="A2" t="e"><f>VLOOKUP(1,B:B,2)</f><v>#REF!</v></c>',
+            "",
+            [(2, "団体名", "#REF!", "excel_error")],
+        ),
+    ],
+)
+def test_a_workbooks_formulas_read_as_saved_and_its_errors_are_named(
+    cell: bytes, name: str, problems: list[tuple[int, str, str, str]]
+) -> None:
+    table = read_bytes(_with_cell(cell), "list.xlsx")
+    assert table.rows[0][0] == name
+    assert [(p.row, p.column, p.value, p.code) for p in table.problems] == problems

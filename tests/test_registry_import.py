@@ -150,6 +150,17 @@ def _repeated_property(_: Path) -> tuple[bytes, str]:
     ).encode(), "list.geojson"
 
 
+def _repeated(old: str, new: str) -> Maker:
+    """A GeoJSON member given twice (JSON would keep only the second)."""
+
+    def make(_: Path) -> tuple[bytes, str]:
+        doc = geojson_bytes([({"団体名": "会", "活動分野": "8"}, inside())]).decode()
+        assert old in doc
+        return doc.replace(old, new, 1).encode(), "list.geojson"
+
+    return make
+
+
 # (id, maker, row (as a spreadsheet numbers them), column, problem code, unreadable file)
 BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
     ("wrong encoding", _latin1, 3, None, "encoding", True),
@@ -223,6 +234,30 @@ BAD_INPUTS: list[tuple[str, Maker, int | None, str | None, str, bool]] = [
         True,
     ),
     ("a property given twice", _repeated_property, 1, "団体名", "repeated_property", False),
+    (
+        "features given twice",
+        _repeated('"features": [', '"features": [], "features": ['),
+        None,
+        None,
+        "repeated_member",
+        True,
+    ),
+    (
+        "a geometry given twice",
+        _repeated('"geometry": {', '"geometry": null, "geometry": {'),
+        1,
+        None,
+        "repeated_member",
+        False,
+    ),
+    (
+        "coordinates given twice",
+        _repeated('"coordinates": [', '"coordinates": [0, 0], "coordinates": ['),
+        1,
+        None,
+        "repeated_member",
+        False,
+    ),
     ("a number of too many digits", _long_number, None, None, "json_number_too_long", True),
     (
         "households beyond any association (a phone number)",
@@ -510,6 +545,61 @@ def test_an_organisation_written_with_invisible_differences_is_the_same(
         plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
     assert not plan.problems, [str(p) for p in plan.problems]
     assert [(r.action, r.record["org_id"]) for r in plan.rows] == [("unchanged", "g-2")]
+
+
+def test_a_list_numbered_its_own_way_does_not_add_the_registry_again(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """A city's list numbers its rows (整理番号 1, 2 …), and the header is read as the
+    id: a number the registry does not know, beside a name it does, is asked about
+    instead of adding that organisation a second time; a new number with a new name
+    is a new organisation with that id."""
+    rows = [
+        ["整理番号", "団体名", "活動分野", "所在地"],
+        ["1", "サンプルg-2", "npo13", "テスト市南東町"],
+        ["2", "まったく新しい会", "npo13", "テスト市南東町"],
+        ["g-2", "サンプルg-2", "npo13", "テスト市南東町"],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert [(p.row, p.column, p.value, p.code, p.params) for p in plan.problems] == [
+        (2, "整理番号", "1", "new_id_known_name", {"ids": "g-2"})
+    ]
+    assert plan.problems[0].reason("ja").startswith("この団体IDの団体は登録にありませんが")
+    assert [(r.row, r.action, r.record["org_id"]) for r in plan.rows] == [
+        (3, "add", "2"),
+        (4, "change", "g-2"),  # (its address now given)
+    ]
+
+
+def test_a_number_given_twice_names_the_files_row_of_the_first(
+    backend: Backend, tiny_dir: Path
+) -> None:
+    """The row a duplicate points at is counted as the file's rows are (the header is
+    row 1), not as the table's."""
+    rows = [
+        ["団体名", "活動分野", "所在地", "法人番号"],
+        ["一の会", "npo13", "テスト市南東町", "7000000000002"],
+        ["二の会", "npo13", "テスト市南東町", "7000000000002"],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert [(p.row, p.code, p.params) for p in plan.problems] == [(3, "duplicate", {"row": 2})]
+
+
+@pytest.mark.parametrize(("written", "stored"), [("", "false"), ("はい", "true"), ("×", "false")])
+def test_an_empty_sample_cell_says_no(
+    backend: Backend, tiny_dir: Path, written: str, stored: str
+) -> None:
+    """サンプル left empty is no, as the column's note says (not a problem)."""
+    rows = [
+        ["団体名", "活動分野", "所在地", "サンプル"],
+        ["一の会", "npo13", "テスト市南東町", written],
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.rows[0].record["is_sample"] == stored
 
 
 def test_a_second_column_of_the_same_meaning_is_named_by_its_place(
@@ -977,6 +1067,16 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("address", "\u2060山口市亀山町2-1", "山口市亀山町2-1", ""),
         ("name", "会\u200f", "", "bidi"),
         ("name", "\u061c会", "", "bidi"),
+        # a text that shows nothing is not a name (nor an address, a note …)
+        ("name", "\u3164", "", "no_visible_text"),
+        ("name", "\u2800\u2800", "", "no_visible_text"),
+        ("name", "\u115f", "", "no_visible_text"),
+        ("name", "\u200c\u200d", "", "no_visible_text"),
+        ("name", "\ufe0f", "", "no_visible_text"),
+        ("name", "\u034f", "", "no_visible_text"),
+        ("address", "\u3000\u200d\u3000", "", "no_visible_text"),
+        ("name", "\u3164会", "\u3164会", ""),  # (something shows)
+        ("name", "❤\ufe0f", "❤\ufe0f", ""),
     ],
 )
 def test_clean_cell(column: str, text: str, expected: str, problem: str) -> None:

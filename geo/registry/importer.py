@@ -343,6 +343,14 @@ class _Planner:
         self.seen_names.setdefault(key, n)
         return existing
 
+    def _not_by_name(self, n: int, oid: str, org_name: str) -> None:
+        """A new id given to a name the registry has: a list's own numbers (整理番号 1,
+        2 …) read as ids would add every organisation again, so staff are asked which."""
+        matches = self.by_name.get(normalise(org_name), []) if org_name else []
+        if matches:
+            ids = {"ids": ", ".join(matches)}
+            self.report(n, "org_id", Finding(shorten(oid), "new_id_known_name", ids))
+
     def _draft(
         self,
         n: int,
@@ -356,6 +364,8 @@ class _Planner:
         existing = None
         if oid:
             existing = self._by_id(n, oid)
+            if oid not in self.by_id:
+                self._not_by_name(n, oid, org_name)
         elif org_name:
             existing = self._by_name(n, org_name)
         if existing is not None:
@@ -410,7 +420,11 @@ class _Planner:
             column = p.column or ""
             if (row, column) in bad or (column == "lat/lon" and {(row, "lat"), (row, "lon")} & bad):
                 continue
-            self.report(row, column, Finding(p.value, p.code, p.params))
+            params = dict(p.params)
+            other = params.get("row")
+            if isinstance(other, int):  # (another row of the table: the file's)
+                params["row"] = drafts[other - 1].row
+            self.report(row, column, Finding(p.value, p.code, params))
 
     def planned(self, drafts: Sequence[_Draft]) -> tuple[tuple[PlannedRow, ...], dict[str, int]]:
         """The valid rows with what importing each would do, and counts per match level."""

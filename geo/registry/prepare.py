@@ -96,6 +96,8 @@ def prepare_record(
         value, found = clean_cell(column, text, ref.vocabulary, today=day)
         given[column] = value
         problems += [(column, f) for f in found]
+    if given.get("is_sample") == "" and all(c != "is_sample" for c, _ in problems):
+        given["is_sample"] = "false"  # (an empty サンプル says no, as its column's note does)
     if point is not None:
         given["lon"], given["lat"] = f"{point[0]:.6f}", f"{point[1]:.6f}"
     if given.get("kind") and given["kind"] != kind:

@@ -456,6 +456,20 @@ def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
     return found
 
 
+def _once(member: Any, name: str, row: int | None, problems: list[Problem] | None = None) -> None:
+    """Refuse the members of a GeoJSON object given more than once (``type``,
+    ``features``, ``geometry``, ``coordinates`` …: JSON keeps only the last, so the file
+    would say two things and be read as one): the file (``row`` ``None``), or the
+    feature's row, when ``problems`` collects them."""
+    repeated = getattr(member, "repeated", ())
+    if not repeated:
+        return
+    keys = {"members": shorten(", ".join(repeated))}
+    if problems is None:
+        unreadable(name, "repeated_member", row=row, params=keys)
+    problems.append(Problem(name, row, None, "", "repeated_member", keys))
+
+
 def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
     """The ``crs`` member and the features of a GeoJSON FeatureCollection (``None`` for an
     empty file), the features counted before the file is parsed."""
@@ -480,6 +494,8 @@ def _geojson_features(data: bytes, name: str) -> tuple[Any, list[Any]] | None:
         unreadable(name, "json_number_too_long")
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         unreadable(name, "not_feature_collection")
+    _once(doc, name, None)
+    _once(doc.get("crs"), name, None)
     features = doc.get("features")
     if not isinstance(features, list):
         unreadable(name, "no_features")
@@ -547,6 +563,8 @@ def _read_geojson(data: bytes, name: str, sha: str) -> SourceTable:
             points.append(None)
             continue
         cells: dict[str, str] = {}
+        _once(feature, name, n, problems)
+        _once(feature.get("geometry"), name, n, problems)
         properties = feature.get("properties")
         for key in getattr(properties, "repeated", ()):
             problems.append(Problem(name, n, key, "", "repeated_property"))

@@ -22,10 +22,11 @@ each, so no cell can cost more than a bounded amount of work.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.city import CityConfig
@@ -185,11 +186,14 @@ def _year_month_day(low: str) -> tuple[int, int, int] | None:
     return (int(m.group(1)), int(m.group(2)), 1) if m else None
 
 
-def _items(text: str, known: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
+def _items(
+    text: str, known: Callable[[str], str | None], starts: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
     """Split a list cell; pieces are re-joined while that makes a known name.
 
     Official field names contain ``、`` (保健、医療又は福祉…), so a separator only
-    separates when the text on both sides does not read as one name.
+    separates when the text on both sides does not read as one name; only a piece that
+    ``starts`` a known name is tried with those after it.
     """
     parts = _SEPARATORS.split(nfkc(text))
     tokens = parts[0::2]
@@ -198,7 +202,8 @@ def _items(text: str, known: Callable[[str], str | None]) -> tuple[list[str], li
     unknown: list[str] = []
     i = 0
     while i < len(tokens):
-        for j in range(min(len(tokens), i + _MAX_JOINED), i, -1):
+        most = _MAX_JOINED if starts(tokens[i]) else 1
+        for j in range(min(len(tokens), i + most), i, -1):
             joined = "".join(
                 tokens[k] + (seps[k] if k < j - 1 else "") for k in range(i, j)
             ).strip()
@@ -237,6 +242,24 @@ class Vocabulary:
         (:meth:`~geo.city.CityConfig.area_words`)."""
         return cls(catalog.field_words(), city.area_words())
 
+    @functools.cached_property
+    def _starts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every start of a field's word, and of an area's (or the whole city's)."""
+
+        def starts(words: Iterable[str]) -> frozenset[str]:
+            return frozenset(w[:n] for w in words for n in range(len(w) + 1))
+
+        return starts(self.fields), starts([*self.areas, *CITYWIDE_WORDS])
+
+    def starts_field(self, word: str) -> bool:
+        """Whether ``word`` is the start of a field's word (so it may go on after a
+        separator: 保健、医療又は福祉の増進を図る活動)."""
+        return normalise(word) in self._starts[0]
+
+    def starts_area(self, word: str) -> bool:
+        """Whether ``word`` is the start of an area's word, or of the whole city's."""
+        return normalise(word) in self._starts[1]
+
     def field_code(self, word: str) -> str | None:
         """The field code ``word`` names, or ``None``."""
         return self.fields.get(normalise(word))
@@ -255,8 +278,18 @@ class Vocabulary:
 #: Categories of the characters refused in text: controls, and the line and paragraph
 #: separators (U+2028, U+2029), which break lines as a line feed does.
 _CONTROLS = frozenset({"Cc", "Zl", "Zp"})
+#: Categories of characters that show nothing on their own: format characters (ZWJ,
+#: ZWNJ …), combining and enclosing marks (a variation selector, U+034F) and spaces.
+_SHOW_NOTHING = frozenset({"Cf", "Mn", "Me", "Zs"})
+#: Letters drawn as blank space: the Hangul fillers and the blank braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 #: Line breaks other than a line feed, as they are kept where a text may have lines.
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def _shows(char: str) -> bool:
+    """Whether ``char`` shows as something (a text of none looks empty but is not)."""
+    return char not in _BLANK_LETTERS and unicodedata.category(char) not in _SHOW_NOTHING
 
 
 def _text(column: str, text: str) -> tuple[str, Found]:
@@ -271,6 +304,9 @@ def _text(column: str, text: str) -> tuple[str, Found]:
     if not DIRECTION_CONTROLS.isdisjoint(value):
         shown = "".join(f"<U+{ord(c):04X}>" if c in DIRECTION_CONTROLS else c for c in value)
         return "", [Finding(shorten(shown), "bidi")]
+    if value and not any(_shows(c) for c in value):
+        shown = "".join(f"<U+{ord(c):04X}>" for c in value[:8])
+        return "", [Finding(shown, "no_visible_text")]
     limit = MAX_LENGTH.get(column)
     if limit is not None and len(value) > limit:
         return "", [Finding(shorten(value), "too_long", {"limit": limit})]
@@ -336,7 +372,7 @@ def _fields(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str,
     too_big = _list_too_big(raw, listed)
     if too_big:
         return "", too_big
-    codes, unknown = _items(listed, vocab.field_code)
+    codes, unknown = _items(listed, vocab.field_code, vocab.starts_field)
     return ";".join(codes), _unknown(unknown, "unknown_field")
 
 
@@ -345,7 +381,7 @@ def _service_areas(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tup
     too_big = _list_too_big(raw, listed)
     if too_big:
         return "", too_big
-    ids, unknown = _items(listed, vocab.service_area)
+    ids, unknown = _items(listed, vocab.service_area, vocab.starts_area)
     value = CITYWIDE if CITYWIDE in ids else ";".join(ids)
     return value, _unknown(unknown, "unknown_area")
 

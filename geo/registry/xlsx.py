@@ -338,10 +338,14 @@ class SheetRows:
         Cells as text; ``rows[i]`` is the sheet's row ``i + 1``.
     merged
         Merged ranges as written (``A2:B2``), at most :data:`MAX_MERGED`.
+    errors
+        The first cell of each row that holds an error value (``#N/A``): its row,
+        its column (1: A) and the error.
     """
 
     rows: list[list[str]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -478,13 +482,18 @@ class _SheetReader:
         """The cell's value, as openpyxl gives it."""
         from openpyxl.utils.datetime import from_excel, from_ISO8601
 
-        if cell.formula is not None:
-            return "=" + "".join(cell.formula)
+        if cell.kind == "e":  # #N/A, #REF! …: no value to read, whatever made it
+            errors = self.out.errors
+            if not errors or errors[-1][0] != self.row_number:  # (the first of a row)
+                errors.append((self.row_number, cell.column, "".join(cell.value or ())))
+            return None
+        if cell.formula is not None and not "".join(cell.value or ()):
+            return "=" + "".join(cell.formula)  # (a formula saved without its result)
         if cell.kind == "inlineStr":
             return "".join(cell.inline)
         if cell.value is None:
             return None
-        raw = "".join(cell.value)
+        raw = "".join(cell.value)  # (of a formula, the result it was saved with)
         book = self.book
         if cell.kind == "s":
             return book.shared_strings[int(raw)]
@@ -493,7 +502,7 @@ class _SheetReader:
         if cell.kind == "d":
             return from_ISO8601(raw)
         if cell.kind != "n":
-            return raw  # str (a formula's text result) and e (an error such as #N/A)
+            return raw  # str (a formula's text result)
         number = float(raw) if "." in raw or "e" in raw.lower() else int(raw)
         if cell.style in book.date_formats:
             try:
@@ -531,13 +540,17 @@ def _merged_problems(
             continue
     problems: list[Problem] = []
     header_problems: list[Problem] = []
+    free = header_row + 1  # the first row under the header no range has covered yet
     for cells in sorted(ranges, key=lambda r: (r.min_row, r.min_col)):
         if cells.min_row <= header_row <= cells.max_row:
             header_problems.append(Problem(name, None, cells.coord, "", "merged_header"))
-        elif cells.max_row > header_row:
-            problems.append(
-                Problem(name, max(cells.min_row, header_row + 1), cells.coord, "", "merged")
-            )
+            continue
+        # every row a range covers has a problem (its empty cells would read as empty),
+        # each row once however many ranges cover it
+        last = min(cells.max_row, _LAST_ROW)
+        for row in range(max(cells.min_row, free), last + 1):
+            problems.append(Problem(name, row, cells.coord, "", "merged"))
+        free = max(free, last + 1)
     return header_problems, problems
 
 
@@ -638,7 +651,20 @@ def read_workbook(data: bytes, name: str) -> WorkbookRows:
     header_problems, merged = _merged_problems(read.merged, name, top + 1)
     if header_problems:
         return WorkbookRows([], header_problems, top)
-    return WorkbookRows(read.rows[top:], merged, top, sheet[0], passed_over)
+    problems = merged + _error_problems(read, name, top)
+    return WorkbookRows(read.rows[top:], problems, top, sheet[0], passed_over)
+
+
+def _error_problems(read: SheetRows, name: str, top: int) -> list[Problem]:
+    """The cells under the header that hold an error (``#N/A``, ``#REF!`` …), by row
+    and header: read as empty, they would store nothing where the list meant something."""
+    header = read.rows[top]
+    problems = []
+    for row, column, value in read.errors:
+        if row > top + 1:
+            label = header[column - 1] if column <= len(header) else ""
+            problems.append(Problem(name, row, label or None, shorten(value), "excel_error"))
+    return problems
 
 
 __all__ = [

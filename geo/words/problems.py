@@ -124,6 +124,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "見出しのセルが結合されています。結合を解除して、列ごとに見出しを付けてください",
         "en": "merged header cells: unmerge them and give each column its own header",
     },
+    "problem.excel_error": {
+        "ja": "Excel のエラー値です。元の式や値を直して、正しい値を入れてください",
+        "en": "an Excel error value: correct the formula or value that made it",
+    },
     "problem.merged": {
         "ja": "セルが結合されています。結合を解除して、すべてのセルに値を入れてください",
         "en": "merged cells: unmerge them and fill in every cell",
@@ -169,6 +173,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
     "problem.nested": {
         "ja": "入れ子になった値は取り込めません",
         "en": "nested objects are not accepted",
+    },
+    "problem.repeated_member": {
+        "ja": "「{members}」が2つ以上あります。1つにまとめてください",
+        "en": "'{members}' is given more than once: keep one",
     },
     "problem.repeated_property": {
         "ja": "同じ名前のプロパティが2つ以上あります。1つにまとめてください",
@@ -281,6 +289,10 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "ja": "文字の向きを変える見えない制御文字（U+202E など）が含まれています",
         "en": "contains invisible characters that turn the text's direction (such as U+202E)",
     },
+    "problem.no_visible_text": {
+        "ja": "見える文字がありません（空白に見える文字や、見えない文字だけです）",
+        "en": "nothing visible: only characters that show as blank or not at all",
+    },
     "problem.too_long": {
         "ja": "{limit}文字を超えています",
         "en": "longer than {limit} characters",
@@ -332,6 +344,16 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
     "problem.wrong_kind": {
         "ja": "取り込む種類（{kind}）と違う団体です。その種類を選んで取り込んでください",
         "en": "not of the kind imported ({kind}): import it with its own kind",
+    },
+    "problem.new_id_known_name": {
+        "ja": (
+            "この団体IDの団体は登録にありませんが、同じ名前の団体が登録されています（{ids}）。"
+            "その団体IDに直すか、この列を空欄にしてください（名前で照合します）"
+        ),
+        "en": (
+            "no organisation has this id, but one of the same name is registered ({ids}): "
+            "give its id, or leave this column empty to match by name"
+        ),
     },
     "problem.ambiguous_name": {
         "ja": "同じ名前の団体が複数あります（{ids}）。団体ID の列を加えてください",

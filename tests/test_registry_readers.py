@@ -249,6 +249,10 @@ LEGACY_TEXTS = [
     (JAPANESE_LIST, "euc_jp"),
     ("ﾌﾘｶﾞﾅ,名称\nﾔﾏｸﾞﾁ,山口の会\n", "cp932"),  # half-width furigana
     ("ﾀﾞﾝﾀｲﾒｲ,ﾁｲｷ\nｱｵﾊﾞｶｲ,ｵｺﾞｵﾘ\n", "cp932"),  # nothing but half-width kana
+    # half-width katakana that read as EUC-JP hold full-width kana too (･ｱ as ケ)
+    ("name,lat,lon\nｸﾞﾙｰﾌﾟ･ｱｲｽ,34.18,131.48\nｻﾝﾌﾟﾙ･ﾃｽﾄﾃﾞｽ,34.18,131.47\n", "cp932"),
+    ("name\nｶﾞｸｼｭｳｼｴﾝｸﾞﾙｰﾌﾟ､ﾔﾏｸﾞﾁｼﾐﾝｶﾂﾄﾞｳ\nﾎﾞﾗﾝﾃｨｱﾉｶｲ･ｺｿﾀﾞﾃｼｴﾝ\n", "cp932"),
+    ("団体名,所在地\n鋳銭司の会,山口市鋳銭司\n嘉川ふれあいの会,山口市嘉川\n", "euc_jp"),
     ("団体名,名前\nあおば,小郡\n", "cp932"),
     (JAPANESE_LIST, "cp932"),
 ]

@@ -274,7 +274,8 @@ def _japanese_legacy_text(data: bytes) -> str | None:
     CP932 is read first, and kept unless it cannot be read or reads with half-width
     katakana: EUC-JP's two-byte characters read as CP932 are mostly pairs of them. Then
     the EUC-JP reading is taken when it holds full-width kana (so bytes of another
-    language are not read as Japanese) and fewer half-width katakana than the CP932 one.
+    language are not read as Japanese), fewer half-width katakana than the CP932 one,
+    and few of the rarer kanji (:func:`_rare_kanji`).
     A CP932 list with any full-width kana is never EUC-JP: their first byte is not."""
     cp932 = _strict(data, "cp932")
     if cp932 is not None and not _HALF_WIDTH_KANA.search(cp932):
@@ -282,9 +283,27 @@ def _japanese_legacy_text(data: bytes) -> str | None:
     euc = _strict(data, "euc_jp")
     if euc is None or not _KANA.search(euc):
         return cp932
-    if cp932 is None or len(_HALF_WIDTH_KANA.findall(euc)) < len(_HALF_WIDTH_KANA.findall(cp932)):
+    if cp932 is None:
         return euc
-    return cp932
+    fewer = len(_HALF_WIDTH_KANA.findall(euc)) < len(_HALF_WIDTH_KANA.findall(cp932))
+    return euc if fewer and not _rare_kanji(euc) else cp932
+
+
+#: Kanji (CJK unified ideographs) and the share of the rarer ones (JIS X 0208's second
+#: level) above which a text is not Japanese as written.
+_KANJI = re.compile("[\u4e00-\u9fff]")
+_RARE_SHARE = 0.1
+#: Characters of a text looked at to decide (its beginning).
+_SAMPLE_CHARS = 200_000
+
+
+def _rare_kanji(text: str) -> bool:
+    """Whether ``text`` (read as EUC-JP) has too many of the rarer kanji to be Japanese as
+    written: half-width katakana (a CP932 list's ｸﾞﾙｰﾌﾟ) read as EUC-JP turn into kanji,
+    a third of them of the second level, which lists and addresses nearly never use."""
+    kanji = _KANJI.findall(text[:_SAMPLE_CHARS])
+    rare = sum(1 for c in kanji if c.encode("euc_jp", "replace")[0] >= 0xD0)
+    return bool(kanji) and rare > _RARE_SHARE * len(kanji)
 
 
 def _table(

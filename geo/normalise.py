@@ -28,14 +28,20 @@ _KATA_TO_HIRA = {code: code - 0x60 for code in (*range(0x30A1, 0x30F7), 0x30FD, 
 _SMALL_TO_LARGE = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 
 
+#: Characters :class:`_Unseen` remembers at most (a file of every code point would
+#: otherwise make it hold a million).
+_REMEMBERED = 65_536
+
+
 class _Unseen(dict[int, int | None]):
     """``str.translate``'s table that drops spaces and format characters (category Cf),
-    deciding each character once, the first time it is met."""
+    deciding each character once, the first time it is met (up to :data:`_REMEMBERED`)."""
 
     def __missing__(self, code: int) -> int | None:
         char = chr(code)
         kept = None if char.isspace() or unicodedata.category(char) == "Cf" else code
-        self[code] = kept
+        if len(self) < _REMEMBERED:
+            self[code] = kept
         return kept
 
 

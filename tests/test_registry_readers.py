@@ -290,6 +290,32 @@ def test_unreadable_bytes_are_shown_as_a_hex_dump() -> None:
     assert (problem.code, problem.row, problem.value) == ("bad_utf8", 2, "E5 89 8D 0A 82 A0 82 A8")
 
 
+_CP932_HEAD = "団体名,所在地\nサンプルの会,山口市亀山町\n".encode("cp932")
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "row", "shown"),
+    [
+        # a 外字 (CP932's user-defined area, F040) in the third row
+        (_CP932_HEAD + b"\x83T\xf0\x40,x\n", "gaiji", 3, "AC 0A 83 54 F0 40 2C 78"),
+        # a byte CP932 has not, in the third row
+        (_CP932_HEAD + b"\x83T\x85\x40,x\n", "encoding", 3, "AC 0A 83 54 85 40 2C 78"),
+        # rows added later in UTF-8 under a CP932 list
+        (_CP932_HEAD + "新しい会,x\n".encode(), "encoding", 3, "81 84 E4 BC 9A 2C 78 0A"),
+        # nothing Japanese at all: the first byte that is not UTF-8
+        ("이름,지역\n서울,부산\n".encode("euc_kr"), "encoding", 1, "C0 CC B8 A7"),
+    ],
+)
+def test_a_legacy_file_names_the_row_where_its_encoding_stops(
+    data: bytes, code: str, row: int, shown: str
+) -> None:
+    """The row named is the one to mend: where the list's own encoding stops reading,
+    not its first row (which UTF-8 cannot read either)."""
+    with pytest.raises(UnreadableFileError) as caught:
+        decode_text(data, "a.csv")
+    assert [(p.code, p.row, p.value) for p in caught.value.problems] == [(code, row, shown)]
+
+
 #: Where 湯田 is, as longitude/latitude and as JGD2011 / Japan Plane Rectangular CS III.
 YUDA = (131.4530, 34.1620)
 YUDA_PLANE = tuple(

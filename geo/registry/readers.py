@@ -246,8 +246,32 @@ def decode_text(data: bytes, name: str) -> str:
         text = _japanese_legacy_text(data)
         if text is not None:
             return text
-        pos = utf8_error.start
+        pos, gaiji = _furthest_read(data, utf8_error.start)
+        if gaiji:
+            unreadable(name, "gaiji", _bad_bytes(data, pos), _line_row(data, pos))
         unreadable(name, "encoding", _bad_bytes(data, pos), _line_row(data, pos))
+
+
+def _furthest_read(data: bytes, utf8_stop: int) -> tuple[int, bool]:
+    """Where the Japanese encoding that reads furthest into ``data`` stops, and whether
+    at a 外字 (a private-use character): the row to name is there (a CP932 list whose
+    third row holds a byte CP932 has not, or a 外字, or whose later rows were added in
+    UTF-8), not at the first byte UTF-8 cannot read. An encoding counts only when what
+    it read before looks Japanese (kana, and few of the rarer kanji)."""
+    pos, gaiji = utf8_stop, False
+    for codec in ("cp932", "euc_jp"):
+        odd = None
+        try:
+            text, stop = data.decode(codec), len(data)
+        except UnicodeDecodeError as exc:
+            text, stop = data[: exc.start].decode(codec, "ignore"), exc.start
+        found = next((i for i, c in enumerate(text) if _looks_misdecoded(c)), None)
+        if found is not None:
+            text, stop, odd = text[:found], len(text[:found].encode(codec)), text[found]
+        lines = text[: text.rfind("\n") + 1]  # (the lines read whole: the last may be garbled)
+        if stop > pos and _KANA.search(lines) and not _rare_kanji(lines):
+            pos, gaiji = stop, odd is not None and 0xE000 <= ord(odd) <= 0xF8FF
+    return pos, gaiji
 
 
 #: Kana: Japanese text written with them (nearly every list has some) read as EUC-JP has

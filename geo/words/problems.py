@@ -78,6 +78,12 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "the text is not UTF-8, Shift_JIS (CP932) or EUC-JP: save it as "
         "“CSV UTF-8 (comma delimited)”",
     },
+    "problem.gaiji": {
+        "ja": "外字（そのパソコンでだけ使える文字）があります。"
+        "ほかの文字に置き換えて保存してください",
+        "en": "a user-defined character (外字, shown only on the computer that made it): "
+        "replace it and save the file again",
+    },
     "problem.csv_unreadable": {
         "ja": "UTF-8 の CSV として読めません：{detail}",
         "en": "cannot be read as UTF-8 CSV: {detail}",

@@ -136,8 +136,13 @@ def _without_fields() -> list[list[str]]:
             "  row 2: the address is in yuda, the latitude and longitude in ogori "
             "(registered in ogori; check both)",
         ),
+        (
+            [[*row, "地域" if i == 0 else "小郡"] for i, row in enumerate(civic_rows(1, ADDRESS))],
+            "  row 2: the 地域 column says ogori, the address or the latitude and longitude "
+            "are in yuda (registered in ogori; check both)",
+        ),
     ],
-    ids=["no-field", "elsewhere"],
+    ids=["no-field", "elsewhere", "written-elsewhere"],
 )
 def test_a_dry_run_names_what_staff_may_want_to_check(
     cli, tmp_path: Path, rows: list[list[str]], line: str

@@ -20,6 +20,7 @@ from geo.registry import ConflictError, apply_plan, plan_import, read_bytes, rea
 from geo.registry.analytics import RegistryAnalytics
 from geo.registry.importer import MAX_BYTES, MAX_PROBLEMS, Elsewhere, UnreadableFileError
 from geo.registry.places import AREA, TOWN, TOWN_KOAZA, Gazetteer
+from geo.registry.plan import WrittenElsewhere
 from geo.registry.store import Store
 from geo.registry.values import Vocabulary, clean_cell, iso_date, read_in_part
 from tests.support.backends import Backend
@@ -503,6 +504,29 @@ def test_an_address_in_another_area_than_its_point_is_named(
     assert not plan.problems, [str(p) for p in plan.problems]
     assert plan.elsewhere == (Elsewhere(2, "se", "nw"),)
     assert plan.with_action("add")[0].record["area_id"] == "nw"
+    assert plan.can_import
+
+
+def test_a_written_area_other_than_the_place_is_named(backend: Backend, tiny_dir: Path) -> None:
+    """A row's 地域 column decides where it is counted; the dry run names the rows whose
+    point or address is in another 地域, and imports them all the same."""
+    nw = inside("nw")
+    rows = [
+        ["団体名", "活動分野", "所在地", "経度", "緯度", "地域"],
+        ["点が北西の会", "8", "", str(nw[0]), str(nw[1]), "ne"],
+        ["住所が南東の会", "8", "テスト市南東町", "", "", "nw"],
+        ["そろった会", "8", "テスト市南東町", "", "", "se"],
+        ["地域だけの会", "8", "", "", "", "ne"],  # (its point is the 地域's center)
+    ]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert not plan.problems, [str(p) for p in plan.problems]
+    assert plan.written_elsewhere == (
+        WrittenElsewhere(2, "ne", "nw"),
+        WrittenElsewhere(3, "nw", "se"),
+    )
+    assert [r.record["area_id"] for r in plan.rows] == ["ne", "nw", "se", "ne"]
+    assert plan.elsewhere == ()
     assert plan.can_import
 
 

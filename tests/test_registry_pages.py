@@ -388,6 +388,16 @@ def test_an_address_in_another_area_than_its_point_is_named(store: Store) -> Non
     assert at.button(key="import.go").disabled is False
 
 
+def test_a_written_area_other_than_the_address_is_named(store: Store) -> None:
+    table = [[*row, "地域" if i == 0 else "小郡"] for i, row in enumerate(civic_rows(2, ADDRESS))]
+    at = _login(_app())
+    _upload(at, csv_bytes(table))
+    rows = "2行目（地域の列：小郡、所在地：湯田）／3行目（地域の列：小郡、所在地：湯田）"
+    warnings = [w.value for w in at.warning]
+    assert ja("staff.import.written_elsewhere", n=2, rows=rows, more="") in warnings
+    assert at.button(key="import.go").disabled is False
+
+
 def test_retiring_many_asks_for_the_number(store: Store) -> None:
     n = len(store.records(kind="civic_group"))
     at = _login(_app())

@@ -319,6 +319,27 @@ def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
         st.warning(t("staff.import.elsewhere", n=len(found), rows=named, more=more))
 
 
+def _written_elsewhere(plan: ImportPlan, ref: Reference) -> None:
+    """A notice naming the rows whose 地域 column names another 地域 than their place."""
+    found = plan.written_elsewhere
+    if found:
+        names = area_labels(ref)
+        named = Listed(
+            tuple(
+                phrase(
+                    "staff.import.written_elsewhere.row",
+                    row=f"{w.row:,}",
+                    written=names.get(w.written_area, w.written_area),
+                    place=names.get(w.place_area, w.place_area),
+                )
+                for w in found[:ROWS_NAMED]
+            ),
+            sep="slash",
+        )
+        more = _more(named.items, len(found))
+        st.warning(t("staff.import.written_elsewhere", n=len(found), rows=named, more=more))
+
+
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     not_read = plan.columns_not_read
     if not_read:
@@ -339,6 +360,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
         col.metric(t(f"staff.import.{what}"), n)
     _without_fields(plan)
     _elsewhere(plan, ref)
+    _written_elsewhere(plan, ref)
     if plan.read_in_part:
         named, more = _named_rows(plan.read_in_part)
         st.info(t("staff.import.in_part", rows=named, more=more))

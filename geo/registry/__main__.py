@@ -209,6 +209,13 @@ def _print_notices(plan: ImportPlan, out: TextIO) -> None:
             f"in {e.point_area} (registered in {e.point_area}; check both)",
             file=out,
         )
+    for w in plan.written_elsewhere:
+        print(
+            f"  row {w.row}: the 地域 column says {w.written_area}, the address or the "
+            f"latitude and longitude are in {w.place_area} (registered in {w.written_area}; "
+            "check both)",
+            file=out,
+        )
 
 
 def _print_plan(plan: ImportPlan, out: TextIO) -> None:

@@ -49,7 +49,7 @@ from geo.registry.columns import (
     is_placed_by,
     match_header,
 )
-from geo.registry.places import COORDINATES
+from geo.registry.places import COORDINATES, TOWN, TOWN_KOAZA
 from geo.registry.plan import (
     CHANGE,
     CONFIRM_SHARE,
@@ -60,6 +60,7 @@ from geo.registry.plan import (
     PlannedRow,
     ProblemLog,
     Retirement,
+    WrittenElsewhere,
 )
 from geo.registry.prepare import kind_words, prepare_record
 from geo.registry.readers import (
@@ -218,6 +219,7 @@ def plan_import(
         invalid_row_numbers=tuple(sorted(problems.rows)),
         elsewhere=tuple(_elsewhere(rows, store.reference)),
         read_in_part=tuple(n for n in planner.in_part if n not in problems.rows),
+        written_elsewhere=tuple(w for w in planner.written_elsewhere if w.row not in problems.rows),
         **_file_facts(table, matched),
     )
 
@@ -309,6 +311,8 @@ class _Planner:
         self.seen_names: dict[str, int] = {}
         #: rows with a cell read without part of what it says
         self.in_part: list[int] = []
+        #: rows whose 地域 column names another 地域 than their place
+        self.written_elsewhere: list[WrittenElsewhere] = []
         self.bad: set[tuple[int, str]] = set()
         self.listed: set[str] = set()
 
@@ -378,8 +382,23 @@ class _Planner:
         if any(read_in_part(c, text) for c, text in given.items()):
             self.in_part.append(n)
         self.bad.update((n, c) for c in prepared.quiet)
+        if given.get("area_id", "").strip():
+            self._compare_place(n, prepared.record, prepared.match_level)
         existing_id = existing.org_id if existing else None
         return _Draft(n, prepared.record, prepared.match_level, existing_id)
+
+    def _compare_place(self, n: int, record: Mapping[str, str], level: str) -> None:
+        """Note a row whose 地域 column names another 地域 than its coordinates' or its
+        address's (a point at a 地域's center, or kept as stored, is not compared)."""
+        written = record["area_id"]
+        place = None
+        if level == COORDINATES and record["lon"] and record["lat"]:
+            place = self.ref.area_at(float(record["lon"]), float(record["lat"]))
+        elif level in (TOWN, TOWN_KOAZA) and record["address"]:
+            placed = self.ref.gazetteer.place(record["address"])
+            place = placed.area_id if placed is not None else None
+        if written and place and place != written:
+            self.written_elsewhere.append(WrittenElsewhere(n, written, place))
 
     def drafts(self, by_index: Mapping[int, str], today: dt.date) -> list[_Draft]:
         """Every row of the file as a record, matched to a stored organisation (with

@@ -25,6 +25,7 @@ __all__ = [
     "PlannedRow",
     "ProblemLog",
     "Retirement",
+    "WrittenElsewhere",
 ]
 
 UNCHANGED = "unchanged"
@@ -117,6 +118,17 @@ class Elsewhere:
 
 
 @dataclass(frozen=True)
+class WrittenElsewhere:
+    """A row whose 地域 column names another 地域 than its place (its latitude and
+    longitude, or its address's 町字): it is stored in the 地域 written, and staff may
+    want to check one of them (the map shows its point in the other 地域)."""
+
+    row: int
+    written_area: str
+    place_area: str
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """What importing a file would do (a dry run), with every problem found.
 
@@ -167,6 +179,8 @@ class ImportPlan:
     read_in_part
         The valid rows with a cell read without part of what it says (約120, あり（R3結成）:
         :func:`~geo.registry.values.read_in_part`), by their number.
+    written_elsewhere
+        The valid rows whose 地域 column names another 地域 than their place.
     """
 
     source: str
@@ -190,6 +204,7 @@ class ImportPlan:
     columns_not_read: tuple[str, ...] = ()
     sum_rows: tuple[int, ...] = ()
     read_in_part: tuple[int, ...] = ()
+    written_elsewhere: tuple[WrittenElsewhere, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):

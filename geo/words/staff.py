@@ -208,6 +208,23 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "{row}行目（住所：{address}、地点：{point}）",
         "en": "row {row} (address: {address}, point: {point})",
     },
+    "staff.import.written_elsewhere": {
+        "ja": "地域の列と、所在地（または緯度・経度）が別の地域を指している行が{n:,}件あります。"
+        "地域の列のとおりに登録します（地図の点は所在地の地域に表示されます）。"
+        "どちらかが違っていないか確かめてください：{rows}{more}",
+        "en": "{n:,} rows name another area in the 地域 column than their address (or "
+        "latitude and longitude); they are registered in the area written (the map shows "
+        "their point in the other). Check that neither is wrong: {rows}{more}",
+    },
+    "staff.import.written_elsewhere_one": {
+        "en": "{n:,} row names another area in the 地域 column than its address (or "
+        "latitude and longitude); it is registered in the area written (the map shows "
+        "its point in the other). Check that neither is wrong: {rows}{more}",
+    },
+    "staff.import.written_elsewhere.row": {
+        "ja": "{row}行目（地域の列：{written}、所在地：{place}）",
+        "en": "row {row} (地域 column: {written}, address: {place})",
+    },
     "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
     "staff.import.columns_more": {"ja": "、ほか{n:,}列", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {

@@ -152,6 +152,15 @@ def test_a_dry_run_names_what_staff_may_want_to_check(
     assert line in out.splitlines()
 
 
+@pytest.mark.parametrize(("n", "head"), [(1, "list.csv: 1 row — "), (2, "list.csv: 2 rows — ")])
+def test_the_plan_counts_its_rows(cli, tmp_path: Path, n: int, head: str) -> None:
+    code, out = cli(
+        "import", _file(tmp_path, civic_rows(n, ADDRESS)), "--kind", "civic_groups", "--dry-run"
+    )
+    assert code == OK, out
+    assert out.startswith(head)
+
+
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:
     code, out = cli("import", _file(tmp_path, civic_rows(3, ADDRESS)), "--kind", "civic_groups")
     assert code == OK, out

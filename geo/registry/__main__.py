@@ -164,19 +164,27 @@ def _print_problems(problems: Sequence[Problem], out: TextIO, total: int | None 
         print(f"  … and {count - len(problems)} more (the first {len(problems)} shown)", file=out)
 
 
+def _organisations(n: int) -> str:
+    """``1 organisation`` or ``2 organisations``."""
+    return f"{n} organisation{'s' if n != 1 else ''}"
+
+
 def _print_retirements(plan: ImportPlan, out: TextIO) -> None:
     """What would be retired comes first; organisations not listed but kept are counted."""
     if plan.retired:
         share = f"{plan.retire_share:.0%} of the {plan.kind_active} active of this kind"
-        print(f"  RETIRE {len(plan.retired)} organisations not in the file ({share}):", file=out)
+        print(f"  RETIRE {_organisations(len(plan.retired))} not in the file ({share}):", file=out)
         for gone in plan.retired:
             print(f"  retire     {gone.org_id} {gone.name}", file=out)
         if plan.problems:
             print("  (retirements happen only once the file has no problems)", file=out)
     elif plan.not_listed:
         print(
-            f"  {len(plan.not_listed)} organisations of this kind are not in the file and stay "
-            "as they are (--retire-missing retires them)",
+            f"  {_organisations(len(plan.not_listed))} of this kind "
+            f"{'is' if len(plan.not_listed) == 1 else 'are'} not in the file and "
+            f"stay{'s' if len(plan.not_listed) == 1 else ''} as "
+            f"{'it is' if len(plan.not_listed) == 1 else 'they are'} "
+            "(--retire-missing retires them)",
             file=out,
         )
 
@@ -221,7 +229,7 @@ def _print_notices(plan: ImportPlan, out: TextIO) -> None:
 def _print_plan(plan: ImportPlan, out: TextIO) -> None:
     counts = plan.summary()
     print(
-        f"{plan.source}: {plan.total_rows} rows — "
+        f"{plan.source}: {plan.total_rows} row{'s' if plan.total_rows != 1 else ''} — "
         + ", ".join(f"{n} {what}" for what, n in counts.items()),
         file=out,
     )

@@ -398,6 +398,21 @@ def test_a_written_area_other_than_the_address_is_named(store: Store) -> None:
     assert at.button(key="import.go").disabled is False
 
 
+def test_a_file_of_every_kind_is_told_to_be_split(store: Store) -> None:
+    table = [
+        ["団体名", "種別", "所在地", "活動分野"],
+        ["協議会の行", "council", ADDRESS, "8"],
+        ["自治会の行", "association", ADDRESS, ""],
+        ["もう一つの自治会", "自治会", ADDRESS, ""],
+        ["市民活動団体の行", "civic_group", ADDRESS, "8"],
+    ]
+    at = _login(_app())
+    _upload(at, csv_bytes(table))
+    kinds = "地域づくり協議会 1行、自治会・町内会 2行"
+    warnings = [w.value for w in at.warning]
+    assert ja("staff.import.other_kinds", kind="市民活動団体", kinds=kinds) in warnings, warnings
+
+
 def test_retiring_many_asks_for_the_number(store: Store) -> None:
     n = len(store.records(kind="civic_group"))
     at = _login(_app())

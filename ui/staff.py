@@ -449,6 +449,14 @@ def import_section(
         seen_before = st.session_state.get(SHOWN_KEY)
         st.session_state[SHOWN_KEY] = shown
         _plan_tables(plan, store.reference)
+        if plan.other_kinds:
+            kinds = Listed(
+                tuple(
+                    phrase("staff.import.other_kinds.item", kind=phrase(f"kind.one.{k}"), n=n)
+                    for k, n in plan.other_kinds
+                )
+            )
+            st.warning(t("staff.import.other_kinds", kind=t(f"kind.one.{plan.kind}"), kinds=kinds))
         if plan.problems:
             show_problems(plan.problems, plan.problem_count)
         elif not plan.has_changes:

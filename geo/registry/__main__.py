@@ -217,6 +217,13 @@ def _print_notices(plan: ImportPlan, out: TextIO) -> None:
             f"in {e.point_area} (registered in {e.point_area}; check both)",
             file=out,
         )
+    if plan.other_kinds:
+        kinds = ", ".join(f"{k} ({n} row{'s' if n != 1 else ''})" for k, n in plan.other_kinds)
+        print(
+            f"  the file holds other kinds than {plan.kind} too: {kinds}; a file of every kind "
+            "imports one kind at a time (export with --kind)",
+            file=out,
+        )
     for w in plan.written_elsewhere:
         print(
             f"  row {w.row}: the 地域 column says {w.written_area}, the address or the "

@@ -220,6 +220,7 @@ def plan_import(
         elsewhere=tuple(_elsewhere(rows, store.reference)),
         read_in_part=tuple(n for n in planner.in_part if n not in problems.rows),
         written_elsewhere=tuple(w for w in planner.written_elsewhere if w.row not in problems.rows),
+        other_kinds=tuple(planner.other_kinds.items()),
         **_file_facts(table, matched),
     )
 
@@ -313,6 +314,8 @@ class _Planner:
         self.in_part: list[int] = []
         #: rows whose 地域 column names another 地域 than their place
         self.written_elsewhere: list[WrittenElsewhere] = []
+        #: rows per other kind the file's 種別 column names
+        self.other_kinds: dict[str, int] = {}
         self.bad: set[tuple[int, str]] = set()
         self.listed: set[str] = set()
 
@@ -379,6 +382,8 @@ class _Planner:
         )
         for column, found in prepared.problems:
             self.report(n, column, found)
+            if found.code == "wrong_kind":
+                self.other_kinds[found.value] = self.other_kinds.get(found.value, 0) + 1
         if any(read_in_part(c, text) for c, text in given.items()):
             self.in_part.append(n)
         self.bad.update((n, c) for c in prepared.quiet)

@@ -225,6 +225,19 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "{row}行目（地域の列：{written}、所在地：{place}）",
         "en": "row {row} (地域 column: {written}, address: {place})",
     },
+    "staff.import.other_kinds": {
+        "ja": "このファイルには、取り込む種類（{kind}）でない行があります：{kinds}。"
+        "すべての種類を書き出したファイルは、種類ごとのファイルに分けて（書き出しで種類を"
+        "選んで）、それぞれの種類で取り込んでください。",
+        "en": "This file holds rows of other kinds than the one imported ({kind}): "
+        "{kinds}. Split a file of every kind into one file per kind (export one kind at a "
+        "time) and import each with its kind.",
+    },
+    "staff.import.other_kinds.item": {
+        "ja": "{kind} {n:,}行",
+        "en": "{kind}: {n:,} rows",
+    },
+    "staff.import.other_kinds.item_one": {"en": "{kind}: {n:,} row"},
     "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
     "staff.import.columns_more": {"ja": "、ほか{n:,}列", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {

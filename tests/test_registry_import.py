@@ -626,6 +626,30 @@ def test_an_empty_sample_cell_says_no(
     assert plan.rows[0].record["is_sample"] == stored
 
 
+@pytest.mark.parametrize(
+    ("lat", "lon", "refused"),
+    [
+        ("緯度（日本測地系）", "経度（日本測地系）", ["緯度（日本測地系）", "経度（日本測地系）"]),
+        ("lat (Tokyo Datum)", "lon", ["lat (Tokyo Datum)"]),
+        ("緯度（世界測地系）", "経度（世界測地系）", []),
+        ("緯度（JGD2011）", "経度", []),
+    ],
+)
+def test_points_on_the_old_tokyo_datum_are_refused(
+    backend: Backend, tiny_dir: Path, lat: str, lon: str, refused: list[str]
+) -> None:
+    """Figures on 日本測地系 fall some 400 m from the same figures on the world datum:
+    the file is refused, naming the columns, rather than placed wrongly."""
+    nw = inside("nw")
+    rows = [["団体名", "活動分野", lat, lon], ["会", "8", str(nw[1]), str(nw[0])]]
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(csv_bytes(rows), "a.csv"), "civic_groups", store)
+    assert [(p.row, p.column) for p in plan.problems if p.code == "tokyo_datum"] == [
+        (None, header) for header in refused
+    ]
+    assert plan.can_import == (not refused)
+
+
 def test_a_second_column_of_the_same_meaning_is_named_by_its_place(
     backend: Backend, tiny_dir: Path
 ) -> None:

@@ -126,6 +126,12 @@ def _header_map(
     return by_index, header_of
 
 
+#: Words in a latitude's or longitude's header that say it is on the old Tokyo Datum
+#: (日本測地系, before 2002): its points lie some 400 m from where the same figures fall
+#: on the world's datum the registry keeps, so they are refused, never moved by a guess.
+TOKYO_DATUM_WORDS = ("日本測地系", "旧測地系", "東京測地系", "tokyodatum", "tokyo")
+
+
 def _layout_problems(
     table: SourceTable, header_of: Mapping[str, str], org_kind: str
 ) -> list[Problem]:
@@ -136,6 +142,10 @@ def _layout_problems(
     for column in REQUIRED_COLUMNS[org_kind]:
         if column not in header_of and table.headers:
             problems.append(Problem(name, None, LABELS[column], "", "missing_column"))
+    for column in ("lat", "lon"):
+        header = header_of.get(column, "")
+        if any(word in normalise(header) for word in TOKYO_DATUM_WORDS):
+            problems.append(Problem(name, None, header, "", "tokyo_datum"))
     if any(p.row is None for p in table.problems):
         pass  # (a file refused as a whole, e.g. of two layers, is not said to be empty too)
     elif not table.headers:

@@ -78,6 +78,13 @@ PROBLEM_MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "the text is not UTF-8, Shift_JIS (CP932) or EUC-JP: save it as "
         "“CSV UTF-8 (comma delimited)”",
     },
+    "problem.tokyo_datum": {
+        "ja": "日本測地系（旧測地系）の緯度・経度は読めません。世界測地系（JGD2011 など）に"
+        "変換してから取り込むか、この列を削除してください（所在地から位置を求めます）",
+        "en": "latitudes and longitudes on the old Tokyo Datum (日本測地系) are not read: "
+        "convert them to the world datum (JGD2011 or WGS84), or delete the column (the "
+        "address then places the point)",
+    },
     "problem.gaiji": {
         "ja": "外字（そのパソコンでだけ使える文字）があります。"
         "ほかの文字に置き換えて保存してください",

@@ -19,7 +19,7 @@ from geo.registry.columns import HEADINGS
 from geo.settings import DATABASE_FILE, env_name
 from tests.conftest import ROOT
 from tests.support.backends import Backend
-from tests.support.registry_files import civic_rows, csv_bytes, placed_rows, state
+from tests.support.registry_files import civic_rows, csv_bytes, placed_rows, state, xlsx_bytes
 
 ADDRESS = "山口市湯田温泉5-5-50"
 CIVIC_GROUPS = 342
@@ -168,6 +168,14 @@ def test_the_plan_counts_its_rows(cli, tmp_path: Path, n: int, head: str) -> Non
     )
     assert code == OK, out
     assert out.startswith(head)
+
+
+def test_a_sheet_passed_over_is_named(cli, tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(xlsx_bytes(civic_rows(1, ADDRESS), extra_sheet=[["メモ"], ["3月に更新"]]))
+    code, out = cli("import", str(path), "--kind", "civic_groups", "--dry-run")
+    assert code == OK, out
+    assert "  sheet read: 団体 (passed over: メモ)" in out.splitlines()
 
 
 def test_a_short_file_retires_nothing(cli, store: Store, tmp_path: Path) -> None:

@@ -240,6 +240,11 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
         + ", ".join(f"{n} {what}" for what, n in counts.items()),
         file=out,
     )
+    if plan.sheets_passed_over:
+        print(
+            f"  sheet read: {plan.sheet} (passed over: {', '.join(plan.sheets_passed_over)})",
+            file=out,
+        )
     if plan.header_row > 1:
         above = plan.header_row - 1
         print(

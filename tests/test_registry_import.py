@@ -1107,6 +1107,10 @@ VOCAB = Vocabulary.build(default_catalog({n: f"法定{n}" for n in range(1, 21)}
         ("name", "行区切り\u2028の会", "", "control"),
         ("address", "山口市\u2029亀山町", "", "control"),
         ("name", "\tタブ始まりの会\r", "タブ始まりの会", ""),
+        ("lat", "34,184733", "34.184733", ""),  # a decimal comma
+        ("lon", "131,486993", "131.486993", ""),
+        ("lat", "34.184733", "34.184733", ""),
+        ("lat", "1,234.5", "1234.500000", ""),  # (then refused as above 90)
         ("email", "a@example.jp", "a@example.jp", ""),
         ("org_id", "ｃｇ－０００１", "cg-0001", ""),
         ("org_id", "CG-0001", "cg-0001", ""),

@@ -466,8 +466,11 @@ def _date(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, F
 
 
 def _coordinate(raw: str, key: str, vocab: Vocabulary, today: dt.date) -> tuple[str, Found]:
+    # a degree is never in thousands: one comma and no point is a decimal comma
+    # (34,184733, as spreadsheets set to European formats write it)
+    text = key.replace(",", ".") if key.count(",") == 1 and "." not in key else key
     try:
-        number = float(key.replace(",", ""))
+        number = float(text.replace(",", ""))
     except ValueError:
         return "", [Finding(shorten(raw), "not_number")]
     if not math.isfinite(number):

@@ -62,6 +62,14 @@ def _separated(rows: list[list[str]], sep: str) -> bytes:
 #: Per layout: the file, and the header's row in it.
 LAYOUTS: dict[str, Callable[[list[list[str]]], tuple[str, bytes, int]]] = {
     "title": lambda rows: ("a.csv", csv_bytes([*TITLE, *rows]), 4),
+    # a title of two cells (the list's name and its date), found by the header's words
+    "title-two-cells": lambda rows: (
+        "a.csv",
+        csv_bytes([["自治会一覧", "", "R6.4.1現在"], *rows]),
+        2,
+    ),
+    # a sheet whose list starts far down, under many blank rows
+    "xlsx-far-down": lambda rows: ("a.xlsx", xlsx_bytes([*[[""]] * 35, *TITLE, *rows]), 39),
     "semicolons": lambda rows: ("a.csv", _separated(rows, ";"), 1),
     "semicolons-title": lambda rows: ("a.csv", _separated([*TITLE, *rows], ";"), 4),
     "tabs-title": lambda rows: ("a.txt", _separated([*TITLE, *rows], "\t"), 4),
@@ -142,6 +150,20 @@ def test_a_problem_is_named_at_the_row_a_spreadsheet_shows(
 )
 def test_header_index(rows: list[list[str]], index: int | None) -> None:
     assert header_index(rows) == index
+
+
+@pytest.mark.parametrize(
+    ("rows", "index"),
+    [
+        ([["自治会一覧", "R6.4.1現在"], ["団体名", "所在地"], ["会", "x"]], 1),
+        ([["一覧", "メモ"], ["備考", "x"], ["団体名", "所在地"]], 2),
+        ([["自治会一覧", "R6.4.1現在"], ["名前", "場所"]], 0),  # no known header: as before
+        ([*[[""]] * 40, ["団体名", "所在地"]], 40),  # blank rows above never count
+        ([*[["x", "y"]] * 31, ["団体名", "所在地"]], 0),  # further than the rows looked at
+    ],
+)
+def test_header_index_with_known_headers(rows: list[list[str]], index: int) -> None:
+    assert header_index(rows, lambda cell: cell in {"団体名", "所在地", "備考"}) == index
 
 
 @pytest.mark.parametrize(

@@ -288,6 +288,12 @@ def match_header(text: str) -> str | None:
     return column
 
 
+def is_known_header(text: str) -> bool:
+    """Whether ``text`` is a header the importer knows (read or ignored): a row with two
+    of them is a list's header, whatever title rows stand above it."""
+    return match_header(text) is not None
+
+
 # --- words in cells --------------------------------------------------------------------
 
 #: The ``--kind`` of an import -> the registry's kind.

@@ -8,7 +8,7 @@ import contextlib
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 #: Lines of one text each (and blank lines) that may stand above the header.
 MAX_TITLE_ROWS = 5
@@ -21,28 +21,43 @@ LINE_BREAK = r"\r\n|\r|\n"
 _LINE_BREAK = re.compile(LINE_BREAK)
 
 
-def header_index(rows: Sequence[Sequence[str]]) -> int | None:
+def header_index(
+    rows: Sequence[Sequence[str]], known: Callable[[str], bool] | None = None
+) -> int | None:
     """Index of the header row among ``rows`` (``None`` when no row has text).
 
-    The header is the first row with text, unless that row holds one text only and a
-    row with two texts or more follows within :data:`MAX_TITLE_ROWS` rows of one text
-    (blank rows aside): then the rows above that one are a title, and it is the header.
-    A table of one column keeps its first row as its header.
+    With ``known`` (whether a cell is a header the reader knows), the header is the
+    first row, within :data:`SCAN_ROWS` rows of the first with text, where two cells or
+    more are known headers: a title above it of any width (自治会一覧, 令和6年4月1日現在)
+    is passed over. Otherwise, or when no row has two, it is the first row with text,
+    unless that row holds one text only and a row with two texts or more follows within
+    :data:`MAX_TITLE_ROWS` rows of one text (blank rows aside): then the rows above that
+    one are a title, and it is the header. A table of one column keeps its first row as
+    its header. Blank rows above the first with text never count.
 
     Parameters
     ----------
     rows
         The table's cells, as text, row by row.
+    known
+        Whether a cell's text is a known header.
     """
-    filled = [sum(1 for cell in row if cell.strip()) for row in rows[:SCAN_ROWS]]
-    first = next((i for i, n in enumerate(filled) if n), None)
-    if first is None or filled[first] >= 2:
+    first = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    if first is None:
+        return None
+    window = rows[first : first + SCAN_ROWS]
+    if known is not None:
+        for i, row in enumerate(window):
+            if sum(1 for cell in row if cell.strip() and known(cell)) >= 2:
+                return first + i
+    filled = [sum(1 for cell in row if cell.strip()) for row in window]
+    if filled[0] >= 2:
         return first
     titles = 0
-    for i in range(first, len(filled)):
-        if filled[i] >= 2:
-            return i
-        titles += filled[i]
+    for i, n in enumerate(filled):
+        if n >= 2:
+            return first + i
+        titles += n
         if titles > MAX_TITLE_ROWS:
             break
     return first

@@ -37,7 +37,7 @@ import pyproj
 from geo.crs import WGS84, to_wgs84
 from geo.errors import Problem, shorten
 from geo.normalise import normalise
-from geo.registry.columns import IGNORE, match_header
+from geo.registry.columns import IGNORE, is_known_header, match_header
 from geo.registry.header import LINE_BREAK, declared, delimiter, header_index
 from geo.registry.limits import (
     MAX_BYTES,
@@ -461,7 +461,7 @@ def _read_csv(data: bytes, name: str, sha: str) -> SourceTable:
     if not text.strip():
         return _table(name, sha, [])
     rows = list(_csv_rows(text, name))
-    top = header_index(rows) or 0
+    top = header_index(rows, is_known_header) or 0
     return _table(name, sha, rows[top:], first_row=top + 2, header_row=top + 1)
 
 

@@ -27,7 +27,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from geo.errors import Problem, shorten
-from geo.registry.columns import match_header
+from geo.registry.columns import is_known_header, match_header
 from geo.registry.header import header_index
 from geo.registry.limits import (
     MAX_COLUMNS,
@@ -556,7 +556,7 @@ def _merged_problems(
 
 def _is_a_list(rows: list[list[str]]) -> bool:
     """Whether a sheet's header row names the organisations' names' column (団体名)."""
-    top = header_index(rows)
+    top = header_index(rows, is_known_header)
     return top is not None and any(match_header(cell) == "name" for cell in rows[top])
 
 
@@ -645,7 +645,7 @@ def read_workbook(data: bytes, name: str) -> WorkbookRows:
         unreadable(name, "xlsx_unreadable", params={"detail": shorten(exc)})
     finally:
         book.archive.close()
-    top = header_index(read.rows)
+    top = header_index(read.rows, is_known_header)
     if top is None:
         return WorkbookRows([], [])
     header_problems, merged = _merged_problems(read.merged, name, top + 1)

@@ -413,6 +413,12 @@ def test_a_file_of_every_kind_is_told_to_be_split(store: Store) -> None:
     assert ja("staff.import.other_kinds", kind="市民活動団体", kinds=kinds) in warnings, warnings
 
 
+def test_rows_hidden_in_a_workbook_are_named(store: Store) -> None:
+    at = _login(_app())
+    _upload(at, xlsx_bytes(civic_rows(3, ADDRESS), hidden=[3, 4]), "list.xlsx")
+    assert ja("staff.import.hidden_rows", rows="3、4", more="") in [i.value for i in at.info]
+
+
 def test_retiring_many_asks_for_the_number(store: Store) -> None:
     n = len(store.records(kind="civic_group"))
     at = _login(_app())

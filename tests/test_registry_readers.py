@@ -414,3 +414,20 @@ def test_a_geopackage_of_two_layers_is_refused_for_that_alone(
 )
 def test_a_row_of_sums_is_told_by_its_word_and_figures(cells: list[str], is_sums: bool) -> None:
     assert is_sum_row(cells) is is_sums
+
+
+@pytest.mark.parametrize(
+    ("rows", "hidden", "named"),
+    [
+        (civic_rows(3), [3], (3,)),
+        (civic_rows(3), [1, 2, 4], (2, 4)),  # (the header is not a row read)
+        ([*TITLE, *civic_rows(2)], [2, 6], (6,)),  # (nor a title above it)
+        (civic_rows(2), [], ()),
+    ],
+)
+def test_rows_a_workbook_hides_are_read_and_named(
+    rows: list[list[str]], hidden: list[int], named: tuple[int, ...]
+) -> None:
+    table = read_bytes(xlsx_bytes(rows, hidden=hidden), "a.xlsx")
+    assert table.hidden_rows == named
+    assert len(table.rows) == len(rows) - 1 - (len(TITLE) if rows[0] == TITLE[0] else 0)

@@ -354,6 +354,9 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     if plan.sum_rows:
         named, more = _named_rows(plan.sum_rows)
         st.caption(t("staff.import.sum_rows", rows=named, more=more))
+    if plan.hidden_rows:
+        named, more = _named_rows(plan.hidden_rows)
+        st.info(t("staff.import.hidden_rows", rows=named, more=more))
     summary = plan.summary()
     cols = st.columns(len(summary))
     for col, (what, n) in zip(cols, summary.items(), strict=True):

@@ -258,6 +258,11 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
             + ", ".join(plan.columns_not_read),
             file=out,
         )
+    if plan.hidden_rows:
+        print(
+            f"  {_rows(plan.hidden_rows)} hidden in the workbook: read like the others",
+            file=out,
+        )
     if plan.sum_rows:
         print(
             "  rows of totals passed over: " + ", ".join(str(n) for n in plan.sum_rows),

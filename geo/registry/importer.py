@@ -245,6 +245,7 @@ def _file_facts(table: SourceTable, matched: Mapping[str, str | None]) -> dict[s
         "sheets_passed_over": table.sheets_passed_over,
         "columns_not_read": tuple(h for h, c in matched.items() if c is None),
         "sum_rows": table.sum_rows,
+        "hidden_rows": table.hidden_rows,
     }
 
 

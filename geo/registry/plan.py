@@ -181,6 +181,9 @@ class ImportPlan:
         :func:`~geo.registry.values.read_in_part`), by their number.
     written_elsewhere
         The valid rows whose 地域 column names another 地域 than their place.
+    hidden_rows
+        The rows a workbook hides (by hand or by a filter), read like the others, by
+        their number.
     other_kinds
         ``(kind, rows)`` for each other kind the file's 種別 column names (a file of
         every kind, imported as one): those rows are refused, and the file should be
@@ -210,6 +213,7 @@ class ImportPlan:
     read_in_part: tuple[int, ...] = ()
     written_elsewhere: tuple[WrittenElsewhere, ...] = ()
     other_kinds: tuple[tuple[str, int], ...] = ()
+    hidden_rows: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.problem_count < len(self.problems):

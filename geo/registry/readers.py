@@ -86,6 +86,8 @@ class SourceTable:
     sum_rows
         The rows of sums passed over (a 合計 or 小計 row under a list,
         :func:`is_sum_row`), by their number.
+    hidden_rows
+        The rows read that a workbook hides (by hand or by a filter), by their number.
     """
 
     name: str
@@ -99,6 +101,7 @@ class SourceTable:
     sheet: str = ""
     sheets_passed_over: tuple[str, ...] = ()
     sum_rows: tuple[int, ...] = ()
+    hidden_rows: tuple[int, ...] = ()
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -471,9 +474,11 @@ def _read_xlsx(data: bytes, name: str, sha: str) -> SourceTable:
     table = _table(
         name, sha, book.rows, first_row=top + 2, problems=book.problems, header_row=top + 1
     )
-    if not book.passed_over:
-        return table
-    return dataclasses.replace(table, sheet=book.sheet, sheets_passed_over=book.passed_over)
+    kept = set(table.row_numbers)
+    hidden = tuple(n for n in book.hidden if n in kept)
+    if book.passed_over:
+        table = dataclasses.replace(table, sheet=book.sheet, sheets_passed_over=book.passed_over)
+    return dataclasses.replace(table, hidden_rows=hidden) if hidden else table
 
 
 def _property_text(value: Any) -> str | None:

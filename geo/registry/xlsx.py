@@ -341,11 +341,14 @@ class SheetRows:
     errors
         The first cell of each row that holds an error value (``#N/A``): its row,
         its column (1: A) and the error.
+    hidden
+        The rows hidden (by hand or by a filter), by their number.
     """
 
     rows: list[list[str]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    hidden: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -392,6 +395,8 @@ class _SheetReader:
             self.row_number = int(number) if number.isdigit() else self.row_number + 1
             if self.row_number > _LAST_ROW:
                 too_many_rows(self.name)
+            if attrs.get("hidden") in ("1", "true"):
+                self.out.hidden.append(self.row_number)
             self.in_row, self.row = 1, []
             return
         self.others += 1
@@ -608,6 +613,8 @@ class WorkbookRows:
         The title of the sheet read.
     passed_over
         The titles of the other sheets with data, passed over (a memo, a summary).
+    hidden
+        The rows under the header that the sheet hides, by their number.
     """
 
     rows: list[list[str]]
@@ -615,6 +622,7 @@ class WorkbookRows:
     top: int = 0
     sheet: str = ""
     passed_over: tuple[str, ...] = ()
+    hidden: tuple[int, ...] = ()
 
 
 def read_workbook(data: bytes, name: str) -> WorkbookRows:
@@ -652,7 +660,8 @@ def read_workbook(data: bytes, name: str) -> WorkbookRows:
     if header_problems:
         return WorkbookRows([], header_problems, top)
     problems = merged + _error_problems(read, name, top)
-    return WorkbookRows(read.rows[top:], problems, top, sheet[0], passed_over)
+    hidden = tuple(n for n in read.hidden if n > top + 1)
+    return WorkbookRows(read.rows[top:], problems, top, sheet[0], passed_over, hidden)
 
 
 def _error_problems(read: SheetRows, name: str, top: int) -> list[Problem]:

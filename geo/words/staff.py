@@ -238,6 +238,12 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{kind}: {n:,} rows",
     },
     "staff.import.other_kinds.item_one": {"en": "{kind}: {n:,} row"},
+    "staff.import.hidden_rows": {
+        "ja": "Excel で非表示にしている行も、ほかの行と同じように読みます（{rows}行目{more}）。"
+        "取り込まない行は、ファイルから削除してください。",
+        "en": "Rows hidden in the workbook are read like the others (row {rows}{more}). "
+        "Delete from the file the rows that should not be imported.",
+    },
     "staff.import.rows_more": {"ja": "、ほか{n:,}行", "en": ", and {n:,} more"},
     "staff.import.columns_more": {"ja": "、ほか{n:,}列", "en": ", and {n:,} more"},
     "staff.import.retire_warning": {

@@ -89,9 +89,10 @@ def xlsx_bytes(
     *,
     merge: str | None = None,
     extra_sheet: Sequence[Sequence[Any]] = (),
+    hidden: Sequence[int] = (),
 ) -> bytes:
-    """An .xlsx workbook: one sheet of ``rows``, optionally merged cells, and a 2nd
-    sheet (メモ) of ``extra_sheet``'s rows when it has any."""
+    """An .xlsx workbook: one sheet of ``rows``, optionally merged cells and ``hidden``
+    rows (by number), and a 2nd sheet (メモ) of ``extra_sheet``'s rows when it has any."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -101,6 +102,8 @@ def xlsx_bytes(
         sheet.append(list(row))
     if merge:
         sheet.merge_cells(merge)
+    for number in hidden:
+        sheet.row_dimensions[number].hidden = True
     if extra_sheet:
         other = book.create_sheet("メモ")
         for row in extra_sheet:

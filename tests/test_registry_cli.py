@@ -353,6 +353,26 @@ def test_the_module_runs_as_a_program(backend: Backend, tmp_path: Path) -> None:
     assert (tmp_path / "var" / DATABASE_FILE).is_file() == backend.is_sqlite
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """``python -m geo.registry import … | head -1``: the rest goes nowhere, quietly."""
+    rows = civic_rows(1, ADDRESS)
+    rows += [[f"いつかの会{i}", "8", ADDRESS, "", "", "いつか"] for i in range(3000)]
+    env = {**os.environ, env_name("registry_dir"): str(tmp_path / "var")}
+    env.pop(env_name("database_url"), None)
+    command = [sys.executable, "-m", "geo.registry", "import", _file(tmp_path, rows)]
+    command += ["--kind", "civic_groups", "--dry-run"]
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as program:
+        assert program.stdout is not None and program.stderr is not None
+        first = program.stdout.readline()
+        program.stdout.close()  # as head does after its line
+        errors = program.stderr.read().decode()
+        program.wait(timeout=120)
+    assert first.startswith(b"list.csv: 3001 rows")
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
 @pytest.mark.parametrize(
     ("name", "value", "words"),
     [

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -487,5 +488,17 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return REFUSED
 
 
+def run() -> int:
+    """:func:`main`, quiet when the reader of its output stops early (``… | head``)."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # what is left to print goes nowhere, rather than into a second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

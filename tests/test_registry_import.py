@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import json
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -648,6 +651,27 @@ def test_points_on_the_old_tokyo_datum_are_refused(
         (None, header) for header in refused
     ]
     assert plan.can_import == (not refused)
+
+
+def test_problems_are_listed_row_by_row(backend: Backend, tiny_dir: Path) -> None:
+    """A workbook's error cell (found while it is read) is listed at its row, after the
+    problems of the rows above it (found when the rows are checked)."""
+
+    rows = [["団体名", "活動分野", "所在地"], ["会", "宇宙", "テスト市南東町"], ["x", "8", "y"]]
+    source = io.BytesIO(xlsx_bytes(rows))
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="A3"[^>]*>.*?</c>', b'<c r="A3" t="e"><v>#N/A</v></c>', data)
+            dst.writestr(info, data)
+    with tiny_store(backend, tiny_dir) as store:
+        plan = plan_import(read_bytes(out.getvalue(), "a.xlsx"), "civic_groups", store)
+    assert [(p.row, p.code) for p in plan.problems][:2] == [
+        (2, "unknown_field"),
+        (3, "excel_error"),
+    ]
 
 
 def test_a_second_column_of_the_same_meaning_is_named_by_its_place(

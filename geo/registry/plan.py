@@ -68,6 +68,12 @@ class ProblemLog:
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.kept)
 
+    def in_order(self) -> tuple[Problem, ...]:
+        """The problems kept, those of the whole file first, then row by row (a row's
+        in the order found): a workbook's error cells, found as it is read, come among
+        the rest, not before them."""
+        return tuple(sorted(self.kept, key=lambda p: -1 if p.row is None else p.row))
+
 
 @dataclass(frozen=True)
 class PlannedRow:

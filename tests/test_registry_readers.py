@@ -256,10 +256,27 @@ JAPANESE_LIST = "\r\n".join(
 )
 
 
+#: Long cells in Japanese: one character in a hundred has a zero byte in UTF-16.
+LONG_JAPANESE_LIST = "\n".join(
+    ["団体名,活動分野,所在地,目的"]
+    + [
+        "みどりの子ども応援の会,保健、医療又は福祉の増進を図る活動、子どもの健全育成を図る活動、"
+        "まちづくりの推進を図る活動,山口市湯田温泉五丁目,地域の子どもたちと高齢者が安心して"
+        "暮らせるように見守りと交流の場を作り、防災と子育ての学び合いを続けていくこと"
+    ]
+    * 30
+)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_its_mark_is_read_however_little_latin_it_holds(encoding: str) -> None:
-    expected = read_bytes(JAPANESE_LIST.encode("utf-8"), "a.csv")
-    table = read_bytes(JAPANESE_LIST.encode(encoding), "a.csv")
+@pytest.mark.parametrize("listed", [JAPANESE_LIST, LONG_JAPANESE_LIST])
+def test_utf16_without_its_mark_is_read_however_little_latin_it_holds(
+    encoding: str, listed: str
+) -> None:
+    data = listed.encode(encoding)
+    assert data.count(0) * 100 < len(data) * 2 or listed is JAPANESE_LIST
+    expected = read_bytes(listed.encode("utf-8"), "a.csv")
+    table = read_bytes(data, "a.csv")
     assert (table.headers, table.rows) == (expected.headers, expected.rows)
 
 

@@ -197,7 +197,8 @@ def marked_codec(head: bytes) -> str | None:
     ``utf-16-le`` or ``utf-16-be`` by where the zero bytes of its Latin characters,
     digits, commas and line breaks fall: nearly all on one side of its pairs of bytes
     (a list mostly in Japanese has fewer of them than one in Latin letters, but they
-    still fall so; a UTF-8 or CP932 text has none, or a stray few). The whole file's
+    still fall so, one in a hundred bytes in a list of long Japanese cells; a UTF-8 or
+    CP932 text has none, or a stray few). The whole file's
     reader (:func:`decode_text`) and the NPO file's, which reads it row by row, both
     start from it.
 
@@ -212,7 +213,9 @@ def marked_codec(head: bytes) -> str | None:
         return "utf-16"
     head = head[:4096]
     odd, even = head[1::2].count(0), head[0::2].count(0)
-    if len(head) < 4 or (odd + even) * 32 < len(head) or max(odd, even) * 10 < (odd + even) * 9:
+    if len(head) < 4 or odd + even < 2 or (odd + even) * 256 < len(head):
+        return None
+    if max(odd, even) * 10 < (odd + even) * 9:
         return None
     return "utf-16-le" if odd >= even else "utf-16-be"
 

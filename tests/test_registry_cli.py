@@ -79,7 +79,8 @@ def test_a_title_above_the_header_is_said_passed_over(cli, tmp_path: Path) -> No
     code, out = cli("import", _file(tmp_path, rows), "--kind", "civic_groups", "--dry-run")
     assert code == OK, out
     assert (
-        out.splitlines()[1] == "  header: row 2 of the file (1 row of title above it passed over)"
+        out.splitlines()[1]
+        == "  header: row 2 of the file (1 row above it passed over: a title, blank rows)"
     )
 
 

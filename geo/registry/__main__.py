@@ -250,7 +250,7 @@ def _print_plan(plan: ImportPlan, out: TextIO) -> None:
         above = plan.header_row - 1
         print(
             f"  header: row {plan.header_row} of the file "
-            f"({above} row{'s' if above != 1 else ''} of title above it passed over)",
+            f"({above} row{'s' if above != 1 else ''} above it passed over: a title, blank rows)",
             file=out,
         )
     if plan.columns_not_read:

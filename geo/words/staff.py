@@ -310,9 +310,9 @@ STAFF_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "staff.import.header_row": {
         "ja": "ファイルの{row}行目を見出しとして読みました。"
-        "その上の{above}行は表題として読み飛ばしています。",
+        "その上の{above}行（表題や空の行）は読み飛ばしています。",
         "en": "The header was read from row {row} of the file; the rows above it "
-        "({above}) were passed over as a title.",
+        "({above}: a title, blank rows) were passed over.",
     },
     "staff.import.sum_rows": {
         "ja": "合計や小計の行は団体ではないので読み飛ばしています（{rows}行目{more}）。",

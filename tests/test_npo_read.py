@@ -349,6 +349,12 @@ REFUSED = [
     ("damaged zip", _damaged_zip, None, "not a readable zip"),
     ("damaged late", _damaged_late, "later", ""),  # refused at the first bad row
     ("broken quotes", lambda _: portal_csv() + b'"a"b"\r\n', len(ROWS) + 2, "not a valid CSV"),
+    (
+        "a cell too long",
+        lambda _: portal_csv() + b'"' + b"a" * 200_000 + b'"\r\n',
+        len(ROWS) + 2,
+        "a cell is longer than 131,072 characters",
+    ),
 ]
 
 
@@ -376,6 +382,18 @@ def test_a_shifted_row_is_a_problem_of_that_row(ref: Reference) -> None:
     rows = [*ROWS[:3], [*shifted[:6], "余分", *shifted[6:]]]
     reading = _read(ref, portal_csv(rows))
     assert [(p.row, p.column) for p in reading.problems] == [(5, None)]
+    assert len(reading.records) == 3
+
+
+@pytest.mark.parametrize("cut", [1, 20, 59])
+def test_a_row_cut_short_is_a_problem_of_that_row(ref: Reference, cut: int) -> None:
+    """A download that ended early leaves its last row short: named, never padded."""
+    data = portal_csv([*ROWS[:3], ROWS[3][:cut]])
+    reading = _read(ref, data)
+    assert [(p.row, p.code, p.params) for p in reading.problems] == [
+        (5, "npo_short_row", {"n": cut, "width": 60})
+    ]
+    assert "download it again" in reading.problems[0].reason("en")
     assert len(reading.records) == 3
 
 

@@ -619,10 +619,14 @@ def _read_rows(stream: IO[bytes], encoding: str, collect: _Collect) -> None:
                 _refuse(source, "npo_encoding", row=row)
             if not joined.strip():
                 continue
-            if len(cells) < width:
-                cells = [*cells, *([""] * (width - len(cells)))]
+            if len(cells) < width:  # (cut short: a download that ended early)
+                found = {"n": len(cells), "width": width}
+                collect.problems.append(_problem(source, row, None, "", "npo_short_row", **found))
+                continue
             collect.add(row, cells)
     except csv.Error as exc:
+        if str(exc).startswith("field larger than field limit"):
+            _refuse(source, "npo_cell_too_long", row=row + 1, limit=csv.field_size_limit())
         _refuse(source, "npo_broken_csv", row=row + 1, detail=shorten(exc))
     except ZIP_DAMAGE:
         _refuse(source, "npo_bad_zip", row=row + 1)

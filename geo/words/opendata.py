@@ -40,6 +40,16 @@ OPENDATA_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "ja": "CSV として読めません（{detail}）",
         "en": "not a valid CSV ({detail})",
     },
+    "problem.npo_cell_too_long": {
+        "ja": "{limit:,}文字を超えるセルがあります。ポータルのファイルをそのまま使ってください",
+        "en": "a cell is longer than {limit:,} characters: use the portal's file as downloaded",
+    },
+    "problem.npo_short_row": {
+        "ja": "この行には{n}列しかありません（{width}列のはずです）。ファイルが途中で切れて"
+        "いないか確かめ、ポータルからダウンロードし直してください",
+        "en": "the row has only {n} cells (it should have {width}): the file may be cut "
+        "short; download it again from the portal",
+    },
     "problem.npo_empty": {
         "ja": "ファイルが空です",
         "en": "the file is empty",
@@ -111,7 +121,7 @@ OPENDATA_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "npo.summary.reactivated": {"ja": "再開", "en": "reactivated"},
     "npo.summary.unchanged": {"ja": "変更なし", "en": "unchanged"},
     "npo.summary.retired": {"ja": "廃止", "en": "retired"},
-    "npo.summary.samples": {"ja": "廃止できるサンプル", "en": "sample rows to retire"},
+    "npo.summary.samples": {"ja": "廃止できるサンプル", "en": "sample rows that can be retired"},
     "npo.retire.dissolved": {"ja": "解散", "en": "dissolved"},
     "npo.retire.missing": {
         "ja": "ファイルにない（市外へ移転・抹消）",

@@ -10,7 +10,7 @@ from ui import data, settings
 from ui.boot import ensure_navigation
 from ui.i18n import labeller, t, worded
 from ui.layout import area_labels, load_or_stop, planner_style, sample_banner
-from ui.matrixview import download_matrix, matrix_order, show_matrix
+from ui.matrixview import download_matrix, filter_notice, matrix_order, show_matrix
 from ui.state import from_address, to_query, write_address
 from ui.widgets import ADDRESSED, field_label, filter_sidebar
 
@@ -72,6 +72,7 @@ shown.index.name = t("col.area")
 marks = marks.rename(index=names, columns=labels)
 
 st.caption(t(f"matrix.caption.{metric}"))
+filter_notice(city, flt, len(orgs))
 legend = t("matrix.marks", share=rule.min_share_of_rate)
 st.caption(legend)
 show_matrix(shown, marks, metric=metric, wide=which != "needs")

@@ -130,6 +130,23 @@ def test_matrix_counts_and_download() -> None:
     assert not at.exception
 
 
+def test_the_matrix_says_when_the_filter_narrows_or_empties_it() -> None:
+    def notes(at: AppTest) -> list[str]:
+        said = [e.value for e in [*at.info, *at.warning]]
+        return [s for s in said if s.startswith("サイドバーの絞り込みに合う")]
+
+    at = _app("pages/matrix.py")
+    assert notes(at) == []  # (nothing filtered: nothing to say)
+    at.multiselect(key="view.kinds").set_value(["council"]).run()
+    (note,) = notes(at)
+    assert note.startswith("サイドバーの絞り込みに合う21団体だけを数えています（")
+    at.multiselect(key="view.kinds").set_value([]).run()
+    at.text_input(key="view.text").set_value("[x](javascript:alert(1)) 見つからない").run()
+    (warning,) = notes(at)
+    assert warning.startswith("サイドバーの絞り込みに合う団体がありません（")
+    assert "](javascript" not in warning  # (the text stays text)
+
+
 @pytest.mark.parametrize("kind", ["civic_group", "association"])
 def test_matrix_follows_the_kind_filter(kind: str) -> None:
     at = _app("pages/matrix.py")

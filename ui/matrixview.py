@@ -21,6 +21,7 @@ from geo.sources import attribution_lines
 from ui.i18n import lang, t
 from ui.layout import area_labels
 from ui.tables import plain_label, show_table
+from ui.text import md_literal
 
 #: How a gap cell of the matrix is marked (after its figure), by gap code.
 MATRIX_MARKS = {"no_organisation": "✕", "below_rate": "▼"}
@@ -122,6 +123,18 @@ def show_matrix(values: pd.DataFrame, marks: pd.DataFrame, *, metric: str, wide:
             height=35 * (len(values) + 1) + 3,
             column_config={"_index": st.column_config.TextColumn(width=96, pinned=True)},
         )
+
+
+def filter_notice(city: CityData, flt: OrgFilter, n: int) -> None:
+    """Say that the table counts only the organisations the sidebar's filter keeps (``n``
+    of them): with none, every cell reads as a gap."""
+    if flt.is_empty:
+        return
+    what = md_literal(flt.describe(lang(), area_labels=area_labels(city)))
+    if n:
+        st.info(t("matrix.filtered", what=what, n=n))
+    else:
+        st.warning(t("matrix.filtered_none", what=what))
 
 
 def download_matrix(

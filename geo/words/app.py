@@ -186,6 +186,22 @@ APP_MESSAGES: dict[str, Mapping[str, str]] = {
     "table.count_one": {"en": "{n:,} organisation"},
     # matrix
     "matrix.header": {"ja": "地域 × 活動分野のカバー状況", "en": "Coverage by area and field"},
+    "matrix.filtered": {
+        "ja": "サイドバーの絞り込みに合う{n:,}団体だけを数えています（{what}）。"
+        "「条件をクリア」ですべての団体に戻ります。",
+        "en": "Only the {n:,} organisations the sidebar's filter keeps are counted "
+        "({what}). 'Clear filters' counts every organisation again.",
+    },
+    "matrix.filtered_one": {
+        "en": "Only the {n:,} organisation the sidebar's filter keeps is counted "
+        "({what}). 'Clear filters' counts every organisation again.",
+    },
+    "matrix.filtered_none": {
+        "ja": "サイドバーの絞り込みに合う団体がありません（{what}）。"
+        "そのため、すべての地域が空白に見えます。「条件をクリア」ですべての団体に戻ります。",
+        "en": "No organisation matches the sidebar's filter ({what}), so every area shows "
+        "as a gap. 'Clear filters' counts every organisation again.",
+    },
     "matrix.caption.count": {
         "ja": "各地域で、その分野に活動する団体の数（協議会・自治会・市民活動団体の合計。"
         "市内全域で活動する団体はすべての地域に数えます）。",

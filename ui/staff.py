@@ -298,46 +298,52 @@ def _without_fields(plan: ImportPlan) -> None:
         st.warning(t("staff.import.no_fields", n=len(rows), rows=named, more=more))
 
 
-def _elsewhere(plan: ImportPlan, ref: Reference) -> None:
-    """A notice naming the rows whose address is in another 地域 than their point."""
-    found = plan.elsewhere
-    if found:
-        names = area_labels(ref)
-        named = Listed(
-            tuple(
-                phrase(
-                    "staff.import.elsewhere.row",
-                    row=f"{e.row:,}",
-                    address=names.get(e.address_area, e.address_area),
-                    point=names.get(e.point_area, e.point_area),
-                )
-                for e in found[:ROWS_NAMED]
-            ),
-            sep="slash",
-        )
-        more = _more(named.items, len(found))
-        st.warning(t("staff.import.elsewhere", n=len(found), rows=named, more=more))
+def _other_area_notice(
+    ref: Reference, key: str, rows: Sequence[tuple[int, Mapping[str, str]]]
+) -> None:
+    """A notice (``key``, its rows as ``key.row``) naming the rows whose two 地域 differ
+    (``rows``: each row's number and its areas by the words of ``key.row``)."""
+    if not rows:
+        return
+    names = area_labels(ref)
+    named = Listed(
+        tuple(
+            phrase(f"{key}.row", row=f"{n:,}", **{w: names.get(a, a) for w, a in areas.items()})
+            for n, areas in rows[:ROWS_NAMED]
+        ),
+        sep="slash",
+    )
+    st.warning(t(key, n=len(rows), rows=named, more=_more(named.items, len(rows))))
 
 
-def _written_elsewhere(plan: ImportPlan, ref: Reference) -> None:
-    """A notice naming the rows whose 地域 column names another 地域 than their place."""
-    found = plan.written_elsewhere
-    if found:
-        names = area_labels(ref)
-        named = Listed(
+def _other_areas(plan: ImportPlan, ref: Reference) -> None:
+    """The rows whose address is in another 地域 than their point, and those whose 地域
+    column names another 地域 than their place."""
+    _other_area_notice(
+        ref,
+        "staff.import.elsewhere",
+        [(e.row, {"address": e.address_area, "point": e.point_area}) for e in plan.elsewhere],
+    )
+    _other_area_notice(
+        ref,
+        "staff.import.written_elsewhere",
+        [
+            (w.row, {"written": w.written_area, "place": w.place_area})
+            for w in plan.written_elsewhere
+        ],
+    )
+
+
+def _other_kinds(plan: ImportPlan) -> None:
+    """A notice that the file holds rows of other kinds (a file of every kind)."""
+    if plan.other_kinds:
+        kinds = Listed(
             tuple(
-                phrase(
-                    "staff.import.written_elsewhere.row",
-                    row=f"{w.row:,}",
-                    written=names.get(w.written_area, w.written_area),
-                    place=names.get(w.place_area, w.place_area),
-                )
-                for w in found[:ROWS_NAMED]
-            ),
-            sep="slash",
+                phrase("staff.import.other_kinds.item", kind=phrase(f"kind.one.{k}"), n=n)
+                for k, n in plan.other_kinds
+            )
         )
-        more = _more(named.items, len(found))
-        st.warning(t("staff.import.written_elsewhere", n=len(found), rows=named, more=more))
+        st.warning(t("staff.import.other_kinds", kind=t(f"kind.one.{plan.kind}"), kinds=kinds))
 
 
 def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
@@ -362,8 +368,7 @@ def _plan_tables(plan: ImportPlan, ref: Reference) -> None:
     for col, (what, n) in zip(cols, summary.items(), strict=True):
         col.metric(t(f"staff.import.{what}"), n)
     _without_fields(plan)
-    _elsewhere(plan, ref)
-    _written_elsewhere(plan, ref)
+    _other_areas(plan, ref)
     if plan.read_in_part:
         named, more = _named_rows(plan.read_in_part)
         st.info(t("staff.import.in_part", rows=named, more=more))
@@ -452,14 +457,7 @@ def import_section(
         seen_before = st.session_state.get(SHOWN_KEY)
         st.session_state[SHOWN_KEY] = shown
         _plan_tables(plan, store.reference)
-        if plan.other_kinds:
-            kinds = Listed(
-                tuple(
-                    phrase("staff.import.other_kinds.item", kind=phrase(f"kind.one.{k}"), n=n)
-                    for k, n in plan.other_kinds
-                )
-            )
-            st.warning(t("staff.import.other_kinds", kind=t(f"kind.one.{plan.kind}"), kinds=kinds))
+        _other_kinds(plan)
         if plan.problems:
             show_problems(plan.problems, plan.problem_count)
         elif not plan.has_changes:
